@@ -1,0 +1,539 @@
+"""rsp — the command line. Thin: parse, call one service, print.
+
+Only click is imported at module level, so `rsp --help` stays cheap; each command
+imports what it needs. Exit status: 0 success, 1 refused or invalid action, 2 usage.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from process.clock import Clock
+    from process.db import Database
+
+LANGS = click.Choice(["sv", "en"])
+
+
+@dataclass
+class Env:
+    """What every command shares: where the database is, the clock, the actor, the language."""
+
+    db_value: str | None
+    now_value: str | None
+    programme: str | None
+    lang: str
+    _db: Database | None = field(default=None, repr=False)
+
+    @property
+    def actor(self) -> str:
+        import getpass
+
+        return os.environ.get("RSP_USER") or getpass.getuser()
+
+    @property
+    def clock(self) -> Clock:
+        from process.clock import Clock, FixedClock, parse_now
+
+        if self.now_value:
+            return FixedClock(parse_now(self.now_value))
+        return Clock()
+
+    def database(self, require_schema: bool = True) -> Database:
+        from process.db import open_database
+
+        if self._db is None:
+            self._db = open_database(self.db_value)
+        if require_schema:
+            self._db.require_schema()
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+            self._db = None
+
+
+class RspGroup(click.Group):
+    """A click group that turns rsp's errors into a message and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.exceptions.Exit:
+            raise
+        except (click.ClickException, click.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - map known errors, re-raise the rest
+            message = _user_error(exc)
+            if message is None:
+                raise
+            click.echo(f"Error: {message}", err=True)
+            ctx.exit(1)
+        finally:
+            env = ctx.find_object(Env)
+            if env is not None:
+                env.close()
+
+
+def _user_error(exc: Exception) -> str | None:
+    from process.errors import RspError
+
+    if isinstance(exc, RspError):
+        return str(exc)
+    module = type(exc).__module__
+    if module.startswith("sqlalchemy"):
+        import sqlalchemy as sa
+
+        if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError):
+            orig = getattr(exc, "orig", None) or exc
+            return f"the database cannot be used: {str(orig).strip().splitlines()[0]}"
+        if isinstance(exc, sa.exc.IntegrityError):
+            return f"the change conflicts with what is stored: {str(exc.orig).splitlines()[0]}"
+    if isinstance(exc, OSError):
+        return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+    return None
+
+
+def env_of(ctx: click.Context) -> Env:
+    return ctx.ensure_object(Env)
+
+
+pass_env = click.make_pass_decorator(Env)
+
+
+@click.group(cls=RspGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_value", envvar="RSP_DATABASE_URL", metavar="URL|FILE",
+              help="Database: a SQLite file (default ./rsp.db) or a SQLAlchemy URL, "
+                   "e.g. postgresql+psycopg://user@host/db. Env: RSP_DATABASE_URL.")
+@click.option("--now", "now_value", envvar="RSP_NOW", metavar="WHEN",
+              help="Act as if it were this date (09:00 Stockholm) or date-time, "
+                   "e.g. 2022-02-22 or 2022-02-22T14:30. Env: RSP_NOW.")
+@click.option("--programme", "-p", envvar="RSP_PROGRAMME", metavar="KEY",
+              help="Which programme, when the database holds several. Env: RSP_PROGRAMME.")
+@click.option("--lang", type=LANGS, default="sv", envvar="RSP_LANG", show_default=True,
+              help="Language of reports and labels.")
+@click.version_option(package_name="rsp")
+@click.pass_context
+def main(ctx: click.Context, db_value: str | None, now_value: str | None,
+         programme: str | None, lang: str) -> None:
+    """rsp — track a regional service programme (regionalt serviceprogram).
+
+    The acting person is RSP_USER, or your login name.
+
+    \b
+    Start here:
+      rsp init --example jamtland-harjedalen
+      rsp status
+      RSP_USER=sekreterare rsp advance decide_start --decision '2022-02-22 § 12 RUN/536/2021'
+    """
+    ctx.obj = Env(db_value, now_value, programme, lang)
+
+
+# --- set-up -------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--example", metavar="NAME", help="Create a bundled example programme.")
+@click.option("--definition", "definition_file", type=click.Path(dir_okay=False),
+              help="Create a programme from your own workflow definition file.")
+@click.option("--key", help="Programme key (with --definition), e.g. rsp-2022-2030.")
+@click.option("--name", help="Programme name (with --definition).")
+@click.option("--region", help="Region (with --definition).")
+@click.option("--board", default="Regionala utvecklingsnämnden", show_default=True,
+              help="The deciding board's name.")
+@click.option("--admin-name", help="Your name, if you are not yet registered.")
+@click.option("--admin-email", help="Your e-mail address, if you are not yet registered.")
+@pass_env
+def init(env: Env, example: str | None, definition_file: str | None, key: str | None,
+         name: str | None, region: str | None, board: str, admin_name: str | None,
+         admin_email: str | None) -> None:
+    """Create the schema (if needed) and a programme; you become its admin.
+
+    \b
+    Examples:
+      rsp init --example jamtland-harjedalen
+      rsp --db /srv/rsp/rsp.db init --definition my-process.yaml \\
+          --key rsp-2022-2030 --name 'Regionalt serviceprogram' --region 'Region X'
+    """
+    from process import setup
+
+    if bool(example) == bool(definition_file):
+        raise click.UsageError("give either --example NAME or --definition FILE")
+    if definition_file and not (key and name and region):
+        raise click.UsageError("--definition needs --key, --name and --region")
+    db = env.database(require_schema=False)
+    result = setup.init(db, env.clock, env.actor, example=example,
+                        definition_file=definition_file, key=key, name=name, region=region,
+                        board=board, admin_name=admin_name, admin_email=admin_email)
+    for line in result:
+        click.echo(line)
+
+
+@main.group()
+def db() -> None:
+    """Database schema commands."""
+
+
+@db.command("upgrade")
+@pass_env
+def db_upgrade(env: Env) -> None:
+    """Migrate the database to this rsp's schema (safe to run again).
+
+    \b
+    Example:
+      rsp --db rsp.db db upgrade
+    """
+    from process import schema
+
+    database = env.database(require_schema=False)
+    before, after = schema.upgrade(database)
+    if before == after:
+        click.echo(f"{database.display()}: schema already at {after}")
+    else:
+        click.echo(f"{database.display()}: schema {before or '(none)'} → {after}")
+
+
+@main.group()
+def workflow() -> None:
+    """Workflow definitions."""
+
+
+@workflow.command("check")
+@click.argument("file", type=click.Path(dir_okay=False))
+def workflow_check(file: str) -> None:
+    """Validate a workflow definition file; touches no database.
+
+    \b
+    Example:
+      rsp workflow check workflows/drafting.yaml
+    """
+    from process.definition import load_definition
+
+    d = load_definition(file)
+    click.echo(f"{file}: OK — workflow {d.key!r} v{d.version}, {len(d.states)} states, "
+               f"{len(d.triggers)} triggers, roles {', '.join(d.roles)}; "
+               f"sha256 {d.content_hash[:16]}…")
+
+
+# --- people ---------------------------------------------------------------------------
+
+
+@main.group()
+def people() -> None:
+    """People and their roles on the programme."""
+
+
+@people.command("add")
+@click.argument("login")
+@click.option("--name", required=True, help="Full name.")
+@click.option("--email", help="E-mail address (reminders and digests go here).")
+@click.option("--role", "roles", multiple=True, metavar="ROLE",
+              help="A role on the programme (repeatable): board, steering_group, "
+                   "working_group, service_z, admin.")
+@pass_env
+def people_add(env: Env, login: str, name: str, email: str | None, roles: tuple[str]) -> None:
+    """Register a person with roles (admins only).
+
+    \b
+    Example:
+      rsp people add sekreterare --name 'Karin Nämndsekreterare' \\
+          --email karin@region.example --role board
+    """
+    from process import setup
+
+    setup.add_person(env.database(), env.clock, env.actor, env.programme, login, name,
+                     email, list(roles))
+    click.echo(f"added {login} ({', '.join(roles) or 'no role'})")
+
+
+@people.command("grant")
+@click.argument("login")
+@click.argument("role")
+@pass_env
+def people_grant(env: Env, login: str, role: str) -> None:
+    """Give a person a role (admins only).
+
+    \b
+    Example:
+      rsp people grant ordforande steering_group
+    """
+    from process import setup
+
+    setup.change_role(env.database(), env.clock, env.actor, env.programme, login, role, True)
+    click.echo(f"{login}: role {role} granted")
+
+
+@people.command("revoke")
+@click.argument("login")
+@click.argument("role")
+@pass_env
+def people_revoke(env: Env, login: str, role: str) -> None:
+    """Remove a role from a person (admins only).
+
+    \b
+    Example:
+      rsp people revoke ordforande steering_group
+    """
+    from process import setup
+
+    setup.change_role(env.database(), env.clock, env.actor, env.programme, login, role, False)
+    click.echo(f"{login}: role {role} removed")
+
+
+@people.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_env
+def people_list(env: Env, as_json: bool) -> None:
+    """List registered people and their roles.
+
+    \b
+    Example:
+      rsp people list --json
+    """
+    from process import programmes
+    from process import people as people_service
+    from process.render import to_json
+
+    with env.database().read() as session:
+        prog = programmes.find_programme(session, env.programme)
+        rows = people_service.list_people(session, prog.id or 0)
+    if as_json:
+        click.echo(to_json(rows))
+        return
+    for r in rows:
+        click.echo(f"{r['login']:<22} {r['name']:<40} {r['email'] or '—':<36} "
+                   f"{', '.join(r['roles']) or '—'}")
+
+
+# --- the process ----------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_env
+def status(env: Env, as_json: bool) -> None:
+    """Where the process stands: stage, milestones planned vs actual, what can happen next.
+
+    \b
+    Examples:
+      rsp status
+      rsp --now 2023-06-01 --lang en status --json
+    """
+    from process import render
+    from process import status as status_service
+
+    with env.database().read() as session:
+        s = status_service.status(session, env.programme, env.clock.now(), env.lang)
+    click.echo(render.to_json(s.to_dict()) if as_json else render.status_text(s, env.lang))
+
+
+@main.command()
+@click.argument("trigger")
+@click.option("--comment", "-m", help="What happened (some triggers require it).")
+@click.option("--decision", "decision_ref", metavar="REF",
+              help="Board decision reference: meeting date, § and diary number, "
+                   "e.g. '2023-05-23 § 89 RUN/536/2021'.")
+@click.option("--decision-text", help="The decision's wording (default: the comment).")
+@click.option("--as", "as_role", metavar="ROLE", help="Act in this role, if you hold several.")
+@click.option("--expect-version", type=int, metavar="N",
+              help="Refuse if the process is no longer at version N (see status --json).")
+@pass_env
+def advance(env: Env, trigger: str, comment: str | None, decision_ref: str | None,
+            decision_text: str | None, as_role: str | None,
+            expect_version: int | None) -> None:
+    """Record that something happened: fire TRIGGER on the process.
+
+    \b
+    Examples:
+      RSP_USER=sekreterare rsp --now 2022-02-22 advance decide_start \\
+          --decision '2022-02-22 § 12 RUN/536/2021' -m 'Styrgrupp: RUN:s presidium'
+      RSP_USER=processledare rsp advance consult_service_z -m 'Service-Z: nuläge'
+    """
+    from process import engine
+    from process.decisions import parse_decision_ref
+
+    decision = parse_decision_ref(decision_ref, decision_text or "") if decision_ref else None
+    result = engine.advance(env.database(), env.clock, env.actor, env.programme, trigger,
+                            comment=comment, decision=decision, as_role=as_role,
+                            expected_version=expect_version)
+    moved = (f"{result.from_state} → {result.to_state}" if result.from_state != result.to_state
+             else f"recorded in {result.to_state}")
+    click.echo(f"{result.trigger}: {moved} (by {env.actor} as {result.role}; "
+               f"audit #{result.audit_id})")
+    if result.decision:
+        click.echo(f"decision: {result.decision}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_env
+def history(env: Env, as_json: bool) -> None:
+    """Everything recorded on the programme, refused attempts included.
+
+    \b
+    Example:
+      rsp history --json
+    """
+    from process import render
+    from process import status as status_service
+
+    with env.database().read() as session:
+        events = status_service.history(session, env.programme)
+    click.echo(render.to_json(events) if as_json else render.history_text(events, env.lang))
+
+
+@main.command()
+@pass_env
+def triggers(env: Env) -> None:
+    """Every trigger of the process: from where, to where, who may fire it.
+
+    \b
+    Example:
+      rsp triggers
+    """
+    from process import programmes
+    from process.definition import label_text
+
+    with env.database().read() as session:
+        prog = programmes.find_programme(session, env.programme)
+        inst = programmes.instance_of(session, prog)
+        d = programmes.definition_of(session, inst.definition_id)
+    for t in d.triggers:
+        now = "*" if inst.state in t.sources else " "
+        flags = (" [decision]" if t.decision else "") + (
+            f" [guards: {', '.join(t.guards)}]" if t.guards else "")
+        click.echo(f"{now} {t.name:<24} {'|'.join(t.sources)} → {t.dest}  "
+                   f"({', '.join(t.roles)}){flags}  {label_text(t.label, env.lang)}")
+    click.echo("\n* = possible now")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "svg"]), default="mermaid",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to a file.")
+@click.option("--definition", "definition_file", type=click.Path(dir_okay=False),
+              help="Draw a definition file instead of the programme's process.")
+@pass_env
+def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> None:
+    """Draw the workflow as a Mermaid state diagram (or SVG, with pygraphviz installed).
+
+    \b
+    Examples:
+      rsp graph --format mermaid
+      rsp graph --definition workflows/drafting.yaml --format svg --out drafting.svg
+    """
+    from process import graph as graph_service
+
+    text = graph_service.render(env, fmt, definition_file)
+    if out:
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        click.echo(f"wrote {out}")
+    else:
+        click.echo(text)
+
+
+# --- audit ----------------------------------------------------------------------------
+
+
+@main.group()
+def audit() -> None:
+    """The audit trail: verify the hash chain, export it."""
+
+
+@audit.command("verify")
+@click.option("--checkpoint", type=click.Path(exists=True, dir_okay=False),
+              help="A checkpoint file from 'rsp audit checkpoint' (detects removed newest rows).")
+@pass_env
+def audit_verify(env: Env, checkpoint: str | None) -> None:
+    """Check that no audit row was edited, deleted, inserted or reordered.
+
+    \b
+    Example:
+      rsp audit verify --checkpoint audit-2023-05.json
+    """
+    import json
+
+    from process import audit as audit_service
+
+    point = None
+    if checkpoint:
+        with open(checkpoint, encoding="utf-8") as fh:
+            point = json.load(fh)
+    with env.database().read() as session:
+        result = audit_service.verify(session, point)
+    if result.ok:
+        click.echo(f"audit trail OK: {result.rows} rows, head {result.head[:16]}…")
+        return
+    for p in result.problems:
+        click.echo(f"BROKEN: {p}", err=True)
+    click.echo(f"audit trail BROKEN: {len(result.problems)} problem(s) in {result.rows} rows",
+               err=True)
+    sys.exit(1)
+
+
+@audit.command("checkpoint")
+@pass_env
+def audit_checkpoint(env: Env) -> None:
+    """Print the newest row's id and hash as JSON, to keep outside the database.
+
+    \b
+    Example:
+      rsp audit checkpoint > audit-2023-05.json
+    """
+    from process import audit as audit_service
+    from process.render import to_json
+
+    with env.database().read() as session:
+        click.echo(to_json(audit_service.checkpoint(session)))
+
+
+@audit.command("export")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to a file (default: stdout).")
+@pass_env
+def audit_export(env: Env, fmt: str, out: str | None) -> None:
+    """Export the whole audit trail, hashes included (public record).
+
+    \b
+    Example:
+      rsp audit export --format csv --out audit.csv
+    """
+    from process import audit as audit_service
+
+    with env.database().read() as session:
+        if out:
+            with open(out, "w", encoding="utf-8", newline="") as fh:
+                n = audit_service.export(session, fh, fmt)
+            click.echo(f"wrote {n} rows to {out}")
+        else:
+            audit_service.export(session, sys.stdout, fmt)
+
+
+# --- demo -----------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--workspace", type=click.Path(file_okay=False),
+              help="Folder for the demo database (default: a new temporary folder).")
+def demo(workspace: str | None) -> None:
+    """Replay Region Jämtland Härjedalen's 2022-2023 timetable in a fresh workspace.
+
+    \b
+    Example:
+      rsp demo
+    """
+    from process import demo as demo_service
+
+    demo_service.run(workspace, click.echo)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

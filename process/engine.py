@@ -1,0 +1,143 @@
+"""Fire a trigger on a programme's process: the permission, state, decision and guard
+checks, then the new state, the decision and the audit row in one transaction.
+
+A refused attempt changes nothing but is audited in a transaction of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from process import audit, guards, machines, people, programmes
+from process.clock import Clock
+from process.db import Database
+from process.decisions import DecisionRef
+from process.definition import Definition, TriggerDef
+from process.errors import ConflictError, InvalidInput, InvalidTransition, RspError
+from process.models import AuditEvent, Decision, ProcessInstance, Programme
+
+
+@dataclass(frozen=True)
+class Advanced:
+    """The outcome of a successful trigger."""
+
+    programme: str
+    trigger: str
+    from_state: str
+    to_state: str
+    role: str
+    decision: DecisionRef | None
+    audit_id: int
+
+
+def possible_triggers(definition: Definition, state: str) -> str:
+    """The triggers possible from a state, with who may fire them, for messages."""
+    options = [f"{t.name} ({', '.join(t.roles)})" for t in definition.triggers_from(state)]
+    return ", ".join(options) if options else "none (this is a final state)"
+
+
+def fired_counts(session: Session, subject: str) -> dict[str, int]:
+    """How often each trigger has been applied to a subject (from the audit trail)."""
+    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    rows = session.connection().execute(
+        sa.select(table.c.trigger, sa.func.count()).where(
+            table.c.subject == subject, table.c.action == "transition",
+            table.c.outcome == "applied").group_by(table.c.trigger))
+    return {r[0]: r[1] for r in rows}
+
+
+def check_attempt(definition: Definition, state: str, trigger: str,
+                  decision: DecisionRef | None) -> TriggerDef:
+    """The trigger definition if it exists and is possible from `state`, else why not."""
+    t = definition.trigger(trigger)
+    if t is None:
+        raise InvalidTransition(f"unknown trigger {trigger!r}; possible now: "
+                                + possible_triggers(definition, state))
+    if state not in t.sources:
+        raise InvalidTransition(f"cannot {trigger} from {state!r}; possible now: "
+                                + possible_triggers(definition, state))
+    if t.decision and decision is None:
+        raise InvalidInput(f"{trigger} records a board decision: give its reference, e.g. "
+                           "--decision '2023-05-23 § 89 RUN/536/2021'")
+    return t
+
+
+def _apply(session: Session, clock: Clock, actor_login: str, prog: Programme,
+           inst: ProcessInstance, definition: Definition, trigger: str, comment: str | None,
+           decision: DecisionRef | None, as_role: str | None) -> Advanced:
+    assert prog.id is not None and inst.id is not None
+    t = definition.trigger(trigger)
+    allowed = t.roles if t else tuple(definition.roles)
+    role = people.require_role(people.actor_for(session, actor_login, prog.id), actor_login,
+                               allowed, trigger, as_role)
+    t = check_attempt(definition, inst.state, trigger, decision)
+    subject = f"process:{inst.id}"
+    ctx = guards.GuardContext(
+        comment=comment, has_decision=decision is not None,
+        fired=fired_counts(session, subject) if t.guards else {})
+    dest = machines.fire(definition, inst.state, trigger, ctx)
+    if dest is None:
+        raise InvalidTransition(f"{trigger} is not allowed yet: "
+                                + "; ".join(guards.failures(t.guards, ctx)))
+    now = clock.now()
+    decision_id = None
+    if decision is not None:
+        row = Decision(programme_id=prog.id, body=prog.board_name,
+                       meeting_date=decision.meeting_date, paragraph=decision.paragraph,
+                       diary_number=decision.diary_number,
+                       text=decision.text or (comment or label_of(t)), trigger=trigger,
+                       recorded_by=actor_login, recorded_at=now)
+        session.add(row)
+        session.flush()
+        decision_id = row.id
+    table = ProcessInstance.__table__  # type: ignore[attr-defined]
+    values: dict = {"state": dest, "version": inst.version + 1}
+    if dest != inst.state:
+        values["state_since"] = now
+    updated = session.connection().execute(
+        sa.update(table).where(table.c.id == inst.id, table.c.version == inst.version)
+        .values(**values))
+    if updated.rowcount != 1:
+        raise ConflictError(f"the process of {prog.key} was changed by someone else while "
+                            f"you were recording {trigger}; nothing was saved — check "
+                            "'rsp status' and try again")
+    row_values = audit.append(
+        session, at=now, actor=actor_login, role=role, action="transition",
+        programme_id=prog.id, subject=subject, trigger=trigger, from_state=inst.state,
+        to_state=dest, comment=comment, decision_id=decision_id,
+        detail={"decision": str(decision)} if decision else {})
+    return Advanced(prog.key, trigger, inst.state, dest, role, decision, row_values["id"])
+
+
+def label_of(t: TriggerDef) -> str:
+    return t.label.get("sv") or t.name
+
+
+def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | None,
+            trigger: str, comment: str | None = None, decision: DecisionRef | None = None,
+            as_role: str | None = None, expected_version: int | None = None) -> Advanced:
+    """Fire a trigger on a programme's process as the actor; audit it either way."""
+    if comment is not None and len(comment) > 4000:
+        raise InvalidInput("--comment is longer than 4000 characters")
+    prog_id = subject = from_state = None
+    try:
+        with db.write() as session:
+            prog = programmes.find_programme(session, programme_key)
+            inst = programmes.instance_of(session, prog)
+            prog_id, subject, from_state = prog.id, f"process:{inst.id}", inst.state
+            if expected_version is not None and inst.version != expected_version:
+                raise ConflictError(f"the process is at version {inst.version}, not "
+                                    f"{expected_version}: someone changed it; check 'rsp status'")
+            definition = programmes.definition_of(session, inst.definition_id)
+            return _apply(session, clock, actor_login, prog, inst, definition, trigger,
+                          comment, decision, as_role)
+    except RspError as error:
+        if prog_id is not None:
+            people.audit_refusal(db, clock, actor_login, prog_id, "transition", error,
+                                 subject=subject, trigger=trigger, from_state=from_state,
+                                 comment=comment,
+                                 )
+        raise

@@ -1,0 +1,33 @@
+"""The few words rsp's own reports use, in Swedish (default) and English."""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "programme": {"sv": "Program", "en": "Programme"},
+    "stage": {"sv": "Skede", "en": "Stage"},
+    "since": {"sv": "sedan", "en": "since"},
+    "days": {"sv": "dagar", "en": "days"},
+    "milestones": {"sv": "Milstolpar", "en": "Milestones"},
+    "planned": {"sv": "planerat", "en": "planned"},
+    "actual": {"sv": "faktiskt", "en": "actual"},
+    "on_plan": {"sv": "enligt plan", "en": "on plan"},
+    "late": {"sv": "{n} dagar sent", "en": "{n} days late"},
+    "early": {"sv": "{n} dagar tidigt", "en": "{n} days early"},
+    "overdue": {"sv": "ej nått, {n} dagar efter plan", "en": "not reached, {n} days behind plan"},
+    "upcoming": {"sv": "kommande", "en": "upcoming"},
+    "next": {"sv": "Möjliga nästa steg", "en": "What can happen next"},
+    "who": {"sv": "vem", "en": "who"},
+    "needs_decision": {"sv": "kräver nämndbeslut", "en": "needs a board decision"},
+    "blocked": {"sv": "ännu inte möjligt", "en": "not yet possible"},
+    "decisions": {"sv": "Beslut", "en": "Decisions"},
+    "none": {"sv": "inga", "en": "none"},
+    "history": {"sv": "Händelser", "en": "History"},
+    "refused": {"sv": "NEKAD", "en": "REFUSED"},
+    "final": {"sv": "(slutläge)", "en": "(final)"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """A word or phrase in the wanted language (Swedish when unknown)."""
+    entry = WORDS[key]
+    return (entry.get(lang) or entry["sv"]).format(**values)

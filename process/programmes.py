@@ -1,0 +1,148 @@
+"""Programmes and their drafting process: create, find, and read the definition in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from sqlmodel import Session, select
+
+from process import audit, people
+from process.clock import Clock
+from process.definition import Definition
+from process.errors import InvalidInput, NotFound
+from process.models import ProcessInstance, Programme, WorkflowDefinition
+
+
+@dataclass(frozen=True)
+class ProgrammeSpec:
+    """What is needed to create a programme."""
+
+    key: str
+    name: str
+    region: str
+    board_name: str
+
+
+def store_definition(session: Session, now: dt.datetime, actor: str,
+                     definition: Definition, programme_id: int | None) -> WorkflowDefinition:
+    """Keep a definition in the database once per content hash; audit the first load."""
+    row = session.exec(select(WorkflowDefinition).where(
+        WorkflowDefinition.content_hash == definition.content_hash)).first()
+    if row is not None:
+        return row
+    row = WorkflowDefinition(key=definition.key, version=definition.version,
+                             content_hash=definition.content_hash, source=definition.source,
+                             body=definition.to_json(), loaded_at=now)
+    session.add(row)
+    session.flush()
+    audit.append(session, at=now, actor=actor, role=people.ADMIN, action="definition.loaded",
+                 programme_id=programme_id, subject=f"definition:{row.id}",
+                 detail={"key": definition.key, "version": definition.version,
+                         "content_hash": definition.content_hash, "source": definition.source})
+    return row
+
+
+def create_programme(session: Session, clock: Clock, actor_login: str, spec: ProgrammeSpec,
+                     definition: Definition, admin_name: str | None = None,
+                     admin_email: str | None = None) -> tuple[Programme, ProcessInstance]:
+    """Create a programme with its drafting process; the creator becomes its admin."""
+    now = clock.now()
+    if not spec.key or not people.LOGIN_RE.match(spec.key):
+        raise InvalidInput(f"programme key {spec.key!r}: use letters, digits, '.', '_' or '-'")
+    if session.exec(select(Programme).where(Programme.key == spec.key)).first():
+        raise InvalidInput(f"programme {spec.key!r} already exists in this database")
+    prog = Programme(key=spec.key, name=spec.name, region=spec.region,
+                     board_name=spec.board_name, created_at=now)
+    session.add(prog)
+    session.flush()
+    assert prog.id is not None
+    audit.append(session, at=now, actor=actor_login, role=people.ADMIN,
+                 action="programme.created", programme_id=prog.id,
+                 subject=f"programme:{prog.id}",
+                 detail={"key": spec.key, "name": spec.name, "region": spec.region,
+                         "board": spec.board_name})
+    row = store_definition(session, now, actor_login, definition, prog.id)
+    assert row.id is not None
+    inst = ProcessInstance(programme_id=prog.id, definition_id=row.id,
+                           definition_hash=definition.content_hash, state=definition.initial,
+                           state_since=now, created_at=now)
+    session.add(inst)
+    session.flush()
+    audit.append(session, at=now, actor=actor_login, role=people.ADMIN,
+                 action="process.created", programme_id=prog.id, subject=f"process:{inst.id}",
+                 to_state=definition.initial,
+                 detail={"definition": definition.key, "content_hash": definition.content_hash})
+    allowed = people.programme_roles(list(definition.roles))
+    existing = people.actor_for(session, actor_login, prog.id)
+    if existing is None:
+        people.add_person(session, clock, actor_login, prog, allowed, actor_login,
+                          admin_name or actor_login, admin_email, [people.ADMIN],
+                          bootstrap=True)
+    else:
+        from process.models import Person, RoleGrant
+        person = session.exec(select(Person).where(Person.login == actor_login)).one()
+        session.add(RoleGrant(person_id=person.id, programme_id=prog.id, role=people.ADMIN,
+                              granted_at=now))
+        audit.append(session, at=now, actor=actor_login, role=people.ADMIN,
+                     action="role.granted", programme_id=prog.id, subject=f"person:{person.id}",
+                     detail={"login": actor_login, "role": people.ADMIN})
+    return prog, inst
+
+
+def find_programme(session: Session, key: str | None) -> Programme:
+    """The programme named by key, or the only one in the database."""
+    if key:
+        prog = session.exec(select(Programme).where(Programme.key == key)).first()
+        if prog is None:
+            keys = session.exec(select(Programme.key)).all()
+            raise NotFound(f"no programme {key!r} here" + (f"; known: {', '.join(keys)}"
+                                                            if keys else ""))
+        return prog
+    progs = session.exec(select(Programme).limit(3)).all()
+    if not progs:
+        raise NotFound("this database has no programme yet: run 'rsp init --example "
+                       "jamtland-harjedalen' or 'rsp init --definition FILE --key KEY ...'")
+    if len(progs) > 1:
+        keys = session.exec(select(Programme.key)).all()
+        raise InvalidInput("several programmes here; choose one with --programme KEY: "
+                           + ", ".join(keys))
+    return progs[0]
+
+
+def instance_of(session: Session, programme: Programme) -> ProcessInstance:
+    """The drafting process of a programme."""
+    inst = session.exec(select(ProcessInstance).where(
+        ProcessInstance.programme_id == programme.id)).first()
+    if inst is None:
+        raise NotFound(f"programme {programme.key!r} has no process")
+    return inst
+
+
+@lru_cache(maxsize=64)
+def _parse_body(content_hash: str, body: str) -> Definition:
+    return Definition.from_json(body)
+
+
+def definition_of(session: Session, definition_id: int) -> Definition:
+    """The definition an instance was created from (as stored when it was loaded)."""
+    row = session.get(WorkflowDefinition, definition_id)
+    if row is None:
+        raise NotFound(f"definition {definition_id} is missing")
+    return _parse_body(row.content_hash, row.body)
+
+
+def load_example(name: str) -> tuple[ProgrammeSpec, str, list[dict[str, Any]]]:
+    """A bundled example: its programme spec, workflow name and demo people."""
+    import workflows
+    from process import yamlsrc
+
+    folder = workflows.example_dir(name)
+    if not (folder / "programme.yaml").is_file():
+        raise InvalidInput(f"no example {name!r}; examples: {', '.join(workflows.example_names())}")
+    data, _raw = yamlsrc.load(folder / "programme.yaml")
+    p = data["programme"]
+    spec = ProgrammeSpec(key=p["key"], name=p["name"], region=p["region"], board_name=p["board"])
+    return spec, p["workflow"], list(data.get("people", []))
