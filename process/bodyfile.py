@@ -6,7 +6,10 @@ and raises them together as one `DefinitionError`; the action plan parser uses i
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,7 @@ from process import yamlsrc
 from process.errors import DefinitionError
 
 BODY_KINDS = ("authority", "region", "municipality", "university", "business", "agency", "group")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _BODY_FIELDS = ("key", "name", "kind", "emails", "members")
 
@@ -104,18 +108,55 @@ class Problems:
                 self.add(line, where, f"field '{key}[{i}]': {_want_text(item)}")
         return tuple(out)
 
-    def items_of(self, m: yamlsrc.Located, key: str, where: str) -> list[Any]:
+    def items_of(
+        self, m: yamlsrc.Located, key: str, where: str, *, nonempty: bool = False
+    ) -> list[Any]:
         """A list field's items ([] when absent or not a list, which is reported)."""
         if key not in m:
             return []
         value = m[key]
-        if isinstance(value, list):
-            return value
-        self.add(m.line_of(key), where, f"field {key!r}: must be a list, not {describe(value)}")
-        return []
+        if not isinstance(value, list):
+            self.add(m.line_of(key), where, f"field {key!r}: must be a list, not {describe(value)}")
+            return []
+        if nonempty and not value:
+            self.add(m.line_of(key), where, f"field {key!r}: must list at least one entry")
+        return value
+
+    def number(self, m: yamlsrc.Located, key: str, where: str) -> int:
+        """A positive whole-number field (0 when absent or bad)."""
+        value = m.get(key)
+        if key not in m or (isinstance(value, int) and not isinstance(value, bool) and value > 0):
+            return value or 0
+        self.add(m.line_of(key), where, f"field {key!r}: must be a positive whole number, not "
+                 f"{describe(value)}")
+        return 0
+
+    def date(
+        self, m: yamlsrc.Located, key: str, where: str, label: str | None = None
+    ) -> datetime.date | None:
+        """A YYYY-MM-DD field (None when absent or bad)."""
+        if key not in m:
+            return None
+        value = m[key]
+        if isinstance(value, str) and DATE_RE.match(value):
+            try:
+                return datetime.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.add(m.line_of(key), where, f"field {label or key!r}: {value!r} is not a date "
+                 "(YYYY-MM-DD)")
+        return None
+
+
+def unknown(kind: str, value: str, known: Iterable[str]) -> str:
+    """The text "unknown body 'x'", with a suggestion when a known name is close."""
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"unknown {kind} {value!r}{hint}"
 
 
 def describe(value: Any) -> str:
+    """How a wrong value is named in a message ("a number (1.1)", "empty")."""
     if value is None:
         return "empty"
     if isinstance(value, bool):

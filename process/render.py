@@ -72,8 +72,10 @@ def history_text(events: list[dict[str, Any]], lang: str) -> str:
         head = f"{e['id']:>5}  {_when(e['at'])}  {e['actor']}"
         if e["role"]:
             head += f" ({e['role']})"
-        if e["action"] == "transition":
+        if e["action"] == "transition" and e["outcome"] == "applied":
             what = f"{e['trigger']}: {e['from_state']} → {e['to_state']}"
+        elif e["action"] == "transition":
+            what = f"{e['trigger']} ({e['from_state']})"
         else:
             what = e["action"] + (f" {e['trigger']}" if e["trigger"] else "")
             detail = {k: v for k, v in e["detail"].items() if k not in ("reason", "error")}

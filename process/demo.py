@@ -1,0 +1,139 @@
+"""`rsp demo`: replay Region Jämtland Härjedalen's drafting timetable 2021-2023.
+
+Every step runs a real `rsp` command (in this process, for speed) with `--now` set to
+the day it happened, and prints it as a user would type it. Paragraph numbers other
+than the adoption (§ 89) are illustrative.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+DIARY = "RUN/536/2021"
+
+
+@dataclass(frozen=True)
+class Step:
+    when: str
+    user: str
+    args: tuple[str, ...]
+    note: str = ""
+    refused: bool = False
+
+
+def _people() -> list[Step]:
+    from process import programmes
+
+    _spec, _wf, people = programmes.load_example("jamtland-harjedalen")
+    steps = []
+    for p in people:
+        roles = [] if "steering_group" in p["roles"] else [a for r in p["roles"]
+                                                           for a in ("--role", r)]
+        steps.append(Step("2021-10-20", "it-admin",
+                          ("people", "add", p["login"], "--name", p["name"], "--email",
+                           p["email"], *roles)))
+    return steps
+
+
+def _adv(when: str, user: str, trigger: str, comment: str = "", decision: str = "",
+         note: str = "", refused: bool = False) -> Step:
+    args: list[str] = ["advance", trigger]
+    if comment:
+        args += ["-m", comment]
+    if decision:
+        args += ["--decision", decision]
+    return Step(when, user, tuple(args), note, refused)
+
+
+def timetable() -> list[Step]:
+    """The replayed steps, in order."""
+    wg, sz, sg, board = "processledare", "landsbygdsutvecklare", "ordforande", "sekreterare"
+    return [
+        Step("2021-10-15", "it-admin", ("init", "--example", "jamtland-harjedalen",
+                                        "--admin-name", "IT-förvaltningen"),
+             "Regeringens erbjudande har kommit (oktober 2021)"),
+        *_people(),
+        _adv("2022-02-01", wg, "decide_start", decision=f"2022-02-22 § 17 {DIARY}",
+             note="Arbetsgruppen försöker registrera nämndens beslut — det får bara nämnden",
+             refused=True),
+        _adv("2022-02-22", board, "decide_start",
+             "Arbetet påbörjas; nämndens presidium utses till styrgrupp",
+             f"2022-02-22 § 17 {DIARY}", "Nämnden beslutar att påbörja arbetet"),
+        Step("2022-02-22", "it-admin", ("people", "grant", "ordforande", "steering_group"),
+             "Styrgruppen (presidiet) utses"),
+        Step("2022-02-22", "it-admin", ("people", "grant", "vice-ordforande", "steering_group")),
+        _adv("2022-03-01", wg, "begin_drafting", "Uppstart i enheten Näringsliv och "
+             "samhällsbyggnad"),
+        _adv("2022-03-15", sz, "consult_service_z", "Service-Z: uppstart, kommunala "
+             "serviceplaner och nulägesbeskrivning"),
+        _adv("2022-04-05", sg, "check_in_steering_group", "Styrgruppen: tidplan och upplägg"),
+        _adv("2022-05-10", sz, "consult_service_z", "Service-Z: SWOT per kommun"),
+        _adv("2022-06-15", wg, "record_analysis", "Strukturanalys, Pipos serviceanalys, "
+             "SWOT och utvärdering av programmet 2014-2020 klara"),
+        _adv("2022-09-13", sz, "consult_service_z", "Service-Z: prioriteringar och trender"),
+        _adv("2022-09-27", sg, "check_in_steering_group", "Styrgruppen: utkast till program"),
+        _adv("2022-10-18", sz, "consult_service_z", "Service-Z: synpunkter på utkastet"),
+        _adv("2022-11-08", board, "decide_remiss", "Remissutgåva",
+             note="Sekreteraren glömmer beslutsreferensen", refused=True),
+        _adv("2022-11-22", board, "decide_remiss", "Remissutgåvan godkänns",
+             f"2022-11-22 § 152 {DIARY}", "Nämnden beslutar om remissutgåva"),
+        _adv("2022-11-25", wg, "open_remiss", "Remisstid 25 november 2022 – 24 februari 2023"),
+        _adv("2023-03-10", wg, "compile_remiss", "Remissammanställning klar; förslaget "
+             "reviderat"),
+        _adv("2023-05-23", board, "adopt", "RSP 2023-2030 fastställs; årliga handlingsplaner "
+             "delegeras till regional utvecklingsdirektör", f"2023-05-23 § 89 {DIARY}",
+             "Nämnden fastställer programmet (23 maj 2023 § 89)"),
+        _adv("2023-06-01", wg, "start_implementation", "Första årliga handlingsplanen tas fram"),
+    ]
+
+
+def _quote(arg: str) -> str:
+    import shlex
+
+    return shlex.quote(arg)
+
+
+def run(workspace: str | None, echo: Callable[[str], None]) -> Path:
+    """Replay the timetable into a fresh workspace and print what happens."""
+    from cli import main
+
+    folder = Path(workspace) if workspace else Path(tempfile.mkdtemp(prefix="rsp-demo-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    db = folder / "rsp.db"
+    if db.exists():
+        raise SystemExit(f"{db} exists already; give an empty --workspace")
+    saved = os.environ.get("RSP_USER")
+    refusals = 0
+    try:
+        for step in timetable():
+            if step.note:
+                echo(f"\n# {step.when}: {step.note}")
+            echo("$ " + " ".join([f"RSP_USER={step.user}", "rsp", "--now", step.when,
+                                  *map(_quote, step.args)]))
+            os.environ["RSP_USER"] = step.user
+            code = main.main(["--db", str(db), "--now", step.when, *step.args],
+                             prog_name="rsp", standalone_mode=False)
+            code = code or 0
+            if step.refused:
+                refusals += 1
+                if code == 0:
+                    raise RuntimeError(f"demo step should have been refused: {step.args}")
+            elif code != 0:
+                raise RuntimeError(f"demo step failed: {step.args}")
+        for args in (("status",), ("history",), ("audit", "verify")):
+            echo("\n$ rsp --now 2023-06-01 " + " ".join(args))
+            main.main(["--db", str(db), "--now", "2023-06-01", *args], prog_name="rsp",
+                      standalone_mode=False)
+    finally:
+        if saved is None:
+            os.environ.pop("RSP_USER", None)
+        else:
+            os.environ["RSP_USER"] = saved
+    echo(f"\nDemo done: {refusals} refused attempts shown, all audited.")
+    echo(f"The database is {db}")
+    echo(f"Look around:  rsp --db {db} status   |   rsp --db {db} history")
+    return db

@@ -1,0 +1,132 @@
+"""Shared test helpers: databases (a real SQLite file, the real PostgreSQL), clocks, CLI runs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from process import schema
+from process.clock import STOCKHOLM, FixedClock
+from process.db import Database, open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+RSP = str(Path(sys.executable).parent / "rsp")
+PG_URL = os.environ.get("RSP_TEST_POSTGRES_URL",
+                        "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def at(day: str, hour: int = 9) -> dt.datetime:
+    """A Stockholm time on a day, e.g. at('2022-02-22')."""
+    d = dt.date.fromisoformat(day)
+    return dt.datetime(d.year, d.month, d.day, hour, tzinfo=STOCKHOLM)
+
+
+def clock_at(day: str) -> FixedClock:
+    return FixedClock(at(day))
+
+
+def postgres_available() -> str | None:
+    """None if the PostgreSQL server answers, else why not."""
+    try:
+        import psycopg
+
+        url = PG_URL.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(url, connect_timeout=3) as conn:
+            conn.execute("SELECT 1")
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+        return f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc) else ''}"
+
+
+def require_postgres() -> None:
+    """Skip with a clear message without a server; in CI (CI=true) fail instead."""
+    why = postgres_available()
+    if why is None:
+        return
+    message = f"PostgreSQL not reachable at {PG_URL} ({why}); set RSP_TEST_POSTGRES_URL"
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail("CI requires PostgreSQL: " + message)
+    pytest.skip(message)
+
+
+@contextmanager
+def postgres_schema_url() -> Iterator[str]:
+    """A URL whose connections use a fresh, empty schema (dropped afterwards)."""
+    import sqlalchemy as sa
+
+    require_postgres()
+    name = f"rsp_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_URL)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f'CREATE SCHEMA "{name}"')
+    sep = "&" if "?" in PG_URL else "?"
+    try:
+        yield f"{PG_URL}{sep}options=-csearch_path%3D{name}"
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+        admin.dispose()
+
+
+@contextmanager
+def database(kind: str, tmp_path: Path, migrate: bool = True) -> Iterator[Database]:
+    """A real database of the kind ('sqlite' file or 'postgres'), schema created."""
+    if kind == "sqlite":
+        db = open_database(str(tmp_path / "rsp.db"))
+        if migrate:
+            schema.upgrade(db)
+        try:
+            yield db
+        finally:
+            db.dispose()
+        return
+    with postgres_schema_url() as url:
+        db = open_database(url)
+        if migrate:
+            schema.upgrade(db)
+        try:
+            yield db
+        finally:
+            db.dispose()
+
+
+def run_rsp(*args: str, db: str, user: str | None = "it-admin", now: str | None = None,
+            cwd: Path | None = None, env: dict[str, str] | None = None,
+            input_text: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real installed `rsp` command."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
+    full_env["RSP_DATABASE_URL"] = db
+    if user:
+        full_env["RSP_USER"] = user
+    if now:
+        full_env["RSP_NOW"] = now
+    full_env.update(env or {})
+    return subprocess.run([RSP, *args], capture_output=True, text=True, env=full_env,
+                          cwd=cwd, input=input_text, timeout=120)
+
+
+DEMO_PEOPLE = {
+    "sekreterare": ["board"],
+    "ordforande": ["steering_group"],
+    "processledare": ["working_group"],
+    "landsbygdsutvecklare": ["service_z"],
+}
+
+
+def make_programme(db: Database, clock: FixedClock, people: dict[str, list[str]] | None = None,
+                   admin: str = "it-admin") -> None:
+    """The example programme with one person per role, created through the services."""
+    from process import setup
+
+    setup.init(db, clock, admin, example="jamtland-harjedalen")
+    for login, roles in (DEMO_PEOPLE if people is None else people).items():
+        setup.add_person(db, clock, admin, None, login, login.title(), f"{login}@x.example",
+                         roles)
