@@ -296,8 +296,8 @@ def people_list(env: Env, as_json: bool) -> None:
     Example:
       rsp people list --json
     """
-    from process import programmes
     from process import people as people_service
+    from process import programmes
     from process.render import to_json
 
     with env.database().read() as session:

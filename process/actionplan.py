@@ -16,7 +16,6 @@ from typing import Any
 
 from process import yamlsrc
 from process.bodyfile import Body, Problems, load_bodies, parse_bodies, unknown
-from process.errors import DefinitionError
 
 __all__ = [
     "ActionPlan",
@@ -118,7 +117,8 @@ class _Context:
 
 def _check_body(p: Problems, line: int, where: str, label: str, key: str, known: set[str]) -> None:
     if key not in known:
-        p.add(line, where, f"field {label!r}: {unknown('body', key, known)} (not in the bodies)")
+        msg = f"field {label!r}: {unknown('body', key, known)} (not in the bodies file)"
+        p.add(line, where, msg)
 
 
 def _check_id(
@@ -220,7 +220,7 @@ def parse_action_plan(
     p = Problems(source)
     top = p.mapping(data, 1, "file")
     if top is None:
-        raise DefinitionError(p.items)
+        p.fail()
     p.fields(top, "file", _TOP, _TOP)
     head = p.mapping(top["plan"], top.line_of("plan"), "plan") if "plan" in top else None
     plan_year, starts, title, issuer, followup = 0, None, "", "", ""

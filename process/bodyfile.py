@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from process import yamlsrc
 from process.errors import DefinitionError
@@ -39,16 +39,20 @@ class Problems:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.items: list[str] = []
+        self.items: list[tuple[int, str]] = []
 
     def add(self, line: int, where: str, problem: str) -> None:
         """Record one problem at a line."""
-        self.items.append(f"{self.source}:{line}: {where}: {problem}")
+        self.items.append((line, f"{self.source}:{line}: {where}: {problem}"))
 
     def check(self) -> None:
-        """Raise a DefinitionError listing every recorded problem, if there is any."""
+        """Raise a DefinitionError listing every recorded problem in line order, if any."""
         if self.items:
-            raise DefinitionError(list(self.items))
+            self.fail()
+
+    def fail(self) -> NoReturn:
+        """Raise a DefinitionError listing every recorded problem in line order."""
+        raise DefinitionError([text for _, text in sorted(self.items, key=lambda x: x[0])])
 
     def mapping(self, value: Any, line: int, where: str) -> yamlsrc.Located | None:
         """The value if it is a mapping; otherwise record a problem and return None."""
@@ -192,8 +196,7 @@ def parse_bodies(data: Any, source: str) -> list[Body]:
     p = Problems(source)
     top = p.mapping(data, 1, "file")
     if top is None:
-        p.check()
-        return []
+        p.fail()
     p.fields(top, "file", ("bodies",), ("bodies",))
     entries: list[tuple[yamlsrc.Located, Body]] = []
     lines: dict[str, int] = {}

@@ -10,7 +10,9 @@ from process.errors import InvalidInput
 
 DATE_RE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 PARA_RE = re.compile(r"§\s*(\d{1,4}[a-z]?)", re.IGNORECASE)
-DIARY_RE = re.compile(r"(?<![\w/])([A-ZÅÄÖ]{1,12}\s?\d{0,4}/\d{1,7}/\d{4}|\d{3}-\d{1,7}-\d{4})(?![\w/])")
+DIARY_RE = re.compile(
+    r"(?<![\w/])([A-ZÅÄÖ]{1,12}\s?\d{0,4}/\d{1,7}/\d{4}|\d{3}-\d{1,7}-\d{4})(?![\w/])"
+)
 EXAMPLE = "'2023-05-23 § 89 RUN/536/2021'"
 
 

@@ -128,13 +128,14 @@ def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
     if not isinstance(data, dict):
         raise DefinitionError([f"{source}:1: a workflow definition must be a mapping"])
     v.unknown_keys(data, TOP_KEYS, "top level")
-    for key in ("workflow", "initial", "states", "triggers", "roles"):
-        if key not in data:
-            v.problem(getattr(data, "line", 1), f"missing required field '{key}'")
+    for required in ("workflow", "initial", "states", "triggers", "roles"):
+        if required not in data:
+            v.problem(getattr(data, "line", 1), f"missing required field '{required}'")
     key = v.name(data, "workflow", "workflow")
     version = data.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        v.problem(_line(data, "version"), f"'version' must be a positive whole number, not {version!r}")
+        v.problem(_line(data, "version"),
+                  f"'version' must be a positive whole number, not {version!r}")
         version = 1
     roles = v.roles(data)
     states = v.states(data)
@@ -302,7 +303,8 @@ class _Validator:
             sources = self._list_of_names(item, "from", where)
             for s in sources:
                 if s not in states:
-                    self.problem(_line(item, "from"), f"{where}: unknown state {s!r}" + _choices(states))
+                    self.problem(_line(item, "from"),
+                                 f"{where}: unknown state {s!r}" + _choices(states))
             if not sources:
                 self.problem(_line(item), f"{where}: 'from' is missing")
             dest = item.get("to")
@@ -314,7 +316,8 @@ class _Validator:
                 self.problem(_line(item), f"{where}: 'roles' must name who may fire it")
             for r in trigger_roles:
                 if r not in roles:
-                    self.problem(_line(item, "roles"), f"{where}: unknown role {r!r}" + _choices(roles))
+                    self.problem(_line(item, "roles"),
+                                 f"{where}: unknown role {r!r}" + _choices(roles))
             trigger_guards = self._list_of_names(item, "guards", where)
             for g in trigger_guards:
                 needed = guards.needed_trigger(g)
@@ -352,8 +355,8 @@ class _Validator:
                              f"state {s.name!r} cannot be reached from {initial!r}")
             outgoing = [t for t in triggers if s.name in t.sources and t.dest != s.name]
             if s.final and outgoing:
-                self.problem(lines.get(s.name, 0), f"final state {s.name!r} has triggers out of it: "
-                             + ", ".join(t.name for t in outgoing))
+                self.problem(lines.get(s.name, 0), f"final state {s.name!r} has triggers out "
+                             "of it: " + ", ".join(t.name for t in outgoing))
             if not s.final and not outgoing:
                 self.problem(lines.get(s.name, 0), f"state {s.name!r} is a dead end: no trigger "
                              "leaves it and it is not marked 'final: true'")

@@ -91,7 +91,8 @@ def add_person(session: Session, clock: Clock, actor_login: str, programme: Prog
     validate_person(login, name, email)
     for r in roles:
         if r not in allowed_roles:
-            raise InvalidInput(f"unknown role {r!r}; roles here: {', '.join(sorted(allowed_roles))}")
+            raise InvalidInput(f"unknown role {r!r}; roles here: "
+                               f"{', '.join(sorted(allowed_roles))}")
     assert programme.id is not None
     acting_role = ADMIN
     if not bootstrap:
@@ -113,6 +114,7 @@ def add_person(session: Session, clock: Clock, actor_login: str, programme: Prog
 
 def _grant(session: Session, clock: Clock, actor_login: str, acting_role: str,
            programme_id: int, person: Person, role: str) -> None:
+    assert person.id is not None
     session.add(RoleGrant(person_id=person.id, programme_id=programme_id, role=role,
                           granted_at=clock.now()))
     _audit_admin(session, clock, actor_login, acting_role, "role.granted", programme_id,

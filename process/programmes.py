@@ -84,6 +84,7 @@ def create_programme(session: Session, clock: Clock, actor_login: str, spec: Pro
     else:
         from process.models import Person, RoleGrant
         person = session.exec(select(Person).where(Person.login == actor_login)).one()
+        assert person.id is not None
         session.add(RoleGrant(person_id=person.id, programme_id=prog.id, role=people.ADMIN,
                               granted_at=now))
         audit.append(session, at=now, actor=actor_login, role=people.ADMIN,

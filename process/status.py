@@ -91,7 +91,7 @@ def reached_dates(session: Session, subject: str) -> dict[str, dt.date]:
 
 def decision_dicts(session: Session, programme_id: int) -> tuple[dict[str, Any], ...]:
     rows = session.exec(select(Decision).where(Decision.programme_id == programme_id)
-                        .order_by(Decision.meeting_date, Decision.id)).all()
+                        .order_by(sa.text("meeting_date, id"))).all()
     return tuple({"id": d.id, "body": d.body, "meeting_date": d.meeting_date,
                   "paragraph": d.paragraph, "diary_number": d.diary_number, "text": d.text,
                   "trigger": d.trigger, "recorded_by": d.recorded_by} for d in rows)

@@ -1,0 +1,1 @@
+"""Reminders, the outbox and its sender, mail transports, the digest and the scheduler."""

@@ -1,0 +1,280 @@
+"""The engine on real databases (a SQLite file and the PostgreSQL server)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from process import audit, engine, setup
+from process import status as status_service
+from process.decisions import parse_decision_ref
+from process.errors import InvalidInput, InvalidTransition, PermissionDenied
+from tests.support import at, make_programme
+
+START = parse_decision_ref("2022-02-22 § 17 RUN/536/2021")
+
+
+def state_and_version(db):
+    with db.read() as s:
+        return s.connection().execute(
+            sa.text("SELECT state, version FROM process_instance")).one()
+
+
+def audit_rows(db):
+    with db.read() as s:
+        return s.connection().execute(sa.text(
+            "SELECT actor, role, action, outcome, trigger, from_state, to_state, detail "
+            "FROM audit_event ORDER BY id")).all()
+
+
+def to_drafting(db, clock):
+    clock.set(at("2022-02-22"))
+    engine.advance(db, clock, "sekreterare", None, "decide_start", decision=START)
+    clock.set(at("2022-03-01"))
+    engine.advance(db, clock, "processledare", None, "begin_drafting")
+
+
+def test_a_transition_moves_state_records_decision_and_audit(any_db, clock):
+    make_programme(any_db, clock)
+    clock.set(at("2022-02-22"))
+    result = engine.advance(any_db, clock, "sekreterare", None, "decide_start",
+                            comment="Styrgrupp: presidiet", decision=START)
+    assert (result.from_state, result.to_state, result.role) == (
+        "offer_received", "start_decided", "board")
+    assert tuple(state_and_version(any_db)) == ("start_decided", 2)
+    last = audit_rows(any_db)[-1]
+    assert tuple(last[:7]) == ("sekreterare", "board", "transition", "applied", "decide_start",
+                               "offer_received", "start_decided")
+    with any_db.read() as s:
+        st = status_service.status(s, None, at("2022-03-01"))
+    assert st.state == "start_decided" and st.days_in_state == 7
+    assert st.decisions[0]["diary_number"] == "RUN/536/2021"
+    assert st.decisions[0]["paragraph"] == "17"
+    assert st.decisions[0]["text"] == "Styrgrupp: presidiet"
+    milestone = {m.state: m for m in st.milestones}["start_decided"]
+    assert (milestone.actual.isoformat(), milestone.status) == ("2022-02-22", "on_plan")
+
+
+@pytest.mark.parametrize("user,trigger,kwargs,error,words", [
+    ("processledare", "decide_start", {"decision": START}, PermissionDenied,
+     "needs one of the roles: board"),
+    ("stranger", "decide_start", {"decision": START}, PermissionDenied,
+     "'stranger' is not a registered person"),
+    ("sekreterare", "decide_start", {}, InvalidInput, "records a board decision"),
+    ("sekreterare", "adopt", {"decision": START}, InvalidTransition,
+     "cannot adopt from 'offer_received'; possible now: decide_start (board)"),
+    ("sekreterare", "fly", {}, InvalidTransition, "unknown trigger 'fly'"),
+])
+def test_refused_attempt_changes_nothing_but_is_audited(any_db, clock, user, trigger, kwargs,
+                                                        error, words):
+    make_programme(any_db, clock)
+    before = audit_rows(any_db)
+    with pytest.raises(error, match=re.escape(words)):
+        engine.advance(any_db, clock, user, None, trigger, **kwargs)
+    assert tuple(state_and_version(any_db)) == ("offer_received", 1)
+    after = audit_rows(any_db)
+    assert after[:-1] == before and len(after) == len(before) + 1
+    refused = after[-1]
+    assert (refused.actor, refused.outcome, refused.trigger) == (user, "refused", trigger)
+    assert words.split("'")[0] in refused.detail
+    with any_db.read() as s:
+        assert s.connection().execute(sa.text("SELECT count(*) FROM decision")).scalar() == 0
+        assert audit.verify(s).ok
+
+
+def test_guards_hold_the_remiss_decision_until_consulted(any_db, clock):
+    make_programme(any_db, clock)
+    to_drafting(any_db, clock)
+    remiss = parse_decision_ref("2022-11-22 § 152 RUN/536/2021")
+    with pytest.raises(InvalidTransition, match="service_z_consulted"):
+        engine.advance(any_db, clock, "sekreterare", None, "decide_remiss", decision=remiss)
+    with pytest.raises(InvalidTransition, match="comment is required"):
+        engine.advance(any_db, clock, "landsbygdsutvecklare", None, "consult_service_z")
+    engine.advance(any_db, clock, "landsbygdsutvecklare", None, "consult_service_z",
+                   comment="Samråd 1")
+    engine.advance(any_db, clock, "ordforande", None, "check_in_steering_group",
+                   comment="Avstämning")
+    result = engine.advance(any_db, clock, "sekreterare", None, "decide_remiss",
+                            decision=remiss)
+    assert result.to_state == "remiss_decided"
+
+
+def test_board_can_send_the_draft_back(any_db, clock):
+    make_programme(any_db, clock)
+    to_drafting(any_db, clock)
+    engine.advance(any_db, clock, "processledare", None, "consult_service_z", comment="x")
+    engine.advance(any_db, clock, "ordforande", None, "check_in_steering_group", comment="y")
+    engine.advance(any_db, clock, "sekreterare", None, "decide_remiss",
+                   decision=parse_decision_ref("2022-11-22 § 152 RUN/536/2021"))
+    back = engine.advance(any_db, clock, "sekreterare", None, "send_back",
+                          comment="Återremiss", decision=parse_decision_ref(
+                              "2022-12-13 § 170 RUN/536/2021"))
+    assert (back.from_state, back.to_state) == ("remiss_decided", "drafting")
+
+
+def test_repeated_event_keeps_stage_and_since(any_db, clock):
+    make_programme(any_db, clock)
+    to_drafting(any_db, clock)
+    clock.set(at("2022-05-10"))
+    engine.advance(any_db, clock, "landsbygdsutvecklare", None, "consult_service_z",
+                   comment="Service-Z")
+    with any_db.read() as s:
+        st = status_service.status(s, None, at("2022-05-11"))
+    assert st.state == "drafting" and st.since == at("2022-03-01")
+
+
+def test_stale_version_is_a_conflict_and_saves_nothing(any_db, clock):
+    make_programme(any_db, clock)
+    from process.errors import ConflictError
+
+    with pytest.raises(ConflictError, match="not 7"):
+        engine.advance(any_db, clock, "sekreterare", None, "decide_start", decision=START,
+                       expected_version=7)
+    assert tuple(state_and_version(any_db)) == ("offer_received", 1)
+
+
+@pytest.mark.postgres
+def test_concurrent_change_on_postgres_is_detected(pg_db, clock):
+    """Two transactions read version 1; the second update finds it gone: ConflictError."""
+    from sqlmodel import Session
+
+    from process import programmes
+    from process.errors import ConflictError
+
+    make_programme(pg_db, clock)
+    with Session(pg_db.engine, expire_on_commit=False) as first:
+        prog = programmes.find_programme(first, None)
+        inst = programmes.instance_of(first, prog)
+        definition = programmes.definition_of(first, inst.definition_id)
+        # Meanwhile another user records the same decision and commits.
+        engine.advance(pg_db, clock, "sekreterare", None, "decide_start", decision=START)
+        with pytest.raises(ConflictError, match="changed by someone else"):
+            engine._apply(first, clock, "sekreterare", prog, inst, definition,
+                          "decide_start", None, START, None)
+        first.rollback()
+    assert tuple(state_and_version(pg_db)) == ("start_decided", 2)
+    with pg_db.read() as s:
+        assert s.connection().execute(sa.text("SELECT count(*) FROM decision")).scalar() == 1
+
+
+def test_people_and_roles_are_admin_only_and_audited(any_db, clock):
+    make_programme(any_db, clock)
+    with pytest.raises(PermissionDenied, match="needs one of the roles: admin"):
+        setup.add_person(any_db, clock, "processledare", None, "x", "X", None, ["board"])
+    with pytest.raises(InvalidInput, match="unknown role 'king'"):
+        setup.add_person(any_db, clock, "it-admin", None, "x", "X", None, ["king"])
+    with pytest.raises(InvalidInput, match="not an e-mail address"):
+        setup.add_person(any_db, clock, "it-admin", None, "x", "X", "x@", ["board"])
+    setup.change_role(any_db, clock, "it-admin", None, "processledare", "board", True)
+    engine.advance(any_db, clock, "processledare", None, "decide_start", decision=START)
+    setup.change_role(any_db, clock, "it-admin", None, "processledare", "board", False)
+    with pytest.raises(InvalidInput, match="last admin"):
+        setup.change_role(any_db, clock, "it-admin", None, "it-admin", "admin", False)
+    actions = [(r.action, r.outcome) for r in audit_rows(any_db)]
+    assert ("role.removed", "applied") in actions
+    assert actions.count(("person.add", "refused")) == 3
+
+
+def tamper(db, sql):
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(sql)
+
+
+@pytest.mark.parametrize("sql,words", [
+    ("UPDATE audit_event SET comment = 'ändrat' WHERE id = 15", "row 15: content does not "
+     "match its hash"),
+    ("DELETE FROM audit_event WHERE id = 10", "row 10: missing"),
+    ("UPDATE audit_event SET id = 100 + id WHERE id = 12", "row 12: missing"),
+])
+def test_tampering_is_detected(any_db, clock, sql, words):
+    make_programme(any_db, clock)
+    to_drafting(any_db, clock)
+    engine.advance(any_db, clock, "processledare", None, "consult_service_z", comment="x")
+    with any_db.read() as s:
+        assert audit.verify(s).ok
+    tamper(any_db, sql)
+    with any_db.read() as s:
+        result = audit.verify(s)
+    assert not result.ok
+    assert any(words in p for p in result.problems), result.problems
+
+
+def test_inserted_and_reordered_rows_are_detected(any_db, clock):
+    make_programme(any_db, clock)
+    to_drafting(any_db, clock)
+    rows = audit_rows(any_db)
+    n = len(rows)
+    # reorder: swap the contents of rows 3 and 4 (ids stay in sequence)
+    with any_db.engine.begin() as conn:
+        cols = [c for c in audit.FIELDS if c != "id"] + ["hash"]
+        r3 = conn.execute(sa.text("SELECT * FROM audit_event WHERE id=3")).mappings().one()
+        r4 = conn.execute(sa.text("SELECT * FROM audit_event WHERE id=4")).mappings().one()
+        conn.execute(sa.text("UPDATE audit_event SET hash = 'tmp' WHERE id=3"))
+        for rid, src in ((4, r3), (3, r4)):
+            sets = ", ".join(f"{c} = :{c}" for c in cols)
+            conn.execute(sa.text(f"UPDATE audit_event SET {sets} WHERE id = {rid}"),
+                         {c: src[c] for c in cols})
+    with any_db.read() as s:
+        result = audit.verify(s)
+    assert any("row 3: does not follow" in p for p in result.problems), result.problems
+    # an inserted row at the end that was not chained properly
+    with any_db.engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO audit_event (id, at, actor, action, outcome, detail, prev_hash, hash) "
+            "VALUES (:id, :at, 'mallory', 'transition', 'applied', '{}', 'x', 'y')"),
+            {"id": n + 1, "at": at("2022-03-02")})
+    with any_db.read() as s:
+        result = audit.verify(s)
+    assert any(f"row {n + 1}: does not follow" in p for p in result.problems)
+
+
+def test_truncated_newest_rows_are_detected_with_a_checkpoint(any_db, clock):
+    make_programme(any_db, clock)
+    to_drafting(any_db, clock)
+    with any_db.read() as s:
+        point = audit.checkpoint(s)
+    tamper(any_db, f"DELETE FROM audit_event WHERE id >= {point['id'] - 1}")
+    with any_db.read() as s:
+        assert audit.verify(s).ok  # without the checkpoint a clean cut looks whole
+        result = audit.verify(s, point)
+    assert any("removed" in p for p in result.problems)
+
+
+def test_export_contains_every_row_and_can_be_rechained(any_db, clock, tmp_path):
+    import csv
+    import io
+    import json
+
+    make_programme(any_db, clock)
+    to_drafting(any_db, clock)
+    out = io.StringIO()
+    with any_db.read() as s:
+        n = audit.export(s, out, "jsonl")
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert n == len(records) == len(audit_rows(any_db))
+    prev = audit.GENESIS
+    for r in records:
+        assert r["prev_hash"] == prev and audit.row_hash(r) == r["hash"]
+        prev = r["hash"]
+    out = io.StringIO()
+    with any_db.read() as s:
+        audit.export(s, out, "csv")
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(rows) == n and rows[-1]["trigger"] == "begin_drafting"
+
+
+def test_models_match_the_migrations(any_db):
+    """The Alembic migrations build exactly the schema the models describe."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    from process import schema
+    from process.db import SCHEMA_HEAD
+
+    with any_db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    assert diff == []
+    assert schema.head_revision() == SCHEMA_HEAD == any_db.schema_revision()
