@@ -6,57 +6,14 @@ imports what it needs. Exit status: 0 success, 1 refused or invalid action, 2 us
 
 from __future__ import annotations
 
-import os
 import sys
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-if TYPE_CHECKING:
-    from process.clock import Clock
-    from process.db import Database
+from process.commands.context import Env, pass_env
 
 LANGS = click.Choice(["sv", "en"])
-
-
-@dataclass
-class Env:
-    """What every command shares: where the database is, the clock, the actor, the language."""
-
-    db_value: str | None
-    now_value: str | None
-    programme: str | None
-    lang: str
-    _db: Database | None = field(default=None, repr=False)
-
-    @property
-    def actor(self) -> str:
-        import getpass
-
-        return os.environ.get("RSP_USER") or getpass.getuser()
-
-    @property
-    def clock(self) -> Clock:
-        from process.clock import Clock, FixedClock, parse_now
-
-        if self.now_value:
-            return FixedClock(parse_now(self.now_value))
-        return Clock()
-
-    def database(self, require_schema: bool = True) -> Database:
-        from process.db import open_database
-
-        if self._db is None:
-            self._db = open_database(self.db_value)
-        if require_schema:
-            self._db.require_schema()
-        return self._db
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.dispose()
-            self._db = None
 
 
 class RspGroup(click.Group):
@@ -98,13 +55,6 @@ def _user_error(exc: Exception) -> str | None:
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
     return None
-
-
-def env_of(ctx: click.Context) -> Env:
-    return ctx.ensure_object(Env)
-
-
-pass_env = click.make_pass_decorator(Env)
 
 
 @click.group(cls=RspGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -534,6 +484,12 @@ def demo(workspace: str | None) -> None:
 
     demo_service.run(workspace, click.echo)
 
+
+def _register_command_groups() -> None:
+    """Command groups that live in their own modules (each imports only click up front)."""
+
+
+_register_command_groups()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

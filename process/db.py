@@ -20,7 +20,19 @@ from sqlmodel import Session
 from process.errors import InvalidInput, SchemaError
 
 DEFAULT_DB = "rsp.db"
-SCHEMA_HEAD = "0001"  # the newest Alembic revision; tests check it matches the migrations
+VERSIONS = Path(__file__).resolve().parent / "migrations" / "versions"
+
+
+def _newest_revision() -> str:
+    """The newest migration's revision: files are named NNNN_*.py with revision 'NNNN'.
+
+    Read from the file names so that checking the schema needs no Alembic import;
+    a test checks it equals Alembic's own head.
+    """
+    return max(p.name[:4] for p in VERSIONS.glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
+SCHEMA_HEAD = _newest_revision()
 
 
 def database_url(value: str | None) -> str:
