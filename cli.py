@@ -487,6 +487,14 @@ def demo(workspace: str | None) -> None:
 
 def _register_command_groups() -> None:
     """Command groups that live in their own modules (each imports only click up front)."""
+    from process.commands import measures
+
+    for group in measures.COMMANDS:  # bodies, plan, measures, measure, followup
+        main.add_command(group)
+
+    from notifications import commands as notification_commands
+
+    notification_commands.register(main)  # remind, outbox, scheduler, calendar
 
 
 _register_command_groups()

@@ -1,4 +1,5 @@
-"""`rsp demo`: replay Region Jämtland Härjedalen's drafting timetable 2021-2023.
+"""`rsp demo`: replay Region Jämtland Härjedalen's drafting timetable 2021-2023, then
+a year of the 2014 action plan (progress, follow-up, carry-over into 2015).
 
 Every step runs a real `rsp` command (in this process, for speed) with `--now` set to
 the day it happened, and prints it as a user would type it. Paragraph numbers other
@@ -91,6 +92,53 @@ def timetable() -> list[Step]:
     ]
 
 
+def measure_steps() -> list[Step]:
+    """The 2014 action plan in use: progress, completion, notes, follow-up, carry-over."""
+    wg, lst = "processledare", "handlaggare"
+
+    def adv(when: str, user: str, code: str, trigger: str, comment: str = "",
+            note: str = "", refused: bool = False) -> Step:
+        return Step(when, user, ("measure", "advance", code, trigger,
+                                 *(("-m", comment) if comment else ())), note, refused)
+
+    def follow(code: str, outcome: str, comment: str) -> Step:
+        return Step("2015-01-20", wg, ("followup", "record", code, "--outcome", outcome,
+                                       "--comment", comment))
+
+    return [
+        Step("2014-04-01", "it-admin", ("people", "add", lst, "--name",
+                                        "Eva Handläggare (Länsstyrelsen)", "--email",
+                                        "eva.handlaggare@lansstyrelsen-jamtland.example"),
+             "Handlingsplanen 2014 gäller från 1 april; Länsstyrelsens handläggare "
+             "registreras och knyts till Länsstyrelsen"),
+        Step("2014-04-01", "it-admin", ("bodies", "member", "lansstyrelsen", lst)),
+        Step("2014-04-20", wg, ("measures", "list", "--due-within", "14"),
+             "Vad ska vara klart inom två veckor?"),
+        adv("2014-04-22", lst, "1.A", "start", "Kartläggning av fiber till butiksorter "
+            "påbörjad"),
+        adv("2014-04-25", lst, "1.B", "start", note="Handläggaren försöker starta 1.B, där "
+            "Länsstyrelsen inte är ansvarig — det får hon inte", refused=True),
+        adv("2014-05-02", lst, "1.A", "complete", "Kartläggningen klar, två dagar efter "
+            "tidsmålet", note="Insatser rapporteras genomförda"),
+        adv("2014-05-02", lst, "2.B", "start", "Information om stödmöjligheter utskickad"),
+        Step("2014-09-15", lst, ("measure", "note", "2.B", "Tolv ansökningar om stöd "
+                                 "handlagda")),
+        adv("2014-10-01", wg, "4.C", "postpone", "Utredningen är försenad till 2015"),
+        adv("2014-12-10", lst, "2.B", "complete", "Stöd beviljat till nio butiker och två "
+            "drivmedelsstationer"),
+        Step("2015-01-20", wg, ("followup", "record", "1.A", "--outcome", "achieved",
+                                "--comment", "Underlag för bredbandsutbyggnad framtaget"),
+             "Årsuppföljning: utfall mot delmålen"),
+        follow("2.B", "achieved", "Strategiska serviceställen bibehållna"),
+        follow("2.A", "partly", "Fem av åtta kommuner har påbörjat en serviceplan"),
+        follow("4.C", "not", "Utredningen är inte klar; följs 2015"),
+        Step("2015-01-25", wg, ("followup", "report", "--year", "2014", "--format", "md"),
+             "Uppföljningsrapporten till Tillväxtverket och nämnden"),
+        Step("2015-01-26", wg, ("plan", "rollover", "2014", "2015"),
+             "Ej avslutade insatser förs över till 2015 års handlingsplan"),
+    ]
+
+
 def _quote(arg: str) -> str:
     import shlex
 
@@ -109,7 +157,7 @@ def run(workspace: str | None, echo: Callable[[str], None]) -> Path:
     saved = os.environ.get("RSP_USER")
     refusals = 0
     try:
-        for step in timetable():
+        for step in [*timetable(), *measure_steps()]:
             if step.note:
                 echo(f"\n# {step.when}: {step.note}")
             echo("$ " + " ".join([f"RSP_USER={step.user}", "rsp", "--now", step.when,

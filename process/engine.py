@@ -1,5 +1,6 @@
-"""Fire a trigger on a programme's process: the permission, state, decision and guard
-checks, then the new state, the decision and the audit row in one transaction.
+"""Fire a trigger on a programme's process or on a measure: the permission, state,
+decision and guard checks, then the new state, the decision and the audit row in one
+transaction. `fire` is the core both share; `advance` serves the programme's process.
 
 A refused attempt changes nothing but is audited in a transaction of its own.
 """
@@ -31,6 +32,7 @@ class Advanced:
     role: str
     decision: DecisionRef | None
     audit_id: int
+    subject: str = ""
 
 
 def possible_triggers(definition: Definition, state: str) -> str:
@@ -65,20 +67,37 @@ def check_attempt(definition: Definition, state: str, trigger: str,
     return t
 
 
-def _apply(session: Session, clock: Clock, actor_login: str, prog: Programme,
-           inst: ProcessInstance, definition: Definition, trigger: str, comment: str | None,
-           decision: DecisionRef | None, as_role: str | None) -> Advanced:
-    assert prog.id is not None and inst.id is not None
+@dataclass(frozen=True)
+class Target:
+    """What a trigger is fired on: a row with a state and a version, and how to name it."""
+
+    table: sa.Table
+    row_id: int
+    state: str
+    version: int
+    subject: str  # the audit subject, e.g. "process:1" or "measure:17"
+    what: str  # for messages, e.g. "the process of rsp-2022-2030" or "measure 2.B (2014)"
+    look: str  # where to look after a conflict, e.g. "'rsp status'"
+
+
+def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor | None,
+         prog: Programme, target: Target, definition: Definition, trigger: str,
+         comment: str | None, decision: DecisionRef | None, as_role: str | None,
+         detail: dict | None = None) -> Advanced:
+    """The one core of every workflow: permission, state, guards, compare-and-set, audit.
+
+    `actor` carries the roles the person holds here (contextual ones included); the new
+    state is written only if the row is still at `target.version`.
+    """
+    assert prog.id is not None
     t = definition.trigger(trigger)
     allowed = t.roles if t else tuple(definition.roles)
-    role = people.require_role(people.actor_for(session, actor_login, prog.id), actor_login,
-                               allowed, trigger, as_role)
-    t = check_attempt(definition, inst.state, trigger, decision)
-    subject = f"process:{inst.id}"
+    role = people.require_role(actor, actor_login, allowed, trigger, as_role)
+    t = check_attempt(definition, target.state, trigger, decision)
     ctx = guards.GuardContext(
         comment=comment, has_decision=decision is not None,
-        fired=fired_counts(session, subject) if t.guards else {})
-    dest = machines.fire(definition, inst.state, trigger, ctx)
+        fired=fired_counts(session, target.subject) if t.guards else {})
+    dest = machines.fire(definition, target.state, trigger, ctx)
     if dest is None:
         raise InvalidTransition(f"{trigger} is not allowed yet: "
                                 + "; ".join(guards.failures(t.guards, ctx)))
@@ -93,23 +112,37 @@ def _apply(session: Session, clock: Clock, actor_login: str, prog: Programme,
         session.add(row)
         session.flush()
         decision_id = row.id
-    table = ProcessInstance.__table__  # type: ignore[attr-defined]
-    values: dict = {"state": dest, "version": inst.version + 1}
-    if dest != inst.state:
+    table = target.table
+    values: dict = {"state": dest, "version": target.version + 1}
+    if dest != target.state:
         values["state_since"] = now
     updated = session.connection().execute(
-        sa.update(table).where(table.c.id == inst.id, table.c.version == inst.version)
+        sa.update(table).where(table.c.id == target.row_id, table.c.version == target.version)
         .values(**values))
     if updated.rowcount != 1:
-        raise ConflictError(f"the process of {prog.key} was changed by someone else while "
+        raise ConflictError(f"{target.what} was changed by someone else while "
                             f"you were recording {trigger}; nothing was saved — check "
-                            "'rsp status' and try again")
+                            f"{target.look} and try again")
+    full_detail = {"decision": str(decision)} if decision else {}
+    full_detail.update(detail or {})
     row_values = audit.append(
         session, at=now, actor=actor_login, role=role, action="transition",
-        programme_id=prog.id, subject=subject, trigger=trigger, from_state=inst.state,
-        to_state=dest, comment=comment, decision_id=decision_id,
-        detail={"decision": str(decision)} if decision else {})
-    return Advanced(prog.key, trigger, inst.state, dest, role, decision, row_values["id"])
+        programme_id=prog.id, subject=target.subject, trigger=trigger,
+        from_state=target.state, to_state=dest, comment=comment, decision_id=decision_id,
+        detail=full_detail)
+    return Advanced(prog.key, trigger, target.state, dest, role, decision, row_values["id"],
+                    target.subject)
+
+
+def _apply(session: Session, clock: Clock, actor_login: str, prog: Programme,
+           inst: ProcessInstance, definition: Definition, trigger: str, comment: str | None,
+           decision: DecisionRef | None, as_role: str | None) -> Advanced:
+    assert prog.id is not None and inst.id is not None
+    target = Target(ProcessInstance.__table__, inst.id, inst.state,  # type: ignore[attr-defined]
+                    inst.version, f"process:{inst.id}", f"the process of {prog.key}",
+                    "'rsp status'")
+    return fire(session, clock, actor_login, people.actor_for(session, actor_login, prog.id),
+                prog, target, definition, trigger, comment, decision, as_role)
 
 
 def label_of(t: TriggerDef) -> str:

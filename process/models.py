@@ -126,3 +126,9 @@ class AuditEvent(SQLModel, table=True):
     detail: str = "{}"  # JSON text: reasons, changed fields, references
     prev_hash: str
     hash: str = Field(unique=True)
+
+
+# Bodies, action plans and measures live in `process.plan_models`; importing it here
+# registers their tables on the same metadata, so Alembic and the tests see them.
+import process.plan_models  # noqa: E402, F401
+from notifications import models as _outbox  # noqa: E402, F401 - the outbox table

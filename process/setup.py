@@ -55,8 +55,22 @@ def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
 
 def _after_create(session: Session, clock: Clock, actor: str, prog: Programme,
                   example: str | None) -> list[str]:
-    """Hook for what an example brings beside the process (bodies, action plans)."""
-    return []
+    """What an example brings beside the process: its bodies and its action plans."""
+    if not example:
+        return []
+    import workflows
+    from process import bodies, plans
+    from process.actionplan import load_action_plan, load_bodies
+
+    folder = workflows.example_dir(example)
+    if not (folder / "bodies.yaml").is_file():
+        return []
+    found = load_bodies(folder / "bodies.yaml")
+    lines = bodies.apply_bodies(session, clock, actor, people.ADMIN, prog, found)[:1]
+    for path in sorted(folder.glob("actionplan-*.yaml")):
+        plan = load_action_plan(path, {b.key for b in found})
+        lines += plans.apply_plan(session, clock, actor, people.ADMIN, prog, plan).lines
+    return lines
 
 
 def _with_programme(db: Database, clock: Clock, actor: str, programme_key: str | None,

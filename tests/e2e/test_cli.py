@@ -143,7 +143,9 @@ def test_graph_mermaid_marks_current_stage(dbfile):
 
 def test_db_upgrade_is_idempotent(dbfile):
     r = run_rsp("db", "upgrade", db=dbfile)
-    assert r.returncode == 0 and "already at 0001" in r.stdout
+    from process.db import SCHEMA_HEAD
+
+    assert r.returncode == 0 and f"already at {SCHEMA_HEAD}" in r.stdout
 
 
 def test_people_list_json(dbfile):
@@ -160,6 +162,8 @@ def test_demo_replays_the_timetable(tmp_path):
     assert "Fastställt av nämnden" in out and "23 dagar sent" in out
     assert "audit trail OK" in out
     assert "refused attempts shown" in out and r.stderr.count("Error:") >= 2
+    assert "1.A complete: ongoing → done (by handlaggare as responsible_body" in out
+    assert "# Uppföljning av handlingsplan 2014" in out and "rollover 2014 → 2015" in out
     assert str(tmp_path / "ws" / "rsp.db") in out
 
 

@@ -1,0 +1,204 @@
+"""The daemon: one APScheduler job that sweeps and sends every few minutes, one daemon
+per database, a clean stop on SIGTERM. `run_once` is the same work for cron users.
+
+One daemon per database: on PostgreSQL a session advisory lock held on a dedicated
+connection for the daemon's life; on SQLite an flock on `<database>.scheduler.lock`.
+Correctness does not depend on it (the outbox key and the atomic claim do that); it
+keeps two daemons from doing the same work twice over.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from notifications import mailconfig, sender, sweep
+from notifications.rules import Rules
+from notifications.transports import TransportConfigError
+from process.clock import STOCKHOLM, Clock
+from process.db import Database
+from process.errors import RspError
+
+JOB_ID = "rsp-sweep-and-send"
+PG_LOCK_CLASS = 0x52535053  # "RSPS"; the second key is the schema's hash
+log = logging.getLogger("rsp.scheduler")
+
+
+class AlreadyRunning(RspError):
+    """Another daemon holds this database's scheduler lock."""
+
+
+@dataclass
+class Outcome:
+    """What one sweep-and-send did; `error` says why nothing could be sent, if so."""
+
+    swept: sweep.SweepReport
+    sent: sender.SendReport | None
+    error: str | None = None
+
+    def lines(self) -> list[str]:
+        """A summary for people: one line for the sweep, one for sending."""
+        s = self.swept
+        out = [f"sweep: {s.items} deadline items, {s.due} reminder(s) due ({s.mails} mails), "
+               f"{s.inserted} queued, {s.existing} already in the outbox"]
+        if self.sent is not None:
+            r = self.sent
+            out.append(f"send: {r.sent} sent, {r.retry} to retry, {r.failed} failed"
+                       + (f", {r.lost_claims} taken over" if r.lost_claims else ""))
+        return out
+
+    @property
+    def problems(self) -> list[str]:
+        """What was skipped or failed, for a note or a log line."""
+        return self.swept.problems + (self.sent.problems if self.sent else [])
+
+
+def run_once(db: Database, clock: Clock, rules: Rules, settings: mailconfig.MailSettings,
+             env: Mapping[str, str], lang: str = "sv", send: bool = True,
+             stop: threading.Event | None = None) -> Outcome:
+    """Sweep, then send what is due (unless `send` is False); a transport that cannot
+    work at all is reported in `error`, after the sweep has done its part."""
+    swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain)
+    if not send:
+        return Outcome(swept, None)
+    try:
+        transport = mailconfig.open_transport(settings, env)
+        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop)
+    except TransportConfigError as exc:
+        return Outcome(swept, None, str(exc))
+    return Outcome(swept, sent)
+
+
+class _Lock:
+    def check(self) -> None:
+        """Raise if the lock may have been lost."""
+
+
+@contextmanager
+def _file_lock(path: Path, what: str) -> Iterator[_Lock]:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            raise AlreadyRunning(f"a scheduler is already running on {what} (pid {holder}; "
+                                 f"lock file {path}); stop it first") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield _Lock()
+    finally:
+        os.close(fd)  # closing releases the flock
+
+
+class _PgLock(_Lock):
+    def __init__(self, conn: sa.Connection) -> None:
+        self.conn = conn
+
+    def check(self) -> None:
+        """Raise if the lock's connection is gone (and with it the lock)."""
+        self.conn.execute(sa.text("SELECT 1"))
+
+
+@contextmanager
+def _pg_lock(db: Database) -> Iterator[_Lock]:
+    key = "(:k, hashtext(current_database() || '.' || current_schema()))"
+    conn = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        got = conn.execute(sa.text(f"SELECT pg_try_advisory_lock{key}"),
+                           {"k": PG_LOCK_CLASS}).scalar()
+        if not got:
+            raise AlreadyRunning(f"a scheduler is already running on {db.display()} (it holds "
+                                 "the advisory lock); stop it first")
+        try:
+            yield _PgLock(conn)
+        finally:
+            conn.execute(sa.text(f"SELECT pg_advisory_unlock{key}"), {"k": PG_LOCK_CLASS})
+    finally:
+        conn.close()
+
+
+@contextmanager
+def single_instance(db: Database) -> Iterator[_Lock]:
+    """Hold this database's scheduler lock, or raise AlreadyRunning."""
+    if db.dialect == "postgresql":
+        with _pg_lock(db) as lock:
+            yield lock
+        return
+    path = db.engine.url.database
+    if db.dialect != "sqlite" or not path or path == ":memory:":
+        raise RspError(f"the scheduler needs a SQLite file or PostgreSQL, not {db.display()}")
+    with _file_lock(Path(f"{path}.scheduler.lock"), db.display()) as lock:
+        yield lock
+
+
+def run_scheduler(db: Database, clock: Clock, work: Callable[[threading.Event], Outcome],
+                  interval_minutes: float, echo: Callable[[str], None]) -> int:
+    """Run `work` now and every `interval_minutes` until SIGTERM/SIGINT; returns 0."""
+    from apscheduler.events import EVENT_SCHEDULER_STARTED
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    stop = threading.Event()
+    busy = threading.Lock()
+    told: set[str] = set()
+    with single_instance(db) as lock:
+        scheduler = BlockingScheduler(timezone=STOCKHOLM)
+
+        def tick() -> None:
+            if stop.is_set():
+                return
+            with busy:
+                try:
+                    lock.check()
+                    outcome = work(stop)
+                except RspError as exc:
+                    log.error("%s", exc)
+                    return
+                except sa.exc.OperationalError as exc:
+                    log.error("database: %s", str(exc.orig or exc).splitlines()[0])
+                    return
+                for line in outcome.lines():
+                    log.info("%s", line)
+                if outcome.error:
+                    log.error("%s", outcome.error)
+                for problem in outcome.problems:  # each once, not every few minutes
+                    if problem not in told:
+                        told.add(problem)
+                        log.warning("%s", problem)
+
+        def on_signal(signum: int, _frame: Any) -> None:
+            stop.set()
+            if scheduler.running:
+                scheduler.shutdown(wait=False)
+
+        def started(_event: Any) -> None:
+            if stop.is_set():  # a signal came before the scheduler ran
+                scheduler.shutdown(wait=False)
+                return
+            echo(f"rsp scheduler: running (pid {os.getpid()}, every {interval_minutes:g} min, "
+                 f"{db.display()}); stop with SIGTERM")
+
+        scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
+        scheduler.add_job(tick, "interval", minutes=interval_minutes, id=JOB_ID,
+                          replace_existing=True, coalesce=True, misfire_grace_time=None,
+                          max_instances=1, next_run_time=clock.now())
+        previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+        try:
+            scheduler.start()  # blocks until on_signal shuts it down
+        finally:
+            for s, handler in previous.items():
+                signal.signal(s, handler)
+        with busy:  # let a sweep or send in progress finish (it stops between messages)
+            pass
+    echo("rsp scheduler: stopped")
+    return 0

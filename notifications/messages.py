@@ -1,0 +1,196 @@
+"""Reminder mails: render the text and HTML parts from Jinja2 templates (Swedish by
+default, English on request) and build the RFC 5322 message from an outbox row.
+
+Text templates are not autoescaped, HTML templates are. A name or subject containing a
+line break (or another control character) is refused: it could otherwise add a header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from notifications.due import DueReminder, Recipient
+from process.errors import InvalidInput
+
+if TYPE_CHECKING:
+    import jinja2
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+LANGS = ("sv", "en")
+
+_WEEKDAYS = {"sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+             "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                    "Sunday")}
+_MONTHS = {"sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                  "september", "oktober", "november", "december"),
+           "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December")}
+_WORDS: dict[str, dict[str, str]] = {
+    "measure": {"sv": "Åtgärden", "en": "The measure"},
+    "milestone": {"sv": "Milstolpen", "en": "The milestone"},
+    "done.measure": {"sv": "klar", "en": "done"},
+    "done.milestone": {"sv": "nådd", "en": "reached"},
+    "in_days": {"sv": "om {n} dagar", "en": "in {n} days"},
+    "tomorrow": {"sv": "i morgon", "en": "tomorrow"},
+    "today": {"sv": "i dag", "en": "today"},
+    "days_ago": {"sv": "för {n} dagar sedan", "en": "{n} days ago"},
+    "yesterday": {"sv": "i går", "en": "yesterday"},
+    "subject": {"sv": "Påminnelse: {title} – senast {date} ({when})",
+                "en": "Reminder: {title} – due {date} ({when})"},
+    "subject_late": {"sv": "Försenad: {title} – skulle vara klar {date} ({when})",
+                     "en": "Overdue: {title} – was due {date} ({when})"},
+    "moved": {"sv": "{date} (flyttad från {orig}, {why}, enligt lag (1930:173))",
+              "en": "{date} (moved from {orig}, {why}, by Swedish law 1930:173)"},
+    "weekend": {"sv": "helgdag", "en": "a weekend day"},
+}
+
+
+def _w(key: str, lang: str, **values: object) -> str:
+    entry = _WORDS[key]
+    return (entry.get(lang) or entry["sv"]).format(**values)
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """A date as words, e.g. 'tisdag 27 december 2022' or 'Tuesday 27 December 2022'."""
+    lang = lang if lang in LANGS else "sv"
+    return (f"{_WEEKDAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]} "
+            f"{day.year}")
+
+
+def when_text(days_left: int, lang: str) -> str:
+    """'om 7 dagar', 'i morgon', 'i dag', 'i går', 'för 3 dagar sedan' (or English)."""
+    if days_left > 1:
+        return _w("in_days", lang, n=days_left)
+    if days_left == 1:
+        return _w("tomorrow", lang)
+    if days_left == 0:
+        return _w("today", lang)
+    if days_left == -1:
+        return _w("yesterday", lang)
+    return _w("days_ago", lang, n=-days_left)
+
+
+def refuse_line_breaks(text: str, what: str) -> str:
+    """`text` unchanged, or InvalidInput if it holds a line break or control character."""
+    for ch in text:
+        if ch != "\t" and unicodedata.category(ch) in ("Cc", "Zl", "Zp"):
+            raise InvalidInput(f"{what} {text!r} contains a line break or control character; "
+                               "refused, because it could add a mail header")
+    return text
+
+
+@dataclass(frozen=True)
+class RenderedMail:
+    """The parts of one mail, ready for the outbox row."""
+
+    subject: str
+    text: str
+    html: str
+    to: tuple[tuple[str, str], ...]  # (name, address)
+    cc: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",),
+                                            default_for_string=False, default=False),
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True)
+
+
+def _pairs(group: tuple[Recipient, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((refuse_line_breaks(r.name, "recipient name"),
+                  refuse_line_breaks(r.address, "recipient address")) for r in group)
+
+
+def _names(pairs: tuple[tuple[str, str], ...]) -> str:
+    return ", ".join(f"{n} <{a}>" if n else a for n, a in pairs)
+
+
+def _moved(reminder: DueReminder, lang: str) -> str | None:
+    from notifications.workdays import holiday_name
+
+    orig = reminder.item.due
+    if orig == reminder.deadline:
+        return None
+    why = holiday_name(orig) or _w("weekend", lang)
+    return _w("moved", lang, date=long_date(reminder.deadline, lang),
+              orig=long_date(orig, lang), why=why)
+
+
+def render(reminder: DueReminder, recipient: Recipient, how: str, lang: str = "sv",
+           programme: str = "") -> RenderedMail:
+    """Render the reminder mail for one recipient ('to' or 'cc')."""
+    lang = lang if lang in LANGS else "sv"
+    item = reminder.item
+    title = refuse_line_breaks(item.title, "title")
+    to, cc = _pairs(item.to), _pairs(item.cc)
+    days = reminder.days_left
+    date = reminder.deadline.isoformat()
+    subject = _w("subject_late" if days < 0 else "subject", lang, title=title, date=date,
+                 when=when_text(days, lang))
+    context: dict[str, Any] = {
+        "subject": subject, "name": refuse_line_breaks(recipient.name, "recipient name"),
+        "kind_label": _w(item.kind, lang) if item.kind in _WORDS else item.kind,
+        "done_word": _w(f"done.{item.kind}", lang) if f"done.{item.kind}" in _WORDS else "",
+        "title": title, "deadline_text": long_date(reminder.deadline, lang),
+        "when_text": when_text(days, lang), "overdue": days < 0,
+        "moved_text": _moved(reminder, lang), "programme": programme,
+        "details": list(item.details), "to_text": _names(to), "cc_text": _names(cc),
+        "as_cc": how == "cc", "rule": reminder.rule,
+    }
+    env = _environment()
+    text = env.get_template(f"reminder.{lang}.txt").render(context)
+    html = env.get_template(f"reminder.{lang}.html").render(context)
+    return RenderedMail(subject, text, html, to, cc)
+
+
+def _address(name: str, address: str, what: str) -> Address:
+    refuse_line_breaks(name, f"{what} name")
+    refuse_line_breaks(address, f"{what} address")
+    try:
+        return Address(display_name=name, addr_spec=address)
+    except (ValueError, IndexError) as exc:
+        raise InvalidInput(f"{what} address {address!r} is not usable: {exc}") from None
+
+
+def parse_mail_from(value: str) -> Address:
+    """The From address from 'Name <addr@host>' or 'addr@host'."""
+    from email.utils import parseaddr
+
+    refuse_line_breaks(value, "From")
+    name, addr = parseaddr(value)
+    if "@" not in addr:
+        raise InvalidInput(f"RSP_MAIL_FROM {value!r} is not an e-mail address")
+    return _address(name, addr, "From")
+
+
+def build_email(row: Mapping[str, Any], mail_from: Address, now: dt.datetime) -> EmailMessage:
+    """The message for an outbox row (its Message-ID, headers and both parts)."""
+    from email.utils import format_datetime
+
+    msg = EmailMessage()
+    msg["Subject"] = refuse_line_breaks(row["mail_subject"], "subject")
+    msg["From"] = mail_from
+    msg["To"] = [_address(n, a, "To") for n, a in json.loads(row["to_json"])]
+    cc = [_address(n, a, "Cc") for n, a in json.loads(row["cc_json"])]
+    if cc:
+        msg["Cc"] = cc
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = row["message_id"]
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies, please
+    msg.set_content(row["body_text"])
+    msg.add_alternative(row["body_html"], subtype="html")
+    return msg

@@ -1,0 +1,197 @@
+"""Mails: rendering (Swedish and English), building the message, refusing header
+injection, and reading the transport settings without ever showing the password."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+
+from notifications import mailconfig
+from notifications.due import DeadlineItem, DueReminder, Recipient
+from notifications.messages import build_email, long_date, parse_mail_from, render, when_text
+from notifications.outbox import row_values
+from notifications.transports import (
+    FileTransport,
+    PermanentFailure,
+    Scrubber,
+    TemporaryFailure,
+    TransportConfigError,
+    failure_for,
+)
+from process.clock import STOCKHOLM
+from process.errors import InvalidInput
+
+D = dt.date.fromisoformat
+NOW = dt.datetime(2022, 12, 27, 8, tzinfo=STOCKHOLM)
+LEAD = Recipient("landsbygd@krokom.kommun.example", "Krokoms kommun")
+CC = Recipient("rsp@lansstyrelsen.example", "Länsstyrelsen Jämtlands län")
+
+
+def reminder(title: str = "Servicepunkter <& butiker>", due: str = "2022-12-24",
+             deadline: str = "2022-12-27", to: tuple = (LEAD,), cc: tuple = (CC,),
+             send_at: dt.datetime = NOW) -> DueReminder:
+    it = DeadlineItem("measure", "measure:7", title, D(due), to, cc,
+                      details=(("Åtgärd", "1.1 A"),))
+    return DueReminder(it, "measure.on_day", D(deadline), D(deadline), send_at)
+
+
+def test_swedish_mail_with_a_moved_deadline():
+    mail = render(reminder(), LEAD, "to", "sv", "Regionalt serviceprogram 2022-2030")
+    assert mail.subject == ("Påminnelse: Servicepunkter <& butiker> – senast 2022-12-27 "
+                            "(i dag)")
+    assert 'Åtgärden "Servicepunkter <& butiker>" ska vara klar tisdag 27 december 2022' \
+        in mail.text
+    assert "flyttad från lördag 24 december 2022, Julafton, enligt lag (1930:173)" in mail.text
+    assert "Åtgärd: 1.1 A" in mail.text and "Kopia: Länsstyrelsen" in mail.text
+    assert "&lt;&amp; butiker&gt;" in mail.html and "<& butiker>" not in mail.html
+    assert mail.to == (("Krokoms kommun", "landsbygd@krokom.kommun.example"),)
+
+
+def test_english_mail_overdue_for_a_cc_recipient():
+    r = reminder(due="2023-05-15", deadline="2023-05-15",
+                 send_at=dt.datetime(2023, 5, 22, 8, tzinfo=STOCKHOLM))
+    mail = render(r, CC, "cc", "en")
+    assert mail.subject.startswith("Overdue: Servicepunkter <& butiker> – was due 2023-05-15")
+    assert "(7 days ago)" in mail.subject
+    assert "was due Monday 15 May 2023 – 7 days ago" in mail.text
+    assert "You receive a copy" in mail.text
+    assert 'lang="en"' in mail.html
+
+
+@pytest.mark.parametrize("days,sv,en", [
+    (14, "om 14 dagar", "in 14 days"), (1, "i morgon", "tomorrow"), (0, "i dag", "today"),
+    (-1, "i går", "yesterday"), (-8, "för 8 dagar sedan", "8 days ago")])
+def test_when_text(days, sv, en):
+    assert (when_text(days, "sv"), when_text(days, "en")) == (sv, en)
+
+
+def test_long_date():
+    assert long_date(D("2023-06-23"), "sv") == "fredag 23 juni 2023"
+    assert long_date(D("2023-06-23"), "en") == "Friday 23 June 2023"
+
+
+@pytest.mark.parametrize("field,value", [
+    ("name", "Krokom\r\nBcc: victim@example.com"),
+    ("name", "Krokom\nBcc: victim@example.com"),
+    ("name", "Krokom\u2028Bcc: victim@example.com"),
+    ("title", "Butiker\r\nBcc: victim@example.com"),
+    ("address", "a@b.example\nBcc: victim@example.com"),
+])
+def test_a_line_break_cannot_add_a_header(field, value):
+    if field == "title":
+        r = reminder(title=value)
+        rcpt = LEAD
+    else:
+        rcpt = Recipient(value, "X") if field == "address" else Recipient(LEAD.address, value)
+        r = reminder(to=(rcpt,))
+    with pytest.raises(InvalidInput, match="line break or control character; refused"):
+        render(r, rcpt, "to")
+
+
+def _row(to=None, subject="Påminnelse") -> dict:
+    mail = render(reminder(), LEAD, "to", "sv")
+    row = row_values(reminder(), LEAD.address, mail, "sv", NOW, "region.example")
+    if to is not None:
+        row["to_json"] = json.dumps(to)
+    row["mail_subject"] = subject
+    return row
+
+
+def test_build_email_is_multipart_with_fixed_message_id():
+    row = _row()
+    assert row["message_id"].endswith("@region.example>")
+    msg = build_email(row, parse_mail_from("Regionalt serviceprogram <rsp@region.example>"),
+                      NOW)
+    parsed = message_from_bytes(msg.as_bytes(), policy=policy.default)
+    assert parsed["Message-ID"].strip() == row["message_id"]
+    assert parsed.get_content_type() == "multipart/alternative"
+    assert [p.get_content_type() for p in parsed.iter_parts()] == ["text/plain", "text/html"]
+    assert str(parsed["To"]) == "Krokoms kommun <landsbygd@krokom.kommun.example>"
+    assert "Länsstyrelsen" in str(parsed["Cc"])
+    assert parsed["Auto-Submitted"] == "auto-generated"
+    assert parsed["Date"] == "Tue, 27 Dec 2022 08:00:00 +0100"
+
+
+@pytest.mark.parametrize("to,subject", [
+    ([["Evil\r\nBcc: victim@example.com", "a@b.example"]], "ok"),
+    ([["Name", "a@b.example"]], "Hej\nBcc: victim@example.com"),
+])
+def test_build_email_refuses_stored_header_injection(to, subject):
+    with pytest.raises(InvalidInput, match="refused"):
+        build_email(_row(to, subject), parse_mail_from("rsp@region.example"), NOW)
+
+
+def test_mail_from_must_be_an_address():
+    with pytest.raises(InvalidInput, match="not an e-mail address"):
+        parse_mail_from("nobody")
+
+
+def test_file_transport_writes_one_file_per_message_id(tmp_path: Path):
+    transport = FileTransport(tmp_path / "out")
+    msg = build_email(_row(), parse_mail_from("rsp@region.example"), NOW)
+    transport.send(msg, "rsp@region.example", LEAD.address)
+    transport.send(msg, "rsp@region.example", LEAD.address)  # a resend replaces the file
+    files = list((tmp_path / "out").glob("*.eml"))
+    assert len(files) == 1 and files[0] == transport.path_for(msg)
+    assert message_from_bytes(files[0].read_bytes())["Message-ID"].strip() == msg["Message-ID"]
+
+
+def test_failure_classes_and_scrubbing():
+    assert isinstance(failure_for(451, b"4.3.0 try later"), TemporaryFailure)
+    perm = failure_for(550, b"5.1.1 no such\r\n user")
+    assert isinstance(perm, PermanentFailure) and str(perm) == "550 5.1.1 no such user"
+    scrub = Scrubber.for_login("rsp", "hemligt-Lösen")
+    import base64
+
+    encoded = base64.b64encode("\0rsp\0hemligt-Lösen".encode()).decode()
+    assert scrub(f"x hemligt-Lösen y {encoded}") == "x *** y ***"
+    assert "hemligt" not in repr(scrub)
+
+
+SMTP_ENV = {"RSP_SMTP_HOST": "smtp.region.example", "RSP_SMTP_USER": "rsp",
+            "RSP_SMTP_PASSWORD_ENV": "RSP_SECRET", "RSP_MAIL_FROM": "rsp@region.example",
+            "RSP_SECRET": "hemligt-Lösen"}
+
+
+def test_settings_from_the_environment(tmp_path: Path):
+    file = mailconfig.settings_from_env({}, tmp_path)
+    assert (file.transport, file.outbox_dir, file.domain) == ("file", tmp_path, "localhost")
+    smtp = mailconfig.settings_from_env(SMTP_ENV, tmp_path)
+    assert smtp.smtp is not None
+    assert (smtp.smtp.port, smtp.smtp.tls, smtp.domain) == (587, "starttls", "region.example")
+    ssl = mailconfig.settings_from_env({**SMTP_ENV, "RSP_SMTP_PORT": "465"}, tmp_path)
+    assert ssl.smtp is not None and ssl.smtp.tls == "ssl"
+    described = smtp.describe() + repr(smtp) + repr(mailconfig.open_transport(smtp, SMTP_ENV))
+    assert "hemligt" not in described and "$RSP_SECRET" in smtp.describe()
+    over = mailconfig.settings_from_env(SMTP_ENV, tmp_path, {"RSP_MAIL_TRANSPORT": "file",
+                                                             "RSP_OUTBOX_DIR": "/tmp/x"})
+    assert (over.transport, str(over.outbox_dir)) == ("file", "/tmp/x")
+
+
+@pytest.mark.parametrize("change,words", [
+    ({"RSP_SMTP_PASSWORD_ENV": ""}, "set RSP_SMTP_PASSWORD_ENV to the NAME"),
+    ({"RSP_SMTP_TLS": "none"}, "rsp does not send unencrypted"),
+    ({"RSP_MAIL_FROM": ""}, "needs RSP_MAIL_FROM"),
+    ({"RSP_SMTP_PORT": "many"}, "RSP_SMTP_PORT='many' is not a number"),
+    ({"RSP_SMTP_CAFILE": "/nonexistent/ca.pem"}, "RSP_SMTP_CAFILE: /nonexistent/ca.pem"),
+    ({"RSP_MAIL_TRANSPORT": "pigeon"}, "use file or smtp"),
+])
+def test_bad_settings_are_refused_clearly(tmp_path: Path, change, words):
+    with pytest.raises(TransportConfigError, match=words.replace("(", r"\(")):
+        mailconfig.settings_from_env({**SMTP_ENV, **change}, tmp_path)
+
+
+def test_a_missing_password_variable_is_named_not_guessed(tmp_path: Path):
+    settings = mailconfig.settings_from_env(SMTP_ENV, tmp_path)
+    env = {k: v for k, v in SMTP_ENV.items() if k != "RSP_SECRET"}
+    with pytest.raises(TransportConfigError, match="names RSP_SECRET, which is not set"):
+        mailconfig.open_transport(settings, env)
+
+
+def test_default_outbox_dir():
+    assert mailconfig.default_outbox_dir("sqlite:////srv/rsp/rsp.db") == Path("/srv/rsp/outbox")
+    assert mailconfig.default_outbox_dir("postgresql+psycopg://h/db") == Path("rsp-outbox")
