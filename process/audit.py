@@ -36,17 +36,20 @@ def row_hash(values: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_TABLE = AuditEvent.__table__  # type: ignore[attr-defined]
+_LAST = sa.select(_TABLE.c.id, _TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)
+_INSERT = sa.insert(_TABLE)
+_PG_LOCK = sa.text("SELECT pg_advisory_xact_lock(:k)")
+
+
 def append(session: Session, *, at: dt.datetime, actor: str, action: str,
            outcome: str = "applied", detail: dict[str, Any] | None = None,
            **columns: Any) -> dict[str, Any]:
     """Append one audit row inside the caller's transaction; returns its values."""
     conn = session.connection()
     if conn.dialect.name == "postgresql":
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
-    table = AuditEvent.__table__  # type: ignore[attr-defined]
-    last = conn.execute(
-        sa.select(table.c.id, table.c.hash).order_by(table.c.id.desc()).limit(1)
-    ).first()
+        conn.execute(_PG_LOCK, {"k": PG_LOCK_KEY})
+    last = conn.execute(_LAST).first()
     values: dict[str, Any] = {
         "id": (last[0] + 1) if last else 1,
         "at": at.astimezone(dt.UTC),
@@ -60,7 +63,7 @@ def append(session: Session, *, at: dt.datetime, actor: str, action: str,
     for name in FIELDS:
         values.setdefault(name, None)
     values["hash"] = row_hash(values)
-    conn.execute(sa.insert(table), values)
+    conn.execute(_INSERT, values)
     return values
 
 

@@ -51,6 +51,25 @@ def fired_counts(session: Session, subject: str) -> dict[str, int]:
     return {r[0]: r[1] for r in rows}
 
 
+_A = AuditEvent.__table__  # type: ignore[attr-defined]
+_DECISION = Decision.__table__  # type: ignore[attr-defined]
+_HAS_FIRED = (sa.select(sa.literal(1)).where(
+    _A.c.subject == sa.bindparam("subject"), _A.c.trigger == sa.bindparam("trigger"),
+    _A.c.action == "transition", _A.c.outcome == "applied").limit(1))
+
+
+def fired_for_guards(session: Session, subject: str, t: TriggerDef) -> dict[str, int]:
+    """Whether each trigger the guards of `t` depend on has happened (1) or not (0)."""
+    conn = session.connection()
+    out = {}
+    for name in t.guards:
+        needed = guards.needed_trigger(name)
+        if needed and needed not in out:
+            hit = conn.execute(_HAS_FIRED, {"subject": subject, "trigger": needed}).first()
+            out[needed] = 1 if hit else 0
+    return out
+
+
 def check_attempt(definition: Definition, state: str, trigger: str,
                   decision: DecisionRef | None) -> TriggerDef:
     """The trigger definition if it exists and is possible from `state`, else why not."""
@@ -80,8 +99,25 @@ class Target:
     look: str  # where to look after a conflict, e.g. "'rsp status'"
 
 
+_CAS: dict[tuple[str, bool], sa.Update] = {}
+
+
+def _compare_and_set(table: sa.Table, moves: bool) -> sa.Update:
+    """UPDATE state, version (, state_since) WHERE id = :rid AND version = :old; built once."""
+    stmt = _CAS.get((table.name, moves))
+    if stmt is None:
+        values: dict[str, sa.BindParameter] = {"state": sa.bindparam("state"),
+                                               "version": sa.bindparam("new")}
+        if moves:
+            values["state_since"] = sa.bindparam("since")
+        stmt = (sa.update(table).where(table.c.id == sa.bindparam("rid"),
+                                       table.c.version == sa.bindparam("old")).values(values))
+        _CAS[(table.name, moves)] = stmt
+    return stmt
+
+
 def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor | None,
-         prog: Programme, target: Target, definition: Definition, trigger: str,
+         prog: Programme | ProgrammeRef, target: Target, definition: Definition, trigger: str,
          comment: str | None, decision: DecisionRef | None, as_role: str | None,
          detail: dict | None = None) -> Advanced:
     """The one core of every workflow: permission, state, guards, compare-and-set, audit.
@@ -96,7 +132,7 @@ def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor |
     t = check_attempt(definition, target.state, trigger, decision)
     ctx = guards.GuardContext(
         comment=comment, has_decision=decision is not None,
-        fired=fired_counts(session, target.subject) if t.guards else {})
+        fired=fired_for_guards(session, target.subject, t))
     dest = machines.fire(definition, target.state, trigger, ctx)
     if dest is None:
         raise InvalidTransition(f"{trigger} is not allowed yet: "
@@ -104,21 +140,16 @@ def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor |
     now = clock.now()
     decision_id = None
     if decision is not None:
-        row = Decision(programme_id=prog.id, body=prog.board_name,
-                       meeting_date=decision.meeting_date, paragraph=decision.paragraph,
-                       diary_number=decision.diary_number,
-                       text=decision.text or (comment or label_of(t)), trigger=trigger,
-                       recorded_by=actor_login, recorded_at=now)
-        session.add(row)
-        session.flush()
-        decision_id = row.id
-    table = target.table
-    values: dict = {"state": dest, "version": target.version + 1}
-    if dest != target.state:
-        values["state_since"] = now
+        inserted = session.connection().execute(sa.insert(_DECISION), dict(
+            programme_id=prog.id, body=prog.board_name, meeting_date=decision.meeting_date,
+            paragraph=decision.paragraph, diary_number=decision.diary_number,
+            text=decision.text or (comment or label_of(t)), trigger=trigger,
+            recorded_by=actor_login, recorded_at=now))
+        decision_id = inserted.inserted_primary_key[0]  # type: ignore[index]
+    params = {"rid": target.row_id, "old": target.version, "state": dest,
+              "new": target.version + 1, "since": now}
     updated = session.connection().execute(
-        sa.update(table).where(table.c.id == target.row_id, table.c.version == target.version)
-        .values(**values))
+        _compare_and_set(target.table, moves=dest != target.state), params)
     if updated.rowcount != 1:
         raise ConflictError(f"{target.what} was changed by someone else while "
                             f"you were recording {trigger}; nothing was saved — check "
@@ -134,15 +165,56 @@ def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor |
                     target.subject)
 
 
-def _apply(session: Session, clock: Clock, actor_login: str, prog: Programme,
-           inst: ProcessInstance, definition: Definition, trigger: str, comment: str | None,
-           decision: DecisionRef | None, as_role: str | None) -> Advanced:
+def _apply(session: Session, clock: Clock, actor_login: str, prog: ProgrammeRef,
+           inst: ProcessInstance | InstanceRef, definition: Definition, trigger: str,
+           comment: str | None, decision: DecisionRef | None, as_role: str | None) -> Advanced:
     assert prog.id is not None and inst.id is not None
     target = Target(ProcessInstance.__table__, inst.id, inst.state,  # type: ignore[attr-defined]
                     inst.version, f"process:{inst.id}", f"the process of {prog.key}",
                     "'rsp status'")
-    return fire(session, clock, actor_login, people.actor_for(session, actor_login, prog.id),
+    return fire(session, clock, actor_login, people.actor_roles(session, actor_login, prog.id),
                 prog, target, definition, trigger, comment, decision, as_role)
+
+
+@dataclass(frozen=True)
+class ProgrammeRef:
+    """The few programme fields a transition needs."""
+
+    id: int
+    key: str
+    board_name: str
+
+
+@dataclass(frozen=True)
+class InstanceRef:
+    """The few process-instance fields a transition needs."""
+
+    id: int
+    state: str
+    version: int
+    definition_id: int
+    definition_hash: str
+
+
+_P = Programme.__table__  # type: ignore[attr-defined]
+_I = ProcessInstance.__table__  # type: ignore[attr-defined]
+_PROCESS_OF = (sa.select(_P.c.id, _P.c.key, _P.c.board_name, _I.c.id, _I.c.state, _I.c.version,
+                         _I.c.definition_id, _I.c.definition_hash)
+               .join(_I, _I.c.programme_id == _P.c.id))
+_PROCESS_BY_KEY = _PROCESS_OF.where(_P.c.key == sa.bindparam("key"))
+_ANY_PROCESS = _PROCESS_OF.limit(2)
+
+
+def _load(session: Session, programme_key: str | None) -> tuple[ProgrammeRef, InstanceRef]:
+    """The programme and its process in one query (the usual messages when missing)."""
+    conn = session.connection()
+    rows = (conn.execute(_PROCESS_BY_KEY, {"key": programme_key}).all() if programme_key
+            else conn.execute(_ANY_PROCESS).all())
+    if len(rows) != 1:
+        prog = programmes.find_programme(session, programme_key)  # raises the right error
+        programmes.instance_of(session, prog)
+    r = rows[0]
+    return ProgrammeRef(r[0], r[1], r[2]), InstanceRef(r[3], r[4], r[5], r[6], r[7])
 
 
 def label_of(t: TriggerDef) -> str:
@@ -158,13 +230,13 @@ def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | N
     prog_id = subject = from_state = None
     try:
         with db.write() as session:
-            prog = programmes.find_programme(session, programme_key)
-            inst = programmes.instance_of(session, prog)
+            prog, inst = _load(session, programme_key)
             prog_id, subject, from_state = prog.id, f"process:{inst.id}", inst.state
             if expected_version is not None and inst.version != expected_version:
                 raise ConflictError(f"the process is at version {inst.version}, not "
                                     f"{expected_version}: someone changed it; check 'rsp status'")
-            definition = programmes.definition_of(session, inst.definition_id)
+            definition = programmes.definition_by_hash(session, inst.definition_id,
+                                                       inst.definition_hash)
             return _apply(session, clock, actor_login, prog, inst, definition, trigger,
                           comment, decision, as_role)
     except RspError as error:

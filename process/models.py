@@ -128,7 +128,12 @@ class AuditEvent(SQLModel, table=True):
     hash: str = Field(unique=True)
 
 
-# Bodies, action plans and measures live in `process.plan_models`; importing it here
-# registers their tables on the same metadata, so Alembic and the tests see them.
-import process.plan_models  # noqa: E402, F401
-from notifications import models as _outbox  # noqa: E402, F401 - the outbox table
+
+def load_all_models() -> None:
+    """Register every table on SQLModel.metadata (for Alembic and schema checks).
+
+    The measure and outbox tables live in their own modules and are imported only by
+    the code that uses them, so that commands like `rsp advance` do not pay for them.
+    """
+    import notifications.models  # noqa: F401
+    import process.plan_models  # noqa: F401

@@ -40,6 +40,20 @@ def actor_for(session: Session, login: str, programme_id: int) -> Actor | None:
     return Actor(person.login, person.name, frozenset(roles))
 
 
+_P, _G = Person.__table__, RoleGrant.__table__  # type: ignore[attr-defined]
+_ROLES_OF = (sa.select(_P.c.name, _G.c.role).select_from(_P).outerjoin(
+    _G, sa.and_(_G.c.person_id == _P.c.id, _G.c.programme_id == sa.bindparam("pid")))
+    .where(_P.c.login == sa.bindparam("login")))
+
+
+def actor_roles(session: Session, login: str, programme_id: int) -> Actor | None:
+    """Like `actor_for`, in one query (the hot path of every transition)."""
+    rows = session.connection().execute(_ROLES_OF, {"pid": programme_id, "login": login}).all()
+    if not rows:
+        return None
+    return Actor(login, rows[0][0], frozenset(r[1] for r in rows if r[1]))
+
+
 def require_role(actor: Actor | None, login: str, allowed: set[str] | tuple[str, ...],
                  what: str, as_role: str | None = None) -> str:
     """The role the actor acts as for `what`, or PermissionDenied naming the roles needed."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from process import audit, people
@@ -122,17 +122,26 @@ def instance_of(session: Session, programme: Programme) -> ProcessInstance:
     return inst
 
 
-@lru_cache(maxsize=64)
-def _parse_body(content_hash: str, body: str) -> Definition:
-    return Definition.from_json(body)
+_by_hash: dict[str, Definition] = {}
 
 
 def definition_of(session: Session, definition_id: int) -> Definition:
     """The definition an instance was created from (as stored when it was loaded)."""
-    row = session.get(WorkflowDefinition, definition_id)
+    table = WorkflowDefinition.__table__  # type: ignore[attr-defined]
+    row = session.connection().execute(
+        sa.select(table.c.content_hash, table.c.body).where(table.c.id == definition_id)).first()
     if row is None:
         raise NotFound(f"definition {definition_id} is missing")
-    return _parse_body(row.content_hash, row.body)
+    cached = _by_hash.get(row[0])
+    if cached is None:
+        cached = _by_hash[row[0]] = Definition.from_json(row[1])
+    return cached
+
+
+def definition_by_hash(session: Session, definition_id: int, content_hash: str) -> Definition:
+    """The stored definition, read from the database only the first time per content hash."""
+    cached = _by_hash.get(content_hash)
+    return cached if cached is not None else definition_of(session, definition_id)
 
 
 def load_example(name: str) -> tuple[ProgrammeSpec, str, list[dict[str, Any]]]:

@@ -6,7 +6,9 @@ import sqlalchemy as sa
 from alembic import context
 from sqlmodel import SQLModel
 
-import process.models  # noqa: F401 - registers the tables on SQLModel.metadata
+from process.models import load_all_models
+
+load_all_models()  # registers every table on SQLModel.metadata
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -273,7 +273,9 @@ def test_models_match_the_migrations(any_db):
 
     from process import schema
     from process.db import SCHEMA_HEAD
+    from process.models import load_all_models
 
+    load_all_models()
     with any_db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     assert diff == []
