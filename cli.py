@@ -496,6 +496,15 @@ def _register_command_groups() -> None:
 
     notification_commands.register(main)  # remind, outbox, scheduler, calendar
 
+    from notifications import digest_commands
+
+    main.add_command(digest_commands.digest)  # digest, digest send
+
+    from process.commands import decisions, remiss
+
+    for command in (*remiss.COMMANDS, *decisions.COMMANDS):  # remiss; decision, delegate,
+        main.add_command(command)  # delegations, decide
+
 
 _register_command_groups()
 

@@ -242,12 +242,19 @@ def scheduler() -> None:
 @scheduler.command("run")
 @click.option("--interval", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
               metavar="MINUTES", help="How often to sweep and send.")
+@click.option("--digest-cron", envvar="RSP_DIGEST_CRON", default="0 7 * * mon",
+              show_default=True, metavar="CRON",
+              help="When the weekly digest goes out: a crontab line in Stockholm time, "
+                   "weekdays as names; 'off' for none. Env: RSP_DIGEST_CRON.")
 @RULES_OPTION
 @OUTBOX_DIR_OPTION
 @pass_env
-def scheduler_run(env: Env, interval: float, rules_file: str | None,
+def scheduler_run(env: Env, interval: float, digest_cron: str, rules_file: str | None,
                   outbox_dir: str | None) -> None:
     """Sweep and send every few minutes until stopped (SIGTERM); one per database.
+
+    Also mails the weekly digest (steering group and process lead copies) on
+    --digest-cron, and at start one that was due in the last two days and did not go.
 
     \b
     Example:
@@ -267,10 +274,18 @@ def scheduler_run(env: Env, interval: float, rules_file: str | None,
     mailconfig.open_transport(settings, os.environ)  # fail now if the settings are wrong
     db, clock, lang = env.database(), env.clock, env.lang
     click.echo(f"transport: {settings.describe()}")
+    jobs = []
+    if digest_cron.strip().lower() != "off":
+        from notifications import digest_mail
+
+        trigger = digest_mail.cron_trigger(digest_cron)
+        jobs.append(daemon.CronJob(digest_mail.JOB_ID, trigger, lambda stop: digest_mail.run_weekly(
+            db, clock, trigger, settings, os.environ, lang, stop)))
+        click.echo(f"weekly digest: '{digest_cron}' (Europe/Stockholm)")
     daemon.run_scheduler(
         db, clock, lambda stop: daemon.run_once(db, clock, rules, settings, os.environ, lang,
                                                 stop=stop),
-        interval, lambda line: click.echo(line))
+        interval, lambda line: click.echo(line), jobs)
 
 
 @click.group()
@@ -285,6 +300,9 @@ def calendar() -> None:
 def calendar_export(env: Env, out: str, rules_file: str | None) -> None:
     """Write the milestones and deadlines as an iCalendar file (Outlook imports it).
 
+    Every milestone of the drafting process, and every dated target of an open measure
+    (planned, ongoing or postponed) whatever its date.
+
     \b
     Example:
       rsp calendar export --out rsp-2022-2030.ics
@@ -295,12 +313,12 @@ def calendar_export(env: Env, out: str, rules_file: str | None) -> None:
     rules = load_rules(rules_file)
     now = env.clock.now()
     with env.database().read() as session:
-        found = sweep.collect(session, rules, now, env.lang)
-        items = [i for i in found.items if i.kind != "milestone"]
-        data, n = ical.calendar_bytes(session, env.programme, now, env.lang, items)
+        found = sweep.calendar_items(session, rules, now, env.lang)
+        data, n = ical.calendar_bytes(session, env.programme, now, env.lang, found.items)
     with open(out, "wb") as fh:
         fh.write(data)
     click.echo(f"wrote {n} events to {out}")
+    _echo_problems(found.problems)
 
 
 def register(main: click.Group) -> None:

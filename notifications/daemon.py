@@ -1,5 +1,6 @@
-"""The daemon: one APScheduler job that sweeps and sends every few minutes, one daemon
-per database, a clean stop on SIGTERM. `run_once` is the same work for cron users.
+"""The daemon: one APScheduler job that sweeps and sends every few minutes, cron jobs
+beside it (the weekly digest, `notifications.digest_mail`), one daemon per database, a
+clean stop on SIGTERM. `run_once` is the same work for cron users.
 
 One daemon per database: on PostgreSQL a session advisory lock held on a dedicated
 connection for the daemon's life; on SQLite an flock on `<database>.scheduler.lock`.
@@ -14,11 +15,11 @@ import logging
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 
@@ -36,6 +37,28 @@ log = logging.getLogger("rsp.scheduler")
 
 class AlreadyRunning(RspError):
     """Another daemon holds this database's scheduler lock."""
+
+
+class Report(Protocol):
+    """What a job's work returns: lines for the log, problems to warn of once, an error."""
+
+    error: str | None
+
+    def lines(self) -> list[str]: ...
+
+    @property
+    def problems(self) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class CronJob:
+    """A job on a cron trigger beside the sweep, e.g. the weekly digest. It also runs
+    once at start: its work decides whether anything is due (a digest missed while the
+    daemon was down), and the outbox key keeps it from going out twice."""
+
+    id: str
+    trigger: Any  # an APScheduler trigger
+    work: Callable[[threading.Event], Report]
 
 
 @dataclass
@@ -142,9 +165,24 @@ def single_instance(db: Database) -> Iterator[_Lock]:
         yield lock
 
 
-def run_scheduler(db: Database, clock: Clock, work: Callable[[threading.Event], Outcome],
-                  interval_minutes: float, echo: Callable[[str], None]) -> int:
-    """Run `work` now and every `interval_minutes` until SIGTERM/SIGINT; returns 0."""
+def add_jobs(scheduler: Any, clock: Clock, interval_minutes: float,
+             tick: Callable[[Callable[[threading.Event], Report]], Callable[[], None]],
+             work: Callable[[threading.Event], Report], cron_jobs: Sequence[CronJob]) -> None:
+    """The sweep every `interval_minutes` and each cron job, all due at once; explicit
+    ids, replace_existing, and coalesce with no misfire limit (a run that was due while
+    the process was busy or suspended happens once, late, instead of being dropped)."""
+    common = dict(replace_existing=True, coalesce=True, misfire_grace_time=None,
+                  max_instances=1, next_run_time=clock.now())
+    scheduler.add_job(tick(work), "interval", minutes=interval_minutes, id=JOB_ID, **common)
+    for job in cron_jobs:
+        scheduler.add_job(tick(job.work), job.trigger, id=job.id, **common)
+
+
+def run_scheduler(db: Database, clock: Clock, work: Callable[[threading.Event], Report],
+                  interval_minutes: float, echo: Callable[[str], None],
+                  cron_jobs: Sequence[CronJob] = ()) -> int:
+    """Run `work` now and every `interval_minutes`, and each cron job on its trigger,
+    until SIGTERM/SIGINT; returns 0."""
     from apscheduler.events import EVENT_SCHEDULER_STARTED
     from apscheduler.schedulers.blocking import BlockingScheduler
 
@@ -154,13 +192,16 @@ def run_scheduler(db: Database, clock: Clock, work: Callable[[threading.Event], 
     with single_instance(db) as lock:
         scheduler = BlockingScheduler(timezone=STOCKHOLM)
 
-        def tick() -> None:
+        def tick_of(job_work: Callable[[threading.Event], Report]) -> Callable[[], None]:
+            return lambda: tick(job_work)
+
+        def tick(job_work: Callable[[threading.Event], Report]) -> None:
             if stop.is_set():
                 return
             with busy:
                 try:
                     lock.check()
-                    outcome = work(stop)
+                    outcome = job_work(stop)
                 except RspError as exc:
                     log.error("%s", exc)
                     return
@@ -189,9 +230,7 @@ def run_scheduler(db: Database, clock: Clock, work: Callable[[threading.Event], 
                  f"{db.display()}); stop with SIGTERM")
 
         scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
-        scheduler.add_job(tick, "interval", minutes=interval_minutes, id=JOB_ID,
-                          replace_existing=True, coalesce=True, misfire_grace_time=None,
-                          max_instances=1, next_run_time=clock.now())
+        add_jobs(scheduler, clock, interval_minutes, tick_of, work, cron_jobs)
         previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
         try:
             scheduler.start()  # blocks until on_signal shuts it down

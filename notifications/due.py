@@ -128,16 +128,22 @@ def due_now(rules: Rules, items: Iterable[DeadlineItem], now: dt.datetime) -> li
     """The reminders due at `now`: per item its latest passed occurrence, if fresh enough."""
     today = _today(now)
     oldest = today - dt.timedelta(days=rules.catch_up_days)
+    since = oldest - dt.timedelta(days=SLACK_DAYS)  # older ones cannot be fresh enough
+    latest: dict[tuple[str, dt.date], Occurrence | None] = {}  # items due on the same day
     out: list[DueReminder] = []
     for item in items:
         kind = rules.for_kind(item.kind)
         if kind is None:
             continue
-        since = oldest - dt.timedelta(days=SLACK_DAYS)  # older ones cannot be fresh enough
-        passed = [o for o in schedule(kind, item, rules.send_at, today, since)
-                  if o.send_at <= now]
-        if passed and passed[-1].send_at.date() >= oldest:
-            out.append(_reminder(kind, item, passed[-1], rules.send_at, now))
+        key = (item.kind, item.due)
+        if key not in latest:
+            passed = [o for o in schedule(kind, item, rules.send_at, today, since)
+                      if o.send_at <= now]
+            fresh = passed and passed[-1].send_at.date() >= oldest
+            latest[key] = passed[-1] if fresh else None
+        occ = latest[key]
+        if occ is not None:
+            out.append(_reminder(kind, item, occ, rules.send_at, now))
     return out
 
 

@@ -18,6 +18,7 @@ from notifications.due import DeadlineItem, Recipient
 from notifications.rules import Rules, check_roles
 from process import programmes
 from process.definition import Definition, StateDef, label_text
+from process.engine import OWN_COMMANDS
 from process.models import Person, ProcessInstance, Programme, RoleGrant
 from process.status import reached_dates
 
@@ -103,7 +104,7 @@ def programme_items(session: Session, rules: Rules, prog: Programme, inst: Proce
         cc = _unique((holders.get(r, []) for r in kind.cc_roles),
                      {r.address.lower() for r in to})
         details = tuple((STEP.get(lang, STEP["sv"]),
-                         f"rsp advance {name} ({', '.join(rs)}): "
+                         f"{OWN_COMMANDS.get(name, f'rsp advance {name}')} ({', '.join(rs)}): "
                          f"{label_text(definition.trigger(name).label, lang)}")  # type: ignore[union-attr]
                         for name, rs in triggers)
         details += ((STAGE.get(lang, STAGE["sv"]), state.planned.isoformat()),)

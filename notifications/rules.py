@@ -15,6 +15,10 @@
         cc_roles: [steering_group]    # besides the roles that act on the milestone
         rules:
           - {id: before_14, days_before: 14}
+      remiss:                         # consulted bodies that have not answered yet
+        rules:
+          - {id: before_14, days_before: 14}
+          - {id: overdue_weekly, every_days_overdue: 7, max_times: 2}
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any
 from notifications.workdays import next_working_day
 from process.errors import DefinitionError
 
-SECTIONS = {"measures": "measure", "milestones": "milestone"}
+SECTIONS = {"measures": "measure", "milestones": "milestone", "remiss": "remiss"}
 WORKING_DAYS = ("move_to_next", "as_is")
 TOP_KEYS = {"send_at", "catch_up_days", *SECTIONS}
 SECTION_KEYS = {"working_days", "rules", "cc_roles"}

@@ -1,9 +1,10 @@
 """The sweep: from the database and `now`, put every due reminder into the outbox once.
 
-Deadline items come from sources (`SOURCES`: the drafting milestones now, the measures
-once they exist). What is due is computed by `notifications.due`; rows already in the
-outbox are not rendered again, and the insert itself ignores a key that exists, so a
-second sweep, a concurrent one or one after a crash adds nothing.
+Deadline items come from sources (`SOURCES`: the drafting milestones, the measures'
+dated targets, the remiss's unanswered bodies). What is due is computed by
+`notifications.due`; rows already in the outbox are not rendered again, and the insert
+itself ignores a key that exists, so a second sweep, a concurrent one or one after a
+crash adds nothing.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import groupby
 
 from sqlmodel import Session
 
-from notifications import due, milestones, outbox
-from notifications.messages import render
+from notifications import due, measure_items, milestones, outbox, remiss_items
+from notifications.messages import render_each
 from notifications.milestones import Collected
 from notifications.rules import Rules
 from process import audit
@@ -25,7 +28,7 @@ from process.errors import InvalidInput
 
 SYSTEM_ACTOR = "rsp-scheduler"
 ItemSource = Callable[[Session, Rules, dt.datetime, str], Collected]
-SOURCES: list[ItemSource] = [milestones.items]
+SOURCES: list[ItemSource] = [milestones.items, measure_items.items, remiss_items.items]
 
 
 @dataclass
@@ -47,6 +50,23 @@ def collect(session: Session, rules: Rules, now: dt.datetime, lang: str,
     found = Collected()
     for source in SOURCES if sources is None else sources:
         found.extend(source(session, rules, now, lang))
+    return found
+
+
+def widened(sources: Sequence[ItemSource] | None, until: dt.date | None = None,
+            all_open: bool = False) -> list[ItemSource]:
+    """The sources, with the measures' looking up to `until` (a preview) or at every open
+    deadline (the calendar) instead of only the sweep's window."""
+    return [partial(measure_items.items, until=until, all_open=all_open)
+            if s is measure_items.items else s for s in (SOURCES if sources is None
+                                                            else sources)]
+
+
+def calendar_items(session: Session, rules: Rules, now: dt.datetime, lang: str) -> Collected:
+    """Every open deadline item except the milestones (the calendar has those itself)."""
+    others = [s for s in SOURCES if s is not milestones.items]
+    found = collect(session, rules, now, lang, widened(others, all_open=True))
+    found.items = [i for i in found.items if i.kind != "milestone"]
     return found
 
 
@@ -74,9 +94,10 @@ def expand(session: Session, reminders: Sequence[due.DueReminder]) -> list[Plann
     existing = outbox.existing_keys(session, {r.item.subject for r in reminders}, since)
     out = []
     for r in reminders:
+        key = (r.item.subject, r.rule, r.due_on)
         for recipient, how in r.recipients():
-            p = Planned(r, recipient, how, False)
-            out.append(Planned(r, recipient, how, p.key in existing))
+            exists = (*key, recipient.address.strip().lower()) in existing
+            out.append(Planned(r, recipient, how, exists))
     return out
 
 
@@ -92,18 +113,22 @@ def sweep(db: Database, clock: Clock, rules: Rules, *, lang: str = "sv",
         planned = expand(session, reminders)
     report.items, report.due, report.mails = len(found.items), len(reminders), len(planned)
     report.problems = found.problems
+    report.existing = sum(p.exists for p in planned)
     rows = []
-    for p in planned:
-        if p.exists:
-            report.existing += 1
+    for _r, group in groupby(planned, key=lambda p: id(p.reminder)):  # one render each
+        todo = [p for p in group if not p.exists]
+        if not todo:
             continue
-        name = found.programmes.get(p.reminder.item.programme_id or 0, "")
-        try:
-            mail = render(p.reminder, p.recipient, p.how, lang, name)
-        except InvalidInput as exc:
-            report.problems.append(f"{p.reminder.item.subject} to {p.recipient.address}: {exc}")
-            continue
-        rows.append(outbox.row_values(p.reminder, p.recipient.address, mail, lang, now, domain))
+        reminder = todo[0].reminder
+        name = found.programmes.get(reminder.item.programme_id or 0, "")
+        mails = render_each(reminder, [(p.recipient, p.how) for p in todo], lang, name)
+        for p, mail in zip(todo, mails, strict=True):
+            if isinstance(mail, InvalidInput):
+                report.problems.append(f"{reminder.item.subject} to {p.recipient.address}: "
+                                       f"{mail}")
+                continue
+            rows.append(outbox.row_values(reminder, p.recipient.address, mail, lang, now,
+                                          domain))
     if not rows:
         return report
     with db.write() as session:
@@ -136,7 +161,7 @@ def preview(db: Database, clock: Clock, rules: Rules, until: dt.date, lang: str 
         raise InvalidInput(f"--until {until} lies before now "
                            f"({now.astimezone(STOCKHOLM).date()})")
     with db.read() as session:
-        found = collect(session, rules, now, lang, sources)
+        found = collect(session, rules, now, lang, widened(sources, until))
         reminders = due.simulate(rules, found.items, now, until)
         planned = expand(session, reminders)
     return planned, found.problems

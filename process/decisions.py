@@ -29,8 +29,10 @@ class DecisionRef:
         return f"{self.meeting_date.isoformat()} § {self.paragraph}, {self.diary_number}"
 
 
-def parse_decision_ref(raw: str, text: str = "") -> DecisionRef:
-    """Parse a decision reference in any order; raise InvalidInput naming what is missing."""
+def parse_decision_ref(raw: str, text: str = "", paragraph_required: bool = True) -> DecisionRef:
+    """Parse a decision reference in any order; raise InvalidInput naming what is missing.
+
+    A delegated decision may have no paragraph (`paragraph_required=False`)."""
     if "\n" in raw or "\r" in raw or len(raw) > 200:
         raise InvalidInput("--decision must be one short line, e.g. " + EXAMPLE)
     problems = []
@@ -45,6 +47,8 @@ def parse_decision_ref(raw: str, text: str = "") -> DecisionRef:
             meeting = dt.date.fromisoformat(dates[0])
         except ValueError:
             problems.append(f"a real meeting date ({dates[0]} does not exist)")
+    if not paras and not paragraph_required:
+        paras = [""]
     if len(paras) != 1:
         problems.append("the paragraph (§ N)" if not paras else "only one paragraph (§)")
     if len(diaries) != 1:
@@ -54,3 +58,8 @@ def parse_decision_ref(raw: str, text: str = "") -> DecisionRef:
         raise InvalidInput(f"decision reference {raw!r} needs " + " and ".join(problems)
                            + "; e.g. --decision " + EXAMPLE)
     return DecisionRef(meeting, paras[0], diaries[0].replace(" ", ""), text.strip())
+
+
+def format_ref(ref: DecisionRef) -> str:
+    """'2023-05-23 § 89, RUN/536/2021', or without '§' when the decision has none."""
+    return str(ref) if ref.paragraph else f"{ref.meeting_date.isoformat()}, {ref.diary_number}"

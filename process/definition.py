@@ -141,7 +141,7 @@ def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
     states = v.states(data)
     state_names = {s.name for s in states}
     initial = data.get("initial")
-    if "initial" in data and initial not in state_names:
+    if "initial" in data and (not isinstance(initial, str) or initial not in state_names):
         v.problem(_line(data, "initial"), f"initial state {initial!r} is not a declared state"
                   + _choices(state_names))
     triggers = v.triggers(data, state_names, set(roles))
@@ -282,7 +282,10 @@ class _Validator:
         if not isinstance(node, list) or not node:
             self.problem(_line(data, "triggers"), "'triggers' must be a non-empty list")
             return []
-        names = {t.get("name") for t in node if isinstance(t, dict)}
+        names = {t.get("name") for t in node
+                 if isinstance(t, dict) and isinstance(t.get("name"), str)}
+        deciding = {t["name"] for t in node if isinstance(t, dict)
+                    and isinstance(t.get("name"), str) and t.get("decision") == "required"}
         out: list[TriggerDef] = []
         seen: set[str] = set()
         for item in node:
@@ -320,13 +323,18 @@ class _Validator:
                                  f"{where}: unknown role {r!r}" + _choices(roles))
             trigger_guards = self._list_of_names(item, "guards", where)
             for g in trigger_guards:
-                needed = guards.needed_trigger(g)
+                needed = guards.needed_trigger(g) or guards.needed_decision(g)
                 if guards.resolve(g) is None:
                     self.problem(_line(item, "guards"), f"{where}: unknown guard {g!r}"
-                                 + _choices([*guards.known_guard_names(), "fired:<trigger>"]))
+                                 + _choices([*guards.known_guard_names(), "fired:<trigger>",
+                                             "decision_final:<trigger>"]))
                 elif needed and needed not in names:
                     self.problem(_line(item, "guards"), f"{where}: guard {g!r} needs a trigger "
                                  f"{needed!r}, which this workflow does not have")
+                elif guards.needed_decision(g) and needed not in deciding:
+                    self.problem(_line(item, "guards"), f"{where}: guard {g!r}: trigger "
+                                 f"{needed!r} records no board decision (it needs "
+                                 "'decision: required')")
             decision = item.get("decision", "none")
             if decision not in ("required", "none"):
                 self.problem(_line(item, "decision"),

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DIARY = "RUN/536/2021"
+LOOK_AT = "2023-12-01"  # the day the final status is shown: implementation under way
+WORKSPACE = "{workspace}"  # in a step's arguments: the demo's folder
+DIGEST = "veckorapport-2023-05-23.html"  # the steering group's digest as of the adoption
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,19 @@ def _adv(when: str, user: str, trigger: str, comment: str = "", decision: str = 
     return Step(when, user, tuple(args), note, refused)
 
 
+OUTBOX = "outbox"  # the file transport's folder in the workspace: one .eml per mail
+
+
+def _remind(when: str, note: str) -> Step:
+    """The reminder sweep as cron runs it: queue what is due, write it as .eml files."""
+    return Step(when, "it-admin", ("remind", "run-once", "--outbox-dir",
+                                   f"{WORKSPACE}/{OUTBOX}"), note)
+
+
 def timetable() -> list[Step]:
     """The replayed steps, in order."""
+    from process.demo_remiss import START, finality_steps, minutes, remiss_steps
+
     wg, sz, sg, board = "processledare", "landsbygdsutvecklare", "ordforande", "sekreterare"
     return [
         Step("2021-10-15", "it-admin", ("init", "--example", "jamtland-harjedalen",
@@ -61,6 +75,8 @@ def timetable() -> list[Step]:
         _adv("2022-02-01", wg, "decide_start", decision=f"2022-02-22 § 17 {DIARY}",
              note="Arbetsgruppen försöker registrera nämndens beslut — det får bara nämnden",
              refused=True),
+        _remind("2022-02-10", "Påminnelsesvepet (cron): nämndens startbeslut är planerat "
+                "till 22 februari — påminnelse 14 dagar före, som .eml-filer"),
         _adv("2022-02-22", board, "decide_start",
              "Arbetet påbörjas; nämndens presidium utses till styrgrupp",
              f"2022-02-22 § 17 {DIARY}", "Nämnden beslutar att påbörja arbetet"),
@@ -69,6 +85,7 @@ def timetable() -> list[Step]:
         Step("2022-02-22", "it-admin", ("people", "grant", "vice-ordforande", "steering_group")),
         _adv("2022-03-01", wg, "begin_drafting", "Uppstart i enheten Näringsliv och "
              "samhällsbyggnad"),
+        *minutes(START, "2022-03-01", "2022-03-02"),
         _adv("2022-03-15", sz, "consult_service_z", "Service-Z: uppstart, kommunala "
              "serviceplaner och nulägesbeskrivning"),
         _adv("2022-04-05", sg, "check_in_steering_group", "Styrgruppen: tidplan och upplägg"),
@@ -80,15 +97,21 @@ def timetable() -> list[Step]:
         _adv("2022-10-18", sz, "consult_service_z", "Service-Z: synpunkter på utkastet"),
         _adv("2022-11-08", board, "decide_remiss", "Remissutgåva",
              note="Sekreteraren glömmer beslutsreferensen", refused=True),
+        _remind("2022-11-16", "Remissbeslutet och remissen är planerade till 30 november: "
+                "påminnelser till nämnden och arbetsgruppen, styrgruppen i kopia"),
         _adv("2022-11-22", board, "decide_remiss", "Remissutgåvan godkänns",
              f"2022-11-22 § 152 {DIARY}", "Nämnden beslutar om remissutgåva"),
-        _adv("2022-11-25", wg, "open_remiss", "Remisstid 25 november 2022 – 24 februari 2023"),
-        _adv("2023-03-10", wg, "compile_remiss", "Remissammanställning klar; förslaget "
-             "reviderat"),
+        *remiss_steps(),
+        _remind("2023-04-17", "Antagandet är planerat till 30 april: påminnelse 14 dagar "
+                "före (16 april är en söndag, så den går måndag morgon)"),
+        _remind("2023-05-08", "30 april passerade utan beslut: veckovis påminnelse om "
+                "försenat antagande"),
         _adv("2023-05-23", board, "adopt", "RSP 2023-2030 fastställs; årliga handlingsplaner "
              "delegeras till regional utvecklingsdirektör", f"2023-05-23 § 89 {DIARY}",
              "Nämnden fastställer programmet (23 maj 2023 § 89)"),
-        _adv("2023-06-01", wg, "start_implementation", "Första årliga handlingsplanen tas fram"),
+        Step("2023-05-23", wg, ("digest", "--out", f"{WORKSPACE}/{DIGEST}"),
+             "Styrgruppens veckorapport per antagandedagen (HTML, som i mejlet)"),
+        *finality_steps(),
     ]
 
 
@@ -112,6 +135,8 @@ def measure_steps() -> list[Step]:
              "Handlingsplanen 2014 gäller från 1 april; Länsstyrelsens handläggare "
              "registreras och knyts till Länsstyrelsen"),
         Step("2014-04-01", "it-admin", ("bodies", "member", "lansstyrelsen", lst)),
+        _remind("2014-04-16", "1.A ska vara klar 30 april: påminnelse till Regionförbundet "
+                "(ledande), kopia till kommunerna, Länsstyrelsen och dess handläggare"),
         Step("2014-04-20", wg, ("measures", "list", "--due-within", "14"),
              "Vad ska vara klart inom två veckor?"),
         adv("2014-04-22", lst, "1.A", "start", "Kartläggning av fiber till butiksorter "
@@ -155,15 +180,18 @@ def run(workspace: str | None, echo: Callable[[str], None]) -> Path:
     if db.exists():
         raise SystemExit(f"{db} exists already; give an empty --workspace")
     saved = os.environ.get("RSP_USER")
+    saved_transport = os.environ.get("RSP_MAIL_TRANSPORT")
+    os.environ["RSP_MAIL_TRANSPORT"] = "file"  # the demo's reminders never reach a server
     refusals = 0
     try:
         for step in [*timetable(), *measure_steps()]:
             if step.note:
                 echo(f"\n# {step.when}: {step.note}")
+            argv = [a.replace(WORKSPACE, str(folder)) for a in step.args]
             echo("$ " + " ".join([f"RSP_USER={step.user}", "rsp", "--now", step.when,
-                                  *map(_quote, step.args)]))
+                                  *map(_quote, argv)]))
             os.environ["RSP_USER"] = step.user
-            code = main.main(["--db", str(db), "--now", step.when, *step.args],
+            code = main.main(["--db", str(db), "--now", step.when, *argv],
                              prog_name="rsp", standalone_mode=False)
             code = code or 0
             if step.refused:
@@ -173,15 +201,23 @@ def run(workspace: str | None, echo: Callable[[str], None]) -> Path:
             elif code != 0:
                 raise RuntimeError(f"demo step failed: {step.args}")
         for args in (("status",), ("history",), ("audit", "verify")):
-            echo("\n$ rsp --now 2023-06-01 " + " ".join(args))
-            main.main(["--db", str(db), "--now", "2023-06-01", *args], prog_name="rsp",
+            echo(f"\n$ rsp --now {LOOK_AT} " + " ".join(args))
+            main.main(["--db", str(db), "--now", LOOK_AT, *args], prog_name="rsp",
                       standalone_mode=False)
     finally:
         if saved is None:
             os.environ.pop("RSP_USER", None)
         else:
             os.environ["RSP_USER"] = saved
+        if saved_transport is None:
+            os.environ.pop("RSP_MAIL_TRANSPORT", None)
+        else:
+            os.environ["RSP_MAIL_TRANSPORT"] = saved_transport
     echo(f"\nDemo done: {refusals} refused attempts shown, all audited.")
     echo(f"The database is {db}")
+    mails = sorted((folder / OUTBOX).glob("*.eml"))
+    echo(f"Reminders: {len(mails)} e-mails written as .eml files to {folder / OUTBOX} "
+         f"(open one in a mail program; 'rsp --db {db} outbox list' shows them all)")
+    echo(f"The steering group's digest as of the adoption (2023-05-23): {folder / DIGEST}")
     echo(f"Look around:  rsp --db {db} status   |   rsp --db {db} history")
     return db

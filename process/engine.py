@@ -2,18 +2,21 @@
 decision and guard checks, then the new state, the decision and the audit row in one
 transaction. `fire` is the core both share; `advance` serves the programme's process.
 
-A refused attempt changes nothing but is audited in a transaction of its own.
+A refused attempt changes nothing but is audited in a transaction of its own. A service
+that records more than the state change (the remiss) passes `advance` a hook that writes
+in the same transaction.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from process import audit, guards, machines, people, programmes
-from process.clock import Clock
+from process.clock import STOCKHOLM, Clock
 from process.db import Database
 from process.decisions import DecisionRef
 from process.definition import Definition, TriggerDef
@@ -67,6 +70,25 @@ def fired_for_guards(session: Session, subject: str, t: TriggerDef) -> dict[str,
         if needed and needed not in out:
             hit = conn.execute(_HAS_FIRED, {"subject": subject, "trigger": needed}).first()
             out[needed] = 1 if hit else 0
+    return out
+
+
+def guard_facts(session: Session, programme_id: int, t: TriggerDef,
+                now: Any) -> dict[str, Any]:
+    """What the `decision_final:` and remiss guards of `t` look at (nothing if it has none)."""
+    out: dict[str, Any] = {}
+    if not t.guards:
+        return out
+    deciding = [d for g in t.guards if (d := guards.needed_decision(g))]
+    today = now.astimezone(STOCKHOLM).date()
+    if deciding:
+        from process import finality
+
+        out["decisions"] = finality.facts_for(session, programme_id, deciding, today)
+    if guards.REMISS_GUARDS.intersection(t.guards):
+        from process import remiss
+
+        out["remiss"] = remiss.facts_for(session, programme_id, today)
     return out
 
 
@@ -130,14 +152,15 @@ def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor |
     allowed = t.roles if t else tuple(definition.roles)
     role = people.require_role(actor, actor_login, allowed, trigger, as_role)
     t = check_attempt(definition, target.state, trigger, decision)
+    now = clock.now()
     ctx = guards.GuardContext(
         comment=comment, has_decision=decision is not None,
-        fired=fired_for_guards(session, target.subject, t))
+        fired=fired_for_guards(session, target.subject, t),
+        **guard_facts(session, prog.id, t, now))
     dest = machines.fire(definition, target.state, trigger, ctx)
     if dest is None:
         raise InvalidTransition(f"{trigger} is not allowed yet: "
                                 + "; ".join(guards.failures(t.guards, ctx)))
-    now = clock.now()
     decision_id = None
     if decision is not None:
         inserted = session.connection().execute(sa.insert(_DECISION), dict(
@@ -196,6 +219,15 @@ class InstanceRef:
     definition_hash: str
 
 
+# Triggers that record more than the stage: fired by their own command, which passes
+# `advance` a hook writing the rest in the same transaction.
+OWN_COMMANDS = {"open_remiss": "rsp remiss open BODY... [--reply-by DATE]",
+                "compile_remiss": "rsp remiss close"}
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    AfterHook = Callable[[Session, ProgrammeRef, Advanced], None]
+
 _P = Programme.__table__  # type: ignore[attr-defined]
 _I = ProcessInstance.__table__  # type: ignore[attr-defined]
 _PROCESS_OF = (sa.select(_P.c.id, _P.c.key, _P.c.board_name, _I.c.id, _I.c.state, _I.c.version,
@@ -223,8 +255,12 @@ def label_of(t: TriggerDef) -> str:
 
 def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | None,
             trigger: str, comment: str | None = None, decision: DecisionRef | None = None,
-            as_role: str | None = None, expected_version: int | None = None) -> Advanced:
-    """Fire a trigger on a programme's process as the actor; audit it either way."""
+            as_role: str | None = None, expected_version: int | None = None,
+            then: AfterHook | None = None) -> Advanced:
+    """Fire a trigger on a programme's process as the actor; audit it either way.
+
+    `then(session, programme, result)` writes more in the same transaction (or refuses).
+    """
     if comment is not None and len(comment) > 4000:
         raise InvalidInput("--comment is longer than 4000 characters")
     prog_id = subject = from_state = None
@@ -237,8 +273,14 @@ def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | N
                                     f"{expected_version}: someone changed it; check 'rsp status'")
             definition = programmes.definition_by_hash(session, inst.definition_id,
                                                        inst.definition_hash)
-            return _apply(session, clock, actor_login, prog, inst, definition, trigger,
-                          comment, decision, as_role)
+            if then is None and trigger in OWN_COMMANDS and definition.trigger(trigger):
+                raise InvalidTransition(f"{trigger} records more than the stage: use "
+                                        f"'{OWN_COMMANDS[trigger]}'")
+            result = _apply(session, clock, actor_login, prog, inst, definition, trigger,
+                            comment, decision, as_role)
+            if then is not None:
+                then(session, prog, result)
+            return result
     except RspError as error:
         if prog_id is not None:
             people.audit_refusal(db, clock, actor_login, prog_id, "transition", error,

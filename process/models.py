@@ -137,3 +137,4 @@ def load_all_models() -> None:
     """
     import notifications.models  # noqa: F401
     import process.plan_models  # noqa: F401
+    import process.remiss_models  # noqa: F401

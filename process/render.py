@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from process.clock import STOCKHOLM
+from process.engine import OWN_COMMANDS
 from process.i18n import t
 from process.status import Status
 
@@ -54,7 +55,8 @@ def status_text(s: Status, lang: str) -> str:
             extra.append(t("needs_decision", lang))
         if n.blocked_by:
             extra.append(f"{t('blocked', lang)}: {'; '.join(n.blocked_by)}")
-        lines.append(f"  rsp advance {n.trigger:<24} {n.label}")
+        command = OWN_COMMANDS.get(n.trigger, f"rsp advance {n.trigger}")
+        lines.append(f"  {command:<36} {n.label}")
         lines.append(f"      → {n.to_state}; " + "; ".join(extra))
     lines += ["", f"{t('decisions', lang)}:"]
     if not s.decisions:
@@ -62,6 +64,14 @@ def status_text(s: Status, lang: str) -> str:
     for d in s.decisions:
         lines.append(f"  {d['meeting_date'].isoformat()} § {d['paragraph']} {d['diary_number']}"
                      f"  {d['body']}: {d['text']}")
+        if d.get("step") and d["step"] != "final":
+            from process.remiss_render import decision_note
+
+            lines.append(f"      #{d['id']} {decision_note(d, lang)}")
+    if s.remiss:
+        from process.remiss_render import remiss_line
+
+        lines += ["", remiss_line(s.remiss, lang)]
     return "\n".join(lines)
 
 

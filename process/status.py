@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from process import engine, guards, programmes
+from process import engine, finality, guards, programmes, remiss
 from process.clock import STOCKHOLM
 from process.definition import Definition, label_text
 from process.models import AuditEvent, Decision
@@ -52,6 +52,7 @@ class Status:
     milestones: tuple[Milestone, ...]
     next_steps: tuple[NextStep, ...]
     decisions: tuple[dict[str, Any], ...]
+    remiss: dict[str, Any] | None = None  # the latest remiss (process.remiss.remiss_overview)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -98,13 +99,16 @@ def decision_dicts(session: Session, programme_id: int) -> tuple[dict[str, Any],
 
 
 def next_steps(session: Session, definition: Definition, state: str, subject: str,
-               lang: str) -> tuple[NextStep, ...]:
+               lang: str, programme_id: int | None = None,
+               now: dt.datetime | None = None) -> tuple[NextStep, ...]:
     """The triggers possible now, who may fire them, and what still blocks them."""
     options = definition.triggers_from(state)
     fired = engine.fired_counts(session, subject) if any(t.guards for t in options) else {}
     out = []
     for t in options:
-        ctx = guards.GuardContext(comment="x", has_decision=True, fired=fired)
+        facts = (engine.guard_facts(session, programme_id, t, now)
+                 if programme_id is not None and now is not None else {})
+        ctx = guards.GuardContext(comment="x", has_decision=True, fired=fired, **facts)
         out.append(NextStep(t.name, label_text(t.label, lang), t.dest, t.roles, t.decision,
                             tuple(guards.failures(t.guards, ctx))))
     return tuple(out)
@@ -134,8 +138,17 @@ def status(session: Session, programme_key: str | None, now: dt.datetime,
         state=inst.state, state_label=label_text(current.label, lang), final=current.final,
         since=inst.state_since, days_in_state=(today - since_day).days, version=inst.version,
         milestones=tuple(milestones),
-        next_steps=next_steps(session, definition, inst.state, subject, lang),
-        decisions=decision_dicts(session, prog.id))
+        next_steps=next_steps(session, definition, inst.state, subject, lang, prog.id, now),
+        decisions=_with_steps(session, prog.id, decision_dicts(session, prog.id), today),
+        remiss=remiss.remiss_overview(session, prog.id, today))
+
+
+def _with_steps(session: Session, programme_id: int, decisions: tuple[dict[str, Any], ...],
+                today: dt.date) -> tuple[dict[str, Any], ...]:
+    """Each decision with its step towards being final and its (expected) final date."""
+    steps = {d["id"]: d for d in finality.board_decisions(session, programme_id, today)}
+    keys = ("step", "expected_final", "final_on", "appeal_last_day")
+    return tuple({**d, **{k: steps[d["id"]][k] for k in keys}} for d in decisions)
 
 
 def history(session: Session, programme_key: str | None) -> list[dict[str, Any]]:

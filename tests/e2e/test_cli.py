@@ -165,6 +165,15 @@ def test_demo_replays_the_timetable(tmp_path):
     assert "1.A complete: ongoing → done (by handlaggare as responsible_body" in out
     assert "# Uppföljning av handlingsplan 2014" in out and "rollover 2014 → 2015" in out
     assert str(tmp_path / "ws" / "rsp.db") in out
+    # reminders during the replay, as .eml files: milestones 2022-2023, measure 1.A in 2014
+    mails = sorted((tmp_path / "ws" / "outbox").glob("*.eml"))
+    assert f"Reminders: {len(mails)} e-mails written as .eml files to" in out
+    assert len(mails) >= 20 and "remind run-once --outbox-dir" in out
+    from email import message_from_bytes, policy
+
+    subjects = [str(message_from_bytes(m.read_bytes(), policy=policy.default)["Subject"])
+                for m in mails]
+    assert sum(s.startswith("Påminnelse: 1.A ") for s in subjects) == 12  # 12 addresses
 
 
 def all_commands():

@@ -106,14 +106,21 @@ def test_calendar_export_is_importable(dbfile, tmp_path):
     out = tmp_path / "rsp.ics"
     r = run_rsp("calendar", "export", "--out", str(out), db=dbfile, now="2022-03-01")
     assert r.returncode == 0, r.stderr
-    assert "wrote 9 events" in r.stdout
+    assert "wrote 26 events" in r.stdout  # 9 milestones, the 17 open measures' deadlines
     cal = Calendar.from_ical(out.read_bytes())
     events = list(cal.walk("VEVENT"))
     adopted = next(e for e in events if "adopted" in str(e["UID"]))
     assert adopted.decoded("DTSTART").isoformat() == "2023-04-30"
     assert str(adopted["SUMMARY"]).startswith("Fastställt av nämnden")
     assert "rsp advance adopt (board)" in str(adopted["DESCRIPTION"])
-    assert len({str(e["UID"]) for e in events}) == 9
+    assert len({str(e["UID"]) for e in events}) == 26
+    # every open measure's deadline, long past the sweep's window
+    measures = [e for e in events if ".measure." in str(e["UID"])]
+    assert len(measures) == 17 and {str(e["CATEGORIES"].cats[0]) for e in measures} == {
+        "measure"}
+    first = next(e for e in measures if str(e["SUMMARY"]).startswith("1.A "))
+    assert first.decoded("DTSTART").isoformat() == "2014-04-30"
+    assert "Handlingsplan: 2014" in str(first["DESCRIPTION"])
     assert b"METHOD:PUBLISH" in out.read_bytes()
 
 

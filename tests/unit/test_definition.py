@@ -79,6 +79,7 @@ def test_content_hash_changes_with_the_file(tmp_path):
     ("    planned: 2022-01-01", "    planned: 2022-13-01", 8, "'2022-13-01' is not a date"),
     ("  - name: finish", "  - name: go", 17, "duplicate trigger 'go'"),
     ("initial: a", "initial: z", 5, "initial state 'z' is not a declared state"),
+    ("initial: a", "initial: []", 5, "initial state [] is not a declared state"),
     ("    decision: required", "    decision: maybe", 21, "'decision' must be 'required'"),
     ("workflow: mini", "workflow: mini\ncolour: red", 2, "unknown field 'colour'"),
 ])

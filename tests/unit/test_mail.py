@@ -195,3 +195,50 @@ def test_a_missing_password_variable_is_named_not_guessed(tmp_path: Path):
 def test_default_outbox_dir():
     assert mailconfig.default_outbox_dir("sqlite:////srv/rsp/rsp.db") == Path("/srv/rsp/outbox")
     assert mailconfig.default_outbox_dir("postgresql+psycopg://h/db") == Path("rsp-outbox")
+
+
+def test_long_cc_lists_keep_the_spaces_in_swedish_names():
+    """A measure's Cc list is long; decoded as RFC 2047 says (whitespace between two
+    encoded words is dropped), every display name must come back as it was."""
+    from email.header import decode_header, make_header
+
+    cc = [["Kommunerna i Jämtlands län", "kommunerna@rsp-jamtland.example"],
+          *([f"Strömsunds kommun {i}", f"landsbygd{i}@stromsund.kommun.example"]
+            for i in range(8)),
+          ["Länsstyrelsen Jämtlands län", "rsp@lansstyrelsen-jamtland.example"]]
+    row = _row()
+    row["cc_json"] = json.dumps(cc, ensure_ascii=False)
+    raw = build_email(row, parse_mail_from("rsp@region.example"), NOW).as_bytes()
+    strict = message_from_bytes(raw, policy=policy.compat32)
+    decoded = str(make_header(decode_header(strict["Cc"])))
+    assert decoded == ", ".join(f"{n} <{a}>" for n, a in cc)
+    assert all(len(line) <= 998 for line in raw.splitlines())
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("send_at", [NOW, dt.datetime(2023, 1, 9, 8, tzinfo=STOCKHOLM)])
+def test_render_each_equals_render_for_every_recipient(lang, send_at):
+    """The sweep renders a reminder once for all its recipients: same bytes as one by one,
+    for names that need escaping, an empty name, To and Cc, overdue or not."""
+    from notifications.messages import render_each
+
+    odd = Recipient("odd@x.example", 'Åre & <Co> "AB"')
+    nameless = Recipient("anon@x.example", "")
+    r = reminder(to=(LEAD,), cc=(CC, odd, nameless), send_at=send_at)
+    wanted = [(LEAD, "to"), (CC, "cc"), (odd, "cc"), (nameless, "cc"), (odd, "to")]
+    fast = render_each(r, wanted, lang, "Program & <co>")
+    assert fast == [render(r, who, how, lang, "Program & <co>") for who, how in wanted]
+    assert "&amp; &lt;Co&gt; &#34;AB&#34;" in fast[2].html  # type: ignore[union-attr]
+    assert ("kopia" in fast[1].text.lower() or "copy" in fast[1].text)  # type: ignore[union-attr]
+    assert "\ue000" not in fast[0].text + fast[0].html  # type: ignore[union-attr]
+
+
+def test_render_each_reports_a_bad_name_and_renders_the_others():
+    from notifications.messages import render_each
+
+    bad = Recipient("bad@x.example", "Evil\r\nBcc: victim@example.com")
+    out = render_each(reminder(), [(LEAD, "to"), (bad, "cc")])
+    assert out[0] == render(reminder(), LEAD, "to")
+    assert isinstance(out[1], InvalidInput) and "refused" in str(out[1])
+    broken = reminder(title="Rad\nBcc: x@y.example")
+    assert all(isinstance(m, InvalidInput) for m in render_each(broken, [(LEAD, "to")]))

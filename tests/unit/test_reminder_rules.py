@@ -52,7 +52,7 @@ def item(due: str, kind: str = "measure", subject: str = "measure:1") -> Deadlin
 
 def test_the_bundled_rules_are_valid():
     rules = load_rules()
-    assert set(rules.kinds) == {"measure", "milestone"}
+    assert set(rules.kinds) == {"measure", "milestone", "remiss"}
     assert rules.send_at == dt.time(8, 0)
     assert [r.id for r in rules.kinds["measure"].rules][:4] == [
         "before_14", "before_7", "before_1", "on_day"]
