@@ -138,6 +138,20 @@ def _compare_and_set(table: sa.Table, moves: bool) -> sa.Update:
     return stmt
 
 
+def touch(session: Session, target: Target, doing: str) -> None:
+    """Claim a row for a change that keeps its state (version + 1, compare-and-set).
+
+    Any write to a record goes through its version, so two concurrent writers never
+    both succeed on what each read: the second gets a clear ConflictError.
+    """
+    params = {"rid": target.row_id, "old": target.version, "state": target.state,
+              "new": target.version + 1, "since": None}
+    updated = session.connection().execute(_compare_and_set(target.table, moves=False), params)
+    if updated.rowcount != 1:
+        raise ConflictError(f"{target.what} was changed by someone else while you were "
+                            f"{doing}; nothing was saved — check {target.look} and try again")
+
+
 def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor | None,
          prog: Programme | ProgrammeRef, target: Target, definition: Definition, trigger: str,
          comment: str | None, decision: DecisionRef | None, as_role: str | None,

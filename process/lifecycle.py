@@ -257,6 +257,7 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
             role = people.require_role(who, actor, t.roles if t else (access.WORKING_GROUP,),
                                        "record follow-ups")
             to_state = row.state
+            engine.touch(session, target_of(row, plan), "recording its follow-up")
             audit.append(session, at=clock.now(), actor=actor, role=role,
                          action="followup.recorded", programme_id=prog.id,
                          subject=f"measure:{row.id}", comment=text, detail=detail)

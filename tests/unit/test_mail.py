@@ -231,6 +231,9 @@ def test_render_each_equals_render_for_every_recipient(lang, send_at):
     assert "&amp; &lt;Co&gt; &#34;AB&#34;" in fast[2].html  # type: ignore[union-attr]
     assert ("kopia" in fast[1].text.lower() or "copy" in fast[1].text)  # type: ignore[union-attr]
     assert "\ue000" not in fast[0].text + fast[0].html  # type: ignore[union-attr]
+    odd_title = reminder(title="Titel \ue000 med ett privat tecken", send_at=send_at)
+    assert render_each(odd_title, wanted[:2], lang) == [render(odd_title, w, h, lang)
+                                                         for w, h in wanted[:2]]
 
 
 def test_render_each_reports_a_bad_name_and_renders_the_others():
