@@ -9,7 +9,6 @@ import csv
 import datetime as dt
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -29,8 +28,8 @@ from process.plan_models import (
     table,
 )
 from process.plan_models import Body as BodyRow
+from process.templating import report_environment
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("md", "html", "csv")
 OUTCOME_WORDS = {
     "achieved": {"sv": "Uppnått", "en": "Achieved"},
@@ -169,15 +168,7 @@ def render(data: dict[str, Any], fmt: str) -> str:
     """The report in a format: md, html (autoescaped) or csv."""
     if fmt == "csv":
         return _csv(data)
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined)
-    lang = data["lang"]
-    env.globals["w"] = lambda key, **v: word(key, lang, **v)
+    env = report_environment(data["lang"], word)
     return env.get_template(f"followup_report.{fmt}").render(**data)
 
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
 
 from process import programmes, remiss
 from process.errors import NotFound
+from process.templating import report_environment
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 FORMATS = ("md", "html", "csv")
 WORDS = {
     "title": {"sv": "Remissammanställning", "en": "Consultation compilation"},
@@ -72,15 +71,7 @@ def render(data: dict[str, Any], fmt: str) -> str:
     """The compilation in a format: md, html (autoescaped) or csv."""
     if fmt == "csv":
         return _csv(data)
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined)
-    lang = data["lang"]
-    env.globals["w"] = lambda key, **v: word(key, lang, **v)
+    env = report_environment(data["lang"], word)
     env.filters["cell"] = _md_cell
     return env.get_template(f"remiss_report.{fmt}").render(**data)
 
