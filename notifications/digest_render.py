@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from notifications.digest_words import position_word, w
+from process.i18n import label
 
 if TYPE_CHECKING:
     import jinja2
@@ -59,7 +60,7 @@ def colour(kind: str) -> str:
 def step_text(step: str, lang: str) -> str:
     """Where a decision stands on its way to being final, in words."""
     entry = STEP_WORDS.get(step)
-    return (entry.get(lang) or entry["sv"]) if entry else step
+    return label(entry, lang) if entry else step
 
 
 def counts_text(counts: list[dict[str, Any]]) -> str:

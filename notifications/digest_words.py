@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from process.i18n import t
+from process.i18n import label, phrase, t
 
 WORDS: dict[str, dict[str, str]] = {
     "title": {"sv": "Veckorapport", "en": "Weekly digest"},
@@ -88,8 +88,7 @@ POSITION_WORDS = {
 
 def w(key: str, lang: str, **values: object) -> str:
     """A phrase of the digest in the wanted language (Swedish when unknown)."""
-    entry = WORDS[key]
-    return (entry.get(lang) or entry["sv"]).format(**values)
+    return phrase(WORDS, key, lang, **values)
 
 
 def position_word(position: str | None, lang: str) -> str:
@@ -97,7 +96,7 @@ def position_word(position: str | None, lang: str) -> str:
     if position is None:
         return ""
     entry = POSITION_WORDS.get(position)
-    return (entry.get(lang) or entry["sv"]) if entry else position
+    return label(entry, lang) if entry else position
 
 
 def milestone_text(status: str, delta: int | None, lang: str) -> str:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from notifications.due import DueReminder, Recipient
 from process.errors import InvalidInput
+from process.i18n import phrase
 
 if TYPE_CHECKING:
     import email.policy
@@ -59,8 +60,7 @@ _WORDS: dict[str, dict[str, str]] = {
 
 
 def _w(key: str, lang: str, **values: object) -> str:
-    entry = _WORDS[key]
-    return (entry.get(lang) or entry["sv"]).format(**values)
+    return phrase(_WORDS, key, lang, **values)
 
 
 def long_date(day: dt.date, lang: str) -> str:

@@ -18,6 +18,7 @@ from process.db import Database
 from process.decisions import DecisionRef, format_ref
 from process.definition import NAME_RE
 from process.errors import InvalidInput, NotFound, PermissionDenied
+from process.i18n import label
 from process.models import Decision, Person, Programme
 from process.remiss_models import DelegatedDecision, Delegation, table
 
@@ -28,7 +29,7 @@ KIND_WORDS = {"action_plan": {"sv": "Årlig handlingsplan", "en": "Yearly action
 def kind_word(kind: str, lang: str) -> str:
     """A kind of decision in words, or its key when it has none."""
     entry = KIND_WORDS.get(kind)
-    return (entry.get(lang) or entry["sv"]) if entry else kind
+    return label(entry, lang) if entry else kind
 
 
 def _today(clock: Clock) -> dt.date:

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from notifications.workdays import next_working_day
+from process.i18n import label
 from process.models import Decision
 from process.remiss_models import DecisionFinality, DelegatedDecision, table
 
@@ -74,8 +75,7 @@ def step_of(s: Steps, today: dt.date) -> tuple[str, dt.date | None]:
 
 def step_word(step: str, lang: str) -> str:
     """The step in Swedish (default) or English."""
-    entry = STEP_WORDS[step]
-    return entry.get(lang) or entry["sv"]
+    return label(STEP_WORDS[step], lang)
 
 
 def reference(meeting_date: dt.date, paragraph: str, diary_number: str) -> str:

@@ -18,6 +18,7 @@ from process import programmes
 from process.clock import STOCKHOLM
 from process.definition import label_text
 from process.errors import NotFound
+from process.i18n import phrase
 from process.plan_models import (
     ActionPlan,
     Measure,
@@ -69,8 +70,7 @@ WORDS = {
 
 def word(key: str, lang: str, **values: Any) -> str:
     """A phrase of the report in the wanted language (Swedish when unknown)."""
-    entry = WORDS[key]
-    return (entry.get(lang) or entry["sv"]).format(**values)
+    return phrase(WORDS, key, lang, **values)
 
 
 def share_text(achieved: int, total: int, lang: str) -> str:

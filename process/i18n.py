@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 WORDS: dict[str, dict[str, str]] = {
     "programme": {"sv": "Program", "en": "Programme"},
     "stage": {"sv": "Skede", "en": "Stage"},
@@ -27,7 +30,17 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+def label(entry: Mapping[str, str], lang: str) -> str:
+    """One entry's text in the wanted language, Swedish when it has none in that one."""
+    return entry.get(lang) or entry["sv"]
+
+
+def phrase(table: Mapping[Any, Mapping[str, str]], key: Any, lang: str,
+           **values: object) -> str:
+    """A phrase of a module's own table in the wanted language, its {fields} filled in."""
+    return label(table[key], lang).format(**values)
+
+
 def t(key: str, lang: str, **values: object) -> str:
-    """A word or phrase in the wanted language (Swedish when unknown)."""
-    entry = WORDS[key]
-    return (entry.get(lang) or entry["sv"]).format(**values)
+    """A word or phrase of rsp's own reports in the wanted language."""
+    return phrase(WORDS, key, lang, **values)

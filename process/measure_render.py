@@ -6,6 +6,7 @@ from typing import Any
 
 from process.clock import STOCKHOLM
 from process.followup import OUTCOME_WORDS
+from process.i18n import phrase
 from process.lifecycle import command_for
 from process.render import history_text
 
@@ -45,8 +46,7 @@ WORDS: dict[str, dict[str, str]] = {
 
 def w(key: str, lang: str, **values: object) -> str:
     """A word or phrase in the wanted language (Swedish when unknown)."""
-    entry = WORDS[key]
-    return (entry.get(lang) or entry["sv"]).format(**values)
+    return phrase(WORDS, key, lang, **values)
 
 
 def when_text(days: int, overdue: bool, lang: str) -> str:

@@ -20,6 +20,7 @@ from sqlmodel import Session
 from notifications.workdays import next_working_day, period
 from process.errors import InvalidInput
 from process.guard_facts import RemissFacts
+from process.i18n import label
 from process.plan_models import Body
 from process.remiss_models import Remiss, RemissBody, table
 
@@ -60,8 +61,7 @@ def parse_position(text: str) -> str:
 
 def position_word(position: str | None, lang: str) -> str:
     """The position in Swedish (default) or English."""
-    entry = POSITION_WORDS[position]
-    return entry.get(lang) or entry["sv"]
+    return label(POSITION_WORDS[position], lang)
 
 
 _R, _RB, _B = table(Remiss), table(RemissBody), table(Body)

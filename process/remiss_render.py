@@ -8,6 +8,7 @@ from typing import Any
 
 from process.clock import STOCKHOLM
 from process.finality import step_word
+from process.i18n import phrase
 from process.remiss import position_word
 
 WORDS: dict[str, dict[str, str]] = {
@@ -50,8 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
 
 def w(key: str, lang: str, **values: Any) -> str:
     """A phrase in the wanted language (Swedish when unknown)."""
-    entry = WORDS[key]
-    return (entry.get(lang) or entry["sv"]).format(**values)
+    return phrase(WORDS, key, lang, **values)
 
 
 def remiss_text(o: dict[str, Any], lang: str) -> str:

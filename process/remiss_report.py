@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from process import programmes, remiss
 from process.errors import NotFound
+from process.i18n import phrase
 from process.templating import report_environment
 
 FORMATS = ("md", "html", "csv")
@@ -44,8 +45,7 @@ WORDS = {
 
 def word(key: str, lang: str, **values: Any) -> str:
     """A phrase of the compilation in the wanted language (Swedish when unknown)."""
-    entry = WORDS[key]
-    return (entry.get(lang) or entry["sv"]).format(**values)
+    return phrase(WORDS, key, lang, **values)
 
 
 def compile_data(session: Session, programme_key: str | None, today: dt.date,

@@ -10,11 +10,12 @@ import datetime as dt
 import json
 import os
 import platform
+import sqlite3
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -141,3 +142,24 @@ def summary(times: list[float]) -> dict[str, float]:
     return {"fast_quarter_ms": round(fast(times) * 1000, 4),
             "min_ms": round(min(times) * 1000, 4),
             "median_ms": round(statistics.median(times) * 1000, 4), "n": len(times)}
+
+
+def per_op(op: Callable[[], object], n: int) -> float:
+    """Mean seconds per call of `op` over `n` calls in a row."""
+    start = time.perf_counter()
+    for _ in range(n):
+        op()
+    return (time.perf_counter() - start) / n
+
+
+def insert_measures(conn: sqlite3.Connection, measures: Sequence[tuple],
+                    deadlines: Sequence[tuple], bodies: Sequence[tuple]) -> None:
+    """Bulk-insert synthetic measures, their deadlines and responsible bodies (raw sqlite3)."""
+    conn.executemany(
+        "INSERT INTO measure (id, plan_id, code, area, title, subgoal, goals, activities, "
+        "financing, state, state_since, version, definition_id, created_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", measures)
+    conn.executemany("INSERT INTO measure_deadline (measure_id, due_date, text) "
+                     "VALUES (?,?,?)", deadlines)
+    conn.executemany("INSERT INTO measure_body (measure_id, position, body_id) "
+                     "VALUES (?,?,?)", bodies)

@@ -20,8 +20,7 @@ import datetime as dt
 import json
 import sqlite3
 import statistics
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ from notifications import digest
 from notifications.digest_render import render
 from process.clock import FixedClock
 from process.db import Database
-from tests.bench.benchutil import report
+from tests.bench.benchutil import insert_measures, per_op, report
 from tests.support import at, database, make_programme
 
 pytestmark = pytest.mark.bench
@@ -72,14 +71,7 @@ def _fill(path: str) -> None:
             deadlines.append((mid, due.isoformat(), "Insatsen genomförd"))
             bodies += [(mid, 0, body_ids[i % len(body_ids)]),
                        (mid, 1, body_ids[(i + 3) % len(body_ids)])]
-        conn.executemany(
-            "INSERT INTO measure (id, plan_id, code, area, title, subgoal, goals, activities, "
-            "financing, state, state_since, version, definition_id, created_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        conn.executemany("INSERT INTO measure_deadline (measure_id, due_date, text) "
-                         "VALUES (?,?,?)", deadlines)
-        conn.executemany("INSERT INTO measure_body (measure_id, position, body_id) "
-                         "VALUES (?,?,?)", bodies)
+        insert_measures(conn, rows, deadlines, bodies)
         conn.execute("ANALYZE")
 
 
@@ -119,13 +111,6 @@ def big_db(tmp_path: Path) -> Iterator[tuple[Database, FixedClock]]:
         yield db, clock
 
 
-def _batch(op: Callable[[], object], n: int) -> float:
-    start = time.perf_counter()
-    for _ in range(n):
-        op()
-    return (time.perf_counter() - start) / n
-
-
 def test_digest_of_10000_measures(big_db: tuple[Database, FixedClock]) -> None:
     db, clock = big_db
     now = clock.now()
@@ -143,12 +128,12 @@ def test_digest_of_10000_measures(big_db: tuple[Database, FixedClock]) -> None:
     assert data["measures"]["total"] == N_MEASURES
     assert len(data["overdue"]) > 2_000 and len(data["due_soon"]) > 100
     assert len(data["refused"]) == N_REFUSED and len(data["failed"]) == N_FAILED
-    _batch(build, WARMUP)
-    _batch(draw, WARMUP)
+    per_op(build, WARMUP)
+    per_op(draw, WARMUP)
     build_times, render_times = [], []
     for _ in range(BATCHES):
-        build_times.append(_batch(build, PER_BATCH))
-        render_times.append(_batch(draw, PER_BATCH))
+        build_times.append(per_op(build, PER_BATCH))
+        render_times.append(per_op(draw, PER_BATCH))
     build_s, render_s = min(build_times), min(render_times)
     print(f"\n  {N_MEASURES} measures: {len(data['overdue'])} overdue, "
           f"{len(data['due_soon'])} due within 14 days; HTML {len(html) / 1e6:.2f} MB; "

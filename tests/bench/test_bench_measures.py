@@ -14,7 +14,7 @@ import datetime as dt
 import sqlite3
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,7 @@ from process import measures, plans
 from process.actionplan import load_action_plan
 from process.clock import FixedClock
 from process.db import Database
-from tests.bench.benchutil import report
+from tests.bench.benchutil import insert_measures, per_op, report
 from tests.plangen import plan_yaml
 from tests.support import at, clock_at, database, make_programme
 
@@ -80,14 +80,7 @@ def _fill(path: str, n: int) -> None:
                 due = dt.date(2014, 1, 1) + dt.timedelta(days=(n_all * 7919) % DAYS_SPREAD)
                 dls.append((mid, due.isoformat(), "Klart"))
                 mbs += [(mid, 0, body_ids[n_all % 3]), (mid, 1, body_ids[(n_all + 1) % 3])]
-            conn.executemany(
-                "INSERT INTO measure (id, plan_id, code, area, title, subgoal, goals, "
-                "activities, financing, state, state_since, version, definition_id, "
-                "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            conn.executemany("INSERT INTO measure_deadline (measure_id, due_date, text) "
-                             "VALUES (?,?,?)", dls)
-            conn.executemany("INSERT INTO measure_body (measure_id, position, body_id) "
-                             "VALUES (?,?,?)", mbs)
+            insert_measures(conn, rows, dls, mbs)
         conn.execute("ANALYZE")
 
 
@@ -100,13 +93,6 @@ def big_db(tmp_path: Path) -> Iterator[tuple[Database, FixedClock]]:
         assert path
         _fill(path, N_MEASURES)
         yield db, clock
-
-
-def _batch(op: Callable[[], object], n: int) -> float:
-    start = time.perf_counter()
-    for _ in range(n):
-        op()
-    return (time.perf_counter() - start) / n
 
 
 def test_due_within_14_vs_raw_sqlite(big_db: tuple[Database, FixedClock]) -> None:
@@ -134,12 +120,12 @@ def test_due_within_14_vs_raw_sqlite(big_db: tuple[Database, FixedClock]) -> Non
     n_rows = len(service())
     assert n_rows == len(floor()) > 500
     assert [r["id"] for r in service()] == [r[0] for r in floor()]
-    _batch(floor, WARMUP)
-    _batch(service, WARMUP)
+    per_op(floor, WARMUP)
+    per_op(service, WARMUP)
     service_times, floor_times = [], []
     for _ in range(BATCHES):
-        floor_times.append(_batch(floor, PER_BATCH))
-        service_times.append(_batch(service, PER_BATCH))
+        floor_times.append(per_op(floor, PER_BATCH))
+        service_times.append(per_op(service, PER_BATCH))
     raw.close()
     print(f"\n  {N_MEASURES} measures, {n_rows} rows due within 14 days; query plan: "
           f"{plan_text}")

@@ -27,7 +27,7 @@ from notifications import measure_items, sweep
 from notifications.rules import load_rules
 from process.clock import FixedClock
 from process.db import Database
-from tests.bench.benchutil import report
+from tests.bench.benchutil import insert_measures, report
 from tests.support import at, clock_at, database, make_programme
 
 pytestmark = pytest.mark.bench
@@ -108,14 +108,7 @@ def _fill(path: str) -> None:
                              '["1.1"]', "[]", "[]", state, stamp, 1, def_id, stamp))
                 dls.append((mid, due.isoformat(), "Insatsen genomförd"))
                 mbs += [(mid, 0, body_ids[n % 3]), (mid, 1, body_ids[(n + 1) % 3])]
-            conn.executemany(
-                "INSERT INTO measure (id, plan_id, code, area, title, subgoal, goals, "
-                "activities, financing, state, state_since, version, definition_id, "
-                "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-            conn.executemany("INSERT INTO measure_deadline (measure_id, due_date, text) "
-                             "VALUES (?,?,?)", dls)
-            conn.executemany("INSERT INTO measure_body (measure_id, position, body_id) "
-                             "VALUES (?,?,?)", mbs)
+            insert_measures(conn, rows, dls, mbs)
         conn.execute(FLOOR_TABLE)
         conn.execute("CREATE INDEX ix_floor_outbox_ready ON floor_outbox "
                      "(status, next_attempt_at)")

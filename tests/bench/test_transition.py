@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ from sqlmodel import Field, Session, SQLModel
 from process import engine
 from process.clock import FixedClock
 from process.db import Database, open_database
-from tests.bench.benchutil import report
+from tests.bench.benchutil import per_op, report
 from tests.bench.conftest import COMMENT, REPEATABLE, WORKER
 
 pytestmark = pytest.mark.bench
@@ -78,13 +76,6 @@ def _transition_op(db: Database, clock: FixedClock) -> None:
     engine.advance(db, clock, WORKER, None, REPEATABLE, comment=COMMENT)
 
 
-def _batch(op: Callable[[], None], n: int) -> float:
-    start = time.perf_counter()
-    for _ in range(n):
-        op()
-    return (time.perf_counter() - start) / n
-
-
 def test_transition_vs_bare_sqlmodel(drafting_db: tuple[Database, FixedClock],
                                      tmp_path: Path) -> None:
     db, clock = drafting_db
@@ -97,12 +88,12 @@ def test_transition_vs_bare_sqlmodel(drafting_db: tuple[Database, FixedClock],
         def floor() -> None:
             _floor_op(floor_db, floor_clock)
 
-        _batch(floor, WARMUP)
-        _batch(transition, WARMUP)
+        per_op(floor, WARMUP)
+        per_op(transition, WARMUP)
         floor_times, transition_times = [], []
         for _ in range(BATCHES):
-            floor_times.append(_batch(floor, PER_BATCH))
-            transition_times.append(_batch(transition, PER_BATCH))
+            floor_times.append(per_op(floor, PER_BATCH))
+            transition_times.append(per_op(transition, PER_BATCH))
     finally:
         floor_db.dispose()
     print(f"\n  per-op batch means (ms): transition "

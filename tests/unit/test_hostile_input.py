@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,38 +76,23 @@ SETTINGS = settings(max_examples=150, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 
+PARSERS = {
+    "drafting definition": (DRAFTING, lambda data, text: parse_definition(data, "src.yaml", "h")),
+    "measure definition": (MEASURE, lambda data, text: parse_definition(data, "src.yaml", "h")),
+    "action plan": (PLAN, lambda data, text: parse_action_plan(
+        data, "src.yaml", text.encode(), BODY_KEYS, year=2014)),
+    "reminder rules": (RULES, lambda data, text: parse_rules(data, "src.yaml")),
+}
+
+
+@pytest.mark.parametrize("kind", list(PARSERS))
 @SETTINGS
-@given(mutated(DRAFTING))
-def test_mutated_drafting_definition(text):
+@given(data=st.data())
+def test_mutated_file_gives_only_located_errors(kind, data):
+    original, parse = PARSERS[kind]
+    text = data.draw(mutated(original), label="file")
     try:
-        parse_definition(parsed(text), "src.yaml", "h")
-    except DefinitionError as e:
-        assert_clear(e)
-
-
-@SETTINGS
-@given(mutated(MEASURE))
-def test_mutated_measure_definition(text):
-    try:
-        parse_definition(parsed(text), "src.yaml", "h")
-    except DefinitionError as e:
-        assert_clear(e)
-
-
-@SETTINGS
-@given(mutated(PLAN))
-def test_mutated_action_plan(text):
-    try:
-        parse_action_plan(parsed(text), "src.yaml", text.encode(), BODY_KEYS, year=2014)
-    except DefinitionError as e:
-        assert_clear(e)
-
-
-@SETTINGS
-@given(mutated(RULES))
-def test_mutated_reminder_rules(text):
-    try:
-        parse_rules(parsed(text), "src.yaml")
+        parse(parsed(text), text)
     except DefinitionError as e:
         assert_clear(e)
 
