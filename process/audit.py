@@ -67,6 +67,32 @@ def append(session: Session, *, at: dt.datetime, actor: str, action: str,
     return values
 
 
+def append_many(session: Session, events: list[dict[str, Any]]) -> int:
+    """Append many audit rows in one statement, chained in the given order; how many.
+
+    Each event holds `at`, `actor`, `action` and any other column, as `append` takes them
+    (`detail` a dict); one lock, one read of the chain's head and one insert, however many.
+    """
+    if not events:
+        return 0
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        conn.execute(_PG_LOCK, {"k": PG_LOCK_KEY})
+    last = conn.execute(_LAST).first()
+    next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    rows = []
+    for i, event in enumerate(events):
+        values: dict[str, Any] = {name: None for name in FIELDS}
+        values.update(event, id=next_id + i, at=event["at"].astimezone(dt.UTC),
+                      outcome=event.get("outcome", "applied"),
+                      detail=json.dumps(event.get("detail") or {}, sort_keys=True,
+                                        ensure_ascii=False), prev_hash=prev)
+        values["hash"] = prev = row_hash(values)
+        rows.append(values)
+    conn.execute(_INSERT, rows)
+    return len(rows)
+
+
 @dataclass
 class Verification:
     """What `verify` found: how many rows, and every break in the chain."""
@@ -126,6 +152,23 @@ def verify(session: Session, checkpoint: dict[str, Any] | None = None,
         elif seen[cid] != chash:
             result.problems.append(f"row {cid}: differs from the checkpoint")
     return result
+
+
+def load_checkpoint(path: str) -> dict[str, Any]:
+    """A checkpoint file from `checkpoint`, or an error saying why it is not one."""
+    from process.errors import InvalidInput
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            point = json.load(fh)
+        if isinstance(point, dict) and isinstance(point.get("hash"), str):
+            point["id"] = int(point["id"])
+            if point["id"] >= 0:
+                return point
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, OverflowError):
+        pass
+    raise InvalidInput(f"{path}: not a checkpoint from 'rsp audit checkpoint' "
+                       '(JSON like {"id": 12, "hash": "…"})')
 
 
 def checkpoint(session: Session) -> dict[str, Any]:

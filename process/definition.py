@@ -114,12 +114,19 @@ def label_text(label: dict[str, str], lang: str) -> str:
     return label.get(lang) or label.get("sv") or next(iter(label.values()), "")
 
 
+_LOADED: dict[tuple[str, str], Definition] = {}
+
+
 def load_definition(path: Path | str) -> Definition:
-    """Load and validate a workflow definition file."""
+    """Load and validate a workflow definition file (parsed once per content in a process)."""
     from process import yamlsrc
 
-    data, raw = yamlsrc.load(path)
-    return parse_definition(data, str(path), hashlib.sha256(raw).hexdigest())
+    raw = yamlsrc.read(path)
+    key = (str(path), hashlib.sha256(raw).hexdigest())
+    if key not in _LOADED:
+        data = yamlsrc.loads(yamlsrc.decode(raw, path), str(path))
+        _LOADED[key] = parse_definition(data, key[0], key[1])
+    return _LOADED[key]
 
 
 def parse_definition(data: Any, source: str, content_hash: str) -> Definition:

@@ -105,15 +105,18 @@ def insert_measures(session: Session, clock: Clock, actor: str, role: str, prog:
     ids = [r[0] for r in result]
     assert prog.id is not None
     _links(conn, list(zip(ids, items, strict=True)), _body_ids(session, prog.id))
+    events = []
     for mid, m in zip(ids, items, strict=True):
         detail: dict[str, Any] = {"year": plan.year, "code": m.id, "title": m.title}
         if m.id in carried_from:
             detail["carried_from"] = f"measure:{carried_from[m.id]}"
-        audit.append(session, at=now, actor=actor, role=role, action="measure.created",
-                     programme_id=prog.id, subject=f"measure:{mid}",
-                     to_state=definition.initial, detail=detail)
+        events.append({"at": now, "actor": actor, "role": role, "action": "measure.created",
+                       "programme_id": prog.id, "subject": f"measure:{mid}",
+                       "to_state": definition.initial, "detail": detail})
+    for chunk in range(0, len(events), 200):
+        audit.append_many(session, events[chunk:chunk + 200])
         if progress:
-            progress.step(1)
+            progress.step(len(events[chunk:chunk + 200]))
     return ids
 
 

@@ -72,15 +72,24 @@ def loads(text: str, source: str) -> Any:
         raise DefinitionError([f"{source}: invalid YAML: {exc}"]) from None
 
 
-def load(path: Path | str) -> tuple[Any, bytes]:
-    """Read and parse a YAML file; returns the data and the raw bytes (for hashing)."""
+def read(path: Path | str) -> bytes:
+    """A file's bytes; an unreadable file becomes a DefinitionError naming it."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        return p.read_bytes()
     except OSError as exc:
         raise DefinitionError([f"{p}: cannot be read: {exc.strerror}"]) from None
+
+
+def decode(raw: bytes, path: Path | str) -> str:
+    """UTF-8 text of a file's bytes, or a DefinitionError naming the file and byte."""
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DefinitionError([f"{p}: is not UTF-8 text (byte {exc.start})"]) from None
-    return loads(text, str(p)), raw
+        raise DefinitionError([f"{path}: is not UTF-8 text (byte {exc.start})"]) from None
+
+
+def load(path: Path | str) -> tuple[Any, bytes]:
+    """Read and parse a YAML file; returns the data and the raw bytes (for hashing)."""
+    raw = read(path)
+    return loads(decode(raw, path), str(path)), raw

@@ -280,3 +280,28 @@ def test_models_match_the_migrations(any_db):
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     assert diff == []
     assert schema.head_revision() == SCHEMA_HEAD == any_db.schema_revision()
+
+
+def test_rows_appended_in_bulk_chain_like_single_ones(any_db, clock):
+    """A plan import writes its measure rows with append_many: the chain cannot tell."""
+    make_programme(any_db, clock)  # the 2014 plan's 17 measures: one bulk append
+    when = at("2022-03-02")
+    with any_db.write() as s:
+        single = audit.append(s, at=when, actor="a", action="x.single", detail={"n": 0})
+        assert audit.append_many(s, [{"at": when, "actor": "a", "action": "x.bulk",
+                                      "subject": f"measure:{n}", "detail": {"n": n}}
+                                     for n in range(1, 4)]) == 3
+        audit.append(s, at=when, actor="a", action="x.single", detail={"n": 4})
+    rows = audit_rows(any_db)
+    assert [r.action for r in rows[-5:]] == ["x.single", "x.bulk", "x.bulk", "x.bulk",
+                                             "x.single"]
+    assert sum(r.action == "measure.created" for r in rows) == 17
+    with any_db.read() as s:
+        result = audit.verify(s)
+        assert result.ok, result.problems
+        ids = [r[0] for r in s.connection().execute(sa.text(
+            "SELECT id FROM audit_event WHERE id >= :i ORDER BY id"), {"i": single["id"]})]
+    assert ids == list(range(single["id"], single["id"] + 5))
+    tamper(any_db, f"UPDATE audit_event SET detail = '{{\"n\": 9}}' WHERE id = {ids[2]}")
+    with any_db.read() as s:
+        assert not audit.verify(s).ok

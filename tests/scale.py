@@ -1,0 +1,219 @@
+"""The scale database: all 21 Swedish regions' programmes, 8 yearly plans × 200 measures each.
+
+Built through the services a user's commands call (`setup.init` with the bundled drafting
+definition, `setup.add_person`, `bodies.apply_bodies`, `plans.apply_plan`): 21 programmes,
+63 people, 210 bodies, 168 plans, 33,600 measures with 50,400 dated targets, 67,200
+responsible-body links and one audit row per created measure.
+
+Then eight years of history are laid down in bulk, for speed: measures of the finished
+plans (2023-2028) are followed up, carried over or cancelled, the 2029 plan is in its
+follow-up, the 2030 plan under way. Each change of state gets its `transition` audit row
+with the real hash chain (`audit.row_hash`), so the chain verifies as if the engine had
+written it. On the day the benchmarks and the soak look at (Wednesday 2030-03-06) about
+1 % of the dated targets have a reminder due.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+import zlib
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from process import audit, bodies, people, plans, programmes, setup
+from process.actionplan import ActionPlan, Area, Deadline, Goal, Measure
+from process.bodyfile import Body
+from process.clock import FixedClock
+from process.db import Database
+from process.models import AuditEvent
+from process.plan_models import Measure as MeasureRow
+from tests.support import at
+
+REGIONS = (
+    ("stockholm", "Region Stockholm"), ("uppsala", "Region Uppsala"),
+    ("sormland", "Region Sörmland"), ("ostergotland", "Region Östergötland"),
+    ("jonkoping", "Region Jönköpings län"), ("kronoberg", "Region Kronoberg"),
+    ("kalmar", "Region Kalmar län"), ("gotland", "Region Gotland"),
+    ("blekinge", "Region Blekinge"), ("skane", "Region Skåne"),
+    ("halland", "Region Halland"), ("vastra-gotaland", "Västra Götalandsregionen"),
+    ("varmland", "Region Värmland"), ("orebro", "Region Örebro län"),
+    ("vastmanland", "Region Västmanland"), ("dalarna", "Region Dalarna"),
+    ("gavleborg", "Region Gävleborg"), ("vasternorrland", "Region Västernorrland"),
+    ("jamtland-harjedalen", "Region Jämtland Härjedalen"),
+    ("vasterbotten", "Region Västerbotten"), ("norrbotten", "Region Norrbotten"),
+)
+YEARS = tuple(range(2023, 2031))
+PER_PLAN = 200
+AREAS = 4
+KOMMUNER = 8
+TODAY = dt.date(2030, 3, 6)  # a Wednesday: the day the benchmarks and the soak look at
+NOW = at(TODAY.isoformat(), 10)
+ADMIN = "it-admin"
+OPEN = ("planned", "ongoing", "postponed")
+
+
+def programme_key(slug: str) -> str:
+    return f"rsp-{slug}"
+
+
+def lead(slug: str) -> str:
+    """The process lead's login (working_group) in a region."""
+    return f"processledare-{slug}"
+
+
+def _bodies(slug: str) -> list[Body]:
+    domain = f"{slug}.example"
+    kommuner = [Body(f"kommun-{k}", f"Kommun {k}", "kommun", (f"kommun{k}@{domain}",))
+                for k in range(1, KOMMUNER + 1)]
+    return [Body("lansstyrelsen", "Länsstyrelsen", "myndighet", (f"lst@{domain}",)),
+            Body("region", "Regionen", "region", (f"rsp@{domain}", f"naringsliv@{domain}")),
+            *kommuner,
+            Body("kommunerna", "Länets kommuner", "group", (), tuple(b.key for b in kommuner))]
+
+
+def deadlines_of(year: int, n: int) -> tuple[Deadline, ...]:
+    """Measure n's dated targets in its plan's year: one to two, spread over the year."""
+    first = dt.date(year, 1, 15) + dt.timedelta(days=(n * 37) % 330)
+    if n % 2:
+        return (Deadline(first, f"Delmål {n}"),)
+    return (Deadline(first, f"Delmål {n}"), Deadline(dt.date(year, 12, 31), "Klart"))
+
+
+def action_plan(slug: str, year: int) -> ActionPlan:
+    """A plan of PER_PLAN measures in AREAS areas, lead body first, the group sometimes."""
+    areas = []
+    per_area = PER_PLAN // AREAS
+    for a in range(1, AREAS + 1):
+        goals = tuple(Goal(f"{a}.{g}", f"Mål {a}.{g}") for g in range(1, 4))
+        measures = []
+        for i in range(per_area):
+            n = (a - 1) * per_area + i
+            responsible = (("region", "lansstyrelsen") if n % 3 == 0 else
+                           (f"kommun-{n % KOMMUNER + 1}", "region") if n % 3 == 1 else
+                           ("lansstyrelsen", "kommunerna"))
+            measures.append(Measure(
+                id=f"{a}.{i + 1}", area=a, title=f"Insats {a}.{i + 1} {year}",
+                subgoal=f"Delmål för insats {a}.{i + 1}", goals=(goals[i % 3].id,),
+                activities=("Kartläggning", "Dialog med kommunerna"),
+                responsible=responsible, financing=("1:1 anslaget",),
+                deadlines=deadlines_of(year, n), line=0))
+        areas.append(Area(a, f"Område {a}", "", (), goals, tuple(measures)))
+    text = f"{slug}:{year}"
+    return ActionPlan(year=year, title=f"Handlingsplan {year}", issuer="region",
+                      starts=dt.date(year, 1, 1), followup="", areas=tuple(areas),
+                      source=f"scale/{slug}-{year}.yaml",
+                      content_hash=hashlib.sha256(text.encode()).hexdigest())
+
+
+def history(year: int, code: str) -> tuple[str, ...]:
+    """The states a measure passed through, ending in its state on TODAY."""
+    h = zlib.crc32(code.encode()) % 100
+    if year <= 2028:
+        if h < 85:
+            return ("ongoing", "done", "followed_up")
+        return ("ongoing", "carried_over") if h < 95 else ("cancelled",)
+    if year == 2029:
+        if h < 50:
+            return ("ongoing", "done", "followed_up")
+        if h < 90:
+            return ("ongoing", "done")
+        return ("ongoing",)  # still open: overdue
+    if h < 40:
+        return ()  # planned
+    if h < 85:
+        return ("ongoing",)
+    return ("postponed",) if h < 90 else ("ongoing", "done")
+
+
+COMMENTS = {"followed_up": "Uppföljd: uppnått", "postponed": "Väntar på beslut",
+            "cancelled": "Ersätts av annan insats"}
+TRIGGER = {("planned", "ongoing"): "start", ("ongoing", "done"): "complete",
+           ("done", "followed_up"): "follow_up", ("ongoing", "carried_over"): "carry_over",
+           ("planned", "cancelled"): "cancel", ("planned", "postponed"): "postpone"}
+
+
+@dataclass
+class Built:
+    """What build() made and how long it took."""
+
+    programmes: int
+    measures: int
+    deadlines: int
+    audit_rows: int
+    seconds: float
+
+
+def build(db: Database) -> Built:
+    """Fill an empty database with the 21 regions' programmes and eight years of plans."""
+    import workflows
+
+    start = time.perf_counter()
+    clock = FixedClock(at("2023-01-02"))
+    drafting = str(workflows.path_of("drafting"))
+    for slug, region in REGIONS:
+        key = programme_key(slug)
+        setup.init(db, clock, ADMIN, definition_file=drafting, key=key,
+                   name=f"Regionalt serviceprogram 2023–2030, {region}", region=region)
+        for login, role in ((f"sekreterare-{slug}", "board"), (lead(slug), "working_group"),
+                            (f"ordforande-{slug}", "steering_group")):
+            setup.add_person(db, clock, ADMIN, key, login, login.title(),
+                             f"{login}@{slug}.example", [role])
+        with db.write() as session:
+            prog = programmes.find_programme(session, key)
+            bodies.apply_bodies(session, clock, ADMIN, people.ADMIN, prog, _bodies(slug))
+        for year in YEARS:
+            with db.write() as session:
+                prog = programmes.find_programme(session, key)
+                plans.apply_plan(session, clock, ADMIN, people.ADMIN, prog,
+                                 action_plan(slug, year))
+    _lay_down_history(db)
+    with db.engine.connect() as conn:
+        n_measures = conn.execute(sa.text("SELECT count(*) FROM measure")).scalar_one()
+        n_deadlines = conn.execute(sa.text("SELECT count(*) FROM measure_deadline")).scalar_one()
+        n_audit = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
+    return Built(len(REGIONS), n_measures, n_deadlines, n_audit, time.perf_counter() - start)
+
+
+def _lay_down_history(db: Database) -> int:
+    """Move every measure to its state on TODAY; one chained audit row per transition."""
+    m = MeasureRow.__table__  # type: ignore[attr-defined]
+    a = AuditEvent.__table__  # type: ignore[attr-defined]
+    with db.write() as session:
+        conn = session.connection()
+        rows = conn.execute(sa.text(
+            "SELECT m.id, m.code, p.year, p.programme_id, pr.key FROM measure m "
+            "JOIN action_plan p ON p.id = m.plan_id JOIN programme pr ON pr.id = p.programme_id "
+            "ORDER BY p.year, pr.id, m.id")).all()
+        last = conn.execute(sa.select(a.c.id, a.c.hash).order_by(a.c.id.desc()).limit(1)).one()
+        next_id, prev = last[0] + 1, last[1]
+        updates, events = [], []
+        for mid, code, year, prog_id, key in rows:
+            states = history(year, code)
+            state, when = "planned", dt.datetime(year, 2, 1, 9, tzinfo=dt.UTC)
+            for new in states:
+                when += dt.timedelta(days=60 if new != "followed_up" else 120)
+                values = {"id": next_id, "at": when, "actor": lead(key.removeprefix("rsp-")),
+                          "role": "working_group", "action": "transition",
+                          "outcome": "applied", "programme_id": prog_id,
+                          "subject": f"measure:{mid}",
+                          "trigger": TRIGGER.get((state, new), "complete"),
+                          "from_state": state, "to_state": new,
+                          "comment": COMMENTS.get(new),
+                          "decision_id": None, "detail": json.dumps({}), "prev_hash": prev}
+                values["hash"] = prev = audit.row_hash(values)
+                events.append(values)
+                next_id += 1
+                state = new
+            if states:
+                updates.append({"mid": mid, "state": state, "since": when,
+                                "version": len(states) + 1})
+        conn.execute(sa.update(m).where(m.c.id == sa.bindparam("mid")).values(
+            state=sa.bindparam("state"), state_since=sa.bindparam("since"),
+            version=sa.bindparam("version")), updates)
+        for chunk in range(0, len(events), 5000):
+            conn.execute(sa.insert(a), events[chunk:chunk + 5000])
+    return len(events)
