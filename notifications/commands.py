@@ -282,8 +282,10 @@ def scheduler_run(env: Env, interval: float, digest_cron: str, rules_file: str |
         jobs.append(daemon.CronJob(digest_mail.JOB_ID, trigger, lambda stop: digest_mail.run_weekly(
             db, clock, trigger, settings, os.environ, lang, stop)))
         click.echo(f"weekly digest: '{digest_cron}' (Europe/Stockholm)")
+    from process.clock import Clock
+
     daemon.run_scheduler(
-        db, clock, lambda stop: daemon.run_once(db, clock, rules, settings, os.environ, lang,
+        db, Clock(), lambda stop: daemon.run_once(db, clock, rules, settings, os.environ, lang,
                                                 stop=stop),
         interval, lambda line: click.echo(line), jobs)
 

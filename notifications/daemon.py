@@ -10,6 +10,7 @@ keeps two daemons from doing the same work twice over.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import logging
 import os
@@ -165,24 +166,29 @@ def single_instance(db: Database) -> Iterator[_Lock]:
         yield lock
 
 
-def add_jobs(scheduler: Any, clock: Clock, interval_minutes: float,
+def add_jobs(scheduler: Any, start: dt.datetime, interval_minutes: float,
              tick: Callable[[Callable[[threading.Event], Report]], Callable[[], None]],
              work: Callable[[threading.Event], Report], cron_jobs: Sequence[CronJob]) -> None:
-    """The sweep every `interval_minutes` and each cron job, all due at once; explicit
-    ids, replace_existing, and coalesce with no misfire limit (a run that was due while
-    the process was busy or suspended happens once, late, instead of being dropped)."""
+    """The sweep every `interval_minutes` and each cron job, all due at `start` (the
+    scheduler's own time, the wall clock's); explicit ids, replace_existing, and
+    coalesce with no misfire limit (a run that was due while the process was busy or
+    suspended happens once, late, instead of being dropped)."""
     common = dict(replace_existing=True, coalesce=True, misfire_grace_time=None,
-                  max_instances=1, next_run_time=clock.now())
+                  max_instances=1, next_run_time=start)
     scheduler.add_job(tick(work), "interval", minutes=interval_minutes, id=JOB_ID, **common)
     for job in cron_jobs:
         scheduler.add_job(tick(job.work), job.trigger, id=job.id, **common)
 
 
-def run_scheduler(db: Database, clock: Clock, work: Callable[[threading.Event], Report],
+def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], Report],
                   interval_minutes: float, echo: Callable[[str], None],
                   cron_jobs: Sequence[CronJob] = ()) -> int:
     """Run `work` now and every `interval_minutes`, and each cron job on its trigger,
-    until SIGTERM/SIGINT; returns 0."""
+    until SIGTERM/SIGINT; returns 0.
+
+    `wall` is the system clock: APScheduler fires on real time, whatever time the work
+    itself is told (`--now` replays a day; a future one must not postpone the first run
+    until that day comes)."""
     from apscheduler.events import EVENT_SCHEDULER_STARTED
     from apscheduler.schedulers.blocking import BlockingScheduler
 
@@ -230,7 +236,7 @@ def run_scheduler(db: Database, clock: Clock, work: Callable[[threading.Event], 
                  f"{db.display()}); stop with SIGTERM")
 
         scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
-        add_jobs(scheduler, clock, interval_minutes, tick_of, work, cron_jobs)
+        add_jobs(scheduler, wall.now(), interval_minutes, tick_of, work, cron_jobs)
         previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
         try:
             scheduler.start()  # blocks until on_signal shuts it down

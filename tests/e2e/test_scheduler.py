@@ -24,10 +24,10 @@ READY = "rsp scheduler: running"
 class Daemon:
     """A running `rsp scheduler run`, its output read line by line as it comes."""
 
-    def __init__(self, db: str, env: dict[str, str]) -> None:
+    def __init__(self, db: str, env: dict[str, str], interval: str = "60") -> None:
         full = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
         full.update({"RSP_DATABASE_URL": db, "RSP_USER": "it-admin", **env})
-        self.proc = subprocess.Popen([RSP, "scheduler", "run", "--interval", "60"], env=full,
+        self.proc = subprocess.Popen([RSP, "scheduler", "run", "--interval", interval], env=full,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         self.lines: queue.Queue[tuple[str, str]] = queue.Queue()
         self.seen: list[str] = []
@@ -48,6 +48,19 @@ class Daemon:
             self.seen.append(line)
             if text in line:
                 return line
+
+    def count(self, text: str) -> int:
+        """How many lines so far contain `text`."""
+        while True:
+            try:
+                self.seen.append(self.lines.get_nowait()[1])
+            except queue.Empty:
+                return sum(text in line for line in self.seen)
+
+    def wait_for_count(self, text: str, n: int, timeout: float = 60) -> None:
+        """Block until `n` lines in all contain `text`."""
+        while self.count(text) < n:
+            self.wait_for(text, timeout)
 
     def stop(self) -> int:
         self.proc.send_signal(signal.SIGTERM)
@@ -100,6 +113,21 @@ def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
         finally:
             again.kill()
         assert len(list(out.glob("*.eml"))) == 2
+
+
+def test_a_daemon_told_a_future_day_works_at_once(tmp_path: Path):
+    """`--now` only says what day the work sees: the first sweep runs now, not in 2031."""
+    db = str(tmp_path / "rsp.db")
+    assert run_rsp("init", "--example", "jamtland-harjedalen", db=db,
+                   now="2021-10-15").returncode == 0
+    daemon = Daemon(db, {"RSP_NOW": "2031-03-05", "RSP_OUTBOX_DIR": str(tmp_path / "out")})
+    try:
+        daemon.wait_for(READY)
+        daemon.wait_for("sweep:", timeout=30)
+        daemon.wait_for("send:", timeout=30)
+        assert daemon.stop() == 0
+    finally:
+        daemon.kill()
 
 
 def test_the_lock_itself(sqlite_db):

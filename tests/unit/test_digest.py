@@ -213,10 +213,11 @@ def test_the_daemon_schedules_the_digest_beside_the_sweep():
     def tick(job_work):  # type: ignore[no-untyped-def]
         return lambda: job_work(threading.Event())
 
-    daemon.add_jobs(scheduler, clock, 5, tick, work,
+    daemon.add_jobs(scheduler, clock.now(), 5, tick, work,
                     [daemon.CronJob(digest_mail.JOB_ID, trigger, work)])
     jobs = {j.id: j for j in scheduler.get_jobs()}
     assert set(jobs) == {daemon.JOB_ID, digest_mail.JOB_ID}
+    assert {j.next_run_time for j in jobs.values()} == {clock.now()}  # both at once
     weekly = jobs[digest_mail.JOB_ID]
     assert weekly.trigger is trigger
     assert weekly.coalesce is True and weekly.misfire_grace_time is None
