@@ -20,7 +20,8 @@ import hashlib
 import json
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -48,7 +49,7 @@ REGIONS = (
 )
 YEARS = tuple(range(2023, 2031))
 PER_PLAN = 200
-AREAS = 4
+AREAS = 8  # 25 measures each, A-Y: a measure's code is <area>.<LETTER>
 KOMMUNER = 8
 TODAY = dt.date(2030, 3, 6)  # a Wednesday: the day the benchmarks and the soak look at
 NOW = at(TODAY.isoformat(), 10)
@@ -96,17 +97,46 @@ def action_plan(slug: str, year: int) -> ActionPlan:
                            (f"kommun-{n % KOMMUNER + 1}", "region") if n % 3 == 1 else
                            ("lansstyrelsen", "kommunerna"))
             measures.append(Measure(
-                id=f"{a}.{i + 1}", area=a, title=f"Insats {a}.{i + 1} {year}",
-                subgoal=f"Delmål för insats {a}.{i + 1}", goals=(goals[i % 3].id,),
+                id=f"{a}.{chr(65 + i)}", area=a, title=f"Insats {a}.{chr(65 + i)} {year}",
+                subgoal=f"Delmål för insats {a}.{chr(65 + i)}", goals=(goals[i % 3].id,),
                 activities=("Kartläggning", "Dialog med kommunerna"),
                 responsible=responsible, financing=("1:1 anslaget",),
                 deadlines=deadlines_of(year, n), line=0))
-        areas.append(Area(a, f"Område {a}", "", (), goals, tuple(measures)))
+        areas.append(Area(a, f"Område {a}", f"Prioriterat område {a} i {slug}.",
+                          ("Exempel på insats",), goals, tuple(measures)))
     text = f"{slug}:{year}"
     return ActionPlan(year=year, title=f"Handlingsplan {year}", issuer="region",
-                      starts=dt.date(year, 1, 1), followup="", areas=tuple(areas),
+                      starts=dt.date(year, 1, 1),
+                      followup=f"Uppföljning i början av {year + 1}.", areas=tuple(areas),
                       source=f"scale/{slug}-{year}.yaml",
                       content_hash=hashlib.sha256(text.encode()).hexdigest())
+
+
+def plan_file(plan: ActionPlan) -> str:
+    """The plan as an action-plan file `rsp plan import` reads (JSON is YAML)."""
+    def measure(m: Measure) -> dict[str, Any]:
+        return {"id": m.id, "title": m.title, "subgoal": m.subgoal, "goals": list(m.goals),
+                "activities": list(m.activities), "responsible": list(m.responsible),
+                "financing": list(m.financing),
+                "deadlines": [{"date": d.date.isoformat(), "text": d.text} for d in m.deadlines]}
+    return json.dumps({
+        "plan": {"year": plan.year, "title": plan.title, "issuer": plan.issuer,
+                 "starts": plan.starts.isoformat(), "followup": plan.followup},
+        "areas": [{"number": a.number, "title": a.title, "description": a.description,
+                   "examples": list(a.examples),
+                   "goals": [{"id": g.id, "title": g.title} for g in a.goals],
+                   "measures": [measure(m) for m in a.measures]} for a in plan.areas],
+    }, ensure_ascii=False, indent=1)
+
+
+def with_target_moved(plan: ActionPlan, codes: set[str]) -> ActionPlan:
+    """The plan with the first dated target of each measure in `codes` a week after TODAY."""
+    moved = Deadline(TODAY + dt.timedelta(days=7), "Flyttat delmål")
+
+    def move(m: Measure) -> Measure:
+        return replace(m, deadlines=(moved, *m.deadlines[1:])) if m.id in codes else m
+    return replace(plan, areas=tuple(replace(a, measures=tuple(move(m) for m in a.measures))
+                                     for a in plan.areas))
 
 
 def history(year: int, code: str) -> tuple[str, ...]:
