@@ -209,11 +209,16 @@ def due_measures(session: Session, programme_id: int, today: dt.date,
     conn = session.connection()
     q = _due_query(programme_id, today)
     rows = conn.execute(q.order_by(_D.c.due_date, _P.c.year, _M.c.code)).all()
-    ids = q.with_only_columns(_D.c.measure_id).distinct().scalar_subquery()
+    has_due = sa.exists().where(_D.c.measure_id == _M.c.id,
+                                _D.c.due_date <= today + dt.timedelta(days=DUE_WITHIN))
     bodies: dict[int, list[str]] = {}
-    for mid, name in conn.execute(
-            sa.select(_MB.c.measure_id, _B.c.name).join(_B, _B.c.id == _MB.c.body_id)
-            .where(_MB.c.measure_id.in_(ids)).order_by(_MB.c.measure_id, _MB.c.position)
+    for mid, name in conn.execute(  # the programme's open measures first, then their bodies
+            sa.select(_MB.c.measure_id, _B.c.name)
+            .select_from(_P.join(_M, _M.c.plan_id == _P.c.id)
+                         .join(_MB, _MB.c.measure_id == _M.c.id)
+                         .join(_B, _B.c.id == _MB.c.body_id))
+            .where(_P.c.programme_id == programme_id, _M.c.state.in_(OPEN_STATES), has_due)
+            .order_by(_MB.c.measure_id, _MB.c.position)
     ).all():
         bodies.setdefault(mid, []).append(name)
     labels = {}

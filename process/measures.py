@@ -108,19 +108,18 @@ def list_query(prog_id: int, f: Filters, today: dt.date,
 def list_measures(session: Session, programme_key: str | None, today: dt.date, f: Filters,
                   lang: str = "sv") -> list[dict[str, Any]]:
     """The programme's measures narrowed by `f`; by deadline, one row per due deadline."""
-    prog = programmes.find_programme(session, programme_key)
-    assert prog.id is not None
+    prog_id = programmes.programme_id(session, programme_key)
     body_ids = None
     if f.body is not None:
-        body = bodies.find_body(session, prog.id, f.body)
+        body = bodies.find_body(session, prog_id, f.body)
         assert body.id is not None
         body_ids = bodies.with_groups(session, body.id)
     if f.goal is not None and not lifecycle_goal(f.goal):
         raise InvalidInput(f"--goal {f.goal!r}: a goal is <area>.<number>, e.g. 2.1")
-    rows = session.connection().execute(list_query(prog.id, f, today, body_ids)).all()
+    rows = session.connection().execute(list_query(prog_id, f, today, body_ids)).all()
     defs = _definitions(session, {r[6] for r in rows})
     if f.state is not None:
-        _check_state(session, prog.id, f.state, defs)
+        _check_state(session, prog_id, f.state, defs)
     labels = {(i, s.name): label_text(s.label, lang) for i, d in defs.items() for s in d.states}
     return [{"id": mid, "year": year, "code": code, "area": area, "title": title,
              "state": state, "state_label": labels.get((did, state), state), "lead": lead,

@@ -113,6 +113,21 @@ def find_programme(session: Session, key: str | None) -> Programme:
     return progs[0]
 
 
+_ID_BY_KEY = sa.select(Programme.__table__.c.id).where(  # type: ignore[attr-defined]
+    Programme.__table__.c.key == sa.bindparam("key"))  # type: ignore[attr-defined]
+
+
+def programme_id(session: Session, key: str | None) -> int:
+    """The id of the programme named by key (or of the only one); errors as find_programme."""
+    if key:
+        found = session.connection().execute(_ID_BY_KEY, {"key": key}).scalar()
+        if found is not None:
+            return int(found)
+    prog = find_programme(session, key)
+    assert prog.id is not None
+    return prog.id
+
+
 def instance_of(session: Session, programme: Programme) -> ProcessInstance:
     """The drafting process of a programme."""
     inst = session.exec(select(ProcessInstance).where(
@@ -123,18 +138,22 @@ def instance_of(session: Session, programme: Programme) -> ProcessInstance:
 
 
 _by_hash: dict[str, Definition] = {}
+_DEF = WorkflowDefinition.__table__  # type: ignore[attr-defined]
+_HASH_OF = sa.select(_DEF.c.content_hash).where(_DEF.c.id == sa.bindparam("id"))
+_BODY_OF = sa.select(_DEF.c.body).where(_DEF.c.id == sa.bindparam("id"))
 
 
 def definition_of(session: Session, definition_id: int) -> Definition:
-    """The definition an instance was created from (as stored when it was loaded)."""
-    table = WorkflowDefinition.__table__  # type: ignore[attr-defined]
-    row = session.connection().execute(
-        sa.select(table.c.content_hash, table.c.body).where(table.c.id == definition_id)).first()
-    if row is None:
+    """The definition an instance was created from (as stored when it was loaded); its
+    body is read and parsed only the first time its content hash is seen."""
+    conn = session.connection()
+    content_hash = conn.execute(_HASH_OF, {"id": definition_id}).scalar()
+    if content_hash is None:
         raise NotFound(f"definition {definition_id} is missing")
-    cached = _by_hash.get(row[0])
+    cached = _by_hash.get(content_hash)
     if cached is None:
-        cached = _by_hash[row[0]] = Definition.from_json(row[1])
+        body = conn.execute(_BODY_OF, {"id": definition_id}).scalar_one()
+        cached = _by_hash[content_hash] = Definition.from_json(body)
     return cached
 
 

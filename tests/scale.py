@@ -177,14 +177,14 @@ class Built:
     seconds: float
 
 
-def build(db: Database) -> Built:
-    """Fill an empty database with the 21 regions' programmes and eight years of plans."""
+def build(db: Database, regions: tuple[tuple[str, str], ...] = REGIONS) -> Built:
+    """Fill an empty database with the regions' programmes and eight years of plans."""
     import workflows
 
     start = time.perf_counter()
     clock = FixedClock(at("2023-01-02"))
     drafting = str(workflows.path_of("drafting"))
-    for slug, region in REGIONS:
+    for slug, region in regions:
         key = programme_key(slug)
         setup.init(db, clock, ADMIN, definition_file=drafting, key=key,
                    name=f"Regionalt serviceprogram 2023–2030, {region}", region=region)
@@ -205,7 +205,7 @@ def build(db: Database) -> Built:
         n_measures = conn.execute(sa.text("SELECT count(*) FROM measure")).scalar_one()
         n_deadlines = conn.execute(sa.text("SELECT count(*) FROM measure_deadline")).scalar_one()
         n_audit = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
-    return Built(len(REGIONS), n_measures, n_deadlines, n_audit, time.perf_counter() - start)
+    return Built(len(regions), n_measures, n_deadlines, n_audit, time.perf_counter() - start)
 
 
 def _lay_down_history(db: Database) -> int:
