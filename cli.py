@@ -47,13 +47,24 @@ def _user_error(exc: Exception) -> str | None:
     if module.startswith("sqlalchemy"):
         import sqlalchemy as sa
 
-        if isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError):
+        # (a plain DatabaseError is SQLite's "file is not a database")
+        if (isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError)
+                or type(exc) is sa.exc.DatabaseError):
             orig = getattr(exc, "orig", None) or exc
             return f"the database cannot be used: {str(orig).strip().splitlines()[0]}"
         if isinstance(exc, sa.exc.IntegrityError):
             return f"the change conflicts with what is stored: {str(exc.orig).splitlines()[0]}"
     if isinstance(exc, OSError):
         return f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+    if isinstance(exc, UnicodeEncodeError):  # an argument or RSP_USER that is not UTF-8
+        import re
+
+        text, word = exc.object, r'[^\s"{}\[\],]{0,30}'
+        left = re.search(word + "$", text[:exc.start])
+        right = re.match(word, text[exc.end:])
+        bad = (left.group() if left else "") + text[exc.start:exc.end] + (
+            right.group() if right else "")
+        return f"{bad!r} is not valid UTF-8 text: check the terminal's encoding"
     return None
 
 
@@ -68,10 +79,13 @@ def _user_error(exc: Exception) -> str | None:
               help="Which programme, when the database holds several. Env: RSP_PROGRAMME.")
 @click.option("--lang", type=LANGS, default="sv", envvar="RSP_LANG", show_default=True,
               help="Language of reports and labels.")
+@click.option("--template-dir", envvar="RSP_TEMPLATE_DIR", metavar="DIR",
+              help="Your own templates of mails and reports: a file here replaces the "
+                   "bundled one of the same name (see 'rsp templates'). Env: RSP_TEMPLATE_DIR.")
 @click.version_option(package_name="rsp")
 @click.pass_context
 def main(ctx: click.Context, db_value: str | None, now_value: str | None,
-         programme: str | None, lang: str) -> None:
+         programme: str | None, lang: str, template_dir: str | None) -> None:
     """rsp — track a regional service programme (regionalt serviceprogram).
 
     The acting person is RSP_USER, or your login name.
@@ -83,6 +97,10 @@ def main(ctx: click.Context, db_value: str | None, now_value: str | None,
       RSP_USER=sekreterare rsp advance decide_start --decision '2022-02-22 § 12 RUN/536/2021'
     """
     ctx.obj = Env(db_value, now_value, programme, lang)
+    if template_dir or "process.templating" in sys.modules:  # else nothing to (re)set
+        from process import templating
+
+        templating.configure(template_dir)
 
 
 # --- set-up -------------------------------------------------------------------------
@@ -408,14 +426,9 @@ def audit_verify(env: Env, checkpoint: str | None) -> None:
     Example:
       rsp audit verify --checkpoint audit-2023-05.json
     """
-    import json
-
     from process import audit as audit_service
 
-    point = None
-    if checkpoint:
-        with open(checkpoint, encoding="utf-8") as fh:
-            point = json.load(fh)
+    point = audit_service.load_checkpoint(checkpoint) if checkpoint else None
     with env.database().read() as session:
         result = audit_service.verify(session, point)
     if result.ok:
@@ -504,6 +517,11 @@ def _register_command_groups() -> None:
 
     for command in (*remiss.COMMANDS, *decisions.COMMANDS):  # remiss; decision, delegate,
         main.add_command(command)  # delegations, decide
+
+    from process.commands import templates
+
+    for command in templates.COMMANDS:  # templates list, export, check
+        main.add_command(command)
 
 
 _register_command_groups()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from process.commands.context import Env, pass_env
+from process.commands.context import ID, NUMBER, Env, pass_env
 
 if TYPE_CHECKING:
     from notifications.mailconfig import MailSettings
@@ -154,7 +154,7 @@ def outbox() -> None:
 
 @outbox.command("list")
 @click.option("--status", type=click.Choice(["pending", "sending", "sent", "failed"]))
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=NUMBER, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
 def outbox_list(env: Env, status: str | None, limit: int, as_json: bool) -> None:
@@ -182,7 +182,7 @@ def outbox_list(env: Env, status: str | None, limit: int, as_json: bool) -> None
 
 
 @outbox.command("show")
-@click.argument("message_id", type=int, metavar="ID")
+@click.argument("message_id", type=ID, metavar="ID")
 @click.option("--html", "show_html", is_flag=True, help="Print the HTML part instead.")
 @pass_env
 def outbox_show(env: Env, message_id: int, show_html: bool) -> None:
@@ -212,7 +212,7 @@ def outbox_show(env: Env, message_id: int, show_html: bool) -> None:
 
 
 @outbox.command("retry")
-@click.argument("ids", type=int, nargs=-1, metavar="ID...")
+@click.argument("ids", type=ID, nargs=-1, metavar="ID...")
 @click.option("--all-failed", is_flag=True, help="Retry every failed message.")
 @pass_env
 def outbox_retry(env: Env, ids: tuple[int, ...], all_failed: bool) -> None:

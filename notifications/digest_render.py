@@ -1,6 +1,7 @@
 """The digest as HTML (autoescaped, self-contained, inline styles for mail clients, table
 bars for the pictures), plain text or Markdown (neither escaped), from Jinja2 templates
-in `notifications/templates/`. Swedish by default, English on request.
+in `notifications/templates/` (or RSP_TEMPLATE_DIR, sandboxed: `process.templating`).
+Swedish by default, English on request.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from notifications.digest_words import position_word, w
+from process import templating
 from process.i18n import label
 
 if TYPE_CHECKING:
@@ -63,32 +65,19 @@ def step_text(step: str, lang: str) -> str:
     return label(entry, lang) if entry else step
 
 
-def counts_text(counts: list[dict[str, Any]]) -> str:
-    """'Planerad 4 · Pågår 1' (states with no measures left out)."""
-    return " · ".join(f"{c['label']} {c['n']}" for c in counts if c["n"])
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",),
-                                            default_for_string=False, default=False),
-        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True)
+@lru_cache(maxsize=4)
+def _environment(_override: str | None) -> jinja2.Environment:
+    env = templating.sandbox(templating.search_path(TEMPLATES))
     env.globals.update(colour=colour, note_colours=NOTE_COLOURS, state_colour=state_colour)
-    env.filters["counts"] = counts_text
     return env
 
 
 def render(data: dict[str, Any], fmt: str = "html") -> str:
-    """The digest in a format: html, text or md."""
+    """The digest in a format: html, text or md (RSP_TEMPLATE_DIR's template if there)."""
     if fmt not in FORMATS:
         raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
     lang = data["lang"]
-    template = _environment().get_template(_FILES[fmt])
-    return template.render(
-        **data, w=lambda key, **v: w(key, lang, **v),
-        step=lambda s: step_text(s, lang), position=lambda p: position_word(p, lang))
+    template = templating.load(_environment(templating.override_key()), _FILES[fmt])
+    return templating.render(template, {
+        **data, "w": lambda key, **v: w(key, lang, **v),
+        "step": lambda s: step_text(s, lang), "position": lambda p: position_word(p, lang)})

@@ -1,8 +1,10 @@
 """Reminder mails: render the text and HTML parts from Jinja2 templates (Swedish by
 default, English on request) and build the RFC 5322 message from an outbox row.
 
-Text templates are not autoescaped, HTML templates are. A name or subject containing a
-line break (or another control character) is refused: it could otherwise add a header.
+Text templates are not autoescaped, HTML templates are; all render sandboxed, and a file
+of the same name in RSP_TEMPLATE_DIR replaces a bundled one (`process.templating`). A
+name or subject containing a line break (or another control character) is refused: it
+could otherwise add a header.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from notifications.due import DueReminder, Recipient
+from process import templating
 from process.errors import InvalidInput
 from process.i18n import phrase
 
@@ -106,17 +109,6 @@ class RenderedMail:
     cc: tuple[tuple[str, str], ...]
 
 
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",),
-                                            default_for_string=False, default=False),
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=True)
-
-
 def _pairs(group: tuple[Recipient, ...]) -> tuple[tuple[str, str], ...]:
     return tuple((refuse_line_breaks(r.name, "recipient name"),
                   refuse_line_breaks(r.address, "recipient address")) for r in group)
@@ -159,16 +151,21 @@ def _context(reminder: DueReminder, lang: str, programme: str) -> dict[str, Any]
 
 
 @lru_cache(maxsize=8)
+def _load(lang: str, _override: str | None) -> tuple[jinja2.Template, jinja2.Template]:
+    env = templating.environment(TEMPLATES, lstrip=False)
+    return (templating.load(env, f"reminder.{lang}.txt"),
+            templating.load(env, f"reminder.{lang}.html"))
+
+
 def _templates(lang: str) -> tuple[jinja2.Template, jinja2.Template]:
-    env = _environment()
-    return env.get_template(f"reminder.{lang}.txt"), env.get_template(f"reminder.{lang}.html")
+    """The text and HTML reminder templates of a language (RSP_TEMPLATE_DIR's if there)."""
+    return _load(lang, templating.override_key())
 
 
 def _mail(context: dict[str, Any], lang: str) -> RenderedMail:
-    # `new_context(shared=True)` hands the variables over as they are, without Jinja's
-    # globals (the templates use none): half the cost of `render` for these templates.
-    text, html = ("".join(t.root_render_func(t.new_context(context, shared=True)))
-                  for t in _templates(lang))
+    # `shared=True` hands the variables over as they are, without Jinja's globals (the
+    # templates use none): half the cost of `render` for these templates.
+    text, html = (templating.render(t, context, shared=True) for t in _templates(lang))
     return RenderedMail(context["subject"], text, html, context["to"], context["cc"])
 
 

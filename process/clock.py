@@ -54,7 +54,7 @@ def parse_now(text: str) -> dt.datetime:
     raw = text.strip()
     try:
         if len(raw) == 10:
-            day = dt.date.fromisoformat(raw)
+            day = _in_range(dt.date.fromisoformat(raw), "--now", text)
             return dt.datetime(day.year, day.month, day.day, 9, 0, tzinfo=STOCKHOLM)
         moment = dt.datetime.fromisoformat(raw)
     except ValueError:
@@ -63,12 +63,25 @@ def parse_now(text: str) -> dt.datetime:
         ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=STOCKHOLM)
+    _in_range(moment.date(), "--now", text)
     return moment
 
 
 def parse_date(text: str, what: str) -> dt.date:
     """Parse a YYYY-MM-DD date or raise an error naming `what`."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise InvalidInput(f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
+    return _in_range(day, what, text)
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years a date given by the user may lie in: the date arithmetic after it (reminder
+windows, periods, rollovers) then stays far from the calendar's ends (years 1 and 9999)."""
+
+
+def _in_range(day: dt.date, what: str, text: str) -> dt.date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInput(f"{what}: {text!r} is out of range (years {FIRST_YEAR}-{LAST_YEAR})")
+    return day

@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process import programmes
+from process import programmes, templating
 from process.clock import STOCKHOLM
 from process.definition import label_text
 from process.errors import NotFound
@@ -29,7 +29,6 @@ from process.plan_models import (
     table,
 )
 from process.plan_models import Body as BodyRow
-from process.templating import report_environment
 
 FORMATS = ("md", "html", "csv")
 OUTCOME_WORDS = {
@@ -168,8 +167,8 @@ def render(data: dict[str, Any], fmt: str) -> str:
     """The report in a format: md, html (autoescaped) or csv."""
     if fmt == "csv":
         return _csv(data)
-    env = report_environment(data["lang"], word)
-    return env.get_template(f"followup_report.{fmt}").render(**data)
+    env = templating.report_environment(data["lang"], word)
+    return templating.render(templating.load(env, f"followup_report.{fmt}"), data)
 
 
 def _csv(data: dict[str, Any]) -> str:

@@ -10,10 +10,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from process import programmes, remiss
+from process import programmes, remiss, templating
 from process.errors import NotFound
 from process.i18n import phrase
-from process.templating import report_environment
 
 FORMATS = ("md", "html", "csv")
 WORDS = {
@@ -71,15 +70,8 @@ def render(data: dict[str, Any], fmt: str) -> str:
     """The compilation in a format: md, html (autoescaped) or csv."""
     if fmt == "csv":
         return _csv(data)
-    env = report_environment(data["lang"], word)
-    env.filters["cell"] = _md_cell
-    return env.get_template(f"remiss_report.{fmt}").render(**data)
-
-
-def _md_cell(value: Any) -> str:
-    """A value fit for a Markdown table cell: one line, pipes escaped."""
-    text = "" if value is None else str(value)
-    return " ".join(text.split()).replace("|", "\\|")
+    env = templating.report_environment(data["lang"], word)
+    return templating.render(templating.load(env, f"remiss_report.{fmt}"), data)
 
 
 def _csv(data: dict[str, Any]) -> str:

@@ -68,6 +68,11 @@ def loads(text: str, source: str) -> Any:
         line = mark.line + 1 if mark else 0
         problem = exc.problem or exc.context or "invalid YAML"
         raise DefinitionError([f"{source}:{line}: {problem}"]) from None
+    except yaml.reader.ReaderError as exc:  # a control character: no mark, a position
+        line = text[:exc.position].count("\n") + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise DefinitionError([f"{source}:{line}: the character U+{char:04X} is not allowed "
+                               "in YAML"]) from None
     except yaml.YAMLError as exc:
         raise DefinitionError([f"{source}: invalid YAML: {exc}"]) from None
 

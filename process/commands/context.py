@@ -53,3 +53,10 @@ class Env:
 
 
 pass_env = click.make_pass_decorator(Env)
+
+# Numbers that reach the database or a date: bounded, so that a huge one is a usage error
+# (exit 2) instead of an overflow deep down.
+ID = click.IntRange(min=1, max=2**63 - 1)  # a record's id: decision, delegation, mail
+YEAR = click.IntRange(min=1900, max=2999)  # a plan year (process.clock.FIRST_YEAR...)
+NUMBER = click.IntRange(min=-(2**63), max=2**63 - 1)  # what an SQL integer can hold
+DAYS = click.IntRange(min=0, max=36_500)  # a period from today

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from process.commands.context import Env, pass_env
+from process.commands.context import ID, Env, pass_env
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -67,7 +67,7 @@ def decision_list(env: Env, pending: bool, as_json: bool) -> None:
 
 
 @decision.command("approve-minutes")
-@click.argument("decision_id", type=int, metavar="ID")
+@click.argument("decision_id", type=ID, metavar="ID")
 @DATE
 @pass_env
 def decision_approve(env: Env, decision_id: int, day: str | None) -> None:
@@ -84,7 +84,7 @@ def decision_approve(env: Env, decision_id: int, day: str | None) -> None:
 
 
 @decision.command("announce")
-@click.argument("decision_id", type=int, metavar="ID")
+@click.argument("decision_id", type=ID, metavar="ID")
 @DATE
 @pass_env
 def decision_announce(env: Env, decision_id: int, day: str | None) -> None:
@@ -101,7 +101,7 @@ def decision_announce(env: Env, decision_id: int, day: str | None) -> None:
 
 
 @decision.command("appeal")
-@click.argument("decision_id", type=int, metavar="ID")
+@click.argument("decision_id", type=ID, metavar="ID")
 @DATE
 @click.option("--by", "by", required=True, metavar="TEXT", help="Who appealed.")
 @pass_env
@@ -119,7 +119,7 @@ def decision_appeal(env: Env, decision_id: int, day: str | None, by: str) -> Non
 
 
 @decision.command("resolve")
-@click.argument("decision_id", type=int, metavar="ID")
+@click.argument("decision_id", type=ID, metavar="ID")
 @click.option("--outcome", required=True, type=click.Choice(["upheld", "overturned"]),
               help="upheld: the decision stands and is final; overturned: it is annulled.")
 @DATE
@@ -192,7 +192,7 @@ def delegations_list(env: Env, as_json: bool) -> None:
 
 
 @delegations.command("revoke")
-@click.argument("delegation_id", type=int, metavar="ID")
+@click.argument("delegation_id", type=ID, metavar="ID")
 @click.option("--comment", "-m", help="Why, e.g. the board's decision.")
 @pass_env
 def delegations_revoke(env: Env, delegation_id: int, comment: str | None) -> None:

@@ -10,9 +10,10 @@ from typing import Any
 
 import click
 
-from process.commands.context import Env, pass_env
+from process.commands.context import DAYS, NUMBER, Env, pass_env
+from process.commands.context import YEAR as YEAR_TYPE
 
-YEAR = click.option("--year", type=int, metavar="YYYY",
+YEAR = click.option("--year", type=YEAR_TYPE, metavar="YYYY",
                     help="The plan year, when the same code is in several plans.")
 
 
@@ -164,7 +165,7 @@ class _Bar:
 
 @plan.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--year", type=int, required=True, metavar="YYYY",
+@click.option("--year", type=YEAR_TYPE, required=True, metavar="YYYY",
               help="The plan's year (must match the file).")
 @pass_env
 def plan_import(env: Env, file: str, year: int) -> None:
@@ -191,8 +192,8 @@ def plan_import(env: Env, file: str, year: int) -> None:
 
 
 @plan.command("rollover")
-@click.argument("from_year", type=int)
-@click.argument("to_year", type=int)
+@click.argument("from_year", type=YEAR_TYPE)
+@click.argument("to_year", type=YEAR_TYPE)
 @pass_env
 def plan_rollover(env: Env, from_year: int, to_year: int) -> None:
     """Carry the unfinished measures of one year over into the next year's plan.
@@ -222,14 +223,14 @@ def measures_group() -> None:
 
 
 @measures_group.command("list")
-@click.option("--area", type=int, metavar="N", help="Priority area number.")
+@click.option("--area", type=NUMBER, metavar="N", help="Priority area number.")
 @click.option("--goal", metavar="GOAL", help="A goal the measure serves, e.g. 2.1.")
 @click.option("--body", metavar="KEY", help="A responsible body (its groups' measures too).")
 @click.option("--state", metavar="STATE", help="e.g. planned, ongoing, done.")
-@click.option("--due-within", type=click.IntRange(min=0), metavar="DAYS",
+@click.option("--due-within", type=DAYS, metavar="DAYS",
               help="Open measures with a dated target within DAYS from today.")
 @click.option("--overdue", is_flag=True, help="Open measures with a dated target passed.")
-@click.option("--year", type=int, metavar="YYYY", help="Only this plan year.")
+@click.option("--year", type=YEAR_TYPE, metavar="YYYY", help="Only this plan year.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
 def measures_list(env: Env, area: int | None, goal: str | None, body: str | None,
@@ -364,7 +365,7 @@ def followup_record(env: Env, measure_id: str, outcome: str, comment: str,
 
 
 @followup.command("report")
-@click.option("--year", type=int, required=True, metavar="YYYY", help="The plan year.")
+@click.option("--year", type=YEAR_TYPE, required=True, metavar="YYYY", help="The plan year.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "csv"]), default="md",
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to a file.")

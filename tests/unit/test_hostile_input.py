@@ -68,7 +68,7 @@ def parsed(text: str):
 def assert_clear(error: DefinitionError) -> None:
     assert error.problems, "an error without problems"
     for p in error.problems:
-        assert p.startswith("src.yaml"), p
+        assert LOCATED.match(p), p
         assert "Traceback" not in p
 
 
