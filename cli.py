@@ -37,6 +37,17 @@ class RspGroup(click.Group):
             if env is not None:
                 env.close()
 
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The commands of cli.py at once; the groups of other modules on first need, so
+        that `rsp advance` or `rsp status` does not import them."""
+        if cmd_name not in self.commands:
+            _register_command_groups()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _register_command_groups()
+        return super().list_commands(ctx)
+
 
 def _user_error(exc: Exception) -> str | None:
     from process.errors import RspError
@@ -498,8 +509,15 @@ def demo(workspace: str | None) -> None:
     demo_service.run(workspace, click.echo)
 
 
+_registered: list[bool] = []
+
+
 def _register_command_groups() -> None:
-    """Command groups that live in their own modules (each imports only click up front)."""
+    """Command groups that live in their own modules (each imports only click up front);
+    once per process."""
+    if _registered:
+        return
+    _registered.append(True)
     from process.commands import measures
 
     for group in measures.COMMANDS:  # bodies, plan, measures, measure, followup
@@ -523,8 +541,6 @@ def _register_command_groups() -> None:
     for command in templates.COMMANDS:  # templates list, export, check
         main.add_command(command)
 
-
-_register_command_groups()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

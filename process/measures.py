@@ -18,7 +18,7 @@ from process import bodies, lifecycle, programmes
 from process import status as status_service
 from process.definition import Definition, label_text
 from process.errors import InvalidInput
-from process.models import AuditEvent
+from process.models import AuditEvent, WorkflowDefinition
 from process.plan_models import (
     ActionPlan,
     Measure,
@@ -35,6 +35,7 @@ from process.plan_models import Body as BodyRow
 OPEN_STATES = ("planned", "ongoing", "postponed")
 _M, _P, _D = table(Measure), table(ActionPlan), table(MeasureDeadline)
 _MB, _B = table(MeasureBody), table(BodyRow)
+_W = WorkflowDefinition.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -74,10 +75,11 @@ def list_query(prog_id: int, f: Filters, today: dt.date,
     """The SELECT behind `list_measures` (by deadline: a range scan of the date index)."""
     lead = sa.and_(_MB.c.measure_id == _M.c.id, _MB.c.position == 0)
     cols = [_M.c.id, _P.c.year, _M.c.code, _M.c.area, _M.c.title, _M.c.state,
-            _M.c.definition_id, _B.c.key]
+            _M.c.definition_id, _B.c.key, _W.c.content_hash]  # the hash: labels from cache
     if f.by_deadline:
         low, high = due_window(today, f.due_within, f.overdue)
         joined = (_D.join(_M, _M.c.id == _D.c.measure_id).join(_P, _P.c.id == _M.c.plan_id)
+                  .join(_W, _W.c.id == _M.c.definition_id)
                   .outerjoin(_MB, lead).outerjoin(_B, _B.c.id == _MB.c.body_id))
         q = sa.select(*cols, _D.c.due_date, _D.c.text).select_from(joined).where(
             _D.c.due_date <= high, _M.c.state.in_(OPEN_STATES))
@@ -87,8 +89,8 @@ def list_query(prog_id: int, f: Filters, today: dt.date,
     else:
         nxt = (sa.select(sa.func.min(_D.c.due_date)).where(
             _D.c.measure_id == _M.c.id, _D.c.due_date >= today).scalar_subquery())
-        joined = (_M.join(_P, _P.c.id == _M.c.plan_id).outerjoin(_MB, lead)
-                  .outerjoin(_B, _B.c.id == _MB.c.body_id))
+        joined = (_M.join(_P, _P.c.id == _M.c.plan_id).join(_W, _W.c.id == _M.c.definition_id)
+                  .outerjoin(_MB, lead).outerjoin(_B, _B.c.id == _MB.c.body_id))
         q = (sa.select(*cols, nxt, sa.null()).select_from(joined)
              .order_by(_P.c.year, _M.c.area, _M.c.code))
     q = q.where(_P.c.programme_id == prog_id)
@@ -117,7 +119,8 @@ def list_measures(session: Session, programme_key: str | None, today: dt.date, f
     if f.goal is not None and not lifecycle_goal(f.goal):
         raise InvalidInput(f"--goal {f.goal!r}: a goal is <area>.<number>, e.g. 2.1")
     rows = session.connection().execute(list_query(prog_id, f, today, body_ids)).all()
-    defs = _definitions(session, {r[6] for r in rows})
+    defs = {i: programmes.definition_by_hash(session, i, h) for i, h in {(r[6], r[8])
+                                                                        for r in rows}}
     if f.state is not None:
         _check_state(session, prog_id, f.state, defs)
     labels = {(i, s.name): label_text(s.label, lang) for i, d in defs.items() for s in d.states}
@@ -125,7 +128,7 @@ def list_measures(session: Session, programme_key: str | None, today: dt.date, f
              "state": state, "state_label": labels.get((did, state), state), "lead": lead,
              "deadline": due, "deadline_text": text,
              "days_left": (due - today).days if due is not None else None}
-            for mid, year, code, area, title, state, did, lead, due, text in rows]
+            for mid, year, code, area, title, state, did, lead, _hash, due, text in rows]
 
 
 def lifecycle_goal(goal: str) -> bool:
