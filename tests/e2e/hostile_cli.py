@@ -107,6 +107,7 @@ def walk(command: click.Command, path: tuple[str, ...] = ()) -> Iterator[
         yield path, command
 
 
+cli._register_command_groups()  # the groups of other modules are registered on first need
 COMMANDS = dict(walk(cli.main))
 
 

@@ -179,7 +179,9 @@ def test_demo_replays_the_timetable(tmp_path):
 def all_commands():
     from click import Group
 
-    from cli import main
+    from cli import _register_command_groups, main
+
+    _register_command_groups()  # the groups of other modules are registered on first need
 
     def walk(group, prefix):
         for name, cmd in group.commands.items():
@@ -195,3 +197,9 @@ def all_commands():
                          if isinstance(v, tuple) else "")
 def test_every_command_has_help_with_an_example(path, cmd):
     assert cmd.help and "Example" in cmd.help, f"rsp {' '.join(path)} has no example in help"
+
+
+def test_the_command_walk_sees_the_lazily_registered_groups():
+    paths = {path for path, _cmd in all_commands()}
+    assert {("advance",), ("measure", "advance"), ("remind", "run-once"), ("digest", "send"),
+            ("templates", "check"), ("remiss", "open")} <= paths
