@@ -192,8 +192,12 @@ def measure_summary(session: Session, programme_id: int, today: dt.date,
             "totals": totals, "total": sum(t["n"] for t in totals)}
 
 
+def _due_until(today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=DUE_WITHIN)
+
+
 def _due_query(programme_id: int, today: dt.date) -> sa.Select:
-    high = today + dt.timedelta(days=DUE_WITHIN)
+    high = _due_until(today)
     return (sa.select(_M.c.id, _P.c.year, _M.c.code, _M.c.title, _M.c.state,
                       _M.c.definition_id, _D.c.due_date, _D.c.text)
             .select_from(_D.join(_M, _M.c.id == _D.c.measure_id)
@@ -210,7 +214,7 @@ def due_measures(session: Session, programme_id: int, today: dt.date,
     q = _due_query(programme_id, today)
     rows = conn.execute(q.order_by(_D.c.due_date, _P.c.year, _M.c.code)).all()
     has_due = sa.exists().where(_D.c.measure_id == _M.c.id,
-                                _D.c.due_date <= today + dt.timedelta(days=DUE_WITHIN))
+                                _D.c.due_date <= _due_until(today))
     bodies: dict[int, list[str]] = {}
     for mid, name in conn.execute(  # the programme's open measures first, then their bodies
             sa.select(_MB.c.measure_id, _B.c.name)

@@ -155,6 +155,19 @@ def per_op(op: Callable[[], object], n: int) -> float:
     return (time.perf_counter() - start) / n
 
 
+def alternating(subject: Callable[[], object], floor: Callable[[], object], batches: int,
+                per_batch: int, warmup: int) -> tuple[list[float], list[float]]:
+    """Batch means (seconds per call) of subject and floor, taking turns floor first,
+    after `warmup` calls of each."""
+    per_op(floor, warmup)
+    per_op(subject, warmup)
+    subject_times, floor_times = [], []
+    for _ in range(batches):
+        floor_times.append(per_op(floor, per_batch))
+        subject_times.append(per_op(subject, per_batch))
+    return subject_times, floor_times
+
+
 def insert_measures(conn: sqlite3.Connection, measures: Sequence[tuple],
                     deadlines: Sequence[tuple], bodies: Sequence[tuple]) -> None:
     """Bulk-insert synthetic measures, their deadlines and responsible bodies (raw sqlite3)."""

@@ -30,7 +30,7 @@ from notifications import digest
 from notifications.digest_render import render
 from process.clock import FixedClock
 from process.db import Database
-from tests.bench.benchutil import insert_measures, per_op, report
+from tests.bench.benchutil import alternating, insert_measures, report
 from tests.support import at, database, make_programme
 
 pytestmark = pytest.mark.bench
@@ -128,12 +128,7 @@ def test_digest_of_10000_measures(big_db: tuple[Database, FixedClock]) -> None:
     assert data["measures"]["total"] == N_MEASURES
     assert len(data["overdue"]) > 2_000 and len(data["due_soon"]) > 100
     assert len(data["refused"]) == N_REFUSED and len(data["failed"]) == N_FAILED
-    per_op(build, WARMUP)
-    per_op(draw, WARMUP)
-    build_times, render_times = [], []
-    for _ in range(BATCHES):
-        build_times.append(per_op(build, PER_BATCH))
-        render_times.append(per_op(draw, PER_BATCH))
+    build_times, render_times = alternating(build, draw, BATCHES, PER_BATCH, WARMUP)
     build_s, render_s = min(build_times), min(render_times)
     print(f"\n  {N_MEASURES} measures: {len(data['overdue'])} overdue, "
           f"{len(data['due_soon'])} due within 14 days; HTML {len(html) / 1e6:.2f} MB; "

@@ -24,7 +24,7 @@ from process import measures, plans
 from process.actionplan import load_action_plan
 from process.clock import FixedClock
 from process.db import Database
-from tests.bench.benchutil import insert_measures, per_op, report
+from tests.bench.benchutil import alternating, insert_measures, report
 from tests.plangen import plan_yaml
 from tests.support import at, clock_at, database, make_programme
 
@@ -120,12 +120,7 @@ def test_due_within_14_vs_raw_sqlite(big_db: tuple[Database, FixedClock]) -> Non
     n_rows = len(service())
     assert n_rows == len(floor()) > 500
     assert [r["id"] for r in service()] == [r[0] for r in floor()]
-    per_op(floor, WARMUP)
-    per_op(service, WARMUP)
-    service_times, floor_times = [], []
-    for _ in range(BATCHES):
-        floor_times.append(per_op(floor, PER_BATCH))
-        service_times.append(per_op(service, PER_BATCH))
+    service_times, floor_times = alternating(service, floor, BATCHES, PER_BATCH, WARMUP)
     raw.close()
     print(f"\n  {N_MEASURES} measures, {n_rows} rows due within 14 days; query plan: "
           f"{plan_text}")

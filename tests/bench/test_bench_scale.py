@@ -42,7 +42,8 @@ from process import status as status_service
 from process.clock import FixedClock
 from process.db import Database, open_database
 from tests import scale
-from tests.bench.benchutil import per_op, report
+from tests.bench import test_bench_sweep
+from tests.bench.benchutil import alternating, per_op, report
 from tests.support import postgres_schema_url
 
 pytestmark = pytest.mark.bench
@@ -88,12 +89,7 @@ def alone() -> Iterator[Database]:
 
 def paired(subject: Callable[[], object], floor: Callable[[], object]) -> tuple[float, float]:
     """Fastest batch mean of each, subject and floor taking turns."""
-    per_op(floor, WARMUP)
-    per_op(subject, WARMUP)
-    s_times, f_times = [], []
-    for _ in range(BATCHES):
-        f_times.append(per_op(floor, PER_BATCH))
-        s_times.append(per_op(subject, PER_BATCH))
+    s_times, f_times = alternating(subject, floor, BATCHES, PER_BATCH, WARMUP)
     return min(s_times), min(f_times)
 
 
@@ -163,17 +159,7 @@ def test_measure_lists_vs_alone_and_raw_psycopg(big: Database, alone: Database, 
     assert target is None or ratio <= target
 
 
-FLOOR_SELECT = """
-SELECT d.id, d.measure_id, d.due_date, d.text, m.code, m.title, m.subgoal, p.year,
-       p.programme_id, mb.position, b.name, b.emails
-FROM measure_deadline d
-JOIN measure m ON m.id = d.measure_id
-JOIN action_plan p ON p.id = m.plan_id
-JOIN measure_body mb ON mb.measure_id = m.id
-JOIN body b ON b.id = mb.body_id
-WHERE d.due_date >= %s AND d.due_date <= %s AND m.state IN ('planned', 'ongoing', 'postponed')
-ORDER BY d.due_date, d.id, mb.position
-"""
+FLOOR_SELECT = test_bench_sweep.FLOOR_SELECT.replace("?", "%s")  # psycopg's placeholders
 FLOOR_TABLE = ("CREATE TABLE floor_outbox (LIKE outbox_message INCLUDING ALL)")
 FLOOR_INSERT = (
     "INSERT INTO floor_outbox (recipient, subject, rule, due_on, deadline, kind, "

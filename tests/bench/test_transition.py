@@ -18,7 +18,7 @@ from sqlmodel import Field, Session, SQLModel
 from process import engine
 from process.clock import FixedClock
 from process.db import Database, open_database
-from tests.bench.benchutil import per_op, report
+from tests.bench.benchutil import alternating, report
 from tests.bench.conftest import COMMENT, REPEATABLE, WORKER
 
 pytestmark = pytest.mark.bench
@@ -88,12 +88,8 @@ def test_transition_vs_bare_sqlmodel(drafting_db: tuple[Database, FixedClock],
         def floor() -> None:
             _floor_op(floor_db, floor_clock)
 
-        per_op(floor, WARMUP)
-        per_op(transition, WARMUP)
-        floor_times, transition_times = [], []
-        for _ in range(BATCHES):
-            floor_times.append(per_op(floor, PER_BATCH))
-            transition_times.append(per_op(transition, PER_BATCH))
+        transition_times, floor_times = alternating(transition, floor, BATCHES, PER_BATCH,
+                                                    WARMUP)
     finally:
         floor_db.dispose()
     print(f"\n  per-op batch means (ms): transition "

@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 from click.testing import CliRunner, Result
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 import cli
@@ -24,6 +25,16 @@ import workflows
 
 EXAMPLE = workflows.example_dir("jamtland-harjedalen")
 NOW = "2023-02-14"  # the remiss is open, decisions pending, reminders queued
+
+def property_settings(default_examples: int) -> Any:
+    """Hypothesis settings of the hostile properties: reproducible (derandomized) unless
+    RSP_HOSTILE_EXAMPLES asks for a deeper, random search of that many examples."""
+    deep = "RSP_HOSTILE_EXAMPLES" in os.environ
+    return settings(max_examples=int(os.environ.get("RSP_HOSTILE_EXAMPLES", default_examples)),
+                    deadline=None, derandomize=not deep, database=None,
+                    suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                           HealthCheck.too_slow])
+
 
 # Commands left out: they would run until stopped, or replay a whole demo.
 LONG_RUNNING = {("scheduler", "run"), ("demo",)}

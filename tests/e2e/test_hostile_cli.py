@@ -14,7 +14,6 @@ through the real installed `rsp`.
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from pathlib import Path
 
@@ -33,16 +32,13 @@ from tests.e2e.hostile_cli import (
     dump,
     invoke,
     prepare_folder,
+    property_settings,
 )
 from tests.support import run_rsp
 
 # Per command, derandomized so that CI is reproducible; RSP_HOSTILE_EXAMPLES=200 searches
 # deeper with a random seed (hypothesis prints how to reproduce what it finds).
-EXAMPLES = int(os.environ.get("RSP_HOSTILE_EXAMPLES", "10"))
-DEEP = "RSP_HOSTILE_EXAMPLES" in os.environ
-PROPERTY = settings(max_examples=EXAMPLES, deadline=None, derandomize=not DEEP, database=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+PROPERTY = property_settings(10)
 
 
 @pytest.fixture(scope="module")

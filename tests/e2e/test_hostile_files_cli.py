@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import workflows
@@ -30,6 +29,7 @@ from tests.e2e.hostile_cli import (
     dump,
     invoke,
     prepare_folder,
+    property_settings,
 )
 from tests.unit.test_hostile_input import DRAFTING, EXAMPLE, PLAN, RULES, mutated
 
@@ -54,11 +54,7 @@ CASES: dict[str, tuple[str, list[str], str]] = {
 }
 LOCATED = re.compile(rf"^(Error: )?{re.escape(NAME)}:\d+: \S", re.MULTILINE)
 
-PROPERTY = settings(max_examples=int(os.environ.get("RSP_HOSTILE_EXAMPLES", "25")),
-                    deadline=None, derandomize="RSP_HOSTILE_EXAMPLES" not in os.environ,
-                    database=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+PROPERTY = property_settings(25)
 
 
 @pytest.fixture(scope="module")
