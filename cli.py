@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from process.commands.context import Env, pass_env
+from process.cli.context import Env, pass_env
 
 LANGS = click.Choice(["sv", "en"])
 
@@ -50,7 +50,7 @@ class RspGroup(click.Group):
 
 
 def _user_error(exc: Exception) -> str | None:
-    from process.errors import RspError
+    from process.core.errors import RspError
 
     if isinstance(exc, RspError):
         return str(exc)
@@ -108,8 +108,8 @@ def main(ctx: click.Context, db_value: str | None, now_value: str | None,
       RSP_USER=sekreterare rsp advance decide_start --decision '2022-02-22 § 12 RUN/536/2021'
     """
     ctx.obj = Env(db_value, now_value, programme, lang)
-    if template_dir or "process.templating" in sys.modules:  # else nothing to (re)set
-        from process import templating
+    if template_dir or "process.reports.templating" in sys.modules:  # else nothing to (re)set
+        from process.reports import templating
 
         templating.configure(template_dir)
 
@@ -140,7 +140,7 @@ def init(env: Env, example: str | None, definition_file: str | None, key: str | 
       rsp --db /srv/rsp/rsp.db init --definition my-process.yaml \\
           --key rsp-2022-2030 --name 'Regionalt serviceprogram' --region 'Region X'
     """
-    from process import setup
+    from process.programme import setup
 
     if bool(example) == bool(definition_file):
         raise click.UsageError("give either --example NAME or --definition FILE")
@@ -168,7 +168,7 @@ def db_upgrade(env: Env) -> None:
     Example:
       rsp --db rsp.db db upgrade
     """
-    from process import schema
+    from process.storage import schema
 
     database = env.database(require_schema=False)
     before, after = schema.upgrade(database)
@@ -192,7 +192,7 @@ def workflow_check(file: str) -> None:
     Example:
       rsp workflow check workflows/drafting.yaml
     """
-    from process.definition import load_definition
+    from process.workflow.definition import load_definition
 
     d = load_definition(file)
     click.echo(f"{file}: OK — workflow {d.key!r} v{d.version}, {len(d.states)} states, "
@@ -224,7 +224,7 @@ def people_add(env: Env, login: str, name: str, email: str | None, roles: tuple[
       rsp people add sekreterare --name 'Karin Nämndsekreterare' \\
           --email karin@region.example --role board
     """
-    from process import setup
+    from process.programme import setup
 
     setup.add_person(env.database(), env.clock, env.actor, env.programme, login, name,
                      email, list(roles))
@@ -242,7 +242,7 @@ def people_grant(env: Env, login: str, role: str) -> None:
     Example:
       rsp people grant ordforande steering_group
     """
-    from process import setup
+    from process.programme import setup
 
     setup.change_role(env.database(), env.clock, env.actor, env.programme, login, role, True)
     click.echo(f"{login}: role {role} granted")
@@ -259,7 +259,7 @@ def people_revoke(env: Env, login: str, role: str) -> None:
     Example:
       rsp people revoke ordforande steering_group
     """
-    from process import setup
+    from process.programme import setup
 
     setup.change_role(env.database(), env.clock, env.actor, env.programme, login, role, False)
     click.echo(f"{login}: role {role} removed")
@@ -275,9 +275,9 @@ def people_list(env: Env, as_json: bool) -> None:
     Example:
       rsp people list --json
     """
-    from process import people as people_service
-    from process import programmes
-    from process.render import to_json
+    from process.access import people as people_service
+    from process.programme import programmes
+    from process.reports.status_text import to_json
 
     with env.database().read() as session:
         prog = programmes.find_programme(session, env.programme)
@@ -304,8 +304,8 @@ def status(env: Env, as_json: bool) -> None:
       rsp status
       rsp --now 2023-06-01 --lang en status --json
     """
-    from process import render
-    from process import status as status_service
+    from process.reports import status as status_service
+    from process.reports import status_text as render
 
     with env.database().read() as session:
         s = status_service.status(session, env.programme, env.clock.now(), env.lang)
@@ -334,8 +334,8 @@ def advance(env: Env, trigger: str, comment: str | None, decision_ref: str | Non
           --decision '2022-02-22 § 12 RUN/536/2021' -m 'Styrgrupp: RUN:s presidium'
       RSP_USER=processledare rsp advance consult_service_z -m 'Service-Z: nuläge'
     """
-    from process import engine
-    from process.decisions import parse_decision_ref
+    from process.decisions.references import parse_decision_ref
+    from process.workflow import engine
 
     decision = parse_decision_ref(decision_ref, decision_text or "") if decision_ref else None
     result = engine.advance(env.database(), env.clock, env.actor, env.programme, trigger,
@@ -359,8 +359,8 @@ def history(env: Env, as_json: bool) -> None:
     Example:
       rsp history --json
     """
-    from process import render
-    from process import status as status_service
+    from process.reports import status as status_service
+    from process.reports import status_text as render
 
     with env.database().read() as session:
         events = status_service.history(session, env.programme)
@@ -376,8 +376,8 @@ def triggers(env: Env) -> None:
     Example:
       rsp triggers
     """
-    from process import programmes
-    from process.definition import label_text
+    from process.programme import programmes
+    from process.workflow.definition import label_text
 
     with env.database().read() as session:
         prog = programmes.find_programme(session, env.programme)
@@ -407,7 +407,7 @@ def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> N
       rsp graph --format mermaid
       rsp graph --definition workflows/drafting.yaml --format svg --out drafting.svg
     """
-    from process import graph as graph_service
+    from process.workflow import graph as graph_service
 
     text = graph_service.render(env, fmt, definition_file)
     if out:
@@ -437,7 +437,7 @@ def audit_verify(env: Env, checkpoint: str | None) -> None:
     Example:
       rsp audit verify --checkpoint audit-2023-05.json
     """
-    from process import audit as audit_service
+    from process.access import audit as audit_service
 
     point = audit_service.load_checkpoint(checkpoint) if checkpoint else None
     with env.database().read() as session:
@@ -461,8 +461,8 @@ def audit_checkpoint(env: Env) -> None:
     Example:
       rsp audit checkpoint > audit-2023-05.json
     """
-    from process import audit as audit_service
-    from process.render import to_json
+    from process.access import audit as audit_service
+    from process.reports.status_text import to_json
 
     with env.database().read() as session:
         click.echo(to_json(audit_service.checkpoint(session)))
@@ -480,7 +480,7 @@ def audit_export(env: Env, fmt: str, out: str | None) -> None:
     Example:
       rsp audit export --format csv --out audit.csv
     """
-    from process import audit as audit_service
+    from process.access import audit as audit_service
 
     with env.database().read() as session:
         if out:
@@ -504,7 +504,7 @@ def demo(workspace: str | None) -> None:
     Example:
       rsp demo
     """
-    from process import demo as demo_service
+    from process.demo import timetable as demo_service
 
     demo_service.run(workspace, click.echo)
 
@@ -518,25 +518,25 @@ def _register_command_groups() -> None:
     if _registered:
         return
     _registered.append(True)
-    from process.commands import measures
+    from process.cli import measures
 
     for group in measures.COMMANDS:  # bodies, plan, measures, measure, followup
         main.add_command(group)
 
-    from notifications import commands as notification_commands
+    from notifications.cli import reminders as notification_commands
 
     notification_commands.register(main)  # remind, outbox, scheduler, calendar
 
-    from notifications import digest_commands
+    from notifications.cli import digest as digest_commands
 
     main.add_command(digest_commands.digest)  # digest, digest send
 
-    from process.commands import decisions, remiss
+    from process.cli import decisions, remiss
 
     for command in (*remiss.COMMANDS, *decisions.COMMANDS):  # remiss; decision, delegate,
         main.add_command(command)  # delegations, decide
 
-    from process.commands import templates
+    from process.cli import templates
 
     for command in templates.COMMANDS:  # templates list, export, check
         main.add_command(command)

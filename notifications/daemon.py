@@ -24,12 +24,14 @@ from typing import Any, Protocol
 
 import sqlalchemy as sa
 
-from notifications import mailconfig, sender, sweep
-from notifications.rules import Rules
-from notifications.transports import TransportConfigError
-from process.clock import STOCKHOLM, Clock
-from process.db import Database
-from process.errors import RspError
+from notifications.mail import sender
+from notifications.mail import settings as mailconfig
+from notifications.mail.transports import TransportConfigError
+from notifications.reminders import sweep
+from notifications.reminders.rules import Rules
+from process.core.clock import STOCKHOLM, Clock
+from process.core.errors import RspError
+from process.storage.database import Database
 
 JOB_ID = "rsp-sweep-and-send"
 PG_LOCK_CLASS = 0x52535053  # "RSPS"; the second key is the schema's hash

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from process.db import Database
+from process.storage.database import Database
 from tests.support import clock_at, database
 
 

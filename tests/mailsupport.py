@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from notifications.due import DeadlineItem, Recipient
-from notifications.milestones import Collected
+from notifications.reminders.due import DeadlineItem, Recipient
+from notifications.reminders.milestones import Collected
 
 SMTP_USER = "rsp-avsandare"
 SMTP_PASSWORD = "Hemligt-ord-4711-XyZ"  # ASCII: smtplib's AUTH encodes as ASCII

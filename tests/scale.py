@@ -25,13 +25,16 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from process import audit, bodies, people, plans, programmes, setup
-from process.actionplan import ActionPlan, Area, Deadline, Goal, Measure
-from process.bodyfile import Body
-from process.clock import FixedClock
-from process.db import Database
-from process.models import AuditEvent
-from process.plan_models import Measure as MeasureRow
+from process.access import audit, people
+from process.bodies import bodies
+from process.bodies.bodies_file import Body
+from process.core.clock import FixedClock
+from process.plans import plan_import as plans
+from process.plans.plan_file import ActionPlan, Area, Deadline, Goal, Measure
+from process.programme import programmes, setup
+from process.storage.database import Database
+from process.storage.plan_tables import Measure as MeasureRow
+from process.storage.tables import AuditEvent
 from tests.support import at
 
 REGIONS = (

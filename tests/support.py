@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from process import schema
-from process.clock import STOCKHOLM, FixedClock
-from process.db import Database, open_database
+from process.core.clock import STOCKHOLM, FixedClock
+from process.storage import schema
+from process.storage.database import Database, open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 RSP = str(Path(sys.executable).parent / "rsp")
@@ -124,7 +124,7 @@ DEMO_PEOPLE = {
 def make_programme(db: Database, clock: FixedClock, people: dict[str, list[str]] | None = None,
                    admin: str = "it-admin") -> None:
     """The example programme with one person per role, created through the services."""
-    from process import setup
+    from process.programme import setup
 
     setup.init(db, clock, admin, example="jamtland-harjedalen")
     for login, roles in (DEMO_PEOPLE if people is None else people).items():

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from process import engine
-from process.clock import FixedClock
-from process.db import Database
-from process.decisions import parse_decision_ref
+from process.core.clock import FixedClock
+from process.decisions.references import parse_decision_ref
+from process.storage.database import Database
+from process.workflow import engine
 from tests.support import clock_at, database, make_programme
 
 WORKER = "processledare"  # holds working_group: may fire consult_service_z

@@ -26,10 +26,10 @@ from typing import Any
 
 import pytest
 
-from notifications import digest
-from notifications.digest_render import render
-from process.clock import FixedClock
-from process.db import Database
+from notifications.digest import data as digest
+from notifications.digest.render import render
+from process.core.clock import FixedClock
+from process.storage.database import Database
 from tests.bench.benchutil import alternating, insert_measures, report
 from tests.support import at, database, make_programme
 
@@ -77,8 +77,8 @@ def _fill(path: str) -> None:
 
 def _lead_rows(db: Database, clock: FixedClock) -> None:
     """Refused attempts in the period (through the audit service) and failed mails."""
-    from notifications.outbox import TABLE
-    from process import audit
+    from notifications.mail.outbox import TABLE
+    from process.access import audit
 
     with db.write() as session:
         prog_id = session.connection().exec_driver_sql("SELECT id FROM programme").scalar()

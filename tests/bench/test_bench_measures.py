@@ -20,10 +20,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from process import measures, plans
-from process.actionplan import load_action_plan
-from process.clock import FixedClock
-from process.db import Database
+from process.core.clock import FixedClock
+from process.plans import measure_queries as measures
+from process.plans import plan_import as plans
+from process.plans.plan_file import load_action_plan
+from process.storage.database import Database
 from tests.bench.benchutil import alternating, insert_measures, report
 from tests.plangen import plan_yaml
 from tests.support import at, clock_at, database, make_programme

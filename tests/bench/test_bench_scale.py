@@ -34,13 +34,15 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
-from notifications import digest, measure_items, sweep
-from notifications.digest_render import render
-from notifications.rules import load_rules
-from process import measures, schema
-from process import status as status_service
-from process.clock import FixedClock
-from process.db import Database, open_database
+from notifications.digest import data as digest
+from notifications.digest.render import render
+from notifications.reminders import measure_items, sweep
+from notifications.reminders.rules import load_rules
+from process.core.clock import FixedClock
+from process.plans import measure_queries as measures
+from process.reports import status as status_service
+from process.storage import schema
+from process.storage.database import Database, open_database
 from tests import scale
 from tests.bench import test_bench_sweep
 from tests.bench.benchutil import alternating, per_op, report

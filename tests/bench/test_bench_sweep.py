@@ -23,10 +23,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from notifications import measure_items, sweep
-from notifications.rules import load_rules
-from process.clock import FixedClock
-from process.db import Database
+from notifications.reminders import measure_items, sweep
+from notifications.reminders.rules import load_rules
+from process.core.clock import FixedClock
+from process.storage.database import Database
 from tests.bench.benchutil import insert_measures, report
 from tests.support import at, clock_at, database, make_programme
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from process.clock import FixedClock
-from process.db import Database
+from process.core.clock import FixedClock
+from process.storage.database import Database
 from tests.bench.benchutil import (
     PYTHON,
     RSP,

@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy.orm import registry
 from sqlmodel import Field, Session, SQLModel
 
-from process import engine
-from process.clock import FixedClock
-from process.db import Database, open_database
+from process.core.clock import FixedClock
+from process.storage.database import Database, open_database
+from process.workflow import engine
 from tests.bench.benchutil import alternating, report
 from tests.bench.conftest import COMMENT, REPEATABLE, WORKER
 

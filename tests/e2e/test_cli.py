@@ -143,7 +143,7 @@ def test_graph_mermaid_marks_current_stage(dbfile):
 
 def test_db_upgrade_is_idempotent(dbfile):
     r = run_rsp("db", "upgrade", db=dbfile)
-    from process.db import SCHEMA_HEAD
+    from process.storage.database import SCHEMA_HEAD
 
     assert r.returncode == 0 and f"already at {SCHEMA_HEAD}" in r.stdout
 

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from process import audit, setup
-from process.db import open_database
+from process.access import audit
+from process.programme import setup
+from process.storage.database import open_database
 from tests.e2e.test_scheduler import Daemon
 from tests.mailsupport import SMTP_PASSWORD, SMTP_USER, make_certificates, smtp_server
 from tests.support import clock_at, run_rsp

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from process.demo import DIGEST
+from process.demo.timetable import DIGEST
 from tests.support import run_rsp
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -8,7 +8,8 @@ import sqlite3
 
 import pytest
 
-from process import bodies, setup
+from process.bodies import bodies
+from process.programme import setup
 from tests.plangen import plan_yaml
 from tests.support import clock_at, database, make_programme, run_rsp
 

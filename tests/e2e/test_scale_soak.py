@@ -31,8 +31,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from process import audit, schema
-from process.db import open_database
+from process.access import audit
+from process.storage import schema
+from process.storage.database import open_database
 from tests import scale
 from tests.e2e.test_scheduler import READY, Daemon
 from tests.mailsupport import SMTP_PASSWORD, SMTP_USER, make_certificates, smtp_server

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from notifications.daemon import AlreadyRunning, single_instance
-from process.db import open_database
+from process.storage.database import open_database
 from tests.support import RSP, postgres_schema_url, run_rsp
 
 READY = "rsp scheduler: running"

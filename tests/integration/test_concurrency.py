@@ -13,10 +13,12 @@ import random
 import pytest
 import sqlalchemy as sa
 
-from process import audit, engine, lifecycle
-from process.clock import FixedClock
-from process.db import open_database
-from process.decisions import parse_decision_ref
+from process.access import audit
+from process.core.clock import FixedClock
+from process.decisions.references import parse_decision_ref
+from process.plans import measure_actions as lifecycle
+from process.storage.database import open_database
+from process.workflow import engine
 from tests.support import at, database, make_programme
 
 WORKERS = 8
@@ -26,7 +28,7 @@ MEASURES = ("1.A", "1.B", "2.A", "2.B", "3.A")
 
 def worker(url: str, seed: int, queue) -> None:
     """One process: a seeded mix of operations; reports what happened to each."""
-    from process.errors import RspError
+    from process.core.errors import RspError
 
     rng = random.Random(seed)
     db = open_database(url)

@@ -11,15 +11,21 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from notifications import digest, digest_mail, mailconfig, outbox, sender
-from notifications.digest_render import render
-from notifications.testing import RecordingTransport
-from notifications.transports import PermanentFailure
-from process import engine, plans, remiss_actions, setup
-from process.clock import STOCKHOLM, FixedClock
-from process.db import Database
-from process.decisions import parse_decision_ref
-from process.errors import InvalidTransition
+from notifications.digest import data as digest
+from notifications.digest import mail as digest_mail
+from notifications.digest.render import render
+from notifications.mail import outbox, sender
+from notifications.mail import settings as mailconfig
+from notifications.mail.testing import RecordingTransport
+from notifications.mail.transports import PermanentFailure
+from process.core.clock import STOCKHOLM, FixedClock
+from process.core.errors import InvalidTransition
+from process.decisions.references import parse_decision_ref
+from process.plans import plan_import as plans
+from process.programme import setup
+from process.remiss import actions as remiss_actions
+from process.storage.database import Database
+from process.workflow import engine
 from tests.plangen import plan_yaml
 from tests.support import at, make_programme
 

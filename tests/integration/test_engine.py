@@ -7,10 +7,12 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from process import audit, engine, setup
-from process import status as status_service
-from process.decisions import parse_decision_ref
-from process.errors import InvalidInput, InvalidTransition, PermissionDenied
+from process.access import audit
+from process.core.errors import InvalidInput, InvalidTransition, PermissionDenied
+from process.decisions.references import parse_decision_ref
+from process.programme import setup
+from process.reports import status as status_service
+from process.workflow import engine
 from tests.support import at, make_programme
 
 START = parse_decision_ref("2022-02-22 § 17 RUN/536/2021")
@@ -127,7 +129,7 @@ def test_repeated_event_keeps_stage_and_since(any_db, clock):
 
 def test_stale_version_is_a_conflict_and_saves_nothing(any_db, clock):
     make_programme(any_db, clock)
-    from process.errors import ConflictError
+    from process.core.errors import ConflictError
 
     with pytest.raises(ConflictError, match="not 7"):
         engine.advance(any_db, clock, "sekreterare", None, "decide_start", decision=START,
@@ -140,8 +142,8 @@ def test_concurrent_change_on_postgres_is_detected(pg_db, clock):
     """Two transactions read version 1; the second update finds it gone: ConflictError."""
     from sqlmodel import Session
 
-    from process import programmes
-    from process.errors import ConflictError
+    from process.core.errors import ConflictError
+    from process.programme import programmes
 
     make_programme(pg_db, clock)
     with Session(pg_db.engine, expire_on_commit=False) as first:
@@ -271,9 +273,9 @@ def test_models_match_the_migrations(any_db):
     from alembic.migration import MigrationContext
     from sqlmodel import SQLModel
 
-    from process import schema
-    from process.db import SCHEMA_HEAD
-    from process.models import load_all_models
+    from process.storage import schema
+    from process.storage.database import SCHEMA_HEAD
+    from process.storage.tables import load_all_models
 
     load_all_models()
     with any_db.engine.connect() as conn:

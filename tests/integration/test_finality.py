@@ -7,10 +7,14 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from process import audit, decision_steps, delegation, engine, finality, programmes, setup
-from process import status as status_service
-from process.decisions import parse_decision_ref
-from process.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
+from process.access import audit
+from process.core.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
+from process.decisions import delegation, finality
+from process.decisions import steps as decision_steps
+from process.decisions.references import parse_decision_ref
+from process.programme import programmes, setup
+from process.reports import status as status_service
+from process.workflow import engine
 from tests.integration.test_remiss import WG, opened
 from tests.support import at, make_programme
 
@@ -21,7 +25,7 @@ ADOPTION = parse_decision_ref("2023-05-23 § 89 RUN/536/2021")
 
 def adopted(db, clock) -> int:
     """The process adopted on 2023-05-23 § 89; the adoption decision's id."""
-    from process import remiss_actions
+    from process.remiss import actions as remiss_actions
 
     opened(db, clock, "miun")
     clock.set(at("2023-01-10"))

@@ -11,10 +11,13 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from notifications import measure_items, outbox, sweep
-from notifications.rules import load_rules
-from process import bodies, lifecycle, setup
-from process.clock import FixedClock
+from notifications.mail import outbox
+from notifications.reminders import measure_items, sweep
+from notifications.reminders.rules import load_rules
+from process.bodies import bodies
+from process.core.clock import FixedClock
+from process.plans import measure_actions as lifecycle
+from process.programme import setup
 from tests.support import at, make_programme
 
 RULES = load_rules()

@@ -8,14 +8,20 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from process import bodies, engine, followup, lifecycle, measures, plans, programmes
-from process.errors import (
+from process.bodies import bodies
+from process.core.errors import (
     ConflictError,
     InvalidInput,
     InvalidTransition,
     NotFound,
     PermissionDenied,
 )
+from process.plans import measure_actions as lifecycle
+from process.plans import measure_queries as measures
+from process.plans import plan_import as plans
+from process.programme import programmes
+from process.reports import followup
+from process.workflow import engine
 from tests.plangen import plan_yaml
 from tests.support import at, make_programme
 
@@ -27,7 +33,7 @@ BERG = "berta"  # acts for Bergs kommun, a member of the group "kommunerna"
 @pytest.fixture
 def prog(any_db, clock):
     """The example programme, with one person acting for Länsstyrelsen and one for Berg."""
-    from process import setup
+    from process.programme import setup
 
     make_programme(any_db, clock)
     for login, body in ((LST, "lansstyrelsen"), (BERG, "berg")):

@@ -11,15 +11,17 @@ from collections import Counter
 import pytest
 import sqlalchemy as sa
 
-from notifications import outbox, sender, sweep
-from notifications.rules import load_rules
-from notifications.testing import Crash, RecordingTransport
-from notifications.transports import PermanentFailure, TemporaryFailure, TransportConfigError
-from process import audit, engine
-from process.clock import FixedClock
-from process.db import open_database
-from process.decisions import parse_decision_ref
-from process.errors import PermissionDenied
+from notifications.mail import outbox, sender
+from notifications.mail.testing import Crash, RecordingTransport
+from notifications.mail.transports import PermanentFailure, TemporaryFailure, TransportConfigError
+from notifications.reminders import sweep
+from notifications.reminders.rules import load_rules
+from process.access import audit
+from process.core.clock import FixedClock
+from process.core.errors import PermissionDenied
+from process.decisions.references import parse_decision_ref
+from process.storage.database import open_database
+from process.workflow import engine
 from tests.mailsupport import synthetic as _synthetic
 from tests.support import at, make_programme
 
@@ -220,10 +222,10 @@ def test_permanent_failure_is_recorded_with_the_reason_and_can_be_retried(any_db
     assert [r.last_error for r in failed] == ["550 5.1.1 user unknown"]
     assert audit_actions(any_db)["mail.failed:refused"] == 1
     with pytest.raises(PermissionDenied):
-        from notifications import admin
+        from notifications.mail import outbox_admin as admin
 
         admin.retry(any_db, now, "processledare", [failed[0].id], False)
-    from notifications import admin
+    from notifications.mail import outbox_admin as admin
 
     assert admin.retry(any_db, now, "it-admin", [], True) == 1
     assert sender.send_pending(any_db, now, RecordingTransport(), FROM).sent == 1

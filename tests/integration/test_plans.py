@@ -6,8 +6,13 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from process import audit, bodies, lifecycle, measures, plans, rollover
-from process.errors import DefinitionError, InvalidInput, NotFound, PermissionDenied
+from process.access import audit
+from process.bodies import bodies
+from process.core.errors import DefinitionError, InvalidInput, NotFound, PermissionDenied
+from process.plans import measure_actions as lifecycle
+from process.plans import measure_queries as measures
+from process.plans import plan_import as plans
+from process.plans import rollover
 from tests.plangen import plan_yaml
 from tests.support import at, make_programme
 from workflows import example_dir

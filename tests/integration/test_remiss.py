@@ -8,11 +8,16 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from notifications import due, remiss_items, sweep
-from notifications.rules import load_rules
-from process import audit, engine, programmes, remiss, remiss_actions, remiss_report
-from process.decisions import parse_decision_ref
-from process.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
+from notifications.reminders import due, remiss_items, sweep
+from notifications.reminders.rules import load_rules
+from process.access import audit
+from process.core.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
+from process.decisions.references import parse_decision_ref
+from process.programme import programmes
+from process.remiss import actions as remiss_actions
+from process.remiss import rules as remiss
+from process.reports import remiss_compilation as remiss_report
+from process.workflow import engine
 from tests.support import at, make_programme
 
 D = dt.date.fromisoformat

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from notifications import outbox, sender, sweep
-from notifications.rules import load_rules
-from notifications.transports import SmtpSettings, SmtpTransport, TransportConfigError
-from process.clock import FixedClock
+from notifications.mail import outbox, sender
+from notifications.mail.transports import SmtpSettings, SmtpTransport, TransportConfigError
+from notifications.reminders import sweep
+from notifications.reminders.rules import load_rules
+from process.core.clock import FixedClock
 from tests.mailsupport import (
     SMTP_PASSWORD,
     SMTP_USER,
@@ -218,7 +219,7 @@ def test_the_cli_with_a_wrong_password(tmp_path: Path, certs):
         ok = run_rsp("remind", "run-once", db=db, now="2022-02-10T09:05", env=env)
         assert ok.returncode == 0, ok.stderr
         assert "send: 1 sent" in ok.stdout
-    from process.db import open_database
+    from process.storage.database import open_database
 
     database = open_database(db)
     try:

@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from process.db import SCHEMA_HEAD
+from process.storage.database import SCHEMA_HEAD
 from tests.support import ROOT, run_rsp
 
 FIXTURE = ROOT / "tests" / "fixtures" / "rsp-0.1-schema-0001.db"

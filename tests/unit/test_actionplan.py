@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from process.actionplan import (
+from process.core.errors import DefinitionError
+from process.plans.plan_file import (
     ActionPlan,
     Body,
     Deadline,
     load_action_plan,
     load_bodies,
 )
-from process.errors import DefinitionError
 from workflows import example_dir
 
 EXAMPLE = example_dir("jamtland-harjedalen")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import workflows
-from process.definition import Definition, load_definition
-from process.errors import DefinitionError
+from process.core.errors import DefinitionError
+from process.workflow.definition import Definition, load_definition
 
 GOOD = """\
 workflow: mini

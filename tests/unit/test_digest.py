@@ -9,11 +9,14 @@ import threading
 
 import pytest
 
-from notifications import daemon, digest, digest_mail, timeline
-from notifications.digest_render import colour, render, state_colour
-from notifications.digest_words import days_text, milestone_text, since_text
-from process.clock import STOCKHOLM, FixedClock
-from process.errors import InvalidInput
+from notifications import daemon
+from notifications.digest import data as digest
+from notifications.digest import mail as digest_mail
+from notifications.digest import timeline
+from notifications.digest.render import colour, render, state_colour
+from notifications.digest.words import days_text, milestone_text, since_text
+from process.core.clock import STOCKHOLM, FixedClock
+from process.core.errors import InvalidInput
 
 D = dt.date.fromisoformat
 

@@ -6,12 +6,14 @@ import datetime as dt
 
 import pytest
 
-from process import finality, guards, remiss
-from process.decisions import parse_decision_ref
-from process.definition import parse_definition
-from process.errors import DefinitionError, InvalidInput
-from process.finality import Steps, appeal_last_day, final_from, step_of
-from process.guard_facts import DecisionFacts, RemissFacts
+from process.core.errors import DefinitionError, InvalidInput
+from process.decisions import finality
+from process.decisions.finality import Steps, appeal_last_day, final_from, step_of
+from process.decisions.references import parse_decision_ref
+from process.remiss import rules as remiss
+from process.workflow import guards
+from process.workflow.definition import parse_definition
+from process.workflow.guard_facts import DecisionFacts, RemissFacts
 
 D = dt.date.fromisoformat
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import workflows
-from process import graph
-from process.definition import load_definition
+from process.workflow import graph
+from process.workflow.definition import load_definition
 
 
 def test_mermaid_has_every_transition_and_marks_decisions():

@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import workflows
-from notifications.rules import parse_rules
-from process import yamlsrc
-from process.actionplan import parse_action_plan
-from process.bodyfile import load_bodies
-from process.decisions import parse_decision_ref
-from process.definition import parse_definition
-from process.errors import DefinitionError, InvalidInput
+from notifications.reminders.rules import parse_rules
+from process.bodies.bodies_file import load_bodies
+from process.core import yamlsrc
+from process.core.errors import DefinitionError, InvalidInput
+from process.decisions.references import parse_decision_ref
+from process.plans.plan_file import parse_action_plan
+from process.workflow.definition import parse_definition
 
 EXAMPLE = workflows.example_dir("jamtland-harjedalen")
 DRAFTING = workflows.path_of("drafting").read_text(encoding="utf-8")

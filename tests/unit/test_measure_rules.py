@@ -8,14 +8,14 @@ import datetime as dt
 import pytest
 
 import workflows
-from process import guards, machines
-from process.definition import load_definition
-from process.errors import InvalidInput
-from process.followup import render, share_text
-from process.lifecycle import command_for
-from process.measure_render import when_text
-from process.measures import OPEN_STATES, due_window
-from process.rollover import free_code, next_title, shift_date
+from process.core.errors import InvalidInput
+from process.plans.measure_actions import command_for
+from process.plans.measure_queries import OPEN_STATES, due_window
+from process.plans.rollover import free_code, next_title, shift_date
+from process.reports.followup import render, share_text
+from process.reports.measure_text import when_text
+from process.workflow import guards, machines
+from process.workflow.definition import load_definition
 
 MEASURE = load_definition(workflows.path_of("measure"))
 TODAY = dt.date(2014, 4, 20)

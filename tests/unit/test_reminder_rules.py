@@ -7,11 +7,18 @@ import textwrap
 
 import pytest
 
-from notifications.due import DeadlineItem, Recipient, due_now, due_window, schedule, simulate
-from notifications.rules import check_roles, load_rules, parse_rules
-from process import yamlsrc
-from process.clock import STOCKHOLM
-from process.errors import DefinitionError
+from notifications.reminders.due import (
+    DeadlineItem,
+    Recipient,
+    due_now,
+    due_window,
+    schedule,
+    simulate,
+)
+from notifications.reminders.rules import check_roles, load_rules, parse_rules
+from process.core import yamlsrc
+from process.core.clock import STOCKHOLM
+from process.core.errors import DefinitionError
 
 D = dt.date.fromisoformat
 RULES_YAML = """\

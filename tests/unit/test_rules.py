@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from process import guards
-from process.clock import STOCKHOLM, FixedClock, parse_now
-from process.decisions import parse_decision_ref
-from process.errors import InvalidInput, PermissionDenied
-from process.people import Actor, require_role
-from process.status import milestone_status
+from process.access.people import Actor, require_role
+from process.core.clock import STOCKHOLM, FixedClock, parse_now
+from process.core.errors import InvalidInput, PermissionDenied
+from process.decisions.references import parse_decision_ref
+from process.reports.status import milestone_status
+from process.workflow import guards
 
 
 @pytest.mark.parametrize("raw", [

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from notifications import digest_render
-from notifications.messages import render, render_each
-from process import followup, remiss_report, template_samples, template_tools, templating
-from process.errors import InvalidInput
-from process.templating import TemplateProblem
+from notifications.digest import render as digest_render
+from notifications.mail.messages import render, render_each
+from process.core.errors import InvalidInput
+from process.reports import followup, template_samples, template_tools, templating
+from process.reports import remiss_compilation as remiss_report
+from process.reports.templating import TemplateProblem
 
 EVIL = "<script>alert('rsp')</script>"
 
@@ -34,8 +35,8 @@ def tpl(tmp_path: Path) -> Path:
 
 
 def reminder_due():
-    from notifications.due import DeadlineItem, DueReminder, Recipient
-    from process.clock import STOCKHOLM
+    from notifications.reminders.due import DeadlineItem, DueReminder, Recipient
+    from process.core.clock import STOCKHOLM
 
     item = DeadlineItem("measure", "measure:7", f"Insats {EVIL}",
                         template_samples.D("2023-06-12"),

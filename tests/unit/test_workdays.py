@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from notifications.workdays import (
+from process.core.clock import STOCKHOLM
+from process.core.workdays import (
     following_working_day,
     holiday_name,
     is_working_day,
@@ -16,7 +17,6 @@ from notifications.workdays import (
     working_days_between,
     working_morning,
 )
-from process.clock import STOCKHOLM
 
 D = dt.date.fromisoformat
 

@@ -1,0 +1,331 @@
+"""The reminder, outbox, scheduler and calendar commands. Only click is imported up
+front; each command imports its services, so `rsp --help` stays cheap."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from process.cli.context import ID, NUMBER, Env, pass_env
+
+if TYPE_CHECKING:
+    from notifications.mail.settings import MailSettings
+
+RULES_OPTION = click.option(
+    "--rules", "rules_file", envvar="RSP_REMINDER_RULES", metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Reminder rules file (default: the bundled rules). Env: RSP_REMINDER_RULES.")
+OUTBOX_DIR_OPTION = click.option(
+    "--outbox-dir", metavar="DIR", type=click.Path(file_okay=False),
+    help="Folder of the file transport (default: 'outbox' beside a SQLite database). "
+         "Env: RSP_OUTBOX_DIR.")
+
+
+def _settings(env: Env, outbox_dir: str | None) -> MailSettings:
+    from notifications.mail import settings as mailconfig
+
+    db = env.database()
+    return mailconfig.settings_from_env(os.environ, mailconfig.default_outbox_dir(db.url),
+                                        {"RSP_OUTBOX_DIR": outbox_dir})
+
+
+def _echo_problems(problems: list[str]) -> None:
+    for p in problems:
+        click.echo(f"note: {p}", err=True)
+
+
+# --- remind ---------------------------------------------------------------------------
+
+
+@click.group()
+def remind() -> None:
+    """Deadline reminders: compute what is due, preview the coming ones, check rules."""
+
+
+@remind.command("run-once")
+@RULES_OPTION
+@OUTBOX_DIR_OPTION
+@click.option("--no-send", is_flag=True, help="Only put due reminders into the outbox.")
+@pass_env
+def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
+                    no_send: bool) -> None:
+    """Sweep once (queue every due reminder) and send what the outbox holds; for cron.
+
+    Mail goes through the transport in the environment: SMTP when RSP_SMTP_HOST is set,
+    else .eml files into the outbox folder. Running it again queues nothing twice.
+
+    \b
+    Example:
+      */10 * * * *  rsp --db /srv/rsp/rsp.db remind run-once
+      rsp --now 2023-04-17 remind run-once --outbox-dir /tmp/mail
+    """
+    from notifications import daemon
+    from notifications.reminders.rules import load_rules
+
+    rules = load_rules(rules_file)
+    settings = _settings(env, outbox_dir)
+    if not no_send:
+        click.echo(f"transport: {settings.describe()}")
+    outcome = daemon.run_once(env.database(), env.clock, rules, settings, os.environ,
+                              env.lang, send=not no_send)
+    for line in outcome.lines():
+        click.echo(line)
+    _echo_problems(outcome.problems)
+    if outcome.error:
+        from notifications.mail.transports import TransportConfigError
+
+        raise TransportConfigError(f"nothing was sent: {outcome.error}")
+
+
+@remind.command("preview")
+@click.option("--until", "until_text", required=True, metavar="DATE",
+              help="Last day to simulate (YYYY-MM-DD).")
+@RULES_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_env
+def remind_preview(env: Env, until_text: str, rules_file: str | None, as_json: bool) -> None:
+    """List every reminder the coming period will produce; sends and writes nothing.
+
+    Assumes nothing changes meanwhile (no milestone reached, no deadline moved).
+
+    \b
+    Example:
+      rsp --now 2022-11-01 remind preview --until 2023-06-30
+    """
+    from notifications.reminders import sweep
+    from notifications.reminders.rules import load_rules
+    from process.core.clock import parse_date
+    from process.reports.status_text import to_json
+
+    until = parse_date(until_text, "--until")
+    planned, problems = sweep.preview(env.database(), env.clock, load_rules(rules_file),
+                                      until, env.lang)
+    groups: dict[tuple, list[Any]] = {}
+    for p in planned:
+        r = p.reminder
+        groups.setdefault((r.send_at, r.item.subject, r.rule), []).append(p)
+    rows = []
+    for (send_at, subject, rule), ps in groups.items():
+        r = ps[0].reminder
+        rows.append({"send_at": send_at.isoformat(), "rule": rule, "subject": subject,
+                     "title": r.item.title, "deadline": r.deadline.isoformat(),
+                     "to": [p.recipient.address for p in ps if p.how == "to"],
+                     "cc": [p.recipient.address for p in ps if p.how == "cc"],
+                     "already_queued": all(p.exists for p in ps)})
+    if as_json:
+        click.echo(to_json(rows))
+    else:
+        for row in rows:
+            mark = "  (already in the outbox)" if row["already_queued"] else ""
+            click.echo(f"{row['send_at'][:16].replace('T', ' ')}  {row['rule']:<28} "
+                       f"{row['title']} – {row['deadline']}{mark}")
+            click.echo(f"      to: {', '.join(row['to'])}"
+                       + (f"; cc: {', '.join(row['cc'])}" if row["cc"] else ""))
+        click.echo(f"{len(rows)} reminders ({len(planned)} mails) until {until}")
+    _echo_problems(problems)
+
+
+@remind.command("check")
+@click.argument("file", type=click.Path(dir_okay=False))
+def remind_check(file: str) -> None:
+    """Validate a reminder rules file; touches no database.
+
+    \b
+    Example:
+      rsp remind check workflows/examples/jamtland-harjedalen/reminders.yaml
+    """
+    from notifications.reminders.rules import load_rules
+
+    rules = load_rules(file)
+    parts = [f"{k.kind}s: {len(k.rules)} rules ({k.working_days})" for k in rules.kinds.values()]
+    click.echo(f"{file}: OK — send at {rules.send_at:%H:%M} on working days, catch up "
+               f"{rules.catch_up_days} days; " + "; ".join(parts))
+
+
+# --- outbox ---------------------------------------------------------------------------
+
+
+@click.group()
+def outbox() -> None:
+    """The outbox of reminder mails: list, show, retry failed ones."""
+
+
+@outbox.command("list")
+@click.option("--status", type=click.Choice(["pending", "sending", "sent", "failed"]))
+@click.option("--limit", type=NUMBER, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_env
+def outbox_list(env: Env, status: str | None, limit: int, as_json: bool) -> None:
+    """List outbox messages, newest first.
+
+    \b
+    Example:
+      rsp outbox list --status failed
+    """
+    from notifications.mail import outbox as service
+    from process.reports.status_text import to_json
+
+    with env.database().read() as session:
+        rows = service.list_rows(session, status, limit)
+        counts = service.counts(session)
+    if as_json:
+        click.echo(to_json(rows))
+        return
+    for r in rows:
+        click.echo(f"{r['id']:>6}  {r['status']:<8} {r['due_on']}  {r['rule']:<26} "
+                   f"{r['recipient']:<36} {r['mail_subject']}")
+        if r["last_error"]:
+            click.echo(f"        {r['attempts']} attempt(s); last error: {r['last_error']}")
+    click.echo(", ".join(f"{n} {s}" for s, n in counts.items()))
+
+
+@outbox.command("show")
+@click.argument("message_id", type=ID, metavar="ID")
+@click.option("--html", "show_html", is_flag=True, help="Print the HTML part instead.")
+@pass_env
+def outbox_show(env: Env, message_id: int, show_html: bool) -> None:
+    """Show one message: its state and its text.
+
+    \b
+    Example:
+      rsp outbox show 12
+    """
+    import datetime as dt
+
+    from notifications.mail import outbox as service
+    from process.core.clock import STOCKHOLM
+
+    with env.database().read() as session:
+        r = service.get_row(session, message_id)
+    for key in ("id", "status", "attempts", "next_attempt_at", "claimed_until", "sent_at",
+                "last_error", "recipient", "subject", "rule", "due_on", "deadline",
+                "message_id"):
+        value = r[key]
+        if isinstance(value, dt.datetime):
+            value = value.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M:%S %Z")
+        if value is not None:
+            click.echo(f"{key + ':':<17}{value}")
+    click.echo(f"{'Subject:':<17}{r['mail_subject']}\n")
+    click.echo(r["body_html"] if show_html else r["body_text"])
+
+
+@outbox.command("retry")
+@click.argument("ids", type=ID, nargs=-1, metavar="ID...")
+@click.option("--all-failed", is_flag=True, help="Retry every failed message.")
+@pass_env
+def outbox_retry(env: Env, ids: tuple[int, ...], all_failed: bool) -> None:
+    """Put failed messages back in the queue (admins only; audited).
+
+    \b
+    Examples:
+      rsp outbox retry 12 13
+      rsp outbox retry --all-failed
+    """
+    from notifications.mail import outbox_admin as admin
+
+    if bool(ids) == all_failed:
+        raise click.UsageError("give message ids or --all-failed")
+    n = admin.retry(env.database(), env.clock, env.actor, list(ids), all_failed)
+    click.echo(f"{n} message(s) back in the queue")
+
+
+# --- scheduler and calendar -----------------------------------------------------------
+
+
+@click.group()
+def scheduler() -> None:
+    """The reminder daemon."""
+
+
+@scheduler.command("run")
+@click.option("--interval", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
+              metavar="MINUTES", help="How often to sweep and send.")
+@click.option("--digest-cron", envvar="RSP_DIGEST_CRON", default="0 7 * * mon",
+              show_default=True, metavar="CRON",
+              help="When the weekly digest goes out: a crontab line in Stockholm time, "
+                   "weekdays as names; 'off' for none. Env: RSP_DIGEST_CRON.")
+@RULES_OPTION
+@OUTBOX_DIR_OPTION
+@pass_env
+def scheduler_run(env: Env, interval: float, digest_cron: str, rules_file: str | None,
+                  outbox_dir: str | None) -> None:
+    """Sweep and send every few minutes until stopped (SIGTERM); one per database.
+
+    Also mails the weekly digest (steering group and process lead copies) on
+    --digest-cron, and at start one that was due in the last two days and did not go.
+
+    \b
+    Example:
+      RSP_SMTP_HOST=smtp.region.example RSP_SMTP_USER=rsp \\
+      RSP_SMTP_PASSWORD_ENV=RSP_SMTP_SECRET RSP_MAIL_FROM=rsp@region.example \\
+      rsp --db postgresql+psycopg://rsp@db/rsp scheduler run --interval 5
+    """
+    import logging
+
+    from notifications import daemon
+    from notifications.mail import settings as mailconfig
+    from notifications.reminders.rules import load_rules
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    rules = load_rules(rules_file)
+    settings = _settings(env, outbox_dir)
+    mailconfig.open_transport(settings, os.environ)  # fail now if the settings are wrong
+    db, clock, lang = env.database(), env.clock, env.lang
+    click.echo(f"transport: {settings.describe()}")
+    jobs = []
+    if digest_cron.strip().lower() != "off":
+        from notifications.digest import mail as digest_mail
+
+        trigger = digest_mail.cron_trigger(digest_cron)
+        jobs.append(daemon.CronJob(digest_mail.JOB_ID, trigger, lambda stop: digest_mail.run_weekly(
+            db, clock, trigger, settings, os.environ, lang, stop)))
+        click.echo(f"weekly digest: '{digest_cron}' (Europe/Stockholm)")
+    from process.core.clock import Clock
+
+    daemon.run_scheduler(
+        db, Clock(), lambda stop: daemon.run_once(db, clock, rules, settings, os.environ, lang,
+                                                stop=stop),
+        interval, lambda line: click.echo(line), jobs)
+
+
+@click.group()
+def calendar() -> None:
+    """Calendar files of milestones and deadlines."""
+
+
+@calendar.command("export")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), metavar="FILE.ics")
+@RULES_OPTION
+@pass_env
+def calendar_export(env: Env, out: str, rules_file: str | None) -> None:
+    """Write the milestones and deadlines as an iCalendar file (Outlook imports it).
+
+    Every milestone of the drafting process, and every dated target of an open measure
+    (planned, ongoing or postponed) whatever its date.
+
+    \b
+    Example:
+      rsp calendar export --out rsp-2022-2030.ics
+    """
+    from notifications.reminders import calendar as ical
+    from notifications.reminders import sweep
+    from notifications.reminders.rules import load_rules
+
+    rules = load_rules(rules_file)
+    now = env.clock.now()
+    with env.database().read() as session:
+        found = sweep.calendar_items(session, rules, now, env.lang)
+        data, n = ical.calendar_bytes(session, env.programme, now, env.lang, found.items)
+    with open(out, "wb") as fh:
+        fh.write(data)
+    click.echo(f"wrote {n} events to {out}")
+    _echo_problems(found.problems)
+
+
+def register(main: click.Group) -> None:
+    """Add the command groups to the main `rsp` group."""
+    for group in (remind, outbox, scheduler, calendar):
+        main.add_command(group)

@@ -1,0 +1,227 @@
+"""Mailing the digest through the outbox: one mail (text + HTML) per recipient, once per
+period. The outbox key is (subject 'digest:<programme>' or 'digest:<programme>:lead',
+rule 'weekly', due_on = the period's end date, recipient), so a second run for the same
+period, a concurrent one or the daemon's catch-up after a restart queues nothing new.
+
+The steering group's copy goes to everyone holding `steering_group`; the process lead's
+copy (refused attempts and failed mails included) to everyone holding `working_group`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from notifications.digest import data as digest
+from notifications.digest.render import render
+from notifications.mail import outbox
+from notifications.mail.messages import refuse_line_breaks
+from process.access import audit
+from process.core.clock import STOCKHOLM, Clock
+from process.core.errors import InvalidInput
+from process.programme import programmes
+from process.storage.database import Database
+from process.storage.outbox_table import PENDING
+from process.storage.tables import Person, Programme, RoleGrant
+
+RULE = "weekly"
+KIND = "digest"
+STEERING, LEAD = "steering_group", "working_group"
+SYSTEM_ACTOR = "rsp-digest"
+JOB_ID = "rsp-weekly-digest"
+DEFAULT_CRON = "0 7 * * mon"
+CATCH_UP = dt.timedelta(days=2)  # a weekly digest missed while the daemon was down
+
+
+@dataclass
+class QueueReport:
+    """What queueing one copy of one programme's digest did."""
+
+    programme: str
+    copy: str  # steering_group | lead
+    due_on: dt.date
+    recipients: int = 0
+    inserted: int = 0
+    existing: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        """One line for people."""
+        return (f"digest {self.programme} ({self.copy}, {self.due_on}): {self.recipients} "
+                f"recipient(s), {self.inserted} queued, {self.existing} already in the outbox")
+
+
+def outbox_subject(programme_key: str, lead: bool) -> str:
+    """The outbox subject of a programme's digest (the lead's copy has its own)."""
+    return f"digest:{programme_key}" + (":lead" if lead else "")
+
+
+def recipients(session: Session, programme_id: int,
+               role: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(name, address) of everyone holding `role`, and a note for each one without an
+    address or with an unusable one."""
+    p, g = Person.__table__, RoleGrant.__table__  # type: ignore[attr-defined]
+    rows = session.connection().execute(
+        sa.select(p.c.login, p.c.name, p.c.email).join(g, g.c.person_id == p.c.id)
+        .where(g.c.programme_id == programme_id, g.c.role == role).order_by(p.c.login))
+    found: dict[str, tuple[str, str]] = {}
+    problems = []
+    for login, name, email in rows:
+        if not email:
+            problems.append(f"{login} ({role}) has no e-mail address; no digest for them")
+            continue
+        try:
+            refuse_line_breaks(name, "name")
+            refuse_line_breaks(email, "address")
+        except InvalidInput as exc:
+            problems.append(f"{login}: {exc}")
+            continue
+        found.setdefault(email.strip().lower(), (name, email.strip()))
+    return list(found.values()), problems
+
+
+def _row(prog: Programme, subject: str, due_on: dt.date, name: str, address: str,
+         mail: tuple[str, str, str], lang: str, now: dt.datetime,
+         domain: str) -> dict[str, Any]:
+    mail_subject, text, html = mail
+    return {
+        "recipient": address.lower(), "subject": subject, "rule": RULE, "due_on": due_on,
+        "deadline": due_on, "kind": KIND, "programme_id": prog.id,
+        "message_id": outbox.make_message_id(domain), "lang": lang,
+        "mail_subject": mail_subject, "body_text": text, "body_html": html,
+        "to_json": json.dumps([[name, address]], ensure_ascii=False), "cc_json": "[]",
+        "status": PENDING, "attempts": 0, "next_attempt_at": now, "claim_token": None,
+        "claimed_until": None, "last_error": None, "sent_at": None, "created_at": now,
+    }
+
+
+def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = "sv",
+          lead: bool = False, since: dt.date | None = None, until: dt.date | None = None,
+          domain: str = "localhost") -> QueueReport:
+    """Put the digest for the period ending `until` (default today) into the outbox, once
+    per recipient; renders nothing when every recipient has it already."""
+    now = clock.now()
+    end = until or now.astimezone(STOCKHOLM).date()
+    role = LEAD if lead else STEERING
+    with db.read() as session:
+        prog = programmes.find_programme(session, programme_key)
+        assert prog.id is not None
+        subject = outbox_subject(prog.key, lead)
+        people, problems = recipients(session, prog.id, role)
+        have = {k[3] for k in outbox.existing_keys(session, [subject], end)
+                if k[1] == RULE and k[2] == end}
+        todo = [(n, a) for n, a in people if a.lower() not in have]
+        report = QueueReport(prog.key, "lead" if lead else STEERING, end, len(people),
+                             0, len(people) - len(todo), problems)
+        if not people:
+            report.problems.append(f"{prog.key}: no one holding {role} has an e-mail address")
+        if not todo:
+            return report
+        data = digest.build(session, prog.key, now, lang, lead, since, until=end)
+    mail = (digest.subject_line(data), render(data, "text"), render(data, "html"))
+    rows = [_row(prog, subject, end, n, a, mail, lang, now, domain) for n, a in todo]
+    with db.write() as session:
+        inserted = outbox.insert_rows(session, rows)
+        report.inserted = len(inserted)
+        report.existing += len(rows) - len(inserted)
+        if inserted:
+            audit.append(session, at=now, actor=SYSTEM_ACTOR, action="digest.queued",
+                         programme_id=prog.id, subject="outbox",
+                         detail={"copy": report.copy, "period_end": end.isoformat(),
+                                 "count": len(inserted),
+                                 "outbox_ids": sorted(r["id"] for r in inserted)})
+    return report
+
+
+def queue_all(db: Database, clock: Clock, *, lang: str = "sv", domain: str = "localhost",
+              until: dt.date | None = None) -> list[QueueReport]:
+    """Both copies of every programme's digest (what the weekly job does)."""
+    with db.read() as session:
+        keys = list(session.connection().execute(
+            sa.select(Programme.__table__.c.key)  # type: ignore[attr-defined]
+            .order_by(Programme.__table__.c.id)).scalars())  # type: ignore[attr-defined]
+    return [queue(db, clock, key, lang=lang, lead=lead, domain=domain, until=until)
+            for key in keys for lead in (False, True)]
+
+
+def cron_trigger(expr: str) -> Any:
+    """The APScheduler CronTrigger of a crontab line in Stockholm time, e.g. the default
+    '0 7 * * mon' (Monday 07:00). Days of the week must be names (mon-sun): APScheduler 3
+    counts them from Monday = 0, unlike crontab, so a number would be a day off."""
+    from apscheduler.triggers.cron import CronTrigger
+
+    fields = expr.split()
+    if len(fields) != 5:
+        raise InvalidInput(f"digest cron {expr!r}: give five fields, minute hour day month "
+                           f"weekday, e.g. {DEFAULT_CRON!r}")
+    if any(ch.isdigit() for ch in fields[4]):
+        raise InvalidInput(f"digest cron {expr!r}: write the weekday as a name (mon, tue, …, "
+                           "sun or mon-fri), not a number")
+    try:
+        return CronTrigger.from_crontab(expr, timezone=STOCKHOLM)
+    except ValueError as exc:
+        raise InvalidInput(f"digest cron {expr!r}: {exc}") from None
+
+
+def last_fire(trigger: Any, now: dt.datetime, within: dt.timedelta = CATCH_UP
+              ) -> dt.datetime | None:
+    """The trigger's latest moment in (now - within, now], or None (pure)."""
+    found = None
+    moment = trigger.get_next_fire_time(None, now - within)
+    while moment is not None and moment <= now:
+        found = moment
+        moment = trigger.get_next_fire_time(moment, moment + dt.timedelta(microseconds=1))
+    return found
+
+
+
+@dataclass
+class WeeklyOutcome:
+    """What one run of the weekly digest job did (a daemon.Report)."""
+
+    queued: list[QueueReport]
+    sent: Any = None  # sender.SendReport, when sending was tried
+    error: str | None = None
+
+    def lines(self) -> list[str]:
+        """A line per programme and copy, and one for sending; none if nothing was due."""
+        out = [r.line() for r in self.queued]
+        if self.sent is not None:
+            out.append(f"send: {self.sent.sent} sent, {self.sent.retry} to retry, "
+                       f"{self.sent.failed} failed")
+        return out
+
+    @property
+    def problems(self) -> list[str]:
+        """Recipients without an address, mails that failed."""
+        return ([p for r in self.queued for p in r.problems]
+                + (self.sent.problems if self.sent is not None else []))
+
+
+def run_weekly(db: Database, clock: Clock, trigger: Any, settings: Any,
+               env: Mapping[str, str], lang: str = "sv",
+               stop: threading.Event | None = None) -> WeeklyOutcome:
+    """The daemon's job: if the trigger fired within CATCH_UP, queue both copies of every
+    programme's digest for that day (once), then send what the outbox holds."""
+    from notifications.mail import sender
+    from notifications.mail import settings as mailconfig
+    from notifications.mail.transports import TransportConfigError
+
+    fired = last_fire(trigger, clock.now())
+    if fired is None:
+        return WeeklyOutcome([])
+    queued = queue_all(db, clock, lang=lang, domain=settings.domain,
+                       until=fired.astimezone(STOCKHOLM).date())
+    try:
+        transport = mailconfig.open_transport(settings, env)
+        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop)
+    except TransportConfigError as exc:
+        return WeeklyOutcome(queued, None, str(exc))
+    return WeeklyOutcome(queued, sent)

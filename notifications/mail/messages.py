@@ -1,0 +1,288 @@
+"""Reminder mails: render the text and HTML parts from Jinja2 templates (Swedish by
+default, English on request) and build the RFC 5322 message from an outbox row.
+
+Text templates are not autoescaped, HTML templates are; all render sandboxed, and a file
+of the same name in RSP_TEMPLATE_DIR replaces a bundled one (`process.templating`). A
+name or subject containing a line break (or another control character) is refused: it
+could otherwise add a header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from email.headerregistry import Address
+from email.message import EmailMessage
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from notifications.reminders.due import DueReminder, Recipient
+from process.core.errors import InvalidInput
+from process.core.words import phrase
+from process.reports import templating
+
+if TYPE_CHECKING:
+    import email.policy
+
+    import jinja2
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+LANGS = ("sv", "en")
+
+_WEEKDAYS = {"sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+             "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                    "Sunday")}
+_MONTHS = {"sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+                  "september", "oktober", "november", "december"),
+           "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December")}
+_WORDS: dict[str, dict[str, str]] = {
+    "measure": {"sv": "Åtgärden", "en": "The measure"},
+    "milestone": {"sv": "Milstolpen", "en": "The milestone"},
+    "done.measure": {"sv": "klar", "en": "done"},
+    "done.milestone": {"sv": "nådd", "en": "reached"},
+    "remiss": {"sv": "Remissen", "en": "The consultation"},
+    "done.remiss": {"sv": "besvarad", "en": "answered"},
+    "in_days": {"sv": "om {n} dagar", "en": "in {n} days"},
+    "tomorrow": {"sv": "i morgon", "en": "tomorrow"},
+    "today": {"sv": "i dag", "en": "today"},
+    "days_ago": {"sv": "för {n} dagar sedan", "en": "{n} days ago"},
+    "yesterday": {"sv": "i går", "en": "yesterday"},
+    "subject": {"sv": "Påminnelse: {title} – senast {date} ({when})",
+                "en": "Reminder: {title} – due {date} ({when})"},
+    "subject_late": {"sv": "Försenad: {title} – skulle vara klar {date} ({when})",
+                     "en": "Overdue: {title} – was due {date} ({when})"},
+    "moved": {"sv": "{date} (flyttad från {orig}, {why}, enligt lag (1930:173))",
+              "en": "{date} (moved from {orig}, {why}, by Swedish law 1930:173)"},
+    "weekend": {"sv": "helgdag", "en": "a weekend day"},
+}
+
+
+def _w(key: str, lang: str, **values: object) -> str:
+    return phrase(_WORDS, key, lang, **values)
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """A date as words, e.g. 'tisdag 27 december 2022' or 'Tuesday 27 December 2022'."""
+    lang = lang if lang in LANGS else "sv"
+    return (f"{_WEEKDAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]} "
+            f"{day.year}")
+
+
+def when_text(days_left: int, lang: str) -> str:
+    """'om 7 dagar', 'i morgon', 'i dag', 'i går', 'för 3 dagar sedan' (or English)."""
+    if days_left > 1:
+        return _w("in_days", lang, n=days_left)
+    if days_left == 1:
+        return _w("tomorrow", lang)
+    if days_left == 0:
+        return _w("today", lang)
+    if days_left == -1:
+        return _w("yesterday", lang)
+    return _w("days_ago", lang, n=-days_left)
+
+
+# Unicode's categories Cc (control), Zl and Zp (line and paragraph separators), tab aside.
+_BREAKS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def refuse_line_breaks(text: str, what: str) -> str:
+    """`text` unchanged, or InvalidInput if it holds a line break or control character."""
+    if _BREAKS.search(text):
+        raise InvalidInput(f"{what} {text!r} contains a line break or control character; "
+                           "refused, because it could add a mail header")
+    return text
+
+
+@dataclass(frozen=True)
+class RenderedMail:
+    """The parts of one mail, ready for the outbox row."""
+
+    subject: str
+    text: str
+    html: str
+    to: tuple[tuple[str, str], ...]  # (name, address)
+    cc: tuple[tuple[str, str], ...]
+
+
+def _pairs(group: tuple[Recipient, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((refuse_line_breaks(r.name, "recipient name"),
+                  refuse_line_breaks(r.address, "recipient address")) for r in group)
+
+
+def _names(pairs: tuple[tuple[str, str], ...]) -> str:
+    return ", ".join(f"{n} <{a}>" if n else a for n, a in pairs)
+
+
+def _moved(reminder: DueReminder, lang: str) -> str | None:
+    from process.core.workdays import holiday_name
+
+    orig = reminder.item.due
+    if orig == reminder.deadline:
+        return None
+    why = holiday_name(orig) or _w("weekend", lang)
+    return _w("moved", lang, date=long_date(reminder.deadline, lang),
+              orig=long_date(orig, lang), why=why)
+
+
+def _context(reminder: DueReminder, lang: str, programme: str) -> dict[str, Any]:
+    """What every recipient's mail of a reminder shares (InvalidInput on a bad text)."""
+    item = reminder.item
+    title = refuse_line_breaks(item.title, "title")
+    to, cc = _pairs(item.to), _pairs(item.cc)
+    days = reminder.days_left
+    date = reminder.deadline.isoformat()
+    when = when_text(days, lang)
+    return {
+        "subject": _w("subject_late" if days < 0 else "subject", lang, title=title, date=date,
+                      when=when),
+        "kind_label": _w(item.kind, lang) if item.kind in _WORDS else item.kind,
+        "done_word": _w(f"done.{item.kind}", lang) if f"done.{item.kind}" in _WORDS else "",
+        "title": title, "deadline_text": long_date(reminder.deadline, lang),
+        "when_text": when, "overdue": days < 0,
+        "moved_text": _moved(reminder, lang), "programme": programme,
+        "details": list(item.details), "to_text": _names(to), "cc_text": _names(cc),
+        "rule": reminder.rule, "to": to, "cc": cc, "cc_begin": "", "cc_end": "",
+    }
+
+
+@lru_cache(maxsize=8)
+def _load(lang: str, _override: str | None) -> tuple[jinja2.Template, jinja2.Template]:
+    env = templating.environment(TEMPLATES, lstrip=False)
+    return (templating.load(env, f"reminder.{lang}.txt"),
+            templating.load(env, f"reminder.{lang}.html"))
+
+
+def _templates(lang: str) -> tuple[jinja2.Template, jinja2.Template]:
+    """The text and HTML reminder templates of a language (RSP_TEMPLATE_DIR's if there)."""
+    return _load(lang, templating.override_key())
+
+
+def _mail(context: dict[str, Any], lang: str) -> RenderedMail:
+    # `shared=True` hands the variables over as they are, without Jinja's globals (the
+    # templates use none): half the cost of `render` for these templates.
+    text, html = (templating.render(t, context, shared=True) for t in _templates(lang))
+    return RenderedMail(context["subject"], text, html, context["to"], context["cc"])
+
+
+def render(reminder: DueReminder, recipient: Recipient, how: str, lang: str = "sv",
+           programme: str = "") -> RenderedMail:
+    """Render the reminder mail for one recipient ('to' or 'cc')."""
+    lang = lang if lang in LANGS else "sv"
+    context = _context(reminder, lang, programme)
+    context.update(name=refuse_line_breaks(recipient.name, "recipient name"),
+                   as_cc=how == "cc")
+    return _mail(context, lang)
+
+
+# What differs between the recipients of one reminder is their name and, for those in
+# Cc, the note that they get a copy. `render_each` renders the templates once with marks
+# in those places (private-use characters, which no template or data holds) and puts in
+# each recipient's name and note; a test checks that this equals `render` exactly.
+_NAME_MARK, _CC_BEGIN, _CC_END = "\ue000", "\ue001", "\ue002"
+_MARKS = (_NAME_MARK, _CC_BEGIN, _CC_END)
+
+
+def _cut_copy_note(text: str, keep: bool) -> str:
+    if keep:
+        return text.replace(_CC_BEGIN, "").replace(_CC_END, "")
+    while (start := text.find(_CC_BEGIN)) >= 0:
+        end = text.find(_CC_END, start)
+        text = text[:start] + (text[end + 1:] if end >= 0 else text[start + 1:])
+    return text.replace(_CC_END, "")
+
+
+def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str]],
+                lang: str = "sv", programme: str = "") -> list[RenderedMail | InvalidInput]:
+    """The mails of one reminder to each (recipient, 'to' or 'cc'), as `render` makes them
+    but rendering the templates once; a mail that cannot be made is its InvalidInput."""
+    from markupsafe import escape
+
+    lang = lang if lang in LANGS else "sv"
+    try:
+        context = _context(reminder, lang, programme)
+    except InvalidInput as exc:
+        return [exc for _ in recipients]
+    shared = "".join((context["title"], context["programme"], context["to_text"],
+                      context["cc_text"], *(a + b for a, b in reminder.item.details)))
+    if any(m in shared for m in _MARKS):
+        marked = None
+    else:
+        context.update(name=_NAME_MARK, as_cc=True, cc_begin=_CC_BEGIN, cc_end=_CC_END)
+        marked = _mail(context, lang)
+    variants: dict[str, tuple[str, str]] = {}
+    out: list[RenderedMail | InvalidInput] = []
+    for recipient, how in recipients:
+        name = recipient.name
+        try:
+            if marked is None or not name or any(m in name for m in _MARKS):
+                out.append(render(reminder, recipient, how, lang, programme))
+                continue
+            refuse_line_breaks(name, "recipient name")
+        except InvalidInput as exc:
+            out.append(exc)
+            continue
+        if how not in variants:
+            variants[how] = (_cut_copy_note(marked.text, how == "cc"),
+                             _cut_copy_note(marked.html, how == "cc"))
+        text, html = variants[how]
+        out.append(RenderedMail(marked.subject, text.replace(_NAME_MARK, name),
+                                html.replace(_NAME_MARK, str(escape(name))), marked.to,
+                                marked.cc))
+    return out
+
+
+def _address(name: str, address: str, what: str) -> Address:
+    refuse_line_breaks(name, f"{what} name")
+    refuse_line_breaks(address, f"{what} address")
+    try:
+        return Address(display_name=name, addr_spec=address)
+    except (ValueError, IndexError) as exc:
+        raise InvalidInput(f"{what} address {address!r} is not usable: {exc}") from None
+
+
+def parse_mail_from(value: str) -> Address:
+    """The From address from 'Name <addr@host>' or 'addr@host'."""
+    from email.utils import parseaddr
+
+    refuse_line_breaks(value, "From")
+    name, addr = parseaddr(value)
+    if "@" not in addr:
+        raise InvalidInput(f"RSP_MAIL_FROM {value!r} is not an e-mail address")
+    return _address(name, addr, "From")
+
+
+@lru_cache(maxsize=1)
+def _mail_policy() -> email.policy.EmailPolicy[EmailMessage]:
+    """The default policy, folding lines at 998 characters (RFC 5322's limit), not 78.
+
+    Python 3.11's folder loses the space between two encoded words when it has to split
+    a display name over lines, so "Länsstyrelsen Jämtlands län" at the end of a long Cc
+    list (a measure's bodies) reached RFC 2047 readers as "LänsstyrelsenJämtlandslän"
+    (CPython gh-144156). At 998 a header folds only when it is longer than that."""
+    import email.policy
+
+    return email.policy.default.clone(max_line_length=998)
+
+
+def build_email(row: Mapping[str, Any], mail_from: Address, now: dt.datetime) -> EmailMessage:
+    """The message for an outbox row (its Message-ID, headers and both parts)."""
+    from email.utils import format_datetime
+
+    msg = EmailMessage(policy=_mail_policy())
+    msg["Subject"] = refuse_line_breaks(row["mail_subject"], "subject")
+    msg["From"] = mail_from
+    msg["To"] = [_address(n, a, "To") for n, a in json.loads(row["to_json"])]
+    cc = [_address(n, a, "Cc") for n, a in json.loads(row["cc_json"])]
+    if cc:
+        msg["Cc"] = cc
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = row["message_id"]
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies, please
+    msg.set_content(row["body_text"])
+    msg.add_alternative(row["body_html"], subtype="html")
+    return msg

@@ -1,0 +1,129 @@
+"""Mail settings from the environment; CLI options override single values.
+
+    RSP_MAIL_TRANSPORT   file | smtp (default: smtp if RSP_SMTP_HOST is set, else file)
+    RSP_MAIL_FROM        the From address, e.g. 'Region JH <rsp@region.example>'
+    RSP_OUTBOX_DIR       the file transport's folder (default: 'outbox' beside a SQLite
+                         database, else ./rsp-outbox)
+    RSP_SMTP_HOST, RSP_SMTP_PORT (587 for starttls, 465 for ssl)
+    RSP_SMTP_TLS         starttls | ssl (default: ssl on port 465, else starttls)
+    RSP_SMTP_USER        the login, if the server wants AUTH
+    RSP_SMTP_PASSWORD_ENV  the NAME of the variable that holds the password
+    RSP_SMTP_CAFILE      a CA certificate file to trust (default: the system's)
+    RSP_SMTP_TIMEOUT     seconds (default 30);  RSP_SMTP_HELO  the name to greet with
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from notifications.mail.transports import (
+    FileTransport,
+    SmtpSettings,
+    SmtpTransport,
+    Transport,
+    TransportConfigError,
+)
+
+DEFAULT_FROM = "rsp@localhost"
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """Which transport, the From address, and the transport's own settings."""
+
+    transport: str  # file | smtp
+    mail_from: str
+    outbox_dir: Path
+    smtp: SmtpSettings | None = None
+
+    @property
+    def domain(self) -> str:
+        """The stable domain of Message-IDs: the From address's."""
+        from email.utils import parseaddr
+
+        addr = parseaddr(self.mail_from)[1]
+        return addr.rpartition("@")[2] or "localhost"
+
+    def describe(self) -> str:
+        """One line for people (never the password)."""
+        if self.transport == "smtp" and self.smtp is not None:
+            s = self.smtp
+            auth = f", user {s.user}, password from ${s.password_env}" if s.user else ""
+            ca = f", CA file {s.cafile}" if s.cafile else ""
+            return f"smtp {s.host}:{s.port} ({s.tls}{auth}{ca}), from {self.mail_from}"
+        return f"file {self.outbox_dir}, from {self.mail_from}"
+
+
+def _number(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise TransportConfigError(f"{name}={raw!r} is not a number") from None
+    if value <= 0:
+        raise TransportConfigError(f"{name}={raw!r} must be positive")
+    return value
+
+
+def settings_from_env(env: Mapping[str, str], default_dir: Path,
+                      overrides: Mapping[str, str | None] | None = None) -> MailSettings:
+    """Read the RSP_MAIL_*/RSP_SMTP_*/RSP_OUTBOX_DIR settings; `overrides` win."""
+    merged = {k: v for k, v in env.items() if k.startswith("RSP_")}
+    merged.update({k: v for k, v in (overrides or {}).items() if v})
+    kind = merged.get("RSP_MAIL_TRANSPORT") or ("smtp" if merged.get("RSP_SMTP_HOST")
+                                                else "file")
+    if kind not in ("file", "smtp"):
+        raise TransportConfigError(f"RSP_MAIL_TRANSPORT={kind!r}: use file or smtp")
+    outbox_dir = Path(merged.get("RSP_OUTBOX_DIR") or default_dir).expanduser()
+    if kind == "file":
+        return MailSettings("file", merged.get("RSP_MAIL_FROM") or DEFAULT_FROM, outbox_dir)
+    host = merged.get("RSP_SMTP_HOST")
+    if not host:
+        raise TransportConfigError("the smtp transport needs RSP_SMTP_HOST")
+    if not merged.get("RSP_MAIL_FROM"):
+        raise TransportConfigError("the smtp transport needs RSP_MAIL_FROM, e.g. "
+                                   "'Regionalt serviceprogram <rsp@region.example>'")
+    port = int(_number(merged, "RSP_SMTP_PORT", 0))
+    tls = merged.get("RSP_SMTP_TLS") or ("ssl" if port == 465 else "starttls")
+    if tls not in ("starttls", "ssl"):
+        raise TransportConfigError(f"RSP_SMTP_TLS={tls!r}: use starttls (port 587) or ssl "
+                                   "(port 465); rsp does not send unencrypted")
+    user = merged.get("RSP_SMTP_USER") or None
+    password_env = merged.get("RSP_SMTP_PASSWORD_ENV") or None
+    if user and not password_env:
+        raise TransportConfigError("RSP_SMTP_USER is set: set RSP_SMTP_PASSWORD_ENV to the "
+                                   "NAME of the environment variable that holds the password")
+    cafile = merged.get("RSP_SMTP_CAFILE") or None
+    if cafile and not Path(cafile).is_file():
+        raise TransportConfigError(f"RSP_SMTP_CAFILE: {cafile} is not a file")
+    smtp = SmtpSettings(host=host, port=port or (465 if tls == "ssl" else 587), tls=tls,
+                        user=user, password_env=password_env, cafile=cafile,
+                        timeout=_number(merged, "RSP_SMTP_TIMEOUT", 30.0),
+                        helo=merged.get("RSP_SMTP_HELO") or None)
+    return MailSettings("smtp", merged["RSP_MAIL_FROM"], outbox_dir, smtp)
+
+
+def open_transport(settings: MailSettings, env: Mapping[str, str]) -> Transport:
+    """The transport the settings describe; the password is read from `env` here only."""
+    if settings.transport == "file" or settings.smtp is None:
+        return FileTransport(settings.outbox_dir)
+    password = None
+    name = settings.smtp.password_env
+    if name:
+        password = env.get(name)
+        if not password:
+            raise TransportConfigError(f"RSP_SMTP_PASSWORD_ENV names {name}, which is not set "
+                                       "or empty (the password is read from it)")
+    return SmtpTransport(settings.smtp, password)
+
+
+def default_outbox_dir(database_url: str) -> Path:
+    """'outbox' beside a SQLite database file, else ./rsp-outbox."""
+    prefix = "sqlite:///"
+    if database_url.startswith(prefix) and database_url != prefix + ":memory:":
+        return Path(database_url[len(prefix):]).parent / "outbox"
+    return Path("rsp-outbox")

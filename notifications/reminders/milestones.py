@@ -1,0 +1,125 @@
+"""Deadline items from the drafting process: each milestone not yet reached, with its
+planned date, to the people holding the roles that act on it.
+
+The roles that act on a milestone are those of the triggers leading into that stage from
+an earlier one (a trigger from a stage planned later, like sending a draft back, is not
+the way the milestone is meant to be reached). The rules' `cc_roles` go in Cc.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from notifications.reminders.due import DeadlineItem, Recipient
+from notifications.reminders.rules import Rules, check_roles
+from process.programme import programmes
+from process.reports.status import reached_dates
+from process.storage.tables import Person, ProcessInstance, Programme, RoleGrant
+from process.workflow.definition import Definition, StateDef, label_text
+from process.workflow.engine import OWN_COMMANDS
+
+STEP = {"sv": "Steg", "en": "Step"}
+STAGE = {"sv": "Planerat datum", "en": "Planned date"}
+
+
+@dataclass
+class Collected:
+    """Deadline items from the database, the programmes' names, and what was skipped."""
+
+    items: list[DeadlineItem] = field(default_factory=list)
+    programmes: dict[int, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def extend(self, other: Collected) -> None:
+        """Add another source's findings."""
+        self.items += other.items
+        self.programmes.update(other.programmes)
+        self.problems += other.problems
+
+
+def acting_roles(definition: Definition, state: StateDef) -> list[tuple[str, tuple[str, ...]]]:
+    """The triggers (name, roles) that lead into `state` from an earlier stage."""
+    planned = {s.name: s.planned for s in definition.states}
+    out = []
+    for t in definition.triggers:
+        if t.dest != state.name or state.name in t.sources:
+            continue
+        forward = [s for s in t.sources if planned.get(s) is None or state.planned is None
+                   or planned[s] <= state.planned]  # type: ignore[operator]
+        if forward:
+            out.append((t.name, t.roles))
+    return out
+
+
+def people_by_role(session: Session, programme_id: int) -> dict[str, list[Recipient]]:
+    """Everyone with an e-mail address, by the roles they hold on the programme."""
+    rows = session.exec(
+        select(RoleGrant.role, Person.name, Person.email)
+        .join(Person, Person.id == RoleGrant.person_id)  # type: ignore[arg-type]
+        .where(RoleGrant.programme_id == programme_id)
+        .order_by(RoleGrant.role, Person.login)).all()
+    out: dict[str, list[Recipient]] = {}
+    for role, name, email in rows:
+        if email:
+            out.setdefault(role, []).append(Recipient(email, name))
+    return out
+
+
+def _unique(groups: Iterable[list[Recipient]], skip: set[str]) -> tuple[Recipient, ...]:
+    out: dict[str, Recipient] = {}
+    for group in groups:
+        for r in group:
+            key = r.address.lower()
+            if key not in skip and key not in out:
+                out[key] = r
+    return tuple(out.values())
+
+
+def programme_items(session: Session, rules: Rules, prog: Programme, inst: ProcessInstance,
+                    definition: Definition, lang: str) -> Collected:
+    """The milestone items of one programme."""
+    assert prog.id is not None
+    found = Collected(programmes={prog.id: prog.name})
+    kind = rules.for_kind("milestone")
+    if kind is None or definition.state(inst.state).final:
+        return found
+    check_roles(rules, set(definition.roles))
+    reached = reached_dates(session, f"process:{inst.id}")
+    holders = people_by_role(session, prog.id)
+    for state in definition.states:
+        if state.planned is None or state.name in reached:
+            continue
+        triggers = acting_roles(definition, state)
+        roles = sorted({r for _name, rs in triggers for r in rs})
+        to = _unique((holders.get(r, []) for r in roles), set())
+        label = label_text(state.label, lang)
+        if not to:
+            found.problems.append(f"{prog.key}: milestone {state.name}: no one holding "
+                                  f"{' or '.join(roles) or 'a role'} has an e-mail address")
+            continue
+        cc = _unique((holders.get(r, []) for r in kind.cc_roles),
+                     {r.address.lower() for r in to})
+        details = tuple((STEP.get(lang, STEP["sv"]),
+                         f"{OWN_COMMANDS.get(name, f'rsp advance {name}')} ({', '.join(rs)}): "
+                         f"{label_text(definition.trigger(name).label, lang)}")  # type: ignore[union-attr]
+                        for name, rs in triggers)
+        details += ((STAGE.get(lang, STAGE["sv"]), state.planned.isoformat()),)
+        found.items.append(DeadlineItem(
+            kind="milestone", subject=f"process:{inst.id}:{state.name}", title=label,
+            due=state.planned, to=to, cc=cc, programme_id=prog.id, details=details))
+    return found
+
+
+def items(session: Session, rules: Rules, now: dt.datetime, lang: str) -> Collected:
+    """The milestone items of every programme in the database."""
+    found = Collected()
+    query = select(Programme).order_by(Programme.id)  # type: ignore[arg-type]
+    for prog in session.exec(query).all():
+        inst = programmes.instance_of(session, prog)
+        definition = programmes.definition_of(session, inst.definition_id)
+        found.extend(programme_items(session, rules, prog, inst, definition, lang))
+    return found

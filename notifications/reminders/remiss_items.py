@@ -1,0 +1,67 @@
+"""Deadline items from the remiss: each consulted body (remissinstans) of an open remiss
+that has not answered yet, due on the reply date, to the body's addresses.
+
+A body that answers, or a remiss that is closed, produces no more items, so its
+reminders stop by themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from notifications.reminders.due import DeadlineItem, Recipient
+from notifications.reminders.milestones import Collected, people_by_role
+from notifications.reminders.rules import Rules
+from process.storage.plan_tables import Body
+from process.storage.remiss_tables import Remiss, RemissBody, table
+from process.storage.tables import Programme
+
+KIND = "remiss"
+WORDS = {
+    "title": {"sv": "{programme} (remissutgåva)", "en": "{programme} (consultation draft)"},
+    "body": {"sv": "Remissinstans", "en": "Consulted body"},
+    "sent": {"sv": "Remissen skickades", "en": "Sent for consultation"},
+    "questions": {"sv": "Frågor och svar till", "en": "Questions and replies to"},
+}
+_R, _RB, _B, _P = table(Remiss), table(RemissBody), table(Body), table(Programme)
+
+
+def _w(key: str, lang: str, **values: str) -> str:
+    return (WORDS[key].get(lang) or WORDS[key]["sv"]).format(**values)
+
+
+def items(session: Session, rules: Rules, now: dt.datetime, lang: str) -> Collected:
+    """The unanswered bodies of every open remiss in the database."""
+    found = Collected()
+    if rules.for_kind(KIND) is None:
+        return found
+    rows = session.connection().execute(
+        sa.select(_R.c.id, _R.c.programme_id, _R.c.reply_by, _R.c.opened_on, _B.c.key,
+                  _B.c.name, _B.c.emails, _P.c.name.label("programme"))
+        .join(_RB, _RB.c.remiss_id == _R.c.id).join(_B, _B.c.id == _RB.c.body_id)
+        .join(_P, _P.c.id == _R.c.programme_id)
+        .where(_R.c.closed_on.is_(None), _RB.c.position.is_(None))
+        .order_by(_R.c.id, _B.c.id)).mappings().all()
+    leads: dict[int, str] = {}
+    for r in rows:
+        pid = r["programme_id"]
+        found.programmes[pid] = r["programme"]
+        if pid not in leads:
+            group = people_by_role(session, pid).get("working_group", [])
+            leads[pid] = ", ".join(f"{p.name} <{p.address}>" for p in group)
+        to = tuple(Recipient(a, r["name"]) for a in json.loads(r["emails"]))
+        if not to:
+            found.problems.append(f"remiss {r['id']}: {r['key']} has no e-mail address")
+            continue
+        details = [(_w("body", lang), r["name"]), (_w("sent", lang), r["opened_on"].isoformat())]
+        if leads[pid]:
+            details.append((_w("questions", lang), leads[pid]))
+        found.items.append(DeadlineItem(
+            kind=KIND, subject=f"remiss:{r['id']}:{r['key']}",
+            title=_w("title", lang, programme=r["programme"]), due=r["reply_by"], to=to,
+            programme_id=pid, details=tuple(details)))
+    return found

@@ -1,0 +1,1 @@
+"""process.access.unit_of_work."""

@@ -1,0 +1,269 @@
+"""Responsible bodies of a programme: import a bodies file, add one, attach people, list.
+
+A person attached to a body holds the contextual role `responsible_body` on that body's
+measures, and on the measures of every group the body belongs to.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from process.access import audit
+from process.access import unit_of_work as access
+from process.access.people import EMAIL_RE
+from process.bodies.bodies_file import BODY_KINDS, KEY_RE, Body, load_bodies
+from process.core.clock import Clock
+from process.core.errors import InvalidInput, NotFound
+from process.programme import programmes
+from process.storage.database import Database
+from process.storage.plan_tables import (
+    ActionPlan,
+    BodyGroupMember,
+    BodyPerson,
+    Measure,
+    MeasureBody,
+    table,
+)
+from process.storage.plan_tables import Body as BodyRow
+from process.storage.tables import Person, Programme
+
+
+def body_keys(session: Session, programme_id: int) -> set[str]:
+    """The keys of every body of the programme."""
+    return set(session.exec(select(BodyRow.key).where(BodyRow.programme_id == programme_id)))
+
+
+def find_body(session: Session, programme_id: int, key: str) -> BodyRow:
+    """The body with this key, or NotFound naming the known keys."""
+    row = session.exec(select(BodyRow).where(BodyRow.programme_id == programme_id,
+                                             BodyRow.key == key)).first()
+    if row is None:
+        known = sorted(body_keys(session, programme_id))
+        raise NotFound(f"no body {key!r}" + (f"; known: {', '.join(known)}" if known
+                                             else "; add one with 'rsp bodies add'"))
+    return row
+
+
+def bodies_of_person(session: Session, person_id: int) -> set[int]:
+    """The bodies a person acts for: those they belong to and the groups those are in."""
+    direct = set(session.exec(select(BodyPerson.body_id).where(
+        BodyPerson.person_id == person_id)))
+    if not direct:
+        return direct
+    groups = session.exec(select(BodyGroupMember.group_id).where(
+        BodyGroupMember.member_id.in_(direct)))  # type: ignore[attr-defined]
+    return direct | set(groups)
+
+
+def with_groups(session: Session, body_id: int) -> set[int]:
+    """A body and every group it is a member of."""
+    groups = session.exec(select(BodyGroupMember.group_id).where(
+        BodyGroupMember.member_id == body_id))
+    return {body_id, *groups}
+
+
+def _audit(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
+           action: str, row: BodyRow, detail: dict[str, Any]) -> None:
+    audit.append(session, at=clock.now(), actor=actor, role=role, action=action,
+                 programme_id=prog.id, subject=f"body:{row.id}", detail=detail)
+
+
+def _set_group_members(session: Session, group: BodyRow, member_ids: Iterable[int]) -> None:
+    t = table(BodyGroupMember)
+    conn = session.connection()
+    conn.execute(sa.delete(t).where(t.c.group_id == group.id))
+    rows = [{"group_id": group.id, "member_id": m} for m in member_ids]
+    if rows:
+        conn.execute(sa.insert(t), rows)
+
+
+def _members(session: Session, group_id: int) -> list[str]:
+    rows = session.exec(select(BodyRow.key).join(
+        BodyGroupMember, BodyGroupMember.member_id == BodyRow.id).where(  # type: ignore[arg-type]
+        BodyGroupMember.group_id == group_id).order_by(BodyRow.key))
+    return list(rows)
+
+
+def apply_bodies(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
+                 bodies: list[Body]) -> list[str]:
+    """Create or update the programme's bodies from a validated bodies file; what changed."""
+    assert prog.id is not None
+    existing = {b.key: b for b in session.exec(
+        select(BodyRow).where(BodyRow.programme_id == prog.id))}
+    added, updated = [], []
+    for b in bodies:
+        row = existing.get(b.key)
+        emails = json.dumps(list(b.emails), ensure_ascii=False)
+        if row is None:
+            row = BodyRow(programme_id=prog.id, key=b.key, name=b.name, kind=b.kind,
+                          emails=emails, created_at=clock.now())
+            session.add(row)
+            session.flush()
+            existing[b.key] = row
+            added.append(b.key)
+            _audit(session, clock, actor, role, prog, "body.added", row,
+                   {"key": b.key, "name": b.name, "kind": b.kind, "emails": list(b.emails)})
+            continue
+        changed = {f: [getattr(row, f), new] for f, new in
+                   (("name", b.name), ("kind", b.kind), ("emails", emails))
+                   if getattr(row, f) != new}
+        if changed:
+            row.name, row.kind, row.emails = b.name, b.kind, emails
+            session.add(row)
+            updated.append(b.key)
+            _audit(session, clock, actor, role, prog, "body.updated", row, changed)
+    session.flush()
+    for b in bodies:
+        if b.kind != "group":
+            continue
+        group = existing[b.key]
+        assert group.id is not None
+        before = _members(session, group.id)
+        if before != sorted(b.members):
+            _set_group_members(session, group, (existing[m].id or 0 for m in b.members))
+            _audit(session, clock, actor, role, prog, "body.members", group,
+                   {"before": before, "after": sorted(b.members)})
+            if b.key not in added and b.key not in updated:
+                updated.append(b.key)
+    if not added and not updated:
+        return [f"bodies: no changes ({len(bodies)} in the file)"]
+    lines = [f"bodies: {len(added)} added, {len(updated)} updated"]
+    if added:
+        lines.append(f"  added: {', '.join(added)}")
+    if updated:
+        lines.append(f"  updated: {', '.join(updated)}")
+    return lines
+
+
+def import_bodies(db: Database, clock: Clock, actor: str, programme_key: str | None,
+                  path: str) -> list[str]:
+    """Import a bodies file (admin or working group); the whole file is validated first."""
+    def work(session: Session, prog: Programme) -> list[str]:
+        role = access.require_manager(session, actor, prog, "import bodies")
+        return apply_bodies(session, clock, actor, role, prog, load_bodies(path))
+
+    return access.write(db, clock, actor, programme_key, "bodies.import", work)
+
+
+def _validate(key: str, name: str, kind: str, emails: list[str]) -> None:
+    if not KEY_RE.match(key) or len(key) > 64:
+        raise InvalidInput(f"body key {key!r}: use lowercase a-z, 0-9, '_' or '-'")
+    if not name.strip() or any(c in name for c in "\r\n") or len(name) > 200:
+        raise InvalidInput(f"name {name!r}: must be one non-empty line of at most 200 "
+                           "characters")
+    if kind not in BODY_KINDS:
+        raise InvalidInput(f"kind {kind!r} is not one of {', '.join(BODY_KINDS)}")
+    for e in emails:
+        if not EMAIL_RE.match(e):
+            raise InvalidInput(f"e-mail {e!r} is not an e-mail address")
+    if not emails:
+        raise InvalidInput("give at least one --email: reminders go to a body's addresses")
+
+
+def _person(session: Session, login: str) -> Person:
+    person = session.exec(select(Person).where(Person.login == login)).first()
+    if person is None:
+        raise NotFound(f"no person with login {login!r}: register them first with "
+                       "'rsp people add'")
+    return person
+
+
+def add_body(db: Database, clock: Clock, actor: str, programme_key: str | None, key: str,
+             name: str, kind: str, emails: list[str], members: list[str]) -> None:
+    """Add a body with its addresses and member people (admin or working group)."""
+    _validate(key, name, kind, emails)
+
+    def work(session: Session, prog: Programme) -> None:
+        assert prog.id is not None
+        role = access.require_manager(session, actor, prog, "add bodies")
+        if key in body_keys(session, prog.id):
+            raise InvalidInput(f"body {key!r} exists already (see 'rsp bodies show {key}')")
+        people = [_person(session, login) for login in dict.fromkeys(members)]
+        row = BodyRow(programme_id=prog.id, key=key, name=name.strip(), kind=kind,
+                      emails=json.dumps(emails, ensure_ascii=False), created_at=clock.now())
+        session.add(row)
+        session.flush()
+        _audit(session, clock, actor, role, prog, "body.added", row,
+               {"key": key, "name": row.name, "kind": kind, "emails": emails})
+        for p in people:
+            _attach(session, clock, actor, role, prog, row, p)
+
+    access.write(db, clock, actor, programme_key, "body.add", work)
+
+
+def _attach(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
+            row: BodyRow, person: Person) -> None:
+    assert row.id is not None and person.id is not None
+    session.add(BodyPerson(body_id=row.id, person_id=person.id))
+    _audit(session, clock, actor, role, prog, "body.person_added", row,
+           {"body": row.key, "login": person.login})
+
+
+def set_member(db: Database, clock: Clock, actor: str, programme_key: str | None, key: str,
+               login: str, remove: bool = False) -> None:
+    """Attach a registered person to a body, or detach them (admin or working group)."""
+    def work(session: Session, prog: Programme) -> None:
+        assert prog.id is not None
+        role = access.require_manager(session, actor, prog, "change a body's people")
+        row = find_body(session, prog.id, key)
+        person = _person(session, login)
+        link = session.get(BodyPerson, (row.id, person.id))
+        if remove:
+            if link is None:
+                raise InvalidInput(f"{login} is not a member of {key}")
+            session.delete(link)
+            _audit(session, clock, actor, role, prog, "body.person_removed", row,
+                   {"body": key, "login": login})
+        elif link is not None:
+            raise InvalidInput(f"{login} is already a member of {key}")
+        else:
+            _attach(session, clock, actor, role, prog, row, person)
+
+    access.write(db, clock, actor, programme_key, "body.member", work)
+
+
+def _people(session: Session, body_id: int) -> list[str]:
+    return list(session.exec(select(Person.login).join(
+        BodyPerson, BodyPerson.person_id == Person.id).where(  # type: ignore[arg-type]
+        BodyPerson.body_id == body_id).order_by(Person.login)))
+
+
+def _as_dict(session: Session, row: BodyRow) -> dict[str, Any]:
+    assert row.id is not None
+    return {"key": row.key, "name": row.name, "kind": row.kind,
+            "emails": json.loads(row.emails), "members": _members(session, row.id),
+            "people": _people(session, row.id)}
+
+
+def list_bodies(session: Session, programme_key: str | None) -> list[dict[str, Any]]:
+    """Every body of the programme with its addresses, group members and people."""
+    prog = programmes.find_programme(session, programme_key)
+    rows = session.exec(select(BodyRow).where(BodyRow.programme_id == prog.id)
+                        .order_by(BodyRow.key))
+    return [_as_dict(session, r) for r in rows]
+
+
+def show_body(session: Session, programme_key: str | None, key: str) -> dict[str, Any]:
+    """A body, the groups it belongs to, and the measures it is responsible for."""
+    prog = programmes.find_programme(session, programme_key)
+    assert prog.id is not None
+    row = find_body(session, prog.id, key)
+    assert row.id is not None
+    out = _as_dict(session, row)
+    ids = with_groups(session, row.id)
+    out["groups"] = sorted(session.exec(select(BodyRow.key).where(
+        BodyRow.id.in_(ids - {row.id}))))  # type: ignore[union-attr]
+    m, mb, b, p = table(Measure), table(MeasureBody), table(BodyRow), table(ActionPlan)
+    measures = session.connection().execute(
+        sa.select(p.c.year, m.c.code, m.c.title, m.c.state, mb.c.position, b.c.key)
+        .join(mb, mb.c.measure_id == m.c.id).join(b, b.c.id == mb.c.body_id)
+        .join(p, p.c.id == m.c.plan_id).where(mb.c.body_id.in_(ids))
+        .order_by(p.c.year, m.c.code))
+    out["measures"] = [{"year": y, "code": c, "title": t, "state": s, "lead": pos == 0,
+                        "as": via} for y, c, t, s, pos, via in measures]
+    return out

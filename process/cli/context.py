@@ -1,0 +1,62 @@
+"""What every command shares: the database, the clock, the actor and the language."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from process.core.clock import Clock
+    from process.storage.database import Database
+
+
+@dataclass
+class Env:
+    """The global options, turned into a database, a clock and an actor on demand."""
+
+    db_value: str | None
+    now_value: str | None
+    programme: str | None
+    lang: str
+    _db: Database | None = field(default=None, repr=False)
+
+    @property
+    def actor(self) -> str:
+        import getpass
+
+        return os.environ.get("RSP_USER") or getpass.getuser()
+
+    @property
+    def clock(self) -> Clock:
+        from process.core.clock import Clock, FixedClock, parse_now
+
+        if self.now_value:
+            return FixedClock(parse_now(self.now_value))
+        return Clock()
+
+    def database(self, require_schema: bool = True) -> Database:
+        from process.storage.database import open_database
+
+        if self._db is None:
+            self._db = open_database(self.db_value)
+        if require_schema:
+            self._db.require_schema()
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+            self._db = None
+
+
+pass_env = click.make_pass_decorator(Env)
+
+# Numbers that reach the database or a date: bounded, so that a huge one is a usage error
+# (exit 2) instead of an overflow deep down.
+ID = click.IntRange(min=1, max=2**63 - 1)  # a record's id: decision, delegation, mail
+YEAR = click.IntRange(min=1900, max=2999)  # a plan year (process.clock.FIRST_YEAR...)
+NUMBER = click.IntRange(min=-(2**63), max=2**63 - 1)  # what an SQL integer can hold
+DAYS = click.IntRange(min=0, max=36_500)  # a period from today

@@ -1,0 +1,93 @@
+"""`rsp templates`: the templates of mails and reports, and a region's own versions of
+them (RSP_TEMPLATE_DIR). Only click is imported here; each command imports its service.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+
+@click.group()
+def templates() -> None:
+    """Templates of reminder mails, the digest and the reports; your own replace them.
+
+    A file in RSP_TEMPLATE_DIR (or --template-dir) with the name of a bundled template
+    replaces it; every template renders in a sandbox, HTML autoescaped.
+
+    \b
+    Example:
+      rsp templates export /etc/rsp/templates && RSP_TEMPLATE_DIR=/etc/rsp/templates \\
+          rsp templates check
+    """
+
+
+@templates.command("list")
+def templates_list() -> None:
+    """Each template rsp renders, and whether it is bundled or overridden (from which file).
+
+    \b
+    Example:
+      RSP_TEMPLATE_DIR=/etc/rsp/templates rsp templates list
+    """
+    from process.reports import template_tools, templating
+
+    user = templating.override_dir()
+    click.echo(f"{templating.ENV_VAR}: {user or '(not set: the bundled templates)'}")
+    for t in template_tools.listing():
+        click.echo(f"{t.name:<22} {t.source:<10} {t.path}")
+
+
+@templates.command("export")
+@click.argument("directory", type=click.Path(file_okay=False), metavar="DIR")
+@click.option("--force", is_flag=True, help="Replace files that exist already.")
+def templates_export(directory: str, force: bool) -> None:
+    """Copy the bundled templates into DIR, as a starting point for your own.
+
+    Refuses to replace an existing file (and then writes nothing) unless --force. Edit
+    what you want to change and delete the rest: a missing file means the bundled one.
+
+    \b
+    Example:
+      rsp templates export /etc/rsp/templates
+    """
+    from process.reports import template_tools
+
+    written = template_tools.export(directory, force)
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"{len(written)} templates in {directory}; check them with "
+               f"'rsp templates check {directory}', use them with RSP_TEMPLATE_DIR={directory}")
+
+
+@templates.command("check")
+@click.argument("directory", required=False, type=click.Path(file_okay=False), metavar="[DIR]")
+def templates_check(directory: str | None) -> None:
+    """Compile every template of DIR in the sandbox and render it with made-up data.
+
+    DIR defaults to RSP_TEMPLATE_DIR (else the bundled templates). Problems are shown as
+    file:line; the exit status is 1 if there is any.
+
+    \b
+    Examples:
+      rsp templates check /etc/rsp/templates
+      RSP_TEMPLATE_DIR=/etc/rsp/templates rsp templates check
+    """
+    from process.reports import template_tools
+
+    report = template_tools.check(directory)
+    where = report.directory or "the bundled templates"
+    for note in report.notes:
+        click.echo(f"note: {note}")
+    for problem in report.problems:
+        click.echo(f"ERROR: {problem}", err=True)
+    if report.problems:
+        click.echo(f"Error: {where}: {len(report.problems)} problem(s) in {len(report.files)} "
+                   "template(s)", err=True)
+        sys.exit(1)
+    click.echo(f"{where}: OK — {len(report.files)} template(s) compile in the sandbox; "
+               f"rendered with sample data: {', '.join(report.rendered)}")
+
+
+COMMANDS = (templates,)

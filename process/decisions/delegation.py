@@ -1,0 +1,247 @@
+"""Delegation: the board delegates a kind of decision (e.g. `action_plan`, adopting the
+yearly action plan) to a person or a role, by a decision of its own. The delegate then
+takes such decisions on the board's behalf; each is recorded under its delegation and
+reported back to the board. A revoked delegation covers nothing from then on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from process.access import audit, people
+from process.access import unit_of_work as access
+from process.core.clock import STOCKHOLM, Clock
+from process.core.errors import InvalidInput, NotFound, PermissionDenied
+from process.core.words import label
+from process.decisions.references import DecisionRef, format_ref
+from process.programme import programmes
+from process.storage.database import Database
+from process.storage.remiss_tables import DelegatedDecision, Delegation, table
+from process.storage.tables import Decision, Person, Programme
+from process.workflow.definition import NAME_RE
+
+BOARD = (people.ADMIN, "board")
+KIND_WORDS = {"action_plan": {"sv": "Årlig handlingsplan", "en": "Yearly action plan"}}
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """A kind of decision in words, or its key when it has none."""
+    entry = KIND_WORDS.get(kind)
+    return label(entry, lang) if entry else kind
+
+
+def _today(clock: Clock) -> dt.date:
+    return clock.now().astimezone(STOCKHOLM).date()
+
+
+def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, kind: str,
+             to_login: str | None, to_role: str | None, decision: DecisionRef,
+             comment: str | None = None) -> dict[str, Any]:
+    """Record the board's delegation of a kind of decision (board role or admin)."""
+    if not NAME_RE.match(kind):
+        raise InvalidInput(f"kind {kind!r}: a name of lower-case letters, digits and '_', "
+                           "e.g. action_plan")
+    if (to_login is None) == (to_role is None):
+        raise InvalidInput("give the delegate: --to LOGIN or --role ROLE (one of them)")
+    note = access.check_text(comment, "-m", required=False)
+
+    def work(session: Session, prog: Programme) -> dict[str, Any]:
+        assert prog.id is not None
+        role = people.require_role(people.actor_for(session, actor, prog.id), actor, BOARD,
+                                   "record a delegation")
+        if to_login is not None and people.actor_for(session, to_login, prog.id) is None:
+            raise NotFound(f"no person with login {to_login!r} (see 'rsp people list')")
+        if to_role is not None:
+            inst = programmes.instance_of(session, prog)
+            roles = set(programmes.definition_of(session, inst.definition_id).roles)
+            if to_role not in roles:
+                raise InvalidInput(f"unknown role {to_role!r}; roles here: "
+                                   f"{', '.join(sorted(roles))}")
+        if decision.meeting_date > _today(clock):
+            raise InvalidInput(f"the decision date {decision.meeting_date} lies in the future")
+        d = table(Delegation)
+        same = session.connection().execute(sa.select(d.c.id).where(
+            d.c.programme_id == prog.id, d.c.kind == kind, d.c.revoked_at.is_(None),
+            d.c.to_login == to_login if to_login else d.c.to_role == to_role)).first()
+        if same:
+            raise InvalidInput(f"{kind} is already delegated to {to_login or to_role} "
+                               f"(delegation #{same[0]})")
+        now = clock.now()
+        decision_id = _decision_id(session, prog, decision, kind, note or (
+            f"Delegation: {kind_word(kind, 'sv')} till {to_login or to_role}"), actor, now)
+        did = session.connection().execute(sa.insert(d), dict(
+            programme_id=prog.id, kind=kind, to_login=to_login, to_role=to_role,
+            decision_id=decision_id, comment=note, created_by=actor, created_at=now)
+        ).inserted_primary_key[0]  # type: ignore[index]
+        detail = {"kind": kind, "to_login": to_login, "to_role": to_role,
+                  "decision": str(decision)}
+        audit.append(session, at=now, actor=actor, role=role, action="delegation.created",
+                     programme_id=prog.id, subject=f"delegation:{did}",
+                     decision_id=decision_id, comment=note, detail=detail)
+        return {"id": did, "decision_id": decision_id, **detail}
+
+    return access.write(db, clock, actor, programme_key, "delegation.create", work)
+
+
+def _decision_id(session: Session, prog: Programme, ref: DecisionRef, kind: str, text: str,
+                 actor: str, now: dt.datetime) -> int:
+    """The board decision with this reference (the same meeting paragraph may both adopt
+    the programme and delegate), or a new one recorded for the delegation."""
+    dec = Decision.__table__  # type: ignore[attr-defined]
+    found = session.connection().execute(sa.select(dec.c.id).where(
+        dec.c.programme_id == prog.id, dec.c.meeting_date == ref.meeting_date,
+        dec.c.paragraph == ref.paragraph, dec.c.diary_number == ref.diary_number)
+        .order_by(dec.c.id)).first()
+    if found is not None:
+        return int(found[0])
+    return int(session.connection().execute(sa.insert(dec), dict(
+        programme_id=prog.id, body=prog.board_name, meeting_date=ref.meeting_date,
+        paragraph=ref.paragraph, diary_number=ref.diary_number, text=ref.text or text,
+        trigger=f"delegate:{kind}", recorded_by=actor, recorded_at=now)
+    ).inserted_primary_key[0])  # type: ignore[index]
+
+
+def revoke(db: Database, clock: Clock, actor: str, programme_key: str | None,
+           delegation_id: int, comment: str | None = None) -> dict[str, Any]:
+    """Revoke a delegation (board role or admin): it covers no decision from now on."""
+    note = access.check_text(comment, "-m", required=False)
+
+    def work(session: Session, prog: Programme) -> dict[str, Any]:
+        assert prog.id is not None
+        role = people.require_role(people.actor_for(session, actor, prog.id), actor, BOARD,
+                                   "revoke a delegation")
+        d = table(Delegation)
+        row = session.connection().execute(sa.select(d).where(
+            d.c.id == delegation_id, d.c.programme_id == prog.id)).mappings().first()
+        if row is None:
+            raise NotFound(f"no delegation #{delegation_id}; see 'rsp delegations list'")
+        if row["revoked_at"] is not None:
+            raise InvalidInput(f"delegation #{delegation_id} was revoked on "
+                               f"{row['revoked_at'].astimezone(STOCKHOLM).date()} already")
+        now = clock.now()
+        session.connection().execute(sa.update(d).where(d.c.id == delegation_id).values(
+            revoked_by=actor, revoked_at=now, revoke_comment=note))
+        audit.append(session, at=now, actor=actor, role=role, action="delegation.revoked",
+                     programme_id=prog.id, subject=f"delegation:{delegation_id}",
+                     comment=note, detail={"kind": row["kind"]})
+        return {"id": delegation_id, "kind": row["kind"],
+                "to": row["to_login"] or row["to_role"]}
+
+    return access.write(db, clock, actor, programme_key, "delegation.revoke", work,
+                        subject=f"delegation:{delegation_id}")
+
+
+def _delegations(session: Session, programme_id: int, kind: str | None = None) -> list[dict]:
+    d, dec, dd = table(Delegation), Decision.__table__, table(DelegatedDecision)  # type: ignore[attr-defined]
+    used = (sa.select(sa.func.count()).where(dd.c.delegation_id == d.c.id)
+            .scalar_subquery())
+    query = (sa.select(d, dec.c.meeting_date, dec.c.paragraph, dec.c.diary_number,
+                       used.label("decisions"))
+             .join(dec, dec.c.id == d.c.decision_id).where(d.c.programme_id == programme_id)
+             .order_by(d.c.id))
+    if kind is not None:
+        query = query.where(d.c.kind == kind)
+    out = []
+    for r in session.connection().execute(query).mappings():
+        ref = DecisionRef(r["meeting_date"], r["paragraph"], r["diary_number"])
+        out.append({"id": r["id"], "kind": r["kind"], "to_login": r["to_login"],
+                    "to_role": r["to_role"], "decision": str(ref),
+                    "decision_id": r["decision_id"], "comment": r["comment"],
+                    "created_by": r["created_by"], "created_at": r["created_at"],
+                    "active": r["revoked_at"] is None, "revoked_at": r["revoked_at"],
+                    "revoked_by": r["revoked_by"], "decisions": r["decisions"],
+                    "decided_on": r["meeting_date"]})
+    return out
+
+
+def list_delegations(session: Session, programme_key: str | None) -> list[dict[str, Any]]:
+    """Every delegation of the programme, active and revoked, with how often it was used."""
+    prog = programmes.find_programme(session, programme_key)
+    assert prog.id is not None
+    return _delegations(session, prog.id)
+
+
+def _covering(actor: people.Actor | None, login: str, kind: str,
+              found: list[dict]) -> dict[str, Any]:
+    """The active delegation of `kind` that covers the actor, or PermissionDenied."""
+    if actor is None:
+        raise PermissionDenied(f"{login!r} is not a registered person, so cannot take a "
+                               f"delegated decision on {kind}")
+    for d in found:
+        if d["active"] and (d["to_login"] == login or d["to_role"] in actor.roles):
+            return d
+    if not found:
+        raise PermissionDenied(f"{kind} has not been delegated: the board decides it (or "
+                               f"delegates it with 'rsp delegate {kind} ...')")
+    held = "; ".join(f"#{d['id']} to {d['to_login'] or 'role ' + str(d['to_role'])}"
+                     + ("" if d["active"] else " (revoked)") for d in found)
+    raise PermissionDenied(f"no active delegation of {kind} covers {login}: {held}")
+
+
+def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, kind: str,
+           ref: DecisionRef, text: str) -> dict[str, Any]:
+    """Record a decision taken under an active delegation that covers the actor."""
+    body = access.check_text(text, "-m (the decision)")
+
+    def work(session: Session, prog: Programme) -> dict[str, Any]:
+        assert prog.id is not None
+        who = people.actor_for(session, actor, prog.id)
+        d = _covering(who, actor, kind, _delegations(session, prog.id, kind))
+        today = _today(clock)
+        if ref.meeting_date > today:
+            raise InvalidInput(f"the decision date {ref.meeting_date} lies in the future")
+        if ref.meeting_date < d["decided_on"]:
+            raise InvalidInput(f"delegation #{d['id']} was decided on {d['decided_on']}; a "
+                               f"decision of {ref.meeting_date} cannot be taken under it")
+        dd = table(DelegatedDecision)
+        same = session.connection().execute(sa.select(dd.c.id).where(
+            dd.c.programme_id == prog.id, dd.c.kind == kind,
+            dd.c.decided_on == ref.meeting_date, dd.c.paragraph == ref.paragraph,
+            dd.c.diary_number == ref.diary_number)).first()
+        if same:
+            raise InvalidInput(f"this decision is recorded already (#{same[0]})")
+        now, role = clock.now(), None if d["to_login"] == actor else d["to_role"]
+        new_id = session.connection().execute(sa.insert(dd), dict(
+            programme_id=prog.id, delegation_id=d["id"], kind=kind,
+            decided_on=ref.meeting_date, paragraph=ref.paragraph,
+            diary_number=ref.diary_number, text=body, decided_by=actor, role=role,
+            recorded_at=now)).inserted_primary_key[0]  # type: ignore[index]
+        detail = {"kind": kind, "delegation": d["id"], "decision": format_ref(ref)}
+        audit.append(session, at=now, actor=actor, role=role or "delegate",
+                     action="decision.delegated", programme_id=prog.id,
+                     subject=f"delegated_decision:{new_id}", comment=body, detail=detail)
+        return {"id": new_id, **detail, "under": d["decision"]}
+
+    return access.write(db, clock, actor, programme_key, "decision.delegated", work)
+
+
+def report(session: Session, programme_key: str | None, since: dt.date, until: dt.date,
+           lang: str = "sv") -> dict[str, Any]:
+    """The delegated decisions from `since` to `until`, to report back to the board."""
+    if until < since:
+        raise InvalidInput(f"--until {until} lies before --since {since}")
+    prog = programmes.find_programme(session, programme_key)
+    assert prog.id is not None
+    delegations = {d["id"]: d for d in _delegations(session, prog.id)}
+    dd, p = table(DelegatedDecision), Person.__table__  # type: ignore[attr-defined]
+    rows = session.connection().execute(
+        sa.select(dd, p.c.name).outerjoin(p, p.c.login == dd.c.decided_by)
+        .where(dd.c.programme_id == prog.id, dd.c.decided_on.between(since, until))
+        .order_by(dd.c.decided_on, dd.c.id)).mappings()
+    items = []
+    for r in rows:
+        d = delegations[r["delegation_id"]]
+        items.append({"id": r["id"], "kind": r["kind"], "kind_label": kind_word(r["kind"], lang),
+                      "decided_on": r["decided_on"],
+                      "reference": format_ref(DecisionRef(r["decided_on"], r["paragraph"],
+                                                          r["diary_number"])),
+                      "text": r["text"], "decided_by": r["decided_by"],
+                      "decided_by_name": r["name"] or r["decided_by"], "role": r["role"],
+                      "delegation": d["id"], "delegation_decision": d["decision"],
+                      "delegation_active": d["active"]})
+    return {"lang": lang, "programme": prog.name, "board": prog.board_name,
+            "since": since, "until": until, "decisions": items}

@@ -1,0 +1,1 @@
+"""process.plans.plan_import."""

@@ -1,0 +1,201 @@
+"""Import a yearly action plan: validate the whole file, then create or update its measures.
+
+Importing the same file again changes nothing. A changed file updates the measures it
+names and keeps their state and history; measures the file no longer names are kept and
+reported. Every created or changed measure gets its own audit row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session, select
+
+from process.access import audit
+from process.access import unit_of_work as access
+from process.bodies import bodies
+from process.core.clock import Clock
+from process.plans import measure_rows as store
+from process.plans.measure_rows import Progress
+from process.plans.plan_file import ActionPlan, Area, load_action_plan
+from process.programme import programmes
+from process.storage.database import Database
+from process.storage.plan_tables import ActionPlan as PlanRow
+from process.storage.plan_tables import PlanArea, PlanGoal
+from process.storage.tables import Programme
+
+
+@dataclass
+class ImportResult:
+    """What an import did, as counts and as lines to print."""
+
+    year: int
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    changed: bool = False
+
+
+def measure_definition_id(session: Session, now: dt.datetime, actor: str,
+                          programme_id: int) -> int:
+    """The stored measure workflow (workflows/measure.yaml), stored on first use."""
+    import workflows
+    from process.workflow.definition import load_definition
+
+    row = programmes.store_definition(session, now, actor,
+                                      load_definition(workflows.path_of("measure")),
+                                      programme_id)
+    assert row.id is not None
+    return row.id
+
+
+def _sync_areas(session: Session, plan: PlanRow, areas: Sequence[Area]) -> list[str]:
+    lines = []
+    have = {a.number: a for a in session.exec(select(PlanArea).where(PlanArea.plan_id == plan.id))}
+    goals = {g.code: g for g in session.exec(select(PlanGoal).where(PlanGoal.plan_id == plan.id))}
+    assert plan.id is not None
+    for a in areas:
+        row = have.get(a.number)
+        values = {"title": a.title, "description": a.description,
+                  "examples": store.json_list(a.examples)}
+        if row is None:
+            session.add(PlanArea(plan_id=plan.id, number=a.number, title=a.title,
+                                 description=a.description, examples=store.json_list(a.examples)))
+            if have:
+                lines.append(f"  area {a.number} added: {a.title}")
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            session.add(row)
+            lines.append(f"  area {a.number} changed")
+        for g in a.goals:
+            grow = goals.get(g.id)
+            if grow is None:
+                session.add(PlanGoal(plan_id=plan.id, area=a.number, code=g.id, title=g.title))
+                if goals:
+                    lines.append(f"  goal {g.id} added: {g.title}")
+            elif (grow.title, grow.area) != (g.title, a.number):
+                grow.title, grow.area = g.title, a.number
+                session.add(grow)
+                lines.append(f"  goal {g.id} changed")
+    return lines
+
+
+def _plan_row(session: Session, clock: Clock, prog: Programme, plan: ActionPlan
+              ) -> tuple[PlanRow, list[str], bool]:
+    """The plan's row, created or brought up to date; what changed; whether it is new."""
+    row = session.exec(select(PlanRow).where(PlanRow.programme_id == prog.id,
+                                             PlanRow.year == plan.year)).first()
+    values: dict[str, Any] = {"title": plan.title, "issuer": plan.issuer,
+                              "starts": plan.starts, "followup": plan.followup}
+    if row is None:
+        assert prog.id is not None
+        row = PlanRow(programme_id=prog.id, year=plan.year, title=plan.title,
+                      issuer=plan.issuer, starts=plan.starts, followup=plan.followup,
+                      content_hash=plan.content_hash, source=plan.source,
+                      imported_at=clock.now())
+        session.add(row)
+        session.flush()
+        return row, [], True
+    changed = [k for k, v in values.items() if getattr(row, k) != v]
+    for k in changed:
+        setattr(row, k, values[k])
+    lines = [f"  plan: {', '.join(changed)} changed"] if changed else []
+    if row.content_hash != plan.content_hash:
+        row.content_hash, row.source, row.imported_at = (plan.content_hash, plan.source,
+                                                         clock.now())
+        lines = lines or ["  the file changed, its content did not: new file hash recorded"]
+    session.add(row)
+    return row, lines, False
+
+
+def apply_plan(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
+               plan: ActionPlan, progress: Progress | None = None) -> ImportResult:
+    """Write a validated plan: create what is new, update what changed, keep the rest."""
+    assert prog.id is not None
+    result = ImportResult(plan.year)
+    row, changes, new_plan = _plan_row(session, clock, prog, plan)
+    assert row.id is not None
+    changes += _sync_areas(session, row, plan.areas)
+    stored = {} if new_plan else store.stored_contents(session, row.id)
+    measures = plan.measures()
+    if progress:
+        progress.start(len(measures))
+    new = [m for m in measures if m.id not in stored]
+    for m in measures:
+        if m.id not in stored:
+            continue
+        mrow, before = stored[m.id]
+        after = store.content_of(m)
+        changed = [k for k in store.CONTENT if before[k] != after[k]]
+        if changed:
+            store.update_measure(session, clock, actor, role, prog, mrow, m, changed)
+            audit.append(session, at=clock.now(), actor=actor, role=role,
+                         action="measure.updated", programme_id=prog.id,
+                         subject=f"measure:{mrow.id}",
+                         detail={"year": plan.year, "code": m.id,
+                                 "changed": {k: [before[k], after[k]] for k in changed}})
+            result.updated.append(m.id)
+            changes.append(f"  {m.id}: {', '.join(changed)} changed")
+        if progress:
+            progress.step(1)
+    if new:
+        definition_id = measure_definition_id(session, clock.now(), actor, prog.id)
+        store.insert_measures(session, clock, actor, role, prog, row, new, definition_id,
+                              progress=progress)
+        result.created = [m.id for m in new]
+        if not new_plan:
+            changes += [f"  new measure {m.id}: {m.title}" for m in new]
+    named = {m.id for m in measures}
+    result.kept = [f"{code} ({r.state})" for code, (r, _c) in stored.items() if code not in named]
+    return _finish(session, clock, actor, role, prog, plan, row, result, changes, new_plan)
+
+
+def _finish(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
+            plan: ActionPlan, row: PlanRow, result: ImportResult, changes: list[str],
+            new_plan: bool) -> ImportResult:
+    n_measures = len(plan.measures())
+    n_goals = sum(len(a.goals) for a in plan.areas)
+    if new_plan:
+        result.lines = [f"plan {plan.year} ({plan.title}): imported {n_measures} measures in "
+                        f"{len(plan.areas)} areas, {n_goals} goals"]
+    elif changes:
+        result.lines = [f"plan {plan.year}: updated from {plan.source}", *changes]
+    else:
+        result.lines = [f"plan {plan.year}: no changes ({n_measures} measures)"]
+    if result.kept:
+        result.lines.append(f"  not in the file, kept: {', '.join(result.kept)}")
+    result.changed = new_plan or bool(changes)
+    if result.changed:
+        audit.append(session, at=clock.now(), actor=actor, role=role,
+                     action="plan.imported" if new_plan else "plan.updated",
+                     programme_id=prog.id, subject=f"plan:{row.id}",
+                     detail={"year": plan.year, "source": plan.source,
+                             "content_hash": plan.content_hash, "created": result.created,
+                             "updated": result.updated})
+    return result
+
+
+def import_plan(db: Database, clock: Clock, actor: str, programme_key: str | None, path: str,
+                year: int, progress: Progress | None = None) -> ImportResult:
+    """Validate an action-plan file completely, then import it (admin or working group)."""
+    def check(session: Session, prog: Programme) -> ActionPlan:
+        access.require_manager(session, actor, prog, "import action plans")
+        assert prog.id is not None
+        return load_action_plan(path, bodies.body_keys(session, prog.id), year)
+
+    action = "plan.import"
+    plan = access.read(db, clock, actor, programme_key, action, check)
+
+    def work(session: Session, prog: Programme) -> ImportResult:
+        role = access.require_manager(session, actor, prog, "import action plans")
+        return apply_plan(session, clock, actor, role, prog, plan, progress)
+
+    return access.write(db, clock, actor, programme_key, action, work)
+
+
+__all__ = ["ImportResult", "Progress", "apply_plan", "import_plan"]

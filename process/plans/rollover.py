@@ -1,0 +1,166 @@
+"""Carry a year's unfinished measures over into next year's plan.
+
+Each open measure (planned, ongoing, postponed) gets a copy in the next plan, linked to
+it and with its dated targets moved to that year; the original is fired `carry_over`
+through the engine. A measure already carried over is skipped, so running it twice
+changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import string
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from process.access import people
+from process.access import unit_of_work as access
+from process.core.clock import Clock
+from process.core.errors import InvalidInput, NotFound
+from process.plans import measure_actions as lifecycle
+from process.plans import measure_queries as measures
+from process.plans import measure_rows as measure_store
+from process.plans import plan_import as plans
+from process.plans.plan_file import Deadline
+from process.plans.plan_file import Measure as PlanMeasure
+from process.programme import programmes
+from process.storage.database import Database
+from process.storage.plan_tables import ActionPlan, Measure, MeasureDeadline, PlanArea, PlanGoal
+from process.storage.tables import Programme
+
+CARRY = "carry_over"
+
+
+@dataclass
+class RolloverResult:
+    """What a rollover did, as lines to print."""
+
+    from_year: int
+    to_year: int
+    carried: list[tuple[str, str]] = field(default_factory=list)  # (old code, new code)
+    lines: list[str] = field(default_factory=list)
+
+
+def shift_date(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February becomes 28 February (pure)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def next_title(title: str, old: int, new: int) -> str:
+    """Next year's plan title: the year replaced, or added (pure)."""
+    if re.search(rf"\b{old}\b", title):
+        return re.sub(rf"\b{old}\b", str(new), title)
+    return f"{title} ({new})"
+
+
+def free_code(area: int, wanted: str, taken: set[str]) -> str:
+    """`wanted` if free in the plan, else the first free letter of its area (pure)."""
+    if wanted not in taken:
+        return wanted
+    for letter in string.ascii_uppercase:
+        code = f"{area}.{letter}"
+        if code not in taken:
+            return code
+    raise InvalidInput(f"area {area} of the new plan has no free measure letter left")
+
+
+def _target_plan(session: Session, clock: Clock, prog: Programme, old: ActionPlan,
+                 year: int) -> tuple[ActionPlan, bool]:
+    row = session.exec(select(ActionPlan).where(ActionPlan.programme_id == prog.id,
+                                                ActionPlan.year == year)).first()
+    if row is not None:
+        return row, False
+    assert prog.id is not None and old.id is not None
+    row = ActionPlan(programme_id=prog.id, year=year, title=next_title(old.title, old.year, year),
+                     issuer=old.issuer, starts=dt.date(year, 1, 1), followup=old.followup,
+                     content_hash=None, source=f"rollover {old.year} → {year}",
+                     imported_at=clock.now())
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    for a in session.exec(select(PlanArea).where(PlanArea.plan_id == old.id)):
+        session.add(PlanArea(plan_id=row.id, number=a.number, title=a.title,
+                             description=a.description, examples=a.examples))
+    for g in session.exec(select(PlanGoal).where(PlanGoal.plan_id == old.id)):
+        session.add(PlanGoal(plan_id=row.id, area=g.area, code=g.code, title=g.title))
+    return row, True
+
+
+def _copy(session: Session, m: Measure, code: str, years: int) -> PlanMeasure:
+    deadlines = tuple(Deadline(shift_date(d.due_date, years), d.text) for d in session.exec(
+        select(MeasureDeadline).where(MeasureDeadline.measure_id == m.id)
+        .order_by(MeasureDeadline.id)))  # type: ignore[arg-type]
+    assert m.id is not None
+    return PlanMeasure(code, m.area, m.title, m.subgoal, tuple(json.loads(m.goals)),
+                       tuple(json.loads(m.activities)),
+                       tuple(lifecycle.responsible_names(session, m.id)),
+                       tuple(json.loads(m.financing)), deadlines, 0)
+
+
+def _work(session: Session, clock: Clock, actor: str, prog: Programme, from_year: int,
+          to_year: int) -> RolloverResult:
+    assert prog.id is not None
+    result = RolloverResult(from_year, to_year)
+    old = session.exec(select(ActionPlan).where(ActionPlan.programme_id == prog.id,
+                                                ActionPlan.year == from_year)).first()
+    if old is None:
+        raise NotFound(f"no action plan for {from_year}; import one with 'rsp plan import'")
+    role = people.require_role(people.actor_for(session, actor, prog.id), actor,
+                               (access.WORKING_GROUP,), "roll plans over")
+    source = list(session.exec(select(Measure).where(Measure.plan_id == old.id)
+                               .order_by(Measure.area, Measure.code)))  # type: ignore[arg-type]
+    open_ones = [m for m in source if m.state in measures.OPEN_STATES]
+    already = [m for m in source if m.state == "carried_over"]
+    if not open_ones:
+        result.lines = [f"rollover {from_year} → {to_year}: nothing to carry over "
+                        f"({len(already)} already carried over, {len(source)} measures)"]
+        return result
+    new_plan, created = _target_plan(session, clock, prog, old, to_year)
+    assert new_plan.id is not None
+    taken = set(session.exec(select(Measure.code).where(Measure.plan_id == new_plan.id)))
+    keep = {m.code for m in open_ones if m.code not in taken}  # codes that stay as they are
+    taken |= keep
+    copies, origins = [], {}
+    for m in open_ones:
+        assert m.id is not None
+        definition = programmes.definition_of(session, m.definition_id)
+        lifecycle.fire(session, clock, actor, prog, m, old, definition, CARRY,
+                       f"Förs över till {to_year} års handlingsplan",
+                       detail={"to_year": to_year})
+        code = m.code if m.code in keep else free_code(m.area, m.code, taken)
+        taken.add(code)
+        copies.append(_copy(session, m, code, to_year - from_year))
+        origins[code] = m.id
+        result.carried.append((m.code, code))
+    definition_id = plans.measure_definition_id(session, clock.now(), actor, prog.id)
+    measure_store.insert_measures(session, clock, actor, role, prog, new_plan, copies,
+                                  definition_id, carried_from=origins)
+    how = "new plan" if created else "existing plan"
+    result.lines = [f"rollover {from_year} → {to_year}: {len(copies)} unfinished measures "
+                    f"carried over into the {how} '{new_plan.title}'"]
+    for (was, now), m in zip(result.carried, open_ones, strict=True):
+        renamed = f" (renamed: {was} is taken in {to_year})" if now != was else ""
+        result.lines.append(f"  {from_year} {was} ({m.state}) → {to_year} {now}{renamed}")
+    result.lines.append(f"  dated targets moved to {to_year} (same day and month); the "
+                        f"{from_year} measures are now carried_over")
+    if already:
+        result.lines.append(f"  already carried over before: {len(already)}")
+    return result
+
+
+def rollover(db: Database, clock: Clock, actor: str, programme_key: str | None,
+             from_year: int, to_year: int) -> RolloverResult:
+    """Carry the unfinished measures of `from_year` into `to_year` (working group)."""
+    if to_year <= from_year:
+        raise InvalidInput(f"roll over into a later year: {to_year} is not after {from_year}")
+    return access.write(db, clock, actor, programme_key, "plan.rollover",
+                        lambda s, p: _work(s, clock, actor, p, from_year, to_year))
+
+
+__all__ = ["RolloverResult", "free_code", "next_title", "rollover", "shift_date"]

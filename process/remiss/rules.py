@@ -1,0 +1,121 @@
+"""The remiss (consultation on the remiss edition): its rules and what it looks like now.
+
+Opening the remiss records the consulted bodies (remissinstanser) and the reply date:
+three months after opening unless another is given, moved to the next working day when
+it falls on a non-working day (lag 1930:173). A reply after the reply date is accepted
+and marked late; closing the remiss after the reply date records each missing answer as
+"no answer", a legitimate outcome. The writes are in `process.remiss_actions`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from process.core.errors import InvalidInput
+from process.core.words import label
+from process.core.workdays import next_working_day, period
+from process.storage.plan_tables import Body
+from process.storage.remiss_tables import Remiss, RemissBody, table
+from process.workflow.guard_facts import RemissFacts
+
+REPLY_MONTHS = 3
+POSITIONS = ("agrees", "comments", "no_comments")
+NO_ANSWER = "no_answer"
+POSITION_WORDS = {
+    "agrees": {"sv": "Tillstyrker", "en": "Agrees"},
+    "comments": {"sv": "Har synpunkter", "en": "Has comments"},
+    "no_comments": {"sv": "Inga synpunkter", "en": "No comments"},
+    NO_ANSWER: {"sv": "Inget svar", "en": "No answer"},
+    None: {"sv": "Inte besvarad ännu", "en": "Not answered yet"},
+}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day if it is shorter (pure)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def reply_dates(opened_on: dt.date, asked: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """(the reply date asked for or by default, the one that counts: a working day)."""
+    wanted = asked or add_months(opened_on, REPLY_MONTHS)
+    if wanted <= opened_on:
+        raise InvalidInput(f"--reply-by {wanted} must lie after the opening day {opened_on}")
+    return wanted, next_working_day(wanted)
+
+
+def parse_position(text: str) -> str:
+    """'agrees', 'comments' or 'no-comments' (as typed) to the stored value."""
+    value = text.strip().lower().replace("-", "_")
+    if value not in POSITIONS:
+        raise InvalidInput(f"position {text!r}: give agrees, comments or no-comments")
+    return value
+
+
+def position_word(position: str | None, lang: str) -> str:
+    """The position in Swedish (default) or English."""
+    return label(POSITION_WORDS[position], lang)
+
+
+_R, _RB, _B = table(Remiss), table(RemissBody), table(Body)
+_LATEST = (sa.select(_R).where(_R.c.programme_id == sa.bindparam("pid"))
+           .order_by(_R.c.id.desc()).limit(1))
+
+
+def latest(session: Session, programme_id: int) -> Any | None:
+    """The programme's latest remiss row (a mapping), or None if none was opened."""
+    return session.connection().execute(_LATEST, {"pid": programme_id}).mappings().first()
+
+
+def bodies_of(session: Session, remiss_id: int) -> list[dict[str, Any]]:
+    """The consulted bodies of a remiss with their replies, in the bodies' order."""
+    rows = session.connection().execute(
+        sa.select(_B.c.id, _B.c.key, _B.c.name, _B.c.kind, _B.c.emails, _RB.c.position,
+                  _RB.c.received, _RB.c.summary, _RB.c.late, _RB.c.recorded_by)
+        .join(_RB, _RB.c.body_id == _B.c.id).where(_RB.c.remiss_id == remiss_id)
+        .order_by(_B.c.id)).mappings().all()
+    return [{"id": r["id"], "key": r["key"], "name": r["name"], "kind": r["kind"],
+             "emails": json.loads(r["emails"]), "answered": r["position"] in POSITIONS,
+             "position": r["position"], "received": r["received"], "summary": r["summary"],
+             "late": bool(r["late"]), "recorded_by": r["recorded_by"]} for r in rows]
+
+
+def remiss_overview(session: Session, programme_id: int, today: dt.date) -> dict | None:
+    """The latest remiss as plain data, its period's working days and each reply; or None."""
+    r = latest(session, programme_id)
+    if r is None:
+        return None
+    bodies = bodies_of(session, r["id"])
+    p = period(r["opened_on"], r["reply_by"])
+    answered = [b for b in bodies if b["answered"]]
+    return {
+        "id": r["id"], "opened_on": r["opened_on"], "reply_by": r["reply_by"],
+        "reply_by_asked": r["reply_by_asked"], "moved": r["reply_by"] != r["reply_by_asked"],
+        "open": r["closed_on"] is None, "closed_on": r["closed_on"], "comment": r["comment"],
+        "opened_by": r["opened_by"], "closed_by": r["closed_by"],
+        "days_left": (r["reply_by"] - today).days,
+        "calendar_days": p.calendar_days, "working_days": p.working_days,
+        "weekend_days": p.weekend_days,
+        "lost_to_holidays": [{"date": d, "name": n} for d, n in p.lost_to_holidays],
+        "bodies": bodies, "consulted": len(bodies), "answered": len(answered),
+        "late": sum(1 for b in answered if b["late"]),
+        "no_answer": [b["key"] for b in bodies if b["position"] == NO_ANSWER],
+        "waiting": [b["key"] for b in bodies if b["position"] is None],
+    }
+
+
+def facts_for(session: Session, programme_id: int, today: dt.date) -> RemissFacts | None:
+    """For the `remiss_closable` guard: the open remiss, or None."""
+    r = latest(session, programme_id)
+    if r is None or r["closed_on"] is not None:
+        return None
+    bodies = bodies_of(session, r["id"])
+    return RemissFacts(r["reply_by"], today, len(bodies),
+                       tuple(b["key"] for b in bodies if b["position"] is None))

@@ -1,0 +1,114 @@
+"""Plain-text views of status, history and people for the terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from process.core.clock import STOCKHOLM
+from process.core.words import t
+from process.reports.status import Status
+from process.workflow.engine import OWN_COMMANDS
+
+
+def _when(at: dt.datetime) -> str:
+    return at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+
+
+def milestone_note(status_code: str, delta: int | None, lang: str) -> str:
+    if status_code == "on_plan":
+        return t("on_plan", lang)
+    if status_code == "late":
+        return t("late", lang, n=delta)
+    if status_code == "early":
+        return t("early", lang, n=-(delta or 0))
+    if status_code == "overdue":
+        return t("overdue", lang, n=delta)
+    if status_code == "upcoming":
+        return t("upcoming", lang)
+    return ""
+
+
+def status_text(s: Status, lang: str) -> str:
+    """The status as lines for a terminal."""
+    lines = [
+        f"{t('programme', lang)}: {s.programme_name} ({s.programme}), {s.region}",
+        f"{t('stage', lang)}: {s.state_label} [{s.state}] {t('final', lang) if s.final else ''}"
+        .rstrip(),
+        f"  {t('since', lang)} {_when(s.since)} ({s.days_in_state} {t('days', lang)})",
+        "",
+        f"{t('milestones', lang)} ({t('planned', lang)} / {t('actual', lang)}):",
+    ]
+    for m in s.milestones:
+        planned = m.planned.isoformat() if m.planned else "—"
+        actual = m.actual.isoformat() if m.actual else "—"
+        marker = "▶" if m.state == s.state else " "
+        lines.append(f" {marker} {m.label:<38} {planned}  {actual:<10}  "
+                     f"{milestone_note(m.status, m.delta_days, lang)}")
+    lines += ["", f"{t('next', lang)}:"]
+    if not s.next_steps:
+        lines.append(f"  {t('none', lang)}")
+    for n in s.next_steps:
+        extra = [f"{t('who', lang)}: {', '.join(n.roles)}"]
+        if n.decision:
+            extra.append(t("needs_decision", lang))
+        if n.blocked_by:
+            extra.append(f"{t('blocked', lang)}: {'; '.join(n.blocked_by)}")
+        command = OWN_COMMANDS.get(n.trigger, f"rsp advance {n.trigger}")
+        lines.append(f"  {command:<36} {n.label}")
+        lines.append(f"      → {n.to_state}; " + "; ".join(extra))
+    lines += ["", f"{t('decisions', lang)}:"]
+    if not s.decisions:
+        lines.append(f"  {t('none', lang)}")
+    for d in s.decisions:
+        lines.append(f"  {d['meeting_date'].isoformat()} § {d['paragraph']} {d['diary_number']}"
+                     f"  {d['body']}: {d['text']}")
+        if d.get("step") and d["step"] != "final":
+            from process.reports.remiss_text import decision_note
+
+            lines.append(f"      #{d['id']} {decision_note(d, lang)}")
+    if s.remiss:
+        from process.reports.remiss_text import remiss_line
+
+        lines += ["", remiss_line(s.remiss, lang)]
+    return "\n".join(lines)
+
+
+def history_text(events: list[dict[str, Any]], lang: str) -> str:
+    """The audit events of a programme, one or two lines each."""
+    lines = []
+    for e in events:
+        head = f"{e['id']:>5}  {_when(e['at'])}  {e['actor']}"
+        if e["role"]:
+            head += f" ({e['role']})"
+        if e["action"] == "transition" and e["outcome"] == "applied":
+            what = f"{e['trigger']}: {e['from_state']} → {e['to_state']}"
+        elif e["action"] == "transition":
+            what = f"{e['trigger']} ({e['from_state']})"
+        else:
+            what = e["action"] + (f" {e['trigger']}" if e["trigger"] else "")
+            detail = {k: v for k, v in e["detail"].items() if k not in ("reason", "error")}
+            if detail and e["outcome"] != "refused":
+                what += " " + json.dumps(detail, ensure_ascii=False)
+        if e["outcome"] == "refused":
+            what = f"{t('refused', lang)} {what}: {e['detail'].get('reason', '')}"
+        lines.append(f"{head}  {what}")
+        if e["decision"]:
+            lines.append(f"{'':>7}{t('decisions', lang)}: {e['decision']}")
+        if e["comment"]:
+            lines.append(f"{'':>7}» {e['comment']}")
+    return "\n".join(lines)
+
+
+def to_json(value: Any) -> str:
+    """JSON for --json output: dates as ISO strings, Swedish letters kept."""
+
+    def default(o: Any) -> Any:
+        if isinstance(o, dt.datetime):
+            return o.astimezone(dt.UTC).isoformat()
+        if isinstance(o, dt.date):
+            return o.isoformat()
+        raise TypeError(type(o).__name__)
+
+    return json.dumps(value, default=default, ensure_ascii=False, indent=2)

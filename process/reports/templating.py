@@ -1,0 +1,182 @@
+"""rsp's Jinja2 templates, in one place: the bundled ones (process/templates,
+notifications/templates), overridden file by file by a directory the region edits
+(RSP_TEMPLATE_DIR or `rsp --template-dir`). Every template renders in Jinja2's
+ImmutableSandboxedEnvironment, HTML autoescaped, text not; a template that cannot be
+loaded or rendered is a TemplateProblem naming its file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from process.core.errors import RspError
+
+if TYPE_CHECKING:
+    import jinja2
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+BUNDLED_DIRS = (TEMPLATES, ROOT / "notifications" / "templates")
+ENV_VAR = "RSP_TEMPLATE_DIR"
+# The reminder mails were written without lstrip_blocks; every other template with it.
+_NO_LSTRIP = ("reminder.",)
+
+_override: list[str | None] = [None]  # set by `configure` (the rsp command does)
+
+
+class TemplateProblem(RspError):
+    """A template cannot be loaded or rendered (file, line, what is wrong)."""
+
+
+def configure(directory: str | None) -> None:
+    """Use templates in `directory` before the bundled ones (None: only the bundled)."""
+    _override[0] = directory or None
+
+
+def override_key() -> str | None:
+    """The override directory as configured (None: none), e.g. as a cache key."""
+    return _override[0]
+
+
+def override_dir() -> Path | None:
+    """The directory whose templates replace the bundled ones, if any (checked to exist)."""
+    value = _override[0]
+    if value is None:
+        return None
+    path = Path(value).expanduser()
+    if not path.is_dir():
+        raise TemplateProblem(f"{ENV_VAR} {value}: no such directory")
+    return path.resolve()
+
+
+def bundled() -> dict[str, Path]:
+    """Every bundled template by name, e.g. 'digest.html' → its file."""
+    return {p.name: p for d in BUNDLED_DIRS for p in sorted(d.iterdir())
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def lstrip_blocks(name: str) -> bool:
+    """Whether the template of this name is rendered with lstrip_blocks."""
+    return not name.startswith(_NO_LSTRIP)
+
+
+def md_cell(value: Any) -> str:
+    """A value fit for a Markdown table cell: one line, pipes escaped (filter `cell`)."""
+    text = "" if value is None else str(value)
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def counts_text(counts: list[dict[str, Any]]) -> str:
+    """'Planerad 4 · Pågår 1', states with no measures left out (filter `counts`)."""
+    return " · ".join(f"{c['label']} {c['n']}" for c in counts if c["n"])
+
+
+def sandbox(search: list[Path], lstrip: bool = True) -> jinja2.Environment:
+    """The one environment rsp renders with: sandboxed, immutable, strict about undefined
+    names, HTML (.html) autoescaped, text not, rsp's filters; templates looked up in
+    `search` in order."""
+    import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",),
+                                            default_for_string=False, default=False),
+        trim_blocks=True, lstrip_blocks=lstrip, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined)
+    env.filters.update(cell=md_cell, counts=counts_text)
+    return env
+
+
+def search_path(bundled_dir: Path) -> list[Path]:
+    """Where templates are looked up: the override directory first, then `bundled_dir`."""
+    user = override_dir()
+    return [user, bundled_dir] if user else [bundled_dir]
+
+
+@lru_cache(maxsize=16)
+def _cached(bundled_dir: Path, override: str | None, lstrip: bool) -> jinja2.Environment:
+    return sandbox(search_path(bundled_dir), lstrip)
+
+
+def environment(bundled_dir: Path, lstrip: bool = True) -> jinja2.Environment:
+    """A cached environment over the override directory (if any) and `bundled_dir`; add
+    no globals to it that differ between calls."""
+    return _cached(bundled_dir, _override[0], lstrip)
+
+
+def report_environment(lang: str, word: Callable[..., str]) -> Any:
+    """An environment whose templates can say `w('key')` in the report's language."""
+    env = sandbox(search_path(TEMPLATES))
+    env.globals["w"] = lambda key, **v: word(key, lang, **v)
+    return env
+
+
+def load(env: jinja2.Environment, name: str) -> jinja2.Template:
+    """The template `name` of `env`; a syntax error is a TemplateProblem with file:line."""
+    import jinja2
+
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        where = f"{exc.filename or name}:{exc.lineno}"
+        raise TemplateProblem(f"template {where}: syntax error: {exc.message}"
+                              f"{_hint(exc.filename)}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(f"template {exc.name!r} not found (it is included or "
+                              f"extended by another template)") from None
+    except (UnicodeDecodeError, OSError) as exc:
+        raise TemplateProblem(f"template {name}: cannot be read: {exc}") from None
+
+
+def render(template: jinja2.Template, context: dict[str, Any], shared: bool = False) -> str:
+    """The template rendered with `context` (shared=True: the variables as they are, without
+    the environment's globals, faster); a failure is a TemplateProblem with file:line."""
+    try:
+        if shared:
+            return "".join(template.root_render_func(
+                template.new_context(context, shared=True)))
+        return template.render(context)
+    except RspError:
+        raise
+    except Exception:  # noqa: BLE001 - whatever a template does wrong, say where
+        raise _problem(template) from None
+
+
+def _problem(template: jinja2.Template) -> TemplateProblem:
+    """The exception being handled as a TemplateProblem naming the template line."""
+    import jinja2
+    from jinja2.exceptions import SecurityError
+
+    try:
+        template.environment.handle_exception()  # re-raises with template frames
+    except Exception as exc:  # noqa: BLE001 - the same exception, rewritten
+        error: BaseException = exc
+    filename, line = template.filename or template.name or "?", None
+    tb = error.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    where = f"{filename}:{line}" if line else filename
+    if isinstance(error, SecurityError):
+        what = f"refused by the sandbox: {error}"
+    elif isinstance(error, jinja2.UndefinedError):
+        what = str(error)
+    else:
+        what = f"{type(error).__name__}: {error}"
+    return TemplateProblem(f"template {where}: {what}{_hint(filename)}")
+
+
+def _hint(filename: str | None) -> str:
+    user = _override[0]
+    if not (filename and user):
+        return ""
+    try:
+        inside = Path(filename).resolve().is_relative_to(Path(user).expanduser().resolve())
+    except OSError:
+        return ""
+    return " (your template: fix it, or remove it to use the bundled one)" if inside else ""

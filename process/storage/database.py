@@ -1,0 +1,125 @@
+"""Database wiring: engines for SQLite (WAL, busy timeout, foreign keys) or any URL.
+
+`Database.write()` opens a transaction that takes SQLite's write lock at once
+(BEGIN IMMEDIATE), so two writers queue instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlmodel import Session
+
+from process.core.errors import InvalidInput, SchemaError
+
+DEFAULT_DB = "rsp.db"
+VERSIONS = Path(__file__).resolve().parent / "migrations" / "versions"
+
+
+def _newest_revision() -> str:
+    """The newest migration's revision: files are named NNNN_*.py with revision 'NNNN'.
+
+    Read from the file names so that checking the schema needs no Alembic import;
+    a test checks it equals Alembic's own head.
+    """
+    return max(p.name[:4] for p in VERSIONS.glob("[0-9][0-9][0-9][0-9]_*.py"))
+
+
+SCHEMA_HEAD = _newest_revision()
+
+
+def database_url(value: str | None) -> str:
+    """Turn `--db` (a URL or a file path) into a SQLAlchemy URL."""
+    raw = value or os.environ.get("RSP_DATABASE_URL") or DEFAULT_DB
+    if "://" in raw:
+        return raw
+    return f"sqlite:///{Path(raw).expanduser().resolve()}"
+
+
+def _sqlite_setup(engine: sa.Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: sa.Connection) -> None:
+        immediate = conn.get_execution_options().get("rsp_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@dataclass
+class Database:
+    """One database: an engine plus sessions for reading and for writing."""
+
+    url: str
+    engine: sa.Engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose transaction commits at the end, or rolls back on error."""
+        with Session(self.engine.execution_options(rsp_write=True),
+                     expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def schema_revision(self) -> str | None:
+        """The Alembic revision the database is at, or None if it has no schema."""
+        with self.engine.connect() as conn:  # a connection failure is not "no schema"
+            if not sa.inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def require_schema(self) -> None:
+        """Refuse to work on a database without rsp's current schema."""
+        rev = self.schema_revision()
+        if rev is None:
+            raise SchemaError(f"{self.display()} has no rsp schema yet: run 'rsp init' first")
+        if rev != SCHEMA_HEAD:
+            raise SchemaError(f"{self.display()} has schema {rev}, this rsp needs "
+                              f"{SCHEMA_HEAD}: run 'rsp db upgrade'")
+
+    def display(self) -> str:
+        """The database for messages, without any password."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(value: str | None = None) -> Database:
+    """Open (not create) the database named by `--db`, RSP_DATABASE_URL or ./rsp.db."""
+    url = database_url(value)
+    try:
+        engine = sa.create_engine(url)
+    except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ValueError) as exc:
+        raise InvalidInput(f"--db {url!r} is not a usable database URL: {exc}") from None
+    if engine.dialect.name == "sqlite":
+        _sqlite_setup(engine)
+        db_path = engine.url.database
+        if db_path and db_path != ":memory:":
+            parent = Path(db_path).parent
+            if not parent.is_dir():
+                raise InvalidInput(f"--db: folder {parent} does not exist")
+    return Database(url=url, engine=engine)

@@ -1,0 +1,377 @@
+"""Workflow definitions: load a YAML file, validate it, and keep it as plain values.
+
+Every problem is reported as `file:line: problem`, all of them at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from process.core.errors import DefinitionError
+from process.workflow import guards
+
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+RESERVED_ROLES = {"admin"}
+TOP_KEYS = {"workflow", "name", "version", "roles", "initial", "states", "triggers"}
+STATE_KEYS = {"name", "label", "planned", "final"}
+TRIGGER_KEYS = {"name", "label", "from", "to", "roles", "guards", "decision"}
+
+
+@dataclass(frozen=True)
+class StateDef:
+    name: str
+    label: dict[str, str]
+    planned: dt.date | None
+    final: bool
+
+
+@dataclass(frozen=True)
+class TriggerDef:
+    name: str
+    label: dict[str, str]
+    sources: tuple[str, ...]
+    dest: str
+    roles: tuple[str, ...]
+    guards: tuple[str, ...]
+    decision: bool
+
+    @property
+    def repeats(self) -> bool:
+        """True when the trigger records an event without changing the state."""
+        return self.sources == (self.dest,)
+
+
+@dataclass(frozen=True)
+class Definition:
+    key: str
+    name: dict[str, str]
+    version: int
+    roles: dict[str, dict[str, str]]
+    initial: str
+    states: tuple[StateDef, ...]
+    triggers: tuple[TriggerDef, ...]
+    source: str
+    content_hash: str
+
+    def state(self, name: str) -> StateDef:
+        return next(s for s in self.states if s.name == name)
+
+    def trigger(self, name: str) -> TriggerDef | None:
+        return next((t for t in self.triggers if t.name == name), None)
+
+    def triggers_from(self, state: str) -> list[TriggerDef]:
+        return [t for t in self.triggers if state in t.sources]
+
+    def to_json(self) -> str:
+        """Serialise for storage in the database (dates as ISO strings)."""
+        return json.dumps(asdict(self), default=str, ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Definition:
+        d = json.loads(text)
+        states = tuple(
+            StateDef(
+                name=s["name"],
+                label=s["label"],
+                planned=dt.date.fromisoformat(s["planned"]) if s["planned"] else None,
+                final=s["final"],
+            )
+            for s in d["states"]
+        )
+        triggers = tuple(
+            TriggerDef(
+                name=t["name"],
+                label=t["label"],
+                sources=tuple(t["sources"]),
+                dest=t["dest"],
+                roles=tuple(t["roles"]),
+                guards=tuple(t["guards"]),
+                decision=t["decision"],
+            )
+            for t in d["triggers"]
+        )
+        return cls(
+            key=d["key"],
+            name=d["name"],
+            version=d["version"],
+            roles=d["roles"],
+            initial=d["initial"],
+            states=states,
+            triggers=triggers,
+            source=d["source"],
+            content_hash=d["content_hash"],
+        )
+
+
+def label_text(label: dict[str, str], lang: str) -> str:
+    """The label in the wanted language, falling back to Swedish."""
+    return label.get(lang) or label.get("sv") or next(iter(label.values()), "")
+
+
+_LOADED: dict[tuple[str, str], Definition] = {}
+
+
+def load_definition(path: Path | str) -> Definition:
+    """Load and validate a workflow definition file (parsed once per content in a process)."""
+    from process.core import yamlsrc
+
+    raw = yamlsrc.read(path)
+    key = (str(path), hashlib.sha256(raw).hexdigest())
+    if key not in _LOADED:
+        data = yamlsrc.loads(yamlsrc.decode(raw, path), str(path))
+        _LOADED[key] = parse_definition(data, key[0], key[1])
+    return _LOADED[key]
+
+
+def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
+    """Validate parsed YAML as a workflow definition; raise DefinitionError listing problems."""
+    v = _Validator(source)
+    if not isinstance(data, dict):
+        raise DefinitionError([f"{source}:1: a workflow definition must be a mapping"])
+    v.unknown_keys(data, TOP_KEYS, "top level")
+    for required in ("workflow", "initial", "states", "triggers", "roles"):
+        if required not in data:
+            v.problem(getattr(data, "line", 1), f"missing required field '{required}'")
+    key = v.name(data, "workflow", "workflow")
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        v.problem(_line(data, "version"),
+                  f"'version' must be a positive whole number, not {version!r}")
+        version = 1
+    roles = v.roles(data)
+    states = v.states(data)
+    state_names = {s.name for s in states}
+    initial = data.get("initial")
+    if "initial" in data and (not isinstance(initial, str) or initial not in state_names):
+        v.problem(_line(data, "initial"), f"initial state {initial!r} is not a declared state"
+                  + _choices(state_names))
+    triggers = v.triggers(data, state_names, set(roles))
+    v.check_reachable(data, states, triggers, initial)
+    v.raise_if_any()
+    return Definition(
+        key=key or "",
+        name=v.label(data, "name") if "name" in data else {"sv": key or "", "en": key or ""},
+        version=version,
+        roles=roles,
+        initial=str(initial),
+        states=tuple(states),
+        triggers=tuple(triggers),
+        source=source,
+        content_hash=content_hash,
+    )
+
+
+def _line(node: Any, key: str | None = None) -> int:
+    if key is not None and hasattr(node, "line_of"):
+        return int(node.line_of(key))
+    return int(getattr(node, "line", 0))
+
+
+def _choices(names: Any) -> str:
+    return f" (known: {', '.join(sorted(names))})" if names else ""
+
+
+class _Validator:
+    """Collects problems while reading a definition."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.problems: list[str] = []
+
+    def problem(self, line: int, text: str) -> None:
+        self.problems.append(f"{self.source}:{line}: {text}")
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise DefinitionError(self.problems)
+
+    def unknown_keys(self, node: dict, allowed: set[str], where: str) -> None:
+        for k in node:
+            if k not in allowed:
+                self.problem(_line(node, k), f"{where}: unknown field {k!r}" + _choices(allowed))
+
+    def name(self, node: dict, key: str, what: str) -> str | None:
+        value = node.get(key)
+        if key not in node:
+            return None
+        if not isinstance(value, str) or not NAME_RE.match(value):
+            self.problem(_line(node, key), f"{what} name {value!r} must be lower-case letters, "
+                         "digits and '_', starting with a letter")
+            return None
+        return value
+
+    def label(self, node: dict, key: str) -> dict[str, str]:
+        value = node.get(key)
+        if isinstance(value, str) and value.strip():
+            return {"sv": value}
+        if isinstance(value, dict) and value and all(
+            isinstance(k, str) and isinstance(t, str) and t.strip() for k, t in value.items()
+        ):
+            return dict(value)
+        self.problem(_line(node, key), f"'{key}' must be a text or a mapping of language to "
+                     "text, e.g. {sv: ..., en: ...}")
+        return {}
+
+    def roles(self, data: dict) -> dict[str, dict[str, str]]:
+        node = data.get("roles")
+        if node is None:
+            return {}
+        if not isinstance(node, dict) or not node:
+            self.problem(_line(data, "roles"), "'roles' must map each role key to its label")
+            return {}
+        out = {}
+        for role in node:
+            if not isinstance(role, str) or not NAME_RE.match(role):
+                self.problem(_line(node, role), f"role key {role!r} is not a valid name")
+            elif role in RESERVED_ROLES:
+                self.problem(_line(node, role), f"role {role!r} is reserved for administration")
+            else:
+                out[role] = self.label(node, role)
+        return out
+
+    def states(self, data: dict) -> list[StateDef]:
+        node = data.get("states")
+        if node is None:
+            return []
+        if not isinstance(node, list) or not node:
+            self.problem(_line(data, "states"), "'states' must be a non-empty list")
+            return []
+        out: list[StateDef] = []
+        seen: set[str] = set()
+        for item in node:
+            if not isinstance(item, dict):
+                self.problem(_line(data, "states"), f"a state must be a mapping, not {item!r}")
+                continue
+            self.unknown_keys(item, STATE_KEYS, "state")
+            name = self.name(item, "name", "state")
+            if "name" not in item:
+                self.problem(_line(item), "state without 'name'")
+            if name is None:
+                continue
+            if name in seen:
+                self.problem(_line(item, "name"), f"duplicate state {name!r}")
+                continue
+            seen.add(name)
+            planned = None
+            if item.get("planned") is not None:
+                try:
+                    planned = dt.date.fromisoformat(str(item["planned"]))
+                except ValueError:
+                    self.problem(_line(item, "planned"), f"state {name}: planned date "
+                                 f"{item['planned']!r} is not a date (YYYY-MM-DD)")
+            final = item.get("final", False)
+            if not isinstance(final, bool):
+                self.problem(_line(item, "final"), f"state {name}: 'final' must be true or false")
+                final = False
+            label = self.label(item, "label") if "label" in item else {"sv": name}
+            out.append(StateDef(name, label, planned, final))
+        return out
+
+    def _list_of_names(self, item: dict, key: str, what: str) -> tuple[str, ...]:
+        value = item.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+            self.problem(_line(item, key), f"{what}: '{key}' must be a name or a list of names")
+            return ()
+        return tuple(value)
+
+    def triggers(self, data: dict, states: set[str], roles: set[str]) -> list[TriggerDef]:
+        node = data.get("triggers")
+        if node is None:
+            return []
+        if not isinstance(node, list) or not node:
+            self.problem(_line(data, "triggers"), "'triggers' must be a non-empty list")
+            return []
+        names = {t.get("name") for t in node
+                 if isinstance(t, dict) and isinstance(t.get("name"), str)}
+        deciding = {t["name"] for t in node if isinstance(t, dict)
+                    and isinstance(t.get("name"), str) and t.get("decision") == "required"}
+        out: list[TriggerDef] = []
+        seen: set[str] = set()
+        for item in node:
+            if not isinstance(item, dict):
+                self.problem(_line(data, "triggers"), f"a trigger must be a mapping, not {item!r}")
+                continue
+            self.unknown_keys(item, TRIGGER_KEYS, "trigger")
+            name = self.name(item, "name", "trigger")
+            if name is None:
+                if "name" not in item:
+                    self.problem(_line(item), "trigger without 'name'")
+                continue
+            if name in seen:
+                self.problem(_line(item, "name"), f"duplicate trigger {name!r}")
+                continue
+            seen.add(name)
+            where = f"trigger {name}"
+            sources = self._list_of_names(item, "from", where)
+            for s in sources:
+                if s not in states:
+                    self.problem(_line(item, "from"),
+                                 f"{where}: unknown state {s!r}" + _choices(states))
+            if not sources:
+                self.problem(_line(item), f"{where}: 'from' is missing")
+            dest = item.get("to")
+            if not isinstance(dest, str) or dest not in states:
+                self.problem(_line(item, "to") if "to" in item else _line(item),
+                             f"{where}: unknown or missing 'to' state {dest!r}" + _choices(states))
+            trigger_roles = self._list_of_names(item, "roles", where)
+            if not trigger_roles:
+                self.problem(_line(item), f"{where}: 'roles' must name who may fire it")
+            for r in trigger_roles:
+                if r not in roles:
+                    self.problem(_line(item, "roles"),
+                                 f"{where}: unknown role {r!r}" + _choices(roles))
+            trigger_guards = self._list_of_names(item, "guards", where)
+            for g in trigger_guards:
+                needed = guards.needed_trigger(g) or guards.needed_decision(g)
+                if guards.resolve(g) is None:
+                    self.problem(_line(item, "guards"), f"{where}: unknown guard {g!r}"
+                                 + _choices([*guards.known_guard_names(), "fired:<trigger>",
+                                             "decision_final:<trigger>"]))
+                elif needed and needed not in names:
+                    self.problem(_line(item, "guards"), f"{where}: guard {g!r} needs a trigger "
+                                 f"{needed!r}, which this workflow does not have")
+                elif guards.needed_decision(g) and needed not in deciding:
+                    self.problem(_line(item, "guards"), f"{where}: guard {g!r}: trigger "
+                                 f"{needed!r} records no board decision (it needs "
+                                 "'decision: required')")
+            decision = item.get("decision", "none")
+            if decision not in ("required", "none"):
+                self.problem(_line(item, "decision"),
+                             f"{where}: 'decision' must be 'required' or 'none', not {decision!r}")
+            label = self.label(item, "label") if "label" in item else {"sv": name}
+            out.append(TriggerDef(name, label, sources, str(dest), trigger_roles,
+                                  trigger_guards, decision == "required"))
+        return out
+
+    def check_reachable(self, data: dict, states: list[StateDef],
+                        triggers: list[TriggerDef], initial: Any) -> None:
+        if self.problems or not isinstance(initial, str):
+            return
+        reached = {initial}
+        frontier = [initial]
+        while frontier:
+            current = frontier.pop()
+            for t in triggers:
+                if current in t.sources and t.dest not in reached:
+                    reached.add(t.dest)
+                    frontier.append(t.dest)
+        lines = {item.get("name"): _line(item) for item in data["states"] if isinstance(item, dict)}
+        for s in states:
+            if s.name not in reached:
+                self.problem(lines.get(s.name, 0),
+                             f"state {s.name!r} cannot be reached from {initial!r}")
+            outgoing = [t for t in triggers if s.name in t.sources and t.dest != s.name]
+            if s.final and outgoing:
+                self.problem(lines.get(s.name, 0), f"final state {s.name!r} has triggers out "
+                             "of it: " + ", ".join(t.name for t in outgoing))
+            if not s.final and not outgoing:
+                self.problem(lines.get(s.name, 0), f"state {s.name!r} is a dead end: no trigger "
+                             "leaves it and it is not marked 'final: true'")

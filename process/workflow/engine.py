@@ -1,0 +1,306 @@
+"""Fire a trigger on a programme's process or on a measure: the permission, state,
+decision and guard checks, then the new state, the decision and the audit row in one
+transaction. `fire` is the core both share; `advance` serves the programme's process.
+
+A refused attempt changes nothing but is audited in a transaction of its own. A service
+that records more than the state change (the remiss) passes `advance` a hook that writes
+in the same transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from process.access import audit, people
+from process.core.clock import STOCKHOLM, Clock
+from process.core.errors import ConflictError, InvalidInput, InvalidTransition, RspError
+from process.decisions.references import DecisionRef
+from process.programme import programmes
+from process.storage.database import Database
+from process.storage.tables import AuditEvent, Decision, ProcessInstance, Programme
+from process.workflow import guards, machines
+from process.workflow.definition import Definition, TriggerDef
+
+
+@dataclass(frozen=True)
+class Advanced:
+    """The outcome of a successful trigger."""
+
+    programme: str
+    trigger: str
+    from_state: str
+    to_state: str
+    role: str
+    decision: DecisionRef | None
+    audit_id: int
+    subject: str = ""
+
+
+def possible_triggers(definition: Definition, state: str) -> str:
+    """The triggers possible from a state, with who may fire them, for messages."""
+    options = [f"{t.name} ({', '.join(t.roles)})" for t in definition.triggers_from(state)]
+    return ", ".join(options) if options else "none (this is a final state)"
+
+
+def fired_counts(session: Session, subject: str) -> dict[str, int]:
+    """How often each trigger has been applied to a subject (from the audit trail)."""
+    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    rows = session.connection().execute(
+        sa.select(table.c.trigger, sa.func.count()).where(
+            table.c.subject == subject, table.c.action == "transition",
+            table.c.outcome == "applied").group_by(table.c.trigger))
+    return {r[0]: r[1] for r in rows}
+
+
+_A = AuditEvent.__table__  # type: ignore[attr-defined]
+_DECISION = Decision.__table__  # type: ignore[attr-defined]
+_HAS_FIRED = (sa.select(sa.literal(1)).where(
+    _A.c.subject == sa.bindparam("subject"), _A.c.trigger == sa.bindparam("trigger"),
+    _A.c.action == "transition", _A.c.outcome == "applied").limit(1))
+
+
+def fired_for_guards(session: Session, subject: str, t: TriggerDef) -> dict[str, int]:
+    """Whether each trigger the guards of `t` depend on has happened (1) or not (0)."""
+    conn = session.connection()
+    out = {}
+    for name in t.guards:
+        needed = guards.needed_trigger(name)
+        if needed and needed not in out:
+            hit = conn.execute(_HAS_FIRED, {"subject": subject, "trigger": needed}).first()
+            out[needed] = 1 if hit else 0
+    return out
+
+
+def guard_facts(session: Session, programme_id: int, t: TriggerDef,
+                now: Any) -> dict[str, Any]:
+    """What the `decision_final:` and remiss guards of `t` look at (nothing if it has none)."""
+    out: dict[str, Any] = {}
+    if not t.guards:
+        return out
+    deciding = [d for g in t.guards if (d := guards.needed_decision(g))]
+    today = now.astimezone(STOCKHOLM).date()
+    if deciding:
+        from process.decisions import finality
+
+        out["decisions"] = finality.facts_for(session, programme_id, deciding, today)
+    if guards.REMISS_GUARDS.intersection(t.guards):
+        from process.remiss import rules as remiss
+
+        out["remiss"] = remiss.facts_for(session, programme_id, today)
+    return out
+
+
+def check_attempt(definition: Definition, state: str, trigger: str,
+                  decision: DecisionRef | None) -> TriggerDef:
+    """The trigger definition if it exists and is possible from `state`, else why not."""
+    t = definition.trigger(trigger)
+    if t is None:
+        raise InvalidTransition(f"unknown trigger {trigger!r}; possible now: "
+                                + possible_triggers(definition, state))
+    if state not in t.sources:
+        raise InvalidTransition(f"cannot {trigger} from {state!r}; possible now: "
+                                + possible_triggers(definition, state))
+    if t.decision and decision is None:
+        raise InvalidInput(f"{trigger} records a board decision: give its reference, e.g. "
+                           "--decision '2023-05-23 § 89 RUN/536/2021'")
+    return t
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a trigger is fired on: a row with a state and a version, and how to name it."""
+
+    table: sa.Table
+    row_id: int
+    state: str
+    version: int
+    subject: str  # the audit subject, e.g. "process:1" or "measure:17"
+    what: str  # for messages, e.g. "the process of rsp-2022-2030" or "measure 2.B (2014)"
+    look: str  # where to look after a conflict, e.g. "'rsp status'"
+
+
+_CAS: dict[tuple[str, bool], sa.Update] = {}
+
+
+def _compare_and_set(table: sa.Table, moves: bool) -> sa.Update:
+    """UPDATE state, version (, state_since) WHERE id = :rid AND version = :old; built once."""
+    stmt = _CAS.get((table.name, moves))
+    if stmt is None:
+        values: dict[str, sa.BindParameter] = {"state": sa.bindparam("state"),
+                                               "version": sa.bindparam("new")}
+        if moves:
+            values["state_since"] = sa.bindparam("since")
+        stmt = (sa.update(table).where(table.c.id == sa.bindparam("rid"),
+                                       table.c.version == sa.bindparam("old")).values(values))
+        _CAS[(table.name, moves)] = stmt
+    return stmt
+
+
+def touch(session: Session, target: Target, doing: str) -> None:
+    """Claim a row for a change that keeps its state (version + 1, compare-and-set).
+
+    Any write to a record goes through its version, so two concurrent writers never
+    both succeed on what each read: the second gets a clear ConflictError.
+    """
+    params = {"rid": target.row_id, "old": target.version, "state": target.state,
+              "new": target.version + 1, "since": None}
+    updated = session.connection().execute(_compare_and_set(target.table, moves=False), params)
+    if updated.rowcount != 1:
+        raise ConflictError(f"{target.what} was changed by someone else while you were "
+                            f"{doing}; nothing was saved — check {target.look} and try again")
+
+
+def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor | None,
+         prog: Programme | ProgrammeRef, target: Target, definition: Definition, trigger: str,
+         comment: str | None, decision: DecisionRef | None, as_role: str | None,
+         detail: dict | None = None) -> Advanced:
+    """The one core of every workflow: permission, state, guards, compare-and-set, audit.
+
+    `actor` carries the roles the person holds here (contextual ones included); the new
+    state is written only if the row is still at `target.version`.
+    """
+    assert prog.id is not None
+    t = definition.trigger(trigger)
+    allowed = t.roles if t else tuple(definition.roles)
+    role = people.require_role(actor, actor_login, allowed, trigger, as_role)
+    t = check_attempt(definition, target.state, trigger, decision)
+    now = clock.now()
+    ctx = guards.GuardContext(
+        comment=comment, has_decision=decision is not None,
+        fired=fired_for_guards(session, target.subject, t),
+        **guard_facts(session, prog.id, t, now))
+    dest = machines.fire(definition, target.state, trigger, ctx)
+    if dest is None:
+        raise InvalidTransition(f"{trigger} is not allowed yet: "
+                                + "; ".join(guards.failures(t.guards, ctx)))
+    decision_id = None
+    if decision is not None:
+        inserted = session.connection().execute(sa.insert(_DECISION), dict(
+            programme_id=prog.id, body=prog.board_name, meeting_date=decision.meeting_date,
+            paragraph=decision.paragraph, diary_number=decision.diary_number,
+            text=decision.text or (comment or label_of(t)), trigger=trigger,
+            recorded_by=actor_login, recorded_at=now))
+        decision_id = inserted.inserted_primary_key[0]  # type: ignore[index]
+    params = {"rid": target.row_id, "old": target.version, "state": dest,
+              "new": target.version + 1, "since": now}
+    updated = session.connection().execute(
+        _compare_and_set(target.table, moves=dest != target.state), params)
+    if updated.rowcount != 1:
+        raise ConflictError(f"{target.what} was changed by someone else while "
+                            f"you were recording {trigger}; nothing was saved — check "
+                            f"{target.look} and try again")
+    full_detail = {"decision": str(decision)} if decision else {}
+    full_detail.update(detail or {})
+    row_values = audit.append(
+        session, at=now, actor=actor_login, role=role, action="transition",
+        programme_id=prog.id, subject=target.subject, trigger=trigger,
+        from_state=target.state, to_state=dest, comment=comment, decision_id=decision_id,
+        detail=full_detail)
+    return Advanced(prog.key, trigger, target.state, dest, role, decision, row_values["id"],
+                    target.subject)
+
+
+def _apply(session: Session, clock: Clock, actor_login: str, prog: ProgrammeRef,
+           inst: ProcessInstance | InstanceRef, definition: Definition, trigger: str,
+           comment: str | None, decision: DecisionRef | None, as_role: str | None) -> Advanced:
+    assert prog.id is not None and inst.id is not None
+    target = Target(ProcessInstance.__table__, inst.id, inst.state,  # type: ignore[attr-defined]
+                    inst.version, f"process:{inst.id}", f"the process of {prog.key}",
+                    "'rsp status'")
+    return fire(session, clock, actor_login, people.actor_roles(session, actor_login, prog.id),
+                prog, target, definition, trigger, comment, decision, as_role)
+
+
+@dataclass(frozen=True)
+class ProgrammeRef:
+    """The few programme fields a transition needs."""
+
+    id: int
+    key: str
+    board_name: str
+
+
+@dataclass(frozen=True)
+class InstanceRef:
+    """The few process-instance fields a transition needs."""
+
+    id: int
+    state: str
+    version: int
+    definition_id: int
+    definition_hash: str
+
+
+# Triggers that record more than the stage: fired by their own command, which passes
+# `advance` a hook writing the rest in the same transaction.
+OWN_COMMANDS = {"open_remiss": "rsp remiss open BODY... [--reply-by DATE]",
+                "compile_remiss": "rsp remiss close"}
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    AfterHook = Callable[[Session, ProgrammeRef, Advanced], None]
+
+_P = Programme.__table__  # type: ignore[attr-defined]
+_I = ProcessInstance.__table__  # type: ignore[attr-defined]
+_PROCESS_OF = (sa.select(_P.c.id, _P.c.key, _P.c.board_name, _I.c.id, _I.c.state, _I.c.version,
+                         _I.c.definition_id, _I.c.definition_hash)
+               .join(_I, _I.c.programme_id == _P.c.id))
+_PROCESS_BY_KEY = _PROCESS_OF.where(_P.c.key == sa.bindparam("key"))
+_ANY_PROCESS = _PROCESS_OF.limit(2)
+
+
+def _load(session: Session, programme_key: str | None) -> tuple[ProgrammeRef, InstanceRef]:
+    """The programme and its process in one query (the usual messages when missing)."""
+    conn = session.connection()
+    rows = (conn.execute(_PROCESS_BY_KEY, {"key": programme_key}).all() if programme_key
+            else conn.execute(_ANY_PROCESS).all())
+    if len(rows) != 1:
+        prog = programmes.find_programme(session, programme_key)  # raises the right error
+        programmes.instance_of(session, prog)
+    r = rows[0]
+    return ProgrammeRef(r[0], r[1], r[2]), InstanceRef(r[3], r[4], r[5], r[6], r[7])
+
+
+def label_of(t: TriggerDef) -> str:
+    return t.label.get("sv") or t.name
+
+
+def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | None,
+            trigger: str, comment: str | None = None, decision: DecisionRef | None = None,
+            as_role: str | None = None, expected_version: int | None = None,
+            then: AfterHook | None = None) -> Advanced:
+    """Fire a trigger on a programme's process as the actor; audit it either way.
+
+    `then(session, programme, result)` writes more in the same transaction (or refuses).
+    """
+    if comment is not None and len(comment) > 4000:
+        raise InvalidInput("--comment is longer than 4000 characters")
+    prog_id = subject = from_state = None
+    try:
+        with db.write() as session:
+            prog, inst = _load(session, programme_key)
+            prog_id, subject, from_state = prog.id, f"process:{inst.id}", inst.state
+            if expected_version is not None and inst.version != expected_version:
+                raise ConflictError(f"the process is at version {inst.version}, not "
+                                    f"{expected_version}: someone changed it; check 'rsp status'")
+            definition = programmes.definition_by_hash(session, inst.definition_id,
+                                                       inst.definition_hash)
+            if then is None and trigger in OWN_COMMANDS and definition.trigger(trigger):
+                raise InvalidTransition(f"{trigger} records more than the stage: use "
+                                        f"'{OWN_COMMANDS[trigger]}'")
+            result = _apply(session, clock, actor_login, prog, inst, definition, trigger,
+                            comment, decision, as_role)
+            if then is not None:
+                then(session, prog, result)
+            return result
+    except RspError as error:
+        if prog_id is not None:
+            people.audit_refusal(db, clock, actor_login, prog_id, "transition", error,
+                                 subject=subject, trigger=trigger, from_state=from_state,
+                                 comment=comment,
+                                 )
+        raise
