@@ -12,6 +12,8 @@ from typing import Any
 import click
 
 from process.cli.context import Env, pass_env
+from process.storage import lookup
+from process.workflow import stored
 
 LANGS = click.Choice(["sv", "en"])
 
@@ -276,11 +278,10 @@ def people_list(env: Env, as_json: bool) -> None:
       rsp people list --json
     """
     from process.access import people as people_service
-    from process.programme import programmes
     from process.reports.status_text import to_json
 
     with env.database().read() as session:
-        prog = programmes.find_programme(session, env.programme)
+        prog = lookup.find_programme(session, env.programme)
         rows = people_service.list_people(session, prog.id or 0)
     if as_json:
         click.echo(to_json(rows))
@@ -334,7 +335,7 @@ def advance(env: Env, trigger: str, comment: str | None, decision_ref: str | Non
           --decision '2022-02-22 § 12 RUN/536/2021' -m 'Styrgrupp: RUN:s presidium'
       RSP_USER=processledare rsp advance consult_service_z -m 'Service-Z: nuläge'
     """
-    from process.decisions.references import parse_decision_ref
+    from process.core.decision_refs import parse_decision_ref
     from process.workflow import engine
 
     decision = parse_decision_ref(decision_ref, decision_text or "") if decision_ref else None
@@ -376,13 +377,12 @@ def triggers(env: Env) -> None:
     Example:
       rsp triggers
     """
-    from process.programme import programmes
     from process.workflow.definition import label_text
 
     with env.database().read() as session:
-        prog = programmes.find_programme(session, env.programme)
-        inst = programmes.instance_of(session, prog)
-        d = programmes.definition_of(session, inst.definition_id)
+        prog = lookup.find_programme(session, env.programme)
+        inst = lookup.instance_of(session, prog)
+        d = stored.definition_of(session, inst.definition_id)
     for t in d.triggers:
         now = "*" if inst.state in t.sources else " "
         flags = (" [decision]" if t.decision else "") + (
@@ -408,8 +408,22 @@ def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> N
       rsp graph --definition workflows/drafting.yaml --format svg --out drafting.svg
     """
     from process.workflow import graph as graph_service
+    from process.workflow.definition import load_definition
 
-    text = graph_service.render(env, fmt, definition_file)
+    current = None
+    if definition_file:
+        d = load_definition(definition_file)
+    else:
+        from process.storage import lookup
+        from process.workflow import stored
+
+        with env.database().read() as session:
+            prog = lookup.find_programme(session, env.programme)
+            inst = lookup.instance_of(session, prog)
+            d = stored.definition_of(session, inst.definition_id)
+            current = inst.state
+    draw = graph_service.mermaid if fmt == "mermaid" else graph_service.svg
+    text = draw(d, env.lang, current)
     if out:
         with open(out, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -506,7 +520,10 @@ def demo(workspace: str | None) -> None:
     """
     from process.demo import timetable as demo_service
 
-    demo_service.run(workspace, click.echo)
+    def invoke(argv: list[str]) -> int | None:
+        return main.main(argv, prog_name="rsp", standalone_mode=False)
+
+    demo_service.run(workspace, click.echo, invoke)
 
 
 _registered: list[bool] = []
@@ -536,7 +553,7 @@ def _register_command_groups() -> None:
     for command in (*remiss.COMMANDS, *decisions.COMMANDS):  # remiss; decision, delegate,
         main.add_command(command)  # delegations, decide
 
-    from process.cli import templates
+    from notifications.cli import templates
 
     for command in templates.COMMANDS:  # templates list, export, check
         main.add_command(command)

@@ -31,7 +31,8 @@ from process.bodies.bodies_file import Body
 from process.core.clock import FixedClock
 from process.plans import plan_import as plans
 from process.plans.plan_file import ActionPlan, Area, Deadline, Goal, Measure
-from process.programme import programmes, setup
+from process.programme import setup
+from process.storage import lookup
 from process.storage.database import Database
 from process.storage.plan_tables import Measure as MeasureRow
 from process.storage.tables import AuditEvent
@@ -196,11 +197,11 @@ def build(db: Database, regions: tuple[tuple[str, str], ...] = REGIONS) -> Built
             setup.add_person(db, clock, ADMIN, key, login, login.title(),
                              f"{login}@{slug}.example", [role])
         with db.write() as session:
-            prog = programmes.find_programme(session, key)
+            prog = lookup.find_programme(session, key)
             bodies.apply_bodies(session, clock, ADMIN, people.ADMIN, prog, _bodies(slug))
         for year in YEARS:
             with db.write() as session:
-                prog = programmes.find_programme(session, key)
+                prog = lookup.find_programme(session, key)
                 plans.apply_plan(session, clock, ADMIN, people.ADMIN, prog,
                                  action_plan(slug, year))
     _lay_down_history(db)

@@ -21,9 +21,9 @@ from notifications.digest.words import days_text, milestone_text, since_text, w
 from process.core.clock import STOCKHOLM
 from process.core.errors import InvalidInput
 from process.decisions import finality
-from process.programme import programmes
 from process.remiss import rules as remiss_service
 from process.reports import status as status_service
+from process.storage import lookup
 from process.storage.plan_tables import (
     ActionPlan,
     Measure,
@@ -34,6 +34,7 @@ from process.storage.plan_tables import (
 )
 from process.storage.plan_tables import Body as BodyRow
 from process.storage.tables import AuditEvent
+from process.workflow import stored
 from process.workflow.definition import label_text
 
 DUE_WITHIN = 14
@@ -72,7 +73,7 @@ def build(session: Session, programme_key: str | None, now: dt.datetime, lang: s
     """Everything the digest shows, as plain values (dates as ISO text)."""
     period = period_for(now, since, until)
     st = status_service.status(session, programme_key, now, lang)
-    prog = programmes.find_programme(session, programme_key)
+    prog = lookup.find_programme(session, programme_key)
     assert prog.id is not None
     today = period.end
     data: dict[str, Any] = {
@@ -176,7 +177,7 @@ def measure_summary(session: Session, programme_id: int, today: dt.date,
     order: dict[str, int] = {}
     labels: dict[str, str] = {}
     for def_id in sorted({r[2] for r in counts}):
-        for s in programmes.definition_of(session, def_id).states:
+        for s in stored.definition_of(session, def_id).states:
             order.setdefault(s.name, len(order))
             labels.setdefault(s.name, label_text(s.label, lang))
     states = sorted({r[1] for r in counts}, key=lambda s: (order.get(s, 999), s))
@@ -235,7 +236,7 @@ def due_measures(session: Session, programme_id: int, today: dt.date,
         bodies.setdefault(mid, []).append(name)
     labels = {}
     for def_id in {r.definition_id for r in rows}:
-        for s in programmes.definition_of(session, def_id).states:
+        for s in stored.definition_of(session, def_id).states:
             labels[(def_id, s.name)] = label_text(s.label, lang)
     days: dict[dt.date, tuple[str, int, str]] = {}  # many rows share a date
     overdue: list[dict[str, Any]] = []

@@ -22,11 +22,11 @@ from sqlmodel import Session
 from notifications.digest import data as digest
 from notifications.digest.render import render
 from notifications.mail import outbox
-from notifications.mail.messages import refuse_line_breaks
+from notifications.mail.envelope import refuse_line_breaks
 from process.access import audit
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import InvalidInput
-from process.programme import programmes
+from process.storage import lookup
 from process.storage.database import Database
 from process.storage.outbox_table import PENDING
 from process.storage.tables import Person, Programme, RoleGrant
@@ -111,7 +111,7 @@ def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = 
     end = until or now.astimezone(STOCKHOLM).date()
     role = LEAD if lead else STEERING
     with db.read() as session:
-        prog = programmes.find_programme(session, programme_key)
+        prog = lookup.find_programme(session, programme_key)
         assert prog.id is not None
         subject = outbox_subject(prog.key, lead)
         people, problems = recipients(session, prog.id, role)

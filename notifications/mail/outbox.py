@@ -16,8 +16,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from notifications.mail.messages import RenderedMail
-from notifications.reminders.due import DueReminder
 from process.core.errors import InvalidInput, NotFound
 from process.storage.outbox_table import FAILED, PENDING, STATUSES, OutboxMessage
 
@@ -32,25 +30,8 @@ def make_message_id(domain: str) -> str:
     return make_msgid(idstring="rsp", domain=domain)
 
 
-def row_values(reminder: DueReminder, address: str, mail: RenderedMail, lang: str,
-               now: dt.datetime, domain: str) -> dict[str, Any]:
-    """The column values of the outbox row for one reminder to one address."""
-    recipient = address.strip().lower()
-    return {
-        "recipient": recipient, "subject": reminder.item.subject, "rule": reminder.rule,
-        "due_on": reminder.due_on, "deadline": reminder.deadline, "kind": reminder.item.kind,
-        "programme_id": reminder.item.programme_id,
-        "message_id": make_message_id(domain), "lang": lang,
-        "mail_subject": mail.subject, "body_text": mail.text, "body_html": mail.html,
-        "to_json": _pairs_json(mail.to), "cc_json": _pairs_json(mail.cc),
-        "status": PENDING, "attempts": 0, "next_attempt_at": max(reminder.send_at, now),
-        "claim_token": None, "claimed_until": None, "last_error": None, "sent_at": None,
-        "created_at": now,
-    }
-
-
 @lru_cache(maxsize=256)
-def _pairs_json(pairs: tuple[tuple[str, str], ...]) -> str:
+def pairs_json(pairs: tuple[tuple[str, str], ...]) -> str:
     """[[name, address], ...] as JSON (every recipient of a reminder has the same)."""
     return json.dumps([list(p) for p in pairs], ensure_ascii=False)
 

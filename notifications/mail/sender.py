@@ -24,7 +24,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from notifications.mail.messages import build_email, parse_mail_from
+from notifications.mail.envelope import build_email, parse_mail_from
 from notifications.mail.outbox import TABLE
 from notifications.mail.transports import (
     PermanentFailure,

@@ -15,8 +15,9 @@ from sqlmodel import Session
 
 from notifications.reminders.due import DeadlineItem
 from notifications.reminders.milestones import acting_roles
-from process.programme import programmes
 from process.reports.status import reached_dates
+from process.storage import lookup
+from process.workflow import stored
 from process.workflow.definition import label_text
 
 if TYPE_CHECKING:
@@ -55,9 +56,9 @@ def calendar_bytes(session: Session, programme_key: str | None, now: dt.datetime
     """The programme's milestones and the given deadline items as .ics; returns (bytes, n)."""
     from icalendar import Calendar
 
-    prog = programmes.find_programme(session, programme_key)
-    inst = programmes.instance_of(session, prog)
-    definition = programmes.definition_of(session, inst.definition_id)
+    prog = lookup.find_programme(session, programme_key)
+    inst = lookup.instance_of(session, prog)
+    definition = stored.definition_of(session, inst.definition_id)
     reached = reached_dates(session, f"process:{inst.id}")
     cal = Calendar()
     cal.add("prodid", "-//rsp//Regionalt serviceprogram//SV")

@@ -16,9 +16,10 @@ from sqlmodel import Session, select
 
 from notifications.reminders.due import DeadlineItem, Recipient
 from notifications.reminders.rules import Rules, check_roles
-from process.programme import programmes
 from process.reports.status import reached_dates
+from process.storage import lookup
 from process.storage.tables import Person, ProcessInstance, Programme, RoleGrant
+from process.workflow import stored
 from process.workflow.definition import Definition, StateDef, label_text
 from process.workflow.engine import OWN_COMMANDS
 
@@ -119,7 +120,7 @@ def items(session: Session, rules: Rules, now: dt.datetime, lang: str) -> Collec
     found = Collected()
     query = select(Programme).order_by(Programme.id)  # type: ignore[arg-type]
     for prog in session.exec(query).all():
-        inst = programmes.instance_of(session, prog)
-        definition = programmes.definition_of(session, inst.definition_id)
+        inst = lookup.instance_of(session, prog)
+        definition = stored.definition_of(session, inst.definition_id)
         found.extend(programme_items(session, rules, prog, inst, definition, lang))
     return found

@@ -18,9 +18,9 @@ from itertools import groupby
 from sqlmodel import Session
 
 from notifications.mail import outbox
-from notifications.mail.messages import render_each
 from notifications.reminders import due, measure_items, milestones, remiss_items
 from notifications.reminders.milestones import Collected
+from notifications.reminders.reminder_mail import render_each, row_values
 from notifications.reminders.rules import Rules
 from process.access import audit
 from process.core.clock import STOCKHOLM, Clock
@@ -128,7 +128,7 @@ def sweep(db: Database, clock: Clock, rules: Rules, *, lang: str = "sv",
                 report.problems.append(f"{reminder.item.subject} to {p.recipient.address}: "
                                        f"{mail}")
                 continue
-            rows.append(outbox.row_values(reminder, p.recipient.address, mail, lang, now,
+            rows.append(row_values(reminder, p.recipient.address, mail, lang, now,
                                           domain))
     if not rows:
         return report

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from process.access import people
 from process.core.clock import Clock
 from process.core.errors import InvalidInput, RspError
-from process.programme import programmes
+from process.storage import lookup
 from process.storage.database import Database
 from process.storage.tables import Programme
 
@@ -56,7 +56,7 @@ def _run(db: Database, session_of: Callable[[], Any], clock: Clock, actor: str,
     programme_id = None
     try:
         with session_of() as session:
-            prog = programmes.find_programme(session, programme_key)
+            prog = lookup.find_programme(session, programme_key)
             programme_id = prog.id
             return work(session, prog)
     except RspError as error:

@@ -19,7 +19,7 @@ from process.access.people import EMAIL_RE
 from process.bodies.bodies_file import BODY_KINDS, KEY_RE, Body, load_bodies
 from process.core.clock import Clock
 from process.core.errors import InvalidInput, NotFound
-from process.programme import programmes
+from process.storage import lookup
 from process.storage.database import Database
 from process.storage.plan_tables import (
     ActionPlan,
@@ -242,7 +242,7 @@ def _as_dict(session: Session, row: BodyRow) -> dict[str, Any]:
 
 def list_bodies(session: Session, programme_key: str | None) -> list[dict[str, Any]]:
     """Every body of the programme with its addresses, group members and people."""
-    prog = programmes.find_programme(session, programme_key)
+    prog = lookup.find_programme(session, programme_key)
     rows = session.exec(select(BodyRow).where(BodyRow.programme_id == prog.id)
                         .order_by(BodyRow.key))
     return [_as_dict(session, r) for r in rows]
@@ -250,7 +250,7 @@ def list_bodies(session: Session, programme_key: str | None) -> list[dict[str, A
 
 def show_body(session: Session, programme_key: str | None, key: str) -> dict[str, Any]:
     """A body, the groups it belongs to, and the measures it is responsible for."""
-    prog = programmes.find_programme(session, programme_key)
+    prog = lookup.find_programme(session, programme_key)
     assert prog.id is not None
     row = find_body(session, prog.id, key)
     assert row.id is not None

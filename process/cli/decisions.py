@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from process.cli.context import ID, Env, pass_env
+from process.storage import lookup
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -55,12 +56,11 @@ def decision_list(env: Env, pending: bool, as_json: bool) -> None:
       rsp --now 2023-06-01 decision list --pending
     """
     from process.decisions import finality
-    from process.programme import programmes
     from process.reports.remiss_text import decisions_text
     from process.reports.status_text import to_json
 
     with env.database().read() as session:
-        prog = programmes.find_programme(session, env.programme)
+        prog = lookup.find_programme(session, env.programme)
         rows = finality.board_decisions(session, prog.id or 0, env.clock.today())
     if pending:
         rows = [d for d in rows if d["step"] not in ("final", "overturned")]
@@ -158,8 +158,8 @@ def delegate(env: Env, kind: str, to_login: str | None, to_role: str | None,
       RSP_USER=sekreterare rsp delegate action_plan --to utvecklingsdirektor \\
           --decision '2023-05-23 § 89 RUN/536/2021' -m 'Årliga handlingsplaner'
     """
+    from process.core.decision_refs import parse_decision_ref
     from process.decisions import delegation
-    from process.decisions.references import parse_decision_ref
 
     ref = parse_decision_ref(decision_ref)
     d = delegation.delegate(env.database(), env.clock, env.actor, env.programme, kind,
@@ -248,8 +248,8 @@ def decide(env: Env, kind: str, decision_ref: str, text: str) -> None:
       RSP_USER=utvecklingsdirektor rsp decide action_plan \\
           --decision '2024-02-12 RUN/45/2024' -m 'Handlingsplan 2024 fastställs'
     """
+    from process.core.decision_refs import parse_decision_ref
     from process.decisions import delegation
-    from process.decisions.references import parse_decision_ref
 
     ref = parse_decision_ref(decision_ref, paragraph_required=False)
     d = delegation.decide(env.database(), env.clock, env.actor, env.programme, kind, ref, text)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from process.cli.context import Env, pass_env
+from process.storage import lookup
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -76,13 +77,12 @@ def remiss_status(env: Env, as_json: bool) -> None:
     Example:
       rsp --now 2023-01-10 remiss status
     """
-    from process.programme import programmes
     from process.remiss.rules import remiss_overview
     from process.reports.remiss_text import remiss_text
     from process.reports.status_text import to_json
 
     with env.database().read() as session:
-        prog = programmes.find_programme(session, env.programme)
+        prog = lookup.find_programme(session, env.programme)
         o = remiss_overview(session, prog.id or 0, env.clock.today())
     if o is None:
         from process.core.errors import NotFound

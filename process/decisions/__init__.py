@@ -1,1 +1,1 @@
-"""process.decisions.references."""
+"""process.core.decision_refs."""

@@ -15,13 +15,14 @@ from sqlmodel import Session
 from process.access import audit, people
 from process.access import unit_of_work as access
 from process.core.clock import STOCKHOLM, Clock
+from process.core.decision_refs import DecisionRef, format_ref
 from process.core.errors import InvalidInput, NotFound, PermissionDenied
 from process.core.words import label
-from process.decisions.references import DecisionRef, format_ref
-from process.programme import programmes
+from process.storage import lookup
 from process.storage.database import Database
 from process.storage.remiss_tables import DelegatedDecision, Delegation, table
 from process.storage.tables import Decision, Person, Programme
+from process.workflow import stored
 from process.workflow.definition import NAME_RE
 
 BOARD = (people.ADMIN, "board")
@@ -56,8 +57,8 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         if to_login is not None and people.actor_for(session, to_login, prog.id) is None:
             raise NotFound(f"no person with login {to_login!r} (see 'rsp people list')")
         if to_role is not None:
-            inst = programmes.instance_of(session, prog)
-            roles = set(programmes.definition_of(session, inst.definition_id).roles)
+            inst = lookup.instance_of(session, prog)
+            roles = set(stored.definition_of(session, inst.definition_id).roles)
             if to_role not in roles:
                 raise InvalidInput(f"unknown role {to_role!r}; roles here: "
                                    f"{', '.join(sorted(roles))}")
@@ -160,7 +161,7 @@ def _delegations(session: Session, programme_id: int, kind: str | None = None) -
 
 def list_delegations(session: Session, programme_key: str | None) -> list[dict[str, Any]]:
     """Every delegation of the programme, active and revoked, with how often it was used."""
-    prog = programmes.find_programme(session, programme_key)
+    prog = lookup.find_programme(session, programme_key)
     assert prog.id is not None
     return _delegations(session, prog.id)
 
@@ -224,7 +225,7 @@ def report(session: Session, programme_key: str | None, since: dt.date, until: d
     """The delegated decisions from `since` to `until`, to report back to the board."""
     if until < since:
         raise InvalidInput(f"--until {until} lies before --since {since}")
-    prog = programmes.find_programme(session, programme_key)
+    prog = lookup.find_programme(session, programme_key)
     assert prog.id is not None
     delegations = {d["id"]: d for d in _delegations(session, prog.id)}
     dd, p = table(DelegatedDecision), Person.__table__  # type: ignore[attr-defined]

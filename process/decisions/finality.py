@@ -1,30 +1,25 @@
-"""When a board decision becomes final (laga kraft): the rule, and the decisions as data.
-
-A decision may be executed once its minutes are approved (justerat) and becomes final
-when the appeal period has run out without an appeal: three weeks after the day the
-approved minutes were announced (anslaget) on the notice board (kommunallagen 13 kap.
-5 §). If that last day is a Saturday, Sunday, public holiday, Midsummer Eve, Christmas
-Eve or New Year's Eve it moves to the next working day (lag 1930:173); the decision is
-final the day after. An appeal stops it until resolved: upheld → final, overturned.
+"""Board decisions as data: each with its step towards being final (laga kraft), by the
+rules of `process.core.appeal_period`; delegated decisions beside them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from process.core.appeal_period import (
+    Steps,
+    appeal_last_day,
+    reference,
+    step_of,
+)
 from process.core.words import label
-from process.core.workdays import next_working_day
 from process.storage.remiss_tables import DecisionFinality, DelegatedDecision, table
 from process.storage.tables import Decision
 
-APPEAL_WEEKS = 3
-STEPS = ("decided", "minutes_approved", "announced", "appealed", "final", "overturned")
 STEP_WORDS = {
     "decided": {"sv": "beslutat", "en": "decided"},
     "minutes_approved": {"sv": "protokollet justerat", "en": "minutes approved"},
@@ -35,53 +30,9 @@ STEP_WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class Steps:
-    """The recorded steps of one decision after its meeting (plain values)."""
-
-    meeting_date: dt.date
-    minutes_approved_on: dt.date | None = None
-    announced_on: dt.date | None = None
-    appealed_on: dt.date | None = None
-    appeal_outcome: str | None = None  # upheld | overturned
-    resolved_on: dt.date | None = None
-
-
-def appeal_last_day(announced_on: dt.date) -> dt.date:
-    """The last day to appeal: three weeks after the announcement, moved by lag 1930:173."""
-    return next_working_day(announced_on + dt.timedelta(weeks=APPEAL_WEEKS))
-
-
-def final_from(announced_on: dt.date) -> dt.date:
-    """The day an unappealed decision becomes final: the day after the last appeal day."""
-    return appeal_last_day(announced_on) + dt.timedelta(days=1)
-
-
-def step_of(s: Steps, today: dt.date) -> tuple[str, dt.date | None]:
-    """Where a decision stands on `today`, and the day it is (or is expected to be) final."""
-    if s.appeal_outcome == "overturned":
-        return "overturned", None
-    if s.appeal_outcome == "upheld":
-        return "final", s.resolved_on
-    if s.appealed_on is not None:
-        return "appealed", None
-    if s.announced_on is not None:
-        final_on = final_from(s.announced_on)
-        return ("final" if today >= final_on else "announced"), final_on
-    if s.minutes_approved_on is not None:
-        return "minutes_approved", None
-    return "decided", None
-
-
 def step_word(step: str, lang: str) -> str:
     """The step in Swedish (default) or English."""
     return label(STEP_WORDS[step], lang)
-
-
-def reference(meeting_date: dt.date, paragraph: str, diary_number: str) -> str:
-    """'2023-05-23 § 89, RUN/536/2021' (a delegated decision may have no §)."""
-    para = f" § {paragraph}" if paragraph else ""
-    return f"{meeting_date.isoformat()}{para}, {diary_number}"
 
 
 _D = Decision.__table__  # type: ignore[attr-defined]
@@ -154,17 +105,3 @@ def decisions_between(session: Session, programme_id: int, start: dt.date,
                   "delegation_id": r.delegation_id} for r in rows]
     return sorted([*board, *delegated], key=lambda d: (d["meeting_date"], d["delegated"],
                                                        d["id"]))
-
-
-def facts_for(session: Session, programme_id: int, triggers: Iterable[str],
-              today: dt.date) -> dict[str, Any]:
-    """The latest decision of each trigger as DecisionFacts, for `decision_final:` guards."""
-    from process.workflow.guard_facts import DecisionFacts
-
-    wanted = set(triggers)
-    latest: dict[str, dict] = {}
-    for d in board_decisions(session, programme_id, today):
-        if d["trigger"] in wanted:
-            latest[d["trigger"]] = d  # ordered by meeting date: the last one wins
-    return {t: DecisionFacts(d["reference"], d["step"], d["expected_final"])
-            for t, d in latest.items()}

@@ -12,6 +12,7 @@ from sqlmodel import Session
 
 from process.access import audit, people
 from process.access import unit_of_work as access
+from process.core import appeal_period
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import InvalidInput, NotFound
 from process.decisions import finality
@@ -104,8 +105,8 @@ def announce(db: Database, clock: Clock, actor: str, programme_key: str | None,
         _check_day(on, d["minutes_approved_on"], "--date", today)
         return {"announced_on": on}, {
             "announced_on": on.isoformat(),
-            "appeal_last_day": finality.appeal_last_day(on).isoformat(),
-            "final_from": finality.final_from(on).isoformat()}
+            "appeal_last_day": appeal_period.appeal_last_day(on).isoformat(),
+            "final_from": appeal_period.final_from(on).isoformat()}
 
     return _write(db, clock, actor, programme_key, decision_id, "announced", check)
 

@@ -8,7 +8,7 @@ the real ones; the adoption 2023-05-23 § 89 is real.
 
 from __future__ import annotations
 
-from process.demo.timetable import DIARY, Step
+from process.demo.steps import DIARY, Step
 
 WG, BOARD, DIRECTOR = "processledare", "sekreterare", "utvecklingsdirektor"
 START, REMISS, ADOPTION = 1, 2, 3  # the decisions' ids: the order they are recorded in

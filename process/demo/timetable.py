@@ -11,22 +11,10 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-DIARY = "RUN/536/2021"
-LOOK_AT = "2023-12-01"  # the day the final status is shown: implementation under way
-WORKSPACE = "{workspace}"  # in a step's arguments: the demo's folder
-DIGEST = "veckorapport-2023-05-23.html"  # the steering group's digest as of the adoption
-
-
-@dataclass(frozen=True)
-class Step:
-    when: str
-    user: str
-    args: tuple[str, ...]
-    note: str = ""
-    refused: bool = False
+from process.demo.remiss_steps import START, finality_steps, minutes, remiss_steps
+from process.demo.steps import DIARY, DIGEST, LOOK_AT, OUTBOX, WORKSPACE, Step
 
 
 def _people() -> list[Step]:
@@ -53,9 +41,6 @@ def _adv(when: str, user: str, trigger: str, comment: str = "", decision: str = 
     return Step(when, user, tuple(args), note, refused)
 
 
-OUTBOX = "outbox"  # the file transport's folder in the workspace: one .eml per mail
-
-
 def _remind(when: str, note: str) -> Step:
     """The reminder sweep as cron runs it: queue what is due, write it as .eml files."""
     return Step(when, "it-admin", ("remind", "run-once", "--outbox-dir",
@@ -64,7 +49,6 @@ def _remind(when: str, note: str) -> Step:
 
 def timetable() -> list[Step]:
     """The replayed steps, in order."""
-    from process.demo.remiss_steps import START, finality_steps, minutes, remiss_steps
 
     wg, sz, sg, board = "processledare", "landsbygdsutvecklare", "ordforande", "sekreterare"
     return [
@@ -170,9 +154,10 @@ def _quote(arg: str) -> str:
     return shlex.quote(arg)
 
 
-def run(workspace: str | None, echo: Callable[[str], None]) -> Path:
-    """Replay the timetable into a fresh workspace and print what happens."""
-    from cli import main
+def run(workspace: str | None, echo: Callable[[str], None],
+        invoke: Callable[[list[str]], int | None]) -> Path:
+    """Replay the timetable into a fresh workspace and print what happens; `invoke` runs
+    one `rsp` command line (the rsp command passes its own, in this process)."""
 
     folder = Path(workspace) if workspace else Path(tempfile.mkdtemp(prefix="rsp-demo-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -191,8 +176,7 @@ def run(workspace: str | None, echo: Callable[[str], None]) -> Path:
             echo("$ " + " ".join([f"RSP_USER={step.user}", "rsp", "--now", step.when,
                                   *map(_quote, argv)]))
             os.environ["RSP_USER"] = step.user
-            code = main.main(["--db", str(db), "--now", step.when, *argv],
-                             prog_name="rsp", standalone_mode=False)
+            code = invoke(["--db", str(db), "--now", step.when, *argv])
             code = code or 0
             if step.refused:
                 refusals += 1
@@ -202,8 +186,7 @@ def run(workspace: str | None, echo: Callable[[str], None]) -> Path:
                 raise RuntimeError(f"demo step failed: {step.args}")
         for args in (("status",), ("history",), ("audit", "verify")):
             echo(f"\n$ rsp --now {LOOK_AT} " + " ".join(args))
-            main.main(["--db", str(db), "--now", LOOK_AT, *args], prog_name="rsp",
-                      standalone_mode=False)
+            invoke(["--db", str(db), "--now", LOOK_AT, *args])
     finally:
         if saved is None:
             os.environ.pop("RSP_USER", None)

@@ -27,7 +27,7 @@ from process.core.errors import (
     PermissionDenied,
     RspError,
 )
-from process.programme import programmes
+from process.storage import lookup
 from process.storage.database import Database
 from process.storage.plan_tables import (
     ActionPlan,
@@ -39,7 +39,7 @@ from process.storage.plan_tables import (
 )
 from process.storage.plan_tables import Body as BodyRow
 from process.storage.tables import Person, Programme
-from process.workflow import engine
+from process.workflow import engine, stored
 from process.workflow.definition import Definition
 
 T = TypeVar("T")
@@ -155,7 +155,7 @@ def _guarded(db: Database, clock: Clock, actor: str, programme_key: str | None, 
     seen = _Seen()
     try:
         with db.write() as session:
-            prog = programmes.find_programme(session, programme_key)
+            prog = lookup.find_programme(session, programme_key)
             seen.programme_id = prog.id
             assert prog.id is not None
             row, plan = find_measure(session, prog.id, code, year)
@@ -185,7 +185,7 @@ def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, c
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(f"measure {row.code} is at version {row.version}, not "
                                 f"{expected_version}: someone changed it")
-        definition = programmes.definition_of(session, row.definition_id)
+        definition = stored.definition_of(session, row.definition_id)
         return fire(session, clock, actor, prog, row, plan, definition, trigger, comment,
                     as_role)
 
@@ -244,7 +244,7 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
 
     def work(session: Session, prog: Programme, row: Measure,
              plan: ActionPlan) -> FollowupRecorded:
-        definition = programmes.definition_of(session, row.definition_id)
+        definition = stored.definition_of(session, row.definition_id)
         t = definition.trigger("follow_up")
         previous = session.exec(select(MeasureFollowup).where(
             MeasureFollowup.measure_id == row.id)).first()

@@ -17,8 +17,7 @@ from sqlmodel import Session
 from process.bodies import bodies
 from process.core.errors import InvalidInput
 from process.plans import measure_actions as lifecycle
-from process.programme import programmes
-from process.reports import status as status_service
+from process.storage import lookup
 from process.storage.plan_tables import (
     ActionPlan,
     Measure,
@@ -32,7 +31,9 @@ from process.storage.plan_tables import (
 )
 from process.storage.plan_tables import Body as BodyRow
 from process.storage.tables import AuditEvent, WorkflowDefinition
+from process.workflow import stored
 from process.workflow.definition import Definition, label_text
+from process.workflow.next_steps import next_steps as next_steps_of
 
 OPEN_STATES = ("planned", "ongoing", "postponed")
 _M, _P, _D = table(Measure), table(ActionPlan), table(MeasureDeadline)
@@ -69,7 +70,7 @@ def due_window(today: dt.date, due_within: int | None, overdue: bool
 
 
 def _definitions(session: Session, ids: set[int]) -> dict[int, Definition]:
-    return {i: programmes.definition_of(session, i) for i in ids}
+    return {i: stored.definition_of(session, i) for i in ids}
 
 
 def list_query(prog_id: int, f: Filters, today: dt.date,
@@ -112,7 +113,7 @@ def list_query(prog_id: int, f: Filters, today: dt.date,
 def list_measures(session: Session, programme_key: str | None, today: dt.date, f: Filters,
                   lang: str = "sv") -> list[dict[str, Any]]:
     """The programme's measures narrowed by `f`; by deadline, one row per due deadline."""
-    prog_id = programmes.programme_id(session, programme_key)
+    prog_id = lookup.programme_id(session, programme_key)
     body_ids = None
     if f.body is not None:
         body = bodies.find_body(session, prog_id, f.body)
@@ -121,7 +122,7 @@ def list_measures(session: Session, programme_key: str | None, today: dt.date, f
     if f.goal is not None and not lifecycle_goal(f.goal):
         raise InvalidInput(f"--goal {f.goal!r}: a goal is <area>.<number>, e.g. 2.1")
     rows = session.connection().execute(list_query(prog_id, f, today, body_ids)).all()
-    defs = {i: programmes.definition_by_hash(session, i, h) for i, h in {(r[6], r[8])
+    defs = {i: stored.definition_by_hash(session, i, h) for i, h in {(r[6], r[8])
                                                                         for r in rows}}
     if f.state is not None:
         _check_state(session, prog_id, f.state, defs)
@@ -174,12 +175,12 @@ def _link(session: Session, measure_id: int | None) -> dict[str, Any] | None:
 def show_measure(session: Session, programme_key: str | None, code: str, year: int | None,
                  today: dt.date, lang: str = "sv") -> dict[str, Any]:
     """Everything about one measure: plan content, state, deadlines, bodies, notes, history."""
-    prog = programmes.find_programme(session, programme_key)
+    prog = lookup.find_programme(session, programme_key)
     assert prog.id is not None
     row, plan = lifecycle.find_measure(session, prog.id, code, year)
     assert row.id is not None
     conn = session.connection()
-    definition = programmes.definition_of(session, row.definition_id)
+    definition = stored.definition_of(session, row.definition_id)
     goals = json.loads(row.goals)
     g, ar = table(PlanGoal), table(PlanArea)
     titles = dict(conn.execute(sa.select(g.c.code, g.c.title).where(
@@ -218,7 +219,7 @@ def show_measure(session: Session, programme_key: str | None, code: str, year: i
         "final": definition.state(row.state).final, "state_since": row.state_since,
         "version": row.version, "carried_from": origin, "carried_to": _link(session, carried_to),
         "followup": dict(followup) if followup else None, "notes": notes,
-        "next_steps": [asdict(s) for s in status_service.next_steps(
+        "next_steps": [asdict(s) for s in next_steps_of(
             session, definition, row.state, subject, lang)],
         "history": _history(session, chain),
     }

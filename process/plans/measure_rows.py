@@ -15,12 +15,12 @@ from process.access import audit
 from process.core.clock import Clock
 from process.core.errors import ConflictError
 from process.plans.plan_file import Measure
-from process.programme import programmes
 from process.storage.plan_tables import ActionPlan as PlanRow
 from process.storage.plan_tables import Body as BodyRow
 from process.storage.plan_tables import Measure as MeasureRow
 from process.storage.plan_tables import MeasureBody, MeasureDeadline, table
 from process.storage.tables import Programme
+from process.workflow import stored
 
 CONTENT = ("area", "title", "subgoal", "goals", "activities", "financing", "responsible",
            "deadlines")
@@ -91,7 +91,7 @@ def insert_measures(session: Session, clock: Clock, actor: str, role: str, prog:
     """Create measures in their initial state with bodies and deadlines; audit each one."""
     if not items:
         return []
-    definition = programmes.definition_of(session, definition_id)
+    definition = stored.definition_of(session, definition_id)
     now = clock.now()
     carried_from = carried_from or {}
     t = table(MeasureRow)

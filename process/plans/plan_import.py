@@ -21,11 +21,11 @@ from process.core.clock import Clock
 from process.plans import measure_rows as store
 from process.plans.measure_rows import Progress
 from process.plans.plan_file import ActionPlan, Area, load_action_plan
-from process.programme import programmes
 from process.storage.database import Database
 from process.storage.plan_tables import ActionPlan as PlanRow
 from process.storage.plan_tables import PlanArea, PlanGoal
 from process.storage.tables import Programme
+from process.workflow import stored
 
 
 @dataclass
@@ -46,7 +46,7 @@ def measure_definition_id(session: Session, now: dt.datetime, actor: str,
     import workflows
     from process.workflow.definition import load_definition
 
-    row = programmes.store_definition(session, now, actor,
+    row = stored.store_definition(session, now, actor,
                                       load_definition(workflows.path_of("measure")),
                                       programme_id)
     assert row.id is not None

@@ -26,10 +26,10 @@ from process.plans import measure_rows as measure_store
 from process.plans import plan_import as plans
 from process.plans.plan_file import Deadline
 from process.plans.plan_file import Measure as PlanMeasure
-from process.programme import programmes
 from process.storage.database import Database
 from process.storage.plan_tables import ActionPlan, Measure, MeasureDeadline, PlanArea, PlanGoal
 from process.storage.tables import Programme
+from process.workflow import stored
 
 CARRY = "carry_over"
 
@@ -129,7 +129,7 @@ def _work(session: Session, clock: Clock, actor: str, prog: Programme, from_year
     copies, origins = [], {}
     for m in open_ones:
         assert m.id is not None
-        definition = programmes.definition_of(session, m.definition_id)
+        definition = stored.definition_of(session, m.definition_id)
         lifecycle.fire(session, clock, actor, prog, m, old, definition, CARRY,
                        f"Förs över till {to_year} års handlingsplan",
                        detail={"to_year": to_year})

@@ -14,9 +14,10 @@ from process.access import people
 from process.core.clock import Clock
 from process.core.errors import RspError
 from process.programme import programmes
-from process.storage import schema
+from process.storage import lookup, schema
 from process.storage.database import Database
 from process.storage.tables import Programme
+from process.workflow import stored
 from process.workflow.definition import Definition, load_definition
 
 T = TypeVar("T")
@@ -81,10 +82,10 @@ def _with_programme(db: Database, clock: Clock, actor: str, programme_key: str |
     programme_id = None
     try:
         with db.write() as session:
-            prog = programmes.find_programme(session, programme_key)
+            prog = lookup.find_programme(session, programme_key)
             programme_id = prog.id
-            inst = programmes.instance_of(session, prog)
-            definition: Definition = programmes.definition_of(session, inst.definition_id)
+            inst = lookup.instance_of(session, prog)
+            definition: Definition = stored.definition_of(session, inst.definition_id)
             return work(session, prog, people.programme_roles(list(definition.roles)))
     except RspError as error:
         if programme_id is not None:

@@ -17,8 +17,8 @@ from sqlmodel import Session
 from process.core.clock import STOCKHOLM
 from process.core.errors import NotFound
 from process.core.words import phrase
-from process.programme import programmes
 from process.reports import templating
+from process.storage import lookup
 from process.storage.plan_tables import (
     ActionPlan,
     Measure,
@@ -29,6 +29,7 @@ from process.storage.plan_tables import (
     table,
 )
 from process.storage.plan_tables import Body as BodyRow
+from process.workflow import stored
 from process.workflow.definition import label_text
 
 FORMATS = ("md", "html", "csv")
@@ -115,7 +116,7 @@ def _group(area: dict[str, Any], goals: dict[str, dict[str, Any]], lang: str) ->
 def report_data(session: Session, programme_key: str | None, year: int, lang: str = "sv",
                 today: dt.date | None = None) -> dict[str, Any]:
     """The follow-up of a year's plan as plain values, grouped for the templates."""
-    prog = programmes.find_programme(session, programme_key)
+    prog = lookup.find_programme(session, programme_key)
     conn = session.connection()
     p, a, g = table(ActionPlan), table(PlanArea), table(PlanGoal)
     m, f = table(Measure), table(MeasureFollowup)
@@ -135,7 +136,7 @@ def report_data(session: Session, programme_key: str | None, year: int, lang: st
                   f.c.recorded_at)
         .outerjoin(f, f.c.measure_id == m.c.id).where(m.c.plan_id == plan["id"])
         .order_by(m.c.area, m.c.code)).mappings().all()
-    defs = {i: programmes.definition_of(session, i) for i in {r["definition_id"] for r in rows}}
+    defs = {i: stored.definition_of(session, i) for i in {r["definition_id"] for r in rows}}
     mb, b = table(MeasureBody), table(BodyRow)
     names: dict[int, list[str]] = {}
     for mid, name in conn.execute(

@@ -12,9 +12,9 @@ from sqlmodel import Session
 
 from process.core.errors import NotFound
 from process.core.words import phrase
-from process.programme import programmes
 from process.remiss import rules as remiss
 from process.reports import templating
+from process.storage import lookup
 
 FORMATS = ("md", "html", "csv")
 WORDS = {
@@ -52,7 +52,7 @@ def word(key: str, lang: str, **values: Any) -> str:
 def compile_data(session: Session, programme_key: str | None, today: dt.date,
                  lang: str = "sv") -> dict[str, Any]:
     """The latest remiss as the compilation's plain values."""
-    prog = programmes.find_programme(session, programme_key)
+    prog = lookup.find_programme(session, programme_key)
     assert prog.id is not None
     overview = remiss.remiss_overview(session, prog.id, today)
     if overview is None:

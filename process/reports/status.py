@@ -12,11 +12,13 @@ from sqlmodel import Session, select
 
 from process.core.clock import STOCKHOLM
 from process.decisions import finality
-from process.programme import programmes
 from process.remiss import rules as remiss
+from process.storage import lookup
 from process.storage.tables import AuditEvent, Decision
-from process.workflow import engine, guards
-from process.workflow.definition import Definition, label_text
+from process.workflow import stored
+from process.workflow.definition import label_text
+from process.workflow.next_steps import NextStep
+from process.workflow.next_steps import next_steps as next_steps_of
 
 
 @dataclass(frozen=True)
@@ -27,16 +29,6 @@ class Milestone:
     actual: dt.date | None
     delta_days: int | None  # actual - planned, or today - planned when overdue
     status: str  # on_plan | late | early | overdue | upcoming | unplanned
-
-
-@dataclass(frozen=True)
-class NextStep:
-    trigger: str
-    label: str
-    to_state: str
-    roles: tuple[str, ...]
-    decision: bool
-    blocked_by: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -101,28 +93,12 @@ def decision_dicts(session: Session, programme_id: int) -> tuple[dict[str, Any],
                   "trigger": d.trigger, "recorded_by": d.recorded_by} for d in rows)
 
 
-def next_steps(session: Session, definition: Definition, state: str, subject: str,
-               lang: str, programme_id: int | None = None,
-               now: dt.datetime | None = None) -> tuple[NextStep, ...]:
-    """The triggers possible now, who may fire them, and what still blocks them."""
-    options = definition.triggers_from(state)
-    fired = engine.fired_counts(session, subject) if any(t.guards for t in options) else {}
-    out = []
-    for t in options:
-        facts = (engine.guard_facts(session, programme_id, t, now)
-                 if programme_id is not None and now is not None else {})
-        ctx = guards.GuardContext(comment="x", has_decision=True, fired=fired, **facts)
-        out.append(NextStep(t.name, label_text(t.label, lang), t.dest, t.roles, t.decision,
-                            tuple(guards.failures(t.guards, ctx))))
-    return tuple(out)
-
-
 def status(session: Session, programme_key: str | None, now: dt.datetime,
            lang: str = "sv") -> Status:
     """The status of a programme's drafting process as of `now`."""
-    prog = programmes.find_programme(session, programme_key)
-    inst = programmes.instance_of(session, prog)
-    definition = programmes.definition_of(session, inst.definition_id)
+    prog = lookup.find_programme(session, programme_key)
+    inst = lookup.instance_of(session, prog)
+    definition = stored.definition_of(session, inst.definition_id)
     subject = f"process:{inst.id}"
     today = now.astimezone(STOCKHOLM).date()
     reached = reached_dates(session, subject)
@@ -141,7 +117,7 @@ def status(session: Session, programme_key: str | None, now: dt.datetime,
         state=inst.state, state_label=label_text(current.label, lang), final=current.final,
         since=inst.state_since, days_in_state=(today - since_day).days, version=inst.version,
         milestones=tuple(milestones),
-        next_steps=next_steps(session, definition, inst.state, subject, lang, prog.id, now),
+        next_steps=next_steps_of(session, definition, inst.state, subject, lang, prog.id, now),
         decisions=_with_steps(session, prog.id, decision_dicts(session, prog.id), today),
         remiss=remiss.remiss_overview(session, prog.id, today))
 
@@ -156,7 +132,7 @@ def _with_steps(session: Session, programme_id: int, decisions: tuple[dict[str, 
 
 def history(session: Session, programme_key: str | None) -> list[dict[str, Any]]:
     """Every audited event of a programme, oldest first, with decision references."""
-    prog = programmes.find_programme(session, programme_key)
+    prog = lookup.find_programme(session, programme_key)
     table = AuditEvent.__table__  # type: ignore[attr-defined]
     rows = session.connection().execute(
         sa.select(table).where(table.c.programme_id == prog.id).order_by(table.c.id)

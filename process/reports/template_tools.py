@@ -5,14 +5,14 @@ render every family with made-up data)."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from process.core.errors import InvalidInput
 from process.reports import templating
-from process.reports.templating import TemplateProblem
+from process.reports.templating import Family, TemplateProblem
 
 LANGS = ("sv", "en")
 
@@ -33,13 +33,13 @@ def files_of(directory: Path) -> list[str]:
                   if p.is_file() and not p.name.startswith(".") and not p.name.endswith("~"))
 
 
-def listing() -> list[Listed]:
+def listing(families: Sequence[Family]) -> list[Listed]:
     """Every bundled template, and which file rsp renders it from; then extra files of
     the override directory (used only if another template includes them)."""
     user = templating.override_dir()
     own = set(files_of(user)) if user else set()
     out = []
-    bundled = templating.bundled()
+    bundled = templating.bundled(families)
     for name, path in sorted(bundled.items()):
         if user and name in own:
             out.append(Listed(name, "overridden", user / name))
@@ -49,13 +49,13 @@ def listing() -> list[Listed]:
     return out
 
 
-def export(directory: str, force: bool = False) -> list[Path]:
+def export(families: Sequence[Family], directory: str, force: bool = False) -> list[Path]:
     """Copy every bundled template into `directory` (made if missing); refuses to replace
     an existing file unless `force`, and then writes nothing."""
     target = Path(directory).expanduser()
     if target.exists() and not target.is_dir():
         raise InvalidInput(f"{directory}: not a directory")
-    bundled = templating.bundled()
+    bundled = templating.bundled(families)
     clash = [str(target / n) for n in sorted(bundled) if (target / n).exists()]
     if clash and not force:
         raise InvalidInput(f"{len(clash)} file(s) exist already, nothing written (use --force "
@@ -79,11 +79,9 @@ class CheckReport:
     notes: list[str] = field(default_factory=list)
 
 
-def check(directory: str | None) -> CheckReport:
+def check(families: Sequence[Family], directory: str | None) -> CheckReport:
     """Compile every template of `directory` (default: the override directory, else the
     bundled ones) in the sandbox, then render each family with made-up data through it."""
-    from process.reports.template_samples import renderers
-
     path = Path(directory).expanduser() if directory else templating.override_dir()
     if path is not None and not path.is_dir():
         raise InvalidInput(f"{directory}: no such directory")
@@ -91,19 +89,19 @@ def check(directory: str | None) -> CheckReport:
     previous = templating.override_key()
     templating.configure(str(report.directory) if report.directory else None)
     try:
-        _compile_each(report)
-        for family, render in renderers().items():
+        _compile_each(report, families)
+        for family in families:
             for lang in LANGS:
-                if _collect(report, partial(render, lang)):
-                    report.rendered.append(f"{family} ({lang})")
+                if _collect(report, partial(family.samples, lang)):
+                    report.rendered.append(f"{family.name} ({lang})")
     finally:
         templating.configure(previous)
     return report
 
 
-def _compile_each(report: CheckReport) -> None:
+def _compile_each(report: CheckReport, families: Sequence[Family]) -> None:
     """Compile each template of the report's directory (or each bundled one)."""
-    bundled = templating.bundled()
+    bundled = templating.bundled(families)
     if report.directory is None:
         names = {n: p.parent for n, p in bundled.items()}
     else:
@@ -113,7 +111,7 @@ def _compile_each(report: CheckReport) -> None:
         if name not in bundled:
             report.notes.append(f"{where / name}: not the name of a bundled template, so "
                                 "rsp uses it only if another template includes it")
-        env = templating.sandbox([where, *templating.BUNDLED_DIRS],
+        env = templating.sandbox([where, *templating.folders(families)],
                                  templating.lstrip_blocks(name))
         _collect(report, partial(templating.load, env, name))
 

@@ -1,5 +1,5 @@
-"""rsp's Jinja2 templates, in one place: the bundled ones (process/templates,
-notifications/templates), overridden file by file by a directory the region edits
+"""rsp's Jinja2 templates, in one place: the bundled ones (each package that renders
+registers its folder as a `Family`), overridden file by file by a directory the region edits
 (RSP_TEMPLATE_DIR or `rsp --template-dir`). Every template renders in Jinja2's
 ImmutableSandboxedEnvironment, HTML autoescaped, text not; a template that cannot be
 loaded or rendered is a TemplateProblem naming its file and line.
@@ -7,7 +7,8 @@ loaded or rendered is a TemplateProblem naming its file and line.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,9 +18,7 @@ from process.core.errors import RspError
 if TYPE_CHECKING:
     import jinja2
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-BUNDLED_DIRS = (TEMPLATES, ROOT / "notifications" / "templates")
 ENV_VAR = "RSP_TEMPLATE_DIR"
 # The reminder mails were written without lstrip_blocks; every other template with it.
 _NO_LSTRIP = ("reminder.",)
@@ -52,10 +51,26 @@ def override_dir() -> Path | None:
     return path.resolve()
 
 
-def bundled() -> dict[str, Path]:
-    """Every bundled template by name, e.g. 'digest.html' → its file."""
-    return {p.name: p for d in BUNDLED_DIRS for p in sorted(d.iterdir())
-            if p.is_file() and not p.name.startswith(".")}
+@dataclass(frozen=True)
+class Family:
+    """Bundled templates whose names start with `name` (e.g. 'digest' for digest.html,
+    digest.txt …), the folder they ship in, and a function that renders them all in a
+    language with made-up data, as rsp does for real (`rsp templates check`)."""
+
+    name: str
+    folder: Path
+    samples: Callable[[str], list[str]]
+
+
+def bundled(families: Sequence[Family]) -> dict[str, Path]:
+    """Every bundled template of the families by name, e.g. 'digest.html' → its file."""
+    return {p.name: p for f in families for p in sorted(f.folder.iterdir())
+            if p.is_file() and p.name.startswith(f.name + ".")}
+
+
+def folders(families: Sequence[Family]) -> list[Path]:
+    """The folders the families' templates ship in, each once."""
+    return list(dict.fromkeys(f.folder for f in families))
 
 
 def lstrip_blocks(name: str) -> bool:

@@ -1,5 +1,5 @@
 """The tables of the remiss, of decisions becoming final and of delegation (imported by
-`process.models.load_all_models`, and by the services that use them; kept off the
+`process.storage.all_tables.load_all_models`, and by the services that use them; kept off the
 engine's import path).
 
 A remiss has its consulted bodies (remissinstanser), each with its reply or, once the

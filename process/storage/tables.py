@@ -126,15 +126,3 @@ class AuditEvent(SQLModel, table=True):
     detail: str = "{}"  # JSON text: reasons, changed fields, references
     prev_hash: str
     hash: str = Field(unique=True)
-
-
-
-def load_all_models() -> None:
-    """Register every table on SQLModel.metadata (for Alembic and schema checks).
-
-    The measure and outbox tables live in their own modules and are imported only by
-    the code that uses them, so that commands like `rsp advance` do not pay for them.
-    """
-    import process.storage.outbox_table  # noqa: F401
-    import process.storage.plan_tables  # noqa: F401
-    import process.storage.remiss_tables  # noqa: F401

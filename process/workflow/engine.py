@@ -9,6 +9,7 @@ in the same transaction.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -17,12 +18,13 @@ from sqlmodel import Session
 
 from process.access import audit, people
 from process.core.clock import STOCKHOLM, Clock
+from process.core.decision_refs import DecisionRef
 from process.core.errors import ConflictError, InvalidInput, InvalidTransition, RspError
-from process.decisions.references import DecisionRef
-from process.programme import programmes
+from process.storage import lookup
 from process.storage.database import Database
 from process.storage.tables import AuditEvent, Decision, ProcessInstance, Programme
-from process.workflow import guards, machines
+from process.workflow import guard_facts as guard_facts_of
+from process.workflow import guards, machines, stored
 from process.workflow.definition import Definition, TriggerDef
 
 
@@ -76,21 +78,18 @@ def fired_for_guards(session: Session, subject: str, t: TriggerDef) -> dict[str,
 
 
 def guard_facts(session: Session, programme_id: int, t: TriggerDef,
-                now: Any) -> dict[str, Any]:
-    """What the `decision_final:` and remiss guards of `t` look at (nothing if it has none)."""
+                now: dt.datetime) -> dict[str, Any]:
+    """What the `decision_final:` and remiss guards of `t` look at (nothing if it has none),
+    as keyword arguments of `GuardContext`."""
     out: dict[str, Any] = {}
     if not t.guards:
         return out
-    deciding = [d for g in t.guards if (d := guards.needed_decision(g))]
     today = now.astimezone(STOCKHOLM).date()
+    deciding = [d for g in t.guards if (d := guards.needed_decision(g))]
     if deciding:
-        from process.decisions import finality
-
-        out["decisions"] = finality.facts_for(session, programme_id, deciding, today)
+        out["decisions"] = guard_facts_of.decision_facts(session, programme_id, deciding, today)
     if guards.REMISS_GUARDS.intersection(t.guards):
-        from process.remiss import rules as remiss
-
-        out["remiss"] = remiss.facts_for(session, programme_id, today)
+        out["remiss"] = guard_facts_of.remiss_facts(session, programme_id, today)
     return out
 
 
@@ -259,8 +258,8 @@ def _load(session: Session, programme_key: str | None) -> tuple[ProgrammeRef, In
     rows = (conn.execute(_PROCESS_BY_KEY, {"key": programme_key}).all() if programme_key
             else conn.execute(_ANY_PROCESS).all())
     if len(rows) != 1:
-        prog = programmes.find_programme(session, programme_key)  # raises the right error
-        programmes.instance_of(session, prog)
+        prog = lookup.find_programme(session, programme_key)  # raises the right error
+        lookup.instance_of(session, prog)
     r = rows[0]
     return ProgrammeRef(r[0], r[1], r[2]), InstanceRef(r[3], r[4], r[5], r[6], r[7])
 
@@ -287,7 +286,7 @@ def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | N
             if expected_version is not None and inst.version != expected_version:
                 raise ConflictError(f"the process is at version {inst.version}, not "
                                     f"{expected_version}: someone changed it; check 'rsp status'")
-            definition = programmes.definition_by_hash(session, inst.definition_id,
+            definition = stored.definition_by_hash(session, inst.definition_id,
                                                        inst.definition_hash)
             if then is None and trigger in OWN_COMMANDS and definition.trigger(trigger):
                 raise InvalidTransition(f"{trigger} records more than the stage: use "

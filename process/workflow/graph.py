@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from process.core.errors import InvalidInput
-from process.workflow.definition import Definition, label_text, load_definition
+from process.workflow.definition import Definition, label_text
 
 
 def mermaid(d: Definition, lang: str = "sv", current: str | None = None) -> str:
@@ -43,19 +41,3 @@ def svg(d: Definition, lang: str = "sv", current: str | None = None) -> str:
         for src in t.sources:
             g.add_edge(src, t.dest, label=f"{t.name}\n[{', '.join(t.roles)}]")
     return str(g.draw(format="svg", prog="dot").decode("utf-8"))
-
-
-def render(env: Any, fmt: str, definition_file: str | None) -> str:
-    """Draw the definition file given, or the programme's process with its current stage."""
-    current = None
-    if definition_file:
-        d = load_definition(definition_file)
-    else:
-        from process.programme import programmes
-
-        with env.database().read() as session:
-            prog = programmes.find_programme(session, env.programme)
-            inst = programmes.instance_of(session, prog)
-            d = programmes.definition_of(session, inst.definition_id)
-            current = inst.state
-    return mermaid(d, env.lang, current) if fmt == "mermaid" else svg(d, env.lang, current)

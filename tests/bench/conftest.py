@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from process.core.clock import FixedClock
-from process.decisions.references import parse_decision_ref
+from process.core.decision_refs import parse_decision_ref
 from process.storage.database import Database
 from process.workflow import engine
 from tests.support import clock_at, database, make_programme

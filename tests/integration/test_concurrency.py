@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from process.access import audit
 from process.core.clock import FixedClock
-from process.decisions.references import parse_decision_ref
+from process.core.decision_refs import parse_decision_ref
 from process.plans import measure_actions as lifecycle
 from process.storage.database import open_database
 from process.workflow import engine

@@ -19,8 +19,8 @@ from notifications.mail import settings as mailconfig
 from notifications.mail.testing import RecordingTransport
 from notifications.mail.transports import PermanentFailure
 from process.core.clock import STOCKHOLM, FixedClock
+from process.core.decision_refs import parse_decision_ref
 from process.core.errors import InvalidTransition
-from process.decisions.references import parse_decision_ref
 from process.plans import plan_import as plans
 from process.programme import setup
 from process.remiss import actions as remiss_actions

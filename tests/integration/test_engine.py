@@ -8,11 +8,12 @@ import pytest
 import sqlalchemy as sa
 
 from process.access import audit
+from process.core.decision_refs import parse_decision_ref
 from process.core.errors import InvalidInput, InvalidTransition, PermissionDenied
-from process.decisions.references import parse_decision_ref
 from process.programme import setup
 from process.reports import status as status_service
-from process.workflow import engine
+from process.storage import lookup
+from process.workflow import engine, stored
 from tests.support import at, make_programme
 
 START = parse_decision_ref("2022-02-22 § 17 RUN/536/2021")
@@ -143,13 +144,12 @@ def test_concurrent_change_on_postgres_is_detected(pg_db, clock):
     from sqlmodel import Session
 
     from process.core.errors import ConflictError
-    from process.programme import programmes
 
     make_programme(pg_db, clock)
     with Session(pg_db.engine, expire_on_commit=False) as first:
-        prog = programmes.find_programme(first, None)
-        inst = programmes.instance_of(first, prog)
-        definition = programmes.definition_of(first, inst.definition_id)
+        prog = lookup.find_programme(first, None)
+        inst = lookup.instance_of(first, prog)
+        definition = stored.definition_of(first, inst.definition_id)
         # Meanwhile another user records the same decision and commits.
         engine.advance(pg_db, clock, "sekreterare", None, "decide_start", decision=START)
         with pytest.raises(ConflictError, match="changed by someone else"):
@@ -274,8 +274,8 @@ def test_models_match_the_migrations(any_db):
     from sqlmodel import SQLModel
 
     from process.storage import schema
+    from process.storage.all_tables import load_all_models
     from process.storage.database import SCHEMA_HEAD
-    from process.storage.tables import load_all_models
 
     load_all_models()
     with any_db.engine.connect() as conn:

@@ -8,12 +8,13 @@ import pytest
 import sqlalchemy as sa
 
 from process.access import audit
+from process.core.decision_refs import parse_decision_ref
 from process.core.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
 from process.decisions import delegation, finality
 from process.decisions import steps as decision_steps
-from process.decisions.references import parse_decision_ref
-from process.programme import programmes, setup
+from process.programme import setup
 from process.reports import status as status_service
+from process.storage import lookup
 from process.workflow import engine
 from tests.integration.test_remiss import WG, opened
 from tests.support import at, make_programme
@@ -43,7 +44,7 @@ def scalar(db, sql: str):
 
 def pending(db, clock):
     with db.read() as s:
-        prog = programmes.find_programme(s, None)
+        prog = lookup.find_programme(s, None)
         return finality.pending_decisions(s, prog.id, clock.today())
 
 
@@ -187,7 +188,7 @@ def test_delegation_covers_the_delegate_until_revoked(any_db, clock):
     with any_db.read() as s:
         listed = delegation.list_delegations(s, None)
         report = delegation.report(s, None, D("2024-01-01"), D("2024-03-31"), "en")
-        prog = programmes.find_programme(s, None)
+        prog = lookup.find_programme(s, None)
         between = finality.decisions_between(s, prog.id, D("2023-05-01"), D("2024-03-31"))
         assert audit.verify(s).ok
     assert [(x["id"], x["active"], x["decisions"]) for x in listed] == [(1, False, 1)]

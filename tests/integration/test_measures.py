@@ -19,9 +19,9 @@ from process.core.errors import (
 from process.plans import measure_actions as lifecycle
 from process.plans import measure_queries as measures
 from process.plans import plan_import as plans
-from process.programme import programmes
 from process.reports import followup
-from process.workflow import engine
+from process.storage import lookup
+from process.workflow import engine, stored
 from tests.plangen import plan_yaml
 from tests.support import at, make_programme
 
@@ -106,9 +106,9 @@ def test_stale_version_is_a_conflict(prog, clock):
     with pytest.raises(ConflictError, match="version 1, not 5"):
         lifecycle.advance(prog, clock, WG, None, "2.B", "start", expected_version=5)
     with prog.read() as s:
-        p = programmes.find_programme(s, None)
+        p = lookup.find_programme(s, None)
         row, plan = lifecycle.find_measure(s, p.id or 0, "2.B")
-        definition = programmes.definition_of(s, row.definition_id)
+        definition = stored.definition_of(s, row.definition_id)
     lifecycle.advance(prog, clock, WG, None, "2.B", "start")  # someone else, meanwhile
     with prog.write() as s, pytest.raises(ConflictError, match="measure 2.B .2014. was changed"):
         engine.fire(s, clock, WG, lifecycle.measure_actor(s, WG, p.id or 0, row.id or 0), p,

@@ -18,8 +18,8 @@ from notifications.reminders import sweep
 from notifications.reminders.rules import load_rules
 from process.access import audit
 from process.core.clock import FixedClock
+from process.core.decision_refs import parse_decision_ref
 from process.core.errors import PermissionDenied
-from process.decisions.references import parse_decision_ref
 from process.storage.database import open_database
 from process.workflow import engine
 from tests.mailsupport import synthetic as _synthetic

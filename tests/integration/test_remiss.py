@@ -11,12 +11,12 @@ import sqlalchemy as sa
 from notifications.reminders import due, remiss_items, sweep
 from notifications.reminders.rules import load_rules
 from process.access import audit
+from process.core.decision_refs import parse_decision_ref
 from process.core.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
-from process.decisions.references import parse_decision_ref
-from process.programme import programmes
 from process.remiss import actions as remiss_actions
 from process.remiss import rules as remiss
 from process.reports import remiss_compilation as remiss_report
+from process.storage import lookup
 from process.workflow import engine
 from tests.support import at, make_programme
 
@@ -59,7 +59,7 @@ def last_audit(db):
 
 def overview(db, clock):
     with db.read() as s:
-        prog = programmes.find_programme(s, None)
+        prog = lookup.find_programme(s, None)
         return remiss.remiss_overview(s, prog.id, clock.today())
 
 

@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
+from process.core import appeal_period
+from process.core.appeal_period import Steps, appeal_last_day, final_from, step_of
+from process.core.decision_refs import parse_decision_ref
 from process.core.errors import DefinitionError, InvalidInput
 from process.decisions import finality
-from process.decisions.finality import Steps, appeal_last_day, final_from, step_of
-from process.decisions.references import parse_decision_ref
 from process.remiss import rules as remiss
 from process.workflow import guards
 from process.workflow.definition import parse_definition
@@ -134,4 +135,5 @@ def test_a_delegated_decision_may_have_no_paragraph():
     assert (ref.paragraph, ref.diary_number) == ("", "RUN/45/2024")
     with pytest.raises(InvalidInput, match="the paragraph"):
         parse_decision_ref("2024-02-12 RUN/45/2024")
-    assert finality.reference(ref.meeting_date, "", ref.diary_number) == "2024-02-12, RUN/45/2024"
+    assert (appeal_period.reference(ref.meeting_date, "", ref.diary_number)
+            == "2024-02-12, RUN/45/2024")

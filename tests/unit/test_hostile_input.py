@@ -17,8 +17,8 @@ import workflows
 from notifications.reminders.rules import parse_rules
 from process.bodies.bodies_file import load_bodies
 from process.core import yamlsrc
+from process.core.decision_refs import parse_decision_ref
 from process.core.errors import DefinitionError, InvalidInput
-from process.decisions.references import parse_decision_ref
 from process.plans.plan_file import parse_action_plan
 from process.workflow.definition import parse_definition
 

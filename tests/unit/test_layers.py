@@ -30,7 +30,7 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "process.programme": (*PROCESS_BASE, "process.bodies", "process.decisions",
                           "process.remiss", "process.plans", "workflows"),
     "process.reports": (*PROCESS_BASE, *FEATURES, "workflows"),
-    "process.demo": (),
+    "process.demo": (*PROCESS_BASE, *FEATURES, "process.reports", "workflows"),
     "process.cli": (*PROCESS_BASE, *FEATURES, "process.reports", "process.demo", "workflows"),
     "notifications.mail": (*PROCESS_BASE, *FEATURES, "process.reports"),
     "notifications.reminders": (*PROCESS_BASE, *FEATURES, "process.reports",

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from notifications.mail import settings as mailconfig
-from notifications.mail.messages import build_email, long_date, parse_mail_from, render, when_text
-from notifications.mail.outbox import row_values
+from notifications.mail.envelope import build_email, parse_mail_from
 from notifications.mail.transports import (
     FileTransport,
     PermanentFailure,
@@ -22,6 +21,7 @@ from notifications.mail.transports import (
     failure_for,
 )
 from notifications.reminders.due import DeadlineItem, DueReminder, Recipient
+from notifications.reminders.reminder_mail import long_date, render, row_values, when_text
 from process.core.clock import STOCKHOLM
 from process.core.errors import InvalidInput
 
@@ -220,7 +220,7 @@ def test_long_cc_lists_keep_the_spaces_in_swedish_names():
 def test_render_each_equals_render_for_every_recipient(lang, send_at):
     """The sweep renders a reminder once for all its recipients: same bytes as one by one,
     for names that need escaping, an empty name, To and Cc, overdue or not."""
-    from notifications.mail.messages import render_each
+    from notifications.reminders.reminder_mail import render_each
 
     odd = Recipient("odd@x.example", 'Åre & <Co> "AB"')
     nameless = Recipient("anon@x.example", "")
@@ -237,7 +237,7 @@ def test_render_each_equals_render_for_every_recipient(lang, send_at):
 
 
 def test_render_each_reports_a_bad_name_and_renders_the_others():
-    from notifications.mail.messages import render_each
+    from notifications.reminders.reminder_mail import render_each
 
     bad = Recipient("bad@x.example", "Evil\r\nBcc: victim@example.com")
     out = render_each(reminder(), [(LEAD, "to"), (bad, "cc")])

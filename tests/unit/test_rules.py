@@ -8,8 +8,8 @@ import pytest
 
 from process.access.people import Actor, require_role
 from process.core.clock import STOCKHOLM, FixedClock, parse_now
+from process.core.decision_refs import parse_decision_ref
 from process.core.errors import InvalidInput, PermissionDenied
-from process.decisions.references import parse_decision_ref
 from process.reports.status import milestone_status
 from process.workflow import guards
 

@@ -4,13 +4,16 @@ cannot be loaded or rendered is a clear TemplateProblem naming its file and line
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from notifications.cli.templates import families
 from notifications.digest import render as digest_render
-from notifications.mail.messages import render, render_each
+from notifications.digest.template_samples import digest_data
+from notifications.reminders.reminder_mail import render, render_each
 from process.core.errors import InvalidInput
 from process.reports import followup, template_samples, template_tools, templating
 from process.reports import remiss_compilation as remiss_report
@@ -43,19 +46,19 @@ def reminder_due():
                         (Recipient("a@x.example", f"Anna {EVIL}"),),
                         (Recipient("b@x.example", "Bo"),), details=(("Delmål", "x"),))
     due = DueReminder(item, "measure.before_7", item.due, item.due,
-                      template_samples.dt.datetime(2023, 6, 5, 8, tzinfo=STOCKHOLM))
+                      dt.datetime(2023, 6, 5, 8, tzinfo=STOCKHOLM))
     return due, item
 
 
 def every_output() -> list[str]:
-    return [out for fn in template_samples.renderers().values() for lang in ("sv", "en")
-            for out in fn(lang)]
+    return [out for family in families() for lang in ("sv", "en")
+            for out in family.samples(lang)]
 
 
 def test_an_exported_copy_renders_byte_for_byte_like_the_bundled_templates(tmp_path):
     bundled = every_output()
-    written = template_tools.export(str(tmp_path / "copy"))
-    assert sorted(p.name for p in written) == sorted(templating.bundled())
+    written = template_tools.export(families(), str(tmp_path / "copy"))
+    assert sorted(p.name for p in written) == sorted(templating.bundled(families()))
     templating.configure(str(tmp_path / "copy"))
     assert every_output() == bundled
 
@@ -83,7 +86,7 @@ def test_data_stays_escaped_in_an_overridden_html_template(tpl):
         assert "<script" not in mail.html and "&lt;script&gt;" in mail.html
     (tpl / "digest.html").write_text("<h1>{{ programme }}</h1>{% for d in decisions %}"
                                      "{{ d.text }}{% endfor %}", encoding="utf-8")
-    html = digest_render.render(template_samples.digest_data("sv"), "html")
+    html = digest_render.render(digest_data("sv"), "html")
     assert html == "<h1>RSP 2022-2030</h1>&lt;script&gt;alert(&#39;rsp&#39;)&lt;/script&gt;"
 
 
@@ -92,12 +95,12 @@ def test_overrides_of_the_digest_and_the_reports(tpl):
     (tpl / "followup_report.md").write_text("{{ w('title', year=year) }}: {{ share }}\n",
                                             encoding="utf-8")
     (tpl / "remiss_report.md").write_text("{{ missing[0].name | cell }}\n", encoding="utf-8")
-    assert digest_render.render(template_samples.digest_data("sv"), "md") == \
+    assert digest_render.render(digest_data("sv"), "md") == \
         "# Veckorapport RSP 2022-2030\n"
     assert followup.render(template_samples.followup_data("en"), "md") == \
         "Follow-up of the action plan 2023: 0 av 1 (0 %)\n"
     assert remiss_report.render(template_samples.remiss_data("sv"), "md") == f"{EVIL}\n"
-    assert "<!DOCTYPE" in digest_render.render(template_samples.digest_data("sv"), "html")
+    assert "<!DOCTYPE" in digest_render.render(digest_data("sv"), "html")
 
 
 @pytest.mark.parametrize("name,source,words", [
@@ -112,8 +115,8 @@ def test_overrides_of_the_digest_and_the_reports(tpl):
 ])
 def test_the_sandbox_refuses_escapes_and_mutation_naming_the_line(tpl, name, source, words):
     (tpl / name).write_text(source, encoding="utf-8")
-    render_it = (template_samples.renderers()["digest"] if name.startswith("digest")
-                 else template_samples.renderers()["followup_report"])
+    by_name = {f.name: f.samples for f in families()}
+    render_it = by_name["digest"] if name.startswith("digest") else by_name["followup_report"]
     with pytest.raises(TemplateProblem) as caught:
         render_it("sv")
     message = str(caught.value)
@@ -154,27 +157,28 @@ def test_export_refuses_to_overwrite_unless_forced(tmp_path):
     target.mkdir()
     (target / "digest.md").write_text("mine", encoding="utf-8")
     with pytest.raises(InvalidInput, match="1 file.* exist already, nothing written"):
-        template_tools.export(str(target))
+        template_tools.export(families(), str(target))
     assert [p.name for p in target.iterdir()] == ["digest.md"]
-    template_tools.export(str(target), force=True)
+    template_tools.export(families(), str(target), force=True)
     assert (target / "digest.md").read_text(encoding="utf-8") != "mine"
-    assert len(list(target.iterdir())) == len(templating.bundled())
+    assert len(list(target.iterdir())) == len(templating.bundled(families()))
 
 
 def test_listing_and_check(tpl):
     (tpl / "digest.md").write_text("{{ programme }}\n", encoding="utf-8")
     (tpl / "partial.html").write_text("{{ 1 + }}", encoding="utf-8")
-    listed = {t.name: (t.source, t.path) for t in template_tools.listing()}
+    listed = {t.name: (t.source, t.path) for t in template_tools.listing(families())}
     assert listed["digest.md"] == ("overridden", tpl.resolve() / "digest.md")
     assert listed["digest.html"][0] == "bundled"
     assert listed["partial.html"][0] == "extra"
-    report = template_tools.check(str(tpl))
+    report = template_tools.check(families(), str(tpl))
     assert report.files == ["digest.md", "partial.html"]
     assert [p.split(": ", 1)[0] for p in report.problems] == [
         f"template {tpl.resolve()}/partial.html:1"]
     assert "not the name of a bundled template" in report.notes[0]
     assert len(report.rendered) == 8 and templating.override_key() == str(tpl)
-    assert template_tools.check(None).directory == tpl.resolve()  # the override directory
+    # the override directory
+    assert template_tools.check(families(), None).directory == tpl.resolve()
     templating.configure(None)
-    bundled = template_tools.check(None)
-    assert not bundled.problems and len(bundled.files) == len(templating.bundled())
+    bundled = template_tools.check(families(), None)
+    assert not bundled.problems and len(bundled.files) == len(templating.bundled(families()))

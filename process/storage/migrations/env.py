@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from alembic import context
 from sqlmodel import SQLModel
 
-from process.storage.tables import load_all_models
+from process.storage.all_tables import load_all_models
 
 load_all_models()  # registers every table on SQLModel.metadata
 

@@ -5,8 +5,22 @@ them (RSP_TEMPLATE_DIR). Only click is imported here; each command imports its s
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from process.reports.templating import Family
+
+
+def families() -> list[Family]:
+    """Every family of bundled templates: the reports', the reminder mails', the digest's."""
+    from notifications.digest import template_samples as digest_samples
+    from notifications.reminders import template_samples as reminder_samples
+    from process.reports import template_samples as report_samples
+
+    return [*reminder_samples.families(), *digest_samples.families(),
+            *report_samples.families()]
 
 
 @click.group()
@@ -35,7 +49,7 @@ def templates_list() -> None:
 
     user = templating.override_dir()
     click.echo(f"{templating.ENV_VAR}: {user or '(not set: the bundled templates)'}")
-    for t in template_tools.listing():
+    for t in template_tools.listing(families()):
         click.echo(f"{t.name:<22} {t.source:<10} {t.path}")
 
 
@@ -54,7 +68,7 @@ def templates_export(directory: str, force: bool) -> None:
     """
     from process.reports import template_tools
 
-    written = template_tools.export(directory, force)
+    written = template_tools.export(families(), directory, force)
     for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"{len(written)} templates in {directory}; check them with "
@@ -76,7 +90,7 @@ def templates_check(directory: str | None) -> None:
     """
     from process.reports import template_tools
 
-    report = template_tools.check(directory)
+    report = template_tools.check(families(), directory)
     where = report.directory or "the bundled templates"
     for note in report.notes:
         click.echo(f"note: {note}")

@@ -1,5 +1,5 @@
 """Reminder mails: render the text and HTML parts from Jinja2 templates (Swedish by
-default, English on request) and build the RFC 5322 message from an outbox row.
+default, English on request), and the outbox row of each.
 
 Text templates are not autoescaped, HTML templates are; all render sandboxed, and a file
 of the same name in RSP_TEMPLATE_DIR replaces a bundled one (`process.templating`). A
@@ -10,23 +10,20 @@ could otherwise add a header.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from email.headerregistry import Address
-from email.message import EmailMessage
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from notifications.mail.envelope import RenderedMail, refuse_line_breaks
+from notifications.mail.outbox import make_message_id, pairs_json
 from notifications.reminders.due import DueReminder, Recipient
 from process.core.errors import InvalidInput
 from process.core.words import phrase
 from process.reports import templating
+from process.storage.outbox_table import PENDING
 
 if TYPE_CHECKING:
-    import email.policy
 
     import jinja2
 
@@ -84,29 +81,6 @@ def when_text(days_left: int, lang: str) -> str:
     if days_left == -1:
         return _w("yesterday", lang)
     return _w("days_ago", lang, n=-days_left)
-
-
-# Unicode's categories Cc (control), Zl and Zp (line and paragraph separators), tab aside.
-_BREAKS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def refuse_line_breaks(text: str, what: str) -> str:
-    """`text` unchanged, or InvalidInput if it holds a line break or control character."""
-    if _BREAKS.search(text):
-        raise InvalidInput(f"{what} {text!r} contains a line break or control character; "
-                           "refused, because it could add a mail header")
-    return text
-
-
-@dataclass(frozen=True)
-class RenderedMail:
-    """The parts of one mail, ready for the outbox row."""
-
-    subject: str
-    text: str
-    html: str
-    to: tuple[tuple[str, str], ...]  # (name, address)
-    cc: tuple[tuple[str, str], ...]
 
 
 def _pairs(group: tuple[Recipient, ...]) -> tuple[tuple[str, str], ...]:
@@ -236,53 +210,18 @@ def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str
     return out
 
 
-def _address(name: str, address: str, what: str) -> Address:
-    refuse_line_breaks(name, f"{what} name")
-    refuse_line_breaks(address, f"{what} address")
-    try:
-        return Address(display_name=name, addr_spec=address)
-    except (ValueError, IndexError) as exc:
-        raise InvalidInput(f"{what} address {address!r} is not usable: {exc}") from None
-
-
-def parse_mail_from(value: str) -> Address:
-    """The From address from 'Name <addr@host>' or 'addr@host'."""
-    from email.utils import parseaddr
-
-    refuse_line_breaks(value, "From")
-    name, addr = parseaddr(value)
-    if "@" not in addr:
-        raise InvalidInput(f"RSP_MAIL_FROM {value!r} is not an e-mail address")
-    return _address(name, addr, "From")
-
-
-@lru_cache(maxsize=1)
-def _mail_policy() -> email.policy.EmailPolicy[EmailMessage]:
-    """The default policy, folding lines at 998 characters (RFC 5322's limit), not 78.
-
-    Python 3.11's folder loses the space between two encoded words when it has to split
-    a display name over lines, so "Länsstyrelsen Jämtlands län" at the end of a long Cc
-    list (a measure's bodies) reached RFC 2047 readers as "LänsstyrelsenJämtlandslän"
-    (CPython gh-144156). At 998 a header folds only when it is longer than that."""
-    import email.policy
-
-    return email.policy.default.clone(max_line_length=998)
-
-
-def build_email(row: Mapping[str, Any], mail_from: Address, now: dt.datetime) -> EmailMessage:
-    """The message for an outbox row (its Message-ID, headers and both parts)."""
-    from email.utils import format_datetime
-
-    msg = EmailMessage(policy=_mail_policy())
-    msg["Subject"] = refuse_line_breaks(row["mail_subject"], "subject")
-    msg["From"] = mail_from
-    msg["To"] = [_address(n, a, "To") for n, a in json.loads(row["to_json"])]
-    cc = [_address(n, a, "Cc") for n, a in json.loads(row["cc_json"])]
-    if cc:
-        msg["Cc"] = cc
-    msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = row["message_id"]
-    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies, please
-    msg.set_content(row["body_text"])
-    msg.add_alternative(row["body_html"], subtype="html")
-    return msg
+def row_values(reminder: DueReminder, address: str, mail: RenderedMail, lang: str,
+               now: dt.datetime, domain: str) -> dict[str, Any]:
+    """The column values of the outbox row for one reminder to one address."""
+    recipient = address.strip().lower()
+    return {
+        "recipient": recipient, "subject": reminder.item.subject, "rule": reminder.rule,
+        "due_on": reminder.due_on, "deadline": reminder.deadline, "kind": reminder.item.kind,
+        "programme_id": reminder.item.programme_id,
+        "message_id": make_message_id(domain), "lang": lang,
+        "mail_subject": mail.subject, "body_text": mail.text, "body_html": mail.html,
+        "to_json": pairs_json(mail.to), "cc_json": pairs_json(mail.cc),
+        "status": PENDING, "attempts": 0, "next_attempt_at": max(reminder.send_at, now),
+        "claim_token": None, "claimed_until": None, "last_error": None, "sent_at": None,
+        "created_at": now,
+    }

@@ -1,0 +1,61 @@
+"""Workflow definitions as stored in the database: kept once per content hash (the first
+load audited), read back and parsed once per process."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from process.access import audit
+from process.access.people import ADMIN
+from process.core.errors import NotFound
+from process.storage.tables import WorkflowDefinition
+from process.workflow.definition import Definition
+
+
+def store_definition(session: Session, now: dt.datetime, actor: str,
+                     definition: Definition, programme_id: int | None) -> WorkflowDefinition:
+    """Keep a definition in the database once per content hash; audit the first load."""
+    row = session.exec(select(WorkflowDefinition).where(
+        WorkflowDefinition.content_hash == definition.content_hash)).first()
+    if row is not None:
+        return row
+    row = WorkflowDefinition(key=definition.key, version=definition.version,
+                             content_hash=definition.content_hash, source=definition.source,
+                             body=definition.to_json(), loaded_at=now)
+    session.add(row)
+    session.flush()
+    audit.append(session, at=now, actor=actor, role=ADMIN, action="definition.loaded",
+                 programme_id=programme_id, subject=f"definition:{row.id}",
+                 detail={"key": definition.key, "version": definition.version,
+                         "content_hash": definition.content_hash, "source": definition.source})
+    return row
+
+
+
+_by_hash: dict[str, Definition] = {}
+_DEF = WorkflowDefinition.__table__  # type: ignore[attr-defined]
+_HASH_OF = sa.select(_DEF.c.content_hash).where(_DEF.c.id == sa.bindparam("id"))
+_BODY_OF = sa.select(_DEF.c.body).where(_DEF.c.id == sa.bindparam("id"))
+
+
+def definition_of(session: Session, definition_id: int) -> Definition:
+    """The definition an instance was created from (as stored when it was loaded); its
+    body is read and parsed only the first time its content hash is seen."""
+    conn = session.connection()
+    content_hash = conn.execute(_HASH_OF, {"id": definition_id}).scalar()
+    if content_hash is None:
+        raise NotFound(f"definition {definition_id} is missing")
+    cached = _by_hash.get(content_hash)
+    if cached is None:
+        body = conn.execute(_BODY_OF, {"id": definition_id}).scalar_one()
+        cached = _by_hash[content_hash] = Definition.from_json(body)
+    return cached
+
+
+def definition_by_hash(session: Session, definition_id: int, content_hash: str) -> Definition:
+    """The stored definition, read from the database only the first time per content hash."""
+    cached = _by_hash.get(content_hash)
+    return cached if cached is not None else definition_of(session, definition_id)
