@@ -277,7 +277,7 @@ def people_list(env: Env, as_json: bool) -> None:
     Example:
       rsp people list --json
     """
-    from process.access import people as people_service
+    from process.access import people_admin as people_service
     from process.reports.status_text import to_json
 
     with env.database().read() as session:

@@ -25,14 +25,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from process.access import audit, people
+from process.access import audit, capabilities, people, unit_of_work
 from process.bodies import bodies
 from process.bodies.bodies_file import Body
 from process.core.clock import FixedClock
 from process.plans import plan_import as plans
 from process.plans.plan_file import ActionPlan, Area, Deadline, Goal, Measure
 from process.programme import setup
-from process.storage import lookup
 from process.storage.database import Database
 from process.storage.plan_tables import Measure as MeasureRow
 from process.storage.tables import AuditEvent
@@ -196,20 +195,24 @@ def build(db: Database, regions: tuple[tuple[str, str], ...] = REGIONS) -> Built
                             (f"ordforande-{slug}", "steering_group")):
             setup.add_person(db, clock, ADMIN, key, login, login.title(),
                              f"{login}@{slug}.example", [role])
-        with db.write() as session:
-            prog = lookup.find_programme(session, key)
-            bodies.apply_bodies(session, clock, ADMIN, people.ADMIN, prog, _bodies(slug))
+        unit_of_work.write(db, clock, ADMIN, key, "bodies.import",
+                           lambda w, s=slug: bodies.apply_bodies(as_admin(w), _bodies(s)))
         for year in YEARS:
-            with db.write() as session:
-                prog = lookup.find_programme(session, key)
-                plans.apply_plan(session, clock, ADMIN, people.ADMIN, prog,
-                                 action_plan(slug, year))
+            unit_of_work.write(db, clock, ADMIN, key, "plan.import",
+                               lambda w, s=slug, y=year: plans.apply_plan(
+                                   as_admin(w), action_plan(s, y)))
     _lay_down_history(db)
     with db.engine.connect() as conn:
         n_measures = conn.execute(sa.text("SELECT count(*) FROM measure")).scalar_one()
         n_deadlines = conn.execute(sa.text("SELECT count(*) FROM measure_deadline")).scalar_one()
         n_audit = conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar_one()
     return Built(len(regions), n_measures, n_deadlines, n_audit, time.perf_counter() - start)
+
+
+def as_admin(w: unit_of_work.Work) -> unit_of_work.Work:
+    """The work, done in the administrator's role (the builder is the admin)."""
+    w.require(capabilities.MANAGE_PLANS, "build the scale database", as_role=people.ADMIN)
+    return w
 
 
 def _lay_down_history(db: Database) -> int:

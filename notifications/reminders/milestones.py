@@ -20,8 +20,7 @@ from process.reports.status import reached_dates
 from process.storage import lookup
 from process.storage.tables import Person, ProcessInstance, Programme, RoleGrant
 from process.workflow import stored
-from process.workflow.definition import Definition, StateDef, label_text
-from process.workflow.engine import OWN_COMMANDS
+from process.workflow.definition import Definition, StateDef, command_for, label_text
 
 STEP = {"sv": "Steg", "en": "Step"}
 STAGE = {"sv": "Planerat datum", "en": "Planned date"}
@@ -105,7 +104,7 @@ def programme_items(session: Session, rules: Rules, prog: Programme, inst: Proce
         cc = _unique((holders.get(r, []) for r in kind.cc_roles),
                      {r.address.lower() for r in to})
         details = tuple((STEP.get(lang, STEP["sv"]),
-                         f"{OWN_COMMANDS.get(name, f'rsp advance {name}')} ({', '.join(rs)}): "
+                         f"{command_for(definition.trigger(name))} ({', '.join(rs)}): "  # type: ignore[arg-type]
                          f"{label_text(definition.trigger(name).label, lang)}")  # type: ignore[union-attr]
                         for name, rs in triggers)
         details += ((STAGE.get(lang, STAGE["sv"]), state.planned.isoformat()),)

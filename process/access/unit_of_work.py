@@ -1,14 +1,23 @@
-"""Who may manage bodies and plans, and the one way plan services write: in a transaction,
-with a refused attempt audited on its own."""
+"""The one audited unit of work: every change to a programme goes through `write`.
+
+`write` opens one transaction, finds the programme, hands the work a `Work` (the session,
+the programme, the acting person, the time, and the capability check), and commits what
+the work did together with its audit rows. A refused attempt — a missing capability, an
+impossible transition, bad input — changes nothing and is audited on its own, in a
+transaction of its own, with what the work had said about itself so far (`w.about`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlmodel import Session
 
-from process.access import people
+from process.access import audit, capabilities, people
 from process.core.clock import Clock
 from process.core.errors import InvalidInput, RspError
 from process.storage import lookup
@@ -16,15 +25,110 @@ from process.storage.database import Database
 from process.storage.tables import Programme
 
 T = TypeVar("T")
-WORKING_GROUP = "working_group"
-MANAGERS = (people.ADMIN, WORKING_GROUP)
 MAX_TEXT = 4000
 
 
-def require_manager(session: Session, actor: str, prog: Programme, what: str) -> str:
-    """The role (admin or working_group) the actor manages bodies and plans as."""
-    assert prog.id is not None
-    return people.require_role(people.actor_for(session, actor, prog.id), actor, MANAGERS, what)
+@dataclass
+class Work:
+    """One unit of work in progress: what it may use, and what a refusal is audited with."""
+
+    session: Session
+    clock: Clock
+    actor: str
+    now: dt.datetime
+    entered: Programme | None = None
+    entered_id: int | None = None  # kept apart: a rolled-back row cannot be read any more
+    role: str | None = None
+    refusal: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def programme(self) -> Programme:
+        """The programme worked on (found by `write`, or set by `enter`)."""
+        if self.entered is None or self.entered.id is None:
+            raise RuntimeError("no programme entered")  # a programming error, not input
+        return self.entered
+
+    @property
+    def programme_id(self) -> int:
+        """The id of the programme worked on."""
+        if self.entered_id is None:
+            raise RuntimeError("no programme entered")
+        return self.entered_id
+
+    def enter(self, programme: Programme) -> None:
+        """Work on this programme (for work that finds its programme itself)."""
+        self.entered, self.entered_id = programme, programme.id
+
+    def about(self, **columns: Any) -> None:
+        """What a refusal of this work is audited with (subject, trigger, from_state …)."""
+        self.refusal.update(columns)
+
+    def require(self, capability: str, what: str, as_role: str | None = None) -> str:
+        """The role the actor holds `capability` with here, or PermissionDenied saying what
+        is needed; the role is the one this work's audit rows name."""
+        roles = capabilities.roles_for(self.session, self.programme_id, capability)
+        return self.require_role(roles, what, as_role)
+
+    def require_role(self, roles: Iterable[str], what: str, as_role: str | None = None,
+                     actor: people.Actor | None = None) -> str:
+        """The role the actor acts in among `roles` (e.g. a trigger's), or PermissionDenied;
+        `actor` when the caller knows more roles (contextual ones) than the grants."""
+        who = actor if actor is not None else people.actor_for(self.session, self.actor,
+                                                              self.programme_id)
+        self.role = people.require_role(who, self.actor, tuple(roles), what, as_role)
+        return self.role
+
+    def audit(self, action: str, **columns: Any) -> dict[str, Any]:
+        """Append this work's audit row (who, in which role, on which programme, when)."""
+        columns.setdefault("role", self.role)
+        columns.setdefault("programme_id", self.entered_id)
+        return audit.append(self.session, at=self.now, actor=self.actor, action=action,
+                            **columns)
+
+
+def write(db: Database, clock: Clock, actor: str, programme_key: str | None, action: str,
+          work: Callable[[Work], T], *, find_programme: bool = True,
+          installation: bool = False, **refusal: Any) -> T:
+    """Run `work` in one write transaction on the programme and commit it; a refusal is
+    audited as `action` (with `refusal`'s columns and what the work added), then raised.
+
+    `find_programme=False`: the work finds (and `enter`s) its programme itself.
+    `installation=True`: the work spans programmes; a refusal before it entered one is
+    audited without a programme."""
+    return _run(db.write, db, clock, actor, programme_key, action, work,
+                find_programme and not installation, refusal, installation)
+
+
+def check(db: Database, clock: Clock, actor: str, programme_key: str | None, action: str,
+          work: Callable[[Work], T], **refusal: Any) -> T:
+    """Run `work` (the checks before a write) in a read session; a refusal is audited."""
+    return _run(db.read, db, clock, actor, programme_key, action, work, True, refusal, False)
+
+
+def _run(session_of: Callable[[], AbstractContextManager[Session]], db: Database,
+         clock: Clock, actor: str, programme_key: str | None, action: str,
+         work: Callable[[Work], T], find_programme: bool, refusal: dict[str, Any],
+         installation: bool) -> T:
+    w: Work | None = None
+    try:
+        with session_of() as session:
+            w = Work(session, clock, actor, clock.now(), refusal=dict(refusal))
+            if find_programme:
+                w.enter(lookup.find_programme(session, programme_key))
+            return work(w)
+    except RspError as error:
+        if w is not None and (w.entered_id is not None or installation):
+            audit_refusal(db, clock, actor, w.entered_id, action, error, **w.refusal)
+        raise
+
+
+def audit_refusal(db: Database, clock: Clock, actor: str, programme_id: int | None,
+                  action: str, error: RspError, **columns: Any) -> None:
+    """Record a refused attempt in its own transaction (the attempt itself changed nothing)."""
+    with db.write() as session:
+        audit.append(session, at=clock.now(), actor=actor, action=action,
+                     outcome="refused", programme_id=programme_id,
+                     detail={"reason": str(error), "error": type(error).__name__}, **columns)
 
 
 def check_text(value: str | None, what: str, required: bool = True) -> str | None:
@@ -36,30 +140,3 @@ def check_text(value: str | None, what: str, required: bool = True) -> str | Non
     if len(value) > MAX_TEXT:
         raise InvalidInput(f"{what} is longer than {MAX_TEXT} characters")
     return value.strip()
-
-
-def write(db: Database, clock: Clock, actor: str, programme_key: str | None, action: str,
-          work: Callable[[Session, Programme], T], **audit_columns: Any) -> T:
-    """Run `work` in one write transaction; a refusal is audited as `action`, then raised."""
-    return _run(db, db.write, clock, actor, programme_key, action, work, audit_columns)
-
-
-def read(db: Database, clock: Clock, actor: str, programme_key: str | None, action: str,
-         work: Callable[[Session, Programme], T], **audit_columns: Any) -> T:
-    """Run `work` (checks before a write) in a read session; a refusal is audited."""
-    return _run(db, db.read, clock, actor, programme_key, action, work, audit_columns)
-
-
-def _run(db: Database, session_of: Callable[[], Any], clock: Clock, actor: str,
-         programme_key: str | None, action: str, work: Callable[[Session, Programme], T],
-         audit_columns: dict[str, Any]) -> T:
-    programme_id = None
-    try:
-        with session_of() as session:
-            prog = lookup.find_programme(session, programme_key)
-            programme_id = prog.id
-            return work(session, prog)
-    except RspError as error:
-        if programme_id is not None:
-            people.audit_refusal(db, clock, actor, programme_id, action, error, **audit_columns)
-        raise

@@ -13,9 +13,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from process.access import audit
-from process.access import unit_of_work as access
+from process.access import unit_of_work
+from process.access.capabilities import MANAGE_PLANS
 from process.access.people import EMAIL_RE
+from process.access.unit_of_work import Work
 from process.bodies.bodies_file import BODY_KINDS, KEY_RE, Body, load_bodies
 from process.core.clock import Clock
 from process.core.errors import InvalidInput, NotFound
@@ -30,7 +31,7 @@ from process.storage.plan_tables import (
     table,
 )
 from process.storage.plan_tables import Body as BodyRow
-from process.storage.tables import Person, Programme
+from process.storage.tables import Person
 
 
 def body_keys(session: Session, programme_id: int) -> set[str]:
@@ -67,10 +68,8 @@ def with_groups(session: Session, body_id: int) -> set[int]:
     return {body_id, *groups}
 
 
-def _audit(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
-           action: str, row: BodyRow, detail: dict[str, Any]) -> None:
-    audit.append(session, at=clock.now(), actor=actor, role=role, action=action,
-                 programme_id=prog.id, subject=f"body:{row.id}", detail=detail)
+def _audit(w: Work, action: str, row: BodyRow, detail: dict[str, Any]) -> None:
+    w.audit(action, subject=f"body:{row.id}", detail=detail)
 
 
 def _set_group_members(session: Session, group: BodyRow, member_ids: Iterable[int]) -> None:
@@ -89,10 +88,10 @@ def _members(session: Session, group_id: int) -> list[str]:
     return list(rows)
 
 
-def apply_bodies(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
-                 bodies: list[Body]) -> list[str]:
+def apply_bodies(w: Work, bodies: list[Body]) -> list[str]:
     """Create or update the programme's bodies from a validated bodies file; what changed."""
-    assert prog.id is not None
+    session, prog = w.session, w.programme
+    assert prog is not None and prog.id is not None
     existing = {b.key: b for b in session.exec(
         select(BodyRow).where(BodyRow.programme_id == prog.id))}
     added, updated = [], []
@@ -101,12 +100,12 @@ def apply_bodies(session: Session, clock: Clock, actor: str, role: str, prog: Pr
         emails = json.dumps(list(b.emails), ensure_ascii=False)
         if row is None:
             row = BodyRow(programme_id=prog.id, key=b.key, name=b.name, kind=b.kind,
-                          emails=emails, created_at=clock.now())
+                          emails=emails, created_at=w.now)
             session.add(row)
             session.flush()
             existing[b.key] = row
             added.append(b.key)
-            _audit(session, clock, actor, role, prog, "body.added", row,
+            _audit(w, "body.added", row,
                    {"key": b.key, "name": b.name, "kind": b.kind, "emails": list(b.emails)})
             continue
         changed = {f: [getattr(row, f), new] for f, new in
@@ -116,7 +115,7 @@ def apply_bodies(session: Session, clock: Clock, actor: str, role: str, prog: Pr
             row.name, row.kind, row.emails = b.name, b.kind, emails
             session.add(row)
             updated.append(b.key)
-            _audit(session, clock, actor, role, prog, "body.updated", row, changed)
+            _audit(w, "body.updated", row, changed)
     session.flush()
     for b in bodies:
         if b.kind != "group":
@@ -126,7 +125,7 @@ def apply_bodies(session: Session, clock: Clock, actor: str, role: str, prog: Pr
         before = _members(session, group.id)
         if before != sorted(b.members):
             _set_group_members(session, group, (existing[m].id or 0 for m in b.members))
-            _audit(session, clock, actor, role, prog, "body.members", group,
+            _audit(w, "body.members", group,
                    {"before": before, "after": sorted(b.members)})
             if b.key not in added and b.key not in updated:
                 updated.append(b.key)
@@ -143,11 +142,11 @@ def apply_bodies(session: Session, clock: Clock, actor: str, role: str, prog: Pr
 def import_bodies(db: Database, clock: Clock, actor: str, programme_key: str | None,
                   path: str) -> list[str]:
     """Import a bodies file (admin or working group); the whole file is validated first."""
-    def work(session: Session, prog: Programme) -> list[str]:
-        role = access.require_manager(session, actor, prog, "import bodies")
-        return apply_bodies(session, clock, actor, role, prog, load_bodies(path))
+    def work(w: Work) -> list[str]:
+        w.require(MANAGE_PLANS, "import bodies")
+        return apply_bodies(w, load_bodies(path))
 
-    return access.write(db, clock, actor, programme_key, "bodies.import", work)
+    return unit_of_work.write(db, clock, actor, programme_key, "bodies.import", work)
 
 
 def _validate(key: str, name: str, kind: str, emails: list[str]) -> None:
@@ -178,53 +177,52 @@ def add_body(db: Database, clock: Clock, actor: str, programme_key: str | None, 
     """Add a body with its addresses and member people (admin or working group)."""
     _validate(key, name, kind, emails)
 
-    def work(session: Session, prog: Programme) -> None:
-        assert prog.id is not None
-        role = access.require_manager(session, actor, prog, "add bodies")
-        if key in body_keys(session, prog.id):
+    def work(w: Work) -> None:
+        session = w.session
+        w.require(MANAGE_PLANS, "add bodies")
+        if key in body_keys(session, w.programme_id):
             raise InvalidInput(f"body {key!r} exists already (see 'rsp bodies show {key}')")
         people = [_person(session, login) for login in dict.fromkeys(members)]
-        row = BodyRow(programme_id=prog.id, key=key, name=name.strip(), kind=kind,
-                      emails=json.dumps(emails, ensure_ascii=False), created_at=clock.now())
+        row = BodyRow(programme_id=w.programme_id, key=key, name=name.strip(), kind=kind,
+                      emails=json.dumps(emails, ensure_ascii=False), created_at=w.now)
         session.add(row)
         session.flush()
-        _audit(session, clock, actor, role, prog, "body.added", row,
+        _audit(w, "body.added", row,
                {"key": key, "name": row.name, "kind": kind, "emails": emails})
         for p in people:
-            _attach(session, clock, actor, role, prog, row, p)
+            _attach(w, row, p)
 
-    access.write(db, clock, actor, programme_key, "body.add", work)
+    unit_of_work.write(db, clock, actor, programme_key, "body.add", work)
 
 
-def _attach(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
-            row: BodyRow, person: Person) -> None:
+def _attach(w: Work, row: BodyRow, person: Person) -> None:
     assert row.id is not None and person.id is not None
-    session.add(BodyPerson(body_id=row.id, person_id=person.id))
-    _audit(session, clock, actor, role, prog, "body.person_added", row,
+    w.session.add(BodyPerson(body_id=row.id, person_id=person.id))
+    _audit(w, "body.person_added", row,
            {"body": row.key, "login": person.login})
 
 
 def set_member(db: Database, clock: Clock, actor: str, programme_key: str | None, key: str,
                login: str, remove: bool = False) -> None:
     """Attach a registered person to a body, or detach them (admin or working group)."""
-    def work(session: Session, prog: Programme) -> None:
-        assert prog.id is not None
-        role = access.require_manager(session, actor, prog, "change a body's people")
-        row = find_body(session, prog.id, key)
+    def work(w: Work) -> None:
+        session = w.session
+        w.require(MANAGE_PLANS, "change a body's people")
+        row = find_body(session, w.programme_id, key)
         person = _person(session, login)
         link = session.get(BodyPerson, (row.id, person.id))
         if remove:
             if link is None:
                 raise InvalidInput(f"{login} is not a member of {key}")
             session.delete(link)
-            _audit(session, clock, actor, role, prog, "body.person_removed", row,
+            _audit(w, "body.person_removed", row,
                    {"body": key, "login": login})
         elif link is not None:
             raise InvalidInput(f"{login} is already a member of {key}")
         else:
-            _attach(session, clock, actor, role, prog, row, person)
+            _attach(w, row, person)
 
-    access.write(db, clock, actor, programme_key, "body.member", work)
+    unit_of_work.write(db, clock, actor, programme_key, "body.member", work)
 
 
 def _people(session: Session, body_id: int) -> list[str]:

@@ -12,8 +12,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.access import audit, people
-from process.access import unit_of_work as access
+from process.access import people, unit_of_work
+from process.access.capabilities import DECIDE_FOR_BOARD
+from process.access.unit_of_work import Work
 from process.core.clock import STOCKHOLM, Clock
 from process.core.decision_refs import DecisionRef, format_ref
 from process.core.errors import InvalidInput, NotFound, PermissionDenied
@@ -25,7 +26,6 @@ from process.storage.tables import Decision, Person, Programme
 from process.workflow import stored
 from process.workflow.definition import NAME_RE
 
-BOARD = (people.ADMIN, "board")
 KIND_WORDS = {"action_plan": {"sv": "Årlig handlingsplan", "en": "Yearly action plan"}}
 
 
@@ -48,13 +48,12 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
                            "e.g. action_plan")
     if (to_login is None) == (to_role is None):
         raise InvalidInput("give the delegate: --to LOGIN or --role ROLE (one of them)")
-    note = access.check_text(comment, "-m", required=False)
+    note = unit_of_work.check_text(comment, "-m", required=False)
 
-    def work(session: Session, prog: Programme) -> dict[str, Any]:
-        assert prog.id is not None
-        role = people.require_role(people.actor_for(session, actor, prog.id), actor, BOARD,
-                                   "record a delegation")
-        if to_login is not None and people.actor_for(session, to_login, prog.id) is None:
+    def work(w: Work) -> dict[str, Any]:
+        session, prog = w.session, w.programme
+        w.require(DECIDE_FOR_BOARD, "record a delegation")
+        if to_login is not None and people.actor_for(session, to_login, w.programme_id) is None:
             raise NotFound(f"no person with login {to_login!r} (see 'rsp people list')")
         if to_role is not None:
             inst = lookup.instance_of(session, prog)
@@ -80,12 +79,11 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         ).inserted_primary_key[0]  # type: ignore[index]
         detail = {"kind": kind, "to_login": to_login, "to_role": to_role,
                   "decision": str(decision)}
-        audit.append(session, at=now, actor=actor, role=role, action="delegation.created",
-                     programme_id=prog.id, subject=f"delegation:{did}",
+        w.audit("delegation.created", subject=f"delegation:{did}",
                      decision_id=decision_id, comment=note, detail=detail)
         return {"id": did, "decision_id": decision_id, **detail}
 
-    return access.write(db, clock, actor, programme_key, "delegation.create", work)
+    return unit_of_work.write(db, clock, actor, programme_key, "delegation.create", work)
 
 
 def _decision_id(session: Session, prog: Programme, ref: DecisionRef, kind: str, text: str,
@@ -109,12 +107,11 @@ def _decision_id(session: Session, prog: Programme, ref: DecisionRef, kind: str,
 def revoke(db: Database, clock: Clock, actor: str, programme_key: str | None,
            delegation_id: int, comment: str | None = None) -> dict[str, Any]:
     """Revoke a delegation (board role or admin): it covers no decision from now on."""
-    note = access.check_text(comment, "-m", required=False)
+    note = unit_of_work.check_text(comment, "-m", required=False)
 
-    def work(session: Session, prog: Programme) -> dict[str, Any]:
-        assert prog.id is not None
-        role = people.require_role(people.actor_for(session, actor, prog.id), actor, BOARD,
-                                   "revoke a delegation")
+    def work(w: Work) -> dict[str, Any]:
+        session, prog = w.session, w.programme
+        w.require(DECIDE_FOR_BOARD, "revoke a delegation")
         d = table(Delegation)
         row = session.connection().execute(sa.select(d).where(
             d.c.id == delegation_id, d.c.programme_id == prog.id)).mappings().first()
@@ -126,13 +123,12 @@ def revoke(db: Database, clock: Clock, actor: str, programme_key: str | None,
         now = clock.now()
         session.connection().execute(sa.update(d).where(d.c.id == delegation_id).values(
             revoked_by=actor, revoked_at=now, revoke_comment=note))
-        audit.append(session, at=now, actor=actor, role=role, action="delegation.revoked",
-                     programme_id=prog.id, subject=f"delegation:{delegation_id}",
+        w.audit("delegation.revoked", subject=f"delegation:{delegation_id}",
                      comment=note, detail={"kind": row["kind"]})
         return {"id": delegation_id, "kind": row["kind"],
                 "to": row["to_login"] or row["to_role"]}
 
-    return access.write(db, clock, actor, programme_key, "delegation.revoke", work,
+    return unit_of_work.write(db, clock, actor, programme_key, "delegation.revoke", work,
                         subject=f"delegation:{delegation_id}")
 
 
@@ -186,12 +182,12 @@ def _covering(actor: people.Actor | None, login: str, kind: str,
 def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, kind: str,
            ref: DecisionRef, text: str) -> dict[str, Any]:
     """Record a decision taken under an active delegation that covers the actor."""
-    body = access.check_text(text, "-m (the decision)")
+    body = unit_of_work.check_text(text, "-m (the decision)")
 
-    def work(session: Session, prog: Programme) -> dict[str, Any]:
-        assert prog.id is not None
-        who = people.actor_for(session, actor, prog.id)
-        d = _covering(who, actor, kind, _delegations(session, prog.id, kind))
+    def work(w: Work) -> dict[str, Any]:
+        session, prog = w.session, w.programme
+        who = people.actor_for(session, actor, w.programme_id)
+        d = _covering(who, actor, kind, _delegations(session, w.programme_id, kind))
         today = _today(clock)
         if ref.meeting_date > today:
             raise InvalidInput(f"the decision date {ref.meeting_date} lies in the future")
@@ -212,12 +208,12 @@ def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, ki
             diary_number=ref.diary_number, text=body, decided_by=actor, role=role,
             recorded_at=now)).inserted_primary_key[0]  # type: ignore[index]
         detail = {"kind": kind, "delegation": d["id"], "decision": format_ref(ref)}
-        audit.append(session, at=now, actor=actor, role=role or "delegate",
-                     action="decision.delegated", programme_id=prog.id,
-                     subject=f"delegated_decision:{new_id}", comment=body, detail=detail)
+        w.role = role or "delegate"
+        w.audit("decision.delegated", subject=f"delegated_decision:{new_id}", comment=body,
+                detail=detail)
         return {"id": new_id, **detail, "under": d["decision"]}
 
-    return access.write(db, clock, actor, programme_key, "decision.delegated", work)
+    return unit_of_work.write(db, clock, actor, programme_key, "decision.delegated", work)
 
 
 def report(session: Session, programme_key: str | None, since: dt.date, until: dt.date,

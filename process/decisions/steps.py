@@ -8,19 +8,18 @@ import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session
 
-from process.access import audit, people
-from process.access import unit_of_work as access
+from process.access import unit_of_work
+from process.access.capabilities import DECIDE_FOR_BOARD
+from process.access.unit_of_work import Work
 from process.core import appeal_period
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import InvalidInput, NotFound
 from process.decisions import finality
 from process.storage.database import Database
 from process.storage.remiss_tables import DecisionFinality, table
-from process.storage.tables import Decision, Programme
+from process.storage.tables import Decision
 
-RECORDERS = (people.ADMIN, "board")
 OUTCOMES = ("upheld", "overturned")
 WHAT = {"minutes_approved": "record that a decision's minutes were approved",
         "announced": "record that a decision's minutes were announced",
@@ -37,34 +36,32 @@ def _check_day(day: dt.date, not_before: dt.date, what: str, today: dt.date) -> 
 def _write(db: Database, clock: Clock, actor: str, programme_key: str | None,
            decision_id: int, step: str, check: Any) -> dict[str, Any]:
     """Load the decision, let `check` validate and say what to store, store it, audit."""
-    def work(session: Session, prog: Programme) -> dict[str, Any]:
-        assert prog.id is not None
-        role = people.require_role(people.actor_for(session, actor, prog.id), actor,
-                                   RECORDERS, WHAT[step])
+    def work(w: Work) -> dict[str, Any]:
+        session = w.session
+        w.require(DECIDE_FOR_BOARD, WHAT[step])
         conn = session.connection()
         d_table = Decision.__table__  # type: ignore[attr-defined]
         conn.execute(sa.select(d_table.c.id).where(d_table.c.id == decision_id)
                      .with_for_update())  # one step at a time per decision (PostgreSQL)
-        today = clock.now().astimezone(STOCKHOLM).date()
-        d = finality.decision_by_id(session, prog.id, decision_id, today)
+        today = w.now.astimezone(STOCKHOLM).date()
+        d = finality.decision_by_id(session, w.programme_id, decision_id, today)
         if d is None:
             raise NotFound(f"no decision #{decision_id} in this programme; see "
                            "'rsp decision list'")
         values, detail = check(d, today)
-        f, now = table(DecisionFinality), clock.now()
-        values = {**values, "updated_by": actor, "updated_at": now}
+        f = table(DecisionFinality)
+        values = {**values, "updated_by": actor, "updated_at": w.now}
         if conn.execute(sa.select(f.c.decision_id).where(f.c.decision_id == decision_id)).first():
             conn.execute(sa.update(f).where(f.c.decision_id == decision_id).values(values))
         else:
             conn.execute(sa.insert(f), {"decision_id": decision_id, **values})
-        audit.append(session, at=now, actor=actor, role=role, action=f"decision.{step}",
-                     programme_id=prog.id, subject=f"decision:{decision_id}",
-                     decision_id=decision_id, detail={"decision": d["reference"], **detail})
-        after = finality.decision_by_id(session, prog.id, decision_id, today)
+        w.audit(f"decision.{step}", subject=f"decision:{decision_id}", decision_id=decision_id,
+                detail={"decision": d["reference"], **detail})
+        after = finality.decision_by_id(session, w.programme_id, decision_id, today)
         assert after is not None
         return after
 
-    return access.write(db, clock, actor, programme_key, f"decision.{step}", work,
+    return unit_of_work.write(db, clock, actor, programme_key, f"decision.{step}", work,
                         subject=f"decision:{decision_id}", decision_id=decision_id)
 
 
@@ -114,7 +111,7 @@ def announce(db: Database, clock: Clock, actor: str, programme_key: str | None,
 def appeal(db: Database, clock: Clock, actor: str, programme_key: str | None,
            decision_id: int, by: str, day: dt.date | None = None) -> dict[str, Any]:
     """Record an appeal (överklagande) received within the appeal period."""
-    who = access.check_text(by, "--by")
+    who = unit_of_work.check_text(by, "--by")
     if who is None or len(who) > 200 or "\n" in who:
         raise InvalidInput("--by: who appealed, one line of at most 200 characters")
 

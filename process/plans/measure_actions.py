@@ -15,8 +15,9 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from process.access import audit, people
-from process.access import unit_of_work as access
+from process.access import capabilities, people, unit_of_work
+from process.access.capabilities import FOLLOW_UP, WRITE_NOTES
+from process.access.unit_of_work import Work
 from process.bodies import bodies
 from process.core.clock import Clock
 from process.core.errors import (
@@ -25,9 +26,7 @@ from process.core.errors import (
     InvalidTransition,
     NotFound,
     PermissionDenied,
-    RspError,
 )
-from process.storage import lookup
 from process.storage.database import Database
 from process.storage.plan_tables import (
     ActionPlan,
@@ -38,7 +37,7 @@ from process.storage.plan_tables import (
     table,
 )
 from process.storage.plan_tables import Body as BodyRow
-from process.storage.tables import Person, Programme
+from process.storage.tables import Person
 from process.workflow import engine, stored
 from process.workflow.definition import Definition
 
@@ -124,49 +123,32 @@ def _explain(session: Session, error: PermissionDenied, row: Measure,
                             "'rsp bodies member BODY LOGIN')")
 
 
-def fire(session: Session, clock: Clock, actor: str, prog: Programme, row: Measure,
-         plan: ActionPlan, definition: Definition, trigger: str, comment: str | None,
-         as_role: str | None = None, detail: dict | None = None) -> engine.Advanced:
-    """Fire a trigger on a measure through the engine's core, inside the caller's session."""
-    assert prog.id is not None and row.id is not None
-    who = measure_actor(session, actor, prog.id, row.id)
+def fire(w: Work, row: Measure, plan: ActionPlan, definition: Definition, trigger: str,
+         comment: str | None, as_role: str | None = None,
+         detail: dict | None = None) -> engine.Advanced:
+    """Fire a trigger on a measure through the engine's core, inside the caller's work."""
+    assert row.id is not None
+    who = measure_actor(w.session, w.actor, w.programme_id, row.id)
     try:
-        return engine.fire(session, clock, actor, who, prog, target_of(row, plan), definition,
-                           trigger, comment, None, as_role, detail)
+        return engine.fire(w, who, target_of(row, plan), definition, trigger, comment, None,
+                           as_role, detail)
     except PermissionDenied as error:
         t = definition.trigger(trigger)
-        raise _explain(session, error, row, t.roles if t else ()) from None
+        raise _explain(w.session, error, row, t.roles if t else ()) from None
 
 
-@dataclass
-class _Seen:
-    """What a refused attempt is audited with."""
+def _on_measure(db: Database, clock: Clock, actor: str, programme_key: str | None, code: str,
+                year: int | None, action: str,
+                work: Callable[[Work, Measure, ActionPlan], T],
+                trigger: str | None = None, comment: str | None = None) -> T:
+    """Run `work` on the measure in one unit of work; a refusal is audited on the measure."""
+    def on_measure(w: Work) -> T:
+        row, plan = find_measure(w.session, w.programme_id, code, year)
+        w.about(subject=f"measure:{row.id}", from_state=row.state)
+        return work(w, row, plan)
 
-    programme_id: int | None = None
-    subject: str | None = None
-    state: str | None = None
-
-
-def _guarded(db: Database, clock: Clock, actor: str, programme_key: str | None, code: str,
-             year: int | None, action: str,
-             work: Callable[[Session, Programme, Measure, ActionPlan], T],
-             trigger: str | None = None, comment: str | None = None) -> T:
-    """Run `work` on the measure in one write transaction; audit a refusal on its own."""
-    seen = _Seen()
-    try:
-        with db.write() as session:
-            prog = lookup.find_programme(session, programme_key)
-            seen.programme_id = prog.id
-            assert prog.id is not None
-            row, plan = find_measure(session, prog.id, code, year)
-            seen.subject, seen.state = f"measure:{row.id}", row.state
-            return work(session, prog, row, plan)
-    except RspError as error:
-        if seen.programme_id is not None:
-            people.audit_refusal(db, clock, actor, seen.programme_id, action, error,
-                                 subject=seen.subject, trigger=trigger, from_state=seen.state,
-                                 comment=comment)
-        raise
+    return unit_of_work.write(db, clock, actor, programme_key, action, on_measure,
+                              trigger=trigger, comment=comment)
 
 
 def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, code: str,
@@ -174,50 +156,48 @@ def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, c
             as_role: str | None = None, expected_version: int | None = None
             ) -> engine.Advanced:
     """Fire a trigger on a measure as the actor; audit it either way."""
-    if comment is not None and len(comment) > access.MAX_TEXT:
-        raise InvalidInput(f"--comment is longer than {access.MAX_TEXT} characters")
+    if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
+        raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
 
-    def work(session: Session, prog: Programme, row: Measure,
-             plan: ActionPlan) -> engine.Advanced:
+    def work(w: Work, row: Measure, plan: ActionPlan) -> engine.Advanced:
         if trigger in OWN_COMMAND:
             raise InvalidTransition(f"{trigger} has a command of its own: "
                                     + command_for(trigger, row.code, plan.year))
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(f"measure {row.code} is at version {row.version}, not "
                                 f"{expected_version}: someone changed it")
-        definition = stored.definition_of(session, row.definition_id)
-        return fire(session, clock, actor, prog, row, plan, definition, trigger, comment,
-                    as_role)
+        definition = stored.definition_of(w.session, row.definition_id)
+        return fire(w, row, plan, definition, trigger, comment, as_role)
 
-    return _guarded(db, clock, actor, programme_key, code, year, "transition", work,
-                    trigger, comment)
+    return _on_measure(db, clock, actor, programme_key, code, year, "transition", work,
+                       trigger, comment)
 
 
 def add_note(db: Database, clock: Clock, actor: str, programme_key: str | None, code: str,
              text: str, year: int | None = None) -> int:
     """Add a progress note (working group or a responsible body's member); its id."""
-    body = access.check_text(text, "the note")
+    body = unit_of_work.check_text(text, "the note")
     assert body is not None
 
-    def work(session: Session, prog: Programme, row: Measure, plan: ActionPlan) -> int:
-        assert prog.id is not None and row.id is not None
-        who = measure_actor(session, actor, prog.id, row.id)
+    def work(w: Work, row: Measure, plan: ActionPlan) -> int:
+        assert row.id is not None
+        session = w.session
+        who = measure_actor(session, actor, w.programme_id, row.id)
+        writers = (*capabilities.roles_for(session, w.programme_id, WRITE_NOTES), RESPONSIBLE)
         try:
-            role = people.require_role(who, actor, (access.WORKING_GROUP, RESPONSIBLE),
-                                       "write notes on this measure")
+            w.require_role(writers, "write notes on this measure", actor=who)
         except PermissionDenied as error:
             raise _explain(session, error, row, (RESPONSIBLE,)) from None
-        note = MeasureNote(measure_id=row.id, at=clock.now(), author=actor, text=body)
+        note = MeasureNote(measure_id=row.id, at=w.now, author=actor, text=body)
         session.add(note)
         session.flush()
-        audit.append(session, at=clock.now(), actor=actor, role=role, action="measure.note",
-                     programme_id=prog.id, subject=f"measure:{row.id}", comment=body,
-                     detail={"year": plan.year, "code": row.code})
+        w.audit("measure.note", subject=f"measure:{row.id}", comment=body,
+                detail={"year": plan.year, "code": row.code})
         assert note.id is not None
         return note.id
 
-    return _guarded(db, clock, actor, programme_key, code, year, "measure.note", work,
-                    comment=body)
+    return _on_measure(db, clock, actor, programme_key, code, year, "measure.note", work,
+                       comment=body)
 
 
 @dataclass(frozen=True)
@@ -239,11 +219,11 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
     """Record a measure's year-end outcome (working group); a done measure is followed up."""
     if outcome not in OUTCOMES:
         raise InvalidInput(f"--outcome {outcome!r}: one of {', '.join(OUTCOMES)}")
-    text = access.check_text(comment, "--comment (what was achieved against the sub-goal)")
+    text = unit_of_work.check_text(comment, "--comment (what was achieved against the sub-goal)")
     assert text is not None
 
-    def work(session: Session, prog: Programme, row: Measure,
-             plan: ActionPlan) -> FollowupRecorded:
+    def work(w: Work, row: Measure, plan: ActionPlan) -> FollowupRecorded:
+        session = w.session
         definition = stored.definition_of(session, row.definition_id)
         t = definition.trigger("follow_up")
         previous = session.exec(select(MeasureFollowup).where(
@@ -252,31 +232,29 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
         if previous is not None:
             detail["replaced"] = previous.outcome
         if t is not None and row.state in t.sources:
-            done = fire(session, clock, actor, prog, row, plan, definition, "follow_up", text,
-                        detail=detail)
+            done = fire(w, row, plan, definition, "follow_up", text, detail=detail)
             role, to_state = done.role, done.to_state
         else:
-            assert prog.id is not None and row.id is not None
-            who = measure_actor(session, actor, prog.id, row.id)
-            role = people.require_role(who, actor, t.roles if t else (access.WORKING_GROUP,),
-                                       "record follow-ups")
+            assert row.id is not None
+            who = measure_actor(session, actor, w.programme_id, row.id)
+            role = w.require_role(t.roles if t else capabilities.roles_for(
+                session, w.programme_id, FOLLOW_UP), "record follow-ups", actor=who)
             to_state = row.state
             engine.touch(session, target_of(row, plan), "recording its follow-up")
-            audit.append(session, at=clock.now(), actor=actor, role=role,
-                         action="followup.recorded", programme_id=prog.id,
-                         subject=f"measure:{row.id}", comment=text, detail=detail)
+            w.audit("followup.recorded", subject=f"measure:{row.id}", comment=text,
+                    detail=detail)
         if previous is None:
             assert row.id is not None
             previous = MeasureFollowup(measure_id=row.id, outcome=outcome, comment=text,
-                                       recorded_by=actor, recorded_at=clock.now())
+                                       recorded_by=actor, recorded_at=w.now)
             replaced = None
         else:
             replaced = previous.outcome
             previous.outcome, previous.comment = outcome, text
-            previous.recorded_by, previous.recorded_at = actor, clock.now()
+            previous.recorded_by, previous.recorded_at = actor, w.now
         session.add(previous)
         return FollowupRecorded(row.code, plan.year, outcome, row.state, to_state, role,
                                 replaced)
 
-    return _guarded(db, clock, actor, programme_key, code, year, "followup.record", work,
-                    comment=text)
+    return _on_measure(db, clock, actor, programme_key, code, year, "followup.record", work,
+                       comment=text)

@@ -12,14 +12,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from process.access import audit
-from process.core.clock import Clock
+from process.access.unit_of_work import Work
 from process.core.errors import ConflictError
 from process.plans.plan_file import Measure
 from process.storage.plan_tables import ActionPlan as PlanRow
 from process.storage.plan_tables import Body as BodyRow
 from process.storage.plan_tables import Measure as MeasureRow
 from process.storage.plan_tables import MeasureBody, MeasureDeadline, table
-from process.storage.tables import Programme
 from process.workflow import stored
 
 CONTENT = ("area", "title", "subgoal", "goals", "activities", "financing", "responsible",
@@ -84,15 +83,14 @@ def _links(conn: sa.Connection, ids_and_measures: Sequence[tuple[int, Measure]],
         conn.execute(sa.insert(table(MeasureDeadline)), dl)
 
 
-def insert_measures(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
-                    plan: PlanRow, items: Sequence[Measure], definition_id: int,
+def insert_measures(w: Work, plan: PlanRow, items: Sequence[Measure], definition_id: int,
                     carried_from: dict[str, int] | None = None,
                     progress: Progress | None = None) -> list[int]:
     """Create measures in their initial state with bodies and deadlines; audit each one."""
     if not items:
         return []
+    session, prog, now = w.session, w.programme, w.now
     definition = stored.definition_of(session, definition_id)
-    now = clock.now()
     carried_from = carried_from or {}
     t = table(MeasureRow)
     rows = [{"plan_id": plan.id, "code": m.id, "area": m.area, "title": m.title,
@@ -105,13 +103,13 @@ def insert_measures(session: Session, clock: Clock, actor: str, role: str, prog:
     result = conn.execute(sa.insert(t).returning(t.c.id, sort_by_parameter_order=True), rows)
     ids = [r[0] for r in result]
     assert prog.id is not None
-    _links(conn, list(zip(ids, items, strict=True)), _body_ids(session, prog.id))
+    _links(conn, list(zip(ids, items, strict=True)), _body_ids(session, w.programme_id))
     events = []
     for mid, m in zip(ids, items, strict=True):
         detail: dict[str, Any] = {"year": plan.year, "code": m.id, "title": m.title}
         if m.id in carried_from:
             detail["carried_from"] = f"measure:{carried_from[m.id]}"
-        events.append({"at": now, "actor": actor, "role": role, "action": "measure.created",
+        events.append({"at": now, "actor": w.actor, "role": w.role, "action": "measure.created",
                        "programme_id": prog.id, "subject": f"measure:{mid}",
                        "to_state": definition.initial, "detail": detail})
     for chunk in range(0, len(events), 200):
@@ -132,9 +130,10 @@ def _body_ids(session: Session, programme_id: int) -> dict[str, int]:
         sa.select(b.c.key, b.c.id).where(b.c.programme_id == programme_id))}
 
 
-def update_measure(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
-                    row: MeasureRow, m: Measure, changed: list[str]) -> None:
-    assert row.id is not None and prog.id is not None
+def update_measure(w: Work, row: MeasureRow, m: Measure, changed: list[str]) -> None:
+    """Bring a measure's content up to date with the plan file (compare-and-set)."""
+    assert row.id is not None
+    session = w.session
     t = table(MeasureRow)
     conn = session.connection()
     done = conn.execute(sa.update(t).where(t.c.id == row.id, t.c.version == row.version).values(
@@ -151,4 +150,4 @@ def update_measure(session: Session, clock: Clock, actor: str, role: str, prog: 
     kept = Measure(m.id, m.area, m.title, m.subgoal, m.goals, m.activities,
                    m.responsible if "responsible" in changed else (),
                    m.financing, m.deadlines if "deadlines" in changed else (), m.line)
-    _links(conn, [(row.id, kept)], _body_ids(session, prog.id))
+    _links(conn, [(row.id, kept)], _body_ids(session, w.programme_id))

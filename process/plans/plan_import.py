@@ -14,8 +14,9 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from process.access import audit
-from process.access import unit_of_work as access
+from process.access import unit_of_work
+from process.access.capabilities import MANAGE_PLANS
+from process.access.unit_of_work import Work
 from process.bodies import bodies
 from process.core.clock import Clock
 from process.plans import measure_rows as store
@@ -24,7 +25,6 @@ from process.plans.plan_file import ActionPlan, Area, load_action_plan
 from process.storage.database import Database
 from process.storage.plan_tables import ActionPlan as PlanRow
 from process.storage.plan_tables import PlanArea, PlanGoal
-from process.storage.tables import Programme
 from process.workflow import stored
 
 
@@ -85,9 +85,9 @@ def _sync_areas(session: Session, plan: PlanRow, areas: Sequence[Area]) -> list[
     return lines
 
 
-def _plan_row(session: Session, clock: Clock, prog: Programme, plan: ActionPlan
-              ) -> tuple[PlanRow, list[str], bool]:
+def _plan_row(w: Work, plan: ActionPlan) -> tuple[PlanRow, list[str], bool]:
     """The plan's row, created or brought up to date; what changed; whether it is new."""
+    session, prog = w.session, w.programme
     row = session.exec(select(PlanRow).where(PlanRow.programme_id == prog.id,
                                              PlanRow.year == plan.year)).first()
     values: dict[str, Any] = {"title": plan.title, "issuer": plan.issuer,
@@ -97,7 +97,7 @@ def _plan_row(session: Session, clock: Clock, prog: Programme, plan: ActionPlan
         row = PlanRow(programme_id=prog.id, year=plan.year, title=plan.title,
                       issuer=plan.issuer, starts=plan.starts, followup=plan.followup,
                       content_hash=plan.content_hash, source=plan.source,
-                      imported_at=clock.now())
+                      imported_at=w.now)
         session.add(row)
         session.flush()
         return row, [], True
@@ -107,18 +107,17 @@ def _plan_row(session: Session, clock: Clock, prog: Programme, plan: ActionPlan
     lines = [f"  plan: {', '.join(changed)} changed"] if changed else []
     if row.content_hash != plan.content_hash:
         row.content_hash, row.source, row.imported_at = (plan.content_hash, plan.source,
-                                                         clock.now())
+                                                         w.now)
         lines = lines or ["  the file changed, its content did not: new file hash recorded"]
     session.add(row)
     return row, lines, False
 
 
-def apply_plan(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
-               plan: ActionPlan, progress: Progress | None = None) -> ImportResult:
+def apply_plan(w: Work, plan: ActionPlan, progress: Progress | None = None) -> ImportResult:
     """Write a validated plan: create what is new, update what changed, keep the rest."""
-    assert prog.id is not None
+    session = w.session
     result = ImportResult(plan.year)
-    row, changes, new_plan = _plan_row(session, clock, prog, plan)
+    row, changes, new_plan = _plan_row(w, plan)
     assert row.id is not None
     changes += _sync_areas(session, row, plan.areas)
     stored = {} if new_plan else store.stored_contents(session, row.id)
@@ -133,31 +132,27 @@ def apply_plan(session: Session, clock: Clock, actor: str, role: str, prog: Prog
         after = store.content_of(m)
         changed = [k for k in store.CONTENT if before[k] != after[k]]
         if changed:
-            store.update_measure(session, clock, actor, role, prog, mrow, m, changed)
-            audit.append(session, at=clock.now(), actor=actor, role=role,
-                         action="measure.updated", programme_id=prog.id,
-                         subject=f"measure:{mrow.id}",
-                         detail={"year": plan.year, "code": m.id,
-                                 "changed": {k: [before[k], after[k]] for k in changed}})
+            store.update_measure(w, mrow, m, changed)
+            w.audit("measure.updated", subject=f"measure:{mrow.id}",
+                    detail={"year": plan.year, "code": m.id,
+                            "changed": {k: [before[k], after[k]] for k in changed}})
             result.updated.append(m.id)
             changes.append(f"  {m.id}: {', '.join(changed)} changed")
         if progress:
             progress.step(1)
     if new:
-        definition_id = measure_definition_id(session, clock.now(), actor, prog.id)
-        store.insert_measures(session, clock, actor, role, prog, row, new, definition_id,
-                              progress=progress)
+        definition_id = measure_definition_id(session, w.now, w.actor, w.programme_id)
+        store.insert_measures(w, row, new, definition_id, progress=progress)
         result.created = [m.id for m in new]
         if not new_plan:
             changes += [f"  new measure {m.id}: {m.title}" for m in new]
     named = {m.id for m in measures}
     result.kept = [f"{code} ({r.state})" for code, (r, _c) in stored.items() if code not in named]
-    return _finish(session, clock, actor, role, prog, plan, row, result, changes, new_plan)
+    return _finish(w, plan, row, result, changes, new_plan)
 
 
-def _finish(session: Session, clock: Clock, actor: str, role: str, prog: Programme,
-            plan: ActionPlan, row: PlanRow, result: ImportResult, changes: list[str],
-            new_plan: bool) -> ImportResult:
+def _finish(w: Work, plan: ActionPlan, row: PlanRow, result: ImportResult,
+            changes: list[str], new_plan: bool) -> ImportResult:
     n_measures = len(plan.measures())
     n_goals = sum(len(a.goals) for a in plan.areas)
     if new_plan:
@@ -171,31 +166,28 @@ def _finish(session: Session, clock: Clock, actor: str, role: str, prog: Program
         result.lines.append(f"  not in the file, kept: {', '.join(result.kept)}")
     result.changed = new_plan or bool(changes)
     if result.changed:
-        audit.append(session, at=clock.now(), actor=actor, role=role,
-                     action="plan.imported" if new_plan else "plan.updated",
-                     programme_id=prog.id, subject=f"plan:{row.id}",
-                     detail={"year": plan.year, "source": plan.source,
-                             "content_hash": plan.content_hash, "created": result.created,
-                             "updated": result.updated})
+        w.audit("plan.imported" if new_plan else "plan.updated", subject=f"plan:{row.id}",
+                detail={"year": plan.year, "source": plan.source,
+                        "content_hash": plan.content_hash, "created": result.created,
+                        "updated": result.updated})
     return result
 
 
 def import_plan(db: Database, clock: Clock, actor: str, programme_key: str | None, path: str,
                 year: int, progress: Progress | None = None) -> ImportResult:
     """Validate an action-plan file completely, then import it (admin or working group)."""
-    def check(session: Session, prog: Programme) -> ActionPlan:
-        access.require_manager(session, actor, prog, "import action plans")
-        assert prog.id is not None
-        return load_action_plan(path, bodies.body_keys(session, prog.id), year)
+    def check(w: Work) -> ActionPlan:
+        w.require(MANAGE_PLANS, "import action plans")
+        return load_action_plan(path, bodies.body_keys(w.session, w.programme_id), year)
 
     action = "plan.import"
-    plan = access.read(db, clock, actor, programme_key, action, check)
+    plan = unit_of_work.check(db, clock, actor, programme_key, action, check)
 
-    def work(session: Session, prog: Programme) -> ImportResult:
-        role = access.require_manager(session, actor, prog, "import action plans")
-        return apply_plan(session, clock, actor, role, prog, plan, progress)
+    def work(w: Work) -> ImportResult:
+        w.require(MANAGE_PLANS, "import action plans")
+        return apply_plan(w, plan, progress)
 
-    return access.write(db, clock, actor, programme_key, action, work)
+    return unit_of_work.write(db, clock, actor, programme_key, action, work)
 
 
 __all__ = ["ImportResult", "Progress", "apply_plan", "import_plan"]

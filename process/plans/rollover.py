@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from process.access import people
-from process.access import unit_of_work as access
+from process.access import unit_of_work
+from process.access.capabilities import FOLLOW_UP
+from process.access.unit_of_work import Work
 from process.core.clock import Clock
 from process.core.errors import InvalidInput, NotFound
 from process.plans import measure_actions as lifecycle
@@ -103,16 +104,14 @@ def _copy(session: Session, m: Measure, code: str, years: int) -> PlanMeasure:
                        tuple(json.loads(m.financing)), deadlines, 0)
 
 
-def _work(session: Session, clock: Clock, actor: str, prog: Programme, from_year: int,
-          to_year: int) -> RolloverResult:
-    assert prog.id is not None
+def _work(w: Work, from_year: int, to_year: int) -> RolloverResult:
+    session, clock, prog = w.session, w.clock, w.programme
     result = RolloverResult(from_year, to_year)
     old = session.exec(select(ActionPlan).where(ActionPlan.programme_id == prog.id,
                                                 ActionPlan.year == from_year)).first()
     if old is None:
         raise NotFound(f"no action plan for {from_year}; import one with 'rsp plan import'")
-    role = people.require_role(people.actor_for(session, actor, prog.id), actor,
-                               (access.WORKING_GROUP,), "roll plans over")
+    role = w.require(FOLLOW_UP, "roll plans over")
     source = list(session.exec(select(Measure).where(Measure.plan_id == old.id)
                                .order_by(Measure.area, Measure.code)))  # type: ignore[arg-type]
     open_ones = [m for m in source if m.state in measures.OPEN_STATES]
@@ -130,17 +129,16 @@ def _work(session: Session, clock: Clock, actor: str, prog: Programme, from_year
     for m in open_ones:
         assert m.id is not None
         definition = stored.definition_of(session, m.definition_id)
-        lifecycle.fire(session, clock, actor, prog, m, old, definition, CARRY,
-                       f"Förs över till {to_year} års handlingsplan",
+        lifecycle.fire(w, m, old, definition, CARRY, f"Förs över till {to_year} års handlingsplan",
                        detail={"to_year": to_year})
         code = m.code if m.code in keep else free_code(m.area, m.code, taken)
         taken.add(code)
         copies.append(_copy(session, m, code, to_year - from_year))
         origins[code] = m.id
         result.carried.append((m.code, code))
-    definition_id = plans.measure_definition_id(session, clock.now(), actor, prog.id)
-    measure_store.insert_measures(session, clock, actor, role, prog, new_plan, copies,
-                                  definition_id, carried_from=origins)
+    definition_id = plans.measure_definition_id(session, w.now, w.actor, w.programme_id)
+    w.role = role  # the copies are created in the role the rollover was asked in
+    measure_store.insert_measures(w, new_plan, copies, definition_id, carried_from=origins)
     how = "new plan" if created else "existing plan"
     result.lines = [f"rollover {from_year} → {to_year}: {len(copies)} unfinished measures "
                     f"carried over into the {how} '{new_plan.title}'"]
@@ -159,8 +157,8 @@ def rollover(db: Database, clock: Clock, actor: str, programme_key: str | None,
     """Carry the unfinished measures of `from_year` into `to_year` (working group)."""
     if to_year <= from_year:
         raise InvalidInput(f"roll over into a later year: {to_year} is not after {from_year}")
-    return access.write(db, clock, actor, programme_key, "plan.rollover",
-                        lambda s, p: _work(s, clock, actor, p, from_year, to_year))
+    return unit_of_work.write(db, clock, actor, programme_key, "plan.rollover",
+                              lambda w: _work(w, from_year, to_year))
 
 
 __all__ = ["RolloverResult", "free_code", "next_title", "rollover", "shift_date"]

@@ -5,20 +5,16 @@ Each runs in one transaction; a refused attempt is audited on its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TypeVar
 
-from sqlmodel import Session
-
-from process.access import people
+from process.access import people, people_admin, unit_of_work
+from process.access.unit_of_work import Work
 from process.core.clock import Clock
-from process.core.errors import RspError
 from process.programme import programmes
 from process.storage import lookup, schema
 from process.storage.database import Database
-from process.storage.tables import Programme
 from process.workflow import stored
-from process.workflow.definition import Definition, load_definition
+from process.workflow.definition import load_definition
 
 T = TypeVar("T")
 
@@ -44,9 +40,9 @@ def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
     lines = [f"database: {db.display()} (schema {before or 'new'} → {after})"
              if before != after else f"database: {db.display()} (schema {after})"]
     with db.write() as session:
-        prog, inst = programmes.create_programme(session, clock, actor, spec, definition,
-                                                 admin_name, admin_email)
-        lines += _after_create(session, clock, actor, prog, example)
+        w = Work(session, clock, actor, clock.now())
+        prog, inst = programmes.create_programme(w, spec, definition, admin_name, admin_email)
+        lines += _after_create(w, example)
     lines.insert(1, f"programme {prog.key!r}: {prog.name}, {prog.region}")
     lines.insert(2, f"process: {definition.key} v{definition.version} "
                     f"(sha256 {definition.content_hash[:16]}…), stage {inst.state}")
@@ -56,8 +52,7 @@ def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
     return lines
 
 
-def _after_create(session: Session, clock: Clock, actor: str, prog: Programme,
-                  example: str | None) -> list[str]:
+def _after_create(w: Work, example: str | None) -> list[str]:
     """What an example brings beside the process: its bodies and its action plans."""
     if not example:
         return []
@@ -70,39 +65,29 @@ def _after_create(session: Session, clock: Clock, actor: str, prog: Programme,
     if not (folder / "bodies.yaml").is_file():
         return []
     found = load_bodies(folder / "bodies.yaml")
-    lines = bodies.apply_bodies(session, clock, actor, people.ADMIN, prog, found)[:1]
+    lines = bodies.apply_bodies(w, found)[:1]
     for path in sorted(folder.glob("actionplan-*.yaml")):
         plan = load_action_plan(path, {b.key for b in found})
-        lines += plans.apply_plan(session, clock, actor, people.ADMIN, prog, plan).lines
+        lines += plans.apply_plan(w, plan).lines
     return lines
 
 
-def _with_programme(db: Database, clock: Clock, actor: str, programme_key: str | None,
-                    action: str, work: Callable[[Session, Programme, set[str]], T]) -> T:
-    programme_id = None
-    try:
-        with db.write() as session:
-            prog = lookup.find_programme(session, programme_key)
-            programme_id = prog.id
-            inst = lookup.instance_of(session, prog)
-            definition: Definition = stored.definition_of(session, inst.definition_id)
-            return work(session, prog, people.programme_roles(list(definition.roles)))
-    except RspError as error:
-        if programme_id is not None:
-            people.audit_refusal(db, clock, actor, programme_id, action, error)
-        raise
+def _roles_here(w: Work) -> set[str]:
+    """The roles that may be granted on the programme: its process's roles and admin."""
+    inst = lookup.instance_of(w.session, w.programme)
+    return people.programme_roles(list(stored.definition_of(w.session,
+                                                            inst.definition_id).roles))
 
 
 def add_person(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
                name: str, email: str | None, roles: list[str]) -> None:
-    """Register a person with roles on the programme (admins only)."""
-    _with_programme(db, clock, actor, programme_key, "person.add", lambda s, p, allowed:
-                    people.add_person(s, clock, actor, p, allowed, login, name, email, roles))
+    """Register a person with roles on the programme (administrators only)."""
+    unit_of_work.write(db, clock, actor, programme_key, "person.add", lambda w: (
+        people_admin.add_person(w, _roles_here(w), login, name, email, roles)))
 
 
 def change_role(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
                 role: str, grant: bool) -> None:
-    """Grant or remove a role (admins only)."""
-    _with_programme(db, clock, actor, programme_key, "role.grant" if grant else "role.remove",
-                    lambda s, p, allowed:
-                    people.change_role(s, clock, actor, p, allowed, login, role, grant))
+    """Grant or remove a role (administrators only)."""
+    unit_of_work.write(db, clock, actor, programme_key, "role.grant" if grant else "role.remove",
+                       lambda w: people_admin.change_role(w, _roles_here(w), login, role, grant))

@@ -12,8 +12,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.access import audit
-from process.access import unit_of_work as access
+from process.access import unit_of_work
+from process.access.capabilities import RUN_REMISS
+from process.access.unit_of_work import Work
 from process.bodies import bodies
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import ConflictError, InvalidInput, NotFound
@@ -22,10 +23,10 @@ from process.remiss import rules as remiss
 from process.storage.database import Database
 from process.storage.plan_tables import Body, BodyGroupMember
 from process.storage.remiss_tables import Remiss, RemissBody, table
-from process.storage.tables import Programme
 from process.workflow import engine
 
 MAX_BODIES = 500
+OPENS, CLOSES = "opens_remiss", "closes_remiss"  # the marks of the remiss's triggers
 
 
 @dataclass
@@ -67,19 +68,20 @@ def _today(clock: Clock) -> dt.date:
 def open_remiss(db: Database, clock: Clock, actor: str, programme_key: str | None,
                 keys: list[str], reply_by: dt.date | None = None,
                 comment: str | None = None) -> Outcome:
-    """Fire `open_remiss` and record the consulted bodies and the reply date with it."""
+    """Fire the trigger marked opens_remiss; record the consulted bodies and the reply date."""
     if not keys:
         raise InvalidInput("name the consulted bodies, e.g. 'rsp remiss open kommunerna "
                            "lansstyrelsen miun'")
     out = Outcome()
     opened_on = _today(clock)
 
-    def record(session: Session, prog: engine.ProgrammeRef, result: engine.Advanced) -> None:
+    def record(w: Work, result: engine.Advanced) -> None:
+        session, prog = w.session, w.programme
         asked, reply = remiss.reply_dates(opened_on, reply_by)
-        rows = consulted_bodies(session, prog.id, keys)
+        rows = consulted_bodies(session, w.programme_id, keys)
         if len(rows) > MAX_BODIES:
             raise InvalidInput(f"at most {MAX_BODIES} bodies in one remiss")
-        now = clock.now()
+        now = w.now
         inserted = session.connection().execute(sa.insert(table(Remiss)), dict(
             programme_id=prog.id, opened_on=opened_on, reply_by=reply, reply_by_asked=asked,
             opened_by=actor, opened_at=now, comment=comment))
@@ -90,27 +92,28 @@ def open_remiss(db: Database, clock: Clock, actor: str, programme_key: str | Non
         out.remiss_id, out.reply_by, out.reply_by_asked = rid, reply, asked
         out.bodies = [key for _id, key in rows]
         out.working_days, out.lost = p.working_days, list(p.lost_to_holidays)
-        audit.append(session, at=now, actor=actor, role=result.role, action="remiss.opened",
-                     programme_id=prog.id, subject=f"remiss:{rid}",
-                     detail={"bodies": out.bodies, "reply_by": reply.isoformat(),
-                             "reply_by_asked": asked.isoformat(),
-                             "working_days": p.working_days,
-                             "lost_to_holidays": [d.isoformat() for d, _n in p.lost_to_holidays]})
+        w.audit("remiss.opened", subject=f"remiss:{rid}",
+                detail={"bodies": out.bodies, "reply_by": reply.isoformat(),
+                        "reply_by_asked": asked.isoformat(), "working_days": p.working_days,
+                        "lost_to_holidays": [d.isoformat() for d, _n in p.lost_to_holidays]})
 
     out.transition = engine.advance(db, clock, actor, programme_key, "open_remiss",
-                                    comment=comment, then=record)
+                                    comment=comment, then=record, mark=OPENS)
     return out
 
 
 def close_remiss(db: Database, clock: Clock, actor: str, programme_key: str | None,
                  comment: str | None = None) -> Outcome:
-    """Fire `compile_remiss`; each body still without an answer is recorded as no answer."""
+    """Fire the trigger marked closes_remiss; each body still without an answer is recorded
+    as no answer."""
     out = Outcome()
 
-    def record(session: Session, prog: engine.ProgrammeRef, result: engine.Advanced) -> None:
-        r = remiss.latest(session, prog.id)
-        assert r is not None  # the remiss_closable guard holds
-        now, rb = clock.now(), table(RemissBody)
+    def record(w: Work, result: engine.Advanced) -> None:
+        session = w.session
+        r = remiss.latest(session, w.programme_id)
+        if r is None:  # a process whose closing trigger has no remiss_closable guard
+            raise InvalidInput("no remiss is open; open it with 'rsp remiss open BODY...'")
+        now, rb = w.now, table(RemissBody)
         waiting = [b for b in remiss.bodies_of(session, r["id"]) if b["position"] is None]
         session.connection().execute(
             sa.update(rb).where(rb.c.remiss_id == r["id"], rb.c.position.is_(None))
@@ -120,12 +123,10 @@ def close_remiss(db: Database, clock: Clock, actor: str, programme_key: str | No
             closed_on=_today(clock), closed_by=actor, closed_at=now))
         out.remiss_id, out.reply_by = r["id"], r["reply_by"]
         out.no_answer = [b["key"] for b in waiting]
-        audit.append(session, at=now, actor=actor, role=result.role, action="remiss.closed",
-                     programme_id=prog.id, subject=f"remiss:{r['id']}",
-                     detail={"no_answer": out.no_answer})
+        w.audit("remiss.closed", subject=f"remiss:{r['id']}", detail={"no_answer": out.no_answer})
 
     out.transition = engine.advance(db, clock, actor, programme_key, "compile_remiss",
-                                    comment=comment, then=record)
+                                    comment=comment, then=record, mark=CLOSES)
     return out
 
 
@@ -134,16 +135,16 @@ def record_reply(db: Database, clock: Clock, actor: str, programme_key: str | No
                  summary: str | None) -> dict[str, Any]:
     """Record a consulted body's reply (admin or working group); once per body."""
     value = remiss.parse_position(position)
-    text = access.check_text(summary, "--summary", required=value == "comments")
+    text = unit_of_work.check_text(summary, "--summary", required=value == "comments")
 
-    def work(session: Session, prog: Programme) -> dict[str, Any]:
-        assert prog.id is not None
-        role = access.require_manager(session, actor, prog, "record remiss replies")
-        r = remiss.latest(session, prog.id)
+    def work(w: Work) -> dict[str, Any]:
+        session, pid = w.session, w.programme_id
+        w.require(RUN_REMISS, "record remiss replies")
+        r = remiss.latest(session, pid)
         if r is None:
             raise NotFound("no remiss has been opened; open it with 'rsp remiss open BODY...'")
         consulted = {b["key"]: b for b in remiss.bodies_of(session, r["id"])}
-        body = bodies.find_body(session, prog.id, body_key)
+        body = bodies.find_body(session, pid, body_key)
         if body.key not in consulted:
             raise InvalidInput(f"{body.key} ({body.name}) was not consulted in this remiss; "
                                f"consulted: {', '.join(consulted)}")
@@ -161,20 +162,19 @@ def record_reply(db: Database, clock: Clock, actor: str, programme_key: str | No
             raise InvalidInput(f"--received {received} must lie between the opening day "
                                f"{r['opened_on']} and today ({today})")
         late = received > r["reply_by"]
-        rb, now = table(RemissBody), clock.now()
+        rb = table(RemissBody)
         done = session.connection().execute(
             sa.update(rb).where(rb.c.remiss_id == r["id"], rb.c.body_id == body.id,
                                 rb.c.position.is_(None))
             .values(position=value, received=received, summary=text, late=late,
-                    recorded_by=actor, recorded_at=now))
+                    recorded_by=actor, recorded_at=w.now))
         if done.rowcount != 1:
             raise ConflictError(f"{body.key}'s reply was recorded by someone else meanwhile; "
                                 "see 'rsp remiss status'")
         detail = {"body": body.key, "received": received.isoformat(), "position": value,
                   "late": late, "summary": text}
-        audit.append(session, at=now, actor=actor, role=role, action="remiss.reply",
-                     programme_id=prog.id, subject=f"remiss:{r['id']}", detail=detail)
+        w.audit("remiss.reply", subject=f"remiss:{r['id']}", detail=detail)
         return {**detail, "name": body.name, "reply_by": r["reply_by"],
                 "days_late": (received - r["reply_by"]).days if late else 0}
 
-    return access.write(db, clock, actor, programme_key, "remiss.reply", work)
+    return unit_of_work.write(db, clock, actor, programme_key, "remiss.reply", work)

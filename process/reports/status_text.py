@@ -9,7 +9,6 @@ from typing import Any
 from process.core.clock import STOCKHOLM
 from process.core.words import t
 from process.reports.status import Status
-from process.workflow.engine import OWN_COMMANDS
 
 
 def _when(at: dt.datetime) -> str:
@@ -55,7 +54,7 @@ def status_text(s: Status, lang: str) -> str:
             extra.append(t("needs_decision", lang))
         if n.blocked_by:
             extra.append(f"{t('blocked', lang)}: {'; '.join(n.blocked_by)}")
-        command = OWN_COMMANDS.get(n.trigger, f"rsp advance {n.trigger}")
+        command = n.command
         lines.append(f"  {command:<36} {n.label}")
         lines.append(f"      → {n.to_state}; " + "; ".join(extra))
     lines += ["", f"{t('decisions', lang)}:"]

@@ -9,18 +9,36 @@ import datetime as dt
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from process.access.capabilities import ADMIN, ADMINISTER
+from process.access.capabilities import ALL as ALL_CAPABILITIES
 from process.core.errors import DefinitionError
 from process.workflow import guards
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 RESERVED_ROLES = {"admin"}
-TOP_KEYS = {"workflow", "name", "version", "roles", "initial", "states", "triggers"}
+TOP_KEYS = {"workflow", "name", "version", "roles", "capabilities", "initial", "states",
+            "triggers"}
 STATE_KEYS = {"name", "label", "planned", "final"}
-TRIGGER_KEYS = {"name", "label", "from", "to", "roles", "guards", "decision"}
+TRIGGER_KEYS = {"name", "label", "from", "to", "roles", "guards", "decision", "marks"}
+# Marks: a trigger that records more than the stage is fired by its own service, which
+# finds it by its mark (so a region names its triggers as it likes).
+MARKS = {"opens_remiss": "rsp remiss open BODY... [--reply-by DATE]",
+         "closes_remiss": "rsp remiss close"}
+LEGACY_MARKS = {"open_remiss": "opens_remiss", "compile_remiss": "closes_remiss"}
+
+
+def own_service(mark: str) -> str:
+    """How a user fires a marked trigger, for messages."""
+    return f"use '{MARKS[mark]}'" if mark in MARKS else f"it is fired by its own service ({mark})"
+
+
+def command_for(t: TriggerDef) -> str:
+    """The command that fires a trigger: its mark's own, or `rsp advance NAME`."""
+    return MARKS[t.marks[0]] if t.marks and t.marks[0] in MARKS else f"rsp advance {t.name}"
 
 
 @dataclass(frozen=True)
@@ -40,6 +58,7 @@ class TriggerDef:
     roles: tuple[str, ...]
     guards: tuple[str, ...]
     decision: bool
+    marks: tuple[str, ...] = ()
 
     @property
     def repeats(self) -> bool:
@@ -58,6 +77,9 @@ class Definition:
     triggers: tuple[TriggerDef, ...]
     source: str
     content_hash: str
+    # capability → the roles that hold it (see process.access.capabilities); a programme's
+    # process declares every one, a measure workflow none
+    capabilities: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def state(self, name: str) -> StateDef:
         return next(s for s in self.states if s.name == name)
@@ -67,6 +89,10 @@ class Definition:
 
     def triggers_from(self, state: str) -> list[TriggerDef]:
         return [t for t in self.triggers if state in t.sources]
+
+    def marked(self, mark: str) -> TriggerDef | None:
+        """The trigger that carries a mark (e.g. opens_remiss), if any."""
+        return next((t for t in self.triggers if mark in t.marks), None)
 
     def to_json(self) -> str:
         """Serialise for storage in the database (dates as ISO strings)."""
@@ -93,6 +119,8 @@ class Definition:
                 roles=tuple(t["roles"]),
                 guards=tuple(t["guards"]),
                 decision=t["decision"],
+                marks=tuple(t["marks"]) if "marks" in t else (
+                    (LEGACY_MARKS[t["name"]],) if t["name"] in LEGACY_MARKS else ()),
             )
             for t in d["triggers"]
         )
@@ -106,6 +134,7 @@ class Definition:
             triggers=triggers,
             source=d["source"],
             content_hash=d["content_hash"],
+            capabilities={k: tuple(v) for k, v in d.get("capabilities", {}).items()},
         )
 
 
@@ -145,6 +174,7 @@ def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
                   f"'version' must be a positive whole number, not {version!r}")
         version = 1
     roles = v.roles(data)
+    capabilities = v.capabilities(data, set(roles))
     states = v.states(data)
     state_names = {s.name for s in states}
     initial = data.get("initial")
@@ -164,6 +194,7 @@ def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
         triggers=tuple(triggers),
         source=source,
         content_hash=content_hash,
+        capabilities=capabilities,
     )
 
 
@@ -235,6 +266,34 @@ class _Validator:
                 out[role] = self.label(node, role)
         return out
 
+    def capabilities(self, data: dict, roles: set[str]) -> dict[str, tuple[str, ...]]:
+        node = data.get("capabilities")
+        if node is None:
+            return {}
+        if not isinstance(node, dict) or not node:
+            self.problem(_line(data, "capabilities"), "'capabilities' must map each capability "
+                         "to the roles that hold it, e.g. manage_plans: [working_group]")
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for name in node:
+            if name not in ALL_CAPABILITIES:
+                self.problem(_line(node, name), f"unknown capability {name!r}"
+                             + _choices(ALL_CAPABILITIES))
+                continue
+            held = self._list_of_names(node, name, f"capability {name}")
+            for r in held:
+                if r not in roles and r != ADMIN:
+                    self.problem(_line(node, name), f"capability {name}: unknown role {r!r}"
+                                 + _choices(roles))
+            if not held:
+                self.problem(_line(node, name), f"capability {name}: no role holds it")
+            out[name] = held
+        missing = [c for c in ALL_CAPABILITIES if c not in node and c != ADMINISTER]
+        if missing:
+            self.problem(_line(data, "capabilities"), "capabilities: no role holds "
+                         + ", ".join(missing) + " (map each to the roles that hold it)")
+        return out
+
     def states(self, data: dict) -> list[StateDef]:
         node = data.get("states")
         if node is None:
@@ -295,6 +354,7 @@ class _Validator:
                     and isinstance(t.get("name"), str) and t.get("decision") == "required"}
         out: list[TriggerDef] = []
         seen: set[str] = set()
+        marked: dict[str, str] = {}
         for item in node:
             if not isinstance(item, dict):
                 self.problem(_line(data, "triggers"), f"a trigger must be a mapping, not {item!r}")
@@ -346,9 +406,27 @@ class _Validator:
             if decision not in ("required", "none"):
                 self.problem(_line(item, "decision"),
                              f"{where}: 'decision' must be 'required' or 'none', not {decision!r}")
+            marks = self._list_of_names(item, "marks", where)
+            for m in marks:
+                if m not in MARKS:
+                    self.problem(_line(item, "marks"), f"{where}: unknown mark {m!r}"
+                                 + _choices(MARKS))
+                elif m in marked:
+                    self.problem(_line(item, "marks"), f"{where}: mark {m!r} is on trigger "
+                                 f"{marked[m]!r} already (a mark belongs to one trigger)")
+                else:
+                    marked[m] = name
             label = self.label(item, "label") if "label" in item else {"sv": name}
             out.append(TriggerDef(name, label, sources, str(dest), trigger_roles,
-                                  trigger_guards, decision == "required"))
+                                  trigger_guards, decision == "required", marks))
+        remiss_guarded = [t for t in out if "remiss_closable" in t.guards]
+        for t in remiss_guarded:
+            missing = [m for m in MARKS if m not in marked]
+            if missing:
+                self.problem(_line(data, "triggers"), f"trigger {t.name}: guard "
+                             f"'remiss_closable' needs triggers marked {', '.join(missing)} "
+                             "(marks: [opens_remiss] on the trigger that opens the remiss, "
+                             "[closes_remiss] on the one that closes it)")
         return out
 
     def check_reachable(self, data: dict, states: list[StateDef],

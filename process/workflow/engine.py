@@ -16,16 +16,17 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.access import audit, people
+from process.access import people, unit_of_work
+from process.access.unit_of_work import Work
 from process.core.clock import STOCKHOLM, Clock
 from process.core.decision_refs import DecisionRef
-from process.core.errors import ConflictError, InvalidInput, InvalidTransition, RspError
+from process.core.errors import ConflictError, InvalidInput, InvalidTransition
 from process.storage import lookup
 from process.storage.database import Database
 from process.storage.tables import AuditEvent, Decision, ProcessInstance, Programme
 from process.workflow import guard_facts as guard_facts_of
 from process.workflow import guards, machines, stored
-from process.workflow.definition import Definition, TriggerDef
+from process.workflow.definition import Definition, TriggerDef, own_service
 
 
 @dataclass(frozen=True)
@@ -153,25 +154,23 @@ def touch(session: Session, target: Target, doing: str) -> None:
                             f"{doing}; nothing was saved — check {target.look} and try again")
 
 
-def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor | None,
-         prog: Programme | ProgrammeRef, target: Target, definition: Definition, trigger: str,
-         comment: str | None, decision: DecisionRef | None, as_role: str | None,
-         detail: dict | None = None) -> Advanced:
+def fire(w: Work, actor: people.Actor | None, target: Target, definition: Definition,
+         trigger: str, comment: str | None, decision: DecisionRef | None,
+         as_role: str | None, detail: dict | None = None) -> Advanced:
     """The one core of every workflow: permission, state, guards, compare-and-set, audit.
 
     `actor` carries the roles the person holds here (contextual ones included); the new
     state is written only if the row is still at `target.version`.
     """
-    assert prog.id is not None
+    session, prog, now = w.session, w.programme, w.now
     t = definition.trigger(trigger)
     allowed = t.roles if t else tuple(definition.roles)
-    role = people.require_role(actor, actor_login, allowed, trigger, as_role)
+    w.role = role = people.require_role(actor, w.actor, allowed, trigger, as_role)
     t = check_attempt(definition, target.state, trigger, decision)
-    now = clock.now()
     ctx = guards.GuardContext(
         comment=comment, has_decision=decision is not None,
         fired=fired_for_guards(session, target.subject, t),
-        **guard_facts(session, prog.id, t, now))
+        **guard_facts(session, w.programme_id, t, now))
     dest = machines.fire(definition, target.state, trigger, ctx)
     if dest is None:
         raise InvalidTransition(f"{trigger} is not allowed yet: "
@@ -182,7 +181,7 @@ def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor |
             programme_id=prog.id, body=prog.board_name, meeting_date=decision.meeting_date,
             paragraph=decision.paragraph, diary_number=decision.diary_number,
             text=decision.text or (comment or label_of(t)), trigger=trigger,
-            recorded_by=actor_login, recorded_at=now))
+            recorded_by=w.actor, recorded_at=now))
         decision_id = inserted.inserted_primary_key[0]  # type: ignore[index]
     params = {"rid": target.row_id, "old": target.version, "state": dest,
               "new": target.version + 1, "since": now}
@@ -194,33 +193,11 @@ def fire(session: Session, clock: Clock, actor_login: str, actor: people.Actor |
                             f"{target.look} and try again")
     full_detail = {"decision": str(decision)} if decision else {}
     full_detail.update(detail or {})
-    row_values = audit.append(
-        session, at=now, actor=actor_login, role=role, action="transition",
-        programme_id=prog.id, subject=target.subject, trigger=trigger,
-        from_state=target.state, to_state=dest, comment=comment, decision_id=decision_id,
-        detail=full_detail)
+    row_values = w.audit("transition", subject=target.subject, trigger=trigger,
+                         from_state=target.state, to_state=dest, comment=comment,
+                         decision_id=decision_id, detail=full_detail)
     return Advanced(prog.key, trigger, target.state, dest, role, decision, row_values["id"],
                     target.subject)
-
-
-def _apply(session: Session, clock: Clock, actor_login: str, prog: ProgrammeRef,
-           inst: ProcessInstance | InstanceRef, definition: Definition, trigger: str,
-           comment: str | None, decision: DecisionRef | None, as_role: str | None) -> Advanced:
-    assert prog.id is not None and inst.id is not None
-    target = Target(ProcessInstance.__table__, inst.id, inst.state,  # type: ignore[attr-defined]
-                    inst.version, f"process:{inst.id}", f"the process of {prog.key}",
-                    "'rsp status'")
-    return fire(session, clock, actor_login, people.actor_roles(session, actor_login, prog.id),
-                prog, target, definition, trigger, comment, decision, as_role)
-
-
-@dataclass(frozen=True)
-class ProgrammeRef:
-    """The few programme fields a transition needs."""
-
-    id: int
-    key: str
-    board_name: str
 
 
 @dataclass(frozen=True)
@@ -234,25 +211,22 @@ class InstanceRef:
     definition_hash: str
 
 
-# Triggers that record more than the stage: fired by their own command, which passes
-# `advance` a hook writing the rest in the same transaction.
-OWN_COMMANDS = {"open_remiss": "rsp remiss open BODY... [--reply-by DATE]",
-                "compile_remiss": "rsp remiss close"}
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    AfterHook = Callable[[Session, ProgrammeRef, Advanced], None]
+    AfterHook = Callable[[Work, Advanced], None]
 
 _P = Programme.__table__  # type: ignore[attr-defined]
 _I = ProcessInstance.__table__  # type: ignore[attr-defined]
-_PROCESS_OF = (sa.select(_P.c.id, _P.c.key, _P.c.board_name, _I.c.id, _I.c.state, _I.c.version,
+_PROCESS_OF = (sa.select(_P.c.id, _P.c.key, _P.c.name, _P.c.region, _P.c.board_name,
+                         _P.c.created_at, _I.c.id, _I.c.state, _I.c.version,
                          _I.c.definition_id, _I.c.definition_hash)
                .join(_I, _I.c.programme_id == _P.c.id))
 _PROCESS_BY_KEY = _PROCESS_OF.where(_P.c.key == sa.bindparam("key"))
 _ANY_PROCESS = _PROCESS_OF.limit(2)
 
 
-def _load(session: Session, programme_key: str | None) -> tuple[ProgrammeRef, InstanceRef]:
+def _load(session: Session, programme_key: str | None) -> tuple[Programme, InstanceRef]:
     """The programme and its process in one query (the usual messages when missing)."""
     conn = session.connection()
     rows = (conn.execute(_PROCESS_BY_KEY, {"key": programme_key}).all() if programme_key
@@ -261,7 +235,15 @@ def _load(session: Session, programme_key: str | None) -> tuple[ProgrammeRef, In
         prog = lookup.find_programme(session, programme_key)  # raises the right error
         lookup.instance_of(session, prog)
     r = rows[0]
-    return ProgrammeRef(r[0], r[1], r[2]), InstanceRef(r[3], r[4], r[5], r[6], r[7])
+    return (Programme(id=r[0], key=r[1], name=r[2], region=r[3], board_name=r[4],
+                      created_at=r[5]), InstanceRef(r[6], r[7], r[8], r[9], r[10]))
+
+
+def process_target(prog: Programme, inst: InstanceRef | ProcessInstance) -> Target:
+    """The engine's view of a programme's process."""
+    assert inst.id is not None
+    return Target(_I, inst.id, inst.state, inst.version, f"process:{inst.id}",
+                  f"the process of {prog.key}", "'rsp status'")
 
 
 def label_of(t: TriggerDef) -> str:
@@ -271,35 +253,44 @@ def label_of(t: TriggerDef) -> str:
 def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | None,
             trigger: str, comment: str | None = None, decision: DecisionRef | None = None,
             as_role: str | None = None, expected_version: int | None = None,
-            then: AfterHook | None = None) -> Advanced:
+            then: AfterHook | None = None, mark: str | None = None) -> Advanced:
     """Fire a trigger on a programme's process as the actor; audit it either way.
 
-    `then(session, programme, result)` writes more in the same transaction (or refuses).
+    `then(work, result)` writes more in the same transaction (or refuses): the services of
+    the triggers that carry a mark (the remiss's) pass one, and only they may fire them;
+    they name the trigger by its `mark` (`trigger` is then what refusals say was tried).
     """
     if comment is not None and len(comment) > 4000:
         raise InvalidInput("--comment is longer than 4000 characters")
-    prog_id = subject = from_state = None
-    try:
-        with db.write() as session:
-            prog, inst = _load(session, programme_key)
-            prog_id, subject, from_state = prog.id, f"process:{inst.id}", inst.state
-            if expected_version is not None and inst.version != expected_version:
-                raise ConflictError(f"the process is at version {inst.version}, not "
-                                    f"{expected_version}: someone changed it; check 'rsp status'")
-            definition = stored.definition_by_hash(session, inst.definition_id,
-                                                       inst.definition_hash)
-            if then is None and trigger in OWN_COMMANDS and definition.trigger(trigger):
-                raise InvalidTransition(f"{trigger} records more than the stage: use "
-                                        f"'{OWN_COMMANDS[trigger]}'")
-            result = _apply(session, clock, actor_login, prog, inst, definition, trigger,
-                            comment, decision, as_role)
-            if then is not None:
-                then(session, prog, result)
-            return result
-    except RspError as error:
-        if prog_id is not None:
-            people.audit_refusal(db, clock, actor_login, prog_id, "transition", error,
-                                 subject=subject, trigger=trigger, from_state=from_state,
-                                 comment=comment,
-                                 )
-        raise
+
+    def work(w: Work) -> Advanced:
+        prog, inst = _load(w.session, programme_key)
+        w.enter(prog)
+        w.about(subject=f"process:{inst.id}", trigger=trigger, from_state=inst.state,
+                comment=comment)
+        if expected_version is not None and inst.version != expected_version:
+            raise ConflictError(f"the process is at version {inst.version}, not "
+                                f"{expected_version}: someone changed it; check 'rsp status'")
+        definition = stored.definition_by_hash(w.session, inst.definition_id,
+                                               inst.definition_hash)
+        name = trigger
+        if mark is not None:
+            marked = definition.marked(mark)
+            if marked is None:
+                raise InvalidTransition(f"this programme's process has no trigger marked "
+                                        f"{mark!r} (marks: [{mark}] in its definition)")
+            name = marked.name
+            w.about(trigger=name)
+        t = definition.trigger(name)
+        if then is None and t is not None and t.marks:
+            raise InvalidTransition(f"{trigger} records more than the stage: "
+                                    + own_service(t.marks[0]))
+        target = process_target(prog, inst)
+        result = fire(w, people.actor_roles(w.session, w.actor, w.programme_id), target,
+                      definition, name, comment, decision, as_role)
+        if then is not None:
+            then(w, result)
+        return result
+
+    return unit_of_work.write(db, clock, actor_login, programme_key, "transition", work,
+                              find_programme=False)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from process.workflow import engine, guards
-from process.workflow.definition import Definition, label_text
+from process.workflow.definition import Definition, command_for, label_text
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class NextStep:
     roles: tuple[str, ...]
     decision: bool
     blocked_by: tuple[str, ...]
+    command: str = ""  # how it is fired from the command line
 
 
 def next_steps(session: Session, definition: Definition, state: str, subject: str,
@@ -34,5 +35,5 @@ def next_steps(session: Session, definition: Definition, state: str, subject: st
                  if programme_id is not None and now is not None else {})
         ctx = guards.GuardContext(comment="x", has_decision=True, fired=fired, **facts)
         out.append(NextStep(t.name, label_text(t.label, lang), t.dest, t.roles, t.decision,
-                            tuple(guards.failures(t.guards, ctx))))
+                            tuple(guards.failures(t.guards, ctx)), command_for(t)))
     return tuple(out)

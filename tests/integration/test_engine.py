@@ -91,7 +91,7 @@ def test_guards_hold_the_remiss_decision_until_consulted(any_db, clock):
     make_programme(any_db, clock)
     to_drafting(any_db, clock)
     remiss = parse_decision_ref("2022-11-22 § 152 RUN/536/2021")
-    with pytest.raises(InvalidTransition, match="service_z_consulted"):
+    with pytest.raises(InvalidTransition, match="fired:consult_service_z"):
         engine.advance(any_db, clock, "sekreterare", None, "decide_remiss", decision=remiss)
     with pytest.raises(InvalidTransition, match="comment is required"):
         engine.advance(any_db, clock, "landsbygdsutvecklare", None, "consult_service_z")
@@ -143,6 +143,8 @@ def test_concurrent_change_on_postgres_is_detected(pg_db, clock):
     """Two transactions read version 1; the second update finds it gone: ConflictError."""
     from sqlmodel import Session
 
+    from process.access import people
+    from process.access.unit_of_work import Work
     from process.core.errors import ConflictError
 
     make_programme(pg_db, clock)
@@ -152,9 +154,12 @@ def test_concurrent_change_on_postgres_is_detected(pg_db, clock):
         definition = stored.definition_of(first, inst.definition_id)
         # Meanwhile another user records the same decision and commits.
         engine.advance(pg_db, clock, "sekreterare", None, "decide_start", decision=START)
+        w = Work(first, clock, "sekreterare", clock.now())
+        w.enter(prog)
         with pytest.raises(ConflictError, match="changed by someone else"):
-            engine._apply(first, clock, "sekreterare", prog, inst, definition,
-                          "decide_start", None, START, None)
+            engine.fire(w, people.actor_roles(first, "sekreterare", w.programme_id),
+                        engine.process_target(prog, inst), definition, "decide_start", None,
+                        START, None)
         first.rollback()
     assert tuple(state_and_version(pg_db)) == ("start_decided", 2)
     with pg_db.read() as s:

@@ -8,6 +8,7 @@ import re
 import pytest
 import sqlalchemy as sa
 
+from process.access.unit_of_work import Work
 from process.bodies import bodies
 from process.core.errors import (
     ConflictError,
@@ -21,7 +22,7 @@ from process.plans import measure_queries as measures
 from process.plans import plan_import as plans
 from process.reports import followup
 from process.storage import lookup
-from process.workflow import engine, stored
+from process.workflow import stored
 from tests.plangen import plan_yaml
 from tests.support import at, make_programme
 
@@ -111,8 +112,9 @@ def test_stale_version_is_a_conflict(prog, clock):
         definition = stored.definition_of(s, row.definition_id)
     lifecycle.advance(prog, clock, WG, None, "2.B", "start")  # someone else, meanwhile
     with prog.write() as s, pytest.raises(ConflictError, match="measure 2.B .2014. was changed"):
-        engine.fire(s, clock, WG, lifecycle.measure_actor(s, WG, p.id or 0, row.id or 0), p,
-                    lifecycle.target_of(row, plan), definition, "start", None, None, None)
+        w = Work(s, clock, WG, clock.now())
+        w.enter(p)
+        lifecycle.fire(w, row, plan, definition, "start", None)
 
 
 def test_list_filters_due_and_overdue(prog, clock):
