@@ -25,9 +25,14 @@ class Env:
 
     @property
     def actor(self) -> str:
+        """The acting person (RSP_USER, or the login name), as a command-line Caller that
+        also carries the operating-system user who ran the command."""
         import getpass
 
-        return os.environ.get("RSP_USER") or getpass.getuser()
+        from process.access.caller import CLI, Caller
+
+        os_user = getpass.getuser()
+        return Caller(os.environ.get("RSP_USER") or os_user, CLI, os_user)
 
     @property
     def clock(self) -> Clock:
