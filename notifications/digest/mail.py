@@ -126,13 +126,15 @@ def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = 
             return report
         data = digest.build(session, prog.key, now, lang, lead, since, until=end)
     mail = (digest.subject_line(data), render(data, "text"), render(data, "html"))
-    rows = [_row(prog, subject, end, n, a, mail, lang, now, domain) for n, a in todo]
+    rows = [_row(prog, subject, end, n, a, mail, lang, now, domain)
+            | {"recorded_at": clock.recorded()} for n, a in todo]
     with db.write() as session:
         inserted = outbox.insert_rows(session, rows)
         report.inserted = len(inserted)
         report.existing += len(rows) - len(inserted)
         if inserted:
-            audit.append(session, at=now, actor=SYSTEM_ACTOR, action="digest.queued",
+            audit.append(session, at=now, recorded_at=clock.recorded(), actor=SYSTEM_ACTOR,
+                         action="digest.queued",
                          programme_id=prog.id, subject="outbox",
                          detail={"copy": report.copy, "period_end": end.isoformat(),
                                  "count": len(inserted),
