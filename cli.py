@@ -320,12 +320,18 @@ def status(env: Env, as_json: bool) -> None:
       rsp status
       rsp --now 2023-06-01 --lang en status --json
     """
+    from process.access import installation
     from process.reports import status as status_service
     from process.reports import status_text as render
 
     with env.database().read() as session:
         s = status_service.status(session, env.programme, env.clock.now(), env.lang)
-    click.echo(render.to_json(s.to_dict()) if as_json else render.status_text(s, env.lang))
+        replay = installation.facts(session).replay
+    if as_json:
+        click.echo(render.to_json({**s.to_dict(), "replay": replay}))
+    else:
+        text = render.status_text(s, env.lang)
+        click.echo(f"{render.t('replay_note', env.lang)}\n{text}" if replay else text)
 
 
 @main.command()
@@ -375,12 +381,15 @@ def history(env: Env, as_json: bool) -> None:
     Example:
       rsp history --json
     """
+    from process.access import installation
     from process.reports import status as status_service
     from process.reports import status_text as render
 
     with env.database().read() as session:
         events = status_service.history(session, env.programme)
-    click.echo(render.to_json(events) if as_json else render.history_text(events, env.lang))
+        replay = installation.facts(session).replay
+    click.echo(render.to_json(events) if as_json
+               else render.history_text(events, env.lang, replay))
 
 
 @main.command()
@@ -490,9 +499,10 @@ def _register_command_groups() -> None:
 
     main.add_command(digest_commands.digest)  # digest, digest send
 
-    from process.cli import audit, decisions, remiss
+    from process.cli import audit, decisions, installation, remiss
 
     main.add_command(audit.audit)  # audit verify, checkpoint, keygen, seal, export
+    main.add_command(installation.installation)  # installation show, cli-writers, admin
 
     for command in (*remiss.COMMANDS, *decisions.COMMANDS):  # remiss; decision, delegate,
         main.add_command(command)  # delegations, decide

@@ -97,7 +97,7 @@ def claim(db: Database, now: dt.datetime, limit: int,
 
 def _record(db: Database, clock: Clock, row: Mapping[str, Any], token: str,
             error: Exception | None, policy: RetryPolicy, report: SendReport,
-            transport: str) -> None:
+            transport: str, actor: str = SYSTEM_ACTOR) -> None:
     """The row's new status and its audit row (sent, retry or failed, naming the
     transport), in one transaction."""
     now = clock.now()
@@ -131,7 +131,7 @@ def _record(db: Database, clock: Clock, row: Mapping[str, Any], token: str,
                   "attempts": attempts, "transport": transport}
         if reason is not None:
             detail["reason"] = reason
-        audit.append(session, at=now, recorded_at=clock.recorded(), actor=SYSTEM_ACTOR,
+        audit.append(session, at=now, recorded_at=clock.recorded(), actor=actor,
                      action=action, outcome="refused" if values["status"] == FAILED
                      else "applied", programme_id=row["programme_id"],
                      subject=row["subject"], detail=detail)
@@ -159,7 +159,8 @@ def release(db: Database, token: str, ids: Sequence[int], when: dt.datetime,
 
 def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: str, *,
                  policy: RetryPolicy | None = None, max_batches: int = 50,
-                 stop: threading.Event | None = None) -> SendReport:
+                 stop: threading.Event | None = None,
+                 actor: str = SYSTEM_ACTOR) -> SendReport:
     """Send what is due now, batch by batch; raises TransportConfigError if nothing can go."""
     policy = policy or RetryPolicy()
     sender = parse_mail_from(mail_from)
@@ -187,10 +188,10 @@ def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: st
                     error = exc
                 except InvalidInput as exc:  # a header that must not be sent
                     error = PermanentFailure(str(exc))
-                _record(db, clock, row, token, error, policy, report, name)
+                _record(db, clock, row, token, error, policy, report, name, actor)
                 if isinstance(error, Unreachable):
                     for rest in rows[i + 1:]:
-                        _record(db, clock, rest, token, error, policy, report, name)
+                        _record(db, clock, rest, token, error, policy, report, name, actor)
                     return report
             if len(rows) < policy.batch:
                 break

@@ -151,6 +151,7 @@ class Installation(SQLModel, table=True):
     key_id: str | None = None  # the audit key's id once the trail is keyed
     public_key: str | None = None  # the key's Ed25519 public key (hex), for checkpoints
     keyed_at: dt.datetime | None = utc_column(nullable=True)
+    cli_writers: str = "[]"  # JSON list of the OS users who may write from the command line
 
 
 class AuditCheckpoint(SQLModel, table=True):
