@@ -133,10 +133,11 @@ DEMO_PEOPLE = {
 
 def make_programme(db: Database, clock: FixedClock, people: dict[str, list[str]] | None = None,
                    admin: str = "it-admin") -> None:
-    """The example programme with one person per role, created through the services."""
+    """The example programme with one person per role, created through the services, in a
+    replay database (the tests replay timetables with `--now`)."""
     from process.programme import setup
 
-    setup.init(db, clock, admin, example="jamtland-harjedalen")
+    setup.init(db, clock, admin, example="jamtland-harjedalen", replay=True)
     for login, roles in (DEMO_PEOPLE if people is None else people).items():
         setup.add_person(db, clock, admin, None, login, login.title(), f"{login}@x.example",
                          roles)

@@ -74,7 +74,7 @@ def prepare(db_path: str) -> None:
     db = open_database(db_path)
     clock = clock_at("2021-10-15")
     try:
-        setup.init(db, clock, "it-admin", example="jamtland-harjedalen")
+        setup.init(db, clock, "it-admin", example="jamtland-harjedalen", replay=True)
         for i in range(BOARD_MEMBERS):
             setup.add_person(db, clock, "it-admin", None, f"ledamot{i}", f"Ledamot {i}",
                              f"ledamot{i}@region.example", ["board"])
