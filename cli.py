@@ -169,6 +169,16 @@ def init(env: Env, example: str | None, definition_file: str | None, key: str | 
                         replay=replay)
     for line in result:
         click.echo(line)
+    if example:  # the example's own reminder rules, when it has some
+        import workflows
+        from notifications.reminders import programme_rules
+        from process.programme import programmes
+
+        rules_file = workflows.example_dir(example) / "reminders.yaml"
+        if rules_file.is_file():
+            spec = programmes.load_example(example)[0]
+            used = programme_rules.set_rules(db, env.clock, env.actor, spec.key, str(rules_file))
+            click.echo(f"reminder rules: {used.source}")
 
 
 @main.group()

@@ -89,7 +89,8 @@ class Outcome:
         return self.swept.problems + (self.sent.problems if self.sent else [])
 
 
-def run_once(db: Database, clock: Clock, rules: Rules, settings: mailconfig.MailSettings,
+def run_once(db: Database, clock: Clock, rules: Rules | None,
+             settings: mailconfig.MailSettings,
              env: Mapping[str, str], lang: str = "sv", send: bool = True,
              stop: threading.Event | None = None,
              actor: str = sweep.SYSTEM_ACTOR) -> Outcome:

@@ -58,6 +58,20 @@ class Programme(SQLModel, table=True):
     region: str
     board_name: str
     created_at: dt.datetime = utc_column()
+    # the programme's own reminder rules; None: the bundled ones (workflows/reminders.yaml)
+    reminder_rules_id: int | None = Field(default=None, foreign_key="reminder_rules.id")
+
+
+class ReminderRules(SQLModel, table=True):
+    """A reminder rules file as a programme uses it: kept once per content hash (as
+    definitions are), its text as given, validated against each programme that uses it."""
+
+    __tablename__ = "reminder_rules"
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str = Field(unique=True)
+    source: str
+    text: str
+    loaded_at: dt.datetime = utc_column()
 
 
 class ProcessInstance(SQLModel, table=True):
