@@ -505,6 +505,41 @@ def audit_export(env: Env, fmt: str, out: str | None) -> None:
             audit_service.export(session, sys.stdout, fmt)
 
 
+# --- the browser interface ------------------------------------------------------------
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (another than this machine's needs RSP_BASE_URL).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free one, printed at start).")
+@click.option("--db", "serve_db", metavar="URL|FILE",
+              help="The database (default: rsp's global --db / RSP_DATABASE_URL).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes sharing the database (PostgreSQL for more than one).")
+@click.option("--forwarded-allow-ips", metavar="IPS",
+              help="Reverse proxies whose X-Forwarded-For/-Proto to trust "
+                   "(default 127.0.0.1). Env: FORWARDED_ALLOW_IPS.")
+@pass_env
+def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
+          forwarded_allow_ips: str | None) -> None:
+    """Serve rsp in the browser: people sign in and act as themselves.
+
+    Sign-in by e-mail link (mail through RSP_MAIL_*/RSP_SMTP_*, as reminders) and, when
+    RSP_OIDC_ISSUER is set, by the region's OpenID Connect provider. GET /healthz and
+    /readyz answer the operator. See the README, "I webbläsaren / In the browser".
+
+    \b
+    Examples:
+      rsp serve --db rsp.db
+      RSP_BASE_URL=https://rsp.region.example rsp serve --host 0.0.0.0 --port 8080
+    """
+    from web import server
+
+    server.serve(serve_db or env.db_value, env.clock, host, port, workers,
+                 forwarded_allow_ips, click.echo)
+
+
 # --- demo -----------------------------------------------------------------------------
 
 
