@@ -80,7 +80,7 @@ def link_and_code(msg: EmailMessage) -> tuple[str, str]:
     """The sign-in link's token and the six-digit code of a sign-in mail."""
     body = text_of(msg)
     link = re.search(r"(https?://\S+/sign-in/link\?token=\S+)", body)
-    code = re.search(r"^(\d{6})$", body, re.MULTILINE)
+    code = re.search(r"^(\d{6})\r?$", body, re.MULTILINE)
     assert link and code, body
     return parse_qs(urlsplit(link.group(1)).query)["token"][0], code.group(1)
 

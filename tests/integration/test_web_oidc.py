@@ -19,6 +19,14 @@ from web.settings import OidcSettings, WebSettings
 
 PROGRAMME = "/p/rsp-2022-2030"
 
+# The test provider (oidc-provider-mock) uses authlib's older server interfaces; their
+# deprecation warnings are about the test's provider, not about rsp. (authlib.deprecate
+# puts an "always" filter in front when first imported: imported here, before the marks.)
+import authlib.deprecate  # noqa: E402, F401, I001
+
+pytestmark = [pytest.mark.filterwarnings("ignore:.*get_jwt_config.*:DeprecationWarning"),
+              pytest.mark.filterwarnings("ignore:authlib.jose module is deprecated")]
+
 
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
