@@ -11,7 +11,7 @@ import socket
 from collections.abc import Callable
 from dataclasses import replace
 
-from process.core.clock import Clock
+from process.core.clock import Clock, FixedClock
 from process.storage.database import open_database
 from web import settings as web_settings
 from web.settings import WebConfigError
@@ -67,6 +67,8 @@ def serve(db_value: str | None, clock: Clock, host: str, port: int, workers: int
         if port == 0:
             raise WebConfigError("--workers needs a fixed --port")
         os.environ["RSP_DATABASE_URL"] = db.url
+        if isinstance(clock, FixedClock):  # `rsp --now` reaches every worker
+            os.environ["RSP_NOW"] = clock.current.isoformat()
         os.environ.setdefault("RSP_BASE_URL", settings.base_url or url_of(host, port))
         db.dispose()
         echo(f"rsp serve: {url_of(host, port)}/ with {workers} workers on {db.display()}")

@@ -307,3 +307,31 @@ def test_english_on_request(web):
     assert r.status_code == 303
     assert web.mails()[-1]["Subject"] == "Your sign-in link to the regional service programme"
     assert "På svenska" in browser.get("/sign-in/sent").text
+
+
+def test_two_workers_on_one_database_share_sessions_links_and_limits(any_db, tmp_path):
+    clock = clock_at("2022-03-01")
+    make_programme(any_db, clock)
+    from process.storage.database import open_database
+
+    other_db = open_database(any_db.url)  # a second worker: its own engine and context
+    try:
+        first = make_web(any_db, clock, tmp_path)
+        second = make_web(other_db, clock, tmp_path)
+        assert first.ctx.secret == second.ctx.secret  # made once, kept in the database
+        browser = first.client()
+        ask_for_link(browser, LEAD)
+        token, _code = link_and_code(first.mails()[-1])
+        on_second = second.client()
+        for cookie in browser.cookies.jar:
+            plant(on_second, cookie.name, cookie.value or "")
+        page = on_second.get("/sign-in/link", params={"token": token})
+        r = on_second.post("/sign-in/link", data={"csrf": csrf_of(page.text), "token": token})
+        assert r.status_code == 303  # the link asked for on one worker, used on the other
+        plant(browser, "rsp_session", on_second.cookies["rsp_session"])
+        assert browser.get("/").headers["location"] == PROGRAMME  # and the session too
+        assert [ask_for_link(w.client(), LEAD) for w in (first, second, first, second)] == \
+            [303, 303, 303, 303]
+        assert ask_for_link(second.client(), LEAD) == 429  # 5 per address, counted together
+    finally:
+        other_db.dispose()
