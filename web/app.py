@@ -10,6 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -60,7 +61,11 @@ def make_context(db: Database, clock: Clock, settings: WebSettings,
     from RSP_WEB_SECRET_FILE or the database, the OpenID client when configured."""
     from notifications.mail import settings as mailconfig
     from web.auth import secret
+    from web.settings import WebConfigError
 
+    if settings.base_url is None:  # never taken from a request's Host header
+        raise WebConfigError("RSP_BASE_URL is not set: links in sign-in mails and the "
+                             "OpenID Connect redirect need the address people use")
     mail = mailconfig.settings_from_env(env, mailconfig.default_outbox_dir(db.url))
     ctx = WebContext(db=db, clock=clock, settings=settings, mail=mail,
                      secret=secret.load(db, clock, settings.secret_file),
@@ -95,29 +100,30 @@ def _error_pages(app: FastAPI) -> None:
     async def sign_in_first(request: Request, exc: SignInRequired) -> Response:
         from urllib.parse import urlencode
 
-        return Page.of(request).redirect("/sign-in?" + urlencode({"next": exc.next_path}))
+        page = await run_in_threadpool(Page.of, request)
+        return page.redirect("/sign-in?" + urlencode({"next": exc.next_path}))
 
     @app.exception_handler(PageNotFound)
     async def not_found(request: Request, exc: PageNotFound) -> Response:
-        return _problem(request, 404, "error.not_found")
+        return await run_in_threadpool(_problem, request, 404, "error.not_found")
 
     @app.exception_handler(CsrfRejected)
     async def csrf(request: Request, exc: CsrfRejected) -> Response:
-        return _problem(request, 403, "error.csrf")
+        return await run_in_threadpool(_problem, request, 403, "error.csrf")
 
     @app.exception_handler(HTTPException)
     async def http(request: Request, exc: HTTPException) -> Response:
         key = {404: "error.not_found", 405: "error.method"}.get(exc.status_code, "error.bad")
-        return _problem(request, exc.status_code, key)
+        return await run_in_threadpool(_problem, request, exc.status_code, key)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        return _problem(request, 400, "error.bad")
+        return await run_in_threadpool(_problem, request, 400, "error.bad")
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> Response:
         log.exception("error on %s %s", request.method, request.url.path)
-        return _problem(request, 500, "error.internal")
+        return await run_in_threadpool(_problem, request, 500, "error.internal")
 
 
 def _problem(request: Request, status: int, key: str) -> Response:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -41,10 +42,10 @@ def _with_state(page: Page, response: Response, state: dict) -> Response:
 @router.post("/sign-in/oidc")
 async def start(request: Request, form: Fields) -> Response:
     """Off to the provider, with this browser's state, nonce and PKCE verifier."""
-    page = Page.of(request)
+    page = await run_in_threadpool(Page.of, request)
     page.check_csrf(form)
     ctx = page.ctx
-    base = ctx.settings.base_url or str(request.base_url).rstrip("/")
+    base = ctx.settings.base_url or ""  # make_context demands it
     state: dict = {"next": safe_next(form.get("next"))}
     request.scope["session"] = state
     try:
@@ -61,7 +62,7 @@ async def callback(request: Request) -> Response:
     """Back from the provider: check state, nonce and token; sign the person in."""
     from authlib.integrations.base_client import OAuthError
 
-    page = Page.of(request)
+    page = await run_in_threadpool(Page.of, request)
     ctx = page.ctx
     state = oidc.load_state(ctx.secret, request.cookies.get(oidc.STATE_COOKIE))
     request.scope["session"] = state
@@ -70,21 +71,29 @@ async def callback(request: Request) -> Response:
         token = await ctx.oauth.authorize_access_token(request)
     except OAuthError as exc:
         reason = f"OpenID Connect: {exc.error}: {exc.description or ''}".strip(": ")
-        refuse(ctx, UNKNOWN, OIDC, "web.sign_in", PermissionDenied(reason))
+        await run_in_threadpool(refuse, ctx, UNKNOWN, OIDC, "web.sign_in",
+                                PermissionDenied(reason))
         return _with_state(page, _problem(page, 400, "oidc.failed"), {})
     except Exception as exc:  # noqa: BLE001 - the provider cannot be reached or read
         log.error("OpenID provider unavailable: %s", exc)
         return _with_state(page, _problem(page, 502, "oidc.unavailable"), {})
     claims = dict(token.get("userinfo") or {})
-    with ctx.db.read() as session:
-        try:
-            person = oidc.person_of(session, ctx.settings.oidc, claims)  # type: ignore[arg-type]
-        except oidc.ClaimsRefused as refused:
-            refuse(ctx, UNKNOWN, OIDC, "web.sign_in", PermissionDenied(str(refused)))
-            return _with_state(page, page.render(
-                "sign_in_unknown.html", status=403, title=page.t("oidc.unknown.title"),
-                shown=refused.shown), {})
-    new_token, _who = sessions.start(ctx.db, ctx.clock, ctx.settings, person.id, person.login,
+    return await run_in_threadpool(_sign_in, page, claims, next_path)
+
+
+def _sign_in(page: Page, claims: dict, next_path: str) -> Response:
+    """The person the claims name signed in, or the page saying nobody is (audited)."""
+    ctx = page.ctx
+    assert ctx.settings.oidc is not None
+    try:
+        with ctx.db.read() as session:
+            known = oidc.person_of(session, ctx.settings.oidc, claims)
+    except oidc.ClaimsRefused as refused:
+        refuse(ctx, UNKNOWN, OIDC, "web.sign_in", PermissionDenied(str(refused)))
+        return _with_state(page, page.render(
+            "sign_in_unknown.html", status=403, title=page.t("oidc.unknown.title"),
+            shown=refused.shown), {})
+    new_token, _who = sessions.start(ctx.db, ctx.clock, ctx.settings, known.id, known.login,
                                      OIDC, page.session_token,
                                      {"via": "oidc", "issuer": claims.get("iss"),
                                       "sub": claims.get("sub")})

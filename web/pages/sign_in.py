@@ -110,7 +110,7 @@ def ask_for_link(request: Request, tasks: BackgroundTasks,
 def _issue(page: Page, person: known_people.Known, address: str, next_path: str) -> int:
     """Make the link, queue its mail and audit it, in one transaction; the outbox id."""
     ctx, browser = page.ctx, page.ensure_browser_id()
-    base = ctx.settings.base_url or str(page.request.base_url).rstrip("/")
+    base = ctx.settings.base_url
 
     def work(w: Work) -> int:
         link_mail.expire_unsent(w.session, w.now)
