@@ -546,19 +546,38 @@ def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
 @main.command()
 @click.option("--workspace", type=click.Path(file_okay=False),
               help="Folder for the demo database (default: a new temporary folder).")
-def demo(workspace: str | None) -> None:
+@click.option("--serve", "then_serve", is_flag=True,
+              help="Then serve the demo's database in the browser on this machine, printing "
+                   "sign-in links for the process lead and the municipal officer.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port for --serve (0: any free one).")
+def demo(workspace: str | None, then_serve: bool, port: int) -> None:
     """Replay Region Jämtland Härjedalen's 2022-2023 timetable in a fresh workspace.
 
     \b
-    Example:
+    Examples:
       rsp demo
+      rsp demo --serve          # then open the printed link in a browser
     """
     from process.demo import timetable as demo_service
 
     def invoke(argv: list[str]) -> int | None:
         return main.main(argv, prog_name="rsp", standalone_mode=False)
 
-    demo_service.run(workspace, click.echo, invoke)
+    db = demo_service.run(workspace, click.echo, invoke)
+    if then_serve:
+        import os
+
+        from process.core.clock import FixedClock, parse_now
+        from process.demo.steps import LOOK_AT, OUTBOX
+        from web import demo as web_demo
+        from web import server
+
+        os.environ.update(RSP_MAIL_TRANSPORT="file", RSP_OUTBOX_DIR=str(db.parent / OUTBOX))
+        os.environ.pop("RSP_BASE_URL", None)  # the demo serves this machine only
+        click.echo(f"\nServing the demo as of {LOOK_AT} (sign-in mails: {db.parent / OUTBOX})")
+        server.serve(str(db), FixedClock(parse_now(LOOK_AT)), "127.0.0.1", port, 1, None,
+                     click.echo, lambda ctx: web_demo.print_links(ctx, click.echo))
 
 
 _registered: list[bool] = []

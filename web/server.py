@@ -14,6 +14,7 @@ from dataclasses import replace
 from process.core.clock import Clock, FixedClock
 from process.storage.database import open_database
 from web import settings as web_settings
+from web.context import WebContext
 from web.settings import WebConfigError
 
 _TOKEN = re.compile(r"(token=)[^&\s]+")
@@ -46,8 +47,10 @@ def url_of(host: str, port: int) -> str:
 
 
 def serve(db_value: str | None, clock: Clock, host: str, port: int, workers: int,
-          forwarded_allow_ips: str | None, echo: Callable[[str], None]) -> None:
-    """Serve the browser interface until stopped (Ctrl-C, SIGTERM)."""
+          forwarded_allow_ips: str | None, echo: Callable[[str], None],
+          ready: Callable[[WebContext], None] | None = None) -> None:
+    """Serve the browser interface until stopped (Ctrl-C, SIGTERM); `ready` is called
+    with the context once the address is known (single process only)."""
     import uvicorn
 
     from web.app import create_app, make_context, settings_note
@@ -89,6 +92,8 @@ def serve(db_value: str | None, clock: Clock, host: str, port: int, workers: int
     ctx = make_context(db, clock, settings, env)
     for line in settings_note(ctx):
         echo(f"rsp serve: {line}")
+    if ready is not None:
+        ready(ctx)
     echo(f"rsp serve: listening on {bound}/ (database {db.display()})")
     server = uvicorn.Server(uvicorn.Config(create_app(ctx), **common))  # type: ignore[arg-type]
     server.run(sockets=[sock])

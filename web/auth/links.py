@@ -65,6 +65,19 @@ def issue(session: Session, now: dt.datetime, person_id: int, browser_id: str,
     return Issued(int(link_id), token, code)
 
 
+ANY_BROWSER = ""  # the browser hash of a link printed by `rsp demo --serve` (demo only)
+
+
+def issue_printed(session: Session, now: dt.datetime, person_id: int, next_path: str,
+                  lang: str) -> Issued:
+    """A link for `rsp demo --serve` to print on its own terminal: no browser asked for it,
+    so any browser may use it (once; pressing the button still signs in). Demo only."""
+    issued = issue(session, now, person_id, "-", next_path, lang)
+    session.connection().execute(sa.update(_L).where(_L.c.id == issued.link_id)
+                                 .values(browser_hash=ANY_BROWSER))
+    return issued
+
+
 def check(session: Session, token: str, browser_id: str | None, now: dt.datetime) -> Found:
     """What a link's token is worth in this browser now (reads only)."""
     row = session.connection().execute(
@@ -76,6 +89,8 @@ def check(session: Session, token: str, browser_id: str | None, now: dt.datetime
         return Found(USED, row["id"], row["person_id"], row["next_path"])
     if now >= row["expires_at"]:
         return Found(EXPIRED, row["id"], row["person_id"], row["next_path"])
+    if row["browser_hash"] == ANY_BROWSER:
+        return found
     if browser_id is None or not tokens.same(row["browser_hash"], tokens.digest(browser_id)):
         return Found(OTHER_BROWSER, row["id"], row["person_id"], row["next_path"])
     return found
