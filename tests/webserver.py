@@ -24,22 +24,34 @@ import pytest
 from tests.support import RSP
 
 HANG_GUARD = 90.0  # seconds: only a hung server or browser takes this long
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"]}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 WIDTHS = (("desktop", 1280, 900), ("phone", 390, 844))
 SCREENSHOTS = os.environ.get("RSP_SCREENSHOTS")
 
 
 def chromium_path() -> str:
     """Debian's Chromium, or skip (fail with CI=true, where .ci/run installs it)."""
-    found = os.environ.get("RSP_CHROMIUM") or shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    found = (
+        os.environ.get("RSP_CHROMIUM")
+        or shutil.which("chromium")
+        or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    )
     if found:
         return found
-    message = ("Chromium is not installed, so the pages are not tried in a browser; install "
-               "Debian's package: apt-get install chromium (or set RSP_CHROMIUM)")
+    message = (
+        "Chromium is not installed, so the pages are not tried in a browser; install "
+        "Debian's package: apt-get install chromium (or set RSP_CHROMIUM)"
+    )
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail("CI requires Chromium (.ci/run installs it): " + message)
     pytest.skip(message)
@@ -73,9 +85,13 @@ def rsp_serve(db: Path, now: str, env: dict[str, str], port: int = 0) -> Iterato
     waits until it answers."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
     full_env.update(env)
-    proc = subprocess.Popen([RSP, "--now", now, "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=full_env)
+    proc = subprocess.Popen(
+        [RSP, "--now", now, "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=full_env,
+    )
     lines: list[str] = []
     try:
         url = None
@@ -149,10 +165,10 @@ class Checker:
             results = self.axe.run(page, options=WCAG)
             assert results.violations_count == 0, (
                 f"{name} ({width_name}): axe-core WCAG 2.1 A/AA violations:\n"
-                + results.generate_report())
+                + results.generate_report()
+            )
             wide = page.evaluate("document.documentElement.scrollWidth")
             assert wide <= width, f"{name} ({width_name}): {wide} px wide, wider than {width}"
-            page.screenshot(path=str(self.folder / f"{name}-{width_name}.png"),
-                            full_page=True)
+            page.screenshot(path=str(self.folder / f"{name}-{width_name}.png"), full_page=True)
         page.set_viewport_size(size)
         self.checked.append(name)

@@ -48,16 +48,26 @@ class Web:
     def mails(self) -> list[EmailMessage]:
         """Every mail the file transport wrote, oldest first."""
         files = sorted(self.outbox.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
-        return [email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
-                for p in files]  # type: ignore[misc]
+        return [
+            email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in files
+        ]  # type: ignore[misc]
 
 
-def make_web(db: Database, clock: FixedClock, tmp_path: Path,
-             settings: WebSettings | None = None, env: dict[str, str] | None = None) -> Web:
+def make_web(
+    db: Database,
+    clock: FixedClock,
+    tmp_path: Path,
+    settings: WebSettings | None = None,
+    env: dict[str, str] | None = None,
+) -> Web:
     """The application over `db` with the file transport into tmp_path/outbox."""
     outbox = tmp_path / "outbox"
-    full_env = {"RSP_MAIL_TRANSPORT": "file", "RSP_OUTBOX_DIR": str(outbox),
-                "RSP_MAIL_FROM": "Regionalt serviceprogram <rsp@region.example>", **(env or {})}
+    full_env = {
+        "RSP_MAIL_TRANSPORT": "file",
+        "RSP_OUTBOX_DIR": str(outbox),
+        "RSP_MAIL_FROM": "Regionalt serviceprogram <rsp@region.example>",
+        **(env or {}),
+    }
     ctx = make_context(db, clock, settings or WebSettings(base_url=BASE), full_env)
     return Web(ctx, outbox)
 
@@ -88,8 +98,9 @@ def link_and_code(msg: EmailMessage) -> tuple[str, str]:
 def ask_for_link(client: TestClient, address: str, next_path: str = "/") -> int:
     """Ask for a sign-in link as a browser does; the status of the answer."""
     page = client.get("/sign-in", params={"next": next_path})
-    r = client.post("/sign-in/email", data={"csrf": csrf_of(page.text), "email": address,
-                                            "next": next_path})
+    r = client.post(
+        "/sign-in/email", data={"csrf": csrf_of(page.text), "email": address, "next": next_path}
+    )
     return r.status_code
 
 

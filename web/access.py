@@ -35,21 +35,36 @@ def visible(session: Session, person_id: int) -> list[ProgrammeView]:
     """The programmes a person holds a role on or acts for a body of, by name."""
     conn = session.connection()
     roles: dict[int, set[str]] = {}
-    for pid, role in conn.execute(sa.select(_G.c.programme_id, _G.c.role)
-                                  .where(_G.c.person_id == person_id)):
+    for pid, role in conn.execute(
+        sa.select(_G.c.programme_id, _G.c.role).where(_G.c.person_id == person_id)
+    ):
         roles.setdefault(pid, set()).add(role)
     bodies: dict[int, set[str]] = {}
-    for pid, key in conn.execute(sa.select(_B.c.programme_id, _B.c.key)
-                                 .join(_BP, _BP.c.body_id == _B.c.id)
-                                 .where(_BP.c.person_id == person_id)):
+    for pid, key in conn.execute(
+        sa.select(_B.c.programme_id, _B.c.key)
+        .join(_BP, _BP.c.body_id == _B.c.id)
+        .where(_BP.c.person_id == person_id)
+    ):
         bodies.setdefault(pid, set()).add(key)
     ids = set(roles) | set(bodies)
     if not ids:
         return []
-    rows = conn.execute(sa.select(_PR.c.id, _PR.c.key, _PR.c.name, _PR.c.region)
-                        .where(_PR.c.id.in_(ids)).order_by(_PR.c.name, _PR.c.key))
-    return [ProgrammeView(r.id, r.key, r.name, r.region, frozenset(roles.get(r.id, ())),
-                          frozenset(bodies.get(r.id, ()))) for r in rows]
+    rows = conn.execute(
+        sa.select(_PR.c.id, _PR.c.key, _PR.c.name, _PR.c.region)
+        .where(_PR.c.id.in_(ids))
+        .order_by(_PR.c.name, _PR.c.key)
+    )
+    return [
+        ProgrammeView(
+            r.id,
+            r.key,
+            r.name,
+            r.region,
+            frozenset(roles.get(r.id, ())),
+            frozenset(bodies.get(r.id, ())),
+        )
+        for r in rows
+    ]
 
 
 def programme_for(session: Session, person_id: int, key: str) -> ProgrammeView:

@@ -29,9 +29,11 @@ HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),  # a sign-in link's token stays out of Referer
-    (b"content-security-policy",
-     b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-     b"frame-ancestors 'none'"),
+    (
+        b"content-security-policy",
+        b"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+        b"frame-ancestors 'none'",
+    ),
 ]
 
 
@@ -55,8 +57,9 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def make_context(db: Database, clock: Clock, settings: WebSettings,
-                 env: Mapping[str, str]) -> WebContext:
+def make_context(
+    db: Database, clock: Clock, settings: WebSettings, env: Mapping[str, str]
+) -> WebContext:
     """The server's context: mail from the RSP_MAIL_*/RSP_SMTP_* settings, the cookie secret
     from RSP_WEB_SECRET_FILE or the database, the OpenID client when configured."""
     from notifications.mail import settings as mailconfig
@@ -64,12 +67,20 @@ def make_context(db: Database, clock: Clock, settings: WebSettings,
     from web.settings import WebConfigError
 
     if settings.base_url is None:  # never taken from a request's Host header
-        raise WebConfigError("RSP_BASE_URL is not set: links in sign-in mails and the "
-                             "OpenID Connect redirect need the address people use")
+        raise WebConfigError(
+            "RSP_BASE_URL is not set: links in sign-in mails and the "
+            "OpenID Connect redirect need the address people use"
+        )
     mail = mailconfig.settings_from_env(env, mailconfig.default_outbox_dir(db.url))
-    ctx = WebContext(db=db, clock=clock, settings=settings, mail=mail,
-                     secret=secret.load(db, clock, settings.secret_file),
-                     templates=environment(), env=dict(env))
+    ctx = WebContext(
+        db=db,
+        clock=clock,
+        settings=settings,
+        mail=mail,
+        secret=secret.load(db, clock, settings.secret_file),
+        templates=environment(),
+        env=dict(env),
+    )
     if settings.oidc is not None:
         from web.auth import oidc
 
@@ -132,8 +143,9 @@ def _problem(request: Request, status: int, key: str) -> Response:
     except Exception:  # noqa: BLE001 - even the page cannot be made: say it plainly
         log.exception("error page without a page")
         return Response("rsp: error", status_code=status, media_type="text/plain")
-    return page.render("problem.html", status=status, title=page.t(f"{key}.title"),
-                       message=page.t(f"{key}.text"))
+    return page.render(
+        "problem.html", status=status, title=page.t(f"{key}.title"), message=page.t(f"{key}.text")
+    )
 
 
 def app_from_env() -> FastAPI:

@@ -23,16 +23,28 @@ def print_links(ctx: WebContext, echo: Callable[[str], None]) -> None:
             person = known_people.by_login(session, login)
         if person is not None:
             token = _printed_link(ctx, person)
-            echo(f"rsp demo: sign in as {who} ({person.name}): "
-                 f"{ctx.settings.base_url}/sign-in/link?{urlencode({'token': token})}")
+            echo(
+                f"rsp demo: sign in as {who} ({person.name}): "
+                f"{ctx.settings.base_url}/sign-in/link?{urlencode({'token': token})}"
+            )
 
 
 def _printed_link(ctx: WebContext, person: known_people.Known) -> str:
     def work(w: Work) -> str:
         issued = links.issue_printed(w.session, w.now, person.id, "/", "sv")
-        w.audit("web.sign_in_link", subject=f"person:{person.id}",
-                detail={"link": issued.link_id, "printed": True})
+        w.audit(
+            "web.sign_in_link",
+            subject=f"person:{person.id}",
+            detail={"link": issued.link_id, "printed": True},
+        )
         return issued.token
 
-    return unit_of_work.write(ctx.db, ctx.clock, Caller(person.login, EMAIL_LINK), None,
-                              "web.sign_in_link", work, installation=True)
+    return unit_of_work.write(
+        ctx.db,
+        ctx.clock,
+        Caller(person.login, EMAIL_LINK),
+        None,
+        "web.sign_in_link",
+        work,
+        installation=True,
+    )

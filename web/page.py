@@ -81,8 +81,9 @@ class Page:
         lang = lang if lang in LANGS else "sv"
         token = unsign(ctx, "session", request.cookies.get(SESSION))
         user = sessions.load(ctx.db, ctx.clock, ctx.settings, token) if token else None
-        page = cls(request, ctx, lang, user, token,
-                   unsign(ctx, "browser", request.cookies.get(BROWSER)))
+        page = cls(
+            request, ctx, lang, user, token, unsign(ctx, "browser", request.cookies.get(BROWSER))
+        )
         if asked in LANGS and request.cookies.get(LANG) != asked:
             page.cookies[LANG] = asked
         if token and user is None:
@@ -142,13 +143,26 @@ class Page:
         """Set (or delete) the cookies this request decided on."""
         for name, value in self.cookies.items():
             if value is None:
-                response.delete_cookie(name, path="/", httponly=True, samesite="lax",
-                                       secure=self.secure())
+                response.delete_cookie(
+                    name, path="/", httponly=True, samesite="lax", secure=self.secure()
+                )
                 continue
-            signed = value if name == LANG else signer(
-                self.ctx, "session" if name == SESSION else "browser").sign(value).decode()
-            response.set_cookie(name, signed, max_age=YEAR if name == LANG else None,
-                                path="/", httponly=True, samesite="lax", secure=self.secure())
+            signed = (
+                value
+                if name == LANG
+                else signer(self.ctx, "session" if name == SESSION else "browser")
+                .sign(value)
+                .decode()
+            )
+            response.set_cookie(
+                name,
+                signed,
+                max_age=YEAR if name == LANG else None,
+                path="/",
+                httponly=True,
+                samesite="lax",
+                secure=self.secure(),
+            )
         response.headers.setdefault("Cache-Control", "no-store")
         return response
 
@@ -164,10 +178,16 @@ class Page:
     def render(self, name: str, status: int = 200, **context: Any) -> Response:
         """A page of the layout, with the language, the person and the form token."""
         values = {
-            "lang": self.lang, "t": self.t, "user": self.user, "path": self.request.url.path,
+            "lang": self.lang,
+            "t": self.t,
+            "user": self.user,
+            "path": self.request.url.path,
             "other_lang": "en" if self.lang == "sv" else "sv",
             "other_lang_url": self.lang_url("en" if self.lang == "sv" else "sv"),
-            "programme": None, "nav": None, "errors": {}, "error_summary": [],
+            "programme": None,
+            "nav": None,
+            "errors": {},
+            "error_summary": [],
         }
         values.update(context)
         values["csrf"] = self.csrf_token  # after the page's own: it may set the cookie

@@ -41,15 +41,21 @@ def status_of(error: RspError) -> int:
     return 400
 
 
-def explain(error: RspError, lang: str, definitions: tuple[Definition, ...] = (),
-            trigger: TriggerDef | None = None, blocked: list[str] | None = None) -> Refusal:
+def explain(
+    error: RspError,
+    lang: str,
+    definitions: tuple[Definition, ...] = (),
+    trigger: TriggerDef | None = None,
+    blocked: list[str] | None = None,
+) -> Refusal:
     """The refusal of `error` on a form that fires `trigger` (or adds a note)."""
     text = str(error)
     out = Refusal(status_of(error), detail=text)
     if isinstance(error, PermissionDenied):
         who = views.role_names(definitions, trigger.roles, lang) if trigger else ""
-        out.fields[GENERAL] = (t("refused.permission_who", lang, who=who) if who
-                               else t("refused.permission", lang))
+        out.fields[GENERAL] = (
+            t("refused.permission_who", lang, who=who) if who else t("refused.permission", lang)
+        )
     elif isinstance(error, ConflictError):
         out.fields[GENERAL] = t("refused.conflict", lang)
     elif "must not be empty" in text or ("comment" in text and "required" in text):

@@ -10,6 +10,7 @@ import re
 import socket
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from process.core.clock import Clock, FixedClock
 from process.storage.database import open_database
@@ -25,8 +26,9 @@ class RedactTokens(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if isinstance(record.args, tuple):
-            record.args = tuple(_TOKEN.sub(r"\1…", a) if isinstance(a, str) else a
-                                for a in record.args)
+            record.args = tuple(
+                _TOKEN.sub(r"\1…", a) if isinstance(a, str) else a for a in record.args
+            )
         return True
 
 
@@ -46,9 +48,16 @@ def url_of(host: str, port: int) -> str:
     return f"http://{shown}:{port}"
 
 
-def serve(db_value: str | None, clock: Clock, host: str, port: int, workers: int,
-          forwarded_allow_ips: str | None, echo: Callable[[str], None],
-          ready: Callable[[WebContext], None] | None = None) -> None:
+def serve(
+    db_value: str | None,
+    clock: Clock,
+    host: str,
+    port: int,
+    workers: int,
+    forwarded_allow_ips: str | None,
+    echo: Callable[[str], None],
+    ready: Callable[[WebContext], None] | None = None,
+) -> None:
     """Serve the browser interface until stopped (Ctrl-C, SIGTERM); `ready` is called
     with the context once the address is known (single process only)."""
     import uvicorn
@@ -58,14 +67,20 @@ def serve(db_value: str | None, clock: Clock, host: str, port: int, workers: int
     env = dict(os.environ)
     settings = web_settings.from_env(env)
     if settings.base_url is None and not is_loopback(host):
-        raise WebConfigError(f"--host {host} is reachable from other machines: set "
-                             "RSP_BASE_URL to the address people use (e.g. "
-                             "https://rsp.region.example), so that sign-in links point there")
+        raise WebConfigError(
+            f"--host {host} is reachable from other machines: set "
+            "RSP_BASE_URL to the address people use (e.g. "
+            "https://rsp.region.example), so that sign-in links point there"
+        )
     db = open_database(db_value)
     db.require_schema()
     logging.getLogger("uvicorn.access").addFilter(RedactTokens())
-    common = dict(proxy_headers=True, forwarded_allow_ips=forwarded_allow_ips,
-                  server_header=False, log_level="info")
+    common: dict[str, Any] = {
+        "proxy_headers": True,
+        "forwarded_allow_ips": forwarded_allow_ips,
+        "server_header": False,
+        "log_level": "info",
+    }
     if workers > 1:
         if port == 0:
             raise WebConfigError("--workers needs a fixed --port")
@@ -75,8 +90,9 @@ def serve(db_value: str | None, clock: Clock, host: str, port: int, workers: int
         os.environ.setdefault("RSP_BASE_URL", settings.base_url or url_of(host, port))
         db.dispose()
         echo(f"rsp serve: {url_of(host, port)}/ with {workers} workers on {db.display()}")
-        uvicorn.run("web.app:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, **common)  # type: ignore[arg-type]
+        uvicorn.run(
+            "web.app:app_from_env", factory=True, host=host, port=port, workers=workers, **common
+        )
         return
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -95,5 +111,5 @@ def serve(db_value: str | None, clock: Clock, host: str, port: int, workers: int
     if ready is not None:
         ready(ctx)
     echo(f"rsp serve: listening on {bound}/ (database {db.display()})")
-    server = uvicorn.Server(uvicorn.Config(create_app(ctx), **common))  # type: ignore[arg-type]
+    server = uvicorn.Server(uvicorn.Config(create_app(ctx), **common))
     server.run(sockets=[sock])

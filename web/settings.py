@@ -1,27 +1,27 @@
 """The browser interface's settings, from the environment (secrets only by reference).
 
-    RSP_BASE_URL              the address people reach rsp at, e.g. https://rsp.region.example
-                              (links in mails; default: the address of the request)
-    RSP_WEB_SECURE_COOKIES    auto | always | never (auto: Secure when the request came over
-                              https, also as a reverse proxy reports it)
-    RSP_WEB_IDLE_MINUTES      a session ends after this long unused (default 60)
-    RSP_WEB_SESSION_HOURS     and at the latest this long after signing in (default 10)
-    RSP_WEB_SECRET_FILE       a file holding the cookie-signing secret (default: a secret
-                              made once and kept in the database)
-    RSP_WEB_EMAIL_SIGN_IN     yes | no: sign-in by e-mail link (default yes)
-    RSP_OIDC_ISSUER           the OpenID provider, e.g.
-                              https://login.microsoftonline.com/TENANT/v2.0
-    RSP_OIDC_METADATA_URL     its discovery document (default:
-                              ISSUER/.well-known/openid-configuration)
-    RSP_OIDC_CLIENT_ID        rsp's client id at the provider
-    RSP_OIDC_CLIENT_SECRET_FILE | RSP_OIDC_CLIENT_SECRET_ENV   where the client secret is
-                              (a file, or the NAME of the variable holding it)
-    RSP_OIDC_CLAIM            the claim that names the person (default email)
-    RSP_OIDC_MATCH            email | login: which of the person's fields it matches
-    RSP_OIDC_REQUIRE_VERIFIED yes | no: with the email claim, require email_verified (default
-                              yes; Entra ID sends no such claim: set no there)
-    RSP_OIDC_LABEL            the sign-in button's organisation name, e.g. 'Region JH'
-    RSP_OIDC_SCOPE            default 'openid email profile'
+RSP_BASE_URL              the address people reach rsp at, e.g. https://rsp.region.example
+                          (links in mails; default: the address of the request)
+RSP_WEB_SECURE_COOKIES    auto | always | never (auto: Secure when the request came over
+                          https, also as a reverse proxy reports it)
+RSP_WEB_IDLE_MINUTES      a session ends after this long unused (default 60)
+RSP_WEB_SESSION_HOURS     and at the latest this long after signing in (default 10)
+RSP_WEB_SECRET_FILE       a file holding the cookie-signing secret (default: a secret
+                          made once and kept in the database)
+RSP_WEB_EMAIL_SIGN_IN     yes | no: sign-in by e-mail link (default yes)
+RSP_OIDC_ISSUER           the OpenID provider, e.g.
+                          https://login.microsoftonline.com/TENANT/v2.0
+RSP_OIDC_METADATA_URL     its discovery document (default:
+                          ISSUER/.well-known/openid-configuration)
+RSP_OIDC_CLIENT_ID        rsp's client id at the provider
+RSP_OIDC_CLIENT_SECRET_FILE | RSP_OIDC_CLIENT_SECRET_ENV   where the client secret is
+                          (a file, or the NAME of the variable holding it)
+RSP_OIDC_CLAIM            the claim that names the person (default email)
+RSP_OIDC_MATCH            email | login: which of the person's fields it matches
+RSP_OIDC_REQUIRE_VERIFIED yes | no: with the email claim, require email_verified (default
+                          yes; Entra ID sends no such claim: set no there)
+RSP_OIDC_LABEL            the sign-in button's organisation name, e.g. 'Region JH'
+RSP_OIDC_SCOPE            default 'openid email profile'
 """
 
 from __future__ import annotations
@@ -70,11 +70,14 @@ class WebSettings:
     def describe(self) -> str:
         """One line for the operator (never a secret)."""
         ways = (["e-mail link"] if self.email_sign_in else []) + (
-            [f"OpenID Connect ({self.oidc.metadata_url})"] if self.oidc else [])
-        return (f"sign-in by {' and '.join(ways) or 'nothing (no way to sign in!)'}; "
-                f"sessions end after {int(self.idle.total_seconds() // 60)} min idle, "
-                f"{int(self.absolute.total_seconds() // 3600)} h at most; secure cookies: "
-                f"{self.secure_cookies}")
+            [f"OpenID Connect ({self.oidc.metadata_url})"] if self.oidc else []
+        )
+        return (
+            f"sign-in by {' and '.join(ways) or 'nothing (no way to sign in!)'}; "
+            f"sessions end after {int(self.idle.total_seconds() // 60)} min idle, "
+            f"{int(self.absolute.total_seconds() // 3600)} h at most; secure cookies: "
+            f"{self.secure_cookies}"
+        )
 
 
 def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
@@ -106,8 +109,9 @@ def _secret_by_reference(env: Mapping[str, str], prefix: str) -> str:
         try:
             value = Path(file_name).expanduser().read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise WebConfigError(f"{prefix}_FILE: cannot read {file_name}: "
-                                 f"{getattr(exc, 'strerror', None) or exc}") from None
+            raise WebConfigError(
+                f"{prefix}_FILE: cannot read {file_name}: {getattr(exc, 'strerror', None) or exc}"
+            ) from None
         if not value:
             raise WebConfigError(f"{prefix}_FILE: {file_name} is empty")
         return value
@@ -116,8 +120,10 @@ def _secret_by_reference(env: Mapping[str, str], prefix: str) -> str:
         if not value:
             raise WebConfigError(f"{prefix}_ENV names {var_name}, which is not set or empty")
         return value
-    raise WebConfigError(f"the client secret is missing: set {prefix}_FILE (a file holding "
-                         f"it) or {prefix}_ENV (the NAME of a variable holding it)")
+    raise WebConfigError(
+        f"the client secret is missing: set {prefix}_FILE (a file holding "
+        f"it) or {prefix}_ENV (the NAME of a variable holding it)"
+    )
 
 
 def oidc_from_env(env: Mapping[str, str]) -> OidcSettings | None:
@@ -137,12 +143,15 @@ def oidc_from_env(env: Mapping[str, str]) -> OidcSettings | None:
     if match not in ("email", "login"):
         raise WebConfigError(f"RSP_OIDC_MATCH={match!r}: use email or login")
     return OidcSettings(
-        metadata_url=metadata, client_id=client_id,
+        metadata_url=metadata,
+        client_id=client_id,
         client_secret=_secret_by_reference(env, "RSP_OIDC_CLIENT_SECRET"),
-        claim=(env.get("RSP_OIDC_CLAIM") or "email").strip(), match=match,
+        claim=(env.get("RSP_OIDC_CLAIM") or "email").strip(),
+        match=match,
         require_verified=_flag(env, "RSP_OIDC_REQUIRE_VERIFIED", True),
         label=(env.get("RSP_OIDC_LABEL") or "").strip(),
-        scope=(env.get("RSP_OIDC_SCOPE") or "openid email profile").strip())
+        scope=(env.get("RSP_OIDC_SCOPE") or "openid email profile").strip(),
+    )
 
 
 def from_env(env: Mapping[str, str]) -> WebSettings:
@@ -155,13 +164,16 @@ def from_env(env: Mapping[str, str]) -> WebSettings:
         raise WebConfigError(f"RSP_WEB_SECURE_COOKIES={secure!r}: use auto, always or never")
     secret_file = (env.get("RSP_WEB_SECRET_FILE") or "").strip()
     settings = WebSettings(
-        base_url=base, secure_cookies=secure,
+        base_url=base,
+        secure_cookies=secure,
         idle=dt.timedelta(minutes=_positive(env, "RSP_WEB_IDLE_MINUTES", 60)),
         absolute=dt.timedelta(hours=_positive(env, "RSP_WEB_SESSION_HOURS", 10)),
         secret_file=Path(secret_file).expanduser() if secret_file else None,
         email_sign_in=_flag(env, "RSP_WEB_EMAIL_SIGN_IN", True),
-        oidc=oidc_from_env(env))
+        oidc=oidc_from_env(env),
+    )
     if not settings.email_sign_in and settings.oidc is None:
-        raise WebConfigError("RSP_WEB_EMAIL_SIGN_IN=no and no RSP_OIDC_ISSUER: nobody could "
-                             "sign in")
+        raise WebConfigError(
+            "RSP_WEB_EMAIL_SIGN_IN=no and no RSP_OIDC_ISSUER: nobody could sign in"
+        )
     return settings

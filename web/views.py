@@ -34,11 +34,21 @@ def workflows_of(session: Session, programme_key: str) -> Workflows:
     prog = lookup.find_programme(session, programme_key)
     inst = lookup.instance_of(session, prog)
     m, p = table(Measure), table(ActionPlan)
-    ids = session.connection().execute(
-        sa.select(m.c.definition_id).join(p, p.c.id == m.c.plan_id)
-        .where(p.c.programme_id == prog.id).distinct()).scalars().all()
-    return Workflows(stored.definition_of(session, inst.definition_id),
-                     tuple(stored.definition_of(session, i) for i in sorted(ids)))
+    ids = (
+        session.connection()
+        .execute(
+            sa.select(m.c.definition_id)
+            .join(p, p.c.id == m.c.plan_id)
+            .where(p.c.programme_id == prog.id)
+            .distinct()
+        )
+        .scalars()
+        .all()
+    )
+    return Workflows(
+        stored.definition_of(session, inst.definition_id),
+        tuple(stored.definition_of(session, i) for i in sorted(ids)),
+    )
 
 
 def role_names(definitions: Iterable[Definition], roles: Iterable[str], lang: str) -> str:
@@ -49,10 +59,14 @@ def role_names(definitions: Iterable[Definition], roles: Iterable[str], lang: st
             names.append(t("role.responsible_body", lang))
             continue
         label = next((d.roles[role] for d in definitions if role in d.roles), None)
-        names.append(label_text(label, lang) if label else
-                     t("role.admin", lang) if role == "admin" else role)
-    return t("or_join", lang, first=", ".join(names[:-1]), last=names[-1]) if len(names) > 1 \
+        names.append(
+            label_text(label, lang) if label else t("role.admin", lang) if role == "admin" else role
+        )
+    return (
+        t("or_join", lang, first=", ".join(names[:-1]), last=names[-1])
+        if len(names) > 1
         else "".join(names)
+    )
 
 
 def trigger_label(definition: Definition, name: str, lang: str) -> str:

@@ -43,11 +43,26 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         r = run_rsp(*args, db=str(db), user="it-admin", now=NOW)
         assert r.returncode == 0, r.stderr
 
-    rsp("init", "--example", "jamtland-harjedalen", "--admin-name", "IT-förvaltningen",
-        "--admin-email", "it@region.example")
+    rsp(
+        "init",
+        "--example",
+        "jamtland-harjedalen",
+        "--admin-name",
+        "IT-förvaltningen",
+        "--admin-email",
+        "it@region.example",
+    )
     for login, (name, address, roles) in PEOPLE.items():
-        rsp("people", "add", login, "--name", name, "--email", address,
-            *[a for r in roles for a in ("--role", r)])
+        rsp(
+            "people",
+            "add",
+            login,
+            "--name",
+            name,
+            "--email",
+            address,
+            *[a for r in roles for a in ("--role", r)],
+        )
     rsp("bodies", "member", "lansstyrelsen", "handlaggare")
     return db
 
@@ -69,10 +84,15 @@ def browser() -> Iterator[Any]:
 def server(template_db: Path, tmp_path: Path, smtp: Any) -> Iterator[Any]:
     db = tmp_path / "rsp.db"
     shutil.copy(template_db, db)
-    env = {"RSP_SMTP_HOST": smtp.host, "RSP_SMTP_PORT": str(smtp.port),
-           "RSP_SMTP_USER": SMTP_USER, "RSP_SMTP_PASSWORD_ENV": "RSP_TEST_SMTP_SECRET",
-           "RSP_TEST_SMTP_SECRET": SMTP_PASSWORD, "RSP_SMTP_CAFILE": str(smtp.certs.ca),
-           "RSP_MAIL_FROM": "Regionalt serviceprogram <rsp@region.example>"}
+    env = {
+        "RSP_SMTP_HOST": smtp.host,
+        "RSP_SMTP_PORT": str(smtp.port),
+        "RSP_SMTP_USER": SMTP_USER,
+        "RSP_SMTP_PASSWORD_ENV": "RSP_TEST_SMTP_SECRET",
+        "RSP_TEST_SMTP_SECRET": SMTP_PASSWORD,
+        "RSP_SMTP_CAFILE": str(smtp.certs.ca),
+        "RSP_MAIL_FROM": "Regionalt serviceprogram <rsp@region.example>",
+    }
     with rsp_serve(db, NOW, env) as running:
         yield running
 
@@ -83,8 +103,11 @@ def checker(tmp_path: Path) -> Checker:
 
 
 def mails_to(smtp: Any, address: str) -> list[email.message.EmailMessage]:
-    return [email.message_from_bytes(m.data, policy=email.policy.default)  # type: ignore[misc]
-            for m in list(smtp.handler.received) if address in m.rcpt_tos]
+    return [
+        email.message_from_bytes(m.data, policy=email.policy.default)  # type: ignore[misc]
+        for m in list(smtp.handler.received)
+        if address in m.rcpt_tos
+    ]
 
 
 def next_mail(smtp: Any, address: str, seen: int) -> email.message.EmailMessage:
@@ -100,8 +123,9 @@ def link_and_code(msg: email.message.EmailMessage) -> tuple[str, str]:
     return link.group(1), code.group(1)
 
 
-def ask_for_link(page: Any, server: Any, smtp: Any, login: str, path: str = "/",
-                 checker: Checker | None = None) -> tuple[str, str]:
+def ask_for_link(
+    page: Any, server: Any, smtp: Any, login: str, path: str = "/", checker: Checker | None = None
+) -> tuple[str, str]:
     """Open `path`, get sent to sign in, ask for a link; the link and code of the mail."""
     address = PEOPLE[login][1]
     seen = len(mails_to(smtp, address))
@@ -153,8 +177,7 @@ def test_sign_in_by_link_and_out_again(browser, server, smtp, checker):
     checker.check(page, "sign-in-link-used")
 
 
-def test_the_code_signs_in_when_the_mail_is_read_on_another_device(browser, server, smtp,
-                                                                   checker):
+def test_the_code_signs_in_when_the_mail_is_read_on_another_device(browser, server, smtp, checker):
     desk = browser.new_context().new_page()
     link, code = ask_for_link(desk, server, smtp, "ordforande", f"{P}/history")
     phone = browser.new_context().new_page()
@@ -173,13 +196,17 @@ def test_the_code_signs_in_when_the_mail_is_read_on_another_device(browser, serv
     checker.check(desk, "history")
 
 
-def test_the_secretary_records_a_decision_and_the_lead_advances_a_stage(browser, server,
-                                                                       smtp, checker):
+def test_the_secretary_records_a_decision_and_the_lead_advances_a_stage(
+    browser, server, smtp, checker
+):
     secretary = signed_in(browser, server, smtp, "sekreterare")
-    secretary.get_by_role("link", name=re.compile(r"^Registrera\W+Nämnden beslutar att påbörja")
-                          ).click()
-    assert secretary.locator("h1").inner_text() == \
-        "Nämnden beslutar att påbörja arbetet och utser styrgrupp"
+    secretary.get_by_role(
+        "link", name=re.compile(r"^Registrera\W+Nämnden beslutar att påbörja")
+    ).click()
+    assert (
+        secretary.locator("h1").inner_text()
+        == "Nämnden beslutar att påbörja arbetet och utser styrgrupp"
+    )
     checker.check(secretary, "action-decision")
     secretary.get_by_label("Beslutsreferens").fill("2014-04-22 RUN/536/2021")
     secretary.get_by_label("Kommentar").fill("Nämndens presidium utses till styrgrupp")
@@ -196,8 +223,9 @@ def test_the_secretary_records_a_decision_and_the_lead_advances_a_stage(browser,
     lead = signed_in(browser, server, smtp, "processledare", f"{P}/tasks")
     assert lead.locator("h1").inner_text() == "Mina uppgifter"
     checker.check(lead, "tasks-lead")
-    lead.get_by_role("link", name=re.compile(r"^Registrera\W+Arbetet med programmet startar")
-                     ).click()
+    lead.get_by_role(
+        "link", name=re.compile(r"^Registrera\W+Arbetet med programmet startar")
+    ).click()
     checker.check(lead, "action-stage")
     lead.get_by_role("button", name="Bekräfta och registrera").click()
     lead.wait_for_url(re.compile(r".*\?done=begin_drafting$"))
@@ -208,8 +236,9 @@ def test_the_secretary_records_a_decision_and_the_lead_advances_a_stage(browser,
     assert "2014-04-22 § 17, RUN/536/2021" in lead.content()
 
 
-def test_a_municipal_officer_starts_her_measure_and_reports_progress(browser, server, smtp,
-                                                                    checker):
+def test_a_municipal_officer_starts_her_measure_and_reports_progress(
+    browser, server, smtp, checker
+):
     eva = signed_in(browser, server, smtp, "handlaggare", f"{P}/tasks")
     assert eva.locator("h1").inner_text() == "Mina uppgifter"
     assert "Insatser där din organisation är ansvarig." in eva.content()
@@ -217,8 +246,9 @@ def test_a_municipal_officer_starts_her_measure_and_reports_progress(browser, se
     eva.get_by_role("link", name=re.compile(r"^1\.A Kartlägga")).click()
     assert eva.locator("h1").inner_text().startswith("1.A")
     checker.check(eva, "measure")
-    start = eva.locator("form", has=eva.get_by_role("heading",
-                                                    name="Arbetet med insatsen har börjat"))
+    start = eva.locator(
+        "form", has=eva.get_by_role("heading", name="Arbetet med insatsen har börjat")
+    )
     start.get_by_label(re.compile("^Kommentar")).fill("Kartläggning av fiber till butiksorter")
     start.get_by_role("button").click()
     assert eva.get_by_role("status").inner_text() == "Registrerat."

@@ -20,9 +20,12 @@ from tests.webserver import HANG_GUARD, Checker, chromium, chromium_path, wait_f
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     chromium_path()
     workspace = tmp_path_factory.mktemp("demo") / "ws"
-    proc = subprocess.Popen([RSP, "demo", "--workspace", str(workspace), "--serve",
-                             "--port", "0"], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [RSP, "demo", "--workspace", str(workspace), "--serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     found: dict[str, str] = {}
     try:
         assert proc.stdout is not None
@@ -58,8 +61,11 @@ def test_the_demo_in_the_browser(demo, tmp_path):
         lead = signed_in_by_printed_link(browser, demo["process lead"])
         assert "Genomförande" in lead.locator("dl.facts").inner_text()
         checker.check(lead, "demo-overview")
-        for name, words in (("Mina uppgifter", "Mina uppgifter"), ("Insatser", "Insatser"),
-                            ("Händelser", "Händelser")):
+        for name, words in (
+            ("Mina uppgifter", "Mina uppgifter"),
+            ("Insatser", "Insatser"),
+            ("Händelser", "Händelser"),
+        ):
             lead.get_by_role("link", name=name, exact=True).click()
             assert lead.locator("h1").inner_text() == words
             checker.check(lead, f"demo-{name.lower().replace(' ', '-')}")

@@ -21,16 +21,19 @@ NOW = "2022-03-01"
 # puts an "always" filter in front when first imported: imported here, before the marks.)
 import authlib.deprecate  # noqa: E402, F401, I001
 
-pytestmark = [pytest.mark.filterwarnings("ignore:.*get_jwt_config.*:DeprecationWarning"),
-              pytest.mark.filterwarnings("ignore:authlib.jose module is deprecated")]
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:.*get_jwt_config.*:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:authlib.jose module is deprecated"),
+]
 
 
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
     import oidc_provider_mock
 
-    with oidc_provider_mock.run_server_in_thread(require_client_registration=True,
-                                                 require_nonce=True) as server:
+    with oidc_provider_mock.run_server_in_thread(
+        require_client_registration=True, require_nonce=True
+    ) as server:
         yield f"http://localhost:{server.server_port}"
 
 
@@ -38,21 +41,37 @@ def provider() -> Iterator[str]:
 def server(provider: str, tmp_path) -> Iterator[Any]:
     chromium_path()
     db = tmp_path / "rsp.db"
-    for args in (("init", "--example", "jamtland-harjedalen", "--admin-email",
-                  "it@region.example"),
-                 ("people", "add", "processledare", "--name", "Maria Processledare",
-                  "--email", "maria@region.example", "--role", "working_group")):
+    for args in (
+        ("init", "--example", "jamtland-harjedalen", "--admin-email", "it@region.example"),
+        (
+            "people",
+            "add",
+            "processledare",
+            "--name",
+            "Maria Processledare",
+            "--email",
+            "maria@region.example",
+            "--role",
+            "working_group",
+        ),
+    ):
         r = run_rsp(*args, db=str(db), now=NOW)
         assert r.returncode == 0, r.stderr
     port = free_port()
-    r = httpx.post(provider + "/oauth2/clients", json={
-        "redirect_uris": [f"http://127.0.0.1:{port}/sign-in/oidc/callback"]})
+    r = httpx.post(
+        provider + "/oauth2/clients",
+        json={"redirect_uris": [f"http://127.0.0.1:{port}/sign-in/oidc/callback"]},
+    )
     client = r.json()
-    env = {"RSP_OIDC_ISSUER": provider, "RSP_OIDC_CLIENT_ID": client["client_id"],
-           "RSP_OIDC_CLIENT_SECRET_ENV": "REGION_IDP_SECRET",
-           "REGION_IDP_SECRET": client["client_secret"],
-           "RSP_OIDC_LABEL": "Region Jämtland Härjedalen", "RSP_MAIL_TRANSPORT": "file",
-           "RSP_OUTBOX_DIR": str(tmp_path / "outbox")}
+    env = {
+        "RSP_OIDC_ISSUER": provider,
+        "RSP_OIDC_CLIENT_ID": client["client_id"],
+        "RSP_OIDC_CLIENT_SECRET_ENV": "REGION_IDP_SECRET",
+        "REGION_IDP_SECRET": client["client_secret"],
+        "RSP_OIDC_LABEL": "Region Jämtland Härjedalen",
+        "RSP_MAIL_TRANSPORT": "file",
+        "RSP_OUTBOX_DIR": str(tmp_path / "outbox"),
+    }
     with rsp_serve(db, NOW, env, port) as running:
         yield running
 
@@ -68,8 +87,10 @@ def sign_in_at_provider(page: Any, server: Any, sub: str, checker: Checker) -> N
 
 
 def test_a_registered_person_signs_in_with_the_regions_provider(provider, server, tmp_path):
-    httpx.put(provider + "/users/maria-entra", json={
-        "email": "Maria@Region.example", "email_verified": True}).raise_for_status()
+    httpx.put(
+        provider + "/users/maria-entra",
+        json={"email": "Maria@Region.example", "email_verified": True},
+    ).raise_for_status()
     checker = Checker(tmp_path / "screenshots")
     with chromium() as browser:
         page = browser.new_context().new_page()
@@ -80,8 +101,9 @@ def test_a_registered_person_signs_in_with_the_regions_provider(provider, server
 
 
 def test_a_person_unknown_to_rsp_gets_a_clear_page(provider, server, tmp_path):
-    httpx.put(provider + "/users/okand", json={
-        "email": "okand@annan.example", "email_verified": True}).raise_for_status()
+    httpx.put(
+        provider + "/users/okand", json={"email": "okand@annan.example", "email_verified": True}
+    ).raise_for_status()
     checker = Checker(tmp_path / "screenshots")
     with chromium() as browser:
         page = browser.new_context().new_page()

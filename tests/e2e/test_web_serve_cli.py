@@ -20,12 +20,15 @@ def dbfile(tmp_path_factory: pytest.TempPathFactory) -> str:
     return db
 
 
-@pytest.mark.parametrize("args, env, says", [
-    (["--host", "0.0.0.0"], {}, "set RSP_BASE_URL to the address people use"),
-    ([], {"RSP_WEB_SECURE_COOKIES": "ibland"}, "RSP_WEB_SECURE_COOKIES='ibland': use auto"),
-    ([], {"RSP_OIDC_ISSUER": "https://login.example/t"}, "set RSP_OIDC_CLIENT_ID too"),
-    (["--workers", "2", "--port", "0"], {}, "--workers needs a fixed --port"),
-])
+@pytest.mark.parametrize(
+    "args, env, says",
+    [
+        (["--host", "0.0.0.0"], {}, "set RSP_BASE_URL to the address people use"),
+        ([], {"RSP_WEB_SECURE_COOKIES": "ibland"}, "RSP_WEB_SECURE_COOKIES='ibland': use auto"),
+        ([], {"RSP_OIDC_ISSUER": "https://login.example/t"}, "set RSP_OIDC_CLIENT_ID too"),
+        (["--workers", "2", "--port", "0"], {}, "--workers needs a fixed --port"),
+    ],
+)
 def test_a_wrong_setting_is_named(dbfile, args, env, says):
     r = run_rsp("serve", *args, db=dbfile, env=env)
     assert r.returncode == 1 and says in r.stderr and "Traceback" not in r.stderr, r.stderr

@@ -24,23 +24,27 @@ PROGRAMME = "/p/rsp-2022-2030"
 # puts an "always" filter in front when first imported: imported here, before the marks.)
 import authlib.deprecate  # noqa: E402, F401, I001
 
-pytestmark = [pytest.mark.filterwarnings("ignore:.*get_jwt_config.*:DeprecationWarning"),
-              pytest.mark.filterwarnings("ignore:authlib.jose module is deprecated")]
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:.*get_jwt_config.*:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:authlib.jose module is deprecated"),
+]
 
 
 @pytest.fixture(scope="module")
 def provider() -> Iterator[str]:
     import oidc_provider_mock
 
-    with oidc_provider_mock.run_server_in_thread(require_client_registration=True,
-                                                 require_nonce=True) as server:
+    with oidc_provider_mock.run_server_in_thread(
+        require_client_registration=True, require_nonce=True
+    ) as server:
         yield f"http://localhost:{server.server_port}"
 
 
 def register(issuer: str) -> tuple[str, str]:
     """A client of rsp at the provider: (client id, secret)."""
-    r = httpx.post(issuer + "/oauth2/clients",
-                   json={"redirect_uris": [BASE + "/sign-in/oidc/callback"]})
+    r = httpx.post(
+        issuer + "/oauth2/clients", json={"redirect_uris": [BASE + "/sign-in/oidc/callback"]}
+    )
     r.raise_for_status()
     return r.json()["client_id"], r.json()["client_secret"]
 
@@ -54,13 +58,18 @@ def web(sqlite_db, tmp_path, provider):
     clock = clock_at("2022-03-01")
     make_programme(sqlite_db, clock)
     client_id, secret = register(provider)
-    oidc = OidcSettings(provider + "/.well-known/openid-configuration", client_id, secret,
-                        label="Region Jämtland Härjedalen")
+    oidc = OidcSettings(
+        provider + "/.well-known/openid-configuration",
+        client_id,
+        secret,
+        label="Region Jämtland Härjedalen",
+    )
     return make_web(sqlite_db, clock, tmp_path, WebSettings(base_url=BASE, oidc=oidc))
 
 
-def through_provider(browser, sub: str | None, next_path: str = PROGRAMME,
-                     deny: bool = False) -> httpx.Response:
+def through_provider(
+    browser, sub: str | None, next_path: str = PROGRAMME, deny: bool = False
+) -> httpx.Response:
     """Press the button, sign in at the provider as `sub`; rsp's answer to the callback."""
     page = browser.get("/sign-in")
     assert "Logga in med Region Jämtland Härjedalen" in page.text
@@ -78,8 +87,12 @@ def through_provider(browser, sub: str | None, next_path: str = PROGRAMME,
 def audit(web) -> list[dict]:
     t = AuditEvent.__table__  # type: ignore[attr-defined]
     with web.db.read() as session:
-        return [{**r._mapping, "detail": json.loads(r.detail)} for r in session.connection()
-                .execute(sa.select(t).where(t.c.action.like("web.%")).order_by(t.c.id))]
+        return [
+            {**r._mapping, "detail": json.loads(r.detail)}
+            for r in session.connection().execute(
+                sa.select(t).where(t.c.action.like("web.%")).order_by(t.c.id)
+            )
+        ]
 
 
 def test_a_registered_person_signs_in_with_a_verified_address(web, provider):
@@ -90,8 +103,11 @@ def test_a_registered_person_signs_in_with_a_verified_address(web, provider):
     assert "rsp_session" in browser.cookies and "rsp_oidc" not in browser.cookies
     assert "Inloggad som Processledare" in browser.get(PROGRAMME).text
     row = audit(web)[-1]
-    assert (row["action"], row["outcome"], row["actor"]) == ("web.sign_in", "applied",
-                                                             "processledare")
+    assert (row["action"], row["outcome"], row["actor"]) == (
+        "web.sign_in",
+        "applied",
+        "processledare",
+    )
     assert row["detail"]["via"] == "oidc" and row["detail"]["sub"] == "maria-sub"
 
 

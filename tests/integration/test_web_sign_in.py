@@ -45,14 +45,14 @@ def audit_rows(web, prefix="web.") -> list[dict]:
     table = AuditEvent.__table__  # type: ignore[attr-defined]
     with web.db.read() as session:
         rows = session.connection().execute(
-            sa.select(table).where(table.c.action.like(prefix + "%")).order_by(table.c.id))
+            sa.select(table).where(table.c.action.like(prefix + "%")).order_by(table.c.id)
+        )
         return [{**r._mapping, "detail": json.loads(r.detail)} for r in rows]
 
 
 def rows_of(web, model) -> list[dict]:
     with web.db.read() as session:
-        return [dict(r._mapping) for r in session.connection().execute(
-            sa.select(model.__table__))]
+        return [dict(r._mapping) for r in session.connection().execute(sa.select(model.__table__))]
 
 
 def test_a_known_address_gets_a_link_that_signs_in_that_browser(web):
@@ -66,18 +66,18 @@ def test_a_known_address_gets_a_link_that_signs_in_that_browser(web):
     assert browser.get("/", follow_redirects=False).headers["location"] == PROGRAMME
     cookie = browser.cookies.get("rsp_session")
     actions = [(r["action"], r["outcome"], r["actor"]) for r in audit_rows(web)]
-    assert actions == [("web.sign_in_link", "applied", "processledare"),
-                       ("web.sign_in", "applied", "processledare")]
+    assert actions == [
+        ("web.sign_in_link", "applied", "processledare"),
+        ("web.sign_in", "applied", "processledare"),
+    ]
     # nothing usable is kept in the clear: the token and code only as hashes, the sent
     # mail's text removed from the outbox
     token, code = link_and_code(mail)
     link = rows_of(web, WebSignInLink)[0]
-    assert link["token_hash"] == tokens.digest(token) and code not in json.dumps(link,
-                                                                                  default=str)
+    assert link["token_hash"] == tokens.digest(token) and code not in json.dumps(link, default=str)
     sent = [r for r in rows_of(web, OutboxMessage) if r["kind"] == "sign_in"]
     assert sent[0]["status"] == "sent" and token not in sent[0]["body_text"] + sent[0]["body_html"]
-    assert cookie and rows_of(web, WebSession)[0]["id"] == tokens.digest(
-        cookie.rpartition(".")[0])
+    assert cookie and rows_of(web, WebSession)[0]["id"] == tokens.digest(cookie.rpartition(".")[0])
 
 
 def test_the_session_cookie_is_httponly_samesite_and_secure_behind_tls(web):
@@ -88,8 +88,11 @@ def test_the_session_cookie_is_httponly_samesite_and_secure_behind_tls(web):
         token, _code = link_and_code(web.mails()[-1])
         page = browser.get("/sign-in/link", params={"token": token})
         r = browser.post("/sign-in/link", data={"csrf": csrf_of(page.text), "token": token})
-        line = next(v for k, v in r.headers.multi_items()
-                    if k == "set-cookie" and v.startswith("rsp_session="))
+        line = next(
+            v
+            for k, v in r.headers.multi_items()
+            if k == "set-cookie" and v.startswith("rsp_session=")
+        )
         assert "HttpOnly" in line and "SameSite=lax" in line
         assert ("Secure" in line) == secure, line
 
@@ -99,11 +102,13 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(web):
     assert ask_for_link(known, LEAD) == 303
     assert ask_for_link(unknown, "ingen.alls@x.example") == 303
     assert len(web.mails()) == 1
+
     def without_token(text: str) -> str:
         return CSRF.sub("", text)
 
-    assert without_token(known.get("/sign-in/sent").text) == \
-        without_token(unknown.get("/sign-in/sent").text)
+    assert without_token(known.get("/sign-in/sent").text) == without_token(
+        unknown.get("/sign-in/sent").text
+    )
     refused = [r for r in audit_rows(web) if r["outcome"] == "refused"]
     assert [(r["action"], r["actor"]) for r in refused] == [("web.sign_in_link", "(unknown)")]
     assert "i…@x.example" in refused[0]["detail"]["reason"]  # masked, not the address
@@ -128,8 +133,10 @@ def test_a_used_link_says_so_and_is_audited(web):
     ask_for_link(browser, LEAD)
     token, _code = link_and_code(web.mails()[-1])
     page = browser.get("/sign-in/link", params={"token": token})
-    assert browser.post("/sign-in/link", data={"csrf": csrf_of(page.text),
-                                               "token": token}).status_code == 303
+    assert (
+        browser.post("/sign-in/link", data={"csrf": csrf_of(page.text), "token": token}).status_code
+        == 303
+    )
     page = browser.get("/sign-in/link", params={"token": token})
     assert page.status_code == 410 and "Länken har redan använts" in page.text
     # pressing the button of a page opened before it was used: refused, audited
@@ -177,8 +184,9 @@ def test_the_code_signs_in_the_waiting_browser_and_five_wrong_codes_spend_the_li
     _token, code = link_and_code(web.mails()[-1])
     page = waiting.get("/sign-in/sent")
     assert "Kod från mejlet" in page.text
-    r = waiting.post("/sign-in/code", data={"csrf": csrf_of(page.text),
-                                            "code": f"{code[:3]} {code[3:]}"})
+    r = waiting.post(
+        "/sign-in/code", data={"csrf": csrf_of(page.text), "code": f"{code[:3]} {code[3:]}"}
+    )
     assert r.status_code == 303 and r.headers["location"] == PROGRAMME
 
     second = web.client()
@@ -220,17 +228,25 @@ def test_a_form_without_the_right_token_is_refused_and_changes_nothing(web):
 
     sign_in(web, browser, LEAD)
     assert browser.post("/sign-out", data={"csrf": "fel"}).status_code == 403
-    assert browser.get("/").status_code == 303 and \
-        browser.get("/").headers["location"] == PROGRAMME  # still signed in
+    assert (
+        browser.get("/").status_code == 303 and browser.get("/").headers["location"] == PROGRAMME
+    )  # still signed in
     # a signed-in browser's form token is its session's, not the pre-sign-in one
     stranger = web.client()
     stranger_token = csrf_of(stranger.get("/sign-in").text)
     assert browser.post("/sign-out", data={"csrf": stranger_token}).status_code == 403
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/p",
-                                    "/\\evil.example", "javascript:alert(1)",
-                                    "http:/evil.example"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/p",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "http:/evil.example",
+    ],
+)
 def test_next_never_leads_to_another_site(web, target):
     browser = web.client()
     assert sign_in(web, browser, LEAD, target) == "/"
@@ -330,8 +346,12 @@ def test_two_workers_on_one_database_share_sessions_links_and_limits(any_db, tmp
         assert r.status_code == 303  # the link asked for on one worker, used on the other
         plant(browser, "rsp_session", on_second.cookies["rsp_session"])
         assert browser.get("/").headers["location"] == PROGRAMME  # and the session too
-        assert [ask_for_link(w.client(), LEAD) for w in (first, second, first, second)] == \
-            [303, 303, 303, 303]
+        assert [ask_for_link(w.client(), LEAD) for w in (first, second, first, second)] == [
+            303,
+            303,
+            303,
+            303,
+        ]
         assert ask_for_link(second.client(), LEAD) == 429  # 5 per address, counted together
     finally:
         other_db.dispose()

@@ -50,17 +50,27 @@ class Found:
     next_path: str = "/"
 
 
-def issue(session: Session, now: dt.datetime, person_id: int, browser_id: str,
-          next_path: str, lang: str) -> Issued:
+def issue(
+    session: Session, now: dt.datetime, person_id: int, browser_id: str, next_path: str, lang: str
+) -> Issued:
     """Make a link for a person, bound to the asking browser (old spent links go)."""
     conn = session.connection()
     conn.execute(sa.delete(_L).where(_L.c.expires_at < now - KEEP))
     token, code = tokens.new_token(), tokens.new_code()
     token_hash = tokens.digest(token)
-    inserted = conn.execute(sa.insert(_L).values(
-        token_hash=token_hash, code_hash=tokens.salted(token_hash, code),
-        browser_hash=tokens.digest(browser_id), person_id=person_id, next_path=next_path,
-        lang=lang, created_at=now, expires_at=now + LIFETIME, code_attempts=0))
+    inserted = conn.execute(
+        sa.insert(_L).values(
+            token_hash=token_hash,
+            code_hash=tokens.salted(token_hash, code),
+            browser_hash=tokens.digest(browser_id),
+            person_id=person_id,
+            next_path=next_path,
+            lang=lang,
+            created_at=now,
+            expires_at=now + LIFETIME,
+            code_attempts=0,
+        )
+    )
     link_id = inserted.inserted_primary_key[0]  # type: ignore[index]
     return Issued(int(link_id), token, code)
 
@@ -68,20 +78,26 @@ def issue(session: Session, now: dt.datetime, person_id: int, browser_id: str,
 ANY_BROWSER = ""  # the browser hash of a link printed by `rsp demo --serve` (demo only)
 
 
-def issue_printed(session: Session, now: dt.datetime, person_id: int, next_path: str,
-                  lang: str) -> Issued:
+def issue_printed(
+    session: Session, now: dt.datetime, person_id: int, next_path: str, lang: str
+) -> Issued:
     """A link for `rsp demo --serve` to print on its own terminal: no browser asked for it,
     so any browser may use it (once; pressing the button still signs in). Demo only."""
     issued = issue(session, now, person_id, "-", next_path, lang)
-    session.connection().execute(sa.update(_L).where(_L.c.id == issued.link_id)
-                                 .values(browser_hash=ANY_BROWSER))
+    session.connection().execute(
+        sa.update(_L).where(_L.c.id == issued.link_id).values(browser_hash=ANY_BROWSER)
+    )
     return issued
 
 
 def check(session: Session, token: str, browser_id: str | None, now: dt.datetime) -> Found:
     """What a link's token is worth in this browser now (reads only)."""
-    row = session.connection().execute(
-        sa.select(_L).where(_L.c.token_hash == tokens.digest(token))).mappings().first()
+    row = (
+        session.connection()
+        .execute(sa.select(_L).where(_L.c.token_hash == tokens.digest(token)))
+        .mappings()
+        .first()
+    )
     if row is None:
         return Found(UNKNOWN)
     found = Found(OK, row["id"], row["person_id"], row["next_path"])
@@ -100,18 +116,32 @@ def by_code(session: Session, browser_id: str, code: str, now: dt.datetime) -> F
     """The link of this browser whose code was typed, or why none signs in; a wrong code
     counts against every live link of the browser."""
     conn = session.connection()
-    live = conn.execute(sa.select(_L).where(
-        _L.c.browser_hash == tokens.digest(browser_id), _L.c.used_at.is_(None),
-        _L.c.expires_at > now, _L.c.code_attempts < CODE_ATTEMPTS)
-        .order_by(_L.c.id.desc())).mappings().all()
+    live = (
+        conn.execute(
+            sa.select(_L)
+            .where(
+                _L.c.browser_hash == tokens.digest(browser_id),
+                _L.c.used_at.is_(None),
+                _L.c.expires_at > now,
+                _L.c.code_attempts < CODE_ATTEMPTS,
+            )
+            .order_by(_L.c.id.desc())
+        )
+        .mappings()
+        .all()
+    )
     typed = tokens.normalise_code(code)
     for row in live:
         if len(typed) == tokens.CODE_DIGITS and tokens.same(
-                row["code_hash"], tokens.salted(row["token_hash"], typed)):
+            row["code_hash"], tokens.salted(row["token_hash"], typed)
+        ):
             return Found(OK, row["id"], row["person_id"], row["next_path"])
     if live:
-        conn.execute(sa.update(_L).where(_L.c.id.in_([r["id"] for r in live]))
-                     .values(code_attempts=_L.c.code_attempts + 1))
+        conn.execute(
+            sa.update(_L)
+            .where(_L.c.id.in_([r["id"] for r in live]))
+            .values(code_attempts=_L.c.code_attempts + 1)
+        )
         return Found(UNKNOWN)
     return Found(EXPIRED)
 
@@ -119,7 +149,9 @@ def by_code(session: Session, browser_id: str, code: str, now: dt.datetime) -> F
 def use(session: Session, link_id: int, now: dt.datetime) -> None:
     """Spend a link (compare-and-set: a link is used once, even by two clicks at once)."""
     done = session.connection().execute(
-        sa.update(_L).where(_L.c.id == link_id, _L.c.used_at.is_(None),
-                            _L.c.expires_at > now).values(used_at=now))
+        sa.update(_L)
+        .where(_L.c.id == link_id, _L.c.used_at.is_(None), _L.c.expires_at > now)
+        .values(used_at=now)
+    )
     if done.rowcount != 1:
         raise LinkRefused(USED, "the sign-in link was used already")

@@ -33,10 +33,13 @@ def client(settings: OidcSettings) -> Any:
     from authlib.integrations.starlette_client import OAuth
 
     oauth = OAuth()
-    oauth.register("region", client_id=settings.client_id,
-                   client_secret=settings.client_secret,
-                   server_metadata_url=settings.metadata_url,
-                   client_kwargs={"scope": settings.scope, "code_challenge_method": "S256"})
+    oauth.register(
+        "region",
+        client_id=settings.client_id,
+        client_secret=settings.client_secret,
+        server_metadata_url=settings.metadata_url,
+        client_kwargs={"scope": settings.scope, "code_challenge_method": "S256"},
+    )
     return oauth.create_client("region")
 
 
@@ -56,8 +59,7 @@ def dump_state(secret: bytes, data: Mapping[str, Any]) -> str:
     return Signer(secret, salt="rsp-oidc").sign(json.dumps(dict(data))).decode("ascii")
 
 
-def person_of(session: Session, settings: OidcSettings,
-              claims: Mapping[str, Any]) -> people.Known:
+def person_of(session: Session, settings: OidcSettings, claims: Mapping[str, Any]) -> people.Known:
     """The registered person the verified claims name, or ClaimsRefused saying why not."""
     value = claims.get(settings.claim)
     if not isinstance(value, str) or not value.strip():
@@ -66,11 +68,16 @@ def person_of(session: Session, settings: OidcSettings,
     if settings.match == "login":
         found = people.by_login(session, value)
     else:
-        if settings.claim == "email" and settings.require_verified and \
-                claims.get("email_verified") is not True:
+        if (
+            settings.claim == "email"
+            and settings.require_verified
+            and claims.get("email_verified") is not True
+        ):
             raise ClaimsRefused(f"the provider has not verified the address {value}", value)
         found = people.by_email(session, value)
     if found is None:
-        raise ClaimsRefused(f"no registered person has the {settings.match} {value!r} "
-                            f"(claim {settings.claim!r})", value)
+        raise ClaimsRefused(
+            f"no registered person has the {settings.match} {value!r} (claim {settings.claim!r})",
+            value,
+        )
     return found

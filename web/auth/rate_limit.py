@@ -57,10 +57,16 @@ def _upsert(dialect: str) -> sa.Insert:
 
     keys, more = ["key", "window_start"], {"count": _T.c.count + 1}
     if dialect == "postgresql":
-        return postgresql.insert(_T).on_conflict_do_update(
-            index_elements=keys, set_=more).returning(_T.c.count)
-    return sqlite.insert(_T).on_conflict_do_update(
-        index_elements=keys, set_=more).returning(_T.c.count)
+        return (
+            postgresql.insert(_T)
+            .on_conflict_do_update(index_elements=keys, set_=more)
+            .returning(_T.c.count)
+        )
+    return (
+        sqlite.insert(_T)
+        .on_conflict_do_update(index_elements=keys, set_=more)
+        .returning(_T.c.count)
+    )
 
 
 def allow(db: Database, clock: Clock, checks: list[tuple[Limit, str]]) -> Verdict:
@@ -73,8 +79,9 @@ def allow(db: Database, clock: Clock, checks: list[tuple[Limit, str]]) -> Verdic
         conn.execute(sa.delete(_T).where(_T.c.window_start < start - WINDOW))
         stmt = _upsert(conn.dialect.name)
         for limit, value in checks:
-            count = conn.execute(stmt, {"key": key_of(limit, value), "window_start": start,
-                                        "count": 1}).scalar_one()
+            count = conn.execute(
+                stmt, {"key": key_of(limit, value), "window_start": start, "count": 1}
+            ).scalar_one()
             over = over or count > limit.most
             first = first or count == limit.most + 1
     return Verdict(not over, over and first)

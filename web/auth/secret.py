@@ -23,12 +23,15 @@ def from_file(path: Path) -> bytes:
     try:
         value = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as exc:
-        raise WebConfigError(f"RSP_WEB_SECRET_FILE: cannot read {path}: "
-                             f"{getattr(exc, 'strerror', None) or exc}") from None
+        raise WebConfigError(
+            f"RSP_WEB_SECRET_FILE: cannot read {path}: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
     if len(value) < MIN_LENGTH:
-        raise WebConfigError(f"RSP_WEB_SECRET_FILE: {path} holds fewer than {MIN_LENGTH} "
-                             "characters; make one with: python3 -c 'import secrets; "
-                             "print(secrets.token_urlsafe(48))'")
+        raise WebConfigError(
+            f"RSP_WEB_SECRET_FILE: {path} holds fewer than {MIN_LENGTH} "
+            "characters; make one with: python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe(48))'"
+        )
     return value.encode("utf-8")
 
 
@@ -42,8 +45,9 @@ def from_database(db: Database, clock: Clock) -> bytes:
                 found = conn.execute(sa.select(_T.c.value).where(_T.c.name == NAME)).scalar()
                 if found is None:
                     found = secrets.token_urlsafe(48)
-                    conn.execute(sa.insert(_T).values(name=NAME, value=found,
-                                                      created_at=clock.now()))
+                    conn.execute(
+                        sa.insert(_T).values(name=NAME, value=found, created_at=clock.now())
+                    )
             return str(found).encode("utf-8")
         except sa.exc.IntegrityError:
             continue  # another worker made it first: read theirs

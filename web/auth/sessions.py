@@ -45,18 +45,29 @@ class SignedIn:
 
 
 def _usable(row: sa.Row, now: dt.datetime, settings: WebSettings) -> bool:
-    return (row.ended_at is None and now < row.expires_at
-            and now - row.last_seen_at < settings.idle)
+    return row.ended_at is None and now < row.expires_at and now - row.last_seen_at < settings.idle
 
 
 def load(db: Database, clock: Clock, settings: WebSettings, token: str) -> SignedIn | None:
     """The signed-in person of a session token, or None when it is unknown, ended, idle too
     long or past its absolute end; marks the session as used (at most once a minute)."""
     sid = tokens.digest(token)
-    query = (sa.select(_S.c.id, _S.c.person_id, _S.c.channel, _S.c.csrf_token,
-                       _S.c.last_seen_at, _S.c.expires_at, _S.c.ended_at,
-                       _P.c.login, _P.c.name, _P.c.email)
-             .join(_P, _P.c.id == _S.c.person_id).where(_S.c.id == sid))
+    query = (
+        sa.select(
+            _S.c.id,
+            _S.c.person_id,
+            _S.c.channel,
+            _S.c.csrf_token,
+            _S.c.last_seen_at,
+            _S.c.expires_at,
+            _S.c.ended_at,
+            _P.c.login,
+            _P.c.name,
+            _P.c.email,
+        )
+        .join(_P, _P.c.id == _S.c.person_id)
+        .where(_S.c.id == sid)
+    )
     with db.read() as session:
         row = session.connection().execute(query).first()
     now = clock.now()
@@ -65,15 +76,26 @@ def load(db: Database, clock: Clock, settings: WebSettings, token: str) -> Signe
     if now - row.last_seen_at >= TOUCH_EVERY:
         with db.write() as session:
             session.connection().execute(
-                sa.update(_S).where(_S.c.id == sid, _S.c.ended_at.is_(None))
-                .values(last_seen_at=now))
-    return SignedIn(row.id, row.person_id, row.login, row.name, row.email, row.channel,
-                    row.csrf_token)
+                sa.update(_S)
+                .where(_S.c.id == sid, _S.c.ended_at.is_(None))
+                .values(last_seen_at=now)
+            )
+    return SignedIn(
+        row.id, row.person_id, row.login, row.name, row.email, row.channel, row.csrf_token
+    )
 
 
-def start(db: Database, clock: Clock, settings: WebSettings, person_id: int, login: str,
-          channel: str, replacing: str | None, detail: dict,
-          first: Callable[[Work], None] | None = None) -> tuple[str, SignedIn]:
+def start(
+    db: Database,
+    clock: Clock,
+    settings: WebSettings,
+    person_id: int,
+    login: str,
+    channel: str,
+    replacing: str | None,
+    detail: dict,
+    first: Callable[[Work], None] | None = None,
+) -> tuple[str, SignedIn]:
     """Sign a person in: end the session the browser had (if any), make a new one and audit
     it, in one transaction (after `first`, e.g. using up the sign-in link); returns the new
     token for the cookie and who is signed in."""
@@ -85,22 +107,35 @@ def start(db: Database, clock: Clock, settings: WebSettings, person_id: int, log
             first(w)
         conn, now = w.session.connection(), w.now
         if replacing:
-            conn.execute(sa.update(_S).where(_S.c.id == tokens.digest(replacing),
-                                             _S.c.ended_at.is_(None))
-                         .values(ended_at=now, ended_reason="replaced"))
-        conn.execute(sa.delete(_S).where(sa.or_(_S.c.expires_at < now - KEEP_ENDED,
-                                                _S.c.ended_at < now - KEEP_ENDED)))
+            conn.execute(
+                sa.update(_S)
+                .where(_S.c.id == tokens.digest(replacing), _S.c.ended_at.is_(None))
+                .values(ended_at=now, ended_reason="replaced")
+            )
+        conn.execute(
+            sa.delete(_S).where(
+                sa.or_(_S.c.expires_at < now - KEEP_ENDED, _S.c.ended_at < now - KEEP_ENDED)
+            )
+        )
         csrf = tokens.new_token()
-        conn.execute(sa.insert(_S).values(
-            id=tokens.digest(token), person_id=person_id, channel=channel, csrf_token=csrf,
-            created_at=now, last_seen_at=now, expires_at=now + settings.absolute))
+        conn.execute(
+            sa.insert(_S).values(
+                id=tokens.digest(token),
+                person_id=person_id,
+                channel=channel,
+                csrf_token=csrf,
+                created_at=now,
+                last_seen_at=now,
+                expires_at=now + settings.absolute,
+            )
+        )
         person = conn.execute(sa.select(_P.c.name, _P.c.email).where(_P.c.id == person_id)).one()
         w.audit("web.sign_in", subject=f"person:{person_id}", detail=detail)
-        return SignedIn(tokens.digest(token), person_id, login, person.name, person.email,
-                        channel, csrf)
+        return SignedIn(
+            tokens.digest(token), person_id, login, person.name, person.email, channel, csrf
+        )
 
-    signed_in = unit_of_work.write(db, clock, caller, None, "web.sign_in", work,
-                                   installation=True)
+    signed_in = unit_of_work.write(db, clock, caller, None, "web.sign_in", work, installation=True)
     return token, signed_in
 
 
@@ -109,8 +144,10 @@ def end(db: Database, clock: Clock, who: SignedIn) -> None:
 
     def work(w: Work) -> None:
         w.session.connection().execute(
-            sa.update(_S).where(_S.c.id == who.session_id, _S.c.ended_at.is_(None))
-            .values(ended_at=w.now, ended_reason="signed_out"))
+            sa.update(_S)
+            .where(_S.c.id == who.session_id, _S.c.ended_at.is_(None))
+            .values(ended_at=w.now, ended_reason="signed_out")
+        )
         w.audit("web.sign_out", subject=f"person:{who.person_id}")
 
     unit_of_work.write(db, clock, who.caller, None, "web.sign_out", work, installation=True)

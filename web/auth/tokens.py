@@ -16,7 +16,7 @@ def new_token() -> str:
 
 def new_code() -> str:
     """A short code to type by hand: six digits."""
-    return f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
+    return f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
 
 
 def digest(value: str) -> str:

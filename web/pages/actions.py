@@ -33,32 +33,58 @@ def _situation(page: Page, programme: ProgrammeView, name: str) -> dict[str, Any
         trigger = d.trigger(name)
         if trigger is None:
             raise PageNotFound()
-        step = next((n for n in next_steps(session, d, inst.state, f"process:{inst.id}", lang,
-                                           prog.id, ctx.clock.now()) if n.trigger == name),
-                    None)
+        step = next(
+            (
+                n
+                for n in next_steps(
+                    session, d, inst.state, f"process:{inst.id}", lang, prog.id, ctx.clock.now()
+                )
+                if n.trigger == name
+            ),
+            None,
+        )
     return {
-        "trigger": trigger, "definitions": flows.all(), "definition": d,
+        "trigger": trigger,
+        "definitions": flows.all(),
+        "definition": d,
         "label": views.trigger_label(d, name, lang),
         "from": views.state_label(d, inst.state, lang),
         "to": views.state_label(d, trigger.dest, lang),
         "who": views.role_names([d], trigger.roles, lang),
-        "possible": step is not None, "version": inst.version,
+        "possible": step is not None,
+        "version": inst.version,
         "blocked": views.blocked_texts(d, step.blocked_by, lang) if step else [],
-        "mine": views.may_fire(trigger, programme.roles), "own_service": bool(trigger.marks),
-        "needs_comment": views.needs_comment(trigger), "decision": trigger.decision,
+        "mine": views.may_fire(trigger, programme.roles),
+        "own_service": bool(trigger.marks),
+        "needs_comment": views.needs_comment(trigger),
+        "decision": trigger.decision,
         "repeats": trigger.repeats,
     }
 
 
-def _render(page: Page, programme: ProgrammeView, s: dict[str, Any], status: int = 200,
-            values: dict[str, str] | None = None,
-            refusal: refusals.Refusal | None = None) -> Response:
+def _render(
+    page: Page,
+    programme: ProgrammeView,
+    s: dict[str, Any],
+    status: int = 200,
+    values: dict[str, str] | None = None,
+    refusal: refusals.Refusal | None = None,
+) -> Response:
     errors = refusal.fields if refusal else {}
-    return page.render("action.html", status=status, title=s["label"], programme=programme,
-                       nav="nav.overview", s=s, values=values or {}, errors=errors,
-                       error_summary=[(k if k != refusals.GENERAL else "action-form", v)
-                                      for k, v in errors.items()],
-                       detail=refusal.detail if refusal else "")
+    return page.render(
+        "action.html",
+        status=status,
+        title=s["label"],
+        programme=programme,
+        nav="nav.overview",
+        s=s,
+        values=values or {},
+        errors=errors,
+        error_summary=[
+            (k if k != refusals.GENERAL else "action-form", v) for k, v in errors.items()
+        ],
+        detail=refusal.detail if refusal else "",
+    )
 
 
 @router.get("/p/{key}/actions/{name}")
@@ -85,15 +111,24 @@ def fire(request: Request, key: str, name: str, form: Fields) -> Response:
         try:
             decision = decision_input.parse(raw_ref, form.get("decision_text", ""), lang)
         except decision_input.DecisionProblem as problem:
-            return _render(page, programme, s, 400, form,
-                           refusals.Refusal(400, {"decision": str(problem)}))
+            return _render(
+                page, programme, s, 400, form, refusals.Refusal(400, {"decision": str(problem)})
+            )
     version = form.get("version", "")
     try:
-        engine.advance(ctx.db, ctx.clock, user.caller, key, name, comment=comment,
-                       decision=decision,
-                       expected_version=int(version) if version.isdigit() else None)
+        engine.advance(
+            ctx.db,
+            ctx.clock,
+            user.caller,
+            key,
+            name,
+            comment=comment,
+            decision=decision,
+            expected_version=int(version) if version.isdigit() else None,
+        )
     except RspError as error:
         refusal = refusals.explain(error, lang, s["definitions"], s["trigger"], s["blocked"])
-        return _render(page, programme, _situation(page, programme, name), refusal.status,
-                       form, refusal)
+        return _render(
+            page, programme, _situation(page, programme, name), refusal.status, form, refusal
+        )
     return page.redirect(f"/p/{key}?done={name}")

@@ -40,20 +40,37 @@ def measure_list(request: Request, key: str) -> Response:
         flows = views.workflows_of(session, key)
         opts = measure_filters.options(session, programme.id, flows, lang)
         chosen = measure_filters.choose(request.query_params, opts, lang)
-        rows = [] if chosen.errors else queries.list_measures(session, key, today,
-                                                              chosen.filters, lang)
+        rows = (
+            []
+            if chosen.errors
+            else queries.list_measures(session, key, today, chosen.filters, lang)
+        )
     for r in rows:
         if r["days_left"] is not None:
             r["when"] = when_text(r["days_left"], r["days_left"] < 0, lang)
-    return page.render("measures.html", status=400 if chosen.errors else 200,
-                       title=page.t("measures.title"), programme=programme,
-                       nav="nav.measures", rows=rows, opts=opts, chosen=chosen.values,
-                       errors=chosen.errors, error_summary=list(chosen.errors.items()),
-                       by_deadline=chosen.filters.by_deadline)
+    return page.render(
+        "measures.html",
+        status=400 if chosen.errors else 200,
+        title=page.t("measures.title"),
+        programme=programme,
+        nav="nav.measures",
+        rows=rows,
+        opts=opts,
+        chosen=chosen.values,
+        errors=chosen.errors,
+        error_summary=list(chosen.errors.items()),
+        by_deadline=chosen.filters.by_deadline,
+    )
 
 
-def _actions(session: Any, user: SignedIn, programme: ProgrammeView,
-             m: dict[str, Any], flows: views.Workflows, lang: str) -> dict[str, Any]:
+def _actions(
+    session: Any,
+    user: SignedIn,
+    programme: ProgrammeView,
+    m: dict[str, Any],
+    flows: views.Workflows,
+    lang: str,
+) -> dict[str, Any]:
     """The triggers the person may fire on the measure now, and whether they may write notes."""
     who = lifecycle.measure_actor(session, user.login, programme.id, m["id"])
     roles = who.roles if who else frozenset()
@@ -63,13 +80,18 @@ def _actions(session: Any, user: SignedIn, programme: ProgrammeView,
         if step["trigger"] in lifecycle.OWN_COMMAND:
             continue
         d = _definition_with(flows, step["trigger"])
-        item = {**step, "blocked": views.blocked_texts(d, step["blocked_by"], lang),
-                "who": views.role_names(flows.all(), step["roles"], lang),
-                "needs_comment": "comment_given" in (t.guards if (t := d.trigger(
-                    step["trigger"])) else ())}
+        item = {
+            **step,
+            "blocked": views.blocked_texts(d, step["blocked_by"], lang),
+            "who": views.role_names(flows.all(), step["roles"], lang),
+            "needs_comment": "comment_given"
+            in (t.guards if (t := d.trigger(step["trigger"])) else ()),
+        }
         (mine if set(step["roles"]) & roles else others).append(item)
-    writers = {*capabilities.roles_for(session, programme.id, capabilities.WRITE_NOTES),
-               lifecycle.RESPONSIBLE}
+    writers = {
+        *capabilities.roles_for(session, programme.id, capabilities.WRITE_NOTES),
+        lifecycle.RESPONSIBLE,
+    }
     return {"mine": mine, "others": others, "may_note": bool(writers & roles)}
 
 
@@ -78,9 +100,17 @@ def _definition_with(flows: views.Workflows, trigger: str) -> Definition:
     return next((d for d in flows.measures if d.trigger(trigger)), flows.process)
 
 
-def _measure_page(page: Page, key: str, year: int, code: str, status: int = 200,
-                  errors: dict[str, str] | None = None, form: str = "",
-                  values: dict[str, str] | None = None, detail: str = "") -> Response:
+def _measure_page(
+    page: Page,
+    key: str,
+    year: int,
+    code: str,
+    status: int = 200,
+    errors: dict[str, str] | None = None,
+    form: str = "",
+    values: dict[str, str] | None = None,
+    detail: str = "",
+) -> Response:
     user, programme = access.enter(page, key)
     ctx, lang = page.ctx, page.lang
     today = ctx.clock.now().astimezone(STOCKHOLM).date()
@@ -95,17 +125,33 @@ def _measure_page(page: Page, key: str, year: int, code: str, status: int = 200,
         d["when"] = when_text(d["days_left"], d["overdue"], lang)
     followup = m["followup"]
     if followup:
-        followup = {**followup, "outcome_words": OUTCOME_WORDS[followup["outcome"]].get(
-            lang, OUTCOME_WORDS[followup["outcome"]]["sv"])}
+        followup = {
+            **followup,
+            "outcome_words": OUTCOME_WORDS[followup["outcome"]].get(
+                lang, OUTCOME_WORDS[followup["outcome"]]["sv"]
+            ),
+        }
     errors = errors or {}
     return page.render(
-        "measure.html", status=status, title=f"{m['code']} {m['title']}", programme=programme,
-        nav="nav.measures", m=m, acts=acts, followup=followup,
-        history=event_rows(m["history"], flows, lang), errors=errors,
-        error_summary=[(f"{k}-{form}" if k != refusals.GENERAL else f"form-{form}", v)
-                       for k, v in errors.items()],
-        error_form=form, values=values or {}, detail=detail,
-        done=page.request.query_params.get("done"))
+        "measure.html",
+        status=status,
+        title=f"{m['code']} {m['title']}",
+        programme=programme,
+        nav="nav.measures",
+        m=m,
+        acts=acts,
+        followup=followup,
+        history=event_rows(m["history"], flows, lang),
+        errors=errors,
+        error_summary=[
+            (f"{k}-{form}" if k != refusals.GENERAL else f"form-{form}", v)
+            for k, v in errors.items()
+        ],
+        error_form=form,
+        values=values or {},
+        detail=detail,
+        done=page.request.query_params.get("done"),
+    )
 
 
 @router.get("/p/{key}/measures/{year}/{code}")
@@ -125,8 +171,17 @@ def advance(request: Request, key: str, year: int, code: str, form: Fields) -> R
     comment = form.get("comment", "").strip() or None
     version = form.get("version", "")
     try:
-        lifecycle.advance(ctx.db, ctx.clock, user.caller, key, code, trigger, comment, year,
-                          expected_version=int(version) if version.isdigit() else None)
+        lifecycle.advance(
+            ctx.db,
+            ctx.clock,
+            user.caller,
+            key,
+            code,
+            trigger,
+            comment,
+            year,
+            expected_version=int(version) if version.isdigit() else None,
+        )
     except NotFound:
         raise PageNotFound() from None
     except RspError as error:
@@ -134,8 +189,9 @@ def advance(request: Request, key: str, year: int, code: str, form: Fields) -> R
             flows = views.workflows_of(session, key)
         found = _definition_with(flows, trigger).trigger(trigger)
         refusal = refusals.explain(error, page.lang, flows.all(), found)
-        return _measure_page(page, key, year, code, refusal.status, refusal.fields, trigger,
-                             form, refusal.detail)
+        return _measure_page(
+            page, key, year, code, refusal.status, refusal.fields, trigger, form, refusal.detail
+        )
     return page.redirect(f"/p/{key}/measures/{year}/{code}?done={trigger}")
 
 
@@ -147,13 +203,13 @@ def note(request: Request, key: str, year: int, code: str, form: Fields) -> Resp
     user, _programme = access.enter(page, key)
     ctx = page.ctx
     try:
-        lifecycle.add_note(ctx.db, ctx.clock, user.caller, key, code, form.get("text", ""),
-                           year)
+        lifecycle.add_note(ctx.db, ctx.clock, user.caller, key, code, form.get("text", ""), year)
     except NotFound:
         raise PageNotFound() from None
     except RspError as error:
         refusal = refusals.explain(error, page.lang)
         fields = {("text" if k == "comment" else k): v for k, v in refusal.fields.items()}
-        return _measure_page(page, key, year, code, refusal.status, fields, "note", form,
-                             refusal.detail)
+        return _measure_page(
+            page, key, year, code, refusal.status, fields, "note", form, refusal.detail
+        )
     return page.redirect(f"/p/{key}/measures/{year}/{code}?done=note")

@@ -30,12 +30,23 @@ CALLBACK = "/sign-in/oidc/callback"
 
 def _with_state(page: Page, response: Response, state: dict) -> Response:
     if state:
-        response.set_cookie(oidc.STATE_COOKIE, oidc.dump_state(page.ctx.secret, state),
-                            max_age=oidc.STATE_SECONDS, path=oidc.STATE_PATH, httponly=True,
-                            samesite="lax", secure=page.secure())
+        response.set_cookie(
+            oidc.STATE_COOKIE,
+            oidc.dump_state(page.ctx.secret, state),
+            max_age=oidc.STATE_SECONDS,
+            path=oidc.STATE_PATH,
+            httponly=True,
+            samesite="lax",
+            secure=page.secure(),
+        )
     else:
-        response.delete_cookie(oidc.STATE_COOKIE, path=oidc.STATE_PATH, httponly=True,
-                               samesite="lax", secure=page.secure())
+        response.delete_cookie(
+            oidc.STATE_COOKIE,
+            path=oidc.STATE_PATH,
+            httponly=True,
+            samesite="lax",
+            secure=page.secure(),
+        )
     return response
 
 
@@ -71,8 +82,7 @@ async def callback(request: Request) -> Response:
         token = await ctx.oauth.authorize_access_token(request)
     except OAuthError as exc:
         reason = f"OpenID Connect: {exc.error}: {exc.description or ''}".strip(": ")
-        await run_in_threadpool(refuse, ctx, UNKNOWN, OIDC, "web.sign_in",
-                                PermissionDenied(reason))
+        await run_in_threadpool(refuse, ctx, UNKNOWN, OIDC, "web.sign_in", PermissionDenied(reason))
         return _with_state(page, _problem(page, 400, "oidc.failed"), {})
     except Exception as exc:  # noqa: BLE001 - the provider cannot be reached or read
         log.error("OpenID provider unavailable: %s", exc)
@@ -90,16 +100,30 @@ def _sign_in(page: Page, claims: dict, next_path: str) -> Response:
             known = oidc.person_of(session, ctx.settings.oidc, claims)
     except oidc.ClaimsRefused as refused:
         refuse(ctx, UNKNOWN, OIDC, "web.sign_in", PermissionDenied(str(refused)))
-        return _with_state(page, page.render(
-            "sign_in_unknown.html", status=403, title=page.t("oidc.unknown.title"),
-            shown=refused.shown), {})
-    new_token, _who = sessions.start(ctx.db, ctx.clock, ctx.settings, known.id, known.login,
-                                     OIDC, page.session_token,
-                                     {"via": "oidc", "issuer": claims.get("iss"),
-                                      "sub": claims.get("sub")})
+        return _with_state(
+            page,
+            page.render(
+                "sign_in_unknown.html",
+                status=403,
+                title=page.t("oidc.unknown.title"),
+                shown=refused.shown,
+            ),
+            {},
+        )
+    new_token, _who = sessions.start(
+        ctx.db,
+        ctx.clock,
+        ctx.settings,
+        known.id,
+        known.login,
+        OIDC,
+        page.session_token,
+        {"via": "oidc", "issuer": claims.get("iss"), "sub": claims.get("sub")},
+    )
     return _with_state(page, sign_in_response(page, new_token, next_path), {})
 
 
 def _problem(page: Page, status: int, key: str) -> Response:
-    return page.render("problem.html", status=status, title=page.t(f"{key}.title"),
-                       message=page.t(f"{key}.text"))
+    return page.render(
+        "problem.html", status=status, title=page.t(f"{key}.title"), message=page.t(f"{key}.text")
+    )

@@ -31,25 +31,49 @@ def overview(request: Request, key: str) -> Response:
         s = status_service.status(session, key, now, lang)
         flows = views.workflows_of(session, key)
     d = flows.process
-    milestones = [{"label": m.label, "planned": m.planned, "actual": m.actual,
-                   "status": m.status, "note": milestone_note(m.status, m.delta_days, lang),
-                   "current": m.state == s.state, "reached": m.actual is not None}
-                  for m in s.milestones]
+    milestones = [
+        {
+            "label": m.label,
+            "planned": m.planned,
+            "actual": m.actual,
+            "status": m.status,
+            "note": milestone_note(m.status, m.delta_days, lang),
+            "current": m.state == s.state,
+            "reached": m.actual is not None,
+        }
+        for m in s.milestones
+    ]
     steps: list[dict[str, Any]] = []
     for n in s.next_steps:
         trigger = d.trigger(n.trigger)
         assert trigger is not None
-        steps.append({
-            "trigger": n.trigger, "label": n.label, "to": views.state_label(d, n.to_state, lang),
-            "who": views.role_names([d], n.roles, lang), "decision": n.decision,
-            "blocked": views.blocked_texts(d, n.blocked_by, lang),
-            "own_service": bool(trigger.marks),
-            "mine": views.may_fire(trigger, programme.roles)})
-    pending = [{**x, "note": decision_note(x, lang)} for x in s.decisions
-               if x.get("step") not in ("final", "overturned")]
-    return page.render("overview.html", title=page.t("overview.title"), programme=programme,
-                       nav="nav.overview", s=s, milestones=milestones, steps=steps,
-                       pending=pending, today=now.astimezone(STOCKHOLM).date(),
-                       done=request.query_params.get("done"),
-                       done_label=views.trigger_label(d, request.query_params.get("done", ""),
-                                                      lang))
+        steps.append(
+            {
+                "trigger": n.trigger,
+                "label": n.label,
+                "to": views.state_label(d, n.to_state, lang),
+                "who": views.role_names([d], n.roles, lang),
+                "decision": n.decision,
+                "blocked": views.blocked_texts(d, n.blocked_by, lang),
+                "own_service": bool(trigger.marks),
+                "mine": views.may_fire(trigger, programme.roles),
+            }
+        )
+    pending = [
+        {**x, "note": decision_note(x, lang)}
+        for x in s.decisions
+        if x.get("step") not in ("final", "overturned")
+    ]
+    return page.render(
+        "overview.html",
+        title=page.t("overview.title"),
+        programme=programme,
+        nav="nav.overview",
+        s=s,
+        milestones=milestones,
+        steps=steps,
+        pending=pending,
+        today=now.astimezone(STOCKHOLM).date(),
+        done=request.query_params.get("done"),
+        done_label=views.trigger_label(d, request.query_params.get("done", ""), lang),
+    )

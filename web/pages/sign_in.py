@@ -39,11 +39,24 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "-"
 
 
-def refuse(ctx: WebContext, actor: str, channel: str, action: str, error: RspError,
-           person_id: int | None = None) -> None:
+def refuse(
+    ctx: WebContext,
+    actor: str,
+    channel: str,
+    action: str,
+    error: RspError,
+    person_id: int | None = None,
+) -> None:
     """Audit a refused sign-in step (in its own transaction: it changed nothing)."""
-    unit_of_work.audit_refusal(ctx.db, ctx.clock, Caller(actor, channel), None, action, error,
-                               subject=f"person:{person_id}" if person_id else None)
+    unit_of_work.audit_refusal(
+        ctx.db,
+        ctx.clock,
+        Caller(actor, channel),
+        None,
+        action,
+        error,
+        subject=f"person:{person_id}" if person_id else None,
+    )
 
 
 def sign_in_response(page: Page, token: str, next_path: str) -> Response:
@@ -62,20 +75,33 @@ def sign_in_form(request: Request, next: str = "/", signed_out: str = "") -> Res
     return _form(page, safe_next(next), notice="signed_out" if signed_out else None)
 
 
-def _form(page: Page, next_path: str, status: int = 200, address: str = "",
-          errors: dict[str, str] | None = None, notice: str | None = None) -> Response:
+def _form(
+    page: Page,
+    next_path: str,
+    status: int = 200,
+    address: str = "",
+    errors: dict[str, str] | None = None,
+    notice: str | None = None,
+) -> Response:
     settings = page.ctx.settings
-    return page.render("sign_in.html", status=status, title=page.t("sign_in.title"),
-                       next=next_path, address=address, errors=errors or {},
-                       error_summary=list((errors or {}).items()), notice=notice,
-                       email_sign_in=settings.email_sign_in,
-                       oidc_label=(settings.oidc.label or page.t("sign_in.oidc_default"))
-                       if settings.oidc else None)
+    return page.render(
+        "sign_in.html",
+        status=status,
+        title=page.t("sign_in.title"),
+        next=next_path,
+        address=address,
+        errors=errors or {},
+        error_summary=list((errors or {}).items()),
+        notice=notice,
+        email_sign_in=settings.email_sign_in,
+        oidc_label=(settings.oidc.label or page.t("sign_in.oidc_default"))
+        if settings.oidc
+        else None,
+    )
 
 
 @router.post("/sign-in/email")
-def ask_for_link(request: Request, tasks: BackgroundTasks,
-                 form: Fields) -> Response:
+def ask_for_link(request: Request, tasks: BackgroundTasks, form: Fields) -> Response:
     """Mail a sign-in link to a registered address; the same answer for any address."""
     page = Page.of(request)
     page.check_csrf(form)
@@ -86,21 +112,35 @@ def ask_for_link(request: Request, tasks: BackgroundTasks,
         return page.redirect("/sign-in")
     if not EMAIL_RE.match(address) or len(address) > 254:
         return _form(page, next_path, 400, address, {"email": page.t("sign_in.bad_address")})
-    verdict = rate_limit.allow(ctx.db, ctx.clock, [(rate_limit.PER_ADDRESS, address),
-                                                   (rate_limit.PER_CLIENT, _client(request))])
+    verdict = rate_limit.allow(
+        ctx.db,
+        ctx.clock,
+        [(rate_limit.PER_ADDRESS, address), (rate_limit.PER_CLIENT, _client(request))],
+    )
     with ctx.db.read() as session:
         person = known_people.by_email(session, address)
     if not verdict.allowed:
         if verdict.first_refusal:
-            refuse(ctx, person.login if person else UNKNOWN, EMAIL_LINK, "web.sign_in_link",
-                   PermissionDenied("too many sign-in links asked for (rate limit); "
-                                    f"address {known_people.masked(address)}"),
-                   person.id if person else None)
+            refuse(
+                ctx,
+                person.login if person else UNKNOWN,
+                EMAIL_LINK,
+                "web.sign_in_link",
+                PermissionDenied(
+                    "too many sign-in links asked for (rate limit); "
+                    f"address {known_people.masked(address)}"
+                ),
+                person.id if person else None,
+            )
         return _form(page, next_path, 429, address, {"email": page.t("sign_in.too_many")})
     if person is None:
-        refuse(ctx, UNKNOWN, EMAIL_LINK, "web.sign_in_link",
-               InvalidInput(f"no registered person has the address "
-                            f"{known_people.masked(address)}"))
+        refuse(
+            ctx,
+            UNKNOWN,
+            EMAIL_LINK,
+            "web.sign_in_link",
+            InvalidInput(f"no registered person has the address {known_people.masked(address)}"),
+        )
     else:
         outbox_id = _issue(page, person, address, next_path)
         tasks.add_task(link_mail.send_now, ctx.db, ctx.clock, ctx.mail, ctx.env, outbox_id)
@@ -117,14 +157,25 @@ def _issue(page: Page, person: known_people.Known, address: str, next_path: str)
         issued = links.issue(w.session, w.now, person.id, browser, next_path, page.lang)
         url = f"{base}/sign-in/link?" + urlencode({"token": issued.token})
         parts = link_mail.render(ctx.templates, page.lang, person.name, url, issued.code)
-        outbox_id = link_mail.queue(w.session, w.now, ctx.mail, issued.link_id, person.name,
-                                    address, page.lang, parts)
-        w.audit("web.sign_in_link", subject=f"person:{person.id}",
-                detail={"link": issued.link_id, "outbox_id": outbox_id})
+        outbox_id = link_mail.queue(
+            w.session, w.now, ctx.mail, issued.link_id, person.name, address, page.lang, parts
+        )
+        w.audit(
+            "web.sign_in_link",
+            subject=f"person:{person.id}",
+            detail={"link": issued.link_id, "outbox_id": outbox_id},
+        )
         return outbox_id
 
-    return unit_of_work.write(ctx.db, ctx.clock, Caller(person.login, EMAIL_LINK), None,
-                              "web.sign_in_link", work, installation=True)
+    return unit_of_work.write(
+        ctx.db,
+        ctx.clock,
+        Caller(person.login, EMAIL_LINK),
+        None,
+        "web.sign_in_link",
+        work,
+        installation=True,
+    )
 
 
 @router.get("/sign-in/sent")
@@ -135,9 +186,14 @@ def waiting(request: Request) -> Response:
 
 
 def _waiting(page: Page, status: int = 200, errors: dict[str, str] | None = None) -> Response:
-    return page.render("sign_in_sent.html", status=status, title=page.t("sent.title"),
-                       minutes=int(links.LIFETIME.total_seconds() // 60),
-                       errors=errors or {}, error_summary=list((errors or {}).items()))
+    return page.render(
+        "sign_in_sent.html",
+        status=status,
+        title=page.t("sent.title"),
+        minutes=int(links.LIFETIME.total_seconds() // 60),
+        errors=errors or {},
+        error_summary=list((errors or {}).items()),
+    )
 
 
 @router.post("/sign-in/code")
@@ -146,8 +202,7 @@ def sign_in_by_code(request: Request, form: Fields) -> Response:
     page = Page.of(request)
     page.check_csrf(form)
     ctx = page.ctx
-    verdict = rate_limit.allow(ctx.db, ctx.clock, [(rate_limit.CODES_PER_CLIENT,
-                                                    _client(request))])
+    verdict = rate_limit.allow(ctx.db, ctx.clock, [(rate_limit.CODES_PER_CLIENT, _client(request))])
     if not verdict.allowed:
         return _waiting(page, 429, {"code": page.t("sign_in.too_many")})
     assert page.browser_id is not None  # check_csrf demands it
@@ -155,8 +210,13 @@ def sign_in_by_code(request: Request, form: Fields) -> Response:
         found = links.by_code(session, page.browser_id, form.get("code", ""), ctx.clock.now())
     if found.status != links.OK or found.link_id is None or found.person_id is None:
         if found.status == links.UNKNOWN:  # there was a live link: a wrong code, audited
-            refuse(ctx, UNKNOWN, EMAIL_LINK, "web.sign_in",
-                   links.LinkRefused(links.UNKNOWN, "a wrong sign-in code was typed"))
+            refuse(
+                ctx,
+                UNKNOWN,
+                EMAIL_LINK,
+                "web.sign_in",
+                links.LinkRefused(links.UNKNOWN, "a wrong sign-in code was typed"),
+            )
         return _waiting(page, 400, {"code": page.t("sent.bad_code")})
     return _start(page, found, "code")
 
@@ -172,9 +232,16 @@ def _start(page: Page, found: links.Found, via: str) -> Response:
         return _link_problem(page, links.UNKNOWN)
     try:
         token, _who = sessions.start(
-            ctx.db, ctx.clock, ctx.settings, person.id, person.login, EMAIL_LINK,
-            page.session_token, {"via": via, "link": link_id},
-            first=lambda w: links.use(w.session, link_id, w.now))
+            ctx.db,
+            ctx.clock,
+            ctx.settings,
+            person.id,
+            person.login,
+            EMAIL_LINK,
+            page.session_token,
+            {"via": via, "link": link_id},
+            first=lambda w: links.use(w.session, link_id, w.now),
+        )
     except links.LinkRefused as refused:
         return _link_problem(page, refused.status)
     return sign_in_response(page, token, found.next_path)
@@ -202,9 +269,14 @@ def use_link(request: Request, form: Fields) -> Response:
         found = links.check(session, form.get("token", ""), page.browser_id, ctx.clock.now())
     if found.status != links.OK:
         if found.status != links.UNKNOWN:
-            refuse(ctx, UNKNOWN, EMAIL_LINK, "web.sign_in",
-                   links.LinkRefused(found.status, _AUDIT_REASONS[found.status]),
-                   found.person_id)
+            refuse(
+                ctx,
+                UNKNOWN,
+                EMAIL_LINK,
+                "web.sign_in",
+                links.LinkRefused(found.status, _AUDIT_REASONS[found.status]),
+                found.person_id,
+            )
         return _link_problem(page, found.status)
     return _start(page, found, "link")
 
@@ -213,14 +285,18 @@ _AUDIT_REASONS = {
     links.USED: "the sign-in link was used already",
     links.EXPIRED: "the sign-in link had expired",
     links.OTHER_BROWSER: "the sign-in link was opened in another browser than the one "
-                         "that asked for it",
+    "that asked for it",
 }
 
 
 def _link_problem(page: Page, status: str) -> Response:
     codes = {links.UNKNOWN: 404, links.USED: 410, links.EXPIRED: 410, links.OTHER_BROWSER: 403}
-    return page.render("sign_in_problem.html", status=codes.get(status, 400),
-                       title=page.t(f"link.{status}.title"), problem=status)
+    return page.render(
+        "sign_in_problem.html",
+        status=codes.get(status, 400),
+        title=page.t(f"link.{status}.title"),
+        problem=status,
+    )
 
 
 @router.post("/sign-out")
@@ -232,4 +308,3 @@ def sign_out(request: Request, form: Fields) -> Response:
         sessions.end(page.ctx.db, page.ctx.clock, page.user)
     page.cookies[SESSION] = None
     return page.redirect("/sign-in?signed_out=1")
-

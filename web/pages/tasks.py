@@ -35,15 +35,24 @@ def tasks(request: Request, key: str) -> Response:
         s = status_service.status(session, key, now, lang)
         flows = views.workflows_of(session, key)
         roles_for = capabilities.roles_for
-        every_measure = bool(set(roles_for(session, programme.id, capabilities.WRITE_NOTES))
-                             & programme.roles)
+        every_measure = bool(
+            set(roles_for(session, programme.id, capabilities.WRITE_NOTES)) & programme.roles
+        )
         due = queries.Filters(due_within=DUE_WITHIN, overdue=True)
         if every_measure:
             rows = queries.list_measures(session, key, today, due, lang)
         else:
-            rows = [r for body in sorted(programme.bodies) for r in queries.list_measures(
-                session, key, today, queries.Filters(body=body, due_within=DUE_WITHIN,
-                                                     overdue=True), lang)]
+            rows = [
+                r
+                for body in sorted(programme.bodies)
+                for r in queries.list_measures(
+                    session,
+                    key,
+                    today,
+                    queries.Filters(body=body, due_within=DUE_WITHIN, overdue=True),
+                    lang,
+                )
+            ]
         replies = None
         if set(roles_for(session, programme.id, capabilities.RUN_REMISS)) & programme.roles:
             overview = remiss.remiss_overview(session, programme.id, today)
@@ -55,16 +64,34 @@ def tasks(request: Request, key: str) -> Response:
         trigger = d.trigger(n.trigger)
         if trigger is None or trigger.marks or not views.may_fire(trigger, programme.roles):
             continue
-        steps.append({"trigger": n.trigger, "label": n.label,
-                      "blocked": views.blocked_texts(d, n.blocked_by, lang)})
+        steps.append(
+            {
+                "trigger": n.trigger,
+                "label": n.label,
+                "blocked": views.blocked_texts(d, n.blocked_by, lang),
+            }
+        )
     seen, measures = set(), []
     for r in sorted(rows, key=lambda r: (r["deadline"], r["year"], r["code"])):
         if (r["id"], r["deadline"], r["deadline_text"]) in seen:
             continue
         seen.add((r["id"], r["deadline"], r["deadline_text"]))
-        measures.append({**r, "when": when_text(r["days_left"], r["days_left"] < 0, lang),
-                         "late": r["days_left"] < 0})
-    return page.render("tasks.html", title=page.t("tasks.title"), programme=programme,
-                       nav="nav.tasks", steps=steps, measures=measures, replies=replies,
-                       every_measure=every_measure, due_within=DUE_WITHIN,
-                       nothing=not (steps or measures or replies))
+        measures.append(
+            {
+                **r,
+                "when": when_text(r["days_left"], r["days_left"] < 0, lang),
+                "late": r["days_left"] < 0,
+            }
+        )
+    return page.render(
+        "tasks.html",
+        title=page.t("tasks.title"),
+        programme=programme,
+        nav="nav.tasks",
+        steps=steps,
+        measures=measures,
+        replies=replies,
+        every_measure=every_measure,
+        due_within=DUE_WITHIN,
+        nothing=not (steps or measures or replies),
+    )
