@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean install
+.PHONY: demo test unit check bench lint clean install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,16 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+# the fast loop: the unit tests only (no database server, no subprocesses), seconds
+unit: $(STAMP)
+	$(BIN)/pytest -q tests/unit
+
+# before a commit: lint, format, types, unit tests
+check: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/pytest -q tests/unit
 
 bench: $(STAMP)
 	$(BIN)/pytest -q -s tests/bench

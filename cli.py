@@ -86,8 +86,14 @@ def _user_error(exc: Exception) -> str | None:
               help="Database: a SQLite file (default ./rsp.db) or a SQLAlchemy URL, "
                    "e.g. postgresql+psycopg://user@host/db. Env: RSP_DATABASE_URL.")
 @click.option("--now", "now_value", envvar="RSP_NOW", metavar="WHEN",
-              help="Act as if it were this date (09:00 Stockholm) or date-time, "
-                   "e.g. 2022-02-22 or 2022-02-22T14:30. Env: RSP_NOW.")
+              help="Replay or look ahead: act as if it were this date (09:00 Stockholm) or "
+                   "date-time, e.g. 2022-02-22 or 2022-02-22T14:30. Reading commands may look "
+                   "at any date; writes only on a replay database (rsp init --replay). "
+                   "Env: RSP_NOW.")
+@click.option("--effective", "effective_value", metavar="WHEN",
+              help="Record something that happened earlier: its effective date (or "
+                   "date-time), never in the future; the row also keeps the real time it "
+                   "was recorded.")
 @click.option("--programme", "-p", envvar="RSP_PROGRAMME", metavar="KEY",
               help="Which programme, when the database holds several. Env: RSP_PROGRAMME.")
 @click.option("--lang", type=LANGS, default="sv", envvar="RSP_LANG", show_default=True,
@@ -98,7 +104,8 @@ def _user_error(exc: Exception) -> str | None:
 @click.version_option(package_name="rsp")
 @click.pass_context
 def main(ctx: click.Context, db_value: str | None, now_value: str | None,
-         programme: str | None, lang: str, template_dir: str | None) -> None:
+         effective_value: str | None, programme: str | None, lang: str,
+         template_dir: str | None) -> None:
     """rsp — track a regional service programme (regionalt serviceprogram).
 
     The acting person is RSP_USER, or your login name.
@@ -109,7 +116,9 @@ def main(ctx: click.Context, db_value: str | None, now_value: str | None,
       rsp status
       RSP_USER=sekreterare rsp advance decide_start --decision '2022-02-22 § 12 RUN/536/2021'
     """
-    ctx.obj = Env(db_value, now_value, programme, lang)
+    if now_value and effective_value:
+        raise click.UsageError("give --now (a replay) or --effective (a past date), not both")
+    ctx.obj = Env(db_value, now_value, programme, lang, effective_value)
     if template_dir or "process.reports.templating" in sys.modules:  # else nothing to (re)set
         from process.reports import templating
 
@@ -130,15 +139,19 @@ def main(ctx: click.Context, db_value: str | None, now_value: str | None,
               help="The deciding board's name.")
 @click.option("--admin-name", help="Your name, if you are not yet registered.")
 @click.option("--admin-email", help="Your e-mail address, if you are not yet registered.")
+@click.option("--replay", is_flag=True,
+              help="Make a database for replay (the demo, tests, simulations): --now may "
+                   "write on it, and it says so everywhere. Only for a new database.")
 @pass_env
 def init(env: Env, example: str | None, definition_file: str | None, key: str | None,
          name: str | None, region: str | None, board: str, admin_name: str | None,
-         admin_email: str | None) -> None:
+         admin_email: str | None, replay: bool) -> None:
     """Create the schema (if needed) and a programme; you become its admin.
 
     \b
     Examples:
       rsp init --example jamtland-harjedalen
+      rsp --now 2021-10-15 --db replay.db init --example jamtland-harjedalen --replay
       rsp --db /srv/rsp/rsp.db init --definition my-process.yaml \\
           --key rsp-2022-2030 --name 'Regionalt serviceprogram' --region 'Region X'
     """
@@ -149,9 +162,11 @@ def init(env: Env, example: str | None, definition_file: str | None, key: str | 
     if definition_file and not (key and name and region):
         raise click.UsageError("--definition needs --key, --name and --region")
     db = env.database(require_schema=False)
+    db.making_replay = replay
     result = setup.init(db, env.clock, env.actor, example=example,
                         definition_file=definition_file, key=key, name=name, region=region,
-                        board=board, admin_name=admin_name, admin_email=admin_email)
+                        board=board, admin_name=admin_name, admin_email=admin_email,
+                        replay=replay)
     for line in result:
         click.echo(line)
 
@@ -305,12 +320,18 @@ def status(env: Env, as_json: bool) -> None:
       rsp status
       rsp --now 2023-06-01 --lang en status --json
     """
+    from process.access import installation
     from process.reports import status as status_service
     from process.reports import status_text as render
 
     with env.database().read() as session:
         s = status_service.status(session, env.programme, env.clock.now(), env.lang)
-    click.echo(render.to_json(s.to_dict()) if as_json else render.status_text(s, env.lang))
+        replay = installation.facts(session).replay
+    if as_json:
+        click.echo(render.to_json({**s.to_dict(), "replay": replay}))
+    else:
+        text = render.status_text(s, env.lang)
+        click.echo(f"{render.t('replay_note', env.lang)}\n{text}" if replay else text)
 
 
 @main.command()
@@ -360,12 +381,15 @@ def history(env: Env, as_json: bool) -> None:
     Example:
       rsp history --json
     """
+    from process.access import installation
     from process.reports import status as status_service
     from process.reports import status_text as render
 
     with env.database().read() as session:
         events = status_service.history(session, env.programme)
-    click.echo(render.to_json(events) if as_json else render.history_text(events, env.lang))
+        replay = installation.facts(session).replay
+    click.echo(render.to_json(events) if as_json
+               else render.history_text(events, env.lang, replay))
 
 
 @main.command()
@@ -432,79 +456,6 @@ def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> N
         click.echo(text)
 
 
-# --- audit ----------------------------------------------------------------------------
-
-
-@main.group()
-def audit() -> None:
-    """The audit trail: verify the hash chain, export it."""
-
-
-@audit.command("verify")
-@click.option("--checkpoint", type=click.Path(exists=True, dir_okay=False),
-              help="A checkpoint file from 'rsp audit checkpoint' (detects removed newest rows).")
-@pass_env
-def audit_verify(env: Env, checkpoint: str | None) -> None:
-    """Check that no audit row was edited, deleted, inserted or reordered.
-
-    \b
-    Example:
-      rsp audit verify --checkpoint audit-2023-05.json
-    """
-    from process.access import audit as audit_service
-
-    point = audit_service.load_checkpoint(checkpoint) if checkpoint else None
-    with env.database().read() as session:
-        result = audit_service.verify(session, point)
-    if result.ok:
-        click.echo(f"audit trail OK: {result.rows} rows, head {result.head[:16]}…")
-        return
-    for p in result.problems:
-        click.echo(f"BROKEN: {p}", err=True)
-    click.echo(f"audit trail BROKEN: {len(result.problems)} problem(s) in {result.rows} rows",
-               err=True)
-    sys.exit(1)
-
-
-@audit.command("checkpoint")
-@pass_env
-def audit_checkpoint(env: Env) -> None:
-    """Print the newest row's id and hash as JSON, to keep outside the database.
-
-    \b
-    Example:
-      rsp audit checkpoint > audit-2023-05.json
-    """
-    from process.access import audit as audit_service
-    from process.reports.status_text import to_json
-
-    with env.database().read() as session:
-        click.echo(to_json(audit_service.checkpoint(session)))
-
-
-@audit.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
-              show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False), help="Write to a file (default: stdout).")
-@pass_env
-def audit_export(env: Env, fmt: str, out: str | None) -> None:
-    """Export the whole audit trail, hashes included (public record).
-
-    \b
-    Example:
-      rsp audit export --format csv --out audit.csv
-    """
-    from process.access import audit as audit_service
-
-    with env.database().read() as session:
-        if out:
-            with open(out, "w", encoding="utf-8", newline="") as fh:
-                n = audit_service.export(session, fh, fmt)
-            click.echo(f"wrote {n} rows to {out}")
-        else:
-            audit_service.export(session, sys.stdout, fmt)
-
-
 # --- the browser interface ------------------------------------------------------------
 
 
@@ -568,7 +519,7 @@ def demo(workspace: str | None, then_serve: bool, port: int) -> None:
     if then_serve:
         import os
 
-        from process.core.clock import FixedClock, parse_now
+        from process.core.clock import ReplayClock, parse_now
         from process.demo.steps import LOOK_AT, OUTBOX
         from web import demo as web_demo
         from web import server
@@ -576,7 +527,7 @@ def demo(workspace: str | None, then_serve: bool, port: int) -> None:
         os.environ.update(RSP_MAIL_TRANSPORT="file", RSP_OUTBOX_DIR=str(db.parent / OUTBOX))
         os.environ.pop("RSP_BASE_URL", None)  # the demo serves this machine only
         click.echo(f"\nServing the demo as of {LOOK_AT} (sign-in mails: {db.parent / OUTBOX})")
-        server.serve(str(db), FixedClock(parse_now(LOOK_AT)), "127.0.0.1", port, 1, None,
+        server.serve(str(db), ReplayClock(parse_now(LOOK_AT)), "127.0.0.1", port, 1, None,
                      click.echo, lambda ctx: web_demo.print_links(ctx, click.echo))
 
 
@@ -602,7 +553,10 @@ def _register_command_groups() -> None:
 
     main.add_command(digest_commands.digest)  # digest, digest send
 
-    from process.cli import decisions, remiss
+    from process.cli import audit, decisions, installation, remiss
+
+    main.add_command(audit.audit)  # audit verify, checkpoint, keygen, seal, export
+    main.add_command(installation.installation)  # installation show, cli-writers, admin
 
     for command in (*remiss.COMMANDS, *decisions.COMMANDS):  # remiss; decision, delegate,
         main.add_command(command)  # delegations, decide

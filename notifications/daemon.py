@@ -91,15 +91,18 @@ class Outcome:
 
 def run_once(db: Database, clock: Clock, rules: Rules, settings: mailconfig.MailSettings,
              env: Mapping[str, str], lang: str = "sv", send: bool = True,
-             stop: threading.Event | None = None) -> Outcome:
+             stop: threading.Event | None = None,
+             actor: str = sweep.SYSTEM_ACTOR) -> Outcome:
     """Sweep, then send what is due (unless `send` is False); a transport that cannot
-    work at all is reported in `error`, after the sweep has done its part."""
-    swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain)
+    work at all is reported in `error`, after the sweep has done its part. `actor` is
+    the system actor the rows name (a Caller carrying the OS user, from the CLI)."""
+    swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor)
     if not send:
         return Outcome(swept, None)
     try:
         transport = mailconfig.open_transport(settings, env)
-        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop)
+        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
+                                   actor=actor)
     except TransportConfigError as exc:
         return Outcome(swept, None, str(exc))
     return Outcome(swept, sent)

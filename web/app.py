@@ -71,7 +71,9 @@ def make_context(
             "RSP_BASE_URL is not set: links in sign-in mails and the "
             "OpenID Connect redirect need the address people use"
         )
-    mail = mailconfig.settings_from_env(env, mailconfig.default_outbox_dir(db.url))
+    mail = mailconfig.settings_from_env(
+        env, mailconfig.default_outbox_dir(db.url), shared_database=db.dialect != "sqlite"
+    )
     ctx = WebContext(
         db=db,
         clock=clock,
@@ -151,7 +153,7 @@ def _problem(request: Request, status: int, key: str) -> Response:
 def app_from_env() -> FastAPI:
     """The application as `uvicorn --factory web.app:app_from_env` (and each worker of
     `rsp serve --workers N`) makes it: database, clock and settings from the environment."""
-    from process.core.clock import FixedClock, parse_now
+    from process.core.clock import ReplayClock, parse_now
     from process.storage.database import open_database
     from web import settings as web_settings
 
@@ -159,7 +161,8 @@ def app_from_env() -> FastAPI:
     db = open_database(env.get("RSP_DATABASE_URL"))
     db.require_schema()
     now = env.get("RSP_NOW")
-    clock: Clock = FixedClock(parse_now(now)) if now else Clock()
+    clock: Clock = ReplayClock(parse_now(now)) if now else Clock()
+    db.replaying = clock.replaying  # --now writes only on a database made for replay
     return create_app(make_context(db, clock, web_settings.from_env(env), env))
 
 

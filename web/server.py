@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from process.core.clock import Clock, FixedClock
+from process.core.clock import Clock, ReplayClock
 from process.storage.database import open_database
 from web import settings as web_settings
 from web.context import WebContext
@@ -73,6 +73,7 @@ def serve(
             "https://rsp.region.example), so that sign-in links point there"
         )
     db = open_database(db_value)
+    db.replaying = clock.replaying  # --now writes only on a database made for replay
     db.require_schema()
     logging.getLogger("uvicorn.access").addFilter(RedactTokens())
     common: dict[str, Any] = {
@@ -85,8 +86,8 @@ def serve(
         if port == 0:
             raise WebConfigError("--workers needs a fixed --port")
         os.environ["RSP_DATABASE_URL"] = db.url
-        if isinstance(clock, FixedClock):  # `rsp --now` reaches every worker
-            os.environ["RSP_NOW"] = clock.current.isoformat()
+        if isinstance(clock, ReplayClock):  # `rsp --now` reaches every worker
+            os.environ["RSP_NOW"] = clock.effective.isoformat()
         os.environ.setdefault("RSP_BASE_URL", settings.base_url or url_of(host, port))
         db.dispose()
         echo(f"rsp serve: {url_of(host, port)}/ with {workers} workers on {db.display()}")

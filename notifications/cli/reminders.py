@@ -28,7 +28,18 @@ def _settings(env: Env, outbox_dir: str | None) -> MailSettings:
 
     db = env.database()
     return mailconfig.settings_from_env(os.environ, mailconfig.default_outbox_dir(db.url),
-                                        {"RSP_OUTBOX_DIR": outbox_dir})
+                                        {"RSP_OUTBOX_DIR": outbox_dir},
+                                        shared_database=db.dialect != "sqlite")
+
+
+def _system_actor(env: Env) -> str:
+    """The scheduler acts as a named system actor; the person who starts it (or runs it
+    from cron) must administer the installation. Their OS user goes into every row."""
+    from process.access import installation
+    from process.access.caller import SYSTEM, Caller
+
+    installation.require_admin(env.database(), env.actor, "send mail and run the scheduler")
+    return Caller("rsp-scheduler", SYSTEM, getattr(env.actor, "os_user", None))
 
 
 def _echo_problems(problems: list[str]) -> None:
@@ -66,10 +77,11 @@ def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
 
     rules = load_rules(rules_file)
     settings = _settings(env, outbox_dir)
+    actor = _system_actor(env)
     if not no_send:
         click.echo(f"transport: {settings.describe()}")
     outcome = daemon.run_once(env.database(), env.clock, rules, settings, os.environ,
-                              env.lang, send=not no_send)
+                              env.lang, send=not no_send, actor=actor)
     for line in outcome.lines():
         click.echo(line)
     _echo_problems(outcome.problems)
@@ -272,22 +284,29 @@ def scheduler_run(env: Env, interval: float, digest_cron: str, rules_file: str |
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     rules = load_rules(rules_file)
     settings = _settings(env, outbox_dir)
+    actor = _system_actor(env)
     mailconfig.open_transport(settings, os.environ)  # fail now if the settings are wrong
     db, clock, lang = env.database(), env.clock, env.lang
     click.echo(f"transport: {settings.describe()}")
+    from notifications.digest import mail as digest_mail
+
     jobs = []
     if digest_cron.strip().lower() != "off":
-        from notifications.digest import mail as digest_mail
-
         trigger = digest_mail.cron_trigger(digest_cron)
         jobs.append(daemon.CronJob(digest_mail.JOB_ID, trigger, lambda stop: digest_mail.run_weekly(
-            db, clock, trigger, settings, os.environ, lang, stop)))
+            db, clock, trigger, settings, os.environ, lang, stop, actor=actor)))
         click.echo(f"weekly digest: '{digest_cron}' (Europe/Stockholm)")
+    from notifications.digest import registrar
+
+    daily = digest_mail.cron_trigger("30 6 * * *")
+    jobs.append(daemon.CronJob("rsp-daily-checkpoint", daily, lambda stop: registrar.make_daily(
+        db, clock, daily)))
+    click.echo("audit checkpoint: daily at 06:30 (Europe/Stockholm)")
     from process.core.clock import Clock
 
     daemon.run_scheduler(
         db, Clock(), lambda stop: daemon.run_once(db, clock, rules, settings, os.environ, lang,
-                                                stop=stop),
+                                                stop=stop, actor=actor),
         interval, lambda line: click.echo(line), jobs)
 
 

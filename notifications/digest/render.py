@@ -79,5 +79,6 @@ def render(data: dict[str, Any], fmt: str = "html") -> str:
     lang = data["lang"]
     template = templating.load(_environment(templating.override_key()), _FILES[fmt])
     return templating.render(template, {
+        "checkpoint": None, "replay": False,  # digests built before checkpoints existed
         **data, "w": lambda key, **v: w(key, lang, **v),
         "step": lambda s: step_text(s, lang), "position": lambda p: position_word(p, lang)})

@@ -98,14 +98,20 @@ def claim(db: Database, now: dt.datetime, limit: int, lease: dt.timedelta,
     return token, [dict(r) for r in rows]
 
 
-def _record(db: Database, row: Mapping[str, Any], token: str, now: dt.datetime,
-            error: Exception | None, policy: RetryPolicy, report: SendReport) -> None:
+def _record(db: Database, clock: Clock, row: Mapping[str, Any], token: str,
+            error: Exception | None, policy: RetryPolicy, report: SendReport,
+            transport: str, actor: str = SYSTEM_ACTOR) -> None:
+    """The row's new status and its audit row (sent, retry or failed, naming the
+    transport), in one transaction."""
+    now = clock.now()
     attempts = row["attempts"] + 1
     values: dict[str, Any] = {"attempts": attempts, "claim_token": None, "claimed_until": None}
+    reason = None
     if error is None:
         values.update(status=SENT, sent_at=now, last_error=None)
     elif isinstance(error, TemporaryFailure) and attempts < policy.max_attempts:
-        values.update(status=PENDING, last_error=str(error),
+        reason = str(error)
+        values.update(status=PENDING, last_error=reason,
                       next_attempt_at=now + policy.delay(attempts))
     else:
         reason = str(error)
@@ -121,21 +127,25 @@ def _record(db: Database, row: Mapping[str, Any], token: str, now: dt.datetime,
             report.problems.append(f"outbox {row['id']}: claim lapsed and was taken over; "
                                    "this send is not recorded here")
             return
-        if values["status"] == FAILED:
-            report.failed += 1
-            report.problems.append(f"outbox {row['id']} to {row['recipient']}: {reason}")
-            audit.append(session, at=now, actor=SYSTEM_ACTOR, action="mail.failed",
-                         outcome="refused", programme_id=row["programme_id"],
-                         subject=row["subject"],
-                         detail={"outbox_id": row["id"], "recipient": row["recipient"],
-                                 "rule": row["rule"], "due_on": str(row["due_on"]),
-                                 "message_id": row["message_id"], "attempts": attempts,
-                                 "reason": reason})
-        elif values["status"] == SENT:
-            report.sent += 1
-            report.sent_ids.append((row["programme_id"], row["id"]))
-        else:
-            report.retry += 1
+        action = {SENT: "mail.sent", PENDING: "mail.retry", FAILED: "mail.failed"}[
+            values["status"]]
+        detail = {"outbox_id": row["id"], "recipient": row["recipient"], "rule": row["rule"],
+                  "due_on": str(row["due_on"]), "message_id": row["message_id"],
+                  "attempts": attempts, "transport": transport}
+        if reason is not None:
+            detail["reason"] = reason
+        audit.append(session, at=now, recorded_at=clock.recorded(), actor=actor,
+                     action=action, outcome="refused" if values["status"] == FAILED
+                     else "applied", programme_id=row["programme_id"],
+                     subject=row["subject"], detail=detail)
+    if values["status"] == FAILED:
+        report.failed += 1
+        report.problems.append(f"outbox {row['id']} to {row['recipient']}: {reason}")
+    elif values["status"] == SENT:
+        report.sent += 1
+        report.sent_ids.append((row["programme_id"], row["id"]))
+    else:
+        report.retry += 1
 
 
 def release(db: Database, token: str, ids: Sequence[int], when: dt.datetime,
@@ -150,27 +160,17 @@ def release(db: Database, token: str, ids: Sequence[int], when: dt.datetime,
                     next_attempt_at=when, last_error=reason))
 
 
-def _audit_sent(db: Database, now: dt.datetime, sent: list[tuple[int | None, int]]) -> None:
-    """One audit row per programme and run: how many mails went, which outbox ids."""
-    by_programme: dict[int | None, list[int]] = {}
-    for programme_id, row_id in sent:
-        by_programme.setdefault(programme_id, []).append(row_id)
-    with db.write() as session:
-        for programme_id, ids in sorted(by_programme.items(), key=lambda kv: kv[0] or 0):
-            audit.append(session, at=now, actor=SYSTEM_ACTOR, action="mail.sent",
-                         programme_id=programme_id, subject="outbox",
-                         detail={"count": len(ids), "outbox_ids": sorted(ids)[:200]})
-
-
 def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: str, *,
                  policy: RetryPolicy | None = None, max_batches: int = 50,
                  stop: threading.Event | None = None,
+                 actor: str = SYSTEM_ACTOR,
                  only: Sequence[int] | None = None) -> SendReport:
     """Send what is due now, batch by batch; raises TransportConfigError if nothing can go.
     `only`: just these outbox rows, if due (a sign-in link, sent at once)."""
     policy = policy or RetryPolicy()
     sender = parse_mail_from(mail_from)
     envelope_from = parseaddr(str(sender))[1]
+    name = transport.description
     report = SendReport()
     try:
         for _ in range(max_batches):
@@ -193,15 +193,13 @@ def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: st
                     error = exc
                 except InvalidInput as exc:  # a header that must not be sent
                     error = PermanentFailure(str(exc))
-                _record(db, row, token, clock.now(), error, policy, report)
+                _record(db, clock, row, token, error, policy, report, name, actor)
                 if isinstance(error, Unreachable):
                     for rest in rows[i + 1:]:
-                        _record(db, rest, token, clock.now(), error, policy, report)
+                        _record(db, clock, rest, token, error, policy, report, name, actor)
                     return report
             if len(rows) < policy.batch:
                 break
     finally:
         transport.close()
-        if report.sent_ids:
-            _audit_sent(db, clock.now(), report.sent_ids)
     return report

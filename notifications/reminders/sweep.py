@@ -129,7 +129,7 @@ def sweep(db: Database, clock: Clock, rules: Rules, *, lang: str = "sv",
                                        f"{mail}")
                 continue
             rows.append(row_values(reminder, p.recipient.address, mail, lang, now,
-                                          domain))
+                                   domain) | {"recorded_at": clock.recorded()})
     if not rows:
         return report
     with db.write() as session:
@@ -137,11 +137,11 @@ def sweep(db: Database, clock: Clock, rules: Rules, *, lang: str = "sv",
         report.new_ids = [r["id"] for r in inserted]
         report.inserted = len(inserted)
         report.existing += len(rows) - report.inserted
-        _audit_queued(session, now, actor, inserted)
+        _audit_queued(session, now, clock.recorded(), actor, inserted)
     return report
 
 
-def _audit_queued(session: Session, now: dt.datetime, actor: str,
+def _audit_queued(session: Session, now: dt.datetime, recorded: dt.datetime, actor: str,
                   inserted: list[dict]) -> None:
     """One audit row per programme: how many reminders were queued, about what."""
     by_programme: dict[int | None, list[dict]] = {}
@@ -149,7 +149,8 @@ def _audit_queued(session: Session, now: dt.datetime, actor: str,
         by_programme.setdefault(row["programme_id"], []).append(row)
     for programme_id, queued in sorted(by_programme.items(), key=lambda kv: kv[0] or 0):
         subjects = sorted({f"{r['subject']} {r['rule']}" for r in queued})
-        audit.append(session, at=now, actor=actor, action="reminders.queued",
+        audit.append(session, at=now, recorded_at=recorded, actor=actor,
+                     action="reminders.queued",
                      programme_id=programme_id, subject="outbox",
                      detail={"count": len(queued), "reminders": subjects[:50]})
 

@@ -1,8 +1,16 @@
-"""The audit trail: append-only, hash-chained, verifiable and exportable.
+"""The audit trail: append-only, hash-chained per programme, authenticated with the
+installation's key, verifiable and exportable.
 
-Each row's hash covers its content and the previous row's hash, so an edited, deleted,
-inserted or reordered row breaks the chain. Appends are serialised (SQLite's write lock;
-an advisory transaction lock on PostgreSQL) so that ids and the chain follow one order.
+Each programme's rows form a chain of their own (`chain` = its id; the installation's own
+events chain 0), so that writers on different programmes never wait for each other: each
+row's hash covers its content and the hash of the row before it in its chain, and its
+MAC (HMAC-SHA256 with the key outside the database) covers that hash. Rows written before
+chains were per programme stay as they were, in one global chain (-1), which every new
+chain continues from. Appends to one chain are serialised: SQLite's write lock; an
+advisory transaction lock per chain on PostgreSQL.
+
+Every row has two times: `at`, when it counts as having happened (what `--now` replays
+and `--effective` backdates), and `recorded_at`, when it was really written.
 """
 
 from __future__ import annotations
@@ -11,195 +19,211 @@ import csv
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from process.access import audit_key, installation
+from process.access.caller import channel_of, os_user_of
+from process.core.errors import PermissionDenied
 from process.storage.tables import AuditEvent
 
 GENESIS = "0" * 64
-PG_LOCK_KEY = 0x525350_41554454  # "RSP" "AUDT"
-FIELDS = ("id", "at", "actor", "role", "action", "outcome", "programme_id", "subject",
-          "trigger", "from_state", "to_state", "comment", "decision_id", "detail", "prev_hash")
+LEGACY_CHAIN = -1  # the one global chain of the rows written before release 0.2
+INSTALLATION_CHAIN = 0  # events of no programme: the installation's own chain
+PG_LOCK_KEY = 0x52535041  # "RSPA": pg_advisory_xact_lock(PG_LOCK_KEY, chain)
+LEGACY_FIELDS = ("id", "at", "actor", "role", "action", "outcome", "programme_id",
+                 "subject", "trigger", "from_state", "to_state", "comment", "decision_id",
+                 "detail", "prev_hash")
+FIELDS = ("chain", "seq", "at", "recorded_at", "actor", "channel", "os_user", "role",
+          "action", "outcome", "programme_id", "subject", "trigger", "from_state",
+          "to_state", "comment", "decision_id", "detail", "prev_hash")
+COLUMNS = ("id", *FIELDS[:2], *FIELDS[2:], "hash", "mac")
+
+
+def _iso(value: Any) -> Any:
+    return value.astimezone(dt.UTC).isoformat() if isinstance(value, dt.datetime) else value
 
 
 def row_hash(values: dict[str, Any]) -> str:
     """The hash of one audit row's content (its `prev_hash` included)."""
-    payload = {k: values.get(k) for k in FIELDS}
-    at = payload["at"]
-    if isinstance(at, dt.datetime):
-        payload["at"] = at.astimezone(dt.UTC).isoformat()
+    legacy = values.get("chain", LEGACY_CHAIN) == LEGACY_CHAIN
+    payload = {k: _iso(values.get(k)) for k in (LEGACY_FIELDS if legacy else FIELDS)}
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def chain_of(programme_id: int | None) -> int:
+    """The chain a row of this programme (or of none) belongs to."""
+    return INSTALLATION_CHAIN if programme_id is None else programme_id
+
+
 _TABLE = AuditEvent.__table__  # type: ignore[attr-defined]
-_LAST = sa.select(_TABLE.c.id, _TABLE.c.hash).order_by(_TABLE.c.id.desc()).limit(1)
+_HEAD = (sa.select(_TABLE.c.seq, _TABLE.c.hash).where(_TABLE.c.chain == sa.bindparam("c"))
+         .order_by(_TABLE.c.seq.desc()).limit(1))
 _INSERT = sa.insert(_TABLE)
-_PG_LOCK = sa.text("SELECT pg_advisory_xact_lock(:k)")
+_PG_LOCK = sa.text("SELECT pg_advisory_xact_lock(:k, :c)")
 
 
-def append(session: Session, *, at: dt.datetime, actor: str, action: str,
-           outcome: str = "applied", detail: dict[str, Any] | None = None,
-           **columns: Any) -> dict[str, Any]:
-    """Append one audit row inside the caller's transaction; returns its values."""
-    conn = session.connection()
+def sealing_key(session: Session) -> audit_key.AuditKey | None:
+    """The key new rows are authenticated with: required once the installation is keyed."""
+    facts = installation.facts(session)
+    key = audit_key.current()
+    if facts.key_id is None:
+        return None
+    if key is None:
+        raise PermissionDenied("this installation's audit trail is sealed with a key kept "
+                               f"outside the database: writing needs it ({audit_key.ENV_VAR}); "
+                               "the web server and the scheduler have it — use the browser "
+                               "interface, or ask the administrator")
+    if key.key_id != facts.key_id:
+        raise PermissionDenied(f"{audit_key.ENV_VAR} {key.path} is not this installation's "
+                               f"audit key (its id is {key.key_id}, the trail's {facts.key_id})")
+    return key
+
+
+def _head(conn: sa.Connection, chain: int) -> tuple[int, str]:
+    """(seq, hash) of the chain's newest row; an empty chain continues the legacy one."""
+    last = conn.execute(_HEAD, {"c": chain}).first()
+    if last is not None:
+        return int(last[0]), str(last[1])
+    legacy = conn.execute(_HEAD, {"c": LEGACY_CHAIN}).first()
+    return 0, str(legacy[1]) if legacy is not None else GENESIS
+
+
+def _lock(conn: sa.Connection, chain: int) -> None:
     if conn.dialect.name == "postgresql":
-        conn.execute(_PG_LOCK, {"k": PG_LOCK_KEY})
-    last = conn.execute(_LAST).first()
-    values: dict[str, Any] = {
-        "id": (last[0] + 1) if last else 1,
-        "at": at.astimezone(dt.UTC),
-        "actor": actor,
-        "action": action,
-        "outcome": outcome,
-        "detail": json.dumps(detail or {}, sort_keys=True, ensure_ascii=False),
-        "prev_hash": last[1] if last else GENESIS,
-        **columns,
-    }
-    for name in FIELDS:
-        values.setdefault(name, None)
+        conn.execute(_PG_LOCK, {"k": PG_LOCK_KEY, "c": chain})
+
+
+def _values(event: dict[str, Any], chain: int, seq: int, prev: str,
+            key: audit_key.AuditKey | None) -> dict[str, Any]:
+    actor = event["actor"]
+    values: dict[str, Any] = {name: None for name in FIELDS}
+    values.update(event)
+    values.update(
+        chain=chain, seq=seq, at=event["at"].astimezone(dt.UTC),
+        recorded_at=event["recorded_at"].astimezone(dt.UTC), actor=str(actor),
+        channel=event.get("channel") or channel_of(actor),
+        os_user=event.get("os_user") or os_user_of(actor),
+        outcome=event.get("outcome", "applied"),
+        detail=json.dumps(event.get("detail") or {}, sort_keys=True, ensure_ascii=False),
+        prev_hash=prev)
     values["hash"] = row_hash(values)
-    conn.execute(_INSERT, values)
+    values["mac"] = key.mac(values["hash"]) if key else None
     return values
 
 
-def append_many(session: Session, events: list[dict[str, Any]]) -> int:
-    """Append many audit rows in one statement, chained in the given order; how many.
+def append(session: Session, *, at: dt.datetime, recorded_at: dt.datetime, actor: str,
+           action: str, outcome: str = "applied", detail: dict[str, Any] | None = None,
+           **columns: Any) -> dict[str, Any]:
+    """Append one row to its programme's chain inside the caller's transaction; returns its
+    values (`id` included). `actor` may be a Caller: its channel and OS user are kept."""
+    conn = session.connection()
+    key = sealing_key(session)
+    if outcome == "applied":
+        installation.refuse_cli_writer(session, actor)
+    chain = chain_of(columns.get("programme_id"))
+    _lock(conn, chain)
+    seq, prev = _head(conn, chain)
+    values = _values({"at": at, "recorded_at": recorded_at, "actor": actor, "action": action,
+                      "outcome": outcome, "detail": detail, **columns}, chain, seq + 1, prev,
+                     key)
+    inserted = conn.execute(_INSERT, values)
+    values["id"] = inserted.inserted_primary_key[0]  # type: ignore[index]
+    return values
 
-    Each event holds `at`, `actor`, `action` and any other column, as `append` takes them
-    (`detail` a dict); one lock, one read of the chain's head and one insert, however many.
-    """
+
+def append_many(session: Session, events: Sequence[dict[str, Any]]) -> int:
+    """Append many rows of one programme in one statement, chained in the given order;
+    how many. Each event holds what `append` takes (`at`, `recorded_at`, `actor`,
+    `action`, … and `detail` as a dict)."""
     if not events:
         return 0
     conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        conn.execute(_PG_LOCK, {"k": PG_LOCK_KEY})
-    last = conn.execute(_LAST).first()
-    next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    key = sealing_key(session)
+    chains = {chain_of(e.get("programme_id")) for e in events}
+    if len(chains) != 1:
+        raise ValueError("append_many: events of one programme at a time")
+    chain = chains.pop()
+    for actor in {e["actor"] for e in events if e.get("outcome", "applied") == "applied"}:
+        installation.refuse_cli_writer(session, actor)
+    _lock(conn, chain)
+    seq, prev = _head(conn, chain)
     rows = []
     for i, event in enumerate(events):
-        values: dict[str, Any] = {name: None for name in FIELDS}
-        values.update(event, id=next_id + i, at=event["at"].astimezone(dt.UTC),
-                      outcome=event.get("outcome", "applied"),
-                      detail=json.dumps(event.get("detail") or {}, sort_keys=True,
-                                        ensure_ascii=False), prev_hash=prev)
-        values["hash"] = prev = row_hash(values)
+        values = _values(event, chain, seq + 1 + i, prev, key)
+        prev = values["hash"]
         rows.append(values)
     conn.execute(_INSERT, rows)
     return len(rows)
 
 
-@dataclass
-class Verification:
-    """What `verify` found: how many rows, and every break in the chain."""
-
-    rows: int = 0
-    problems: list[str] = field(default_factory=list)
-    head: str = GENESIS
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
-def iter_rows(session: Session, batch: int = 2000) -> Iterator[dict[str, Any]]:
-    """Every audit row in chain order, as dicts, read in batches."""
-    table = AuditEvent.__table__  # type: ignore[attr-defined]
-    last_id = 0
-    while True:
-        rows = session.connection().execute(
-            sa.select(table).where(table.c.id > last_id).order_by(table.c.id).limit(batch)
-        ).mappings().all()
-        if not rows:
-            return
-        for r in rows:
-            yield dict(r)
-        last_id = rows[-1]["id"]
+def iter_rows(session: Session, batch: int = 2000,
+              chain: int | None = None) -> Iterator[dict[str, Any]]:
+    """Every audit row (of one chain, or of all chains one after the other), in chain
+    order, as dicts, read in batches."""
+    conn = session.connection()
+    chains = ([chain] if chain is not None else [r[0] for r in conn.execute(
+        sa.select(_TABLE.c.chain).distinct().order_by(_TABLE.c.chain))])
+    for c in chains:
+        last_seq = 0
+        while True:
+            rows = conn.execute(
+                sa.select(_TABLE).where(_TABLE.c.chain == c, _TABLE.c.seq > last_seq)
+                .order_by(_TABLE.c.seq).limit(batch)).mappings().all()
+            if not rows:
+                break
+            for r in rows:
+                yield dict(r)
+            last_seq = rows[-1]["seq"]
 
 
-def verify(session: Session, checkpoint: dict[str, Any] | None = None,
-           max_problems: int = 20) -> Verification:
-    """Check the whole chain; with a checkpoint (an exported head), check nothing was cut."""
-    result = Verification()
-    prev_hash, expected_id = GENESIS, 1
-    seen: dict[int, str] = {}
-    for row in iter_rows(session):
-        result.rows += 1
-        rid = row["id"]
-        if rid != expected_id:
-            what = "missing (deleted?)" if rid > expected_id else "out of order"
-            result.problems.append(f"row {expected_id}: {what}; next row found is {rid}")
-        if row["prev_hash"] != prev_hash:
-            result.problems.append(
-                f"row {rid}: does not follow the row before it (a row was deleted, inserted "
-                "or reordered just before it)")
-        if row_hash(row) != row["hash"]:
-            result.problems.append(f"row {rid}: content does not match its hash (edited)")
-        prev_hash, expected_id = row["hash"], rid + 1
-        seen[rid] = row["hash"]
-        if len(result.problems) >= max_problems:
-            result.problems.append("… stopped after too many problems")
-            break
-    result.head = prev_hash
-    if checkpoint:
-        cid, chash = int(checkpoint["id"]), str(checkpoint["hash"])
-        if cid not in seen:
-            result.problems.append(f"checkpoint row {cid} is gone: the newest rows were removed")
-        elif seen[cid] != chash:
-            result.problems.append(f"row {cid}: differs from the checkpoint")
-    return result
-
-
-def load_checkpoint(path: str) -> dict[str, Any]:
-    """A checkpoint file from `checkpoint`, or an error saying why it is not one."""
-    from process.core.errors import InvalidInput
-
-    try:
-        with open(path, encoding="utf-8") as fh:
-            point = json.load(fh)
-        if isinstance(point, dict) and isinstance(point.get("hash"), str):
-            point["id"] = int(point["id"])
-            if point["id"] >= 0:
-                return point
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError, OverflowError):
-        pass
-    raise InvalidInput(f"{path}: not a checkpoint from 'rsp audit checkpoint' "
-                       '(JSON like {"id": 12, "hash": "…"})')
-
-
-def checkpoint(session: Session) -> dict[str, Any]:
-    """The newest row's id and hash, to keep outside the database."""
-    table = AuditEvent.__table__  # type: ignore[attr-defined]
-    last = session.connection().execute(
-        sa.select(table.c.id, table.c.hash, table.c.at).order_by(table.c.id.desc()).limit(1)
-    ).first()
-    if not last:
-        return {"id": 0, "hash": GENESIS}
-    return {"id": last[0], "hash": last[1], "at": last[2].isoformat()}
+def heads(session: Session) -> dict[int, tuple[int, str]]:
+    """Each chain's newest (seq, hash)."""
+    t = _TABLE
+    newest = (sa.select(t.c.chain, sa.func.max(t.c.seq).label("seq")).group_by(t.c.chain)
+              .subquery())
+    rows = session.connection().execute(
+        sa.select(t.c.chain, t.c.seq, t.c.hash).join(
+            newest, sa.and_(t.c.chain == newest.c.chain, t.c.seq == newest.c.seq)))
+    return {int(c): (int(s), str(h)) for c, s, h in rows}
 
 
 def _exportable(row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
-    out["at"] = row["at"].astimezone(dt.UTC).isoformat()
-    return out
+    return {k: _iso(row.get(k)) for k in COLUMNS}
 
 
 def export(session: Session, out: IO[str], fmt: str) -> int:
-    """Write every audit row as JSON lines or CSV; returns the number of rows."""
+    """Write every audit row as JSON lines or CSV (formula-like cells defused); how many."""
     count = 0
-    columns = [*FIELDS, "hash"]
-    writer = csv.DictWriter(out, fieldnames=columns) if fmt == "csv" else None
+    writer = csv.DictWriter(out, fieldnames=list(COLUMNS)) if fmt == "csv" else None
     if writer:
         writer.writeheader()
     for row in iter_rows(session):
         record = _exportable(row)
         if writer:
-            writer.writerow({k: record.get(k) for k in columns})
+            writer.writerow({k: defuse(record.get(k)) for k in COLUMNS})
         else:
-            out.write(json.dumps({k: record.get(k) for k in columns}, ensure_ascii=False) + "\n")
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def defuse(value: Any) -> Any:
+    """A CSV cell that a spreadsheet would read as a formula (= + - @, tab, CR) kept as
+    text by a leading apostrophe; one that starts with an apostrophe gets one more, so
+    `restore` gives back exactly what was written."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def restore(cell: str) -> str:
+    """A cell as it was before `defuse`."""
+    return cell[1:] if cell.startswith("'") else cell

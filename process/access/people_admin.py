@@ -45,7 +45,7 @@ def grant(w: Work, person: Person, role: str) -> None:
     """Give a person a role on the programme (the caller checked who may)."""
     assert person.id is not None
     w.session.add(RoleGrant(person_id=person.id, programme_id=w.programme_id, role=role,
-                            granted_at=w.now))
+                            granted_at=w.now, recorded_at=w.recorded))
     w.audit("role.granted", subject=f"person:{person.id}",
             detail={"login": person.login, "role": role})
 

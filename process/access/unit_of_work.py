@@ -35,7 +35,8 @@ class Work:
     session: Session
     clock: Clock
     actor: str
-    now: dt.datetime
+    now: dt.datetime  # the effective time of everything this work records
+    recorded: dt.datetime  # the real time it is written
     entered: Programme | None = None
     entered_id: int | None = None  # kept apart: a rolled-back row cannot be read any more
     role: str | None = None
@@ -82,8 +83,8 @@ class Work:
         """Append this work's audit row (who, in which role, on which programme, when)."""
         columns.setdefault("role", self.role)
         columns.setdefault("programme_id", self.entered_id)
-        return audit.append(self.session, at=self.now, actor=self.actor, action=action,
-                            **columns)
+        return audit.append(self.session, at=self.now, recorded_at=self.recorded,
+                            actor=self.actor, action=action, **columns)
 
 
 def write(db: Database, clock: Clock, actor: str, programme_key: str | None, action: str,
@@ -112,7 +113,7 @@ def _run(session_of: Callable[[], AbstractContextManager[Session]], db: Database
     w: Work | None = None
     try:
         with session_of() as session:
-            w = Work(session, clock, actor, clock.now(), refusal=dict(refusal))
+            w = Work(session, clock, actor, clock.now(), clock.recorded(), refusal=dict(refusal))
             if find_programme:
                 w.enter(lookup.find_programme(session, programme_key))
             return work(w)
@@ -126,8 +127,8 @@ def audit_refusal(db: Database, clock: Clock, actor: str, programme_id: int | No
                   action: str, error: RspError, **columns: Any) -> None:
     """Record a refused attempt in its own transaction (the attempt itself changed nothing)."""
     with db.write() as session:
-        audit.append(session, at=clock.now(), actor=actor, action=action,
-                     outcome="refused", programme_id=programme_id,
+        audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
+                     action=action, outcome="refused", programme_id=programme_id,
                      detail={"reason": str(error), "error": type(error).__name__}, **columns)
 
 

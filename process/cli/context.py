@@ -21,6 +21,7 @@ class Env:
     now_value: str | None
     programme: str | None
     lang: str
+    effective_value: str | None = None
     _db: Database | None = field(default=None, repr=False)
 
     @property
@@ -36,10 +37,18 @@ class Env:
 
     @property
     def clock(self) -> Clock:
-        from process.core.clock import Clock, FixedClock, parse_now
+        from process.core.clock import (
+            Clock,
+            EffectiveClock,
+            ReplayClock,
+            parse_effective,
+            parse_now,
+        )
 
         if self.now_value:
-            return FixedClock(parse_now(self.now_value))
+            return ReplayClock(parse_now(self.now_value))
+        if self.effective_value:
+            return EffectiveClock(parse_effective(self.effective_value, Clock().recorded()))
         return Clock()
 
     def database(self, require_schema: bool = True) -> Database:
@@ -47,6 +56,7 @@ class Env:
 
         if self._db is None:
             self._db = open_database(self.db_value)
+            self._db.replaying = bool(self.now_value)
         if require_schema:
             self._db.require_schema()
         return self._db

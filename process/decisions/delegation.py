@@ -70,38 +70,43 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         if same:
             raise InvalidInput(f"{kind} is already delegated to {to_login or to_role} "
                                f"(delegation #{same[0]})")
-        now = clock.now()
-        decision_id = _decision_id(session, prog, decision, kind, note or (
-            f"Delegation: {kind_word(kind, 'sv')} till {to_login or to_role}"), actor, now)
+        decision_id, record = _decision_id(session, prog, decision, kind, note or (
+            f"Delegation: {kind_word(kind, 'sv')} till {to_login or to_role}"), actor,
+            w.recorded)
         did = session.connection().execute(sa.insert(d), dict(
             programme_id=prog.id, kind=kind, to_login=to_login, to_role=to_role,
-            decision_id=decision_id, comment=note, created_by=actor, created_at=now)
+            decision_id=decision_id, comment=note, created_by=str(actor), created_at=w.now)
         ).inserted_primary_key[0]  # type: ignore[index]
         detail = {"kind": kind, "to_login": to_login, "to_role": to_role,
                   "decision": str(decision)}
-        w.audit("delegation.created", subject=f"delegation:{did}",
-                     decision_id=decision_id, comment=note, detail=detail)
+        w.audit("delegation.created", subject=f"delegation:{did}", decision_id=decision_id,
+                comment=note, detail={**detail, "decision_record": record} if record
+                else detail)
         return {"id": did, "decision_id": decision_id, **detail}
 
     return unit_of_work.write(db, clock, actor, programme_key, "delegation.create", work)
 
 
 def _decision_id(session: Session, prog: Programme, ref: DecisionRef, kind: str, text: str,
-                 actor: str, now: dt.datetime) -> int:
+                 actor: str, recorded: dt.datetime) -> tuple[int, dict[str, Any] | None]:
     """The board decision with this reference (the same meeting paragraph may both adopt
-    the programme and delegate), or a new one recorded for the delegation."""
+    the programme and delegate), or a new one recorded for the delegation (with what the
+    trail records of it)."""
     dec = Decision.__table__  # type: ignore[attr-defined]
     found = session.connection().execute(sa.select(dec.c.id).where(
         dec.c.programme_id == prog.id, dec.c.meeting_date == ref.meeting_date,
         dec.c.paragraph == ref.paragraph, dec.c.diary_number == ref.diary_number)
         .order_by(dec.c.id)).first()
     if found is not None:
-        return int(found[0])
+        return int(found[0]), None
+    record = {"meeting_date": ref.meeting_date.isoformat(), "paragraph": ref.paragraph,
+              "diary_number": ref.diary_number, "text": ref.text or text,
+              "body": prog.board_name}
     return int(session.connection().execute(sa.insert(dec), dict(
         programme_id=prog.id, body=prog.board_name, meeting_date=ref.meeting_date,
-        paragraph=ref.paragraph, diary_number=ref.diary_number, text=ref.text or text,
-        trigger=f"delegate:{kind}", recorded_by=actor, recorded_at=now)
-    ).inserted_primary_key[0])  # type: ignore[index]
+        paragraph=ref.paragraph, diary_number=ref.diary_number, text=record["text"],
+        trigger=f"delegate:{kind}", recorded_by=str(actor), recorded_at=recorded)
+    ).inserted_primary_key[0]), record  # type: ignore[index]
 
 
 def revoke(db: Database, clock: Clock, actor: str, programme_key: str | None,

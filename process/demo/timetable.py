@@ -52,7 +52,7 @@ def timetable() -> list[Step]:
 
     wg, sz, sg, board = "processledare", "landsbygdsutvecklare", "ordforande", "sekreterare"
     return [
-        Step("2021-10-15", "it-admin", ("init", "--example", "jamtland-harjedalen",
+        Step("2021-10-15", "it-admin", ("init", "--example", "jamtland-harjedalen", "--replay",
                                         "--admin-name", "IT-förvaltningen"),
              "Regeringens erbjudande har kommit (oktober 2021)"),
         *_people(),

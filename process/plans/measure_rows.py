@@ -109,7 +109,8 @@ def insert_measures(w: Work, plan: PlanRow, items: Sequence[Measure], definition
         detail: dict[str, Any] = {"year": plan.year, "code": m.id, "title": m.title}
         if m.id in carried_from:
             detail["carried_from"] = f"measure:{carried_from[m.id]}"
-        events.append({"at": now, "actor": w.actor, "role": w.role, "action": "measure.created",
+        events.append({"at": now, "recorded_at": w.recorded, "actor": w.actor, "role": w.role,
+                       "action": "measure.created",
                        "programme_id": prog.id, "subject": f"measure:{mid}",
                        "to_state": definition.initial, "detail": detail})
     for chunk in range(0, len(events), 200):

@@ -7,7 +7,6 @@ reported. Every created or changed measure gets its own audit row.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,15 +39,12 @@ class ImportResult:
     changed: bool = False
 
 
-def measure_definition_id(session: Session, now: dt.datetime, actor: str,
-                          programme_id: int) -> int:
+def measure_definition_id(w: Work) -> int:
     """The stored measure workflow (workflows/measure.yaml), stored on first use."""
     import workflows
     from process.workflow.definition import load_definition
 
-    row = stored.store_definition(session, now, actor,
-                                      load_definition(workflows.path_of("measure")),
-                                      programme_id)
+    row = stored.store_definition(w, load_definition(workflows.path_of("measure")))
     assert row.id is not None
     return row.id
 
@@ -141,7 +137,7 @@ def apply_plan(w: Work, plan: ActionPlan, progress: Progress | None = None) -> I
         if progress:
             progress.step(1)
     if new:
-        definition_id = measure_definition_id(session, w.now, w.actor, w.programme_id)
+        definition_id = measure_definition_id(w)
         store.insert_measures(w, row, new, definition_id, progress=progress)
         result.created = [m.id for m in new]
         if not new_plan:

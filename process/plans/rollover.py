@@ -136,7 +136,7 @@ def _work(w: Work, from_year: int, to_year: int) -> RolloverResult:
         copies.append(_copy(session, m, code, to_year - from_year))
         origins[code] = m.id
         result.carried.append((m.code, code))
-    definition_id = plans.measure_definition_id(session, w.now, w.actor, w.programme_id)
+    definition_id = plans.measure_definition_id(w)
     w.role = role  # the copies are created in the role the rollover was asked in
     measure_store.insert_measures(w, new_plan, copies, definition_id, carried_from=origins)
     how = "new plan" if created else "existing plan"

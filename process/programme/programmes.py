@@ -49,7 +49,7 @@ def create_programme(w: Work, spec: ProgrammeSpec, definition: Definition,
     w.audit("programme.created", subject=f"programme:{prog.id}",
             detail={"key": spec.key, "name": spec.name, "region": spec.region,
                     "board": spec.board_name})
-    row = stored.store_definition(session, now, actor, definition, prog.id)
+    row = stored.store_definition(w, definition)
     assert row.id is not None
     inst = ProcessInstance(programme_id=prog.id, definition_id=row.id,
                            definition_hash=definition.content_hash, state=definition.initial,

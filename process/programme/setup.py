@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from process.access import people, people_admin, unit_of_work
+from sqlmodel import select
+
+from process.access import installation, people, people_admin, unit_of_work
 from process.access.unit_of_work import Work
 from process.core.clock import Clock
+from process.core.errors import PermissionDenied
 from process.programme import programmes
 from process.storage import lookup, schema
 from process.storage.database import Database
+from process.storage.tables import Person, ProcessInstance, Programme
 from process.workflow import stored
 from process.workflow.definition import load_definition
 
@@ -22,8 +26,12 @@ T = TypeVar("T")
 def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
          definition_file: str | None = None, key: str | None = None, name: str | None = None,
          region: str | None = None, board: str = "Regionala utvecklingsnämnden",
-         admin_name: str | None = None, admin_email: str | None = None) -> list[str]:
-    """Create or migrate the schema, then create a programme; returns what was done."""
+         admin_name: str | None = None, admin_email: str | None = None,
+         replay: bool = False) -> list[str]:
+    """Create or migrate the schema, then create a programme; returns what was done.
+
+    The first programme of a database makes its creator the installation's administrator;
+    a further one may only be created by an administrator of the installation."""
     import workflows
 
     demo_people: list = []
@@ -39,10 +47,18 @@ def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
     before, after = schema.upgrade(db)
     lines = [f"database: {db.display()} (schema {before or 'new'} → {after})"
              if before != after else f"database: {db.display()} (schema {after})"]
-    with db.write() as session:
-        w = Work(session, clock, actor, clock.now())
+    def create(w: Work) -> tuple[Programme, ProcessInstance]:
+        first = installation.ensure(w.session, w.recorded, replay)
+        if not first or w.session.exec(select(Programme.id)).first() is not None:
+            _require_installation_admin(w)
         prog, inst = programmes.create_programme(w, spec, definition, admin_name, admin_email)
-        lines += _after_create(w, example)
+        if first:
+            _make_installation_admin(w)
+        lines.extend(_after_create(w, example))
+        return prog, inst
+
+    prog, inst = unit_of_work.write(db, clock, actor, None, "programme.create", create,
+                                    installation=True)
     lines.insert(1, f"programme {prog.key!r}: {prog.name}, {prog.region}")
     lines.insert(2, f"process: {definition.key} v{definition.version} "
                     f"(sha256 {definition.content_hash[:16]}…), stage {inst.state}")
@@ -50,6 +66,21 @@ def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
     if demo_people:
         lines.append("add people with 'rsp people add LOGIN --name ... --role ROLE'")
     return lines
+
+
+def _require_installation_admin(w: Work) -> None:
+    person = w.session.exec(select(Person).where(Person.login == str(w.actor))).first()
+    if person is None or not person.administers_installation:
+        raise PermissionDenied(f"{w.actor} does not administer this installation, so cannot "
+                               "create a programme in it (the installation's administrators "
+                               "can: whoever created its first programme, and those they "
+                               "make administrators)")
+
+
+def _make_installation_admin(w: Work) -> None:
+    person = w.session.exec(select(Person).where(Person.login == str(w.actor))).one()
+    person.administers_installation = True
+    w.session.add(person)
 
 
 def _after_create(w: Work, example: str | None) -> list[str]:

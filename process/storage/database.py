@@ -60,12 +60,19 @@ def _sqlite_setup(engine: sa.Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+REPLAY_ONLY = ("--now replays a date, and writes with it are allowed only on a database made "
+               "for replay ('rsp init --replay': the demo, tests, simulations). To record "
+               "something that happened earlier, give --effective DATE instead")
+
+
 @dataclass
 class Database:
     """One database: an engine plus sessions for reading and for writing."""
 
     url: str
     engine: sa.Engine
+    replaying: bool = False  # the effective time is a replay (--now): writes need a replay db
+    making_replay: bool = False  # `rsp init --replay` is making this a replay database
 
     @property
     def dialect(self) -> str:
@@ -76,7 +83,19 @@ class Database:
         """A session whose transaction commits at the end, or rolls back on error."""
         with Session(self.engine.execution_options(rsp_write=True),
                      expire_on_commit=False) as session, session.begin():
+            if self.replaying:
+                self._refuse_unless_replay(session)
             yield session
+
+    def _refuse_unless_replay(self, session: Session) -> None:
+        if not sa.inspect(session.connection()).has_table("installation"):
+            made_for_replay = None
+        else:
+            row = session.connection().exec_driver_sql(
+                "SELECT replay FROM installation").first()
+            made_for_replay = bool(row[0]) if row is not None else None
+        if made_for_replay is False or (made_for_replay is None and not self.making_replay):
+            raise InvalidInput(REPLAY_ONLY)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -50,4 +50,5 @@ class OutboxMessage(SQLModel, table=True):
     claimed_until: dt.datetime | None = utc_column(nullable=True)
     last_error: str | None = None
     sent_at: dt.datetime | None = utc_column(nullable=True)
-    created_at: dt.datetime = utc_column()
+    created_at: dt.datetime = utc_column()  # effective
+    recorded_at: dt.datetime | None = utc_column(nullable=True)  # real

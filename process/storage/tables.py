@@ -79,6 +79,7 @@ class Person(SQLModel, table=True):
     name: str
     email: str | None = None
     created_at: dt.datetime = utc_column()
+    administers_installation: bool = False  # may create programmes and seal the trail
 
 
 class RoleGrant(SQLModel, table=True):
@@ -88,7 +89,8 @@ class RoleGrant(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", index=True)
     programme_id: int = Field(foreign_key="programme.id", index=True)
     role: str
-    granted_at: dt.datetime = utc_column()
+    granted_at: dt.datetime = utc_column()  # effective
+    recorded_at: dt.datetime | None = utc_column(nullable=True)  # real
 
 
 class Decision(SQLModel, table=True):
@@ -106,17 +108,26 @@ class Decision(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
-    """One append-only, hash-chained record of an attempt or an administrative change."""
+    """One append-only record of an attempt or an administrative change, in the hash chain
+    of its programme (`chain` = the programme's id; 0 for the installation's own events;
+    -1 for the one global chain of rows written before chains were per programme)."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (sa.Index("ix_audit_subject", "subject", "id"),)
-    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
-    at: dt.datetime = utc_column()
+    __table_args__ = (sa.Index("ix_audit_subject", "subject", "id"),
+                      sa.Index("ix_audit_subject_trigger", "subject", "trigger", "outcome"),
+                      sa.UniqueConstraint("chain", "seq", name="uq_audit_chain_seq"))
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = utc_column()  # the effective time: when it counts as having happened
+    recorded_at: dt.datetime | None = utc_column(nullable=True)  # the real time it was written
     actor: str
+    channel: str | None = None  # cli | web:email-link | web:oidc | system | direct
+    os_user: str | None = None  # the operating-system user who ran the command line
     role: str | None = None
     action: str
     outcome: str  # applied | refused
     programme_id: int | None = Field(default=None, index=True)
+    chain: int = -1
+    seq: int = 0  # the position in its chain, from 1
     subject: str | None = None  # e.g. process:1, person:3, measure:17
     trigger: str | None = None
     from_state: str | None = None
@@ -126,3 +137,31 @@ class AuditEvent(SQLModel, table=True):
     detail: str = "{}"  # JSON text: reasons, changed fields, references
     prev_hash: str
     hash: str = Field(unique=True)
+    mac: str | None = None  # HMAC-SHA256 of `hash` with the installation's audit key
+
+
+class Installation(SQLModel, table=True):
+    """What the whole database is: made for replay or for real use, and the audit key it
+    is sealed with (its id and public key; the secret stays outside the database)."""
+
+    __tablename__ = "installation"
+    id: int = Field(default=1, primary_key=True)
+    created_at: dt.datetime = utc_column()
+    replay: bool = False  # made by `rsp init --replay`: `--now` may write (demo, tests)
+    key_id: str | None = None  # the audit key's id once the trail is keyed
+    public_key: str | None = None  # the key's Ed25519 public key (hex), for checkpoints
+    keyed_at: dt.datetime | None = utc_column(nullable=True)
+    cli_writers: str = "[]"  # JSON list of the OS users who may write from the command line
+
+
+class AuditCheckpoint(SQLModel, table=True):
+    """A signed statement of every chain's length and head at a moment: published (the
+    weekly digest, the registrar's mail) so that removing rows before it is detected."""
+
+    __tablename__ = "audit_checkpoint"
+    id: int | None = Field(default=None, primary_key=True)
+    made_at: dt.datetime = utc_column()  # the real time
+    reason: str  # decision | daily | manual
+    body: str  # the signed JSON statement
+    signature: str  # Ed25519 signature of `body` (hex)
+    public_key: str  # the key that signed it (hex)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.access import people, unit_of_work
+from process.access import audit, checkpoints, people, unit_of_work
 from process.access.unit_of_work import Work
 from process.core.clock import STOCKHOLM, Clock
 from process.core.decision_refs import DecisionRef
@@ -66,15 +66,29 @@ _HAS_FIRED = (sa.select(sa.literal(1)).where(
     _A.c.action == "transition", _A.c.outcome == "applied").limit(1))
 
 
+_FIRED_ROWS = (sa.select(_A).where(
+    _A.c.subject == sa.bindparam("subject"), _A.c.trigger == sa.bindparam("trigger"),
+    _A.c.action == "transition", _A.c.outcome == "applied").limit(20))
+
+
 def fired_for_guards(session: Session, subject: str, t: TriggerDef) -> dict[str, int]:
-    """Whether each trigger the guards of `t` depend on has happened (1) or not (0)."""
+    """Whether each trigger the guards of `t` depend on has happened (1) or not (0). On a
+    sealed trail only a row with a valid seal counts, so a row slipped into the database
+    without the key unlocks nothing."""
     conn = session.connection()
+    key = audit.sealing_key(session) if t.guards else None
     out = {}
     for name in t.guards:
         needed = guards.needed_trigger(name)
         if needed and needed not in out:
-            hit = conn.execute(_HAS_FIRED, {"subject": subject, "trigger": needed}).first()
-            out[needed] = 1 if hit else 0
+            params = {"subject": subject, "trigger": needed}
+            if key is None:
+                out[needed] = 1 if conn.execute(_HAS_FIRED, params).first() else 0
+            else:
+                out[needed] = int(any(
+                    r["mac"] is not None and audit.row_hash(dict(r)) == r["hash"]
+                    and r["mac"] == key.mac(r["hash"])
+                    for r in conn.execute(_FIRED_ROWS, params).mappings()))
     return out
 
 
@@ -175,13 +189,16 @@ def fire(w: Work, actor: people.Actor | None, target: Target, definition: Defini
     if dest is None:
         raise InvalidTransition(f"{trigger} is not allowed yet: "
                                 + "; ".join(guards.failures(t.guards, ctx)))
-    decision_id = None
+    decision_id = record = None
     if decision is not None:
+        record = {"meeting_date": decision.meeting_date.isoformat(),
+                  "paragraph": decision.paragraph, "diary_number": decision.diary_number,
+                  "text": decision.text or (comment or label_of(t)), "body": prog.board_name}
         inserted = session.connection().execute(sa.insert(_DECISION), dict(
             programme_id=prog.id, body=prog.board_name, meeting_date=decision.meeting_date,
             paragraph=decision.paragraph, diary_number=decision.diary_number,
-            text=decision.text or (comment or label_of(t)), trigger=trigger,
-            recorded_by=w.actor, recorded_at=now))
+            text=record["text"], trigger=trigger, recorded_by=str(w.actor),
+            recorded_at=w.recorded))
         decision_id = inserted.inserted_primary_key[0]  # type: ignore[index]
     params = {"rid": target.row_id, "old": target.version, "state": dest,
               "new": target.version + 1, "since": now}
@@ -191,11 +208,13 @@ def fire(w: Work, actor: people.Actor | None, target: Target, definition: Defini
         raise ConflictError(f"{target.what} was changed by someone else while "
                             f"you were recording {trigger}; nothing was saved — check "
                             f"{target.look} and try again")
-    full_detail = {"decision": str(decision)} if decision else {}
+    full_detail: dict = {"decision": str(decision), "decision_record": record} if decision else {}
     full_detail.update(detail or {})
     row_values = w.audit("transition", subject=target.subject, trigger=trigger,
                          from_state=target.state, to_state=dest, comment=comment,
                          decision_id=decision_id, detail=full_detail)
+    if decision is not None:  # a board decision: the trail as it stands now is published
+        checkpoints.make(session, w.recorded, "decision", audit.sealing_key(session))
     return Advanced(prog.key, trigger, target.state, dest, role, decision, row_values["id"],
                     target.subject)
 

@@ -3,34 +3,31 @@ load audited), read back and parsed once per process."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from process.access import audit
 from process.access.people import ADMIN
+from process.access.unit_of_work import Work
 from process.core.errors import NotFound
 from process.storage.tables import WorkflowDefinition
 from process.workflow.definition import Definition
 
 
-def store_definition(session: Session, now: dt.datetime, actor: str,
-                     definition: Definition, programme_id: int | None) -> WorkflowDefinition:
+def store_definition(w: Work, definition: Definition) -> WorkflowDefinition:
     """Keep a definition in the database once per content hash; audit the first load."""
+    session = w.session
     row = session.exec(select(WorkflowDefinition).where(
         WorkflowDefinition.content_hash == definition.content_hash)).first()
     if row is not None:
         return row
     row = WorkflowDefinition(key=definition.key, version=definition.version,
                              content_hash=definition.content_hash, source=definition.source,
-                             body=definition.to_json(), loaded_at=now)
+                             body=definition.to_json(), loaded_at=w.now)
     session.add(row)
     session.flush()
-    audit.append(session, at=now, actor=actor, role=ADMIN, action="definition.loaded",
-                 programme_id=programme_id, subject=f"definition:{row.id}",
-                 detail={"key": definition.key, "version": definition.version,
-                         "content_hash": definition.content_hash, "source": definition.source})
+    w.audit("definition.loaded", role=ADMIN, subject=f"definition:{row.id}",
+            detail={"key": definition.key, "version": definition.version,
+                    "content_hash": definition.content_hash, "source": definition.source})
     return row
 
 

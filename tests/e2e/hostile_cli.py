@@ -261,7 +261,7 @@ def build_database(path: Path) -> str:
     """The example programme, one person per role, the process in remiss_open with a
     remiss, board and delegated decisions, a measure under way and reminders queued."""
     db = str(path)
-    must(["init", "--example", "jamtland-harjedalen"], db, "it-admin", "2021-10-15")
+    must(["init", "--example", "jamtland-harjedalen", "--replay"], db, "it-admin", "2021-10-15")
     for login, role in (("sekreterare", "board"), ("ordforande", "steering_group"),
                         ("processledare", "working_group"),
                         ("landsbygdsutvecklare", "service_z")):

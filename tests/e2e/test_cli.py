@@ -13,7 +13,7 @@ from tests.support import ROOT, run_rsp
 @pytest.fixture
 def dbfile(tmp_path):
     db = str(tmp_path / "rsp.db")
-    r = run_rsp("init", "--example", "jamtland-harjedalen", db=db, now="2021-10-15")
+    r = run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15")
     assert r.returncode == 0, r.stderr
     for login, role in (("sekreterare", "board"), ("processledare", "working_group")):
         r = run_rsp("people", "add", login, "--name", login.title(), "--email",

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from process.access import audit
+from process.access import audit_verify
 from process.programme import setup
 from process.storage.database import open_database
 from tests.e2e.test_scheduler import Daemon
@@ -106,7 +106,7 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path):
         with db.read() as s:
             rows = s.connection().execute(sa.text(
                 "SELECT message_id, status FROM outbox_message")).all()
-            verification = audit.verify(s)
+            verification = audit_verify.verify(s)
     finally:
         db.dispose()
     assert len(rows) >= BOARD_MEMBERS  # one reminder per board member (and Cc copies)

@@ -19,7 +19,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example programme in drafting, with one person per role (two in the steering
     group), made once; each test gets a copy."""
     path = str(tmp_path_factory.mktemp("digest") / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", db=path,
+    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=path,
                    now="2021-10-15").returncode == 0
     for login, role in PEOPLE:
         r = run_rsp("people", "add", login, "--name", login.title(), "--email",

@@ -49,7 +49,7 @@ def assert_escaped(html: str, where: str) -> None:
 
 def test_script_names_are_text_in_every_html_output(tmp_path):
     db = str(tmp_path / "rsp.db")
-    ok("init", "--example", "jamtland-harjedalen", db=db, now="2023-12-01")
+    ok("init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2023-12-01")
     ok("people", "add", "processledare", "--name", f"Maria {EVIL}", "--email",
        "maria@region.example", "--role", "working_group", db=db)
     ok("people", "add", "ordforande", "--name", "Per", "--email", "per@region.example",

@@ -16,7 +16,7 @@ from tests.support import ROOT, run_rsp
 @pytest.fixture
 def dbfile(tmp_path):
     db = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", db=db,
+    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
                    now="2021-10-15").returncode == 0
     for login, role in (("sekreterare", "board"), ("processledare", "working_group"),
                         ("ordforande", "steering_group")):

@@ -16,7 +16,7 @@ WG, BOARD = "processledare", "sekreterare"
 def remiss_decided(tmp_path):
     """A database whose process has the remiss edition decided (2022-11-22)."""
     db = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", db=db,
+    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
                    now="2021-10-15").returncode == 0
     for login, role in ((BOARD, "board"), (WG, "working_group")):
         r = run_rsp("people", "add", login, "--name", login.title(), "--email",

@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from process.access import audit
+from process.access import audit_verify
 from process.storage import schema
 from process.storage.database import open_database
 from tests import scale
@@ -185,7 +185,7 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
                     "JOIN programme p ON p.id = o.programme_id "
                     "WHERE p.key = :k AND o.rule = 'measure.before_7'"),
                     {"k": scale.programme_key(PLANNER_REGION)}).scalar_one()
-                verification = audit.verify(s)
+                verification = audit_verify.verify(s)
         finally:
             db.dispose()
 

@@ -84,7 +84,7 @@ def database_url(kind: str, tmp_path: Path) -> Iterator[str]:
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
     with database_url(kind, tmp_path) as db:
-        assert run_rsp("init", "--example", "jamtland-harjedalen", db=db,
+        assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
                        now="2021-10-15").returncode == 0
         for login, role in (("sekreterare", "board"), ("ordforande", "steering_group")):
             r = run_rsp("people", "add", login, "--name", login.title(), "--email",
@@ -118,7 +118,7 @@ def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
 def test_a_daemon_told_a_future_day_works_at_once(tmp_path: Path):
     """`--now` only says what day the work sees: the first sweep runs now, not in 2031."""
     db = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", db=db,
+    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
                    now="2021-10-15").returncode == 0
     daemon = Daemon(db, {"RSP_NOW": "2031-03-05", "RSP_OUTBOX_DIR": str(tmp_path / "out")})
     try:

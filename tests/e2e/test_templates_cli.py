@@ -39,7 +39,7 @@ def counts(db: str) -> tuple[int, int]:
 @pytest.fixture
 def dbfile(tmp_path):
     db = str(tmp_path / "rsp.db")
-    ok("init", "--example", "jamtland-harjedalen", db=db, now="2021-10-15")
+    ok("init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15")
     for login, name, role in (("sekreterare", f"Karin {EVIL}", "board"),
                               ("ordforande", "Per", "steering_group"),
                               ("processledare", "Maria", "working_group")):

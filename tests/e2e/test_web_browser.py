@@ -47,6 +47,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "init",
         "--example",
         "jamtland-harjedalen",
+        "--replay",
         "--admin-name",
         "IT-förvaltningen",
         "--admin-email",

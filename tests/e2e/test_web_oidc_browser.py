@@ -42,7 +42,14 @@ def server(provider: str, tmp_path) -> Iterator[Any]:
     chromium_path()
     db = tmp_path / "rsp.db"
     for args in (
-        ("init", "--example", "jamtland-harjedalen", "--admin-email", "it@region.example"),
+        (
+            "init",
+            "--example",
+            "jamtland-harjedalen",
+            "--replay",
+            "--admin-email",
+            "it@region.example",
+        ),
         (
             "people",
             "add",

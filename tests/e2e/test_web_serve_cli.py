@@ -15,7 +15,7 @@ NOW = "2022-03-01"
 @pytest.fixture(scope="module")
 def dbfile(tmp_path_factory: pytest.TempPathFactory) -> str:
     db = str(tmp_path_factory.mktemp("serve") / "rsp.db")
-    r = run_rsp("init", "--example", "jamtland-harjedalen", db=db, now=NOW)
+    r = run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db, now=NOW)
     assert r.returncode == 0, r.stderr
     return db
 

@@ -13,7 +13,7 @@ import random
 import pytest
 import sqlalchemy as sa
 
-from process.access import audit
+from process.access import audit_verify
 from process.core.clock import FixedClock
 from process.core.decision_refs import parse_decision_ref
 from process.plans import measure_actions as lifecycle
@@ -115,7 +115,7 @@ def test_eight_writers_lose_nothing(kind, tmp_path):
             assert p.exitcode == 0
         after = counts(db)
         with db.read() as s:
-            verification = audit.verify(s)
+            verification = audit_verify.verify(s)
 
     crashes = [r for r in results if r[2] == "CRASH"]
     assert not crashes, crashes

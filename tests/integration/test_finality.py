@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from process.access import audit
+from process.access import audit_verify
 from process.core.decision_refs import parse_decision_ref
 from process.core.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
 from process.decisions import delegation, finality
@@ -78,7 +78,7 @@ def test_implementation_waits_until_the_adoption_is_final(any_db, clock):
     with pytest.raises(InvalidInput, match="appeal period of decision #3 ended on 2023-06-21"):
         decision_steps.appeal(any_db, clock, BOARD, None, did, "En kommunmedlem")
     with any_db.read() as s:
-        assert audit.verify(s).ok
+        assert audit_verify.verify(s).ok
 
 
 def test_an_appeal_stops_it_until_resolved(any_db, clock):
@@ -190,7 +190,7 @@ def test_delegation_covers_the_delegate_until_revoked(any_db, clock):
         report = delegation.report(s, None, D("2024-01-01"), D("2024-03-31"), "en")
         prog = lookup.find_programme(s, None)
         between = finality.decisions_between(s, prog.id, D("2023-05-01"), D("2024-03-31"))
-        assert audit.verify(s).ok
+        assert audit_verify.verify(s).ok
     assert [(x["id"], x["active"], x["decisions"]) for x in listed] == [(1, False, 1)]
     [item] = report["decisions"]
     assert (item["kind_label"], item["decided_by_name"], item["delegation_decision"]) == (

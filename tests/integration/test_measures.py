@@ -112,7 +112,7 @@ def test_stale_version_is_a_conflict(prog, clock):
         definition = stored.definition_of(s, row.definition_id)
     lifecycle.advance(prog, clock, WG, None, "2.B", "start")  # someone else, meanwhile
     with prog.write() as s, pytest.raises(ConflictError, match="measure 2.B .2014. was changed"):
-        w = Work(s, clock, WG, clock.now())
+        w = Work(s, clock, WG, clock.now(), clock.recorded())
         w.enter(p)
         lifecycle.fire(w, row, plan, definition, "start", None)
 

@@ -16,7 +16,7 @@ from notifications.mail.testing import Crash, RecordingTransport
 from notifications.mail.transports import PermanentFailure, TemporaryFailure, TransportConfigError
 from notifications.reminders import sweep
 from notifications.reminders.rules import load_rules
-from process.access import audit
+from process.access import audit_verify
 from process.core.clock import FixedClock
 from process.core.decision_refs import parse_decision_ref
 from process.core.errors import PermissionDenied
@@ -75,7 +75,7 @@ def test_milestone_reminders_go_to_the_roles_that_act(any_db, clock):
                    ("ordforande@x.example", "process:1:drafting", "milestone.before_3")}
     assert later.problems == []
     with any_db.read() as s:
-        assert audit.verify(s).ok
+        assert audit_verify.verify(s).ok
 
 
 def _in_threads(db, work, n: int = 2) -> list:
@@ -147,7 +147,7 @@ def test_two_senders_at_once_deliver_each_message_once(any_db):
     assert len(ids) == len(set(ids)) == 2 * N_ITEMS
     assert set(ids) == {r.message_id for r in table} and {r.status for r in table} == {"sent"}
     with any_db.read() as s:
-        assert audit.verify(s).ok
+        assert audit_verify.verify(s).ok
 
 
 def test_sweeps_and_senders_all_at_once(any_db):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from process.access import audit
+from process.access import audit_verify
 from process.bodies import bodies
 from process.core.errors import DefinitionError, InvalidInput, NotFound, PermissionDenied
 from process.plans import measure_actions as lifecycle
@@ -50,7 +50,7 @@ def test_init_with_the_example_imports_bodies_and_the_2014_plan(any_db, clock):
                                           "measure_deadline": 17}
     with any_db.read() as s:
         rows = measures.list_measures(s, None, clock.today(), measures.Filters())
-        assert audit.verify(s).ok
+        assert audit_verify.verify(s).ok
         kommunerna = bodies.show_body(s, None, "kommunerna")
     assert [r["code"] for r in rows][:5] == ["1.A", "1.B", "1.C", "1.D", "2.A"]
     assert {r["state"] for r in rows} == {"planned"}
@@ -203,7 +203,7 @@ def test_rollover_carries_unfinished_measures_once(any_db, clock):
     with any_db.read() as s:
         new = measures.show_measure(s, None, "1.B", 2015, clock.today())
         old = measures.show_measure(s, None, "1.B", 2014, clock.today())
-        assert audit.verify(s).ok
+        assert audit_verify.verify(s).ok
     assert new["carried_from"]["year"] == 2014 and old["carried_to"]["year"] == 2015
     assert [str(d["date"]) for d in new["deadlines"]] == ["2015-12-31"]
     assert [h["trigger"] for h in new["history"] if h["trigger"]] == ["start", "carry_over"]

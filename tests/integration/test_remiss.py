@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from notifications.reminders import due, remiss_items, sweep
 from notifications.reminders.rules import load_rules
-from process.access import audit
+from process.access import audit_verify
 from process.core.decision_refs import parse_decision_ref
 from process.core.errors import InvalidInput, InvalidTransition, NotFound, PermissionDenied
 from process.remiss import actions as remiss_actions
@@ -77,7 +77,7 @@ def test_opening_records_bodies_and_reply_date_with_the_stage(any_db, clock):
     assert {b["key"]: b["answered"] for b in o["bodies"]}["berg"] is False
     assert last_audit(any_db).action == "remiss.opened"
     with any_db.read() as s:
-        assert audit.verify(s).ok
+        assert audit_verify.verify(s).ok
 
 
 def test_a_refused_opening_changes_nothing_and_is_audited(any_db, clock):

@@ -200,7 +200,7 @@ def test_the_cli_with_a_wrong_password(tmp_path: Path, certs):
     from tests.support import run_rsp
 
     db = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", db=db,
+    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
                    now="2021-10-15").returncode == 0
     assert run_rsp("people", "add", "sekreterare", "--name", "Karin", "--email",
                    "karin@region.example", "--role", "board", db=db).returncode == 0

@@ -109,6 +109,7 @@ def test_a_registered_person_signs_in_with_a_verified_address(web, provider):
         "processledare",
     )
     assert row["detail"]["via"] == "oidc" and row["detail"]["sub"] == "maria-sub"
+    assert row["channel"] == "web:oidc"
 
 
 def test_a_person_unknown_to_rsp_gets_a_clear_page(web, provider):

@@ -157,6 +157,7 @@ def test_the_secretary_records_a_decision_through_the_engine(web):
         "board",
         "start_decided",
     )
+    assert row["channel"] == "web:email-link"  # the person, and how they signed in
     with web.db.read() as session:
         d = session.connection().execute(sa.select(Decision.__table__)).one()
     assert (d.paragraph, d.diary_number, d.recorded_by) == ("17", "RUN/536/2021", "sekreterare")
@@ -309,6 +310,7 @@ def test_a_municipal_officer_starts_her_measure_and_reports_progress(web):
     rows = [
         (a["action"], a["outcome"], a["actor"], a["role"], a["trigger"]) for a in audit(web, before)
     ]
+    assert {a["channel"] for a in audit(web, before)} == {"web:email-link"}
     assert rows == [
         ("transition", "applied", "handlaggare", "responsible_body", "start"),
         ("transition", "refused", "handlaggare", None, "report_progress"),

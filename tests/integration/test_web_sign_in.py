@@ -65,10 +65,14 @@ def test_a_known_address_gets_a_link_that_signs_in_that_browser(web):
     assert "Hej Processledare!" in body and "gäller i 15 minuter" in body
     assert browser.get("/", follow_redirects=False).headers["location"] == PROGRAMME
     cookie = browser.cookies.get("rsp_session")
-    actions = [(r["action"], r["outcome"], r["actor"]) for r in audit_rows(web)]
+    actions = [(r["action"], r["outcome"], r["actor"], r["channel"]) for r in audit_rows(web)]
     assert actions == [
-        ("web.sign_in_link", "applied", "processledare"),
-        ("web.sign_in", "applied", "processledare"),
+        ("web.sign_in_link", "applied", "processledare", "web:email-link"),
+        ("web.sign_in", "applied", "processledare", "web:email-link"),
+    ]
+    sent = audit_rows(web, "mail.")
+    assert [(r["action"], r["actor"], r["channel"]) for r in sent] == [
+        ("mail.sent", "rsp-web", "system")
     ]
     # nothing usable is kept in the clear: the token and code only as hashes, the sent
     # mail's text removed from the outbox

@@ -17,6 +17,7 @@ from notifications.mail import outbox, sender
 from notifications.mail import settings as mailconfig
 from notifications.mail.envelope import refuse_line_breaks
 from notifications.mail.transports import TransportConfigError
+from process.access.caller import SYSTEM, Caller
 from process.core.clock import STOCKHOLM, Clock
 from process.reports import templating
 from process.storage.database import Database
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from notifications.mail.settings import MailSettings
 
 KIND, RULE = "sign_in", "sign_in.link"
+SENDER = Caller("rsp-web", SYSTEM)  # the web server, sending a sign-in mail at once
 REMOVED = "(removed: this mail held a sign-in link)"
 _O = OutboxMessage.__table__  # type: ignore[attr-defined]
 log = logging.getLogger("rsp.web")
@@ -55,6 +57,7 @@ def render(
 def queue(
     session: Session,
     now: dt.datetime,
+    recorded: dt.datetime,
     settings: MailSettings,
     link_id: int,
     name: str,
@@ -89,6 +92,7 @@ def queue(
         "last_error": None,
         "sent_at": None,
         "created_at": now,
+        "recorded_at": recorded,
     }
     inserted = outbox.insert_rows(session, [row])
     return int(inserted[0]["id"])
@@ -102,7 +106,13 @@ def send_now(
     try:
         transport = mailconfig.open_transport(settings, env)
         report = sender.send_pending(
-            db, clock, transport, settings.mail_from, only=[outbox_id], max_batches=1
+            db,
+            clock,
+            transport,
+            settings.mail_from,
+            only=[outbox_id],
+            max_batches=1,
+            actor=SENDER,
         )
     except TransportConfigError as exc:
         log.error("sign-in mail %s not sent: %s", outbox_id, exc)

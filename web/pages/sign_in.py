@@ -158,7 +158,15 @@ def _issue(page: Page, person: known_people.Known, address: str, next_path: str)
         url = f"{base}/sign-in/link?" + urlencode({"token": issued.token})
         parts = link_mail.render(ctx.templates, page.lang, person.name, url, issued.code)
         outbox_id = link_mail.queue(
-            w.session, w.now, ctx.mail, issued.link_id, person.name, address, page.lang, parts
+            w.session,
+            w.now,
+            w.recorded,
+            ctx.mail,
+            issued.link_id,
+            person.name,
+            address,
+            page.lang,
+            parts,
         )
         w.audit(
             "web.sign_in_link",

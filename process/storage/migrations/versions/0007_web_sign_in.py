@@ -4,8 +4,8 @@ The browser interface (issue 14): sessions kept on the server (so signing out an
 are real), single-use sign-in links bound to the asking browser, rate-limit counters
 that several web workers share, and the secret they sign cookies with.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 13:11:31
 """
 
@@ -17,8 +17,8 @@ from alembic import op
 
 import process.storage.tables  # noqa: F401
 
-revision = '0006'
-down_revision = '0005'
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

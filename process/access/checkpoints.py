@@ -1,0 +1,167 @@
+"""Checkpoints of the audit trail: a statement of every chain's length and newest hash at
+a moment, signed with the installation's Ed25519 key and published outside the database
+(the weekly digest carries the newest; it can be mailed to the registrar). Whoever keeps
+one can later show that the trail still leads to it: no row it covers was removed,
+changed or put in another order. Rows written after the newest published checkpoint are
+the one thing such a check cannot vouch for.
+
+Made at every board decision and once a day (the scheduler), and by `rsp audit
+checkpoint`. The published form is a text block that survives being pasted into a mail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from process.access import audit
+from process.access.audit_key import AuditKey, verify_signature
+from process.core.errors import InvalidInput
+from process.storage.tables import AuditCheckpoint
+
+FORMAT = "rsp-checkpoint-1"
+BEGIN, END = "-----BEGIN RSP AUDIT CHECKPOINT-----", "-----END RSP AUDIT CHECKPOINT-----"
+_BLOCK = re.compile(re.escape(BEGIN) + r"\s*(.*?)\s*" + re.escape(END), re.S)
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A statement of the trail's chains (length and head) and its signature."""
+
+    made_at: str  # the real time it was made (ISO, UTC)
+    reason: str  # decision | daily | manual | legacy
+    chains: dict[int, tuple[int, str]]  # chain → (rows, newest hash)
+    body: str  # the signed text
+    signature: str = ""  # Ed25519 signature of `body` (hex); "" when the trail has no key
+    public_key: str = ""
+
+    @property
+    def rows(self) -> int:
+        """How many rows it covers."""
+        return sum(seq for seq, _head in self.chains.values())
+
+    def published(self) -> str:
+        """The text block to publish (in a mail, a file, a web page)."""
+        payload = {"body": self.body, "signature": self.signature,
+                   "public_key": self.public_key}
+        return f"{BEGIN}\n{json.dumps(payload, ensure_ascii=False)}\n{END}\n"
+
+
+def _statement(chains: dict[int, tuple[int, str]], made_at: dt.datetime, reason: str,
+               key_id: str | None) -> str:
+    return json.dumps({"format": FORMAT, "made_at": made_at.astimezone(dt.UTC).isoformat(),
+                       "reason": reason, "key_id": key_id,
+                       "chains": {str(c): [s, h] for c, (s, h) in sorted(chains.items())}},
+                      sort_keys=True, separators=(",", ":"))
+
+
+def make(session: Session, recorded_at: dt.datetime, reason: str,
+         key: AuditKey | None) -> Checkpoint:
+    """A checkpoint of the trail as it stands in this transaction, signed when there is a
+    key, and kept in the database (to publish)."""
+    chains = audit.heads(session)
+    body = _statement(chains, recorded_at, reason, key.key_id if key else None)
+    cp = Checkpoint(recorded_at.astimezone(dt.UTC).isoformat(), reason, chains, body,
+                    key.sign(body) if key else "", key.public_key() if key else "")
+    session.connection().execute(sa.insert(_TABLE), dict(
+        made_at=recorded_at, reason=reason, body=body, signature=cp.signature,
+        public_key=cp.public_key))
+    return cp
+
+
+_TABLE = AuditCheckpoint.__table__  # type: ignore[attr-defined]
+
+
+def latest(session: Session) -> Checkpoint | None:
+    """The newest checkpoint kept in the database, or None."""
+    row = session.connection().execute(
+        sa.select(_TABLE.c.body, _TABLE.c.signature, _TABLE.c.public_key)
+        .order_by(_TABLE.c.id.desc()).limit(1)).first()
+    return _from_parts(row[0], row[1], row[2], "the database") if row else None
+
+
+def _from_parts(body: str, signature: str, public_key: str, source: str) -> Checkpoint:
+    try:
+        data = json.loads(body)
+        if data.get("format") != FORMAT:
+            raise ValueError("format")
+        chains = {int(c): (int(v[0]), str(v[1])) for c, v in data["chains"].items()}
+        if any(s < 0 for s, _h in chains.values()):
+            raise ValueError("negative")
+        return Checkpoint(str(data["made_at"]), str(data["reason"]), chains, body,
+                          str(signature or ""), str(public_key or ""))
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError, OverflowError,
+            RecursionError):
+        raise InvalidInput(f"{source}: not an rsp audit checkpoint") from None
+
+
+def parse(text: str, source: str) -> Checkpoint:
+    """A checkpoint from its published block (in a file, or in a saved digest mail), or
+    from the JSON of `rsp audit checkpoint` of release 0.1 ({"id": …, "hash": …})."""
+    text = _mail_text(text)
+    match = _BLOCK.search(text)
+    try:
+        if match:
+            payload = json.loads(match.group(1))
+            return _from_parts(str(payload["body"]), str(payload.get("signature") or ""),
+                               str(payload.get("public_key") or ""), source)
+        legacy = json.loads(text)
+        if isinstance(legacy, dict) and isinstance(legacy.get("hash"), str):
+            rid = int(legacy["id"])
+            if rid >= 0:
+                chains = {audit.LEGACY_CHAIN: (rid, legacy["hash"])} if rid else {}
+                return Checkpoint(str(legacy.get("at", "")), "legacy", chains, text)
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError):
+        pass
+    except InvalidInput:
+        raise
+    raise InvalidInput(f"{source}: no rsp audit checkpoint in it (a file from 'rsp audit "
+                       f"checkpoint', or a saved digest mail with a block starting {BEGIN})")
+
+
+def _mail_text(text: str) -> str:
+    """The text of a saved mail's parts (quoted-printable or base64 decoded), or `text`."""
+    if BEGIN in text or not re.match(r"^[A-Za-z-]+: ", text):
+        return text
+    import email
+    import email.policy
+
+    message = email.message_from_string(text, policy=email.policy.default)
+    parts = []
+    for part in message.walk():
+        if part.get_content_maintype() == "text":
+            try:
+                parts.append(str(part.get_content()))
+            except (LookupError, ValueError):
+                continue
+    return "\n".join(parts) or text
+
+
+def load(path: str) -> Checkpoint:
+    """A checkpoint from a file (its block, a saved mail, or 0.1's JSON)."""
+    try:
+        with open(path, encoding="utf-8", errors="strict") as fh:
+            text = fh.read(10_000_000)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"{path}: cannot be read as text: {exc}") from None
+    return parse(text, path)
+
+
+def signature_problems(cp: Checkpoint, trusted_public_key: str | None) -> list[str]:
+    """What is wrong with a checkpoint's signature, given the public key to trust."""
+    if cp.reason == "legacy":
+        return []
+    if not cp.signature:
+        return [] if trusted_public_key is None else [
+            "the checkpoint is not signed, but the trail has a key: it proves nothing"]
+    if not verify_signature(cp.public_key, cp.body, cp.signature):
+        return ["the checkpoint's signature does not match its content (forged or edited)"]
+    if trusted_public_key is not None and cp.public_key != trusted_public_key:
+        return ["the checkpoint is signed with another key than this installation's "
+                f"({cp.public_key[:16]}… instead of {trusted_public_key[:16]}…)"]
+    return []
