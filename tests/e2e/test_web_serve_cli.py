@@ -55,3 +55,14 @@ def test_health_and_no_token_in_the_log(dbfile, tmp_path):
         out, _err = server.process.communicate(timeout=60)  # hang guard
     log = "".join(server.lines) + out
     assert "GET /sign-in/link?token=… HTTP/1.1" in log and secret not in log
+
+
+def test_now_is_for_a_replay_database_only(tmp_path):
+    db = str(tmp_path / "real.db")
+    assert run_rsp("init", "--example", "jamtland-harjedalen", db=db, now=None).returncode == 0
+    r = run_rsp("serve", "--port", "0", db=db, now=NOW)
+    assert (
+        r.returncode == 1
+        and "writes with it are allowed only on a database made for replay" in r.stderr
+        and "Traceback" not in r.stderr
+    )
