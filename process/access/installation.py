@@ -55,17 +55,16 @@ def forget(session: Session | None = None) -> None:
 
 def ensure(session: Session, recorded_at: dt.datetime, replay: bool) -> bool:
     """Create the installation's row if the database has none; whether it was created.
-    Asking for replay on a database made for real use (or the reverse) is refused."""
+    Asking for replay on a database made for real use is refused (a programme added to a
+    replay database is part of the replay)."""
     row = session.connection().execute(sa.select(_TABLE.c.replay)).first()
     if row is None:
         session.connection().execute(sa.insert(_TABLE), {"id": 1, "created_at": recorded_at,
                                                          "replay": replay, "cli_writers": "[]"})
         forget(session)
         return True
-    if bool(row[0]) != replay:
-        raise InvalidInput("this database was made for replay (rsp init --replay): a real "
-                           "programme needs a database of its own" if row[0] else
-                           "this database is for real use: a replay (--replay, --now) needs "
+    if replay and not row[0]:
+        raise InvalidInput("this database is for real use: a replay (--replay, --now) needs "
                            "a database of its own")
     return False
 
