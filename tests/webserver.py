@@ -21,9 +21,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support import RSP
+from tests.support import HANG_GUARD, RSP
 
-HANG_GUARD = 90.0  # seconds: only a hung server or browser takes this long
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -66,7 +65,7 @@ def wait_for(condition: Callable[[], Any], what: str, guard: float = HANG_GUARD)
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"hang guard: {what} did not happen within {guard:.0f} s")
+            raise AssertionError(f"hang guard: {what} did not happen in {guard:.0f} s")
         time.sleep(0.05)
 
 
@@ -125,22 +124,39 @@ def free_port() -> int:
 
 def _answers(url: str) -> bool:
     try:
-        return httpx.get(url + "/healthz", timeout=5).text == "ok"
+        return httpx.get(url + "/healthz", timeout=HANG_GUARD).text == "ok"
     except httpx.HTTPError:
         return False
 
 
+class PatientBrowser:
+    """Chromium whose every window waits for the page as long as the hang guard allows
+    (Playwright's own default, 30 s, is a wall-clock limit a busy machine can exceed)."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+
+    def new_context(self, **options: Any) -> Any:
+        """A new window with its own cookies."""
+        context = self.browser.new_context(**options)
+        context.set_default_timeout(HANG_GUARD * 1000)
+        context.set_default_navigation_timeout(HANG_GUARD * 1000)
+        return context
+
+
 @contextmanager
-def chromium() -> Iterator[Any]:
+def chromium() -> Iterator[PatientBrowser]:
     """Playwright's Chromium: Debian's binary, no download."""
     os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
     binary = chromium_path()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=binary, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(
+            executable_path=binary, args=CHROMIUM_ARGS, timeout=HANG_GUARD * 1000
+        )
         try:
-            yield browser
+            yield PatientBrowser(browser)
         finally:
             browser.close()
 

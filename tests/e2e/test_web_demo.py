@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.support import RSP
-from tests.webserver import HANG_GUARD, Checker, chromium, chromium_path, wait_for
+from tests.support import HANG_GUARD, RSP
+from tests.webserver import Checker, chromium, chromium_path, wait_for
 
 
 @pytest.fixture(scope="module")

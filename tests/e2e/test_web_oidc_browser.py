@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support import run_rsp
+from tests.support import HANG_GUARD, run_rsp
 from tests.webserver import Checker, chromium, chromium_path, free_port, rsp_serve
 
 NOW = "2022-03-01"
@@ -20,6 +20,8 @@ NOW = "2022-03-01"
 # deprecation warnings are about the test's provider, not about rsp. (authlib.deprecate
 # puts an "always" filter in front when first imported: imported here, before the marks.)
 import authlib.deprecate  # noqa: E402, F401, I001
+
+http = httpx.Client(timeout=HANG_GUARD)  # waits bounded only by the hang guard
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:.*get_jwt_config.*:DeprecationWarning"),
@@ -65,7 +67,7 @@ def server(provider: str, tmp_path) -> Iterator[Any]:
         r = run_rsp(*args, db=str(db), now=NOW)
         assert r.returncode == 0, r.stderr
     port = free_port()
-    r = httpx.post(
+    r = http.post(
         provider + "/oauth2/clients",
         json={"redirect_uris": [f"http://127.0.0.1:{port}/sign-in/oidc/callback"]},
     )
@@ -94,7 +96,7 @@ def sign_in_at_provider(page: Any, server: Any, sub: str, checker: Checker) -> N
 
 
 def test_a_registered_person_signs_in_with_the_regions_provider(provider, server, tmp_path):
-    httpx.put(
+    http.put(
         provider + "/users/maria-entra",
         json={"email": "Maria@Region.example", "email_verified": True},
     ).raise_for_status()
@@ -108,7 +110,7 @@ def test_a_registered_person_signs_in_with_the_regions_provider(provider, server
 
 
 def test_a_person_unknown_to_rsp_gets_a_clear_page(provider, server, tmp_path):
-    httpx.put(
+    http.put(
         provider + "/users/okand", json={"email": "okand@annan.example", "email_verified": True}
     ).raise_for_status()
     checker = Checker(tmp_path / "screenshots")

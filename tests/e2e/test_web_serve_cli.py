@@ -6,8 +6,10 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.support import run_rsp
+from tests.support import HANG_GUARD, run_rsp
 from tests.webserver import rsp_serve
+
+http = httpx.Client(timeout=HANG_GUARD)  # waits bounded only by the hang guard
 
 NOW = "2022-03-01"
 
@@ -44,15 +46,15 @@ def test_health_and_no_token_in_the_log(dbfile, tmp_path):
 
     env = {"RSP_MAIL_TRANSPORT": "file", "RSP_OUTBOX_DIR": str(tmp_path / "outbox")}
     with rsp_serve(Path(dbfile), NOW, env) as server:
-        assert httpx.get(server.url + "/healthz").text == "ok"
-        assert httpx.get(server.url + "/readyz").text == "ok"
+        assert http.get(server.url + "/healthz").text == "ok"
+        assert http.get(server.url + "/readyz").text == "ok"
         secret = "Hemlig-Token-Som-Inte-Far-Loggas"
-        r = httpx.get(server.url + "/sign-in/link", params={"token": secret})
+        r = http.get(server.url + "/sign-in/link", params={"token": secret})
         assert r.status_code == 404 and "Länken fungerar inte" in r.text
         assert r.headers["x-frame-options"] == "DENY"
         assert r.headers["referrer-policy"] == "no-referrer"
         server.process.terminate()
-        out, _err = server.process.communicate(timeout=60)  # hang guard
+        out, _err = server.process.communicate(timeout=HANG_GUARD)
     log = "".join(server.lines) + out
     assert "GET /sign-in/link?token=… HTTP/1.1" in log and secret not in log
 

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from process.storage.tables import AuditEvent
-from tests.support import clock_at, make_programme
+from tests.support import HANG_GUARD, clock_at, make_programme
 from tests.websupport import BASE, csrf_of, make_web
 from web.settings import OidcSettings, WebSettings
 
@@ -23,6 +23,8 @@ PROGRAMME = "/p/rsp-2022-2030"
 # deprecation warnings are about the test's provider, not about rsp. (authlib.deprecate
 # puts an "always" filter in front when first imported: imported here, before the marks.)
 import authlib.deprecate  # noqa: E402, F401, I001
+
+http = httpx.Client(timeout=HANG_GUARD)  # waits bounded only by the hang guard
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:.*get_jwt_config.*:DeprecationWarning"),
@@ -42,7 +44,7 @@ def provider() -> Iterator[str]:
 
 def register(issuer: str) -> tuple[str, str]:
     """A client of rsp at the provider: (client id, secret)."""
-    r = httpx.post(
+    r = http.post(
         issuer + "/oauth2/clients", json={"redirect_uris": [BASE + "/sign-in/oidc/callback"]}
     )
     r.raise_for_status()
@@ -50,7 +52,7 @@ def register(issuer: str) -> tuple[str, str]:
 
 
 def user(issuer: str, sub: str, **claims: object) -> None:
-    httpx.put(f"{issuer}/users/{sub}", json=claims).raise_for_status()
+    http.put(f"{issuer}/users/{sub}", json=claims).raise_for_status()
 
 
 @pytest.fixture
@@ -77,7 +79,7 @@ def through_provider(
     assert r.status_code == 303
     at_provider = r.headers["location"]
     assert "code_challenge_method=S256" in at_provider and "nonce=" in at_provider
-    answer = httpx.post(at_provider, data={"action": "deny"} if deny else {"sub": sub})
+    answer = http.post(at_provider, data={"action": "deny"} if deny else {"sub": sub})
     assert answer.status_code == 302, answer.text
     back = urlsplit(answer.headers["location"])
     assert f"{back.scheme}://{back.netloc}" == BASE
@@ -135,7 +137,7 @@ def test_a_callback_in_another_browser_or_a_refusal_signs_nobody_in(web, provide
     browser, other = web.client(), web.client()
     page = browser.get("/sign-in")
     r = browser.post("/sign-in/oidc", data={"csrf": csrf_of(page.text), "next": "/"})
-    answer = httpx.post(r.headers["location"], data={"sub": "maria-sub"})
+    answer = http.post(r.headers["location"], data={"sub": "maria-sub"})
     back = urlsplit(answer.headers["location"])
     stolen = other.get(f"{back.path}?{back.query}")  # no state of its own
     assert stolen.status_code == 400 and "Inloggningen avbröts" in stolen.text
