@@ -71,12 +71,15 @@ class SendReport:
     sent_ids: list[tuple[int | None, int]] = field(default_factory=list)
 
 
-def claim(db: Database, now: dt.datetime, limit: int,
-          lease: dt.timedelta) -> tuple[str, list[dict[str, Any]]]:
-    """Take up to `limit` rows that are due (or whose claim lapsed); returns token and rows."""
+def claim(db: Database, now: dt.datetime, limit: int, lease: dt.timedelta,
+          only: Sequence[int] | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """Take up to `limit` rows that are due (or whose claim lapsed), of the ids `only` when
+    given; returns token and rows."""
     token = uuid.uuid4().hex
     ready = sa.or_(sa.and_(TABLE.c.status == PENDING, TABLE.c.next_attempt_at <= now),
                    sa.and_(TABLE.c.status == SENDING, TABLE.c.claimed_until < now))
+    if only is not None:
+        ready = sa.and_(ready, TABLE.c.id.in_(list(only)))
     pick = (sa.select(TABLE.c.id).where(ready)
             .order_by(TABLE.c.next_attempt_at, TABLE.c.id).limit(limit))
     mark = dict(status=SENDING, claim_token=token, claimed_until=now + lease)
@@ -160,8 +163,10 @@ def release(db: Database, token: str, ids: Sequence[int], when: dt.datetime,
 def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: str, *,
                  policy: RetryPolicy | None = None, max_batches: int = 50,
                  stop: threading.Event | None = None,
-                 actor: str = SYSTEM_ACTOR) -> SendReport:
-    """Send what is due now, batch by batch; raises TransportConfigError if nothing can go."""
+                 actor: str = SYSTEM_ACTOR,
+                 only: Sequence[int] | None = None) -> SendReport:
+    """Send what is due now, batch by batch; raises TransportConfigError if nothing can go.
+    `only`: just these outbox rows, if due (a sign-in link, sent at once)."""
     policy = policy or RetryPolicy()
     sender = parse_mail_from(mail_from)
     envelope_from = parseaddr(str(sender))[1]
@@ -169,7 +174,7 @@ def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: st
     report = SendReport()
     try:
         for _ in range(max_batches):
-            token, rows = claim(db, clock.now(), policy.batch, policy.lease)
+            token, rows = claim(db, clock.now(), policy.batch, policy.lease, only)
             if not rows:
                 break
             for i, row in enumerate(rows):
