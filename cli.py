@@ -219,9 +219,11 @@ def workflow_check(file: str) -> None:
     Example:
       rsp workflow check workflows/drafting.yaml
     """
-    from process.workflow.definition import load_definition
+    from process.workflow.definition import load_definition, measure_workflow_of
 
     d = load_definition(file)
+    if d.capabilities:  # a programme's process: its measure workflow must fit it
+        measure_workflow_of(d)
     click.echo(f"{file}: OK — workflow {d.key!r} v{d.version}, {len(d.states)} states, "
                f"{len(d.triggers)} triggers, roles {', '.join(d.roles)}; "
                f"sha256 {d.content_hash[:16]}…")

@@ -60,6 +60,8 @@ class Programme(SQLModel, table=True):
     created_at: dt.datetime = utc_column()
     # the programme's own reminder rules; None: the bundled ones (workflows/reminders.yaml)
     reminder_rules_id: int | None = Field(default=None, foreign_key="reminder_rules.id")
+    # the workflow its measures follow (None: the bundled one, stored at first use)
+    measure_definition_id: int | None = Field(default=None, foreign_key="workflow_definition.id")
 
 
 class ReminderRules(SQLModel, table=True):

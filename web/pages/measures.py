@@ -77,7 +77,7 @@ def _actions(
     mine: list[dict[str, Any]] = []
     others: list[dict[str, Any]] = []
     for step in m["next_steps"]:
-        if step["trigger"] in lifecycle.OWN_COMMAND:
+        if set(step.get("marks", ())) & set(lifecycle.OWN_COMMAND):
             continue
         d = _definition_with(flows, step["trigger"])
         item = {

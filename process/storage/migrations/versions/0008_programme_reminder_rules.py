@@ -1,4 +1,4 @@
-"""each programme its own reminder rules, kept once per content hash
+"""each programme its own reminder rules (kept once per content hash) and measure workflow
 
 Revision ID: 0008
 Revises: 0007
@@ -32,12 +32,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('programme', schema=None) as batch_op:
         batch_op.add_column(sa.Column('reminder_rules_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('measure_definition_id', sa.Integer(), nullable=True))
         batch_op.create_foreign_key('fk_programme_reminder_rules', 'reminder_rules',
                                     ['reminder_rules_id'], ['id'])
+        batch_op.create_foreign_key('fk_programme_measure_definition', 'workflow_definition',
+                                    ['measure_definition_id'], ['id'])
 
 
 def downgrade() -> None:
     with op.batch_alter_table('programme', schema=None) as batch_op:
+        batch_op.drop_constraint('fk_programme_measure_definition', type_='foreignkey')
         batch_op.drop_constraint('fk_programme_reminder_rules', type_='foreignkey')
+        batch_op.drop_column('measure_definition_id')
         batch_op.drop_column('reminder_rules_id')
     op.drop_table('reminder_rules')
