@@ -22,6 +22,7 @@ from process.access import checkpoints, installation
 from process.core.clock import STOCKHOLM
 from process.core.errors import InvalidInput
 from process.decisions import finality
+from process.plans.measure_queries import open_states
 from process.remiss import rules as remiss_service
 from process.reports import status as status_service
 from process.storage import lookup
@@ -40,7 +41,6 @@ from process.workflow.definition import label_text
 
 DUE_WITHIN = 14
 PERIOD_DAYS = 7
-OPEN_STATES = ("planned", "ongoing", "postponed")  # as process.measures.OPEN_STATES
 _M, _P, _D = table(Measure), table(ActionPlan), table(MeasureDeadline)
 _MB, _B, _A = table(MeasureBody), table(BodyRow), table(PlanArea)
 _AUD = table(AuditEvent)
@@ -209,13 +209,13 @@ def _due_until(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=DUE_WITHIN)
 
 
-def _due_query(programme_id: int, today: dt.date) -> sa.Select:
+def _due_query(programme_id: int, today: dt.date, open_now: tuple[str, ...]) -> sa.Select:
     high = _due_until(today)
     return (sa.select(_M.c.id, _P.c.year, _M.c.code, _M.c.title, _M.c.state,
                       _M.c.definition_id, _D.c.due_date, _D.c.text)
             .select_from(_D.join(_M, _M.c.id == _D.c.measure_id)
                          .join(_P, _P.c.id == _M.c.plan_id))
-            .where(_P.c.programme_id == programme_id, _M.c.state.in_(OPEN_STATES),
+            .where(_P.c.programme_id == programme_id, _M.c.state.in_(open_now),
                    _D.c.due_date <= high))
 
 
@@ -224,7 +224,8 @@ def due_measures(session: Session, programme_id: int, today: dt.date,
     """Open measures with a deadline passed (overdue) or within DUE_WITHIN days, one row
     per deadline, with every responsible body (lead first)."""
     conn = session.connection()
-    q = _due_query(programme_id, today)
+    open_now = open_states(session)
+    q = _due_query(programme_id, today, open_now)
     rows = conn.execute(q.order_by(_D.c.due_date, _P.c.year, _M.c.code)).all()
     has_due = sa.exists().where(_D.c.measure_id == _M.c.id,
                                 _D.c.due_date <= _due_until(today))
@@ -234,7 +235,7 @@ def due_measures(session: Session, programme_id: int, today: dt.date,
             .select_from(_P.join(_M, _M.c.plan_id == _P.c.id)
                          .join(_MB, _MB.c.measure_id == _M.c.id)
                          .join(_B, _B.c.id == _MB.c.body_id))
-            .where(_P.c.programme_id == programme_id, _M.c.state.in_(OPEN_STATES), has_due)
+            .where(_P.c.programme_id == programme_id, _M.c.state.in_(open_now), has_due)
             .order_by(_MB.c.measure_id, _MB.c.position)
     ).all():
         bodies.setdefault(mid, []).append(name)

@@ -28,7 +28,7 @@ from notifications.reminders.due import DeadlineItem, Recipient
 from notifications.reminders.milestones import Collected
 from notifications.reminders.rules import KindRules, Rules
 from process.core.clock import STOCKHOLM
-from process.plans.measure_queries import OPEN_STATES
+from process.plans.measure_queries import OPEN_STATES, open_states
 from process.storage.plan_tables import (
     ActionPlan,
     BodyGroupMember,
@@ -81,14 +81,15 @@ def window(rules: Rules, now: dt.datetime, until: dt.date | None = None
     return low, high
 
 
-def deadline_query(low: dt.date | None, high: dt.date | None) -> sa.Select:
+def deadline_query(low: dt.date | None, high: dt.date | None,
+                   open_now: Sequence[str] = OPEN_STATES) -> sa.Select:
     """The open measures' deadlines between `low` and `high` (None: unbounded), by date,
     one row per responsible body (lead first)."""
     joined = (_D.join(_M, _M.c.id == _D.c.measure_id).join(_P, _P.c.id == _M.c.plan_id)
               .outerjoin(_MB, _MB.c.measure_id == _M.c.id))
     q = sa.select(_D.c.id, _D.c.measure_id, _D.c.due_date, _D.c.text, _M.c.code,
                   _M.c.title, _M.c.subgoal, _P.c.year, _P.c.programme_id, _MB.c.body_id
-                  ).select_from(joined).where(_M.c.state.in_(OPEN_STATES))
+                  ).select_from(joined).where(_M.c.state.in_(list(open_now)))
     if low is not None:
         q = q.where(_D.c.due_date >= low)
     if high is not None:
@@ -177,7 +178,7 @@ def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
         if span is None:
             return Collected()
         low, high = span
-    query = deadline_query(low, high)
+    query = deadline_query(low, high, open_states(session))
     if programme_ids is not None:
         query = query.where(_P.c.programme_id.in_(list(programme_ids)))
     rows = session.connection().execute(query).all()

@@ -30,12 +30,25 @@ from process.storage.plan_tables import (
     table,
 )
 from process.storage.plan_tables import Body as BodyRow
-from process.storage.tables import AuditEvent, WorkflowDefinition
+from process.storage.tables import AuditEvent, Programme, WorkflowDefinition
 from process.workflow import stored
 from process.workflow.definition import Definition, label_text
 from process.workflow.next_steps import next_steps as next_steps_of
 
-OPEN_STATES = ("planned", "ongoing", "postponed")
+OPEN_STATES = ("planned", "ongoing", "postponed")  # the bundled measure workflow's
+_PROG = table(Programme)
+
+
+def open_states(session: Session) -> tuple[str, ...]:
+    """The states in which a measure is still open: the non-final states of every measure
+    workflow in use (the programmes' own, and the bundled one)."""
+    ids = [i for i in session.connection().execute(
+        sa.select(_PROG.c.measure_definition_id).distinct()).scalars() if i is not None]
+    found = set(OPEN_STATES)
+    for definition_id in ids:
+        found.update(s.name for s in stored.definition_of(session, definition_id).states
+                     if not s.final)
+    return tuple(sorted(found))
 _M, _P, _D = table(Measure), table(ActionPlan), table(MeasureDeadline)
 _MB, _B = table(MeasureBody), table(BodyRow)
 _W = WorkflowDefinition.__table__  # type: ignore[attr-defined]
@@ -74,7 +87,8 @@ def _definitions(session: Session, ids: set[int]) -> dict[int, Definition]:
 
 
 def list_query(prog_id: int, f: Filters, today: dt.date,
-               body_ids: set[int] | None) -> sa.Select:
+               body_ids: set[int] | None,
+               open_now: tuple[str, ...] = OPEN_STATES) -> sa.Select:
     """The SELECT behind `list_measures` (by deadline: a range scan of the date index)."""
     lead = sa.and_(_MB.c.measure_id == _M.c.id, _MB.c.position == 0)
     cols = [_M.c.id, _P.c.year, _M.c.code, _M.c.area, _M.c.title, _M.c.state,
@@ -85,7 +99,7 @@ def list_query(prog_id: int, f: Filters, today: dt.date,
                   .join(_W, _W.c.id == _M.c.definition_id)
                   .outerjoin(_MB, lead).outerjoin(_B, _B.c.id == _MB.c.body_id))
         q = sa.select(*cols, _D.c.due_date, _D.c.text).select_from(joined).where(
-            _D.c.due_date <= high, _M.c.state.in_(OPEN_STATES))
+            _D.c.due_date <= high, _M.c.state.in_(open_now))
         if low is not None:
             q = q.where(_D.c.due_date >= low)
         q = q.order_by(_D.c.due_date, _P.c.year, _M.c.code)
@@ -121,7 +135,8 @@ def list_measures(session: Session, programme_key: str | None, today: dt.date, f
         body_ids = bodies.with_groups(session, body.id)
     if f.goal is not None and not lifecycle_goal(f.goal):
         raise InvalidInput(f"--goal {f.goal!r}: a goal is <area>.<number>, e.g. 2.1")
-    rows = session.connection().execute(list_query(prog_id, f, today, body_ids)).all()
+    rows = session.connection().execute(
+        list_query(prog_id, f, today, body_ids, open_states(session))).all()
     defs = {i: stored.definition_by_hash(session, i, h) for i, h in {(r[6], r[8])
                                                                         for r in rows}}
     if f.state is not None:
@@ -190,7 +205,7 @@ def show_measure(session: Session, programme_key: str | None, code: str, year: i
     responsible = [{"key": k, "name": n, "lead": pos == 0} for k, n, pos in conn.execute(
         sa.select(_B.c.key, _B.c.name, _MB.c.position).join(_MB, _MB.c.body_id == _B.c.id)
         .where(_MB.c.measure_id == row.id).order_by(_MB.c.position))]
-    open_now = row.state in OPEN_STATES
+    open_now = row.state in open_states(session)
     deadlines = [{"date": d, "text": t, "days_left": (d - today).days,
                   "overdue": open_now and d < today} for d, t in conn.execute(
         sa.select(_D.c.due_date, _D.c.text).where(_D.c.measure_id == row.id)

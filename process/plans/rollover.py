@@ -112,8 +112,11 @@ def _work(w: Work, from_year: int, to_year: int) -> RolloverResult:
     role = w.require(FOLLOW_UP, "roll plans over")
     source = list(session.exec(select(Measure).where(Measure.plan_id == old.id)
                                .order_by(Measure.area, Measure.code)))  # type: ignore[arg-type]
-    open_ones = [m for m in source if m.state in measures.OPEN_STATES]
-    already = [m for m in source if m.state == "carried_over"]
+    open_now = measures.open_states(session)
+    open_ones = [m for m in source if m.state in open_now]
+    carried = {t.dest for d in {stored.definition_of(session, m.definition_id) for m in source}
+               for t in d.triggers if "carries_over" in t.marks}
+    already = [m for m in source if m.state in carried]
     if not open_ones:
         result.lines = [f"rollover {from_year} → {to_year}: nothing to carry over "
                         f"({len(already)} already carried over, {len(source)} measures)"]

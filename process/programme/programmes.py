@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlmodel import select
@@ -72,8 +73,9 @@ def create_programme(w: Work, spec: ProgrammeSpec, definition: Definition,
     return prog, inst
 
 
-def load_example(name: str) -> tuple[ProgrammeSpec, str, list[dict[str, Any]]]:
-    """A bundled example: its programme spec, workflow name and demo people."""
+def load_example(name: str) -> tuple[ProgrammeSpec, Path, list[dict[str, Any]]]:
+    """A bundled example: its programme spec, its process definition's file (a bundled
+    workflow by name, or a file of the example's own) and its demo people."""
     import workflows
     from process.core import yamlsrc
 
@@ -83,4 +85,6 @@ def load_example(name: str) -> tuple[ProgrammeSpec, str, list[dict[str, Any]]]:
     data, _raw = yamlsrc.load(folder / "programme.yaml")
     p = data["programme"]
     spec = ProgrammeSpec(key=p["key"], name=p["name"], region=p["region"], board_name=p["board"])
-    return spec, p["workflow"], list(data.get("people", []))
+    workflow = (folder / p["workflow_file"] if "workflow_file" in p
+                else workflows.path_of(p["workflow"]))
+    return spec, workflow, list(data.get("people", []))

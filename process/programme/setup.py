@@ -32,12 +32,11 @@ def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
 
     The first programme of a database makes its creator the installation's administrator;
     a further one may only be created by an administrator of the installation."""
-    import workflows
 
     demo_people: list = []
     if example:
-        spec, workflow_name, demo_people = programmes.load_example(example)
-        definition = load_definition(workflows.path_of(workflow_name))
+        spec, workflow_file, demo_people = programmes.load_example(example)
+        definition = load_definition(workflow_file)
     else:
         assert definition_file and key and name and region
         definition = load_definition(definition_file)
