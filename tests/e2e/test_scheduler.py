@@ -112,7 +112,8 @@ def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
                         f"{login}@region.example", "--role", role, db=db)
             assert r.returncode == 0, r.stderr
         out = tmp_path / "outbox"
-        env = {"RSP_NOW": "2022-02-10", "RSP_OUTBOX_DIR": str(out)}
+        env = {"RSP_NOW": "2022-02-10", "RSP_OUTBOX_DIR": str(out),
+               "RSP_MAIL_TRANSPORT": "file"}
         first = Daemon(db, env)
         try:
             first.wait_for(READY)
