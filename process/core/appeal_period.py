@@ -13,8 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from process.core.workdays import next_working_day
-
 APPEAL_WEEKS = 3
 STEPS = ("decided", "minutes_approved", "announced", "appealed", "final", "overturned")
 
@@ -33,6 +31,8 @@ class Steps:
 
 def appeal_last_day(announced_on: dt.date) -> dt.date:
     """The last day to appeal: three weeks after the announcement, moved by lag 1930:173."""
+    from process.core.workdays import next_working_day  # holidays: only when needed
+
     return next_working_day(announced_on + dt.timedelta(weeks=APPEAL_WEEKS))
 
 

@@ -7,14 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.core.appeal_period import Steps, reference, step_of
-from process.storage.plan_tables import Body
-from process.storage.remiss_tables import DecisionFinality, Remiss, RemissBody, table
-from process.storage.tables import Decision
 
 
 @dataclass(frozen=True)
@@ -36,27 +34,37 @@ class RemissFacts:
     unanswered: tuple[str, ...] = ()
 
 
-_D = Decision.__table__  # type: ignore[attr-defined]
-_F = table(DecisionFinality)
-_R, _RB, _B = table(Remiss), table(RemissBody), table(Body)
-_DECISIONS = (sa.select(_D.c.trigger, _D.c.meeting_date, _D.c.paragraph, _D.c.diary_number,
-                        _F.c.minutes_approved_on, _F.c.announced_on, _F.c.appealed_on,
-                        _F.c.appeal_outcome, _F.c.resolved_on)
-              .select_from(_D.outerjoin(_F, _F.c.decision_id == _D.c.id))
-              .where(_D.c.programme_id == sa.bindparam("pid"),
-                     _D.c.trigger.in_(sa.bindparam("triggers", expanding=True)))
-              .order_by(_D.c.meeting_date, _D.c.id))
-_OPEN_REMISS = (sa.select(_R.c.id, _R.c.reply_by, _R.c.closed_on)
-                .where(_R.c.programme_id == sa.bindparam("pid"))
-                .order_by(_R.c.id.desc()).limit(1))
-_CONSULTED = (sa.select(_B.c.key, _RB.c.position).join(_RB, _RB.c.body_id == _B.c.id)
-              .where(_RB.c.remiss_id == sa.bindparam("rid")).order_by(_B.c.id))
+@lru_cache(maxsize=1)
+def _statements() -> tuple[sa.Select, sa.Select, sa.Select]:
+    """The three reads, built on first use: the decision, remiss and body tables stay off
+    the import path of commands whose triggers have no such guard (rsp advance)."""
+    from process.storage.plan_tables import Body
+    from process.storage.remiss_tables import DecisionFinality, Remiss, RemissBody, table
+    from process.storage.tables import Decision
+
+    _D = Decision.__table__  # type: ignore[attr-defined]
+    _F = table(DecisionFinality)
+    _R, _RB, _B = table(Remiss), table(RemissBody), table(Body)
+    _DECISIONS = (sa.select(_D.c.trigger, _D.c.meeting_date, _D.c.paragraph, _D.c.diary_number,
+                            _F.c.minutes_approved_on, _F.c.announced_on, _F.c.appealed_on,
+                            _F.c.appeal_outcome, _F.c.resolved_on)
+                  .select_from(_D.outerjoin(_F, _F.c.decision_id == _D.c.id))
+                  .where(_D.c.programme_id == sa.bindparam("pid"),
+                         _D.c.trigger.in_(sa.bindparam("triggers", expanding=True)))
+                  .order_by(_D.c.meeting_date, _D.c.id))
+    _OPEN_REMISS = (sa.select(_R.c.id, _R.c.reply_by, _R.c.closed_on)
+                    .where(_R.c.programme_id == sa.bindparam("pid"))
+                    .order_by(_R.c.id.desc()).limit(1))
+    _CONSULTED = (sa.select(_B.c.key, _RB.c.position).join(_RB, _RB.c.body_id == _B.c.id)
+                  .where(_RB.c.remiss_id == sa.bindparam("rid")).order_by(_B.c.id))
+    return _DECISIONS, _OPEN_REMISS, _CONSULTED
 
 
 def decision_facts(session: Session, programme_id: int, triggers: Iterable[str],
                    today: dt.date) -> dict[str, DecisionFacts]:
     """Where the latest decision recorded by each trigger stands on `today`."""
-    rows = session.connection().execute(_DECISIONS, {"pid": programme_id,
+    decisions_query = _statements()[0]
+    rows = session.connection().execute(decisions_query, {"pid": programme_id,
                                                      "triggers": sorted(set(triggers))})
     out = {}
     for r in rows:  # ordered by meeting date: the last one of a trigger wins
@@ -71,10 +79,11 @@ def decision_facts(session: Session, programme_id: int, triggers: Iterable[str],
 def remiss_facts(session: Session, programme_id: int, today: dt.date) -> RemissFacts | None:
     """The open remiss (its reply date and who has not answered), or None."""
     conn = session.connection()
-    r = conn.execute(_OPEN_REMISS, {"pid": programme_id}).first()
+    _d, open_remiss, consulted = _statements()
+    r = conn.execute(open_remiss, {"pid": programme_id}).first()
     if r is None or r.closed_on is not None:
         return None
-    bodies = conn.execute(_CONSULTED, {"rid": r.id}).all()
+    bodies = conn.execute(consulted, {"rid": r.id}).all()
     return RemissFacts(r.reply_by, today, len(bodies),
                        tuple(key for key, position in bodies if position is None))
 
