@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any
-from weakref import WeakKeyDictionary
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -29,19 +27,26 @@ class Facts:
     cli_writers: tuple[str, ...] = ()  # empty: anyone may write from the command line
 
 
-_cache: WeakKeyDictionary[Any, Facts] = WeakKeyDictionary()
+_cache: dict[str, Facts] = {}
+
+
+def _key(session: Session) -> str:
+    """The database a session works on (a write session's bind is a new option-engine
+    object every time, so the cache is keyed by the database's URL)."""
+    return session.get_bind().engine.url.render_as_string(hide_password=False)
 
 
 def facts(session: Session) -> Facts:
-    """The installation's facts (read once per engine: they change only when sealed)."""
-    engine = session.get_bind()
-    found = _cache.get(engine)
+    """The installation's facts (read once per database and process: they change only
+    when it is sealed or its command-line writers are set, which forget them)."""
+    key = _key(session)
+    found = _cache.get(key)
     if found is None:
         row = session.connection().execute(
             sa.select(_TABLE.c.replay, _TABLE.c.key_id, _TABLE.c.cli_writers)).first()
         found = (Facts(bool(row[0]), row[1], tuple(json.loads(row[2] or "[]"))) if row
                  else Facts(False, None))
-        _cache[engine] = found
+        _cache[key] = found
     return found
 
 
@@ -50,7 +55,7 @@ def forget(session: Session | None = None) -> None:
     if session is None:
         _cache.clear()
     else:
-        _cache.pop(session.get_bind(), None)
+        _cache.pop(_key(session), None)
 
 
 def ensure(session: Session, recorded_at: dt.datetime, replay: bool) -> bool:

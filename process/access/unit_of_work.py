@@ -22,6 +22,7 @@ from process.core.clock import Clock
 from process.core.errors import InvalidInput, RspError
 from process.storage import lookup
 from process.storage.database import Database
+from process.storage.lookup import ProgrammeRef
 from process.storage.tables import Programme
 
 T = TypeVar("T")
@@ -37,13 +38,13 @@ class Work:
     actor: str
     now: dt.datetime  # the effective time of everything this work records
     recorded: dt.datetime  # the real time it is written
-    entered: Programme | None = None
+    entered: Programme | ProgrammeRef | None = None
     entered_id: int | None = None  # kept apart: a rolled-back row cannot be read any more
     role: str | None = None
     refusal: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def programme(self) -> Programme:
+    def programme(self) -> Programme | ProgrammeRef:
         """The programme worked on (found by `write`, or set by `enter`)."""
         if self.entered is None or self.entered.id is None:
             raise RuntimeError("no programme entered")  # a programming error, not input
@@ -56,7 +57,7 @@ class Work:
             raise RuntimeError("no programme entered")
         return self.entered_id
 
-    def enter(self, programme: Programme) -> None:
+    def enter(self, programme: Programme | ProgrammeRef) -> None:
         """Work on this programme (for work that finds its programme itself)."""
         self.entered, self.entered_id = programme, programme.id
 

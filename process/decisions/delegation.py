@@ -21,6 +21,7 @@ from process.core.errors import InvalidInput, NotFound, PermissionDenied
 from process.core.words import label
 from process.storage import lookup
 from process.storage.database import Database
+from process.storage.lookup import ProgrammeRef
 from process.storage.remiss_tables import DelegatedDecision, Delegation, table
 from process.storage.tables import Decision, Person, Programme
 from process.workflow import stored
@@ -87,7 +88,8 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
     return unit_of_work.write(db, clock, actor, programme_key, "delegation.create", work)
 
 
-def _decision_id(session: Session, prog: Programme, ref: DecisionRef, kind: str, text: str,
+def _decision_id(session: Session, prog: Programme | ProgrammeRef, ref: DecisionRef, kind: str,
+                 text: str,
                  actor: str, recorded: dt.datetime) -> tuple[int, dict[str, Any] | None]:
     """The board decision with this reference (the same meeting paragraph may both adopt
     the programme and delegate), or a new one recorded for the delegation (with what the

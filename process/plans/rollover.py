@@ -28,6 +28,7 @@ from process.plans import plan_import as plans
 from process.plans.plan_file import Deadline
 from process.plans.plan_file import Measure as PlanMeasure
 from process.storage.database import Database
+from process.storage.lookup import ProgrammeRef
 from process.storage.plan_tables import ActionPlan, Measure, MeasureDeadline, PlanArea, PlanGoal
 from process.storage.tables import Programme
 from process.workflow import stored
@@ -69,7 +70,8 @@ def free_code(area: int, wanted: str, taken: set[str]) -> str:
     raise InvalidInput(f"area {area} of the new plan has no free measure letter left")
 
 
-def _target_plan(session: Session, clock: Clock, prog: Programme, old: ActionPlan,
+def _target_plan(session: Session, clock: Clock, prog: Programme | ProgrammeRef,
+                 old: ActionPlan,
                  year: int) -> tuple[ActionPlan, bool]:
     row = session.exec(select(ActionPlan).where(ActionPlan.programme_id == prog.id,
                                                 ActionPlan.year == year)).first()

@@ -3,6 +3,8 @@ with messages that say what exists."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
@@ -45,10 +47,24 @@ def programme_id(session: Session, key: str | None) -> int:
     return prog.id
 
 
-def instance_of(session: Session, programme: Programme) -> ProcessInstance:
+def instance_of(session: Session, programme: Programme | ProgrammeRef) -> ProcessInstance:
     """The drafting process of a programme."""
     inst = session.exec(select(ProcessInstance).where(
         ProcessInstance.programme_id == programme.id)).first()
     if inst is None:
         raise NotFound(f"programme {programme.key!r} has no process")
     return inst
+
+
+@dataclass(frozen=True)
+class ProgrammeRef:
+    """A programme's fields as plain values: cheap to make (a table row object is not),
+    for the hot path of a transition."""
+
+    id: int
+    key: str
+    name: str
+    region: str
+    board_name: str
+    reminder_rules_id: int | None = None
+    measure_definition_id: int | None = None

@@ -23,6 +23,7 @@ from process.core.decision_refs import DecisionRef
 from process.core.errors import ConflictError, InvalidInput, InvalidTransition
 from process.storage import lookup
 from process.storage.database import Database
+from process.storage.lookup import ProgrammeRef
 from process.storage.tables import AuditEvent, Decision, ProcessInstance, Programme
 from process.workflow import guard_facts as guard_facts_of
 from process.workflow import guards, machines, stored
@@ -76,7 +77,8 @@ def fired_for_guards(session: Session, subject: str, t: TriggerDef) -> dict[str,
     sealed trail only a row with a valid seal counts, so a row slipped into the database
     without the key unlocks nothing."""
     conn = session.connection()
-    key = audit.sealing_key(session) if t.guards else None
+    needed_any = [n for g in t.guards if (n := guards.needed_trigger(g))]
+    key = audit.sealing_key(session) if needed_any else None
     out = {}
     for name in t.guards:
         needed = guards.needed_trigger(name)
@@ -238,14 +240,14 @@ if TYPE_CHECKING:
 _P = Programme.__table__  # type: ignore[attr-defined]
 _I = ProcessInstance.__table__  # type: ignore[attr-defined]
 _PROCESS_OF = (sa.select(_P.c.id, _P.c.key, _P.c.name, _P.c.region, _P.c.board_name,
-                         _P.c.created_at, _I.c.id, _I.c.state, _I.c.version,
-                         _I.c.definition_id, _I.c.definition_hash)
+                         _P.c.reminder_rules_id, _I.c.id, _I.c.state, _I.c.version,
+                         _I.c.definition_id, _I.c.definition_hash, _P.c.measure_definition_id)
                .join(_I, _I.c.programme_id == _P.c.id))
 _PROCESS_BY_KEY = _PROCESS_OF.where(_P.c.key == sa.bindparam("key"))
 _ANY_PROCESS = _PROCESS_OF.limit(2)
 
 
-def _load(session: Session, programme_key: str | None) -> tuple[Programme, InstanceRef]:
+def _load(session: Session, programme_key: str | None) -> tuple[ProgrammeRef, InstanceRef]:
     """The programme and its process in one query (the usual messages when missing)."""
     conn = session.connection()
     rows = (conn.execute(_PROCESS_BY_KEY, {"key": programme_key}).all() if programme_key
@@ -254,11 +256,12 @@ def _load(session: Session, programme_key: str | None) -> tuple[Programme, Insta
         prog = lookup.find_programme(session, programme_key)  # raises the right error
         lookup.instance_of(session, prog)
     r = rows[0]
-    return (Programme(id=r[0], key=r[1], name=r[2], region=r[3], board_name=r[4],
-                      created_at=r[5]), InstanceRef(r[6], r[7], r[8], r[9], r[10]))
+    return (ProgrammeRef(r[0], r[1], r[2], r[3], r[4], r[5], r[11]),
+            InstanceRef(r[6], r[7], r[8], r[9], r[10]))
 
 
-def process_target(prog: Programme, inst: InstanceRef | ProcessInstance) -> Target:
+def process_target(prog: Programme | ProgrammeRef, inst: InstanceRef | ProcessInstance
+                   ) -> Target:
     """The engine's view of a programme's process."""
     assert inst.id is not None
     return Target(_I, inst.id, inst.state, inst.version, f"process:{inst.id}",
