@@ -66,17 +66,21 @@ class CronJob:
 
 @dataclass
 class Outcome:
-    """What one sweep-and-send did; `error` says why nothing could be sent, if so."""
+    """What one sweep-and-send did; `error` says why nothing could be sent or queued, and
+    `sweep_error` why nothing was queued (a broken template: sending still went on)."""
 
     swept: sweep.SweepReport
     sent: sender.SendReport | None
     error: str | None = None
+    sweep_error: str | None = None
 
     def lines(self) -> list[str]:
         """A summary for people: one line for the sweep, one for sending."""
         s = self.swept
         out = [f"sweep: {s.items} deadline items, {s.due} reminder(s) due ({s.mails} mails), "
                f"{s.inserted} queued, {s.existing} already in the outbox"]
+        if self.sweep_error:
+            out = ["sweep: nothing queued (a template is broken, see the error)"]
         if self.sent is not None:
             r = self.sent
             out.append(f"send: {r.sent} sent, {r.retry} to retry, {r.failed} failed"
@@ -93,16 +97,26 @@ def run_once(db: Database, clock: Clock, rules: Rules, settings: mailconfig.Mail
              env: Mapping[str, str], lang: str = "sv", send: bool = True,
              stop: threading.Event | None = None) -> Outcome:
     """Sweep, then send what is due (unless `send` is False); a transport that cannot
-    work at all is reported in `error`, after the sweep has done its part."""
-    swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain)
+    work at all is reported in `error`, after the sweep has done its part. A broken
+    reminder template stops the sweep (nothing queued) but not the sending of what the
+    outbox holds already; with `send` False it is raised."""
+    from process.reports.templating import TemplateProblem
+
+    sweep_error = None
+    try:
+        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain)
+    except TemplateProblem as exc:
+        if not send:
+            raise
+        swept, sweep_error = sweep.SweepReport(), str(exc)
     if not send:
         return Outcome(swept, None)
     try:
         transport = mailconfig.open_transport(settings, env)
         sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop)
     except TransportConfigError as exc:
-        return Outcome(swept, None, str(exc))
-    return Outcome(swept, sent)
+        return Outcome(swept, None, str(exc), sweep_error)
+    return Outcome(swept, sent, sweep_error, sweep_error)
 
 
 class _Lock:
@@ -194,6 +208,8 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
     from apscheduler.events import EVENT_SCHEDULER_STARTED
     from apscheduler.schedulers.blocking import BlockingScheduler
 
+    from process.reports import template_limits
+
     stop = threading.Event()
     busy = threading.Lock()
     told: set[str] = set()
@@ -227,6 +243,7 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
 
         def on_signal(signum: int, _frame: Any) -> None:
             stop.set()
+            template_limits.stop()  # a user template being rendered ends now
             if scheduler.running:
                 scheduler.shutdown(wait=False)
 
