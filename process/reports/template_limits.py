@@ -35,11 +35,13 @@ from typing import Any
 
 from process.reports.template_problem import TemplateProblem
 
-__all__ = ["Limits", "UserTemplate", "compile_template", "render", "set_limits", "stop",
-           "resume"]
+__all__ = ["Limits", "UserTemplate", "compile_template", "render", "set_limits", "stop", "resume"]
 
-CPU_VAR, MEMORY_VAR, OUTPUT_VAR = ("RSP_TEMPLATE_CPU_SECONDS", "RSP_TEMPLATE_MEMORY_MB",
-                                   "RSP_TEMPLATE_OUTPUT_MB")
+CPU_VAR, MEMORY_VAR, OUTPUT_VAR = (
+    "RSP_TEMPLATE_CPU_SECONDS",
+    "RSP_TEMPLATE_MEMORY_MB",
+    "RSP_TEMPLATE_OUTPUT_MB",
+)
 # Hang guards on the wall clock, far beyond anything a working worker needs: to start (the
 # imports, on a loaded machine), and per request beyond its CPU limit (the worker also
 # kills itself by RLIMIT_CPU, so these fire only if it is stuck outside the CPU).
@@ -61,12 +63,15 @@ class Limits:
         """The limits from RSP_TEMPLATE_* variables (defaults for those not set)."""
         base = cls()
         try:
-            return cls(float(env.get(CPU_VAR, base.cpu_seconds)),
-                       int(env.get(MEMORY_VAR, base.memory_mb)),
-                       int(env.get(OUTPUT_VAR, base.output_mb)))
+            return cls(
+                float(env.get(CPU_VAR, base.cpu_seconds)),
+                int(env.get(MEMORY_VAR, base.memory_mb)),
+                int(env.get(OUTPUT_VAR, base.output_mb)),
+            )
         except ValueError:
-            raise TemplateProblem(f"{CPU_VAR}, {MEMORY_VAR} and {OUTPUT_VAR} must be numbers "
-                                  "(seconds, MiB, MiB)") from None
+            raise TemplateProblem(
+                f"{CPU_VAR}, {MEMORY_VAR} and {OUTPUT_VAR} must be numbers (seconds, MiB, MiB)"
+            ) from None
 
 
 @dataclass(frozen=True)
@@ -117,8 +122,9 @@ def compile_template(template: UserTemplate) -> None:
     _ask([template], {"op": "compile"})
 
 
-def render(templates: Sequence[UserTemplate], context: dict[str, Any],
-           shared: bool = False) -> list[str]:
+def render(
+    templates: Sequence[UserTemplate], context: dict[str, Any], shared: bool = False
+) -> list[str]:
     """Each template rendered with `context` in the worker (one request for them all),
     within the limits; the first that fails is a TemplateProblem."""
     return _ask(templates, {"op": "render", "context": context, "shared": shared})
@@ -126,12 +132,19 @@ def render(templates: Sequence[UserTemplate], context: dict[str, Any],
 
 def _ask(templates: Sequence[UserTemplate], extra: dict[str, Any]) -> list[str]:
     if _state["stopped"]:
-        raise TemplateProblem(f"template {templates[0].filename}: not rendered: rsp is "
-                              "stopping")
+        raise TemplateProblem(f"template {templates[0].filename}: not rendered: rsp is stopping")
     override = templates[0].override
-    request = pickle.dumps({"override": override, "templates": [
-        {"search": t.search, "lstrip": t.lstrip, "name": t.name, "globals": t.globals}
-        for t in templates], **extra}, protocol=pickle.HIGHEST_PROTOCOL)
+    request = pickle.dumps(
+        {
+            "override": override,
+            "templates": [
+                {"search": t.search, "lstrip": t.lstrip, "name": t.name, "globals": t.globals}
+                for t in templates
+            ],
+            **extra,
+        },
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
     with _lock:
         for template in templates if _refused else ():
             if (known := _refused.get(_key(template))) is not None:
@@ -152,8 +165,9 @@ def _key(template: UserTemplate) -> tuple[Any, ...]:
     for folder in template.own:  # rsp's own folders do not change
         try:
             with os.scandir(folder) as entries:
-                files += sorted((e.path, e.stat().st_mtime_ns, e.stat().st_size)
-                                for e in entries if e.is_file())
+                files += sorted(
+                    (e.path, e.stat().st_mtime_ns, e.stat().st_size) for e in entries if e.is_file()
+                )
         except OSError:
             pass
     return (template.search, template.name, template.lstrip, tuple(files))
@@ -187,16 +201,28 @@ class _Worker:
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "process.reports.template_worker",
-             repr(limits.cpu_seconds), str(limits.memory_mb), str(limits.output_mb)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-            env=env, close_fds=True)
+            [
+                sys.executable,
+                "-m",
+                "process.reports.template_worker",
+                repr(limits.cpu_seconds),
+                str(limits.memory_mb),
+                str(limits.output_mb),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            close_fds=True,
+        )
         hello = self._read(START_GUARD_SECONDS)
         if hello is None or not hello.get("ready"):
             self.kill()
             why = hello.get("problem") if hello else "it did not start"
-            raise TemplateProblem(f"the template worker ({sys.executable} -m "
-                                  f"process.reports.template_worker) cannot run: {why}")
+            raise TemplateProblem(
+                f"the template worker ({sys.executable} -m "
+                f"process.reports.template_worker) cannot run: {why}"
+            )
 
     def alive(self) -> bool:
         """Whether the child still runs."""
@@ -238,8 +264,10 @@ class _Worker:
         elif hung:
             why = f"stopped: no answer within {guard:g} s (the hang guard)"
         elif code == -signal.SIGXCPU:
-            why = (f"stopped: it used more than {self.limits.cpu_seconds:g} s of CPU time "
-                   f"(the limit, {CPU_VAR})")
+            why = (
+                f"stopped: it used more than {self.limits.cpu_seconds:g} s of CPU time "
+                f"(the limit, {CPU_VAR})"
+            )
         else:
             why = f"stopped: the template worker ended (exit status {code})"
         return {"problem": f"template {filename}: {why}", "limit": not _state["stopped"]}

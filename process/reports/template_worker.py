@@ -89,11 +89,13 @@ class Worker:
             try:
                 for index, item in enumerate(request["templates"]):
                     at.update(index=index, item=item, template=None)
-                    at["template"] = templating.load_here(self._env(item), item["name"],
-                                                          item["globals"])
+                    at["template"] = templating.load_here(
+                        self._env(item), item["name"], item["globals"]
+                    )
                     if request["op"] == "render":
-                        texts.append(templating.render(at["template"], request["context"],
-                                                       request["shared"]))
+                        texts.append(
+                            templating.render(at["template"], request["context"], request["shared"])
+                        )
                         if self._too_long(texts[-1]):
                             raise OutputTooLong
             finally:
@@ -101,14 +103,22 @@ class Worker:
         except TemplateProblem as exc:
             return {"problem": str(exc), "index": at["index"]}
         except TimeUp:
-            return self._limit(at, f"it used more than {self.cpu_seconds:g} s of CPU time "
-                               "(the limit, RSP_TEMPLATE_CPU_SECONDS)")
+            return self._limit(
+                at,
+                f"it used more than {self.cpu_seconds:g} s of CPU time "
+                "(the limit, RSP_TEMPLATE_CPU_SECONDS)",
+            )
         except MemoryError:
-            return self._limit(at, f"it needs more than {self.memory_mb} MiB of memory (the "
-                               "limit, RSP_TEMPLATE_MEMORY_MB)")
+            return self._limit(
+                at,
+                f"it needs more than {self.memory_mb} MiB of memory (the "
+                "limit, RSP_TEMPLATE_MEMORY_MB)",
+            )
         except OutputTooLong:
-            return self._limit(at, f"its text is longer than {self.output_mb} MiB (the limit, "
-                               "RSP_TEMPLATE_OUTPUT_MB)")
+            return self._limit(
+                at,
+                f"its text is longer than {self.output_mb} MiB (the limit, RSP_TEMPLATE_OUTPUT_MB)",
+            )
         return {"texts": texts}
 
     def _env(self, item: dict[str, Any]) -> Any:
@@ -128,8 +138,11 @@ class Worker:
         fallback = templating.file_of(list(item["search"]), item["name"]) or item["name"]
         filename, line = templating.location(at["template"], fallback)
         where = f"{filename}:{line}" if line else filename
-        return {"problem": f"template {where}: stopped: {what}{templating.hint(filename)}",
-                "limit": True, "index": at["index"]}
+        return {
+            "problem": f"template {where}: stopped: {what}{templating.hint(filename)}",
+            "limit": True,
+            "index": at["index"],
+        }
 
 
 def _receive(stream: BinaryIO) -> dict[str, Any] | None:

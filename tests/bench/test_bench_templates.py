@@ -52,8 +52,13 @@ def test_rendering_a_reminder_with_and_without_a_user_template_directory(user_di
     start = time.perf_counter() - started
     assert user_dir.joinpath("reminder.sv.txt").is_file()
     user_times, bundled_times = alternating(user, bundled, BATCHES, PER_BATCH, WARMUP)
-    report("reminder render, user templates (worker) vs bundled (in-process)",
-           fast(user_times), fast(bundled_times), None,
-           user=summary(user_times), bundled=summary(bundled_times),
-           worker_start_ms=round(start * 1000, 1),
-           extra_us_per_reminder=round((fast(user_times) - fast(bundled_times)) * 1e6, 1))
+    report(
+        "reminder render, user templates (worker) vs bundled (in-process)",
+        fast(user_times),
+        fast(bundled_times),
+        None,
+        user=summary(user_times),
+        bundled=summary(bundled_times),
+        worker_start_ms=round(start * 1000, 1),
+        extra_us_per_reminder=round((fast(user_times) - fast(bundled_times)) * 1e6, 1),
+    )

@@ -18,8 +18,10 @@ import pytest
 from tests.e2e.test_scheduler import READY, Daemon
 from tests.support import run_rsp
 
-LOOPS = ('Hej {{ name }}\n{% for a in "x" * 100000 %}{% for b in "x" * 100000 %}'
-         '{% endfor %}{% endfor %}\n')
+LOOPS = (
+    'Hej {{ name }}\n{% for a in "x" * 100000 %}{% for b in "x" * 100000 %}'
+    "{% endfor %}{% endfor %}\n"
+)
 QUEUE_DAY = "2022-02-10"  # the start decision's 14-day reminder (caught up): 2 mails
 NEXT_DAY = "2022-02-21"  # its 3-day reminder (the 19th is a Saturday): 2 more to render
 HANG_GUARD = 120.0  # seconds; only a hang makes a test wait this long
@@ -63,11 +65,25 @@ def wait_until(condition, what: str) -> None:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def dbfile(tmp_path: Path) -> str:
     db = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
-                   now="2021-10-15").returncode == 0
+    assert (
+        run_rsp(
+            "init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15"
+        ).returncode
+        == 0
+    )
     for login, role in (("sekreterare", "board"), ("ordforande", "steering_group")):
-        r = run_rsp("people", "add", login, "--name", login.title(), "--email",
-                    f"{login}@region.example", "--role", role, db=db)
+        r = run_rsp(
+            "people",
+            "add",
+            login,
+            "--name",
+            login.title(),
+            "--email",
+            f"{login}@region.example",
+            "--role",
+            role,
+            db=db,
+        )
         assert r.returncode == 0, r.stderr
     return db
 
@@ -82,12 +98,19 @@ def bad_dir(tmp_path: Path) -> Path:
 
 def test_templates_check_stops_the_template_and_ends_cleanly(tmp_path, bad_dir):
     mark = uuid.uuid4().hex
-    r = run_rsp("templates", "check", str(bad_dir), db=str(tmp_path / "unused.db"),
-                env={"RSP_TEMPLATE_CPU_SECONDS": "3", "RSP_TEST_MARK": mark})
+    r = run_rsp(
+        "templates",
+        "check",
+        str(bad_dir),
+        db=str(tmp_path / "unused.db"),
+        env={"RSP_TEMPLATE_CPU_SECONDS": "3", "RSP_TEST_MARK": mark},
+    )
     assert r.returncode == 1, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr
-    assert (f"ERROR: template {bad_dir}/reminder.sv.txt:2: stopped: it used more than 3 s of "
-            "CPU time (the limit, RSP_TEMPLATE_CPU_SECONDS)") in r.stderr
+    assert (
+        f"ERROR: template {bad_dir}/reminder.sv.txt:2: stopped: it used more than 3 s of "
+        "CPU time (the limit, RSP_TEMPLATE_CPU_SECONDS)"
+    ) in r.stderr
     assert "1 problem(s) in 1 template(s)" in r.stderr
     assert workers(mark) == []
 
@@ -97,13 +120,19 @@ def test_the_daemon_logs_a_runaway_template_and_still_sends(dbfile, tmp_path, ba
     queued = run_rsp("remind", "run-once", "--no-send", db=dbfile, now=QUEUE_DAY)
     assert "2 queued" in queued.stdout, queued.stderr
     mark = uuid.uuid4().hex
-    daemon = Daemon(dbfile, {"RSP_NOW": NEXT_DAY, "RSP_OUTBOX_DIR": str(out),
-                             "RSP_TEMPLATE_DIR": str(bad_dir), "RSP_TEST_MARK": mark,
-                             "RSP_TEMPLATE_CPU_SECONDS": "3"})
+    daemon = Daemon(
+        dbfile,
+        {
+            "RSP_NOW": NEXT_DAY,
+            "RSP_OUTBOX_DIR": str(out),
+            "RSP_TEMPLATE_DIR": str(bad_dir),
+            "RSP_TEST_MARK": mark,
+            "RSP_TEMPLATE_CPU_SECONDS": "3",
+        },
+    )
     try:
         daemon.wait_for(READY)
-        line = daemon.wait_for("stopped: it used more than 3 s of CPU time",
-                               timeout=HANG_GUARD)
+        line = daemon.wait_for("stopped: it used more than 3 s of CPU time", timeout=HANG_GUARD)
         assert f"template {bad_dir}/reminder.sv.txt:2:" in line
         assert daemon.count("sweep: nothing queued (a template is broken") == 1
         assert daemon.count("send: 2 sent") == 1  # what the outbox held went out
@@ -116,16 +145,23 @@ def test_the_daemon_logs_a_runaway_template_and_still_sends(dbfile, tmp_path, ba
     assert workers(mark) == []
 
 
-def test_sigterm_stops_the_daemon_while_it_renders_a_runaway_template(dbfile, tmp_path,
-                                                                       bad_dir):
+def test_sigterm_stops_the_daemon_while_it_renders_a_runaway_template(dbfile, tmp_path, bad_dir):
     mark = uuid.uuid4().hex
-    daemon = Daemon(dbfile, {"RSP_NOW": NEXT_DAY, "RSP_OUTBOX_DIR": str(tmp_path / "out"),
-                             "RSP_TEMPLATE_DIR": str(bad_dir), "RSP_TEST_MARK": mark,
-                             "RSP_TEMPLATE_CPU_SECONDS": "3600"})
+    daemon = Daemon(
+        dbfile,
+        {
+            "RSP_NOW": NEXT_DAY,
+            "RSP_OUTBOX_DIR": str(tmp_path / "out"),
+            "RSP_TEMPLATE_DIR": str(bad_dir),
+            "RSP_TEST_MARK": mark,
+            "RSP_TEMPLATE_CPU_SECONDS": "3600",
+        },
+    )
     try:
         daemon.wait_for(READY)
-        wait_until(lambda: any(cpu_ticks(p) > 50 for p in workers(mark)),
-                   "a worker busy with the template")
+        wait_until(
+            lambda: any(cpu_ticks(p) > 50 for p in workers(mark)), "a worker busy with the template"
+        )
         assert daemon.stop() == 0  # Daemon.stop waits at most 60 s
         daemon.wait_for("rsp scheduler: stopped")
         assert daemon.count("rsp is stopping") == 1

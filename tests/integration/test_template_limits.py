@@ -24,16 +24,17 @@ from process.reports import template_limits, template_tools, templating
 from process.reports.templating import TemplateProblem
 from tests.unit.test_templating import reminder_due
 
-LOOPS = ('Hej {{ name }}\n{% for a in "x" * 100000 %}{% for b in "x" * 100000 %}'
-         '{% endfor %}{% endfor %}\n')
+LOOPS = (
+    'Hej {{ name }}\n{% for a in "x" * 100000 %}{% for b in "x" * 100000 %}'
+    "{% endfor %}{% endfor %}\n"
+)
 CPU = 3.0  # seconds of CPU time: the bad loop needs ~10^10 steps, good ones ~1 ms
 HANG_GUARD = 120  # seconds: only a hang makes a test wait this long
 
 
 @pytest.fixture(autouse=True)
 def limits() -> Iterator[None]:
-    template_limits.set_limits(template_limits.Limits(cpu_seconds=CPU, memory_mb=256,
-                                                      output_mb=1))
+    template_limits.set_limits(template_limits.Limits(cpu_seconds=CPU, memory_mb=256, output_mb=1))
     yield
     template_limits.resume()
     template_limits.set_limits(None)
@@ -64,7 +65,8 @@ def test_a_template_that_runs_too_long_is_stopped_with_its_file_and_line(tpl, mo
         render(due, item.to[0], "to", "sv")
     assert str(caught.value).startswith(
         f"template {tpl}/reminder.sv.txt:2: stopped: it used more than 3 s of CPU time "
-        "(the limit, RSP_TEMPLATE_CPU_SECONDS) (your template: fix it")
+        "(the limit, RSP_TEMPLATE_CPU_SECONDS) (your template: fix it"
+    )
     # the next reminders are refused at once, without a worker spending its CPU again
     started = CountingWorker.started
     for _ in range(3):
@@ -76,28 +78,39 @@ def test_a_template_that_runs_too_long_is_stopped_with_its_file_and_line(tpl, mo
     assert render(due, item.to[0], "to", "sv").text == "Hej Anna <script>alert('rsp')</script>\n"
 
 
-@pytest.mark.parametrize("source", [
-    'Hej {{ "x" * 10**10 }}',            # at run time
-    '{% set s = "x" * 10**5 %}{{ s * 10**5 }}',
-    '\n{{ "x" | center(10**10) }}',      # folded while compiling: in the worker, not here
-    '{{ "%s" | format("x" * 10**9) }}',
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        'Hej {{ "x" * 10**10 }}',  # at run time
+        '{% set s = "x" * 10**5 %}{{ s * 10**5 }}',
+        '\n{{ "x" | center(10**10) }}',  # folded while compiling: in the worker, not here
+        '{{ "%s" | format("x" * 10**9) }}',
+    ],
+)
 def test_a_template_that_allocates_too_much_is_stopped(tpl, source):
     (tpl / "reminder.sv.txt").write_text(source, encoding="utf-8")
     due, item = reminder_due()
-    with pytest.raises(TemplateProblem, match=rf"template {tpl}/reminder\.sv\.txt(:\d)?: "
-                                              r"stopped: it needs more than 256 MiB of memory"):
+    with pytest.raises(
+        TemplateProblem,
+        match=rf"template {tpl}/reminder\.sv\.txt(:\d)?: "
+        r"stopped: it needs more than 256 MiB of memory",
+    ):
         render(due, item.to[0], "to", "sv")
 
 
 def test_a_template_whose_text_is_too_long_is_stopped(tpl):
-    (tpl / "digest.md").write_text('{% for i in range(3000) %}{{ "y" * 1000 }}\n{% endfor %}',
-                                   encoding="utf-8")
-    with pytest.raises(TemplateProblem, match=rf"template {tpl}/digest\.md: stopped: its "
-                                              r"text is longer than 1 MiB"):
+    (tpl / "digest.md").write_text(
+        '{% for i in range(3000) %}{{ "y" * 1000 }}\n{% endfor %}', encoding="utf-8"
+    )
+    with pytest.raises(
+        TemplateProblem,
+        match=rf"template {tpl}/digest\.md: stopped: its "
+        r"text is longer than 1 MiB",
+    ):
         digest_render.render(digest_data("sv"), "md")
-    (tpl / "digest.md").write_text('{% for i in range(300) %}{{ "y" * 1000 }}\n{% endfor %}',
-                                   encoding="utf-8")
+    (tpl / "digest.md").write_text(
+        '{% for i in range(300) %}{{ "y" * 1000 }}\n{% endfor %}', encoding="utf-8"
+    )
     assert len(digest_render.render(digest_data("sv"), "md")) == 300 * 1001
 
 
@@ -117,8 +130,10 @@ def test_bundled_templates_render_in_process_and_user_ones_in_the_worker(tpl, mo
             for tag in ("include", "import", "extends", "from"):
                 assert f"{{% {tag} " not in text and f"{{%- {tag} " not in text, path
     (tpl / "reminder.en.html").write_text("<p>{{ name }}</p>\n", encoding="utf-8")
-    assert render(due, item.to[0], "to", "en").html == \
-        "<p>Anna &lt;script&gt;alert(&#39;rsp&#39;)&lt;/script&gt;</p>\n"
+    assert (
+        render(due, item.to[0], "to", "en").html
+        == "<p>Anna &lt;script&gt;alert(&#39;rsp&#39;)&lt;/script&gt;</p>\n"
+    )
     assert CountingWorker.started == started + 1
 
 
@@ -175,14 +190,16 @@ def test_check_reports_a_bad_template_and_renders_the_good_ones(tpl):
     assert report.problems == [
         f"template {tpl.resolve()}/reminder.en.txt:2: stopped: it used more than 3 s of CPU "
         "time (the limit, RSP_TEMPLATE_CPU_SECONDS) (your template: fix it, or remove it to "
-        "use the bundled one)"]
+        "use the bundled one)"
+    ]
     assert "reminder (sv)" in report.rendered and "reminder (en)" not in report.rendered
     assert len(report.rendered) == 7
 
 
 def test_the_limits_come_from_the_environment():
-    limits = template_limits.Limits.from_env({"RSP_TEMPLATE_CPU_SECONDS": "2.5",
-                                              "RSP_TEMPLATE_MEMORY_MB": "300"})
+    limits = template_limits.Limits.from_env(
+        {"RSP_TEMPLATE_CPU_SECONDS": "2.5", "RSP_TEMPLATE_MEMORY_MB": "300"}
+    )
     assert limits == template_limits.Limits(2.5, 300, 16)
     with pytest.raises(TemplateProblem, match="must be numbers"):
         template_limits.Limits.from_env({"RSP_TEMPLATE_CPU_SECONDS": "ten"})
