@@ -210,8 +210,8 @@ def test_followup_record_and_report(prog, clock, tmp_path):
     en = followup.render(english, "md")
     assert "Outcome: **Partly achieved** (state: Ongoing)" in en
     csv_text = followup.render(data, "csv")
-    assert csv_text.splitlines()[0].startswith("År,Prioriterat område,Områdets namn,Mål")
-    assert ",2.B,Besluta om stöd" in csv_text and "Uppnått,Bibehållna,processledare," in csv_text
+    assert csv_text.splitlines()[0].startswith("\ufeffÅr;Prioriterat område;Områdets namn;Mål")
+    assert ";2.B;Besluta om stöd" in csv_text and "Uppnått;Bibehållna;processledare;" in csv_text
 
 
 def test_html_report_escapes_names(prog, clock, tmp_path):
