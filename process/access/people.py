@@ -9,11 +9,11 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from process.access.capabilities import ADMIN
+from process.core import contact
 from process.core.errors import InvalidInput, PermissionDenied
 from process.storage.tables import Person, RoleGrant
 
 LOGIN_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
-EMAIL_RE = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,6 @@ def validate_person(login: str, name: str, email: str | None) -> None:
     if not LOGIN_RE.match(login):
         raise InvalidInput(f"login {login!r}: use letters, digits, '.', '_', '@' or '-' "
                            "(at most 64)")
-    if not name.strip() or any(c in name for c in "\r\n") or len(name) > 200:
-        raise InvalidInput(f"name {name!r}: must be one non-empty line of at most 200 characters")
-    if email is not None and not EMAIL_RE.match(email):
-        raise InvalidInput(f"e-mail {email!r} is not an e-mail address")
+    contact.valid_name(name)
+    if email is not None:
+        contact.valid_address(email)
