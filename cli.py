@@ -32,7 +32,11 @@ class RspGroup(click.Group):
             message = _user_error(exc)
             if message is None:
                 raise
-            click.echo(f"Error: {message}", err=True)
+            from process.storage.database import database_url, scrub
+
+            env = ctx.find_object(Env)
+            click.echo(f"Error: {scrub(message, database_url(env.db_value if env else None))}",
+                       err=True)
             ctx.exit(1)
         finally:
             env = ctx.find_object(Env)
@@ -60,9 +64,11 @@ def _user_error(exc: Exception) -> str | None:
     if module.startswith("sqlalchemy"):
         import sqlalchemy as sa
 
-        # (a plain DatabaseError is SQLite's "file is not a database")
+        # (a plain DatabaseError is SQLite's "file is not a database"; an error without a
+        # statement came while connecting, e.g. psycopg's "invalid connection option")
         if (isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError)
-                or type(exc) is sa.exc.DatabaseError):
+                or type(exc) is sa.exc.DatabaseError
+                or (isinstance(exc, sa.exc.DBAPIError) and exc.statement is None)):
             orig = getattr(exc, "orig", None) or exc
             return f"the database cannot be used: {str(orig).strip().splitlines()[0]}"
         if isinstance(exc, sa.exc.IntegrityError):

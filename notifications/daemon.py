@@ -31,7 +31,7 @@ from notifications.reminders import sweep
 from notifications.reminders.rules import Rules
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import RspError
-from process.storage.database import Database
+from process.storage.database import Database, scrub
 
 JOB_ID = "rsp-sweep-and-send"
 PG_LOCK_CLASS = 0x52535053  # "RSPS"; the second key is the schema's hash
@@ -230,7 +230,8 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
                     log.error("%s", exc)
                     return
                 except sa.exc.OperationalError as exc:
-                    log.error("database: %s", str(exc.orig or exc).splitlines()[0])
+                    log.error("database: %s", scrub(str(exc.orig or exc).splitlines()[0],
+                                                     db.url))
                     return
                 for line in outcome.lines():
                     log.info("%s", line)
