@@ -251,7 +251,7 @@ def people_add(env: Env, login: str, name: str, email: str | None, roles: tuple[
 
     setup.add_person(env.database(), env.clock, env.actor, env.programme, login, name,
                      email, list(roles))
-    click.echo(f"added {login} ({', '.join(roles) or 'no role'})")
+    click.echo(f"added {login.lower()} ({', '.join(roles) or 'no role'})")
 
 
 @people.command("grant")

@@ -193,7 +193,7 @@ def seal(db: Database, clock: Clock, actor: str) -> list[str]:
     with db.write() as session:
         conn = session.connection()
         person = conn.execute(sa.select(Person.__table__.c.administers_installation)  # type: ignore[attr-defined]
-                              .where(Person.__table__.c.login == str(actor))).first()  # type: ignore[attr-defined]
+                              .where(Person.__table__.c.login == actor.lower())).first()  # type: ignore[attr-defined]
         if person is None or not person[0]:
             raise PermissionDenied(f"{actor} does not administer this installation, so "
                                    "cannot seal its trail")

@@ -111,6 +111,7 @@ def _run(session_of: Callable[[], AbstractContextManager[Session]], db: Database
          work: Callable[[Work], T], find_programme: bool, refusal: dict[str, Any],
          installation: bool) -> T:
     w: Work | None = None
+    actor = people.canonical_login(actor)
     try:
         with session_of() as session:
             w = Work(session, clock, actor, clock.now(), clock.recorded(), refusal=dict(refusal))

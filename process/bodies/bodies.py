@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from process.access import unit_of_work
+from process.access import people, unit_of_work
 from process.access.capabilities import MANAGE_PLANS
 from process.access.unit_of_work import Work
 from process.bodies.bodies_file import BODY_KINDS, KEY_RE, Body, load_bodies
@@ -162,7 +162,7 @@ def _validate(key: str, name: str, kind: str, emails: list[str]) -> None:
 
 
 def _person(session: Session, login: str) -> Person:
-    person = session.exec(select(Person).where(Person.login == login)).first()
+    person = people.person_by_login(session, login)
     if person is None:
         raise NotFound(f"no person with login {login!r}: register them first with "
                        "'rsp people add'")

@@ -48,6 +48,7 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
                            "e.g. action_plan")
     if (to_login is None) == (to_role is None):
         raise InvalidInput("give the delegate: --to LOGIN or --role ROLE (one of them)")
+    to_login = to_login.lower() if to_login is not None else None
     note = unit_of_work.check_text(comment, "-m", required=False)
 
     def work(w: Work) -> dict[str, Any]:
@@ -174,7 +175,7 @@ def _covering(actor: people.Actor | None, login: str, kind: str,
         raise PermissionDenied(f"{login!r} is not a registered person, so cannot take a "
                                f"delegated decision on {kind}")
     for d in found:
-        if d["active"] and (d["to_login"] == login or d["to_role"] in actor.roles):
+        if d["active"] and (d["to_login"] == actor.login or d["to_role"] in actor.roles):
             return d
     if not found:
         raise PermissionDenied(f"{kind} has not been delegated: the board decides it (or "
@@ -206,7 +207,7 @@ def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, ki
             dd.c.diary_number == ref.diary_number)).first()
         if same:
             raise InvalidInput(f"this decision is recorded already (#{same[0]})")
-        now, role = clock.now(), None if d["to_login"] == actor else d["to_role"]
+        now, role = clock.now(), None if d["to_login"] == actor.lower() else d["to_role"]
         new_id = session.connection().execute(sa.insert(dd), dict(
             programme_id=prog.id, delegation_id=d["id"], kind=kind,
             decided_on=ref.meeting_date, paragraph=ref.paragraph,

@@ -84,7 +84,7 @@ def measure_actor(session: Session, login: str, programme_id: int,
     actor = people.actor_for(session, login, programme_id)
     if actor is None:
         return None
-    person_id = session.exec(select(Person.id).where(Person.login == login)).one()
+    person_id = session.exec(select(Person.id).where(Person.login == login.lower())).one()
     assert person_id is not None
     mine = bodies.bodies_of_person(session, person_id)
     if mine:
