@@ -356,10 +356,11 @@ def advance(env: Env, trigger: str, comment: str | None, decision_ref: str | Non
           --decision '2022-02-22 § 12 RUN/536/2021' -m 'Styrgrupp: RUN:s presidium'
       RSP_USER=processledare rsp advance consult_service_z -m 'Service-Z: nuläge'
     """
-    from process.core.decision_refs import parse_decision_ref
+    from process.core.decision_refs import TypedRef
     from process.workflow import engine
 
-    decision = parse_decision_ref(decision_ref, decision_text or "") if decision_ref else None
+    # parsed by the service, so that a reference it refuses is audited
+    decision = TypedRef(decision_ref, decision_text or "") if decision_ref else None
     result = engine.advance(env.database(), env.clock, env.actor, env.programme, trigger,
                             comment=comment, decision=decision, as_role=as_role,
                             expected_version=expect_version)

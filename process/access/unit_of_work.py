@@ -133,6 +133,11 @@ def audit_refusal(db: Database, clock: Clock, actor: str, programme_id: int | No
                      detail={"reason": str(error), "error": type(error).__name__}, **columns)
 
 
+def fitting(value: str | None) -> str | None:
+    """A text to record with a refusal: itself, or None when it is too long to keep."""
+    return value if value is None or len(value) <= MAX_TEXT else None
+
+
 def check_text(value: str | None, what: str, required: bool = True) -> str | None:
     """A comment or note: non-empty when required, at most 4000 characters."""
     if value is None or not value.strip():

@@ -172,11 +172,11 @@ def _person(session: Session, login: str) -> Person:
 def add_body(db: Database, clock: Clock, actor: str, programme_key: str | None, key: str,
              name: str, kind: str, emails: list[str], members: list[str]) -> None:
     """Add a body with its addresses and member people (admin or working group)."""
-    _validate(key, name, kind, emails)
 
     def work(w: Work) -> None:
         session = w.session
         w.require(MANAGE_PLANS, "add bodies")
+        _validate(key, name, kind, emails)
         if key in body_keys(session, w.programme_id):
             raise InvalidInput(f"body {key!r} exists already (see 'rsp bodies show {key}')")
         people = [_person(session, login) for login in dict.fromkeys(members)]

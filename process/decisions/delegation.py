@@ -16,7 +16,7 @@ from process.access import people, unit_of_work
 from process.access.capabilities import DECIDE_FOR_BOARD
 from process.access.unit_of_work import Work
 from process.core.clock import STOCKHOLM, Clock
-from process.core.decision_refs import DecisionRef, format_ref
+from process.core.decision_refs import DecisionRef, TypedRef, format_ref, resolve
 from process.core.errors import InvalidInput, NotFound, PermissionDenied
 from process.core.words import label
 from process.storage import lookup
@@ -40,20 +40,23 @@ def _today(clock: Clock) -> dt.date:
 
 
 def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, kind: str,
-             to_login: str | None, to_role: str | None, decision: DecisionRef,
+             to_login: str | None, to_role: str | None, typed: DecisionRef | TypedRef,
              comment: str | None = None) -> dict[str, Any]:
     """Record the board's delegation of a kind of decision (board role or admin)."""
-    if not NAME_RE.match(kind):
-        raise InvalidInput(f"kind {kind!r}: a name of lower-case letters, digits and '_', "
-                           "e.g. action_plan")
-    if (to_login is None) == (to_role is None):
-        raise InvalidInput("give the delegate: --to LOGIN or --role ROLE (one of them)")
-    to_login = to_login.lower() if to_login is not None else None
-    note = unit_of_work.check_text(comment, "-m", required=False)
+    if to_login is not None:
+        to_login = to_login.lower()
 
     def work(w: Work) -> dict[str, Any]:
         session, prog = w.session, w.programme
         w.require(DECIDE_FOR_BOARD, "record a delegation")
+        if not NAME_RE.match(kind):
+            raise InvalidInput(f"kind {kind!r}: a name of lower-case letters, digits and "
+                               "'_', e.g. action_plan")
+        if (to_login is None) == (to_role is None):
+            raise InvalidInput("give the delegate: --to LOGIN or --role ROLE (one of them)")
+        note = unit_of_work.check_text(comment, "-m", required=False)
+        decision = resolve(typed)
+        assert decision is not None
         if to_login is not None and people.actor_for(session, to_login, w.programme_id) is None:
             raise NotFound(f"no person with login {to_login!r} (see 'rsp people list')")
         if to_role is not None:
@@ -113,11 +116,11 @@ def _decision_id(session: Session, prog: Programme, ref: DecisionRef, kind: str,
 def revoke(db: Database, clock: Clock, actor: str, programme_key: str | None,
            delegation_id: int, comment: str | None = None) -> dict[str, Any]:
     """Revoke a delegation (board role or admin): it covers no decision from now on."""
-    note = unit_of_work.check_text(comment, "-m", required=False)
 
     def work(w: Work) -> dict[str, Any]:
         session, prog = w.session, w.programme
         w.require(DECIDE_FOR_BOARD, "revoke a delegation")
+        note = unit_of_work.check_text(comment, "-m", required=False)
         d = table(Delegation)
         row = session.connection().execute(sa.select(d).where(
             d.c.id == delegation_id, d.c.programme_id == prog.id)).mappings().first()
@@ -186,14 +189,16 @@ def _covering(actor: people.Actor | None, login: str, kind: str,
 
 
 def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, kind: str,
-           ref: DecisionRef, text: str) -> dict[str, Any]:
+           typed: DecisionRef | TypedRef, text: str) -> dict[str, Any]:
     """Record a decision taken under an active delegation that covers the actor."""
-    body = unit_of_work.check_text(text, "-m (the decision)")
 
     def work(w: Work) -> dict[str, Any]:
         session, prog = w.session, w.programme
         who = people.actor_for(session, actor, w.programme_id)
         d = _covering(who, actor, kind, _delegations(session, w.programme_id, kind))
+        body = unit_of_work.check_text(text, "-m (the decision)")
+        ref = resolve(typed)
+        assert ref is not None
         today = _today(clock)
         if ref.meeting_date > today:
             raise InvalidInput(f"the decision date {ref.meeting_date} lies in the future")

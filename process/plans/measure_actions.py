@@ -156,10 +156,10 @@ def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, c
             as_role: str | None = None, expected_version: int | None = None
             ) -> engine.Advanced:
     """Fire a trigger on a measure as the actor; audit it either way."""
-    if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
-        raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> engine.Advanced:
+        if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
+            raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
         if trigger in OWN_COMMAND:
             raise InvalidTransition(f"{trigger} has a command of its own: "
                                     + command_for(trigger, row.code, plan.year))
@@ -170,17 +170,16 @@ def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, c
         return fire(w, row, plan, definition, trigger, comment, as_role)
 
     return _on_measure(db, clock, actor, programme_key, code, year, "transition", work,
-                       trigger, comment)
+                       trigger, unit_of_work.fitting(comment))
 
 
 def add_note(db: Database, clock: Clock, actor: str, programme_key: str | None, code: str,
              text: str, year: int | None = None) -> int:
     """Add a progress note (working group or a responsible body's member); its id."""
-    body = unit_of_work.check_text(text, "the note")
-    assert body is not None
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> int:
-        assert row.id is not None
+        body = unit_of_work.check_text(text, "the note")
+        assert row.id is not None and body is not None
         session = w.session
         who = measure_actor(session, actor, w.programme_id, row.id)
         writers = (*capabilities.roles_for(session, w.programme_id, WRITE_NOTES), RESPONSIBLE)
@@ -197,7 +196,7 @@ def add_note(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         return note.id
 
     return _on_measure(db, clock, actor, programme_key, code, year, "measure.note", work,
-                       comment=body)
+                       comment=unit_of_work.fitting(text))
 
 
 @dataclass(frozen=True)
@@ -217,12 +216,13 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
                     code: str, outcome: str, comment: str, year: int | None = None
                     ) -> FollowupRecorded:
     """Record a measure's year-end outcome (working group); a done measure is followed up."""
-    if outcome not in OUTCOMES:
-        raise InvalidInput(f"--outcome {outcome!r}: one of {', '.join(OUTCOMES)}")
-    text = unit_of_work.check_text(comment, "--comment (what was achieved against the sub-goal)")
-    assert text is not None
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> FollowupRecorded:
+        if outcome not in OUTCOMES:
+            raise InvalidInput(f"--outcome {outcome!r}: one of {', '.join(OUTCOMES)}")
+        text = unit_of_work.check_text(comment, "--comment (what was achieved against the "
+                                       "sub-goal)")
+        assert text is not None
         session = w.session
         definition = stored.definition_of(session, row.definition_id)
         t = definition.trigger("follow_up")
@@ -257,4 +257,4 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
                                 replaced)
 
     return _on_measure(db, clock, actor, programme_key, code, year, "followup.record", work,
-                       comment=text)
+                       comment=unit_of_work.fitting(comment))
