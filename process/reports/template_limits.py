@@ -198,7 +198,7 @@ class _Worker:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         root = str(Path(__file__).resolve().parents[2])  # the folder holding `process`
-        env = dict(os.environ)
+        env = _worker_environment()
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
         self.proc = subprocess.Popen(
             [
@@ -208,6 +208,7 @@ class _Worker:
                 repr(limits.cpu_seconds),
                 str(limits.memory_mb),
                 str(limits.output_mb),
+                str(os.getpid()),  # whom it serves, for `ps`
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -282,6 +283,14 @@ class _Worker:
             return None
         body = _read_exactly(fd, _HEADER.unpack(head)[0], deadline)
         return None if body is None else json.loads(body.decode("utf-8"))
+
+
+def _worker_environment() -> dict[str, str]:
+    """What the worker may see of our environment: what Python needs, not the database
+    URL, the audit key's file or the mail password a template escaping the sandbox could
+    otherwise read."""
+    keep = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "VIRTUAL_ENV")
+    return {k: v for k, v in os.environ.items() if k in keep or k.startswith("PYTHON")}
 
 
 def _read_exactly(fd: int, n: int, deadline: float) -> bytes | None:

@@ -1,6 +1,7 @@
 """The child process that compiles and renders a region's own templates within limits
-(`python -m process.reports.template_worker CPU_SECONDS MEMORY_MB OUTPUT_MB`; started by
-`process.reports.template_limits`, which see).
+(`python -m process.reports.template_worker CPU_SECONDS MEMORY_MB OUTPUT_MB PARENT_PID`;
+started by `process.reports.template_limits`, which see). It sees only the environment
+Python needs, and ends when rsp closes its stdin (or dies).
 
 Memory: RLIMIT_AS set at start to what the process uses plus MEMORY_MB, so an
 allocation beyond it is a MemoryError. CPU: per request a profiling timer (CPU time of

@@ -9,14 +9,15 @@ needs ~10^10 steps, the good ones milliseconds, so a loaded machine decides noth
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
-import uuid
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.test_scheduler import READY, Daemon
-from tests.support import run_rsp
+from tests.support import RSP, run_rsp
 
 LOOPS = (
     'Hej {{ name }}\n{% for a in "x" * 100000 %}{% for b in "x" * 100000 %}'
@@ -27,20 +28,24 @@ NEXT_DAY = "2022-02-21"  # its 3-day reminder (the 19th is a Saturday): 2 more t
 HANG_GUARD = 120.0  # seconds; only a hang makes a test wait this long
 
 
-def workers(mark: str) -> list[int]:
-    """The template workers started by a process whose environment holds `mark`."""
+def workers(parent: int) -> list[int]:
+    """The template workers serving the process `parent` (its pid ends their argv)."""
     found = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit():
             continue
         try:
-            cmdline = (proc / "cmdline").read_bytes()
-            environ = (proc / "environ").read_bytes()
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"process.reports.template_worker" in cmdline and mark.encode() in environ:
+        if b"process.reports.template_worker" in argv and str(parent).encode() in argv[-3:]:
             found.append(int(proc.name))
     return found
+
+
+def environment_of(pid: int) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
 
 
 def cpu_ticks(pid: int) -> int:
@@ -97,36 +102,36 @@ def bad_dir(tmp_path: Path) -> Path:
 
 
 def test_templates_check_stops_the_template_and_ends_cleanly(tmp_path, bad_dir):
-    mark = uuid.uuid4().hex
-    r = run_rsp(
-        "templates",
-        "check",
-        str(bad_dir),
-        db=str(tmp_path / "unused.db"),
-        env={"RSP_TEMPLATE_CPU_SECONDS": "3", "RSP_TEST_MARK": mark},
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
+    env.update(RSP_DATABASE_URL=str(tmp_path / "unused.db"), RSP_TEMPLATE_CPU_SECONDS="3")
+    proc = subprocess.Popen(
+        [RSP, "templates", "check", str(bad_dir)],
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
-    assert r.returncode == 1, (r.stdout, r.stderr)
-    assert "Traceback" not in r.stderr
+    out, err = proc.communicate(timeout=HANG_GUARD)
+    assert proc.returncode == 1, (out, err)
+    assert "Traceback" not in err
     assert (
         f"ERROR: template {bad_dir}/reminder.sv.txt:2: stopped: it used more than 3 s of "
         "CPU time (the limit, RSP_TEMPLATE_CPU_SECONDS)"
-    ) in r.stderr
-    assert "1 problem(s) in 1 template(s)" in r.stderr
-    assert workers(mark) == []
+    ) in err
+    assert "1 problem(s) in 1 template(s)" in err
+    assert workers(proc.pid) == []
 
 
 def test_the_daemon_logs_a_runaway_template_and_still_sends(dbfile, tmp_path, bad_dir):
     out = tmp_path / "outbox"
     queued = run_rsp("remind", "run-once", "--no-send", db=dbfile, now=QUEUE_DAY)
     assert "2 queued" in queued.stdout, queued.stderr
-    mark = uuid.uuid4().hex
     daemon = Daemon(
         dbfile,
         {
             "RSP_NOW": NEXT_DAY,
             "RSP_OUTBOX_DIR": str(out),
             "RSP_TEMPLATE_DIR": str(bad_dir),
-            "RSP_TEST_MARK": mark,
             "RSP_TEMPLATE_CPU_SECONDS": "3",
         },
     )
@@ -142,29 +147,30 @@ def test_the_daemon_logs_a_runaway_template_and_still_sends(dbfile, tmp_path, ba
         daemon.kill()
     # the 2 reminders queued before (and the weekly digest, if its job ran before the stop)
     assert len(list(out.glob("*.eml"))) in (2, 3)
-    assert workers(mark) == []
+    assert workers(daemon.proc.pid) == []
 
 
 def test_sigterm_stops_the_daemon_while_it_renders_a_runaway_template(dbfile, tmp_path, bad_dir):
-    mark = uuid.uuid4().hex
     daemon = Daemon(
         dbfile,
         {
             "RSP_NOW": NEXT_DAY,
             "RSP_OUTBOX_DIR": str(tmp_path / "out"),
             "RSP_TEMPLATE_DIR": str(bad_dir),
-            "RSP_TEST_MARK": mark,
             "RSP_TEMPLATE_CPU_SECONDS": "3600",
         },
     )
     try:
         daemon.wait_for(READY)
         wait_until(
-            lambda: any(cpu_ticks(p) > 50 for p in workers(mark)), "a worker busy with the template"
+            lambda: any(cpu_ticks(p) > 50 for p in workers(daemon.proc.pid)),
+            "a worker busy with the template",
         )
+        seen = environment_of(workers(daemon.proc.pid)[0])
+        assert "RSP_DATABASE_URL" not in seen and "RSP_TEMPLATE_DIR" not in seen  # not for it
         assert daemon.stop() == 0  # Daemon.stop waits at most 60 s
         daemon.wait_for("rsp scheduler: stopped")
         assert daemon.count("rsp is stopping") == 1
     finally:
         daemon.kill()
-    wait_until(lambda: workers(mark) == [], "the worker gone")
+    wait_until(lambda: workers(daemon.proc.pid) == [], "the worker gone")
