@@ -16,6 +16,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/rsp demo
+	@echo "In the browser:  $(BIN)/rsp demo --serve   (then open a printed sign-in link)"
 
 test: $(STAMP)
 	$(BIN)/ruff check .

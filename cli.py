@@ -175,6 +175,16 @@ def init(env: Env, example: str | None, definition_file: str | None, key: str | 
                         replay=replay)
     for line in result:
         click.echo(line)
+    if example:  # the example's own reminder rules, when it has some
+        import workflows
+        from notifications.reminders import programme_rules
+        from process.programme import programmes
+
+        rules_file = workflows.example_dir(example) / "reminders.yaml"
+        if rules_file.is_file():
+            spec = programmes.load_example(example)[0]
+            used = programme_rules.set_rules(db, env.clock, env.actor, spec.key, str(rules_file))
+            click.echo(f"reminder rules: {used.source}")
 
 
 @main.group()
@@ -215,9 +225,11 @@ def workflow_check(file: str) -> None:
     Example:
       rsp workflow check workflows/drafting.yaml
     """
-    from process.workflow.definition import load_definition
+    from process.workflow.definition import load_definition, measure_workflow_of
 
     d = load_definition(file)
+    if d.capabilities:  # a programme's process: its measure workflow must fit it
+        measure_workflow_of(d)
     click.echo(f"{file}: OK — workflow {d.key!r} v{d.version}, {len(d.states)} states, "
                f"{len(d.triggers)} triggers, roles {', '.join(d.roles)}; "
                f"sha256 {d.content_hash[:16]}…")
@@ -326,12 +338,18 @@ def status(env: Env, as_json: bool) -> None:
       rsp status
       rsp --now 2023-06-01 --lang en status --json
     """
+    from process.access import installation
     from process.reports import status as status_service
     from process.reports import status_text as render
 
     with env.database().read() as session:
         s = status_service.status(session, env.programme, env.clock.now(), env.lang)
-    click.echo(render.to_json(s.to_dict()) if as_json else render.status_text(s, env.lang))
+        replay = installation.facts(session).replay
+    if as_json:
+        click.echo(render.to_json({**s.to_dict(), "replay": replay}))
+    else:
+        text = render.status_text(s, env.lang)
+        click.echo(f"{render.t('replay_note', env.lang)}\n{text}" if replay else text)
 
 
 @main.command()
@@ -382,12 +400,15 @@ def history(env: Env, as_json: bool) -> None:
     Example:
       rsp history --json
     """
+    from process.access import installation
     from process.reports import status as status_service
     from process.reports import status_text as render
 
     with env.database().read() as session:
         events = status_service.history(session, env.programme)
-    click.echo(render.to_json(events) if as_json else render.history_text(events, env.lang))
+        replay = installation.facts(session).replay
+    click.echo(render.to_json(events) if as_json
+               else render.history_text(events, env.lang, replay))
 
 
 @main.command()
@@ -454,25 +475,79 @@ def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> N
         click.echo(text)
 
 
+# --- the browser interface ------------------------------------------------------------
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (another than this machine's needs RSP_BASE_URL).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free one, printed at start).")
+@click.option("--db", "serve_db", metavar="URL|FILE",
+              help="The database (default: rsp's global --db / RSP_DATABASE_URL).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes sharing the database (PostgreSQL for more than one).")
+@click.option("--forwarded-allow-ips", metavar="IPS",
+              help="Reverse proxies whose X-Forwarded-For/-Proto to trust "
+                   "(default 127.0.0.1). Env: FORWARDED_ALLOW_IPS.")
+@pass_env
+def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
+          forwarded_allow_ips: str | None) -> None:
+    """Serve rsp in the browser: people sign in and act as themselves.
+
+    Sign-in by e-mail link (mail through RSP_MAIL_*/RSP_SMTP_*, as reminders) and, when
+    RSP_OIDC_ISSUER is set, by the region's OpenID Connect provider. GET /healthz and
+    /readyz answer the operator. See the README, "I webbläsaren / In the browser".
+
+    \b
+    Examples:
+      rsp serve --db rsp.db
+      RSP_BASE_URL=https://rsp.region.example rsp serve --host 0.0.0.0 --port 8080
+    """
+    from web import server
+
+    server.serve(serve_db or env.db_value, env.clock, host, port, workers,
+                 forwarded_allow_ips, click.echo)
+
+
 # --- demo -----------------------------------------------------------------------------
 
 
 @main.command()
 @click.option("--workspace", type=click.Path(file_okay=False),
               help="Folder for the demo database (default: a new temporary folder).")
-def demo(workspace: str | None) -> None:
+@click.option("--serve", "then_serve", is_flag=True,
+              help="Then serve the demo's database in the browser on this machine, printing "
+                   "sign-in links for the process lead and the municipal officer.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port for --serve (0: any free one).")
+def demo(workspace: str | None, then_serve: bool, port: int) -> None:
     """Replay Region Jämtland Härjedalen's 2022-2023 timetable in a fresh workspace.
 
     \b
-    Example:
+    Examples:
       rsp demo
+      rsp demo --serve          # then open the printed link in a browser
     """
     from process.demo import timetable as demo_service
 
     def invoke(argv: list[str]) -> int | None:
         return main.main(argv, prog_name="rsp", standalone_mode=False)
 
-    demo_service.run(workspace, click.echo, invoke)
+    db = demo_service.run(workspace, click.echo, invoke)
+    if then_serve:
+        import os
+
+        from process.core.clock import ReplayClock, parse_now
+        from process.demo.steps import LOOK_AT, OUTBOX
+        from web import demo as web_demo
+        from web import server
+
+        os.environ.update(RSP_MAIL_TRANSPORT="file", RSP_OUTBOX_DIR=str(db.parent / OUTBOX))
+        os.environ.pop("RSP_BASE_URL", None)  # the demo serves this machine only
+        click.echo(f"\nServing the demo as of {LOOK_AT} (sign-in mails: {db.parent / OUTBOX})")
+        server.serve(str(db), ReplayClock(parse_now(LOOK_AT)), "127.0.0.1", port, 1, None,
+                     click.echo, lambda ctx: web_demo.print_links(ctx, click.echo))
 
 
 _registered: list[bool] = []
@@ -497,9 +572,10 @@ def _register_command_groups() -> None:
 
     main.add_command(digest_commands.digest)  # digest, digest send
 
-    from process.cli import audit, decisions, remiss
+    from process.cli import audit, decisions, installation, remiss
 
     main.add_command(audit.audit)  # audit verify, checkpoint, keygen, seal, export
+    main.add_command(installation.installation)  # installation show, cli-writers, admin
 
     for command in (*remiss.COMMANDS, *decisions.COMMANDS):  # remiss; decision, delegate,
         main.add_command(command)  # delegations, decide

@@ -1,1 +1,3 @@
-"""Reminders, the outbox and its sender, mail transports, the digest and the scheduler."""
+"""Everything that reaches people by mail: reminders (rules, what is due, the sweep into
+the outbox), mail (the outbox, its sender, transports), the weekly digest, the scheduler
+(`daemon`) and their commands (`cli`). Builds on `process`; `process` never imports it."""

@@ -93,18 +93,21 @@ class Outcome:
         return self.swept.problems + (self.sent.problems if self.sent else [])
 
 
-def run_once(db: Database, clock: Clock, rules: Rules, settings: mailconfig.MailSettings,
+def run_once(db: Database, clock: Clock, rules: Rules | None,
+             settings: mailconfig.MailSettings,
              env: Mapping[str, str], lang: str = "sv", send: bool = True,
-             stop: threading.Event | None = None) -> Outcome:
+             stop: threading.Event | None = None,
+             actor: str = sweep.SYSTEM_ACTOR) -> Outcome:
     """Sweep, then send what is due (unless `send` is False); a transport that cannot
-    work at all is reported in `error`, after the sweep has done its part. A broken
+    work at all is reported in `error`, after the sweep has done its part. `actor` is
+    the system actor the rows name (a Caller carrying the OS user, from the CLI). A broken
     reminder template stops the sweep (nothing queued) but not the sending of what the
     outbox holds already; with `send` False it is raised."""
     from process.reports.templating import TemplateProblem
 
     sweep_error = None
     try:
-        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain)
+        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor)
     except TemplateProblem as exc:
         if not send:
             raise
@@ -113,7 +116,8 @@ def run_once(db: Database, clock: Clock, rules: Rules, settings: mailconfig.Mail
         return Outcome(swept, None)
     try:
         transport = mailconfig.open_transport(settings, env)
-        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop)
+        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
+                                   actor=actor)
     except TransportConfigError as exc:
         return Outcome(swept, None, str(exc), sweep_error)
     return Outcome(swept, sent, sweep_error, sweep_error)

@@ -34,7 +34,6 @@ from process.plans.plan_file import ActionPlan, Area, Deadline, Goal, Measure
 from process.programme import setup
 from process.storage.database import Database
 from process.storage.plan_tables import Measure as MeasureRow
-from process.storage.tables import AuditEvent
 from tests.support import at
 
 REGIONS = (
@@ -190,7 +189,8 @@ def build(db: Database, regions: tuple[tuple[str, str], ...] = REGIONS) -> Built
     for slug, region in regions:
         key = programme_key(slug)
         setup.init(db, clock, ADMIN, definition_file=drafting, key=key,
-                   name=f"Regionalt serviceprogram 2023–2030, {region}", region=region)
+                   name=f"Regionalt serviceprogram 2023–2030, {region}", region=region,
+                   replay=True)
         for login, role in ((f"sekreterare-{slug}", "board"), (lead(slug), "working_group"),
                             (f"ordforande-{slug}", "steering_group")):
             setup.add_person(db, clock, ADMIN, key, login, login.title(),
@@ -218,32 +218,24 @@ def as_admin(w: unit_of_work.Work) -> unit_of_work.Work:
 def _lay_down_history(db: Database) -> int:
     """Move every measure to its state on TODAY; one chained audit row per transition."""
     m = MeasureRow.__table__  # type: ignore[attr-defined]
-    a = AuditEvent.__table__  # type: ignore[attr-defined]
     with db.write() as session:
         conn = session.connection()
         rows = conn.execute(sa.text(
             "SELECT m.id, m.code, p.year, p.programme_id, pr.key FROM measure m "
             "JOIN action_plan p ON p.id = m.plan_id JOIN programme pr ON pr.id = p.programme_id "
             "ORDER BY p.year, pr.id, m.id")).all()
-        last = conn.execute(sa.select(a.c.id, a.c.hash).order_by(a.c.id.desc()).limit(1)).one()
-        next_id, prev = last[0] + 1, last[1]
-        updates, events = [], []
+        updates = []
+        events: dict[int, list[dict]] = {}
         for mid, code, year, prog_id, key in rows:
             states = history(year, code)
             state, when = "planned", dt.datetime(year, 2, 1, 9, tzinfo=dt.UTC)
             for new in states:
                 when += dt.timedelta(days=60 if new != "followed_up" else 120)
-                values = {"id": next_id, "at": when, "actor": lead(key.removeprefix("rsp-")),
-                          "role": "working_group", "action": "transition",
-                          "outcome": "applied", "programme_id": prog_id,
-                          "subject": f"measure:{mid}",
-                          "trigger": TRIGGER.get((state, new), "complete"),
-                          "from_state": state, "to_state": new,
-                          "comment": COMMENTS.get(new),
-                          "decision_id": None, "detail": json.dumps({}), "prev_hash": prev}
-                values["hash"] = prev = audit.row_hash(values)
-                events.append(values)
-                next_id += 1
+                events.setdefault(prog_id, []).append({
+                    "at": when, "recorded_at": when, "actor": lead(key.removeprefix("rsp-")),
+                    "role": "working_group", "action": "transition", "programme_id": prog_id,
+                    "subject": f"measure:{mid}", "trigger": TRIGGER.get((state, new), "complete"),
+                    "from_state": state, "to_state": new, "comment": COMMENTS.get(new)})
                 state = new
             if states:
                 updates.append({"mid": mid, "state": state, "since": when,
@@ -251,6 +243,7 @@ def _lay_down_history(db: Database) -> int:
         conn.execute(sa.update(m).where(m.c.id == sa.bindparam("mid")).values(
             state=sa.bindparam("state"), state_since=sa.bindparam("since"),
             version=sa.bindparam("version")), updates)
-        for chunk in range(0, len(events), 5000):
-            conn.execute(sa.insert(a), events[chunk:chunk + 5000])
-    return len(events)
+        for programme_events in events.values():  # one chain per programme
+            for chunk in range(0, len(programme_events), 5000):
+                audit.append_many(session, programme_events[chunk:chunk + 5000])
+    return sum(len(e) for e in events.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import subprocess
 import sys
@@ -21,6 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 RSP = str(Path(sys.executable).parent / "rsp")
 PG_URL = os.environ.get("RSP_TEST_POSTGRES_URL",
                         "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+# A hang guard, not a time limit: the longest any single wait in the tests (a command,
+# a process exiting, a line or a message arriving, a thread or a barrier) may take before
+# the test is declared hung. Tests wait for events, never for time to pass; a busy 2-core
+# machine can make correct work take minutes (the scale soak's cron runs took 137-185 s
+# there), so no wait may be bounded by what a correct program "should" need. This bound
+# only stops a test that would otherwise never end.
+HANG_GUARD = 30 * 60  # seconds
 
 
 def at(day: str, hour: int = 9) -> dt.datetime:
@@ -33,13 +41,15 @@ def clock_at(day: str) -> FixedClock:
     return FixedClock(at(day))
 
 
+@functools.cache
 def postgres_available() -> str | None:
-    """None if the PostgreSQL server answers, else why not."""
+    """None if the PostgreSQL server answers, else why not (asked once per test run: a
+    server that is not there refuses at once; one that is busy gets the hang guard)."""
     try:
         import psycopg
 
         url = PG_URL.replace("postgresql+psycopg://", "postgresql://")
-        with psycopg.connect(url, connect_timeout=3) as conn:
+        with psycopg.connect(url, connect_timeout=HANG_GUARD) as conn:
             conn.execute("SELECT 1")
         return None
     except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
@@ -101,7 +111,7 @@ def database(kind: str, tmp_path: Path, migrate: bool = True) -> Iterator[Databa
 def run_rsp(*args: str, db: str, user: str | None = "it-admin", now: str | None = None,
             cwd: Path | None = None, env: dict[str, str] | None = None,
             input_text: str | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the real installed `rsp` command."""
+    """Run the real installed `rsp` command, to its end (bounded only by the hang guard)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
     full_env["RSP_DATABASE_URL"] = db
     if user:
@@ -110,7 +120,7 @@ def run_rsp(*args: str, db: str, user: str | None = "it-admin", now: str | None 
         full_env["RSP_NOW"] = now
     full_env.update(env or {})
     return subprocess.run([RSP, *args], capture_output=True, text=True, env=full_env,
-                          cwd=cwd, input=input_text, timeout=120)
+                          cwd=cwd, input=input_text, timeout=HANG_GUARD)
 
 
 DEMO_PEOPLE = {
@@ -123,10 +133,11 @@ DEMO_PEOPLE = {
 
 def make_programme(db: Database, clock: FixedClock, people: dict[str, list[str]] | None = None,
                    admin: str = "it-admin") -> None:
-    """The example programme with one person per role, created through the services."""
+    """The example programme with one person per role, created through the services, in a
+    replay database (the tests replay timetables with `--now`)."""
     from process.programme import setup
 
-    setup.init(db, clock, admin, example="jamtland-harjedalen")
+    setup.init(db, clock, admin, example="jamtland-harjedalen", replay=True)
     for login, roles in (DEMO_PEOPLE if people is None else people).items():
         setup.add_person(db, clock, admin, None, login, login.title(), f"{login}@x.example",
                          roles)

@@ -1,1 +1,1 @@
-"""notifications.cli."""
+"""The commands of notifications: remind, outbox, scheduler, calendar, digest, templates."""

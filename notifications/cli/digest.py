@@ -8,7 +8,12 @@ import os
 
 import click
 
-from notifications.cli.reminders import OUTBOX_DIR_OPTION, _echo_problems, _settings
+from notifications.cli.reminders import (
+    OUTBOX_DIR_OPTION,
+    _echo_problems,
+    _settings,
+    _system_actor,
+)
 from process.cli.context import Env, pass_env
 
 FORMATS = click.Choice(["html", "text", "md"])
@@ -87,9 +92,10 @@ def digest(ctx: click.Context, since_text: str | None, fmt: str | None, out: str
 @pass_env
 def digest_send(env: Env, lead: bool, since_text: str | None, no_send: bool,
                 outbox_dir: str | None) -> None:
-    """Mail the digest to everyone with the steering_group role (--lead: working_group),
-    one mail each (text + HTML), through the outbox: once per period, however often it
-    runs. Then send what the outbox holds (unless --no-send).
+    """Mail the digest to everyone whose role holds receive_digest (--lead: the process
+    lead's copy, receive_lead_digest), one mail each (text + HTML), through the outbox:
+    once per period, however often it runs. Then send what the outbox holds (unless
+    --no-send). Installation administrators only.
 
     The scheduler daemon does this weekly (RSP_DIGEST_CRON, default Monday 07:00).
 
@@ -103,14 +109,17 @@ def digest_send(env: Env, lead: bool, since_text: str | None, no_send: bool,
     from notifications.mail import settings as mailconfig
 
     settings = _settings(env, outbox_dir)
+    actor = _system_actor(env)
     report = digest_mail.queue(env.database(), env.clock, env.programme, lang=env.lang,
-                               lead=lead, since=_since(since_text), domain=settings.domain)
+                               lead=lead, since=_since(since_text), domain=settings.domain,
+                               actor=actor)
     click.echo(report.line())
     _echo_problems(report.problems)
     if no_send:
         return
     click.echo(f"transport: {settings.describe()}")
     transport = mailconfig.open_transport(settings, os.environ)
-    sent = sender.send_pending(env.database(), env.clock, transport, settings.mail_from)
+    sent = sender.send_pending(env.database(), env.clock, transport, settings.mail_from,
+                               actor=actor)
     click.echo(f"send: {sent.sent} sent, {sent.retry} to retry, {sent.failed} failed")
     _echo_problems(sent.problems)

@@ -16,7 +16,15 @@ if TYPE_CHECKING:
 RULES_OPTION = click.option(
     "--rules", "rules_file", envvar="RSP_REMINDER_RULES", metavar="FILE",
     type=click.Path(dir_okay=False),
-    help="Reminder rules file (default: the bundled rules). Env: RSP_REMINDER_RULES.")
+    help="Apply this reminder rules file to every programme (default: each programme's "
+         "own rules, see 'rsp remind rules'). Env: RSP_REMINDER_RULES.")
+
+
+def _rules(rules_file: str | None) -> Any:
+    """The rules given for every programme, or None: each programme's own."""
+    from notifications.reminders.rules import load_rules
+
+    return load_rules(rules_file) if rules_file else None
 OUTBOX_DIR_OPTION = click.option(
     "--outbox-dir", metavar="DIR", type=click.Path(file_okay=False),
     help="Folder of the file transport (default: 'outbox' beside a SQLite database). "
@@ -28,7 +36,18 @@ def _settings(env: Env, outbox_dir: str | None) -> MailSettings:
 
     db = env.database()
     return mailconfig.settings_from_env(os.environ, mailconfig.default_outbox_dir(db.url),
-                                        {"RSP_OUTBOX_DIR": outbox_dir})
+                                        {"RSP_OUTBOX_DIR": outbox_dir},
+                                        shared_database=db.dialect != "sqlite")
+
+
+def _system_actor(env: Env) -> str:
+    """The scheduler acts as a named system actor; the person who starts it (or runs it
+    from cron) must administer the installation. Their OS user goes into every row."""
+    from process.access import installation
+    from process.access.caller import SYSTEM, Caller
+
+    installation.require_admin(env.database(), env.actor, "send mail and run the scheduler")
+    return Caller("rsp-scheduler", SYSTEM, getattr(env.actor, "os_user", None))
 
 
 def _echo_problems(problems: list[str]) -> None:
@@ -62,14 +81,14 @@ def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
       rsp --now 2023-04-17 remind run-once --outbox-dir /tmp/mail
     """
     from notifications import daemon
-    from notifications.reminders.rules import load_rules
 
-    rules = load_rules(rules_file)
+    rules = _rules(rules_file)
     settings = _settings(env, outbox_dir)
+    actor = _system_actor(env)
     if not no_send:
         click.echo(f"transport: {settings.describe()}")
     outcome = daemon.run_once(env.database(), env.clock, rules, settings, os.environ,
-                              env.lang, send=not no_send)
+                              env.lang, send=not no_send, actor=actor)
     for line in outcome.lines():
         click.echo(line)
     _echo_problems(outcome.problems)
@@ -99,12 +118,11 @@ def remind_preview(env: Env, until_text: str, rules_file: str | None, as_json: b
       rsp --now 2022-11-01 remind preview --until 2023-06-30
     """
     from notifications.reminders import sweep
-    from notifications.reminders.rules import load_rules
     from process.core.clock import parse_date
     from process.reports.status_text import to_json
 
     until = parse_date(until_text, "--until")
-    planned, problems = sweep.preview(env.database(), env.clock, load_rules(rules_file),
+    planned, problems = sweep.preview(env.database(), env.clock, _rules(rules_file),
                                       until, env.lang)
     groups: dict[tuple, list[Any]] = {}
     for p in planned:
@@ -146,6 +164,49 @@ def remind_check(file: str) -> None:
     parts = [f"{k.kind}s: {len(k.rules)} rules ({k.working_days})" for k in rules.kinds.values()]
     click.echo(f"{file}: OK — send at {rules.send_at:%H:%M} on working days, catch up "
                f"{rules.catch_up_days} days; " + "; ".join(parts))
+
+
+@remind.group("rules")
+def remind_rules() -> None:
+    """A programme's own reminder rules (else the bundled ones)."""
+
+
+@remind_rules.command("set")
+@click.argument("file", type=click.Path(dir_okay=False))
+@pass_env
+def remind_rules_set(env: Env, file: str) -> None:
+    """Give the programme its own reminder rules from FILE (validated whole, and against the
+    programme's roles and capabilities); kept with the programme by content hash.
+
+    \b
+    Example:
+      rsp -p rsp-vasterbotten remind rules set vasterbotten/reminders.yaml
+    """
+    from notifications.reminders import programme_rules
+
+    used = programme_rules.set_rules(env.database(), env.clock, env.actor, env.programme, file)
+    click.echo(f"reminder rules of the programme: {used.source} (sha256 "
+               f"{used.content_hash[:16]}…)")
+
+
+@remind_rules.command("show")
+@pass_env
+def remind_rules_show(env: Env) -> None:
+    """Print the reminder rules the programme uses, and where they come from.
+
+    \b
+    Example:
+      rsp -p rsp-2022-2030 remind rules show
+    """
+    from notifications.reminders import programme_rules
+    from process.storage import lookup
+
+    with env.database().read() as session:
+        prog = lookup.find_programme(session, env.programme)
+        used = programme_rules.in_force(session, prog.id or 0)
+    click.echo(f"# {'the programme' + chr(39) + 's own' if used.own else 'the bundled'} "
+               f"rules: {used.source} (sha256 {used.content_hash[:16]}…)")
+    click.echo(used.text, nl=False)
 
 
 # --- outbox ---------------------------------------------------------------------------
@@ -270,28 +331,34 @@ def scheduler_run(env: Env, interval: float, digest_cron: str, rules_file: str |
 
     from notifications import daemon
     from notifications.mail import settings as mailconfig
-    from notifications.reminders.rules import load_rules
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    rules = load_rules(rules_file)
+    rules = _rules(rules_file)
     settings = _settings(env, outbox_dir)
+    actor = _system_actor(env)
     mailconfig.open_transport(settings, os.environ)  # fail now if the settings are wrong
     db, clock, lang = env.database(), env.clock, env.lang
     click.echo(f"transport: {settings.describe()}")
+    from notifications.digest import mail as digest_mail
+
     jobs = []
     if digest_cron.strip().lower() != "off":
-        from notifications.digest import mail as digest_mail
-
         trigger = digest_mail.cron_trigger(digest_cron)
         jobs.append(daemon.CronJob(digest_mail.JOB_ID, trigger, lambda stop: digest_mail.run_weekly(
-            db, clock, trigger, settings, os.environ, lang, stop)))
+            db, clock, trigger, settings, os.environ, lang, stop, actor=actor)))
         click.echo(f"weekly digest: '{digest_cron}' (Europe/Stockholm)")
+    from notifications.digest import registrar
+
+    daily = digest_mail.cron_trigger("30 6 * * *")
+    jobs.append(daemon.CronJob("rsp-daily-checkpoint", daily, lambda stop: registrar.make_daily(
+        db, clock, daily)))
+    click.echo("audit checkpoint: daily at 06:30 (Europe/Stockholm)")
     from process.core.clock import Clock
 
     daemon.run_scheduler(
         db, Clock(), lambda stop: daemon.run_once(db, clock, rules, settings, os.environ, lang,
-                                                stop=stop),
+                                                stop=stop, actor=actor),
         interval, lambda line: click.echo(line), jobs)
 
 
@@ -316,9 +383,8 @@ def calendar_export(env: Env, out: str, rules_file: str | None) -> None:
     """
     from notifications.reminders import calendar as ical
     from notifications.reminders import sweep
-    from notifications.reminders.rules import load_rules
 
-    rules = load_rules(rules_file)
+    rules = _rules(rules_file)
     now = env.clock.now()
     with env.database().read() as session:
         found = sweep.calendar_items(session, rules, now, env.lang)

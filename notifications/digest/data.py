@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from notifications.digest import timeline
 from notifications.digest.words import days_text, milestone_text, since_text, w
+from process.access import checkpoints, installation
 from process.core.clock import STOCKHOLM
 from process.core.errors import InvalidInput
 from process.decisions import finality
@@ -94,6 +95,9 @@ def build(session: Session, programme_key: str | None, now: dt.datetime, lang: s
     if lead:
         data["refused"] = refused_attempts(session, prog.id, period)
         data["failed"] = failed_mails(session, prog.id)
+    newest = checkpoints.latest(session)
+    data["checkpoint"] = newest.published() if newest is not None else None
+    data["replay"] = installation.facts(session).replay
     return data
 
 

@@ -3,8 +3,11 @@ period. The outbox key is (subject 'digest:<programme>' or 'digest:<programme>:l
 rule 'weekly', due_on = the period's end date, recipient), so a second run for the same
 period, a concurrent one or the daemon's catch-up after a restart queues nothing new.
 
-The steering group's copy goes to everyone holding `steering_group`; the process lead's
-copy (refused attempts and failed mails included) to everyone holding `working_group`.
+The steering group's copy goes to everyone holding a role with the capability
+`receive_digest`; the process lead's copy (refused attempts and failed mails included) to
+everyone with `receive_lead_digest` (the programme's definition says which roles). The
+weekly job first makes a checkpoint of the audit trail, so every digest carries a fresh
+one, and mails it to the registrar (RSP_REGISTRAR_ADDRESS) if one is configured.
 """
 
 from __future__ import annotations
@@ -20,12 +23,15 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from notifications.digest import data as digest
+from notifications.digest import registrar
+from notifications.digest.cron import CATCH_UP, DEFAULT_CRON, cron_trigger, last_fire
 from notifications.digest.render import render
 from notifications.mail import outbox
 from notifications.mail.envelope import refuse_line_breaks
-from process.access import audit
+from process.access import audit, capabilities
+from process.access.capabilities import RECEIVE_DIGEST, RECEIVE_LEAD_DIGEST
 from process.core.clock import STOCKHOLM, Clock
-from process.core.errors import InvalidInput
+from process.core.errors import InvalidInput, RspError
 from process.storage import lookup
 from process.storage.database import Database
 from process.storage.outbox_table import PENDING
@@ -33,11 +39,8 @@ from process.storage.tables import Person, Programme, RoleGrant
 
 RULE = "weekly"
 KIND = "digest"
-STEERING, LEAD = "steering_group", "working_group"
 SYSTEM_ACTOR = "rsp-digest"
 JOB_ID = "rsp-weekly-digest"
-DEFAULT_CRON = "0 7 * * mon"
-CATCH_UP = dt.timedelta(days=2)  # a weekly digest missed while the daemon was down
 
 
 @dataclass
@@ -64,16 +67,17 @@ def outbox_subject(programme_key: str, lead: bool) -> str:
 
 
 def recipients(session: Session, programme_id: int,
-               role: str) -> tuple[list[tuple[str, str]], list[str]]:
-    """(name, address) of everyone holding `role`, and a note for each one without an
-    address or with an unusable one."""
+               capability: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(name, address) of everyone holding a role with `capability`, and a note for each
+    one without an address or with an unusable one."""
     p, g = Person.__table__, RoleGrant.__table__  # type: ignore[attr-defined]
+    roles = capabilities.roles_for(session, programme_id, capability)
     rows = session.connection().execute(
-        sa.select(p.c.login, p.c.name, p.c.email).join(g, g.c.person_id == p.c.id)
-        .where(g.c.programme_id == programme_id, g.c.role == role).order_by(p.c.login))
+        sa.select(p.c.login, p.c.name, p.c.email, g.c.role).join(g, g.c.person_id == p.c.id)
+        .where(g.c.programme_id == programme_id, g.c.role.in_(roles)).order_by(p.c.login))
     found: dict[str, tuple[str, str]] = {}
     problems = []
-    for login, name, email in rows:
+    for login, name, email, role in rows:
         if not email:
             problems.append(f"{login} ({role}) has no e-mail address; no digest for them")
             continue
@@ -104,24 +108,26 @@ def _row(prog: Programme, subject: str, due_on: dt.date, name: str, address: str
 
 def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = "sv",
           lead: bool = False, since: dt.date | None = None, until: dt.date | None = None,
-          domain: str = "localhost") -> QueueReport:
+          domain: str = "localhost", actor: str = SYSTEM_ACTOR) -> QueueReport:
     """Put the digest for the period ending `until` (default today) into the outbox, once
     per recipient; renders nothing when every recipient has it already."""
     now = clock.now()
     end = until or now.astimezone(STOCKHOLM).date()
-    role = LEAD if lead else STEERING
+    capability = RECEIVE_LEAD_DIGEST if lead else RECEIVE_DIGEST
     with db.read() as session:
         prog = lookup.find_programme(session, programme_key)
         assert prog.id is not None
         subject = outbox_subject(prog.key, lead)
-        people, problems = recipients(session, prog.id, role)
+        people, problems = recipients(session, prog.id, capability)
         have = {k[3] for k in outbox.existing_keys(session, [subject], end)
                 if k[1] == RULE and k[2] == end}
         todo = [(n, a) for n, a in people if a.lower() not in have]
-        report = QueueReport(prog.key, "lead" if lead else STEERING, end, len(people),
+        report = QueueReport(prog.key, "lead" if lead else "steering_group", end, len(people),
                              0, len(people) - len(todo), problems)
         if not people:
-            report.problems.append(f"{prog.key}: no one holding {role} has an e-mail address")
+            roles = ", ".join(capabilities.roles_for(session, prog.id, capability))
+            report.problems.append(f"{prog.key}: no one with {capability} (roles {roles}) "
+                                   "has an e-mail address")
         if not todo:
             return report
         data = digest.build(session, prog.key, now, lang, lead, since, until=end)
@@ -133,7 +139,7 @@ def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = 
         report.inserted = len(inserted)
         report.existing += len(rows) - len(inserted)
         if inserted:
-            audit.append(session, at=now, recorded_at=clock.recorded(), actor=SYSTEM_ACTOR,
+            audit.append(session, at=now, recorded_at=clock.recorded(), actor=actor,
                          action="digest.queued",
                          programme_id=prog.id, subject="outbox",
                          detail={"copy": report.copy, "period_end": end.isoformat(),
@@ -143,45 +149,25 @@ def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = 
 
 
 def queue_all(db: Database, clock: Clock, *, lang: str = "sv", domain: str = "localhost",
-              until: dt.date | None = None) -> list[QueueReport]:
-    """Both copies of every programme's digest (what the weekly job does)."""
+              until: dt.date | None = None, actor: str = SYSTEM_ACTOR) -> list[QueueReport]:
+    """Both copies of every programme's digest (what the weekly job does); one
+    programme's failure is reported in its report and never stops another's."""
     with db.read() as session:
         keys = list(session.connection().execute(
             sa.select(Programme.__table__.c.key)  # type: ignore[attr-defined]
             .order_by(Programme.__table__.c.id)).scalars())  # type: ignore[attr-defined]
-    return [queue(db, clock, key, lang=lang, lead=lead, domain=domain, until=until)
-            for key in keys for lead in (False, True)]
-
-
-def cron_trigger(expr: str) -> Any:
-    """The APScheduler CronTrigger of a crontab line in Stockholm time, e.g. the default
-    '0 7 * * mon' (Monday 07:00). Days of the week must be names (mon-sun): APScheduler 3
-    counts them from Monday = 0, unlike crontab, so a number would be a day off."""
-    from apscheduler.triggers.cron import CronTrigger
-
-    fields = expr.split()
-    if len(fields) != 5:
-        raise InvalidInput(f"digest cron {expr!r}: give five fields, minute hour day month "
-                           f"weekday, e.g. {DEFAULT_CRON!r}")
-    if any(ch.isdigit() for ch in fields[4]):
-        raise InvalidInput(f"digest cron {expr!r}: write the weekday as a name (mon, tue, …, "
-                           "sun or mon-fri), not a number")
-    try:
-        return CronTrigger.from_crontab(expr, timezone=STOCKHOLM)
-    except ValueError as exc:
-        raise InvalidInput(f"digest cron {expr!r}: {exc}") from None
-
-
-def last_fire(trigger: Any, now: dt.datetime, within: dt.timedelta = CATCH_UP
-              ) -> dt.datetime | None:
-    """The trigger's latest moment in (now - within, now], or None (pure)."""
-    found = None
-    moment = trigger.get_next_fire_time(None, now - within)
-    while moment is not None and moment <= now:
-        found = moment
-        moment = trigger.get_next_fire_time(moment, moment + dt.timedelta(microseconds=1))
-    return found
-
+    out = []
+    for key in keys:
+        for lead in (False, True):
+            try:
+                out.append(queue(db, clock, key, lang=lang, lead=lead, domain=domain,
+                                 until=until, actor=actor))
+            except RspError as exc:
+                failed = QueueReport(key, "lead" if lead else "steering_group",
+                                     until or clock.now().astimezone(STOCKHOLM).date())
+                failed.problems.append(f"{key}: the digest could not be made: {exc}")
+                out.append(failed)
+    return out
 
 
 @dataclass
@@ -209,7 +195,8 @@ class WeeklyOutcome:
 
 def run_weekly(db: Database, clock: Clock, trigger: Any, settings: Any,
                env: Mapping[str, str], lang: str = "sv",
-               stop: threading.Event | None = None) -> WeeklyOutcome:
+               stop: threading.Event | None = None,
+               actor: str = SYSTEM_ACTOR) -> WeeklyOutcome:
     """The daemon's job: if the trigger fired within CATCH_UP, queue both copies of every
     programme's digest for that day (once), then send what the outbox holds."""
     from notifications.mail import sender
@@ -219,11 +206,17 @@ def run_weekly(db: Database, clock: Clock, trigger: Any, settings: Any,
     fired = last_fire(trigger, clock.now())
     if fired is None:
         return WeeklyOutcome([])
-    queued = queue_all(db, clock, lang=lang, domain=settings.domain,
-                       until=fired.astimezone(STOCKHOLM).date())
+    day = fired.astimezone(STOCKHOLM).date()
+    registrar.make_weekly(db, clock, day, env.get(registrar.ENV_VAR), settings.domain, actor)
+    queued = queue_all(db, clock, lang=lang, domain=settings.domain, until=day, actor=actor)
     try:
         transport = mailconfig.open_transport(settings, env)
-        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop)
+        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
+                                   actor=actor)
     except TransportConfigError as exc:
         return WeeklyOutcome(queued, None, str(exc))
     return WeeklyOutcome(queued, sent)
+
+
+__all__ = ["CATCH_UP", "DEFAULT_CRON", "cron_trigger", "last_fire", "queue", "queue_all",
+           "run_weekly"]

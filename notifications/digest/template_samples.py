@@ -56,6 +56,9 @@ def digest_data(lang: str) -> dict[str, Any]:
                      "subject": "s", "reason": EVIL}],
         "failed": [{"id": 7, "recipient": "a@b.example", "subject": "s", "attempts": 3,
                     "error": EVIL}],
+        "checkpoint": "-----BEGIN RSP AUDIT CHECKPOINT-----\n{\"body\": \"" + EVIL
+                      + "\"}\n-----END RSP AUDIT CHECKPOINT-----\n",
+        "replay": True,
     }
 
 

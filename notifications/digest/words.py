@@ -70,6 +70,16 @@ WORDS: dict[str, dict[str, str]] = {
     "late_reply": {"sv": "sent inkommet", "en": "came in late"},
     "refused": {"sv": "Nekade försök under perioden", "en": "Refused attempts in the period"},
     "failed": {"sv": "Misslyckade utskick", "en": "Failed mails"},
+    "checkpoint": {"sv": "Kontrollpunkt för granskningsloggen",
+                   "en": "Checkpoint of the audit trail"},
+    "checkpoint_note": {"sv": "Spara detta mejl. Med det kan vem som helst senare visa att "
+                              "loggen inte har ändrats: rsp audit verify --checkpoint "
+                              "<sparat mejl>.",
+                        "en": "Keep this mail. With it anyone can later show that the trail "
+                              "has not been changed: rsp audit verify --checkpoint "
+                              "<saved mail>."},
+    "replay": {"sv": "Övningsdatabas: tiderna är simulerade.",
+               "en": "A replay database: its times are simulated."},
     "attempts": {"sv": "{n} försök", "en": "{n} attempts"},
     "none": {"sv": "Inga.", "en": "None."},
     "footer": {"sv": "Automatisk veckorapport från rsp. Svara inte på detta meddelande; "

@@ -71,12 +71,15 @@ class SendReport:
     sent_ids: list[tuple[int | None, int]] = field(default_factory=list)
 
 
-def claim(db: Database, now: dt.datetime, limit: int,
-          lease: dt.timedelta) -> tuple[str, list[dict[str, Any]]]:
-    """Take up to `limit` rows that are due (or whose claim lapsed); returns token and rows."""
+def claim(db: Database, now: dt.datetime, limit: int, lease: dt.timedelta,
+          only: Sequence[int] | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """Take up to `limit` rows that are due (or whose claim lapsed), of the ids `only` when
+    given; returns token and rows."""
     token = uuid.uuid4().hex
     ready = sa.or_(sa.and_(TABLE.c.status == PENDING, TABLE.c.next_attempt_at <= now),
                    sa.and_(TABLE.c.status == SENDING, TABLE.c.claimed_until < now))
+    if only is not None:
+        ready = sa.and_(ready, TABLE.c.id.in_(list(only)))
     pick = (sa.select(TABLE.c.id).where(ready)
             .order_by(TABLE.c.next_attempt_at, TABLE.c.id).limit(limit))
     mark = dict(status=SENDING, claim_token=token, claimed_until=now + lease)
@@ -97,7 +100,7 @@ def claim(db: Database, now: dt.datetime, limit: int,
 
 def _record(db: Database, clock: Clock, row: Mapping[str, Any], token: str,
             error: Exception | None, policy: RetryPolicy, report: SendReport,
-            transport: str) -> None:
+            transport: str, actor: str = SYSTEM_ACTOR) -> None:
     """The row's new status and its audit row (sent, retry or failed, naming the
     transport), in one transaction."""
     now = clock.now()
@@ -131,7 +134,7 @@ def _record(db: Database, clock: Clock, row: Mapping[str, Any], token: str,
                   "attempts": attempts, "transport": transport}
         if reason is not None:
             detail["reason"] = reason
-        audit.append(session, at=now, recorded_at=clock.recorded(), actor=SYSTEM_ACTOR,
+        audit.append(session, at=now, recorded_at=clock.recorded(), actor=actor,
                      action=action, outcome="refused" if values["status"] == FAILED
                      else "applied", programme_id=row["programme_id"],
                      subject=row["subject"], detail=detail)
@@ -159,8 +162,11 @@ def release(db: Database, token: str, ids: Sequence[int], when: dt.datetime,
 
 def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: str, *,
                  policy: RetryPolicy | None = None, max_batches: int = 50,
-                 stop: threading.Event | None = None) -> SendReport:
-    """Send what is due now, batch by batch; raises TransportConfigError if nothing can go."""
+                 stop: threading.Event | None = None,
+                 actor: str = SYSTEM_ACTOR,
+                 only: Sequence[int] | None = None) -> SendReport:
+    """Send what is due now, batch by batch; raises TransportConfigError if nothing can go.
+    `only`: just these outbox rows, if due (a sign-in link, sent at once)."""
     policy = policy or RetryPolicy()
     sender = parse_mail_from(mail_from)
     envelope_from = parseaddr(str(sender))[1]
@@ -168,7 +174,7 @@ def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: st
     report = SendReport()
     try:
         for _ in range(max_batches):
-            token, rows = claim(db, clock.now(), policy.batch, policy.lease)
+            token, rows = claim(db, clock.now(), policy.batch, policy.lease, only)
             if not rows:
                 break
             for i, row in enumerate(rows):
@@ -187,10 +193,10 @@ def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: st
                     error = exc
                 except InvalidInput as exc:  # a header that must not be sent
                     error = PermanentFailure(str(exc))
-                _record(db, clock, row, token, error, policy, report, name)
+                _record(db, clock, row, token, error, policy, report, name, actor)
                 if isinstance(error, Unreachable):
                     for rest in rows[i + 1:]:
-                        _record(db, clock, rest, token, error, policy, report, name)
+                        _record(db, clock, rest, token, error, policy, report, name, actor)
                     return report
             if len(rows) < policy.batch:
                 break

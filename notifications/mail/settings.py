@@ -70,10 +70,21 @@ def _number(env: Mapping[str, str], name: str, default: float) -> float:
 
 
 def settings_from_env(env: Mapping[str, str], default_dir: Path,
-                      overrides: Mapping[str, str | None] | None = None) -> MailSettings:
-    """Read the RSP_MAIL_*/RSP_SMTP_*/RSP_OUTBOX_DIR settings; `overrides` win."""
+                      overrides: Mapping[str, str | None] | None = None,
+                      shared_database: bool = False) -> MailSettings:
+    """Read the RSP_MAIL_*/RSP_SMTP_*/RSP_OUTBOX_DIR settings; `overrides` win.
+
+    On a database others use too (not a local SQLite file) the file transport must be
+    chosen explicitly: by default it would write the mails on this machine and mark the
+    real reminders sent, so the real sender would deliver none of them."""
     merged = {k: v for k, v in env.items() if k.startswith("RSP_")}
     merged.update({k: v for k, v in (overrides or {}).items() if v})
+    if shared_database and not merged.get("RSP_MAIL_TRANSPORT") and not merged.get(
+            "RSP_SMTP_HOST"):
+        raise TransportConfigError(
+            "this database is shared (not a local SQLite file): say how mail goes — "
+            "RSP_SMTP_HOST=… for the mail server, or RSP_MAIL_TRANSPORT=file to write .eml "
+            "files on this machine (the mails are then marked sent and not delivered)")
     kind = merged.get("RSP_MAIL_TRANSPORT") or ("smtp" if merged.get("RSP_SMTP_HOST")
                                                 else "file")
     if kind not in ("file", "smtp"):

@@ -164,9 +164,11 @@ def directory(session: Session, programme_ids: Sequence[int]) -> Directory:
 
 
 def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
-          until: dt.date | None = None, all_open: bool = False) -> Collected:
-    """The deadline items of open measures: those a sweep at `now` may remind of (up to
-    `until` for a preview), or with `all_open` every open measure's deadline."""
+          until: dt.date | None = None, all_open: bool = False,
+          programme_ids: Sequence[int] | None = None) -> Collected:
+    """The deadline items of open measures (of the programmes given, or of all): those a
+    sweep at `now` may remind of (up to `until` for a preview), or with `all_open` every
+    open measure's deadline."""
     if all_open:
         low: dt.date | None = None
         high: dt.date | None = None
@@ -175,7 +177,10 @@ def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
         if span is None:
             return Collected()
         low, high = span
-    rows = session.connection().execute(deadline_query(low, high)).all()
+    query = deadline_query(low, high)
+    if programme_ids is not None:
+        query = query.where(_P.c.programme_id.in_(list(programme_ids)))
+    rows = session.connection().execute(query).all()
     if not rows:
         return Collected()
     programme_ids = sorted({r[8] for r in rows})

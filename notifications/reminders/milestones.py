@@ -9,13 +9,14 @@ the way the milestone is meant to be reached). The rules' `cc_roles` go in Cc.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
 from notifications.reminders.due import DeadlineItem, Recipient
 from notifications.reminders.rules import Rules, check_roles
+from process.access import capabilities
 from process.reports.status import reached_dates
 from process.storage import lookup
 from process.storage.tables import Person, ProcessInstance, Programme, RoleGrant
@@ -101,8 +102,10 @@ def programme_items(session: Session, rules: Rules, prog: Programme, inst: Proce
             found.problems.append(f"{prog.key}: milestone {state.name}: no one holding "
                                   f"{' or '.join(roles) or 'a role'} has an e-mail address")
             continue
-        cc = _unique((holders.get(r, []) for r in kind.cc_roles),
-                     {r.address.lower() for r in to})
+        cc_roles = [r for entry in kind.cc_roles for r in (
+            capabilities.roles_for(session, prog.id, entry) if entry in capabilities.ALL
+            else (entry,))]
+        cc = _unique((holders.get(r, []) for r in cc_roles), {r.address.lower() for r in to})
         details = tuple((STEP.get(lang, STEP["sv"]),
                          f"{command_for(definition.trigger(name))} ({', '.join(rs)}): "  # type: ignore[arg-type]
                          f"{label_text(definition.trigger(name).label, lang)}")  # type: ignore[union-attr]
@@ -114,10 +117,13 @@ def programme_items(session: Session, rules: Rules, prog: Programme, inst: Proce
     return found
 
 
-def items(session: Session, rules: Rules, now: dt.datetime, lang: str) -> Collected:
-    """The milestone items of every programme in the database."""
+def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
+          programme_ids: Sequence[int] | None = None) -> Collected:
+    """The milestone items of every programme in the database (or of those given)."""
     found = Collected()
     query = select(Programme).order_by(Programme.id)  # type: ignore[arg-type]
+    if programme_ids is not None:
+        query = query.where(Programme.id.in_(list(programme_ids)))  # type: ignore[union-attr]
     for prog in session.exec(query).all():
         inst = lookup.instance_of(session, prog)
         definition = stored.definition_of(session, inst.definition_id)

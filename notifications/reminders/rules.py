@@ -12,7 +12,8 @@
           - {id: overdue_weekly, every_days_overdue: 7, max_times: 26}
       milestones:
         working_days: as_is
-        cc_roles: [steering_group]    # besides the roles that act on the milestone
+        cc: [milestone_cc]            # besides the roles that act on the milestone: the
+                                      # roles holding a capability, or roles by name
         rules:
           - {id: before_14, days_before: 14}
       remiss:                         # consulted bodies that have not answered yet
@@ -35,7 +36,7 @@ from process.core.workdays import next_working_day
 SECTIONS = {"measures": "measure", "milestones": "milestone", "remiss": "remiss"}
 WORKING_DAYS = ("move_to_next", "as_is")
 TOP_KEYS = {"send_at", "catch_up_days", *SECTIONS}
-SECTION_KEYS = {"working_days", "rules", "cc_roles"}
+SECTION_KEYS = {"working_days", "rules", "cc", "cc_roles"}
 RULE_KEYS = {"id", "days_before", "every_days_overdue", "max_times"}
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -97,10 +98,10 @@ class Rules:
 
 
 def default_path() -> Path:
-    """The bundled rules (the example programme's), used when no file is given."""
+    """The bundled rules, used by a programme that has none of its own."""
     import workflows
 
-    return workflows.example_dir("jamtland-harjedalen") / "reminders.yaml"
+    return workflows.HERE / "reminders.yaml"
 
 
 def load_rules(path: Path | str | None = None) -> Rules:
@@ -186,15 +187,18 @@ class _Checker:
         if policy not in WORKING_DAYS:
             self.add(_line(node, "working_days"), f"{where}: 'working_days' must be one of "
                      f"{', '.join(WORKING_DAYS)}, not {policy!r}")
-        cc = node.get("cc_roles", [])
-        if not isinstance(cc, list) or not all(isinstance(r, str) and ID_RE.match(r)
-                                               for r in cc):
-            self.add(_line(node, "cc_roles"), f"{where}: 'cc_roles' must be a list of role "
-                     f"names, not {cc!r}")
-            cc = []
-        elif cc and SECTIONS[name] != "milestone":
-            self.add(_line(node, "cc_roles"), f"{where}: 'cc_roles' applies to milestones "
-                     "only (a measure's recipients are its responsible bodies)")
+        cc: list[str] = []
+        for key in ("cc", "cc_roles"):  # cc_roles: the name of release 0.1
+            given = node.get(key, [])
+            if not isinstance(given, list) or not all(isinstance(r, str) and ID_RE.match(r)
+                                                      for r in given):
+                self.add(_line(node, key), f"{where}: '{key}' must be a list of capability "
+                         f"or role names, not {given!r}")
+            elif given and SECTIONS[name] != "milestone":
+                self.add(_line(node, key), f"{where}: '{key}' applies to milestones only (a "
+                         "measure's recipients are its responsible bodies)")
+            else:
+                cc += given
         items = node.get("rules")
         if not isinstance(items, list) or not items:
             self.add(_line(node, "rules") if "rules" in node else _line(node),
@@ -257,12 +261,15 @@ def parse_rules(data: Any, source: str) -> Rules:
 
 
 def check_roles(rules: Rules, roles: set[str]) -> None:
-    """Refuse `cc_roles` that the programme's workflow does not have."""
+    """Refuse a milestone `cc` that is neither a capability nor a role of the programme."""
+    from process.access.capabilities import ALL
+
     kind = rules.for_kind("milestone")
     if kind is None:
         return
-    unknown = [r for r in kind.cc_roles if r not in roles]
+    unknown = [r for r in kind.cc_roles if r not in roles and r not in ALL]
     if unknown:
-        raise DefinitionError([f"{rules.source}:{kind.line}: milestones: cc_roles: unknown "
-                               f"role(s) {', '.join(unknown)} (known: "
-                               f"{', '.join(sorted(roles))})"])
+        raise DefinitionError([f"{rules.source}:{kind.line}: milestones: cc: unknown "
+                               f"role(s) {', '.join(unknown)} (this programme's roles: "
+                               f"{', '.join(sorted(roles))}; or a capability such as "
+                               "milestone_cc)"])

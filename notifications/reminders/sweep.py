@@ -10,22 +10,31 @@ crash adds nothing.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
 
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from notifications.mail import outbox
-from notifications.reminders import due, measure_items, milestones, remiss_items
+from notifications.reminders import (
+    due,
+    measure_items,
+    milestones,
+    programme_rules,
+    remiss_items,
+)
 from notifications.reminders.milestones import Collected
 from notifications.reminders.reminder_mail import render_each, row_values
 from notifications.reminders.rules import Rules
 from process.access import audit
 from process.core.clock import STOCKHOLM, Clock
-from process.core.errors import InvalidInput
+from process.core.errors import InvalidInput, RspError
 from process.storage.database import Database
+from process.storage.tables import AuditEvent, Programme
 
 SYSTEM_ACTOR = "rsp-scheduler"
 ItemSource = Callable[[Session, Rules, dt.datetime, str], Collected]
@@ -46,12 +55,68 @@ class SweepReport:
 
 
 def collect(session: Session, rules: Rules, now: dt.datetime, lang: str,
-            sources: Sequence[ItemSource] | None = None) -> Collected:
-    """Every deadline item of every source."""
+            sources: Sequence[ItemSource] | None = None,
+            programme_ids: Sequence[int] | None = None) -> Collected:
+    """Every deadline item of every source (of the programmes given, or of all)."""
     found = Collected()
     for source in SOURCES if sources is None else sources:
-        found.extend(source(session, rules, now, lang))
+        if programme_ids is None:
+            found.extend(source(session, rules, now, lang))
+        else:
+            found.extend(source(session, rules, now, lang,  # type: ignore[call-arg]
+                                programme_ids=programme_ids))
     return found
+
+
+@dataclass
+class Group:
+    """Programmes that use the same rules (all of them when rules were given)."""
+
+    rules: Rules
+    programme_ids: list[int] | None  # None: every programme
+
+
+def groups(session: Session, rules: Rules | None) -> tuple[list[Group], dict[int, str]]:
+    """The programmes grouped by the rules they use, and a problem for each programme whose
+    rules cannot be used (its reminders are then skipped; the others go on)."""
+    if rules is not None:
+        return [Group(rules, None)], {}
+    found: dict[str, Group] = {}
+    broken: dict[int, str] = {}
+    for pid, key in session.connection().execute(
+            sa.select(_PROG.c.id, _PROG.c.key).order_by(_PROG.c.id)).all():
+        try:
+            in_force = programme_rules.in_force(session, pid)
+            programme_rules.check_for(session, pid, in_force.rules)
+        except RspError as exc:
+            broken[pid] = f"{key}: its reminder rules cannot be used, so none of its " \
+                          f"reminders are sent: {exc}"
+            continue
+        group = found.setdefault(in_force.content_hash, Group(in_force.rules, []))
+        assert group.programme_ids is not None
+        group.programme_ids.append(pid)
+    return list(found.values()), broken
+
+
+def _collect_isolated(session: Session, group: Group, now: dt.datetime, lang: str,
+                      sources: Sequence[ItemSource] | None, broken: dict[int, str]
+                      ) -> list[tuple[Rules, Collected, list[due.DueReminder]]]:
+    """Collect a group's items; if that fails, one programme at a time, so that one
+    programme's bad data is reported for it and stops no other's reminders."""
+    try:
+        found = collect(session, group.rules, now, lang, sources, group.programme_ids)
+        return [(group.rules, found, due.due_now(group.rules, found.items, now))]
+    except Exception as exc:  # noqa: BLE001 - an isolation boundary: report, go on
+        if group.programme_ids is None or len(group.programme_ids) == 1:
+            for pid in group.programme_ids or [0]:
+                broken[pid] = f"programme {pid}: its reminders failed: " \
+                              f"{type(exc).__name__}: {exc}"
+            return []
+    out = []
+    for pid in group.programme_ids:
+        out += _collect_isolated(session, Group(group.rules, [pid]), now, lang, sources,
+                                 broken)
+    return out
 
 
 def widened(sources: Sequence[ItemSource] | None, until: dt.date | None = None,
@@ -63,11 +128,18 @@ def widened(sources: Sequence[ItemSource] | None, until: dt.date | None = None,
                                                             else sources)]
 
 
-def calendar_items(session: Session, rules: Rules, now: dt.datetime, lang: str) -> Collected:
-    """Every open deadline item except the milestones (the calendar has those itself)."""
+def calendar_items(session: Session, rules: Rules | None, now: dt.datetime,
+                   lang: str) -> Collected:
+    """Every open deadline item except the milestones (the calendar has those itself),
+    each programme's by its own rules (or by `rules` when given)."""
     others = [s for s in SOURCES if s is not milestones.items]
-    found = collect(session, rules, now, lang, widened(others, all_open=True))
+    found = Collected()
+    grouped, broken = groups(session, rules)
+    for g in grouped:
+        found.extend(collect(session, g.rules, now, lang, widened(others, all_open=True),
+                             g.programme_ids))
     found.items = [i for i in found.items if i.kind != "milestone"]
+    found.problems += broken.values()
     return found
 
 
@@ -102,18 +174,30 @@ def expand(session: Session, reminders: Sequence[due.DueReminder]) -> list[Plann
     return out
 
 
-def sweep(db: Database, clock: Clock, rules: Rules, *, lang: str = "sv",
+def sweep(db: Database, clock: Clock, rules: Rules | None = None, *, lang: str = "sv",
           domain: str = "localhost", sources: Sequence[ItemSource] | None = None,
           actor: str = SYSTEM_ACTOR) -> SweepReport:
-    """Insert every reminder due now into the outbox (idempotent); audit what was queued."""
+    """Insert every reminder due now into the outbox (idempotent); audit what was queued.
+
+    Each programme is swept with its own rules (`rules` given: those, for every
+    programme); a programme whose rules or data cannot be used is reported, and audited
+    for that programme when the problem is new, and never stops another's reminders."""
     now = clock.now()
     report = SweepReport()
+    found = Collected()
+    reminders: list[due.DueReminder] = []
     with db.read() as session:
-        found = collect(session, rules, now, lang, sources)
-        reminders = due.due_now(rules, found.items, now)
+        grouped, broken = groups(session, rules)
+        for g in grouped:
+            for _rules, collected, due_now in _collect_isolated(session, g, now, lang,
+                                                                sources, broken):
+                found.extend(collected)
+                reminders += due_now
         planned = expand(session, reminders)
     report.items, report.due, report.mails = len(found.items), len(reminders), len(planned)
-    report.problems = found.problems
+    report.problems = [*broken.values(), *found.problems]
+    if broken:
+        _audit_broken(db, clock, actor, broken)
     report.existing = sum(p.exists for p in planned)
     rows = []
     for _r, group in groupby(planned, key=lambda p: id(p.reminder)):  # one render each
@@ -141,6 +225,27 @@ def sweep(db: Database, clock: Clock, rules: Rules, *, lang: str = "sv",
     return report
 
 
+_A = AuditEvent.__table__  # type: ignore[attr-defined]
+_PROG = Programme.__table__  # type: ignore[attr-defined]
+
+
+def _audit_broken(db: Database, clock: Clock, actor: str, broken: dict[int, str]) -> None:
+    """Audit each programme's reminder problem once, when it appears (not every sweep)."""
+    with db.write() as session:
+        conn = session.connection()
+        for pid, problem in sorted(broken.items()):
+            if pid == 0:
+                continue
+            last = conn.execute(sa.select(_A.c.detail).where(
+                _A.c.programme_id == pid, _A.c.action == "reminders.problem")
+                .order_by(_A.c.id.desc()).limit(1)).scalar()
+            if last is not None and json.loads(last).get("problem") == problem:
+                continue
+            audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
+                         action="reminders.problem", outcome="refused", programme_id=pid,
+                         subject="outbox", detail={"problem": problem})
+
+
 def _audit_queued(session: Session, now: dt.datetime, recorded: dt.datetime, actor: str,
                   inserted: list[dict]) -> None:
     """One audit row per programme: how many reminders were queued, about what."""
@@ -155,15 +260,23 @@ def _audit_queued(session: Session, now: dt.datetime, recorded: dt.datetime, act
                      detail={"count": len(queued), "reminders": subjects[:50]})
 
 
-def preview(db: Database, clock: Clock, rules: Rules, until: dt.date, lang: str = "sv",
-            sources: Sequence[ItemSource] | None = None) -> tuple[list[Planned], list[str]]:
-    """Every reminder the coming period would produce if nothing changed; writes nothing."""
+def preview(db: Database, clock: Clock, rules: Rules | None, until: dt.date,
+            lang: str = "sv", sources: Sequence[ItemSource] | None = None
+            ) -> tuple[list[Planned], list[str]]:
+    """Every reminder the coming period would produce if nothing changed; writes nothing.
+    Each programme by its own rules (or by `rules` when given)."""
     now = clock.now()
     if until < now.astimezone(STOCKHOLM).date():
         raise InvalidInput(f"--until {until} lies before now "
                            f"({now.astimezone(STOCKHOLM).date()})")
+    reminders: list[due.DueReminder] = []
+    problems: list[str] = []
     with db.read() as session:
-        found = collect(session, rules, now, lang, widened(sources, until))
-        reminders = due.simulate(rules, found.items, now, until)
+        grouped, broken = groups(session, rules)
+        for g in grouped:
+            found = collect(session, g.rules, now, lang, widened(sources, until),
+                            g.programme_ids)
+            reminders += due.simulate(g.rules, found.items, now, until)
+            problems += found.problems
         planned = expand(session, reminders)
-    return planned, found.problems
+    return planned, [*broken.values(), *problems]

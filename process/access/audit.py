@@ -123,6 +123,8 @@ def append(session: Session, *, at: dt.datetime, recorded_at: dt.datetime, actor
     values (`id` included). `actor` may be a Caller: its channel and OS user are kept."""
     conn = session.connection()
     key = sealing_key(session)
+    if outcome == "applied":
+        installation.refuse_cli_writer(session, actor)
     chain = chain_of(columns.get("programme_id"))
     _lock(conn, chain)
     seq, prev = _head(conn, chain)
@@ -146,6 +148,8 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> int:
     if len(chains) != 1:
         raise ValueError("append_many: events of one programme at a time")
     chain = chains.pop()
+    for actor in {e["actor"] for e in events if e.get("outcome", "applied") == "applied"}:
+        installation.refuse_cli_writer(session, actor)
     _lock(conn, chain)
     seq, prev = _head(conn, chain)
     rows = []

@@ -99,7 +99,7 @@ def _from_parts(body: str, signature: str, public_key: str, source: str,
                           str(signature or ""), str(public_key or ""))
     except (ValueError, KeyError, TypeError, AttributeError, IndexError, OverflowError,
             RecursionError):
-        raise InvalidInput(f"{source}: not an rsp audit checkpoint") from None
+        raise InvalidInput(f"{source}: not a checkpoint from 'rsp audit checkpoint'") from None
 
 
 def parse(text: str, source: str) -> Checkpoint:
@@ -114,17 +114,19 @@ def parse(text: str, source: str) -> Checkpoint:
             return _from_parts(str(payload["body"]), str(payload.get("signature") or ""),
                                str(payload.get("public_key") or ""), source, line)
         legacy = loads_json(text, source)
-        if isinstance(legacy, dict) and isinstance(legacy.get("hash"), str):
+        if (isinstance(legacy, dict) and isinstance(legacy.get("hash"), str)
+                and re.fullmatch(r"[0-9a-f]{64}", legacy["hash"])):
             rid = int(legacy["id"])
-            if rid >= 0:
-                chains = {audit.LEGACY_CHAIN: (rid, legacy["hash"])} if rid else {}
-                return Checkpoint(str(legacy.get("at", "")), "legacy", chains, text)
+            if rid >= 1:
+                return Checkpoint(str(legacy.get("at", "")), "legacy",
+                                  {audit.LEGACY_CHAIN: (rid, legacy["hash"])}, text)
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError):
         pass
     except InvalidInput:
         raise
-    raise InvalidInput(f"{source}: no rsp audit checkpoint in it (a file from 'rsp audit "
-                       f"checkpoint', or a saved digest mail with a block starting {BEGIN})")
+    raise InvalidInput(f"{source}: not a checkpoint: no rsp audit checkpoint in it (a file "
+                       "from 'rsp audit checkpoint', or a saved digest mail with a block "
+                       f"starting {BEGIN})")
 
 
 def _mail_text(text: str) -> str:
@@ -151,7 +153,7 @@ def load(path: str) -> Checkpoint:
         with open(path, encoding="utf-8", errors="strict") as fh:
             text = fh.read(10_000_000)
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"{path}: cannot be read as text: {exc}") from None
+        raise InvalidInput(f"{path}: not a checkpoint: cannot be read as text ({exc})") from None
     return parse(text, path)
 
 

@@ -5,6 +5,7 @@ audit key or not; and who administers it (may create programmes and seal the tra
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -12,8 +13,9 @@ from weakref import WeakKeyDictionary
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.core.errors import InvalidInput
-from process.storage.tables import Installation
+from process.core.errors import InvalidInput, PermissionDenied
+from process.storage.database import Database
+from process.storage.tables import Installation, Person
 
 _TABLE = Installation.__table__  # type: ignore[attr-defined]
 
@@ -24,6 +26,7 @@ class Facts:
 
     replay: bool
     key_id: str | None
+    cli_writers: tuple[str, ...] = ()  # empty: anyone may write from the command line
 
 
 _cache: WeakKeyDictionary[Any, Facts] = WeakKeyDictionary()
@@ -34,8 +37,10 @@ def facts(session: Session) -> Facts:
     engine = session.get_bind()
     found = _cache.get(engine)
     if found is None:
-        row = session.connection().execute(sa.select(_TABLE.c.replay, _TABLE.c.key_id)).first()
-        found = Facts(bool(row[0]), row[1]) if row else Facts(False, None)
+        row = session.connection().execute(
+            sa.select(_TABLE.c.replay, _TABLE.c.key_id, _TABLE.c.cli_writers)).first()
+        found = (Facts(bool(row[0]), row[1], tuple(json.loads(row[2] or "[]"))) if row
+                 else Facts(False, None))
         _cache[engine] = found
     return found
 
@@ -50,16 +55,71 @@ def forget(session: Session | None = None) -> None:
 
 def ensure(session: Session, recorded_at: dt.datetime, replay: bool) -> bool:
     """Create the installation's row if the database has none; whether it was created.
-    Asking for replay on a database made for real use (or the reverse) is refused."""
+    Asking for replay on a database made for real use is refused (a programme added to a
+    replay database is part of the replay)."""
     row = session.connection().execute(sa.select(_TABLE.c.replay)).first()
     if row is None:
         session.connection().execute(sa.insert(_TABLE), {"id": 1, "created_at": recorded_at,
-                                                         "replay": replay})
+                                                         "replay": replay, "cli_writers": "[]"})
         forget(session)
         return True
-    if bool(row[0]) != replay:
-        raise InvalidInput("this database was made for replay (rsp init --replay): a real "
-                           "programme needs a database of its own" if row[0] else
-                           "this database is for real use: a replay (--replay, --now) needs "
+    if replay and not row[0]:
+        raise InvalidInput("this database is for real use: a replay (--replay, --now) needs "
                            "a database of its own")
     return False
+
+
+def administers(session: Session, login: str) -> bool:
+    """Whether the person with this login administers the installation."""
+    person = Person.__table__  # type: ignore[attr-defined]
+    row = session.connection().execute(sa.select(person.c.administers_installation).where(
+        person.c.login == str(login).lower())).first()
+    return bool(row and row[0])
+
+
+def require_admin(db: Database, login: str, what: str) -> None:
+    """PermissionDenied unless `login` administers the installation."""
+    with db.read() as session:
+        if not administers(session, login):
+            raise PermissionDenied(f"{login} does not administer this installation, so cannot "
+                                   f"{what} (the installation's administrators can; the first "
+                                   "is whoever created its first programme)")
+
+
+def refuse_cli_writer(session: Session, actor: str) -> None:
+    """PermissionDenied when the installation names who may write from the command line
+    and `actor` came from it as another OS user: on a server, a person is who they signed
+    in as in the browser."""
+    from process.access.caller import CLI, channel_of, os_user_of
+
+    allowed = facts(session).cli_writers
+    if not allowed or channel_of(actor) != CLI or os_user_of(actor) in allowed:
+        return
+    raise PermissionDenied(f"on this installation only {', '.join(allowed)} may change "
+                           f"anything from the command line, not the OS user "
+                           f"{os_user_of(actor)}: sign in to the browser interface (rsp serve) "
+                           "instead")
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The installation as `rsp installation show` prints it."""
+
+    replay: bool
+    key_id: str | None
+    public_key: str | None
+    cli_writers: tuple[str, ...]
+    administrators: tuple[str, ...]
+
+
+def overview(session: Session) -> Overview:
+    """What the installation is and who administers it."""
+    row = session.connection().execute(sa.select(
+        _TABLE.c.replay, _TABLE.c.key_id, _TABLE.c.public_key, _TABLE.c.cli_writers)).first()
+    person = Person.__table__  # type: ignore[attr-defined]
+    admins = tuple(session.connection().execute(
+        sa.select(person.c.login).where(person.c.administers_installation.is_(True))
+        .order_by(person.c.login)).scalars())
+    if row is None:
+        return Overview(False, None, None, (), admins)
+    return Overview(bool(row[0]), row[1], row[2], tuple(json.loads(row[3] or "[]")), admins)

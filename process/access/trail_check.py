@@ -216,7 +216,7 @@ def seal(db: Database, clock: Clock, actor: str) -> list[str]:
                   "keyed_at": clock.recorded()}
         if existing is None:
             conn.execute(sa.insert(table), {"id": 1, "created_at": clock.recorded(),
-                                            "replay": False, **values})
+                                            "replay": False, "cli_writers": "[]", **values})
         else:
             conn.execute(sa.update(table).values(values))
         installation.forget(session)

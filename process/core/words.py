@@ -27,6 +27,9 @@ WORDS: dict[str, dict[str, str]] = {
     "history": {"sv": "Händelser", "en": "History"},
     "refused": {"sv": "NEKAD", "en": "REFUSED"},
     "final": {"sv": "(slutläge)", "en": "(final)"},
+    "recorded": {"sv": "registrerad", "en": "recorded"},
+    "replay_note": {"sv": "Övningsdatabas (rsp init --replay): tiderna är simulerade.",
+                    "en": "A replay database (rsp init --replay): its times are simulated."},
 }
 
 

@@ -1,1 +1,1 @@
-"""process.demo.timetable."""
+"""`rsp demo`'s timetable: the steps it replays, as data; cli.py runs them."""

@@ -1,1 +1,2 @@
-"""process.plans.plan_import."""
+"""Yearly action plans and their measures: the plan file, importing it, reading measures,
+firing a measure's triggers, notes, the year-end follow-up, the rollover."""

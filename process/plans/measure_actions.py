@@ -39,22 +39,26 @@ from process.storage.plan_tables import (
 from process.storage.plan_tables import Body as BodyRow
 from process.storage.tables import Person
 from process.workflow import engine, stored
-from process.workflow.definition import Definition
+from process.workflow.definition import LEGACY_MARKS, Definition
 
 T = TypeVar("T")
 RESPONSIBLE = "responsible_body"
 OUTCOMES = ("achieved", "partly", "not")
-# Triggers with a command of their own, which records more than the state change.
+FOLLOWS_UP, CARRIES_OVER = "follows_up", "carries_over"  # the marks of those triggers
+# Triggers with a command of their own (found by their marks), which record more than
+# the state change.
 OWN_COMMAND = {
-    "follow_up": "rsp followup record {code} --year {year} --outcome achieved|partly|not "
-                 "--comment '…'",
-    "carry_over": "rsp plan rollover {year} {next_year}",
+    FOLLOWS_UP: "rsp followup record {code} --year {year} --outcome achieved|partly|not "
+                "--comment '…'",
+    CARRIES_OVER: "rsp plan rollover {year} {next_year}",
 }
 
 
-def command_for(trigger: str, code: str, year: int) -> str:
-    """How a user fires a trigger on a measure (pure)."""
-    own = OWN_COMMAND.get(trigger)
+def command_for(trigger: str, code: str, year: int, marks: tuple[str, ...] = ()) -> str:
+    """How a user fires a trigger on a measure (pure); without its marks, the bundled
+    workflow's names stand for them."""
+    marks = marks or ((LEGACY_MARKS[trigger],) if trigger in LEGACY_MARKS else ())
+    own = next((OWN_COMMAND[m] for m in marks if m in OWN_COMMAND), None)
     if own:
         return own.format(code=code, year=year, next_year=year + 1)
     return f"rsp measure advance {code} {trigger}"
@@ -160,13 +164,14 @@ def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, c
     def work(w: Work, row: Measure, plan: ActionPlan) -> engine.Advanced:
         if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
             raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
-        if trigger in OWN_COMMAND:
+        definition = stored.definition_of(w.session, row.definition_id)
+        t = definition.trigger(trigger)
+        if t is not None and set(t.marks) & set(OWN_COMMAND):
             raise InvalidTransition(f"{trigger} has a command of its own: "
-                                    + command_for(trigger, row.code, plan.year))
+                                    + command_for(trigger, row.code, plan.year, t.marks))
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(f"measure {row.code} is at version {row.version}, not "
                                 f"{expected_version}: someone changed it")
-        definition = stored.definition_of(w.session, row.definition_id)
         return fire(w, row, plan, definition, trigger, comment, as_role)
 
     return _on_measure(db, clock, actor, programme_key, code, year, "transition", work,
@@ -225,14 +230,14 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
         assert text is not None
         session = w.session
         definition = stored.definition_of(session, row.definition_id)
-        t = definition.trigger("follow_up")
+        t = definition.marked(FOLLOWS_UP, row.state)
         previous = session.exec(select(MeasureFollowup).where(
             MeasureFollowup.measure_id == row.id)).first()
         detail = {"outcome": outcome, "year": plan.year, "code": row.code}
         if previous is not None:
             detail["replaced"] = previous.outcome
         if t is not None and row.state in t.sources:
-            done = fire(w, row, plan, definition, "follow_up", text, detail=detail)
+            done = fire(w, row, plan, definition, t.name, text, detail=detail)
             role, to_state = done.role, done.to_state
         else:
             assert row.id is not None

@@ -40,7 +40,10 @@ class ImportResult:
 
 
 def measure_definition_id(w: Work) -> int:
-    """The stored measure workflow (workflows/measure.yaml), stored on first use."""
+    """The programme's measure workflow (stored when it was created; a programme created
+    before programmes had their own: the bundled one, stored on first use)."""
+    if w.programme.measure_definition_id is not None:
+        return w.programme.measure_definition_id
     import workflows
     from process.workflow.definition import load_definition
 

@@ -32,8 +32,6 @@ from process.storage.plan_tables import ActionPlan, Measure, MeasureDeadline, Pl
 from process.storage.tables import Programme
 from process.workflow import stored
 
-CARRY = "carry_over"
-
 
 @dataclass
 class RolloverResult:
@@ -129,7 +127,12 @@ def _work(w: Work, from_year: int, to_year: int) -> RolloverResult:
     for m in open_ones:
         assert m.id is not None
         definition = stored.definition_of(session, m.definition_id)
-        lifecycle.fire(w, m, old, definition, CARRY, f"Förs över till {to_year} års handlingsplan",
+        carry = definition.marked(lifecycle.CARRIES_OVER, m.state)
+        if carry is None:
+            raise InvalidInput(f"the measure workflow {definition.key} has no trigger marked "
+                               f"{lifecycle.CARRIES_OVER} (marks: [{lifecycle.CARRIES_OVER}])")
+        lifecycle.fire(w, m, old, definition, carry.name,
+                       f"Förs över till {to_year} års handlingsplan",
                        detail={"to_year": to_year})
         code = m.code if m.code in keep else free_code(m.area, m.code, taken)
         taken.add(code)

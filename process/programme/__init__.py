@@ -1,1 +1,2 @@
-"""process.programme."""
+"""Programmes: creating one (`rsp init`) with its process, example programmes, and
+registering people with their roles."""

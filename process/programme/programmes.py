@@ -13,7 +13,7 @@ from process.access.unit_of_work import Work
 from process.core.errors import InvalidInput
 from process.storage.tables import ProcessInstance, Programme
 from process.workflow import stored
-from process.workflow.definition import Definition
+from process.workflow.definition import Definition, measure_workflow_of
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ def create_programme(w: Work, spec: ProgrammeSpec, definition: Definition,
         raise InvalidInput(f"programme key {spec.key!r}: use letters, digits, '.', '_' or '-'")
     if session.exec(select(Programme).where(Programme.key == spec.key)).first():
         raise InvalidInput(f"programme {spec.key!r} already exists in this database")
+    measure = measure_workflow_of(definition)
     if not definition.capabilities:
         raise InvalidInput(f"{definition.source}: a programme's process must say which of its "
                            "roles hold which capabilities ('capabilities:'; see "
@@ -51,6 +52,9 @@ def create_programme(w: Work, spec: ProgrammeSpec, definition: Definition,
                     "board": spec.board_name})
     row = stored.store_definition(w, definition)
     assert row.id is not None
+    measure_row = stored.store_definition(w, measure)
+    prog.measure_definition_id = measure_row.id
+    session.add(prog)
     inst = ProcessInstance(programme_id=prog.id, definition_id=row.id,
                            definition_hash=definition.content_hash, state=definition.initial,
                            state_since=now, created_at=now)

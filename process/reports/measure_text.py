@@ -113,7 +113,8 @@ def show_text(m: dict[str, Any], lang: str) -> str:
         extra = f"{w('who', lang)}: {', '.join(s['roles'])}"
         if s["blocked_by"]:
             extra += f"; {w('blocked', lang)}: {'; '.join(s['blocked_by'])}"
-        lines.append(f"  {command_for(s['trigger'], m['code'], m['year'])}")
+        marks = tuple(s.get("marks", ()))
+        lines.append(f"  {command_for(s['trigger'], m['code'], m['year'], marks)}")
         lines.append(f"      {s['label']} → {s['to_state']}; {extra}")
     if not m["next_steps"]:
         lines.append(f"  {w('none', lang)}")

@@ -140,8 +140,9 @@ def history(session: Session, programme_key: str | None) -> list[dict[str, Any]]
     decisions = {d["id"]: d for d in decision_dicts(session, prog.id or 0)}
     out = []
     for r in rows:
-        item = {k: r[k] for k in ("id", "at", "actor", "role", "action", "outcome", "subject",
-                                  "trigger", "from_state", "to_state", "comment")}
+        item = {k: r[k] for k in ("id", "at", "recorded_at", "actor", "channel", "os_user",
+                                  "role", "action", "outcome", "subject", "trigger",
+                                  "from_state", "to_state", "comment")}
         item["detail"] = json.loads(r["detail"])
         d = decisions.get(r["decision_id"])
         item["decision"] = (f"{d['meeting_date'].isoformat()} § {d['paragraph']}, "

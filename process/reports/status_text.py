@@ -74,9 +74,11 @@ def status_text(s: Status, lang: str) -> str:
     return "\n".join(lines)
 
 
-def history_text(events: list[dict[str, Any]], lang: str) -> str:
-    """The audit events of a programme, one or two lines each."""
-    lines = []
+def history_text(events: list[dict[str, Any]], lang: str, replay: bool = False) -> str:
+    """The audit events of a programme, one or two lines each; an event recorded later
+    than it took effect (--effective) shows when it was recorded, except on a replay
+    database (where every time is simulated, as its first line says)."""
+    lines = [t("replay_note", lang)] if replay else []
     for e in events:
         head = f"{e['id']:>5}  {_when(e['at'])}  {e['actor']}"
         if e["role"]:
@@ -97,6 +99,9 @@ def history_text(events: list[dict[str, Any]], lang: str) -> str:
             lines.append(f"{'':>7}{t('decisions', lang)}: {e['decision']}")
         if e["comment"]:
             lines.append(f"{'':>7}» {e['comment']}")
+        recorded = e.get("recorded_at")
+        if recorded is not None and abs((recorded - e["at"]).total_seconds()) > 300 and not replay:
+            lines.append(f"{'':>7}{t('recorded', lang)} {_when(recorded)}")
     return "\n".join(lines)
 
 

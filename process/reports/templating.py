@@ -7,8 +7,9 @@ loaded or rendered is a TemplateProblem naming its file and line.
 The sandbox blocks escapes, not work: a template of the region's own (any file outside
 the bundled folders) is compiled and rendered in a child process with limits on CPU
 time, memory and the length of its text (`process.reports.template_limits`). Bundled
-templates are trusted and render here; they include no other template, so none of them
-can pull in a user's file.
+templates (from a folder registered with `bundled_folder`) are trusted and render here;
+those a user's directory can replace include no other template (a test checks it), so
+none of them can pull in a user's file.
 """
 
 from __future__ import annotations

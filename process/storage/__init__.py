@@ -1,1 +1,2 @@
-"""process.storage."""
+"""Storage: the database (SQLite or PostgreSQL), its tables, the Alembic migrations,
+and finding a programme by its key."""

@@ -1,7 +1,7 @@
 """Every table registered on SQLModel.metadata at once (for Alembic and schema checks).
 
-The measure, remiss and outbox tables live in their own modules and are imported only by
-the code that uses them, so that commands like `rsp advance` do not pay for them.
+The measure, remiss, outbox and web tables live in their own modules and are imported
+only by the code that uses them, so that commands like `rsp advance` do not pay for them.
 """
 
 from __future__ import annotations
@@ -13,3 +13,4 @@ def load_all_models() -> None:
     import process.storage.plan_tables  # noqa: F401
     import process.storage.remiss_tables  # noqa: F401
     import process.storage.tables  # noqa: F401
+    import process.storage.web_tables  # noqa: F401

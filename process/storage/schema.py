@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from process.core.errors import SchemaError
 from process.storage.database import Database
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -25,8 +26,22 @@ def upgrade(db: Database) -> tuple[str | None, str | None]:
     from alembic import command
 
     before = db.schema_revision()
-    with db.engine.begin() as conn:
-        command.upgrade(_config(db, conn), "head")  # type: ignore[arg-type]
+    with db.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:  # a batch migration copies tables that others refer to: check at the end
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                command.upgrade(_config(db, conn), "head")  # type: ignore[arg-type]
+            if sqlite:
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                conn.rollback()
+                if broken:
+                    raise SchemaError(f"the upgrade left {len(broken)} broken references, "
+                                      f"e.g. in {broken[0][0]}; restore the backup")
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
     return before, db.schema_revision()
 
 

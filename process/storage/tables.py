@@ -58,6 +58,22 @@ class Programme(SQLModel, table=True):
     region: str
     board_name: str
     created_at: dt.datetime = utc_column()
+    # the programme's own reminder rules; None: the bundled ones (workflows/reminders.yaml)
+    reminder_rules_id: int | None = Field(default=None, foreign_key="reminder_rules.id")
+    # the workflow its measures follow (None: the bundled one, stored at first use)
+    measure_definition_id: int | None = Field(default=None, foreign_key="workflow_definition.id")
+
+
+class ReminderRules(SQLModel, table=True):
+    """A reminder rules file as a programme uses it: kept once per content hash (as
+    definitions are), its text as given, validated against each programme that uses it."""
+
+    __tablename__ = "reminder_rules"
+    id: int | None = Field(default=None, primary_key=True)
+    content_hash: str = Field(unique=True)
+    source: str
+    text: str
+    loaded_at: dt.datetime = utc_column()
 
 
 class ProcessInstance(SQLModel, table=True):
@@ -153,6 +169,7 @@ class Installation(SQLModel, table=True):
     key_id: str | None = None  # the audit key's id once the trail is keyed
     public_key: str | None = None  # the key's Ed25519 public key (hex), for checkpoints
     keyed_at: dt.datetime | None = utc_column(nullable=True)
+    cli_writers: str = "[]"  # JSON list of the OS users who may write from the command line
 
 
 class AuditCheckpoint(SQLModel, table=True):

@@ -20,15 +20,18 @@ from process.workflow import guards
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 RESERVED_ROLES = {"admin"}
-TOP_KEYS = {"workflow", "name", "version", "roles", "capabilities", "initial", "states",
-            "triggers"}
+TOP_KEYS = {"workflow", "name", "version", "roles", "capabilities", "measure_workflow",
+            "initial", "states", "triggers"}
 STATE_KEYS = {"name", "label", "planned", "final"}
 TRIGGER_KEYS = {"name", "label", "from", "to", "roles", "guards", "decision", "marks"}
 # Marks: a trigger that records more than the stage is fired by its own service, which
 # finds it by its mark (so a region names its triggers as it likes).
 MARKS = {"opens_remiss": "rsp remiss open BODY... [--reply-by DATE]",
-         "closes_remiss": "rsp remiss close"}
-LEGACY_MARKS = {"open_remiss": "opens_remiss", "compile_remiss": "closes_remiss"}
+         "closes_remiss": "rsp remiss close",
+         "follows_up": "rsp followup record CODE --year YEAR --outcome … -m …",
+         "carries_over": "rsp plan rollover YEAR NEXT-YEAR"}
+LEGACY_MARKS = {"open_remiss": "opens_remiss", "compile_remiss": "closes_remiss",
+                "follow_up": "follows_up", "carry_over": "carries_over"}
 
 
 def own_service(mark: str) -> str:
@@ -80,6 +83,8 @@ class Definition:
     # capability → the roles that hold it (see process.access.capabilities); a programme's
     # process declares every one, a measure workflow none
     capabilities: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the workflow of the programme's measures: a file beside this one (None: the bundled)
+    measure_workflow: str | None = None
 
     def state(self, name: str) -> StateDef:
         return next(s for s in self.states if s.name == name)
@@ -90,9 +95,13 @@ class Definition:
     def triggers_from(self, state: str) -> list[TriggerDef]:
         return [t for t in self.triggers if state in t.sources]
 
-    def marked(self, mark: str) -> TriggerDef | None:
-        """The trigger that carries a mark (e.g. opens_remiss), if any."""
-        return next((t for t in self.triggers if mark in t.marks), None)
+    def marked(self, mark: str, state: str | None = None) -> TriggerDef | None:
+        """The trigger that carries a mark (e.g. opens_remiss): the one possible from
+        `state` when several do (two remiss rounds), else the first."""
+        found = [t for t in self.triggers if mark in t.marks]
+        if state is not None:
+            found = [t for t in found if state in t.sources] or found
+        return found[0] if found else None
 
     def to_json(self) -> str:
         """Serialise for storage in the database (dates as ISO strings)."""
@@ -135,6 +144,7 @@ class Definition:
             source=d["source"],
             content_hash=d["content_hash"],
             capabilities={k: tuple(v) for k, v in d.get("capabilities", {}).items()},
+            measure_workflow=d.get("measure_workflow"),
         )
 
 
@@ -195,7 +205,34 @@ def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
         source=source,
         content_hash=content_hash,
         capabilities=capabilities,
+        measure_workflow=v.measure_workflow(data),
     )
+
+
+def measure_workflow_of(definition: Definition) -> Definition:
+    """The measure workflow a programme's process names (a file beside it, else the
+    bundled one), checked against the process: its roles must be the process's roles or
+    `responsible_body`."""
+    import workflows
+
+    name = definition.measure_workflow
+    path = (Path(definition.source).parent / name if name and not Path(name).is_absolute()
+            else Path(name) if name else workflows.path_of("measure"))
+    if not path.is_file():
+        raise DefinitionError([f"{definition.source}: measure_workflow {name!r}: no such file "
+                               f"({path})"])
+    measure = load_definition(path)
+    allowed = {*definition.roles, "responsible_body"}
+    unknown = sorted({r for t in measure.triggers for r in t.roles} - allowed)
+    if unknown:
+        hint = "" if name else (" — the bundled measure workflow is used because the process "
+                                "names none: give it one of your own with "
+                                "'measure_workflow: FILE'")
+        raise DefinitionError([f"{path}: roles {', '.join(unknown)} are not roles of the "
+                               f"process {definition.source} (roles there: "
+                               f"{', '.join(sorted(definition.roles))}, or responsible_body)"
+                               + hint])
+    return measure
 
 
 def _line(node: Any, key: str | None = None) -> int:
@@ -265,6 +302,16 @@ class _Validator:
             else:
                 out[role] = self.label(node, role)
         return out
+
+    def measure_workflow(self, data: dict) -> str | None:
+        value = data.get("measure_workflow")
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip() or "\n" in value:
+            self.problem(_line(data, "measure_workflow"), "'measure_workflow' must name a "
+                         "workflow file beside this one, e.g. measure-region-x.yaml")
+            return None
+        return value.strip()
 
     def capabilities(self, data: dict, roles: set[str]) -> dict[str, tuple[str, ...]]:
         node = data.get("capabilities")
@@ -411,17 +458,14 @@ class _Validator:
                 if m not in MARKS:
                     self.problem(_line(item, "marks"), f"{where}: unknown mark {m!r}"
                                  + _choices(MARKS))
-                elif m in marked:
-                    self.problem(_line(item, "marks"), f"{where}: mark {m!r} is on trigger "
-                                 f"{marked[m]!r} already (a mark belongs to one trigger)")
                 else:
-                    marked[m] = name
+                    marked.setdefault(m, name)
             label = self.label(item, "label") if "label" in item else {"sv": name}
             out.append(TriggerDef(name, label, sources, str(dest), trigger_roles,
                                   trigger_guards, decision == "required", marks))
         remiss_guarded = [t for t in out if "remiss_closable" in t.guards]
         for t in remiss_guarded:
-            missing = [m for m in MARKS if m not in marked]
+            missing = [m for m in ("opens_remiss", "closes_remiss") if m not in marked]
             if missing:
                 self.problem(_line(data, "triggers"), f"trigger {t.name}: guard "
                              f"'remiss_closable' needs triggers marked {', '.join(missing)} "

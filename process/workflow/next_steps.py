@@ -21,6 +21,7 @@ class NextStep:
     decision: bool
     blocked_by: tuple[str, ...]
     command: str = ""  # how it is fired from the command line
+    marks: tuple[str, ...] = ()  # the trigger's marks: fired by a service of its own
 
 
 def next_steps(session: Session, definition: Definition, state: str, subject: str,
@@ -35,5 +36,5 @@ def next_steps(session: Session, definition: Definition, state: str, subject: st
                  if programme_id is not None and now is not None else {})
         ctx = guards.GuardContext(comment="x", has_decision=True, fired=fired, **facts)
         out.append(NextStep(t.name, label_text(t.label, lang), t.dest, t.roles, t.decision,
-                            tuple(guards.failures(t.guards, ctx)), command_for(t)))
+                            tuple(guards.failures(t.guards, ctx)), command_for(t), t.marks))
     return tuple(out)

@@ -18,6 +18,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from tests.support import HANG_GUARD
+
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results.jsonl"
 PYTHON = sys.executable  # the venv's python (pytest runs from .venv/bin)
@@ -41,7 +43,7 @@ def run_timed(argv: Sequence[str], env: dict[str, str], cwd: Path) -> float:
     """Wall time of one fresh process, in seconds; fails if it exits non-zero."""
     start = time.perf_counter()
     proc = subprocess.run(list(argv), env=env, cwd=cwd, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, timeout=60)
+                          stderr=subprocess.PIPE, text=True, timeout=HANG_GUARD)
     elapsed = time.perf_counter() - start
     assert proc.returncode == 0, f"{' '.join(argv)} failed: {proc.stderr}"
     return elapsed
@@ -66,7 +68,7 @@ def imported_modules(argv: Sequence[str], env: dict[str, str], cwd: Path) -> dic
     """Every module a process imports (`python -X importtime`): name -> self time in µs."""
     proc = subprocess.run([PYTHON, "-X", "importtime", *argv], env=env, cwd=cwd,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          timeout=60)
+                          timeout=HANG_GUARD)
     assert proc.returncode == 0, proc.stderr[-2000:]
     modules: dict[str, int] = {}
     for line in proc.stderr.splitlines():

@@ -37,7 +37,7 @@ def property_settings(default_examples: int) -> Any:
 
 
 # Commands left out: they would run until stopped, or replay a whole demo.
-LONG_RUNNING = {("scheduler", "run"), ("demo",)}
+LONG_RUNNING = {("scheduler", "run"), ("demo",), ("serve",)}
 
 LOGINS = ["it-admin", "sekreterare", "ordforande", "processledare", "landsbygdsutvecklare",
           "direktor", "handlaggare"]

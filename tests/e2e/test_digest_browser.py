@@ -29,7 +29,7 @@ from pathlib import Path
 import pytest
 
 from process.demo.timetable import DIGEST
-from tests.support import run_rsp
+from tests.support import HANG_GUARD, run_rsp
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -77,7 +77,7 @@ def run_chromium(binary: str, page: Path, *args: str,
     with tempfile.TemporaryDirectory(prefix="rsp-chromium-") as profile:
         proc = subprocess.run(
             [binary, *FLAGS, f"--user-data-dir={profile}", f"--window-size={size[0]},{size[1]}",
-             *args, page.as_uri()], capture_output=True, text=True, timeout=120)
+             *args, page.as_uri()], capture_output=True, text=True, timeout=HANG_GUARD)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return proc
 

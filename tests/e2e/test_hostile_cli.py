@@ -1,5 +1,5 @@
 """Hostile command lines (issue 7, item 3), property-based: for every command of the real
-click tree (scheduler run and demo aside), hypothesis builds argument vectors mixing
+click tree (scheduler run, serve and demo aside), hypothesis builds argument vectors mixing
 valid-looking and invalid values — unknown codes, impossible dates and years, huge
 numbers, empty strings, non-UTF-8 bytes, SQL and HTML, very long strings, repeated and
 unknown options, missing and directory paths, choices not offered, unknown users — and

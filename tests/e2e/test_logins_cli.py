@@ -1,6 +1,6 @@
 """Logins are one person regardless of case: `Sekreterare` and `sekreterare` cannot be
 registered as two, RSP_USER in any case acts as the person, and the trail names them
-in the one (lower) case rsp keeps. Migration 0007 lower-cases the logins a database
+in the one (lower) case rsp keeps. Migration 0009 lower-cases the logins a database
 holds (audit verify still agrees with the trail) and refuses a database with two people
 whose logins differ only in case. Through the real `rsp` command."""
 
@@ -79,20 +79,20 @@ def test_one_person_whatever_the_case(db):
     assert "OK" in ok("audit", "verify", db=db)
 
 
-def downgrade_to_0006(db: str, extra_sql: list[str]) -> None:
+def downgrade_to_0008(db: str, extra_sql: list[str]) -> None:
     from alembic import command
 
     database = open_database(db)
     try:
         with database.engine.begin() as conn:
-            command.downgrade(schema._config(database, conn), "0006")  # type: ignore[arg-type]
+            command.downgrade(schema._config(database, conn), "0008")  # type: ignore[arg-type]
             for sql in extra_sql:
                 conn.exec_driver_sql(sql)
     finally:
         database.dispose()
 
 
-def test_migration_0007_lower_cases_the_logins_and_the_trail_still_agrees(db):
+def test_migration_0009_lower_cases_the_logins_and_the_trail_still_agrees(db):
     ok(
         "people",
         "add",
@@ -106,17 +106,17 @@ def test_migration_0007_lower_cases_the_logins_and_the_trail_still_agrees(db):
         db=db,
     )
     # a database of before: the person and their grant written as 'Ordforande'
-    downgrade_to_0006(db, ["UPDATE person SET login = 'Ordforande' WHERE login = 'ordforande'"])
-    assert "0006 → 0007" in ok("db", "upgrade", db=db)
+    downgrade_to_0008(db, ["UPDATE person SET login = 'Ordforande' WHERE login = 'ordforande'"])
+    assert "0008 → 0009" in ok("db", "upgrade", db=db)
     assert logins(db) == ["it-admin", "ordforande"]
     assert "OK" in ok("audit", "verify", db=db)
     people = json.loads(ok("people", "list", "--json", db=db))
     assert {p["login"] for p in people} == {"it-admin", "ordforande"}
 
 
-def test_migration_0007_refuses_two_people_differing_only_in_case(db):
+def test_migration_0009_refuses_two_people_differing_only_in_case(db):
     ok("people", "add", "ordforande", "--name", "Per", "--email", "per@region.example", db=db)
-    downgrade_to_0006(
+    downgrade_to_0008(
         db,
         [
             "INSERT INTO person (login, name, created_at, "

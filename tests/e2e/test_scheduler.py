@@ -16,60 +16,81 @@ import pytest
 
 from notifications.daemon import AlreadyRunning, single_instance
 from process.storage.database import open_database
-from tests.support import RSP, postgres_schema_url, run_rsp
+from tests.support import HANG_GUARD, RSP, postgres_schema_url, run_rsp
 
 READY = "rsp scheduler: running"
 
 
 class Daemon:
-    """A running `rsp scheduler run`, its output read line by line as it comes."""
+    """A running `rsp scheduler run`, its output read line by line as it comes.
+
+    stdout and stderr share one pipe, so the lines come in the order the daemon wrote
+    them (its "running" line, then its log lines); with two pipes a busy machine can
+    deliver a round's log lines before the "running" line, and a wait for "running"
+    would pass over them. Waits are for events: a line appearing, or the process ending
+    (its output closes), which fails a wait at once instead of running into the hang
+    guard."""
 
     def __init__(self, db: str, env: dict[str, str], interval: str = "60") -> None:
         full = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
         full.update({"RSP_DATABASE_URL": db, "RSP_USER": "it-admin", **env})
         self.proc = subprocess.Popen([RSP, "scheduler", "run", "--interval", interval], env=full,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.lines: queue.Queue[tuple[str, str]] = queue.Queue()
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: queue.Queue[str | None] = queue.Queue()
         self.seen: list[str] = []
-        for name, stream in (("out", self.proc.stdout), ("err", self.proc.stderr)):
-            threading.Thread(target=self._read, args=(name, stream), daemon=True).start()
+        self.ended = False
+        threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True).start()
 
-    def _read(self, name: str, stream) -> None:  # type: ignore[no-untyped-def]
+    def _read(self, stream) -> None:  # type: ignore[no-untyped-def]
         for line in stream:
-            self.lines.put((name, line.rstrip("\n")))
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)  # the output closed: the process is ending
 
-    def wait_for(self, text: str, timeout: float = 60) -> str:
-        """Block until a line containing `text` appears (or fail after `timeout`)."""
-        while True:
-            try:
-                _name, line = self.lines.get(timeout=timeout)
-            except queue.Empty:
-                raise AssertionError(f"no {text!r} within {timeout}s; saw: {self.seen}") from None
-            self.seen.append(line)
+    def _next(self, block: bool) -> str | None:
+        """The next line; None when there is none yet (block=False) or no more ever."""
+        if self.ended:
+            return None
+        try:
+            line = self.lines.get(timeout=HANG_GUARD) if block else self.lines.get_nowait()
+        except queue.Empty:
+            if not block:
+                return None
+            raise AssertionError(f"hung: no output for {HANG_GUARD} s; saw: "
+                                 f"{self.seen}") from None
+        if line is None:
+            self.ended = True
+            return None
+        self.seen.append(line)
+        return line
+
+    def wait_for(self, text: str) -> str:
+        """Block until a line containing `text` appears; fail if the daemon ends first."""
+        while (line := self._next(block=True)) is not None:
             if text in line:
                 return line
+        raise AssertionError(f"rsp scheduler ended (exit {self.proc.wait(HANG_GUARD)}) "
+                             f"without a line containing {text!r}; saw: {self.seen}")
 
     def count(self, text: str) -> int:
         """How many lines so far contain `text`."""
-        while True:
-            try:
-                self.seen.append(self.lines.get_nowait()[1])
-            except queue.Empty:
-                return sum(text in line for line in self.seen)
+        while self._next(block=False) is not None:
+            pass
+        return sum(text in line for line in self.seen)
 
-    def wait_for_count(self, text: str, n: int, timeout: float = 60) -> None:
+    def wait_for_count(self, text: str, n: int) -> None:
         """Block until `n` lines in all contain `text`."""
         while self.count(text) < n:
-            self.wait_for(text, timeout)
+            self.wait_for(text)
 
     def stop(self) -> int:
+        """SIGTERM, then the exit status once the daemon has finished its work and ended."""
         self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(timeout=60)
+        return self.proc.wait(timeout=HANG_GUARD)
 
     def kill(self) -> None:
         if self.proc.poll() is None:
             self.proc.kill()
-            self.proc.wait(timeout=30)
+            self.proc.wait(timeout=HANG_GUARD)
 
 
 @contextmanager
@@ -123,8 +144,10 @@ def test_a_daemon_told_a_future_day_works_at_once(tmp_path: Path):
     daemon = Daemon(db, {"RSP_NOW": "2031-03-05", "RSP_OUTBOX_DIR": str(tmp_path / "out")})
     try:
         daemon.wait_for(READY)
-        daemon.wait_for("sweep:", timeout=30)
-        daemon.wait_for("send:", timeout=30)
+        # events, not a stopwatch: were the first run put off until 2031, these lines
+        # would never come and the wait would end in the hang guard
+        daemon.wait_for("sweep:")
+        daemon.wait_for("send:")
         assert daemon.stop() == 0
     finally:
         daemon.kill()

@@ -19,7 +19,7 @@ from process.core.decision_refs import parse_decision_ref
 from process.plans import measure_actions as lifecycle
 from process.storage.database import open_database
 from process.workflow import engine
-from tests.support import at, database, make_programme
+from tests.support import HANG_GUARD, at, database, make_programme
 
 WORKERS = 8
 OPS = 12
@@ -109,9 +109,11 @@ def test_eight_writers_lose_nothing(kind, tmp_path):
         procs = [ctx.Process(target=worker, args=(url, seed, queue)) for seed in range(WORKERS)]
         for p in procs:
             p.start()
-        results = [r for _ in procs for r in queue.get(timeout=300)]
+        # each worker reports once, when it has done all its work; read before joining
+        # (a worker cannot exit while its report is still in the pipe)
+        results = [r for _ in procs for r in queue.get(timeout=HANG_GUARD)]
         for p in procs:
-            p.join(timeout=60)
+            p.join(timeout=HANG_GUARD)
             assert p.exitcode == 0
         after = counts(db)
         with db.read() as s:

@@ -23,7 +23,7 @@ from process.core.errors import PermissionDenied
 from process.storage.database import open_database
 from process.workflow import engine
 from tests.mailsupport import synthetic as _synthetic
-from tests.support import at, make_programme
+from tests.support import HANG_GUARD, at, make_programme
 
 RULES = load_rules()
 FROM = "Regionalt serviceprogram <rsp@region.example>"
@@ -78,8 +78,11 @@ def test_milestone_reminders_go_to_the_roles_that_act(any_db, clock):
         assert audit_verify.verify(s).ok
 
 
-def _in_threads(db, work, n: int = 2) -> list:
-    """Run work(db_i, i) in n threads, each with its own engine; return their results."""
+def _in_threads(db, work, n: int = 2, barrier: threading.Barrier | None = None) -> list:
+    """Run work(db_i, i) in n threads, each with its own engine; return their results.
+
+    A thread that fails breaks `barrier` (the one its partners meet at), so they stop
+    waiting at once instead of running into the hang guard."""
     results: list = [None] * n
     errors: list[BaseException] = []
 
@@ -89,6 +92,8 @@ def _in_threads(db, work, n: int = 2) -> list:
             results[i] = work(own, i)
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
+            if barrier is not None:
+                barrier.abort()
         finally:
             own.dispose()
 
@@ -96,7 +101,8 @@ def _in_threads(db, work, n: int = 2) -> list:
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=120)
+        t.join(timeout=HANG_GUARD)
+    assert not any(t.is_alive() for t in threads), f"hung: a thread ran {HANG_GUARD} s"
     assert not errors, errors
     return results
 
@@ -108,11 +114,11 @@ def test_two_sweeps_at_once_make_each_reminder_once(any_db):
     items = synthetic()
 
     def source(session, rules, now, lang):
-        both_read.wait(timeout=30)  # neither has written yet
+        both_read.wait(timeout=HANG_GUARD)  # neither has written yet
         return items(session, rules, now, lang)
 
-    reports = _in_threads(any_db, lambda db, i: sweep.sweep(db, clock, RULES,
-                                                            sources=[source]))
+    reports = _in_threads(any_db, lambda db, i: sweep.sweep(db, clock, RULES, sources=[source]),
+                          barrier=both_read)
     assert sorted(r.inserted for r in reports) == [0, 2 * N_ITEMS]
     assert sum(r.existing for r in reports) == 2 * N_ITEMS  # the loser's rows all conflicted
     table = rows(any_db)
@@ -130,7 +136,7 @@ class _Meeting(RecordingTransport):
 
     def send(self, msg, sender_addr, recipient):  # type: ignore[no-untyped-def]
         if not self.deliveries:
-            self.barrier.wait(timeout=30)  # both senders hold a claim at this moment
+            self.barrier.wait(timeout=HANG_GUARD)  # both senders hold a claim at this moment
         super().send(msg, sender_addr, recipient)
 
 
@@ -140,7 +146,7 @@ def test_two_senders_at_once_deliver_each_message_once(any_db):
     meet = threading.Barrier(2)
     transports = [_Meeting(meet), _Meeting(meet)]
     reports = _in_threads(any_db, lambda db, i: sender.send_pending(
-        db, clock, transports[i], FROM, policy=sender.RetryPolicy(batch=7)))
+        db, clock, transports[i], FROM, policy=sender.RetryPolicy(batch=7)), barrier=meet)
     assert all(r.sent > 0 for r in reports) and sum(r.sent for r in reports) == 2 * N_ITEMS
     ids = transports[0].message_ids() + transports[1].message_ids()
     table = rows(any_db)
@@ -158,7 +164,7 @@ def test_sweeps_and_senders_all_at_once(any_db):
     start = threading.Barrier(4)
 
     def work(db, i: int) -> None:
-        start.wait(timeout=30)
+        start.wait(timeout=HANG_GUARD)
         for _ in range(3):
             if i < 2:
                 sweep.sweep(db, clock, RULES, sources=[source])
@@ -166,7 +172,7 @@ def test_sweeps_and_senders_all_at_once(any_db):
                 sender.send_pending(db, clock, transport, FROM,
                                     policy=sender.RetryPolicy(batch=7))
 
-    _in_threads(any_db, work, 4)
+    _in_threads(any_db, work, 4, barrier=start)
     sender.send_pending(any_db, clock, transport, FROM)  # whatever the race left pending
     table = rows(any_db)
     ids = transport.message_ids()

@@ -23,7 +23,7 @@ from tests.mailsupport import (
     smtp_server,
     synthetic,
 )
-from tests.support import at
+from tests.support import HANG_GUARD, at
 
 RULES = load_rules()
 FROM = "Regionalt serviceprogram <rsp@region.example>"
@@ -37,7 +37,7 @@ def certs(tmp_path_factory):
 def transport_for(server, password: str = SMTP_PASSWORD, **change) -> SmtpTransport:
     settings = SmtpSettings(host=server.host, port=server.port, tls="starttls", user=SMTP_USER,
                             password_env="RSP_TEST_SMTP_PASSWORD", cafile=str(server.certs.ca),
-                            timeout=10, helo="localhost")
+                            timeout=HANG_GUARD, helo="localhost")
     return SmtpTransport(dataclasses.replace(settings, **change), password)
 
 
@@ -210,7 +210,7 @@ def test_the_cli_with_a_wrong_password(tmp_path: Path, certs):
                "RSP_SMTP_TLS": "starttls", "RSP_SMTP_USER": SMTP_USER,
                "RSP_SMTP_PASSWORD_ENV": "RSP_TEST_SECRET", "RSP_TEST_SECRET": wrong,
                "RSP_SMTP_CAFILE": str(certs.ca), "RSP_SMTP_HELO": "localhost",
-               "RSP_MAIL_FROM": FROM}
+               "RSP_SMTP_TIMEOUT": str(HANG_GUARD), "RSP_MAIL_FROM": FROM}
         r = run_rsp("remind", "run-once", db=db, now="2022-02-10", env=env)
         assert r.returncode == 1, r.stdout + r.stderr
         assert "refused the login of 'rsp-avsandare': 535" in r.stderr

@@ -97,7 +97,7 @@ def test_mutated_file_gives_only_located_errors(kind, data):
         assert_clear(e)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(max_size=80), st.from_regex(
     r"\A(\d{4}-\d{2}-\d{2})? ?(§ ?\d{1,5})? ?([A-ZÅÄÖ]{1,3}/\d{1,4}/\d{4})?\Z")))
 def test_any_decision_reference_parses_or_says_what_is_missing(raw):

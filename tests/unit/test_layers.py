@@ -47,7 +47,8 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
             "notifications.reminders", "notifications.digest"),
     "cli": (*PROCESS_BASE, *FEATURES, "process.reports", "process.cli", "process.demo",
             "notifications.mail", "notifications.reminders", "notifications.digest",
-            "notifications.daemon", "notifications.cli", "workflows"),
+            "notifications.daemon", "notifications.cli", "workflows",
+            "web"),  # `rsp serve` starts the browser interface
 }
 PACKAGES = ("process", "notifications", "workflows", "web", "cli")
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import sqlmodel  # noqa: F401 - autogenerate writes sqlmodel types
 from alembic import op
 
-import process.models  # noqa: F401
+import process.storage.tables  # noqa: F401
 ${imports if imports else ""}
 
 revision = ${repr(up_revision)}

@@ -67,6 +67,7 @@ def upgrade() -> None:
         sa.Column('key_id', sa.String(), nullable=True),
         sa.Column('public_key', sa.String(), nullable=True),
         sa.Column('keyed_at', UTC(timezone=True), nullable=True),
+        sa.Column('cli_writers', sa.String(), nullable=False),
         sa.PrimaryKeyConstraint('id'),
     )
     op.create_table(

@@ -6,8 +6,8 @@ delegations to a person) and adds a unique index on lower(login), so that two pe
 no longer differ only in case. A database that already holds two such people is refused
 with their logins: which of them is the real one is for an administrator to decide.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-02 16:00:00
 """
 
@@ -18,8 +18,8 @@ from alembic import op
 
 from process.core.errors import SchemaError
 
-revision = "0007"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,53 @@
+"""Changing the installation: its administrators and who may write from the command
+line (installation administrators only; each change audited)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlalchemy as sa
+
+from process.access import audit
+from process.access.installation import _TABLE, administers, ensure, forget, overview
+from process.core.errors import InvalidInput, NotFound, PermissionDenied
+from process.storage.database import Database
+from process.storage.tables import Person
+
+
+def set_cli_writers(db: Database, clock: Any, actor: str, users: list[str]) -> None:
+    """Name the OS users who may write from the command line (empty: everyone)."""
+    with db.write() as session:
+        if not administers(session, actor):
+            raise PermissionDenied(f"{actor} does not administer this installation")
+        if session.connection().execute(sa.select(_TABLE.c.id)).first() is None:
+            ensure(session, clock.recorded(), False)
+        session.connection().execute(sa.update(_TABLE).values(
+            cli_writers=json.dumps(sorted(set(users)))))
+        forget(session)
+        audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
+                     action="installation.cli_writers", role="admin",
+                     detail={"cli_writers": sorted(set(users))})
+    forget()
+
+
+def set_administrator(db: Database, clock: Any, actor: str, login: str, grant: bool) -> None:
+    """Make a registered person an administrator of the installation, or no longer one
+    (installation administrators only; the last one stays)."""
+    person = Person.__table__  # type: ignore[attr-defined]
+    with db.write() as session:
+        if not administers(session, actor):
+            raise PermissionDenied(f"{actor} does not administer this installation")
+        conn = session.connection()
+        found = conn.execute(sa.select(person.c.id, person.c.administers_installation)
+                             .where(person.c.login == login.lower())).first()
+        if found is None:
+            raise NotFound(f"no person with login {login!r} (see 'rsp people list')")
+        if not grant and len(overview(session).administrators) <= 1 and found[1]:
+            raise InvalidInput("cannot remove the installation's last administrator")
+        conn.execute(sa.update(person).where(person.c.id == found[0]).values(
+            administers_installation=grant))
+        audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
+                     action="installation.admin_granted" if grant
+                     else "installation.admin_removed", role="admin",
+                     subject=f"person:{found[0]}", detail={"login": login})

@@ -1,0 +1,82 @@
+"""`rsp demo --serve`: the replayed demo database served on this machine, with sign-in
+links printed on the terminal; the process lead's and the municipal officer's pages of a
+programme with two years of history, looked at in Chromium with axe-core's WCAG 2.1 A/AA
+rules (zero violations) at desktop and phone widths."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.support import HANG_GUARD, RSP
+from tests.webserver import Checker, chromium, chromium_path, wait_for
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    chromium_path()
+    workspace = tmp_path_factory.mktemp("demo") / "ws"
+    proc = subprocess.Popen(
+        [RSP, "demo", "--workspace", str(workspace), "--serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    found: dict[str, str] = {}
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            link = re.search(r"sign in as the (process lead|municipal officer) .*: (\S+)$", line)
+            if link:
+                found[link.group(1)] = link.group(2)
+            served = re.search(r"listening on (http://\S+?)/ ", line)
+            if served:
+                found["url"] = served.group(1)
+                break
+        assert {"url", "process lead", "municipal officer"} <= set(found), found
+        yield found
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=HANG_GUARD)
+        except subprocess.TimeoutExpired:  # hang guard
+            proc.kill()
+
+
+def signed_in_by_printed_link(browser: Any, link: str) -> Any:
+    page = browser.new_context().new_page()
+    page.goto(link)
+    page.get_by_role("button", name="Logga in").click()
+    wait_for(lambda: page.locator("h1").inner_text() == "Översikt", "the overview")
+    return page
+
+
+def test_the_demo_in_the_browser(demo, tmp_path):
+    checker = Checker(tmp_path / "screenshots")
+    with chromium() as browser:
+        lead = signed_in_by_printed_link(browser, demo["process lead"])
+        assert "Genomförande" in lead.locator("dl.facts").inner_text()
+        checker.check(lead, "demo-overview")
+        for name, words in (
+            ("Mina uppgifter", "Mina uppgifter"),
+            ("Insatser", "Insatser"),
+            ("Händelser", "Händelser"),
+        ):
+            lead.get_by_role("link", name=name, exact=True).click()
+            assert lead.locator("h1").inner_text() == words
+            checker.check(lead, f"demo-{name.lower().replace(' ', '-')}")
+        assert "NEKAD:" in lead.content()  # the demo's refused attempts, in the history
+        lead.goto(demo["url"] + "/p/rsp-2022-2030/measures/2014/2.B")
+        assert "Tolv ansökningar om stöd handlagda" in lead.content()
+        checker.check(lead, "demo-measure")
+
+        eva = signed_in_by_printed_link(browser, demo["municipal officer"])
+        eva.get_by_role("link", name="Mina uppgifter").click()
+        assert "Insatser där din organisation är ansvarig." in eva.content()
+        used = browser.new_context().new_page()
+        used.goto(demo["process lead"])  # a printed link is used once, too
+        assert used.locator("h1").inner_text() == "Länken har redan använts"
