@@ -32,7 +32,11 @@ class RspGroup(click.Group):
             message = _user_error(exc)
             if message is None:
                 raise
-            click.echo(f"Error: {message}", err=True)
+            from process.storage.database import database_url, scrub
+
+            env = ctx.find_object(Env)
+            click.echo(f"Error: {scrub(message, database_url(env.db_value if env else None))}",
+                       err=True)
             ctx.exit(1)
         finally:
             env = ctx.find_object(Env)
@@ -60,9 +64,11 @@ def _user_error(exc: Exception) -> str | None:
     if module.startswith("sqlalchemy"):
         import sqlalchemy as sa
 
-        # (a plain DatabaseError is SQLite's "file is not a database")
+        # (a plain DatabaseError is SQLite's "file is not a database"; an error without a
+        # statement came while connecting, e.g. psycopg's "invalid connection option")
         if (isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError)
-                or type(exc) is sa.exc.DatabaseError):
+                or type(exc) is sa.exc.DatabaseError
+                or (isinstance(exc, sa.exc.DBAPIError) and exc.statement is None)):
             orig = getattr(exc, "orig", None) or exc
             return f"the database cannot be used: {str(orig).strip().splitlines()[0]}"
         if isinstance(exc, sa.exc.IntegrityError):
@@ -257,7 +263,7 @@ def people_add(env: Env, login: str, name: str, email: str | None, roles: tuple[
 
     setup.add_person(env.database(), env.clock, env.actor, env.programme, login, name,
                      email, list(roles))
-    click.echo(f"added {login} ({', '.join(roles) or 'no role'})")
+    click.echo(f"added {login.lower()} ({', '.join(roles) or 'no role'})")
 
 
 @people.command("grant")
@@ -368,10 +374,11 @@ def advance(env: Env, trigger: str, comment: str | None, decision_ref: str | Non
           --decision '2022-02-22 § 12 RUN/536/2021' -m 'Styrgrupp: RUN:s presidium'
       RSP_USER=processledare rsp advance consult_service_z -m 'Service-Z: nuläge'
     """
-    from process.core.decision_refs import parse_decision_ref
+    from process.core.decision_refs import TypedRef
     from process.workflow import engine
 
-    decision = parse_decision_ref(decision_ref, decision_text or "") if decision_ref else None
+    # parsed by the service, so that a reference it refuses is audited
+    decision = TypedRef(decision_ref, decision_text or "") if decision_ref else None
     result = engine.advance(env.database(), env.clock, env.actor, env.programme, trigger,
                             comment=comment, decision=decision, as_role=as_role,
                             expected_version=expect_version)

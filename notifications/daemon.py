@@ -31,7 +31,7 @@ from notifications.reminders import sweep
 from notifications.reminders.rules import Rules
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import RspError
-from process.storage.database import Database
+from process.storage.database import Database, scrub
 
 JOB_ID = "rsp-sweep-and-send"
 PG_LOCK_CLASS = 0x52535053  # "RSPS"; the second key is the schema's hash
@@ -66,17 +66,21 @@ class CronJob:
 
 @dataclass
 class Outcome:
-    """What one sweep-and-send did; `error` says why nothing could be sent, if so."""
+    """What one sweep-and-send did; `error` says why nothing could be sent or queued, and
+    `sweep_error` why nothing was queued (a broken template: sending still went on)."""
 
     swept: sweep.SweepReport
     sent: sender.SendReport | None
     error: str | None = None
+    sweep_error: str | None = None
 
     def lines(self) -> list[str]:
         """A summary for people: one line for the sweep, one for sending."""
         s = self.swept
         out = [f"sweep: {s.items} deadline items, {s.due} reminder(s) due ({s.mails} mails), "
                f"{s.inserted} queued, {s.existing} already in the outbox"]
+        if self.sweep_error:
+            out = ["sweep: nothing queued (a template is broken, see the error)"]
         if self.sent is not None:
             r = self.sent
             out.append(f"send: {r.sent} sent, {r.retry} to retry, {r.failed} failed"
@@ -96,8 +100,18 @@ def run_once(db: Database, clock: Clock, rules: Rules | None,
              actor: str = sweep.SYSTEM_ACTOR) -> Outcome:
     """Sweep, then send what is due (unless `send` is False); a transport that cannot
     work at all is reported in `error`, after the sweep has done its part. `actor` is
-    the system actor the rows name (a Caller carrying the OS user, from the CLI)."""
-    swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor)
+    the system actor the rows name (a Caller carrying the OS user, from the CLI). A broken
+    reminder template stops the sweep (nothing queued) but not the sending of what the
+    outbox holds already; with `send` False it is raised."""
+    from process.reports.templating import TemplateProblem
+
+    sweep_error = None
+    try:
+        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor)
+    except TemplateProblem as exc:
+        if not send:
+            raise
+        swept, sweep_error = sweep.SweepReport(), str(exc)
     if not send:
         return Outcome(swept, None)
     try:
@@ -105,8 +119,8 @@ def run_once(db: Database, clock: Clock, rules: Rules | None,
         sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
                                    actor=actor)
     except TransportConfigError as exc:
-        return Outcome(swept, None, str(exc))
-    return Outcome(swept, sent)
+        return Outcome(swept, None, str(exc), sweep_error)
+    return Outcome(swept, sent, sweep_error, sweep_error)
 
 
 class _Lock:
@@ -198,6 +212,8 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
     from apscheduler.events import EVENT_SCHEDULER_STARTED
     from apscheduler.schedulers.blocking import BlockingScheduler
 
+    from process.reports import template_limits
+
     stop = threading.Event()
     busy = threading.Lock()
     told: set[str] = set()
@@ -218,7 +234,8 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
                     log.error("%s", exc)
                     return
                 except sa.exc.OperationalError as exc:
-                    log.error("database: %s", str(exc.orig or exc).splitlines()[0])
+                    log.error("database: %s", scrub(str(exc.orig or exc).splitlines()[0],
+                                                     db.url))
                     return
                 for line in outcome.lines():
                     log.info("%s", line)
@@ -231,6 +248,7 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
 
         def on_signal(signum: int, _frame: Any) -> None:
             stop.set()
+            template_limits.stop()  # a user template being rendered ends now
             if scheduler.running:
                 scheduler.shutdown(wait=False)
 

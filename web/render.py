@@ -13,7 +13,8 @@ from process.reports import templating
 if TYPE_CHECKING:
     import jinja2
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+# rsp's own: rendered in-process (a region's own templates render in a limited worker)
+TEMPLATES = templating.bundled_folder(Path(__file__).resolve().parent / "templates")
 STATIC = Path(__file__).resolve().parent / "static"
 
 

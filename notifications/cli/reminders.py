@@ -92,6 +92,10 @@ def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
     for line in outcome.lines():
         click.echo(line)
     _echo_problems(outcome.problems)
+    if outcome.sweep_error:
+        from process.reports.templating import TemplateProblem
+
+        raise TemplateProblem(outcome.sweep_error)
     if outcome.error:
         from notifications.mail.transports import TransportConfigError
 

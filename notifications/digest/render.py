@@ -6,7 +6,7 @@ Swedish by default, English on request.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +17,7 @@ from process.reports import templating
 if TYPE_CHECKING:
     import jinja2
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = templating.bundled_folder(Path(__file__).resolve().parent.parent / "templates")
 FORMATS = ("html", "text", "md")
 _FILES = {"html": "digest.html", "text": "digest.txt", "md": "digest.md"}
 
@@ -78,7 +78,7 @@ def render(data: dict[str, Any], fmt: str = "html") -> str:
         raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
     lang = data["lang"]
     template = templating.load(_environment(templating.override_key()), _FILES[fmt])
-    return templating.render(template, {
+    return templating.render(template, {  # partials: a user template's worker gets them
         "checkpoint": None, "replay": False,  # digests built before checkpoints existed
-        **data, "w": lambda key, **v: w(key, lang, **v),
-        "step": lambda s: step_text(s, lang), "position": lambda p: position_word(p, lang)})
+        **data, "w": partial(w, lang=lang), "step": partial(step_text, lang=lang),
+        "position": partial(position_word, lang=lang)})

@@ -90,6 +90,8 @@ def settings_from_env(env: Mapping[str, str], default_dir: Path,
     if kind not in ("file", "smtp"):
         raise TransportConfigError(f"RSP_MAIL_TRANSPORT={kind!r}: use file or smtp")
     outbox_dir = Path(merged.get("RSP_OUTBOX_DIR") or default_dir).expanduser()
+    if merged.get("RSP_MAIL_FROM"):
+        check_mail_from(merged["RSP_MAIL_FROM"])
     if kind == "file":
         return MailSettings("file", merged.get("RSP_MAIL_FROM") or DEFAULT_FROM, outbox_dir)
     host = merged.get("RSP_SMTP_HOST")
@@ -116,6 +118,25 @@ def settings_from_env(env: Mapping[str, str], default_dir: Path,
                         timeout=_number(merged, "RSP_SMTP_TIMEOUT", 30.0),
                         helo=merged.get("RSP_SMTP_HELO") or None)
     return MailSettings("smtp", merged["RSP_MAIL_FROM"], outbox_dir, smtp)
+
+
+def check_mail_from(value: str) -> None:
+    """Refuse an RSP_MAIL_FROM ('Name <addr@host>' or 'addr@host') whose name or address
+    breaks rsp's one rule for names and addresses (`process.core.contact`), saying why."""
+    from email.utils import parseaddr
+
+    from process.core import contact
+
+    problem = contact.control_problem(value)
+    if problem is None:
+        name, address = parseaddr(value)
+        if "@" not in address:
+            problem = "is not an e-mail address ('Name <addr@host>' or 'addr@host')"
+        else:
+            problem = contact.address_problem(address) or (
+                contact.name_problem(name) if name else None)
+    if problem:
+        raise TransportConfigError(f"RSP_MAIL_FROM {value!r} {problem}")
 
 
 def open_transport(settings: MailSettings, env: Mapping[str, str]) -> Transport:

@@ -12,6 +12,7 @@ from every error text.
 from __future__ import annotations
 
 import base64
+import contextlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -229,19 +230,36 @@ class FileTransport:
         return self.folder / f"{name}.eml"
 
     def send(self, msg: EmailMessage, sender: str, recipient: str) -> None:
-        """Write the message (atomically: a reader never sees half a file)."""
+        """Write the message (atomically: a reader never sees half a file; into a new file
+        of a random name, so nothing planted in the folder is followed or overwritten)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise TransportConfigError(f"cannot create the outbox folder {self.folder}: "
                                        f"{exc.strerror}") from None
         target = self.path_for(msg)
-        tmp = target.with_suffix(".tmp")
         try:
-            tmp.write_bytes(msg.as_bytes())
-            os.replace(tmp, target)
+            _write_new_then_rename(target, msg.as_bytes())
         except OSError as exc:
             raise TemporaryFailure(f"cannot write {target}: {exc.strerror}") from None
 
     def close(self) -> None:
         """Nothing to close."""
+
+
+def _write_new_then_rename(target: Path, data: bytes) -> None:
+    """Write `data` to a file made new for it beside `target` (O_CREAT|O_EXCL|O_NOFOLLOW,
+    a random name: a symlink or file planted there is never followed or written to), then
+    rename it over `target` (which replaces a planted link itself, not what it points
+    to)."""
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

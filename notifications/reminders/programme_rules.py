@@ -77,14 +77,14 @@ def check_for(session: Session, programme_id: int, rules: Rules) -> None:
 def set_rules(db: Database, clock: Clock, actor: str, programme_key: str | None,
               path: str) -> InForce:
     """Give the programme its own rules from a file (validated whole, and against the
-    programme's roles), kept by content hash; audited."""
-    raw = yamlsrc.read(path)
-    text = yamlsrc.decode(raw, path)
-    digest = hashlib.sha256(raw).hexdigest()
-    rules = _parse(text, path, digest)
+    programme's roles), kept by content hash; audited (a refused file too)."""
 
     def work(w: Work) -> InForce:
         w.require(MANAGE_PLANS, "set the reminder rules")
+        raw = yamlsrc.read(path)
+        text = yamlsrc.decode(raw, path)
+        digest = hashlib.sha256(raw).hexdigest()
+        rules = _parse(text, path, digest)
         try:
             check_for(w.session, w.programme_id, rules)
         except DefinitionError as exc:

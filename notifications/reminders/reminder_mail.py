@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from notifications.mail.envelope import RenderedMail, refuse_line_breaks
 from notifications.mail.outbox import make_message_id, pairs_json
@@ -23,11 +23,7 @@ from process.core.words import phrase
 from process.reports import templating
 from process.storage.outbox_table import PENDING
 
-if TYPE_CHECKING:
-
-    import jinja2
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = templating.bundled_folder(Path(__file__).resolve().parent.parent / "templates")
 LANGS = ("sv", "en")
 
 _WEEKDAYS = {"sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
@@ -125,13 +121,13 @@ def _context(reminder: DueReminder, lang: str, programme: str) -> dict[str, Any]
 
 
 @lru_cache(maxsize=8)
-def _load(lang: str, _override: str | None) -> tuple[jinja2.Template, jinja2.Template]:
+def _load(lang: str, _override: str | None) -> tuple[templating.Loaded, templating.Loaded]:
     env = templating.environment(TEMPLATES, lstrip=False)
     return (templating.load(env, f"reminder.{lang}.txt"),
             templating.load(env, f"reminder.{lang}.html"))
 
 
-def _templates(lang: str) -> tuple[jinja2.Template, jinja2.Template]:
+def _templates(lang: str) -> tuple[templating.Loaded, templating.Loaded]:
     """The text and HTML reminder templates of a language (RSP_TEMPLATE_DIR's if there)."""
     return _load(lang, templating.override_key())
 
@@ -139,7 +135,7 @@ def _templates(lang: str) -> tuple[jinja2.Template, jinja2.Template]:
 def _mail(context: dict[str, Any], lang: str) -> RenderedMail:
     # `shared=True` hands the variables over as they are, without Jinja's globals (the
     # templates use none): half the cost of `render` for these templates.
-    text, html = (templating.render(t, context, shared=True) for t in _templates(lang))
+    text, html = templating.render_many(_templates(lang), context, shared=True)
     return RenderedMail(context["subject"], text, html, context["to"], context["cc"])
 
 

@@ -15,7 +15,8 @@ CHANNELS = (CLI, EMAIL_LINK, OIDC, SYSTEM, DIRECT)
 
 
 class Caller(str):
-    """The acting person's login, with the channel they came by and the OS user."""
+    """The acting person's login (in lower case, as rsp keeps logins), with the channel
+    they came by and the OS user."""
 
     channel: str
     os_user: str | None
@@ -23,7 +24,7 @@ class Caller(str):
     def __new__(cls, login: str, channel: str = DIRECT, os_user: str | None = None) -> Caller:
         if channel not in CHANNELS:
             raise ValueError(f"unknown channel {channel!r}")
-        made = super().__new__(cls, login)
+        made = super().__new__(cls, login.lower())
         made.channel, made.os_user = channel, os_user
         return made
 

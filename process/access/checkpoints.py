@@ -22,6 +22,7 @@ from sqlmodel import Session
 from process.access import audit
 from process.access.audit_key import AuditKey, verify_signature
 from process.core.errors import InvalidInput
+from process.core.nesting import loads_json
 from process.storage.tables import AuditCheckpoint
 
 FORMAT = "rsp-checkpoint-1"
@@ -85,9 +86,10 @@ def latest(session: Session) -> Checkpoint | None:
     return _from_parts(row[0], row[1], row[2], "the database") if row else None
 
 
-def _from_parts(body: str, signature: str, public_key: str, source: str) -> Checkpoint:
+def _from_parts(body: str, signature: str, public_key: str, source: str,
+                line: int = 1) -> Checkpoint:
     try:
-        data = json.loads(body)
+        data = loads_json(body, source, line)
         if data.get("format") != FORMAT:
             raise ValueError("format")
         chains = {int(c): (int(v[0]), str(v[1])) for c, v in data["chains"].items()}
@@ -107,10 +109,11 @@ def parse(text: str, source: str) -> Checkpoint:
     match = _BLOCK.search(text)
     try:
         if match:
-            payload = json.loads(match.group(1))
+            line = text.count("\n", 0, match.start(1)) + 1
+            payload = loads_json(match.group(1), source, line)
             return _from_parts(str(payload["body"]), str(payload.get("signature") or ""),
-                               str(payload.get("public_key") or ""), source)
-        legacy = json.loads(text)
+                               str(payload.get("public_key") or ""), source, line)
+        legacy = loads_json(text, source)
         if (isinstance(legacy, dict) and isinstance(legacy.get("hash"), str)
                 and re.fullmatch(r"[0-9a-f]{64}", legacy["hash"])):
             rid = int(legacy["id"])

@@ -78,7 +78,7 @@ def administers(session: Session, login: str) -> bool:
     """Whether the person with this login administers the installation."""
     person = Person.__table__  # type: ignore[attr-defined]
     row = session.connection().execute(sa.select(person.c.administers_installation).where(
-        person.c.login == str(login))).first()
+        person.c.login == str(login).lower())).first()
     return bool(row and row[0])
 
 

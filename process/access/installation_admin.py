@@ -40,7 +40,7 @@ def set_administrator(db: Database, clock: Any, actor: str, login: str, grant: b
             raise PermissionDenied(f"{actor} does not administer this installation")
         conn = session.connection()
         found = conn.execute(sa.select(person.c.id, person.c.administers_installation)
-                             .where(person.c.login == login)).first()
+                             .where(person.c.login == login.lower())).first()
         if found is None:
             raise NotFound(f"no person with login {login!r} (see 'rsp people list')")
         if not grant and len(overview(session).administrators) <= 1 and found[1]:

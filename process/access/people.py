@@ -8,12 +8,13 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from process.access.caller import Caller
 from process.access.capabilities import ADMIN
+from process.core import contact
 from process.core.errors import InvalidInput, PermissionDenied
 from process.storage.tables import Person, RoleGrant
 
 LOGIN_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
-EMAIL_RE = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,20 @@ class Actor:
     roles: frozenset[str]
 
 
+def canonical_login(login: str) -> str:
+    """A login as rsp keeps it: in lower case ('Sekreterare' and 'sekreterare' are one
+    person). A Caller is one already (and keeps its channel)."""
+    return login if isinstance(login, Caller) else login.lower()
+
+
+def person_by_login(session: Session, login: str) -> Person | None:
+    """The person with this login, whatever its case, or None."""
+    return session.exec(select(Person).where(Person.login == login.lower())).first()
+
+
 def actor_for(session: Session, login: str, programme_id: int) -> Actor | None:
     """The person with this login and their roles on the programme, or None if unknown."""
-    person = session.exec(select(Person).where(Person.login == login)).first()
+    person = person_by_login(session, login)
     if person is None:
         return None
     roles = session.exec(
@@ -45,10 +57,11 @@ _ROLES_OF = (sa.select(_P.c.name, _G.c.role).select_from(_P).outerjoin(
 
 def actor_roles(session: Session, login: str, programme_id: int) -> Actor | None:
     """Like `actor_for`, in one query (the hot path of every transition)."""
-    rows = session.connection().execute(_ROLES_OF, {"pid": programme_id, "login": login}).all()
+    rows = session.connection().execute(_ROLES_OF, {"pid": programme_id,
+                                                    "login": login.lower()}).all()
     if not rows:
         return None
-    return Actor(login, rows[0][0], frozenset(r[1] for r in rows if r[1]))
+    return Actor(login.lower(), rows[0][0], frozenset(r[1] for r in rows if r[1]))
 
 
 def require_role(actor: Actor | None, login: str, allowed: set[str] | tuple[str, ...],
@@ -83,7 +96,6 @@ def validate_person(login: str, name: str, email: str | None) -> None:
     if not LOGIN_RE.match(login):
         raise InvalidInput(f"login {login!r}: use letters, digits, '.', '_', '@' or '-' "
                            "(at most 64)")
-    if not name.strip() or any(c in name for c in "\r\n") or len(name) > 200:
-        raise InvalidInput(f"name {name!r}: must be one non-empty line of at most 200 characters")
-    if email is not None and not EMAIL_RE.match(email):
-        raise InvalidInput(f"e-mail {email!r} is not an e-mail address")
+    contact.valid_name(name)
+    if email is not None:
+        contact.valid_address(email)

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from process.access.capabilities import ADMIN, ADMINISTER
-from process.access.people import validate_person
+from process.access.people import canonical_login, person_by_login, validate_person
 from process.access.unit_of_work import Work
 from process.core.errors import InvalidInput, NotFound
 from process.storage.tables import Person, RoleGrant
@@ -18,6 +18,7 @@ def add_person(w: Work, allowed_roles: set[str], login: str, name: str, email: s
     """Register a person with roles on the programme (administrators, unless the programme's
     creator is registered as it is created)."""
     validate_person(login, name, email)
+    login = canonical_login(login)
     for r in roles:
         if r not in allowed_roles:
             raise InvalidInput(f"unknown role {r!r}; roles here: "
@@ -27,7 +28,7 @@ def add_person(w: Work, allowed_roles: set[str], login: str, name: str, email: s
     else:
         w.require(ADMINISTER, "add people")
     session = w.session
-    existing = session.exec(select(Person).where(Person.login == login)).first()
+    existing = person_by_login(session, login)
     if existing is not None:
         raise InvalidInput(f"{login!r} is already registered; grant roles with "
                            f"'rsp people grant {login} ROLE'")
@@ -51,7 +52,7 @@ def grant(w: Work, person: Person, role: str) -> None:
 
 
 def _person(session: Session, login: str) -> Person:
-    person = session.exec(select(Person).where(Person.login == login)).first()
+    person = person_by_login(session, login)
     if person is None:
         raise NotFound(f"no person with login {login!r} (see 'rsp people list')")
     return person
@@ -80,7 +81,8 @@ def change_role(w: Work, allowed_roles: set[str], login: str, role: str, grant_i
         if admins <= 1:
             raise InvalidInput("cannot remove the last admin of the programme")
     session.delete(grant_row)
-    w.audit("role.removed", subject=f"person:{person.id}", detail={"login": login, "role": role})
+    w.audit("role.removed", subject=f"person:{person.id}",
+            detail={"login": person.login, "role": role})
 
 
 def list_people(session: Session, programme_id: int) -> list[dict]:

@@ -5,7 +5,6 @@ and seal the trail with the installation's key."""
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ from process.access import (
 from process.access.checkpoints import Checkpoint
 from process.core.clock import Clock
 from process.core.errors import InvalidInput, PermissionDenied
+from process.core.nesting import loads_json
 from process.storage.database import Database
 from process.storage.tables import Installation, Person
 
@@ -144,7 +144,11 @@ def _export_rows(path: str) -> Iterator[dict[str, Any]]:
     """The rows of an export (JSON lines, or CSV with its defused cells restored)."""
     import datetime as dt
 
-    def typed(r: dict[str, Any]) -> dict[str, Any]:
+    def typed(r: Any, number: int) -> dict[str, Any]:
+        missing = [c for c in audit.COLUMNS if c not in r] if isinstance(r, dict) else ["all"]
+        if missing:
+            raise InvalidInput(f"{path}:{number}: not a row of 'rsp audit export' (missing: "
+                               f"{', '.join(missing)})")
         for name in ("id", "chain", "seq", "programme_id", "decision_id"):
             if r.get(name) not in (None, ""):
                 r[name] = int(r[name])
@@ -162,12 +166,12 @@ def _export_rows(path: str) -> Iterator[dict[str, Any]]:
             first = fh.readline()
             fh.seek(0)
             if first.startswith("{"):
-                for line in fh:
+                for number, line in enumerate(fh, 1):
                     if line.strip():
-                        yield typed(json.loads(line))
+                        yield typed(loads_json(line, path, number), number)
             else:
-                for row in csv.DictReader(fh):
-                    yield typed({k: audit.restore(v) for k, v in row.items()})
+                for number, row in enumerate(csv.DictReader(fh), 2):
+                    yield typed({k: audit.restore(v) for k, v in row.items()}, number)
     except (OSError, UnicodeDecodeError, ValueError, TypeError, RecursionError) as exc:
         raise InvalidInput(f"{path}: not an export from 'rsp audit export': {exc}") from None
 
@@ -189,7 +193,7 @@ def seal(db: Database, clock: Clock, actor: str) -> list[str]:
     with db.write() as session:
         conn = session.connection()
         person = conn.execute(sa.select(Person.__table__.c.administers_installation)  # type: ignore[attr-defined]
-                              .where(Person.__table__.c.login == str(actor))).first()  # type: ignore[attr-defined]
+                              .where(Person.__table__.c.login == actor.lower())).first()  # type: ignore[attr-defined]
         if person is None or not person[0]:
             raise PermissionDenied(f"{actor} does not administer this installation, so "
                                    "cannot seal its trail")

@@ -51,10 +51,11 @@ class Replayed:
         if row["decision_id"] is not None and "decision_record" in detail:
             self.decisions[int(row["decision_id"])] = detail["decision_record"]
         if action in ("role.granted", "role.removed") and row["programme_id"] is not None:
-            key = (int(row["programme_id"]), detail.get("login"), detail.get("role"))
+            # logins compared in lower case: rows of before 0.2 may hold 'Sekreterare'
+            key = (int(row["programme_id"]), _lower(detail.get("login")), detail.get("role"))
             (self.grants.add if action == "role.granted" else self.grants.discard)(key)
         if action == "delegation.created" and subject:
-            self.delegations[_id(subject)] = (detail.get("kind"), detail.get("to_login"),
+            self.delegations[_id(subject)] = (detail.get("kind"), _lower(detail.get("to_login")),
                                               detail.get("to_role"), False)
         elif action == "delegation.revoked" and subject and _id(subject) in self.delegations:
             kind, login, role, _revoked = self.delegations[_id(subject)]
@@ -124,9 +125,14 @@ def _decisions(session: Session, found: Replayed) -> list[str]:
     return out
 
 
+def _lower(login: Any) -> Any:
+    """A login in lower case (as rsp keeps logins), anything else as it is."""
+    return login.lower() if isinstance(login, str) else login
+
+
 def _grants(session: Session, found: Replayed) -> list[str]:
     g, p = table(RoleGrant), table(Person)
-    have = {(int(pid), login, role) for pid, login, role in session.connection().execute(
+    have = {(int(pid), _lower(login), role) for pid, login, role in session.connection().execute(
         sa.select(g.c.programme_id, p.c.login, g.c.role).join(p, p.c.id == g.c.person_id))}
     out = [f"role {role!r} of {login} on programme {pid}: granted in the table, not in the "
            "trail" for pid, login, role in sorted(have - found.grants)]
@@ -142,7 +148,8 @@ def _delegations(session: Session, found: Replayed) -> list[str]:
     for row in session.connection().execute(sa.select(d)).mappings():
         seen.add(row["id"])
         recorded = found.delegations.get(row["id"])
-        have = (row["kind"], row["to_login"], row["to_role"], row["revoked_at"] is not None)
+        have = (row["kind"], _lower(row["to_login"]), row["to_role"],
+                row["revoked_at"] is not None)
         if recorded is None:
             out.append(f"delegation #{row['id']}: in the table, not in the trail")
         elif recorded != have:

@@ -112,6 +112,7 @@ def _run(session_of: Callable[[], AbstractContextManager[Session]], db: Database
          work: Callable[[Work], T], find_programme: bool, refusal: dict[str, Any],
          installation: bool) -> T:
     w: Work | None = None
+    actor = people.canonical_login(actor)
     try:
         with session_of() as session:
             w = Work(session, clock, actor, clock.now(), clock.recorded(), refusal=dict(refusal))
@@ -131,6 +132,11 @@ def audit_refusal(db: Database, clock: Clock, actor: str, programme_id: int | No
         audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
                      action=action, outcome="refused", programme_id=programme_id,
                      detail={"reason": str(error), "error": type(error).__name__}, **columns)
+
+
+def fitting(value: str | None) -> str | None:
+    """A text to record with a refusal: itself, or None when it is too long to keep."""
+    return value if value is None or len(value) <= MAX_TEXT else None
 
 
 def check_text(value: str | None, what: str, required: bool = True) -> str | None:

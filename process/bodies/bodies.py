@@ -13,11 +13,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from process.access import unit_of_work
+from process.access import people, unit_of_work
 from process.access.capabilities import MANAGE_PLANS
-from process.access.people import EMAIL_RE
 from process.access.unit_of_work import Work
 from process.bodies.bodies_file import BODY_KINDS, KEY_RE, Body, load_bodies
+from process.core import contact
 from process.core.clock import Clock
 from process.core.errors import InvalidInput, NotFound
 from process.storage import lookup
@@ -152,20 +152,17 @@ def import_bodies(db: Database, clock: Clock, actor: str, programme_key: str | N
 def _validate(key: str, name: str, kind: str, emails: list[str]) -> None:
     if not KEY_RE.match(key) or len(key) > 64:
         raise InvalidInput(f"body key {key!r}: use lowercase a-z, 0-9, '_' or '-'")
-    if not name.strip() or any(c in name for c in "\r\n") or len(name) > 200:
-        raise InvalidInput(f"name {name!r}: must be one non-empty line of at most 200 "
-                           "characters")
+    contact.valid_name(name)
     if kind not in BODY_KINDS:
         raise InvalidInput(f"kind {kind!r} is not one of {', '.join(BODY_KINDS)}")
     for e in emails:
-        if not EMAIL_RE.match(e):
-            raise InvalidInput(f"e-mail {e!r} is not an e-mail address")
+        contact.valid_address(e)
     if not emails:
         raise InvalidInput("give at least one --email: reminders go to a body's addresses")
 
 
 def _person(session: Session, login: str) -> Person:
-    person = session.exec(select(Person).where(Person.login == login)).first()
+    person = people.person_by_login(session, login)
     if person is None:
         raise NotFound(f"no person with login {login!r}: register them first with "
                        "'rsp people add'")
@@ -175,11 +172,11 @@ def _person(session: Session, login: str) -> Person:
 def add_body(db: Database, clock: Clock, actor: str, programme_key: str | None, key: str,
              name: str, kind: str, emails: list[str], members: list[str]) -> None:
     """Add a body with its addresses and member people (admin or working group)."""
-    _validate(key, name, kind, emails)
 
     def work(w: Work) -> None:
         session = w.session
         w.require(MANAGE_PLANS, "add bodies")
+        _validate(key, name, kind, emails)
         if key in body_keys(session, w.programme_id):
             raise InvalidInput(f"body {key!r} exists already (see 'rsp bodies show {key}')")
         people = [_person(session, login) for login in dict.fromkeys(members)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
-from process.core import yamlsrc
+from process.core import contact, yamlsrc
 from process.core.errors import DefinitionError
 
 BODY_KINDS = ("authority", "region", "municipality", "university", "business", "agency", "group")
@@ -182,15 +182,6 @@ def _want_text(value: Any) -> str:
     return f"must be text, not {describe(value)}"
 
 
-def _email_problem(address: str) -> str | None:
-    local, at, domain = address.partition("@")
-    if address.count("@") != 1 or not local or not domain:
-        return "must be one address like name@example.org (exactly one '@')"
-    if any(ch.isspace() for ch in address):
-        return "must not contain spaces or line breaks"
-    return None
-
-
 def parse_bodies(data: Any, source: str) -> list[Body]:
     """Validate parsed bodies data (`bodies: [...]`); all problems raise one DefinitionError."""
     p = Problems(source)
@@ -227,7 +218,7 @@ def parse_bodies(data: Any, source: str) -> list[Body]:
         if "emails" not in m and kind != "group":
             p.add(m.line, where, "missing field 'emails' (at least one address)")
         for j, address in enumerate(emails):
-            problem = _email_problem(address)
+            problem = contact.address_problem(address)
             if problem:
                 p.add(m.line_of("emails"), where, f"field 'emails[{j}]': {address!r} {problem}")
         members = p.texts(m, "members", where)
@@ -235,7 +226,10 @@ def parse_bodies(data: Any, source: str) -> list[Body]:
             p.add(m.line, where, "missing field 'members' (a group lists its members)")
         elif kind and kind != "group" and "members" in m:
             p.add(m.line_of("members"), where, "field 'members': only a group has members")
-        body = Body(key, p.text(m, "name", where), kind, emails, members)
+        name = p.text(m, "name", where)
+        if name and (problem := contact.name_problem(name)):
+            p.add(m.line_of("name"), where, f"field 'name': {name!r} {problem}")
+        body = Body(key, name, kind, emails, members)
         entries.append((m, body))
     kinds = {body.key: body.kind for _, body in entries}
     for m, body in entries:

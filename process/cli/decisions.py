@@ -158,10 +158,10 @@ def delegate(env: Env, kind: str, to_login: str | None, to_role: str | None,
       RSP_USER=sekreterare rsp delegate action_plan --to utvecklingsdirektor \\
           --decision '2023-05-23 § 89 RUN/536/2021' -m 'Årliga handlingsplaner'
     """
-    from process.core.decision_refs import parse_decision_ref
+    from process.core.decision_refs import TypedRef
     from process.decisions import delegation
 
-    ref = parse_decision_ref(decision_ref)
+    ref = TypedRef(decision_ref)  # parsed by the service: a refused one is audited
     d = delegation.delegate(env.database(), env.clock, env.actor, env.programme, kind,
                             to_login, to_role, ref, comment)
     click.echo(f"delegation #{d['id']}: {kind} to {to_login or 'role ' + str(to_role)} "
@@ -248,10 +248,10 @@ def decide(env: Env, kind: str, decision_ref: str, text: str) -> None:
       RSP_USER=utvecklingsdirektor rsp decide action_plan \\
           --decision '2024-02-12 RUN/45/2024' -m 'Handlingsplan 2024 fastställs'
     """
-    from process.core.decision_refs import parse_decision_ref
+    from process.core.decision_refs import TypedRef
     from process.decisions import delegation
 
-    ref = parse_decision_ref(decision_ref, paragraph_required=False)
+    ref = TypedRef(decision_ref, paragraph_required=False)  # parsed (and audited) there
     d = delegation.decide(env.database(), env.clock, env.actor, env.programme, kind, ref, text)
     click.echo(f"delegated decision #{d['id']}: {kind} {d['decision']} (under delegation "
                f"#{d['delegation']}, {d['under']})")

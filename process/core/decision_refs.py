@@ -29,6 +29,23 @@ class DecisionRef:
         return f"{self.meeting_date.isoformat()} § {self.paragraph}, {self.diary_number}"
 
 
+@dataclass(frozen=True)
+class TypedRef:
+    """A decision reference as someone typed it, parsed by the service inside its unit of
+    work (`resolve`), so that a reference it refuses is audited like any refusal."""
+
+    raw: str
+    text: str = ""
+    paragraph_required: bool = True
+
+
+def resolve(ref: DecisionRef | TypedRef | None) -> DecisionRef | None:
+    """`ref` parsed if it was typed (InvalidInput naming what is missing), else as it is."""
+    if isinstance(ref, TypedRef):
+        return parse_decision_ref(ref.raw, ref.text, ref.paragraph_required)
+    return ref
+
+
 def parse_decision_ref(raw: str, text: str = "", paragraph_required: bool = True) -> DecisionRef:
     """Parse a decision reference in any order; raise InvalidInput naming what is missing.
 

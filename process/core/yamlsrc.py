@@ -2,7 +2,9 @@
 
 `load(path)` returns plain dicts/lists whose dicts are `Located` (a dict subclass that
 knows the line of itself and of each key). Dates stay strings: the validators parse
-them so that a bad date gets a proper message.
+them so that a bad date gets a proper message. Nesting deeper than MAX_DEPTH levels is
+refused at the line where it happens (PyYAML builds nested values recursively: 1,000
+`[` would otherwise end in a RecursionError).
 """
 
 from __future__ import annotations
@@ -25,8 +27,25 @@ class Located(dict):
         return self.key_lines.get(key, self.line)
 
 
+MAX_DEPTH = 100  # rsp's files nest a handful of levels
+
+
 class _Loader(yaml.SafeLoader):
-    """Safe loader that builds `Located` mappings and leaves timestamps as strings."""
+    """Safe loader that builds `Located` mappings, leaves timestamps as strings and
+    refuses nesting deeper than MAX_DEPTH."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:

@@ -16,7 +16,7 @@ from process.access import people, unit_of_work
 from process.access.capabilities import DECIDE_FOR_BOARD
 from process.access.unit_of_work import Work
 from process.core.clock import STOCKHOLM, Clock
-from process.core.decision_refs import DecisionRef, format_ref
+from process.core.decision_refs import DecisionRef, TypedRef, format_ref, resolve
 from process.core.errors import InvalidInput, NotFound, PermissionDenied
 from process.core.words import label
 from process.storage import lookup
@@ -41,19 +41,23 @@ def _today(clock: Clock) -> dt.date:
 
 
 def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, kind: str,
-             to_login: str | None, to_role: str | None, decision: DecisionRef,
+             to_login: str | None, to_role: str | None, typed: DecisionRef | TypedRef,
              comment: str | None = None) -> dict[str, Any]:
     """Record the board's delegation of a kind of decision (board role or admin)."""
-    if not NAME_RE.match(kind):
-        raise InvalidInput(f"kind {kind!r}: a name of lower-case letters, digits and '_', "
-                           "e.g. action_plan")
-    if (to_login is None) == (to_role is None):
-        raise InvalidInput("give the delegate: --to LOGIN or --role ROLE (one of them)")
-    note = unit_of_work.check_text(comment, "-m", required=False)
+    if to_login is not None:
+        to_login = to_login.lower()
 
     def work(w: Work) -> dict[str, Any]:
         session, prog = w.session, w.programme
         w.require(DECIDE_FOR_BOARD, "record a delegation")
+        if not NAME_RE.match(kind):
+            raise InvalidInput(f"kind {kind!r}: a name of lower-case letters, digits and "
+                               "'_', e.g. action_plan")
+        if (to_login is None) == (to_role is None):
+            raise InvalidInput("give the delegate: --to LOGIN or --role ROLE (one of them)")
+        note = unit_of_work.check_text(comment, "-m", required=False)
+        decision = resolve(typed)
+        assert decision is not None
         if to_login is not None and people.actor_for(session, to_login, w.programme_id) is None:
             raise NotFound(f"no person with login {to_login!r} (see 'rsp people list')")
         if to_role is not None:
@@ -114,11 +118,11 @@ def _decision_id(session: Session, prog: Programme | ProgrammeRef, ref: Decision
 def revoke(db: Database, clock: Clock, actor: str, programme_key: str | None,
            delegation_id: int, comment: str | None = None) -> dict[str, Any]:
     """Revoke a delegation (board role or admin): it covers no decision from now on."""
-    note = unit_of_work.check_text(comment, "-m", required=False)
 
     def work(w: Work) -> dict[str, Any]:
         session, prog = w.session, w.programme
         w.require(DECIDE_FOR_BOARD, "revoke a delegation")
+        note = unit_of_work.check_text(comment, "-m", required=False)
         d = table(Delegation)
         row = session.connection().execute(sa.select(d).where(
             d.c.id == delegation_id, d.c.programme_id == prog.id)).mappings().first()
@@ -176,7 +180,7 @@ def _covering(actor: people.Actor | None, login: str, kind: str,
         raise PermissionDenied(f"{login!r} is not a registered person, so cannot take a "
                                f"delegated decision on {kind}")
     for d in found:
-        if d["active"] and (d["to_login"] == login or d["to_role"] in actor.roles):
+        if d["active"] and (d["to_login"] == actor.login or d["to_role"] in actor.roles):
             return d
     if not found:
         raise PermissionDenied(f"{kind} has not been delegated: the board decides it (or "
@@ -187,14 +191,16 @@ def _covering(actor: people.Actor | None, login: str, kind: str,
 
 
 def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, kind: str,
-           ref: DecisionRef, text: str) -> dict[str, Any]:
+           typed: DecisionRef | TypedRef, text: str) -> dict[str, Any]:
     """Record a decision taken under an active delegation that covers the actor."""
-    body = unit_of_work.check_text(text, "-m (the decision)")
 
     def work(w: Work) -> dict[str, Any]:
         session, prog = w.session, w.programme
         who = people.actor_for(session, actor, w.programme_id)
         d = _covering(who, actor, kind, _delegations(session, w.programme_id, kind))
+        body = unit_of_work.check_text(text, "-m (the decision)")
+        ref = resolve(typed)
+        assert ref is not None
         today = _today(clock)
         if ref.meeting_date > today:
             raise InvalidInput(f"the decision date {ref.meeting_date} lies in the future")
@@ -208,7 +214,7 @@ def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, ki
             dd.c.diary_number == ref.diary_number)).first()
         if same:
             raise InvalidInput(f"this decision is recorded already (#{same[0]})")
-        now, role = clock.now(), None if d["to_login"] == actor else d["to_role"]
+        now, role = clock.now(), None if d["to_login"] == actor.lower() else d["to_role"]
         new_id = session.connection().execute(sa.insert(dd), dict(
             programme_id=prog.id, delegation_id=d["id"], kind=kind,
             decided_on=ref.meeting_date, paragraph=ref.paragraph,

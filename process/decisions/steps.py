@@ -111,11 +111,11 @@ def announce(db: Database, clock: Clock, actor: str, programme_key: str | None,
 def appeal(db: Database, clock: Clock, actor: str, programme_key: str | None,
            decision_id: int, by: str, day: dt.date | None = None) -> dict[str, Any]:
     """Record an appeal (överklagande) received within the appeal period."""
-    who = unit_of_work.check_text(by, "--by")
-    if who is None or len(who) > 200 or "\n" in who:
-        raise InvalidInput("--by: who appealed, one line of at most 200 characters")
 
     def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
+        who = unit_of_work.check_text(by, "--by")
+        if who is None or len(who) > 200 or "\n" in who:
+            raise InvalidInput("--by: who appealed, one line of at most 200 characters")
         on = day or today
         if d["appeal_outcome"] is not None:
             _closed(d)
@@ -138,10 +138,10 @@ def appeal(db: Database, clock: Clock, actor: str, programme_key: str | None,
 def resolve(db: Database, clock: Clock, actor: str, programme_key: str | None,
             decision_id: int, outcome: str, day: dt.date | None = None) -> dict[str, Any]:
     """Record how an appeal ended: upheld (the decision is final) or overturned."""
-    if outcome not in OUTCOMES:
-        raise InvalidInput(f"--outcome {outcome!r}: give upheld or overturned")
 
     def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
+        if outcome not in OUTCOMES:
+            raise InvalidInput(f"--outcome {outcome!r}: give upheld or overturned")
         on = day or today
         if d["step"] != "appealed":
             raise InvalidInput(f"decision #{d['id']} is not under appeal (it is "

@@ -88,7 +88,7 @@ def measure_actor(session: Session, login: str, programme_id: int,
     actor = people.actor_for(session, login, programme_id)
     if actor is None:
         return None
-    person_id = session.exec(select(Person.id).where(Person.login == login)).one()
+    person_id = session.exec(select(Person.id).where(Person.login == login.lower())).one()
     assert person_id is not None
     mine = bodies.bodies_of_person(session, person_id)
     if mine:
@@ -160,10 +160,10 @@ def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, c
             as_role: str | None = None, expected_version: int | None = None
             ) -> engine.Advanced:
     """Fire a trigger on a measure as the actor; audit it either way."""
-    if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
-        raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> engine.Advanced:
+        if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
+            raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
         definition = stored.definition_of(w.session, row.definition_id)
         t = definition.trigger(trigger)
         if t is not None and set(t.marks) & set(OWN_COMMAND):
@@ -175,17 +175,16 @@ def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, c
         return fire(w, row, plan, definition, trigger, comment, as_role)
 
     return _on_measure(db, clock, actor, programme_key, code, year, "transition", work,
-                       trigger, comment)
+                       trigger, unit_of_work.fitting(comment))
 
 
 def add_note(db: Database, clock: Clock, actor: str, programme_key: str | None, code: str,
              text: str, year: int | None = None) -> int:
     """Add a progress note (working group or a responsible body's member); its id."""
-    body = unit_of_work.check_text(text, "the note")
-    assert body is not None
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> int:
-        assert row.id is not None
+        body = unit_of_work.check_text(text, "the note")
+        assert row.id is not None and body is not None
         session = w.session
         who = measure_actor(session, actor, w.programme_id, row.id)
         writers = (*capabilities.roles_for(session, w.programme_id, WRITE_NOTES), RESPONSIBLE)
@@ -202,7 +201,7 @@ def add_note(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         return note.id
 
     return _on_measure(db, clock, actor, programme_key, code, year, "measure.note", work,
-                       comment=body)
+                       comment=unit_of_work.fitting(text))
 
 
 @dataclass(frozen=True)
@@ -222,12 +221,13 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
                     code: str, outcome: str, comment: str, year: int | None = None
                     ) -> FollowupRecorded:
     """Record a measure's year-end outcome (working group); a done measure is followed up."""
-    if outcome not in OUTCOMES:
-        raise InvalidInput(f"--outcome {outcome!r}: one of {', '.join(OUTCOMES)}")
-    text = unit_of_work.check_text(comment, "--comment (what was achieved against the sub-goal)")
-    assert text is not None
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> FollowupRecorded:
+        if outcome not in OUTCOMES:
+            raise InvalidInput(f"--outcome {outcome!r}: one of {', '.join(OUTCOMES)}")
+        text = unit_of_work.check_text(comment, "--comment (what was achieved against the "
+                                       "sub-goal)")
+        assert text is not None
         session = w.session
         definition = stored.definition_of(session, row.definition_id)
         t = definition.marked(FOLLOWS_UP, row.state)
@@ -262,4 +262,4 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
                                 replaced)
 
     return _on_measure(db, clock, actor, programme_key, code, year, "followup.record", work,
-                       comment=text)
+                       comment=unit_of_work.fitting(comment))

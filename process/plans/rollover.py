@@ -163,10 +163,14 @@ def _work(w: Work, from_year: int, to_year: int) -> RolloverResult:
 def rollover(db: Database, clock: Clock, actor: str, programme_key: str | None,
              from_year: int, to_year: int) -> RolloverResult:
     """Carry the unfinished measures of `from_year` into `to_year` (working group)."""
-    if to_year <= from_year:
-        raise InvalidInput(f"roll over into a later year: {to_year} is not after {from_year}")
-    return unit_of_work.write(db, clock, actor, programme_key, "plan.rollover",
-                              lambda w: _work(w, from_year, to_year))
+
+    def work(w: Work) -> RolloverResult:
+        if to_year <= from_year:
+            raise InvalidInput(f"roll over into a later year: {to_year} is not after "
+                               f"{from_year}")
+        return _work(w, from_year, to_year)
+
+    return unit_of_work.write(db, clock, actor, programme_key, "plan.rollover", work)
 
 
 __all__ = ["RolloverResult", "free_code", "next_title", "rollover", "shift_date"]

@@ -12,7 +12,7 @@ from process.access import people, people_admin
 from process.access.capabilities import ADMIN
 from process.access.unit_of_work import Work
 from process.core.errors import InvalidInput
-from process.storage.tables import Person, ProcessInstance, Programme
+from process.storage.tables import ProcessInstance, Programme
 from process.workflow import stored
 from process.workflow.definition import Definition, measure_workflow_of
 
@@ -64,7 +64,7 @@ def create_programme(w: Work, spec: ProgrammeSpec, definition: Definition,
     w.audit("process.created", subject=f"process:{inst.id}", to_state=definition.initial,
             detail={"definition": definition.key, "content_hash": definition.content_hash})
     allowed = people.programme_roles(list(definition.roles))
-    person = session.exec(select(Person).where(Person.login == actor)).first()
+    person = people.person_by_login(session, actor)
     if person is None:
         people_admin.add_person(w, allowed, actor, admin_name or actor, admin_email, [ADMIN],
                                 bootstrap=True)

@@ -16,7 +16,7 @@ from process.core.errors import PermissionDenied
 from process.programme import programmes
 from process.storage import lookup, schema
 from process.storage.database import Database
-from process.storage.tables import Person, ProcessInstance, Programme
+from process.storage.tables import ProcessInstance, Programme
 from process.workflow import stored
 from process.workflow.definition import load_definition
 
@@ -68,7 +68,7 @@ def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
 
 
 def _require_installation_admin(w: Work) -> None:
-    person = w.session.exec(select(Person).where(Person.login == str(w.actor))).first()
+    person = people.person_by_login(w.session, w.actor)
     if person is None or not person.administers_installation:
         raise PermissionDenied(f"{w.actor} does not administer this installation, so cannot "
                                "create a programme in it (the installation's administrators "
@@ -77,7 +77,8 @@ def _require_installation_admin(w: Work) -> None:
 
 
 def _make_installation_admin(w: Work) -> None:
-    person = w.session.exec(select(Person).where(Person.login == str(w.actor))).one()
+    person = people.person_by_login(w.session, w.actor)
+    assert person is not None
     person.administers_installation = True
     w.session.add(person)
 

@@ -69,13 +69,13 @@ def open_remiss(db: Database, clock: Clock, actor: str, programme_key: str | Non
                 keys: list[str], reply_by: dt.date | None = None,
                 comment: str | None = None) -> Outcome:
     """Fire the trigger marked opens_remiss; record the consulted bodies and the reply date."""
-    if not keys:
-        raise InvalidInput("name the consulted bodies, e.g. 'rsp remiss open kommunerna "
-                           "lansstyrelsen miun'")
     out = Outcome()
     opened_on = _today(clock)
 
     def record(w: Work, result: engine.Advanced) -> None:
+        if not keys:
+            raise InvalidInput("name the consulted bodies, e.g. 'rsp remiss open kommunerna "
+                               "lansstyrelsen miun'")
         session, prog = w.session, w.programme
         asked, reply = remiss.reply_dates(opened_on, reply_by)
         rows = consulted_bodies(session, w.programme_id, keys)
@@ -134,12 +134,12 @@ def record_reply(db: Database, clock: Clock, actor: str, programme_key: str | No
                  body_key: str, received: dt.date, position: str,
                  summary: str | None) -> dict[str, Any]:
     """Record a consulted body's reply (admin or working group); once per body."""
-    value = remiss.parse_position(position)
-    text = unit_of_work.check_text(summary, "--summary", required=value == "comments")
 
     def work(w: Work) -> dict[str, Any]:
         session, pid = w.session, w.programme_id
         w.require(RUN_REMISS, "record remiss replies")
+        value = remiss.parse_position(position)
+        text = unit_of_work.check_text(summary, "--summary", required=value == "comments")
         r = remiss.latest(session, pid)
         if r is None:
             raise NotFound("no remiss has been opened; open it with 'rsp remiss open BODY...'")

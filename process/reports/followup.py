@@ -5,9 +5,7 @@ Swedish by default. This is what goes to Tillväxtverket and to the board each A
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from typing import Any
 
@@ -18,6 +16,7 @@ from process.core.clock import STOCKHOLM
 from process.core.errors import NotFound
 from process.core.words import phrase
 from process.reports import templating
+from process.reports.spreadsheet_csv import spreadsheet_csv
 from process.storage import lookup
 from process.storage.plan_tables import (
     ActionPlan,
@@ -166,7 +165,8 @@ def report_data(session: Session, programme_key: str | None, year: int, lang: st
 
 
 def render(data: dict[str, Any], fmt: str) -> str:
-    """The report in a format: md, html (autoescaped) or csv."""
+    """The report in a format: md, html (autoescaped) or csv (for Excel: `;`, UTF-8 with
+    a BOM, formula-like cells defused)."""
     if fmt == "csv":
         return _csv(data)
     env = templating.report_environment(data["lang"], word)
@@ -184,15 +184,13 @@ def _csv(data: dict[str, Any]) -> str:
              "state": word("state", lang),
              "outcome": word("outcome", lang), "comment": word("comment", lang),
              "recorded_by": word("recorded_by", lang), "recorded_at": word("recorded_at", lang)}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([heads[k] for k in keys])
     titles = {ar["number"]: ar["title"] for ar in data["areas"]}
+    rows: list[list[Any]] = [[heads[k] for k in keys]]
     for m in data["measures"]:
         at = m["recorded_at"]
-        writer.writerow([data["year"], m["area"], titles.get(m["area"], ""),
-                         ", ".join(m["goals"]), m["code"], m["title"], m["subgoal"],
-                         ", ".join(m["responsible"]), m["state_label"], m["outcome_label"],
-                         m["comment"] or "", m["recorded_by"] or "",
-                         at.astimezone(STOCKHOLM).date().isoformat() if at else ""])
-    return out.getvalue()
+        rows.append([data["year"], m["area"], titles.get(m["area"], ""),
+                     ", ".join(m["goals"]), m["code"], m["title"], m["subgoal"],
+                     ", ".join(m["responsible"]), m["state_label"], m["outcome_label"],
+                     m["comment"] or "", m["recorded_by"] or "",
+                     at.astimezone(STOCKHOLM).date().isoformat() if at else ""])
+    return spreadsheet_csv(rows)

@@ -3,9 +3,7 @@ of those that did not answer. Markdown, HTML (autoescaped) or CSV; Swedish by de
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from typing import Any
 
 from sqlmodel import Session
@@ -14,6 +12,7 @@ from process.core.errors import NotFound
 from process.core.words import phrase
 from process.remiss import rules as remiss
 from process.reports import templating
+from process.reports.spreadsheet_csv import spreadsheet_csv
 from process.storage import lookup
 
 FORMATS = ("md", "html", "csv")
@@ -69,7 +68,8 @@ def compile_data(session: Session, programme_key: str | None, today: dt.date,
 
 
 def render(data: dict[str, Any], fmt: str) -> str:
-    """The compilation in a format: md, html (autoescaped) or csv."""
+    """The compilation in a format: md, html (autoescaped) or csv (for Excel: `;`, UTF-8
+    with a BOM, formula-like cells defused)."""
     if fmt == "csv":
         return _csv(data)
     env = templating.report_environment(data["lang"], word)
@@ -78,12 +78,10 @@ def render(data: dict[str, Any], fmt: str) -> str:
 
 def _csv(data: dict[str, Any]) -> str:
     lang = data["lang"]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([word(k, lang) for k in ("key", "body", "received", "late", "position",
-                                              "summary_col")])
+    rows: list[list[Any]] = [[word(k, lang) for k in ("key", "body", "received", "late",
+                                                      "position", "summary_col")]]
     for b in data["bodies"]:
         received = b["received"].isoformat() if b["received"] else ""
-        writer.writerow([b["key"], b["name"], received, word("yes", lang) if b["late"] else "",
-                         b["position_label"], b["summary"] or ""])
-    return out.getvalue()
+        rows.append([b["key"], b["name"], received, word("yes", lang) if b["late"] else "",
+                     b["position_label"], b["summary"] or ""])
+    return spreadsheet_csv(rows)

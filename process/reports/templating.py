@@ -3,31 +3,55 @@ registers its folder as a `Family`), overridden file by file by a directory the 
 (RSP_TEMPLATE_DIR or `rsp --template-dir`). Every template renders in Jinja2's
 ImmutableSandboxedEnvironment, HTML autoescaped, text not; a template that cannot be
 loaded or rendered is a TemplateProblem naming its file and line.
+
+The sandbox blocks escapes, not work: a template of the region's own (any file outside
+the bundled folders) is compiled and rendered in a child process with limits on CPU
+time, memory and the length of its text (`process.reports.template_limits`). Bundled
+templates (from a folder registered with `bundled_folder`) are trusted and render here;
+those a user's directory can replace include no other template (a test checks it), so
+none of them can pull in a user's file.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from process.core.errors import RspError
+from process.reports.template_problem import TemplateProblem
 
 if TYPE_CHECKING:
     import jinja2
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+    from process.reports.template_limits import UserTemplate
+
+    Loaded: TypeAlias = jinja2.Template | UserTemplate
+
+_BUNDLED: set[Path] = set()
+
+
+def bundled_folder(folder: Path) -> Path:
+    """Mark `folder` as one of rsp's own template folders (trusted: its templates render
+    in-process); returns it."""
+    _BUNDLED.add(folder.resolve())
+    return folder
+
+
+def is_bundled_folder(folder: Path) -> bool:
+    """Whether `folder` is one of rsp's own template folders."""
+    return folder.resolve() in _BUNDLED
+
+
+TEMPLATES = bundled_folder(Path(__file__).resolve().parent / "templates")
 ENV_VAR = "RSP_TEMPLATE_DIR"
 # The reminder mails were written without lstrip_blocks; every other template with it.
 _NO_LSTRIP = ("reminder.",)
 
 _override: list[str | None] = [None]  # set by `configure` (the rsp command does)
-
-
-class TemplateProblem(RspError):
-    """A template cannot be loaded or rendered (file, line, what is wrong)."""
 
 
 def configure(directory: str | None) -> None:
@@ -126,56 +150,133 @@ def environment(bundled_dir: Path, lstrip: bool = True) -> jinja2.Environment:
 def report_environment(lang: str, word: Callable[..., str]) -> Any:
     """An environment whose templates can say `w('key')` in the report's language."""
     env = sandbox(search_path(TEMPLATES))
-    env.globals["w"] = lambda key, **v: word(key, lang, **v)
+    env.globals["w"] = partial(word, lang=lang)  # a partial: a user template's worker gets it
     return env
 
 
-def load(env: jinja2.Environment, name: str) -> jinja2.Template:
-    """The template `name` of `env`; a syntax error is a TemplateProblem with file:line."""
+def load(env: jinja2.Environment, name: str) -> Loaded:
+    """The template `name` of `env`; a syntax error is a TemplateProblem with file:line.
+    A user's template is compiled by the worker, within limits, and comes back as a
+    UserTemplate that `render` hands to the worker."""
+    from process.reports import template_limits
+
+    search = search_of(env)
+    if all(is_bundled_folder(Path(p)) for p in search):
+        return load_here(env, name)
+    filename = file_of(search, name)
+    if filename is None or is_bundled_folder(Path(filename).parent):
+        return load_here(env, name)
+    own = tuple(p for p in search if not is_bundled_folder(Path(p)))
+    template = template_limits.UserTemplate(tuple(search), env.lstrip_blocks, name, filename,
+                                            own, _own_globals(env), _override[0])
+    template_limits.compile_template(template)
+    return template
+
+
+def file_of(search: list[str], name: str) -> str | None:
+    """The file the loader would take `name` from, as FileSystemLoader looks it up."""
+    from jinja2.loaders import split_template_path
+
+    try:
+        pieces = split_template_path(name)
+    except Exception:  # noqa: BLE001 - TemplateNotFound: load_here says it
+        return None
+    for folder in search:
+        path = os.path.normpath(os.path.join(folder, *pieces))
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+def _own_globals(env: jinja2.Environment) -> dict[str, Any]:
+    """The globals rsp added to `env` (beyond every sandbox's own)."""
+    standard = _standard_globals()
+    return {k: v for k, v in env.globals.items() if standard.get(k, _MISSING) is not v}
+
+
+_MISSING = object()
+
+
+@lru_cache(maxsize=1)
+def _standard_globals() -> dict[str, Any]:
+    return dict(sandbox([]).globals)
+
+
+def load_here(env: jinja2.Environment, name: str,
+              globals: dict[str, Any] | None = None) -> jinja2.Template:
+    """The template `name` of `env` compiled in this process (with these extra globals);
+    a syntax error is a TemplateProblem with file:line."""
     import jinja2
 
     try:
-        return env.get_template(name)
+        return env.get_template(name, globals=globals)
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or name}:{exc.lineno}"
         raise TemplateProblem(f"template {where}: syntax error: {exc.message}"
-                              f"{_hint(exc.filename)}") from None
+                              f"{hint(exc.filename)}") from None
     except jinja2.TemplateNotFound as exc:
         raise TemplateProblem(f"template {exc.name!r} not found (it is included or "
                               f"extended by another template)") from None
     except (UnicodeDecodeError, OSError) as exc:
         raise TemplateProblem(f"template {name}: cannot be read: {exc}") from None
+    except RecursionError:
+        filename = file_of(search_of(env), name)
+        raise TemplateProblem(f"template {filename or name}: nested too deeply to compile"
+                              f"{hint(filename)}") from None
 
 
-def render(template: jinja2.Template, context: dict[str, Any], shared: bool = False) -> str:
+def search_of(env: jinja2.Environment) -> list[str]:
+    """The folders `env` looks templates up in, in order."""
+    return [str(p) for p in getattr(env.loader, "searchpath", ())]
+
+
+def render(template: Loaded, context: dict[str, Any], shared: bool = False) -> str:
     """The template rendered with `context` (shared=True: the variables as they are, without
-    the environment's globals, faster); a failure is a TemplateProblem with file:line."""
+    the environment's globals, faster); a failure is a TemplateProblem with file:line. A
+    user's template renders in the worker, within limits."""
+    return render_many([template], context, shared)[0]
+
+
+def render_many(templates: Sequence[Loaded], context: dict[str, Any],
+                shared: bool = False) -> list[str]:
+    """Each template rendered with the same `context`, as `render` does; the user's
+    templates among them in one request to the worker."""
+    import jinja2
+
+    out: list[str | None] = [None] * len(templates)
+    users = []
+    for i, template in enumerate(templates):
+        if isinstance(template, jinja2.Template):
+            out[i] = _render_here(template, context, shared)
+        else:
+            users.append((i, template))
+    if users:
+        from process.reports import template_limits
+
+        texts = template_limits.render([t for _i, t in users], context, shared)
+        for (i, _t), text in zip(users, texts, strict=True):
+            out[i] = text
+    return [text or "" for text in out]
+
+
+def _render_here(template: jinja2.Template, context: dict[str, Any], shared: bool) -> str:
     try:
         if shared:
             return "".join(template.root_render_func(
                 template.new_context(context, shared=True)))
         return template.render(context)
-    except RspError:
+    except (RspError, MemoryError):  # MemoryError: the worker's limit, said there
         raise
-    except Exception:  # noqa: BLE001 - whatever a template does wrong, say where
-        raise _problem(template) from None
+    except Exception as exc:  # noqa: BLE001 - whatever a template does wrong, say where
+        raise _problem(template, exc) from None
 
 
-def _problem(template: jinja2.Template) -> TemplateProblem:
+def _problem(template: jinja2.Template, error: Exception) -> TemplateProblem:
     """The exception being handled as a TemplateProblem naming the template line."""
     import jinja2
     from jinja2.exceptions import SecurityError
 
-    try:
-        template.environment.handle_exception()  # re-raises with template frames
-    except Exception as exc:  # noqa: BLE001 - the same exception, rewritten
-        error: BaseException = exc
-    filename, line = template.filename or template.name or "?", None
-    tb = error.__traceback__
-    while tb is not None:
-        if "__jinja_exception__" in tb.tb_frame.f_globals:
-            filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
-        tb = tb.tb_next
+    filename, line = location(template, template.name or "?")
     where = f"{filename}:{line}" if line else filename
     if isinstance(error, SecurityError):
         what = f"refused by the sandbox: {error}"
@@ -183,10 +284,29 @@ def _problem(template: jinja2.Template) -> TemplateProblem:
         what = str(error)
     else:
         what = f"{type(error).__name__}: {error}"
-    return TemplateProblem(f"template {where}: {what}{_hint(filename)}")
+    return TemplateProblem(f"template {where}: {what}{hint(filename)}")
 
 
-def _hint(filename: str | None) -> str:
+def location(template: jinja2.Template | None, name: str) -> tuple[str, int | None]:
+    """The template file and line where the exception being handled happened (the line
+    is None when no template frame is on the stack, e.g. while compiling)."""
+    if template is None:
+        return name, None
+    try:
+        template.environment.handle_exception()  # re-raises with template frames
+    except BaseException as exc:  # noqa: BLE001 - the same exception, rewritten
+        error: BaseException = exc
+    filename, line = template.filename or template.name or name, None
+    tb = error.__traceback__
+    while tb is not None:
+        if "__jinja_exception__" in tb.tb_frame.f_globals:
+            filename, line = tb.tb_frame.f_code.co_filename, tb.tb_lineno
+        tb = tb.tb_next
+    return filename, line
+
+
+def hint(filename: str | None) -> str:
+    """' (your template: fix it …)' when `filename` is in the override directory."""
     user = _override[0]
     if not (filename and user):
         return ""

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,6 +42,40 @@ def database_url(value: str | None) -> str:
     if "://" in raw:
         return raw
     return f"sqlite:///{Path(raw).expanduser().resolve()}"
+
+
+# A URL's password: after "user:" up to the last "@" of the URL, and query parameters
+# such as ?password=… (libpq takes them too); every message rsp shows hides them.
+_USERINFO_PASSWORD = re.compile(r"(://[^:/?#\s@]*:)\S*@")
+_QUERY_PASSWORD = re.compile(r"(?i)([?&;](?:ssl)?pass(?:word)?=)[^&;#\s]*")
+HIDDEN = "***"
+
+
+def hide_passwords(text: str) -> str:
+    """`text` with the password of every database URL in it replaced by ***."""
+    return _QUERY_PASSWORD.sub(rf"\1{HIDDEN}", _USERINFO_PASSWORD.sub(rf"\1{HIDDEN}@", text))
+
+
+def url_secrets(url: str) -> list[str]:
+    """The passwords a database URL holds (as written and decoded), longest first."""
+    from urllib.parse import unquote
+
+    found = set()
+    match = re.search(r"://[^:/?#\s@]*:(\S*)@", url)
+    if match:
+        found.add(match.group(1))
+    found.update(m.group(1) for m in re.finditer(
+        r"(?i)[?&;](?:ssl)?pass(?:word)?=([^&;#\s]*)", url))
+    found |= {unquote(s) for s in found}
+    return sorted((s for s in found if len(s) >= 3), key=len, reverse=True)
+
+
+def scrub(text: str, url: str | None) -> str:
+    """A message with the passwords of `url` (and of any URL in it) hidden."""
+    text = hide_passwords(text)
+    for secret in url_secrets(url or ""):
+        text = text.replace(secret, HIDDEN)
+    return text
 
 
 def _sqlite_setup(engine: sa.Engine) -> None:
@@ -121,7 +156,7 @@ class Database:
 
     def display(self) -> str:
         """The database for messages, without any password."""
-        return self.engine.url.render_as_string(hide_password=True)
+        return scrub(self.engine.url.render_as_string(hide_password=True), self.url)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -133,7 +168,8 @@ def open_database(value: str | None = None) -> Database:
     try:
         engine = sa.create_engine(url)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ValueError) as exc:
-        raise InvalidInput(f"--db {url!r} is not a usable database URL: {exc}") from None
+        raise InvalidInput(scrub(f"--db {url!r} is not a usable database URL: {exc}", url)
+                           ) from None
     if engine.dialect.name == "sqlite":
         _sqlite_setup(engine)
         db_path = engine.url.database

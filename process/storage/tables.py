@@ -90,6 +90,8 @@ class ProcessInstance(SQLModel, table=True):
 
 class Person(SQLModel, table=True):
     __tablename__ = "person"
+    # logins are kept in lower case; the index keeps two from differing only in case
+    __table_args__ = (sa.Index("ix_person_login_lower", sa.text("lower(login)"), unique=True),)
     id: int | None = Field(default=None, primary_key=True)
     login: str = Field(unique=True)
     name: str

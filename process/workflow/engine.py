@@ -19,7 +19,7 @@ from sqlmodel import Session
 from process.access import audit, checkpoints, people, unit_of_work
 from process.access.unit_of_work import Work
 from process.core.clock import STOCKHOLM, Clock
-from process.core.decision_refs import DecisionRef
+from process.core.decision_refs import DecisionRef, TypedRef, resolve
 from process.core.errors import ConflictError, InvalidInput, InvalidTransition
 from process.storage import lookup
 from process.storage.database import Database
@@ -273,7 +273,8 @@ def label_of(t: TriggerDef) -> str:
 
 
 def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | None,
-            trigger: str, comment: str | None = None, decision: DecisionRef | None = None,
+            trigger: str, comment: str | None = None,
+            decision: DecisionRef | TypedRef | None = None,
             as_role: str | None = None, expected_version: int | None = None,
             then: AfterHook | None = None, mark: str | None = None) -> Advanced:
     """Fire a trigger on a programme's process as the actor; audit it either way.
@@ -281,15 +282,18 @@ def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | N
     `then(work, result)` writes more in the same transaction (or refuses): the services of
     the triggers that carry a mark (the remiss's) pass one, and only they may fire them;
     they name the trigger by its `mark` (`trigger` is then what refusals say was tried).
+    A typed decision reference is parsed here, in the unit of work: a bad one (or a
+    comment too long) is refused and audited like any refusal.
     """
-    if comment is not None and len(comment) > 4000:
-        raise InvalidInput("--comment is longer than 4000 characters")
 
     def work(w: Work) -> Advanced:
         prog, inst = _load(w.session, programme_key)
         w.enter(prog)
-        w.about(subject=f"process:{inst.id}", trigger=trigger, from_state=inst.state,
-                comment=comment)
+        w.about(subject=f"process:{inst.id}", trigger=trigger, from_state=inst.state)
+        if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
+            raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
+        w.about(comment=comment)
+        decided = resolve(decision)
         if expected_version is not None and inst.version != expected_version:
             raise ConflictError(f"the process is at version {inst.version}, not "
                                 f"{expected_version}: someone changed it; check 'rsp status'")
@@ -309,7 +313,7 @@ def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | N
                                     + own_service(t.marks[0]))
         target = process_target(prog, inst)
         result = fire(w, people.actor_roles(w.session, w.actor, w.programme_id), target,
-                      definition, name, comment, decision, as_role)
+                      definition, name, comment, decided, as_role)
         if then is not None:
             then(w, result)
         return result

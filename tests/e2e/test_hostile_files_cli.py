@@ -116,3 +116,43 @@ def test_a_bad_checkpoint_file_is_refused_by_name(fresh, content):
     assert_clear_failure(r)
     assert r.exit_code == 1
     assert f"{NAME}: not a checkpoint" in r.stderr or "BROKEN" in r.stderr, r.stderr
+
+
+DEEP = "# a file nested 1,000 levels deep on its third line\nplan:\n  x: " + "[" * 1000 + \
+    "]" * 1000 + "\n"
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_deep_nesting_is_refused_with_its_line_not_a_recursion_error(fresh, case):
+    _original, argv, user = CASES[case]
+    db = fresh(DEEP)
+    before = dump(db)
+    r = invoke(argv, db, user)
+    assert_clear_failure(r)
+    assert r.exit_code == 1, r.output
+    assert f"{NAME}:3: nested more than 100 levels deep" in r.stderr, r.stderr
+    assert_unchanged_but_refusals(before, dump(db))
+
+
+@pytest.mark.parametrize("argv", [["audit", "verify", "--checkpoint", NAME],
+                                  ["audit", "verify", "--export", NAME]])
+def test_deep_nesting_in_a_checkpoint_or_export_is_refused_with_its_line(fresh, argv):
+    db = fresh("")
+    block = "-----BEGIN RSP AUDIT CHECKPOINT-----\n{\"body\": " + "[" * 1000 + "]" * 1000 + \
+        "}\n-----END RSP AUDIT CHECKPOINT-----\n"
+    text = ("Sparat från veckorapporten\n\n" + block) if "--checkpoint" in argv else (
+        "{\"id\": " + "[" * 1000 + "]" * 1000 + "}\n")
+    Path(NAME).write_text(text, encoding="utf-8")
+    r = invoke(argv, db, "it-admin")
+    assert_clear_failure(r)
+    assert r.exit_code == 1, r.output
+    assert f"{NAME}:{4 if '--checkpoint' in argv else 1}: nested too deeply" in r.stderr, \
+        r.stderr
+
+
+def test_an_export_row_without_its_columns_is_refused_with_its_line(fresh):
+    db = fresh("")
+    Path(NAME).write_text('{"id": 1}\n', encoding="utf-8")
+    r = invoke(["audit", "verify", "--export", NAME], db, "it-admin")
+    assert_clear_failure(r)
+    assert r.exit_code == 1 and f"{NAME}:1: not a row of 'rsp audit export'" in r.stderr

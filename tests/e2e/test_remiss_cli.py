@@ -90,7 +90,7 @@ def test_the_remiss_from_opening_to_the_compilation(remiss_decided, tmp_path):
     html = html_file.read_text(encoding="utf-8")
     assert "Consultation compilation" in html and "&lt;tack&gt;" in html
     csv = ok("remiss", "compile", "--format", "csv", db=db, now="2023-03-10")
-    assert "miun,Mittuniversitetet,2023-03-01,ja,Inga synpunkter," in csv
+    assert "miun;Mittuniversitetet;2023-03-01;ja;Inga synpunkter;" in csv
     data = json.loads(ok("remiss", "status", "--json", db=db, now="2023-03-10"))
     assert (data["open"], data["answered"], len(data["no_answer"])) == (False, 2, 8)
     history = ok("history", db=db, now="2023-03-10")

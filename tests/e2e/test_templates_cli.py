@@ -94,7 +94,7 @@ def test_digest_and_followup_report_overrides_and_sandbox_escapes(dbfile, tmp_pa
             now="2022-03-01")
     assert md.startswith("# Veckorapport: ") and md.endswith("(Region Exempel)\n")
     assert ok("digest", "--format", "md", db=dbfile, now="2022-03-01") != md  # bundled
-    (tpl / "digest.html").write_text("<p>\n{{ w.__globals__['__builtins__'] }}</p>",
+    (tpl / "digest.html").write_text("<p>\n{{ w.func.__globals__['__builtins__'] }}</p>",
                                      encoding="utf-8")
     r = run_rsp("--template-dir", str(tpl), "digest", "--format", "html", db=dbfile,
                 now="2022-03-01")

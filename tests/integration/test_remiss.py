@@ -191,9 +191,10 @@ def test_the_compilation(any_db, clock):
     assert "Mål &lt;b&gt;mätbara&lt;/b&gt; | tydliga" in html and "<b>mätbara" not in html
     assert "Bodies that did not answer" in html and "<li>Bergs kommun</li>" in html
     csv = remiss_report.render(sv, "csv").splitlines()
-    assert csv[0] == "Nyckel,Remissinstans,Inkom,efter svarsdatum,Ställningstagande,Sammanfattning"
-    assert csv[2:] == ["berg,Bergs kommun,,,Inget svar,",
-                       "miun,Mittuniversitetet,2023-03-01,ja,Tillstyrker,"]
+    assert csv[0] == "\ufeffNyckel;Remissinstans;Inkom;efter svarsdatum;Ställningstagande;" \
+                     "Sammanfattning"
+    assert csv[2:] == ["berg;Bergs kommun;;;Inget svar;",
+                       "miun;Mittuniversitetet;2023-03-01;ja;Tillstyrker;"]
 
 
 def test_unanswered_bodies_get_reminders_until_they_answer(any_db, clock):

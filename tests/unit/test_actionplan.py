@@ -404,7 +404,8 @@ def test_bodies_template_is_valid(tmp_path: Path) -> None:
         ("[rsp@lst.example]", '["rsp @lst.example"]',
          "5: body lansstyrelsen: field 'emails[0]': 'rsp @lst.example' must not contain spaces"),
         ("landsbygd@berg.example]", '"landsbygd@berg.example\\nx"]',
-         "9: body berg: field 'emails[1]': 'landsbygd@berg.example\\nx' must not contain"),
+         "9: body berg: field 'emails[1]': 'landsbygd@berg.example\\nx' contains the control "
+         "character U+000A"),
         ("    emails: [rsp@lst.example]\n", "",
          "2: body lansstyrelsen: missing field 'emails' (at least one address)"),
         ("[rsp@lst.example]", "[]",

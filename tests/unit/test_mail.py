@@ -140,6 +140,31 @@ def test_file_transport_writes_one_file_per_message_id(tmp_path: Path):
     assert message_from_bytes(files[0].read_bytes())["Message-ID"].strip() == msg["Message-ID"]
 
 
+def test_file_transport_follows_and_overwrites_nothing_planted(tmp_path: Path):
+    """Someone who can write to the outbox folder plants a symlink at `<msgid>.tmp` (the
+    old temporary name) and at `<msgid>.eml`, pointing at a file of the victim's: the
+    message still arrives as a file of its own, and the victim's file is untouched."""
+    out = tmp_path / "out"
+    out.mkdir()
+    transport = FileTransport(out)
+    msg = build_email(_row(), parse_mail_from("rsp@region.example"), NOW)
+    target = transport.path_for(msg)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the victim's own file\n", encoding="utf-8")
+    target.with_suffix(".tmp").symlink_to(victim)
+    planted_file = out / f".{target.stem}.planted.tmp"
+    planted_file.write_text("planted", encoding="utf-8")
+    target.symlink_to(victim)
+    transport.send(msg, "rsp@region.example", LEAD.address)
+    assert victim.read_text(encoding="utf-8") == "the victim's own file\n"
+    assert target.is_file() and not target.is_symlink()
+    assert message_from_bytes(target.read_bytes())["Message-ID"].strip() == msg["Message-ID"]
+    assert target.with_suffix(".tmp").is_symlink()  # left alone, never written through
+    assert planted_file.read_text(encoding="utf-8") == "planted"
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [target.name, target.with_suffix(".tmp").name, planted_file.name])  # no leftovers
+
+
 def test_failure_classes_and_scrubbing():
     assert isinstance(failure_for(451, b"4.3.0 try later"), TemporaryFailure)
     perm = failure_for(550, b"5.1.1 no such\r\n user")

@@ -121,4 +121,4 @@ def test_html_is_escaped_and_markdown_is_not():
     assert "- **1.A** <script>alert(1)</script>" in md
     assert "### Mål 1.2: Tomt mål\n\n- Inga insatser detta år" in md
     assert render(data, "csv").splitlines()[1].startswith(
-        "2014,1,Område,1.1,1.A,<script>alert(1)</script>,<b>delmål</b>,<i>Kommun</i>,Planerad")
+        "2014;1;Område;1.1;1.A;<script>alert(1)</script>;<b>delmål</b>;<i>Kommun</i>;Planerad")

@@ -106,7 +106,7 @@ def test_overrides_of_the_digest_and_the_reports(tpl):
 @pytest.mark.parametrize("name,source,words", [
     ("digest.md", "x\n{{ ''.__class__.__mro__[1].__subclasses__() }}",
      "access to attribute '__class__' of 'str' object is unsafe"),
-    ("digest.md", "{{ w.__globals__ }}", "'__globals__' of 'function' object is unsafe"),
+    ("digest.md", "{{ w.func.__globals__ }}", "'__globals__' of 'function' object is unsafe"),
     ("digest.md", "{{ colour.__globals__['os'] }}", "'__globals__'"),
     ("digest.md", "{{ cycler.__init__.__globals__.os.popen('id').read() }}", "'__init__'"),
     ("digest.md", "\n\n{{ decisions.append(1) }}", "'append' of 'list' object is unsafe"),

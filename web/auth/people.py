@@ -37,11 +37,14 @@ def by_email(session: Session, address: str) -> Known | None:
 
 
 def by_login(session: Session, login: str) -> Known | None:
-    """The person with this login, or None."""
+    """The person with this login (whatever its case: rsp keeps logins in lower case),
+    or None."""
     row = (
         session.connection()
         .execute(
-            sa.select(_P.c.id, _P.c.login, _P.c.name, _P.c.email).where(_P.c.login == login.strip())
+            sa.select(_P.c.id, _P.c.login, _P.c.name, _P.c.email).where(
+                _P.c.login == login.strip().lower()
+            )
         )
         .first()
     )

@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
 
+from process.core.decision_refs import DecisionRef, TypedRef
 from process.core.errors import RspError
 from process.storage import lookup
 from process.workflow import engine
@@ -106,14 +107,16 @@ def fire(request: Request, key: str, name: str, form: Fields) -> Response:
     ctx, lang = page.ctx, page.lang
     comment = form.get("comment", "").strip() or None
     raw_ref = form.get("decision", "").strip()
-    decision = None
+    decision: DecisionRef | TypedRef | None = None
+    bad_ref = None
     if raw_ref:
         try:
             decision = decision_input.parse(raw_ref, form.get("decision_text", ""), lang)
         except decision_input.DecisionProblem as problem:
-            return _render(
-                page, programme, s, 400, form, refusals.Refusal(400, {"decision": str(problem)})
-            )
+            # the service refuses it too, and audits the refusal (as from the CLI); the
+            # form says what the reference lacks, in the page's language
+            bad_ref = problem
+            decision = TypedRef(raw_ref, form.get("decision_text", ""))
     version = form.get("version", "")
     try:
         engine.advance(
@@ -127,6 +130,9 @@ def fire(request: Request, key: str, name: str, form: Fields) -> Response:
             expected_version=int(version) if version.isdigit() else None,
         )
     except RspError as error:
+        if bad_ref is not None:
+            refusal = refusals.Refusal(400, {"decision": str(bad_ref)})
+            return _render(page, programme, s, 400, form, refusal)
         refusal = refusals.explain(error, lang, s["definitions"], s["trigger"], s["blocked"])
         return _render(
             page, programme, _situation(page, programme, name), refusal.status, form, refusal

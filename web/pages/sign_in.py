@@ -20,8 +20,8 @@ from starlette.responses import Response
 
 from process.access import unit_of_work
 from process.access.caller import EMAIL_LINK, Caller
-from process.access.people import EMAIL_RE
 from process.access.unit_of_work import Work
+from process.core import contact
 from process.core.errors import InvalidInput, PermissionDenied, RspError
 from web.auth import link_mail, links, rate_limit, sessions
 from web.auth import people as known_people
@@ -110,7 +110,7 @@ def ask_for_link(request: Request, tasks: BackgroundTasks, form: Fields) -> Resp
     address = form.get("email", "").strip()
     if not ctx.settings.email_sign_in:
         return page.redirect("/sign-in")
-    if not EMAIL_RE.match(address) or len(address) > 254:
+    if contact.address_problem(address) is not None:  # rsp's one rule for addresses
         return _form(page, next_path, 400, address, {"email": page.t("sign_in.bad_address")})
     verdict = rate_limit.allow(
         ctx.db,

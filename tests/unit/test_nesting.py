@@ -1,0 +1,41 @@
+"""Deep nesting in the files rsp reads is refused at its line (YAML: while composing;
+JSON: once the parser gave up), never a RecursionError."""
+
+from __future__ import annotations
+
+import pytest
+
+from process.core import nesting, yamlsrc
+from process.core.errors import DefinitionError, InvalidInput
+
+
+def test_deep_line_counts_brackets_outside_strings_only():
+    assert nesting.deep_line('{"a": "[[[[[[", "b": [1]}', limit=2) is None
+    assert nesting.deep_line('{"a": "\\"[[[", "b": "\\\\"}', limit=1) is None
+    assert nesting.deep_line('{"a":\n [\n  [1]]}', limit=2) == 3
+    assert nesting.deep_line("[" * 5 + "]" * 5, limit=5) is None
+
+
+def test_json_too_deep_for_the_parser_names_file_and_line():
+    text = '[{"ok": 1},\n' + "[" * 100_000 + "]" * 100_000 + "]"
+    with pytest.raises(InvalidInput, match=r"^cp\.txt:12: nested too deeply"):
+        nesting.loads_json(text, "cp.txt", first_line=11)
+    assert nesting.loads_json("[[1]]", "x") == [[1]]
+
+
+@pytest.mark.parametrize(
+    "text,line",
+    [
+        ("a: " + "[" * 1000 + "]" * 1000, 1),
+        ("a: 1\nb: " + "{x: " * 500 + "1" + "}" * 500, 2),
+        ("a:\n" + "".join(" " * i + "- \n" for i in range(1, 200)), 101),
+    ],
+)
+def test_yaml_nested_too_deeply_names_its_line(text, line):
+    with pytest.raises(DefinitionError) as caught:
+        yamlsrc.loads(text, "f.yaml")
+    assert str(caught.value).startswith(f"f.yaml:{line}: nested more than 100 levels deep")
+
+
+def test_yaml_nested_within_the_limit_is_read():
+    assert yamlsrc.loads("a: " + "[" * 90 + "]" * 90, "f.yaml")["a"] is not None
