@@ -12,8 +12,6 @@ from typing import Any
 import click
 
 from process.cli.context import Env, pass_env
-from process.storage import lookup
-from process.workflow import stored
 
 LANGS = click.Choice(["sv", "en"])
 
@@ -312,6 +310,7 @@ def people_list(env: Env, as_json: bool) -> None:
     """
     from process.access import people_admin as people_service
     from process.reports.status_text import to_json
+    from process.storage import lookup
 
     with env.database().read() as session:
         prog = lookup.find_programme(session, env.programme)
@@ -420,6 +419,8 @@ def triggers(env: Env) -> None:
     Example:
       rsp triggers
     """
+    from process.storage import lookup
+    from process.workflow import stored
     from process.workflow.definition import label_text
 
     with env.database().read() as session:

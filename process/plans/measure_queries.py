@@ -40,14 +40,16 @@ _PROG = table(Programme)
 
 
 def open_states(session: Session) -> tuple[str, ...]:
-    """The states in which a measure is still open: the non-final states of every measure
+    """The states in which a measure is still open (unfinished: it would be carried over
+    into next year's plan): the sources of the trigger marked carries_over in every measure
     workflow in use (the programmes' own, and the bundled one)."""
     ids = [i for i in session.connection().execute(
         sa.select(_PROG.c.measure_definition_id).distinct()).scalars() if i is not None]
     found = set(OPEN_STATES)
     for definition_id in ids:
-        found.update(s.name for s in stored.definition_of(session, definition_id).states
-                     if not s.final)
+        for t in stored.definition_of(session, definition_id).triggers:
+            if "carries_over" in t.marks:
+                found.update(t.sources)
     return tuple(sorted(found))
 _M, _P, _D = table(Measure), table(ActionPlan), table(MeasureDeadline)
 _MB, _B = table(MeasureBody), table(BodyRow)

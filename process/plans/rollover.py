@@ -116,8 +116,9 @@ def _work(w: Work, from_year: int, to_year: int) -> RolloverResult:
                                .order_by(Measure.area, Measure.code)))  # type: ignore[arg-type]
     open_now = measures.open_states(session)
     open_ones = [m for m in source if m.state in open_now]
-    carried = {t.dest for d in {stored.definition_of(session, m.definition_id) for m in source}
-               for t in d.triggers if "carries_over" in t.marks}
+    workflows = {m.definition_id: stored.definition_of(session, m.definition_id) for m in source}
+    carried = {t.dest for d in workflows.values() for t in d.triggers
+               if lifecycle.CARRIES_OVER in t.marks}
     already = [m for m in source if m.state in carried]
     if not open_ones:
         result.lines = [f"rollover {from_year} → {to_year}: nothing to carry over "
