@@ -11,7 +11,6 @@ keeps two daemons from doing the same work twice over.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import logging
 import os
 import signal
@@ -128,8 +127,21 @@ class _Lock:
         """Raise if the lock may have been lost."""
 
 
+def _fcntl() -> Any:
+    """The POSIX file lock; rsp's scheduler runs on Linux (and other POSIX systems)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        raise RspError("rsp scheduler run needs Linux (or another POSIX system): it locks "
+                       "the database with fcntl, which this system lacks; run the scheduler "
+                       "on a Linux host or in a container (see the README, Drift / "
+                       "Operations)") from None
+    return fcntl
+
+
 @contextmanager
 def _file_lock(path: Path, what: str) -> Iterator[_Lock]:
+    fcntl = _fcntl()
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
