@@ -306,7 +306,8 @@ def scheduler() -> None:
 
 @scheduler.command("run")
 @click.option("--interval", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
-              metavar="MINUTES", help="How often to sweep and send.")
+              metavar="MINUTES", envvar="RSP_SCHEDULER_INTERVAL",
+              help="How often to sweep and send. Env: RSP_SCHEDULER_INTERVAL.")
 @click.option("--digest-cron", envvar="RSP_DIGEST_CRON", default="0 7 * * mon",
               show_default=True, metavar="CRON",
               help="When the weekly digest goes out: a crontab line in Stockholm time, "
