@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from process.cli.context import Env, pass_env
+from process.cli.context import Env, log_options, pass_env
 
 LANGS = click.Choice(["sv", "en"])
 
@@ -513,9 +513,10 @@ def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> N
 @click.option("--forwarded-allow-ips", metavar="IPS",
               help="Reverse proxies whose X-Forwarded-For/-Proto to trust "
                    "(default 127.0.0.1). Env: FORWARDED_ALLOW_IPS.")
+@log_options
 @pass_env
 def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
-          forwarded_allow_ips: str | None) -> None:
+          forwarded_allow_ips: str | None, log_level: str, log_format: str) -> None:
     """Serve rsp in the browser: people sign in and act as themselves.
 
     Sign-in by e-mail link (mail through RSP_MAIL_*/RSP_SMTP_*, as reminders) and, when
@@ -527,10 +528,16 @@ def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
       rsp serve --db rsp.db
       RSP_BASE_URL=https://rsp.region.example rsp serve --host 0.0.0.0 --port 8080
     """
+    import logging
+    from collections.abc import Callable
+
     from web import server
 
+    # with JSON logs every line is a JSON object (on stderr), the start-up lines too
+    echo: Callable[[str], None] = (logging.getLogger("rsp.serve").info
+                                   if log_format == "json" else click.echo)
     server.serve(serve_db or env.db_value, env.clock, host, port, workers,
-                 forwarded_allow_ips, click.echo)
+                 forwarded_allow_ips, echo, log=(log_level.lower(), log_format))
 
 
 # --- demo -----------------------------------------------------------------------------

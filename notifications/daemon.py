@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -26,7 +27,7 @@ import sqlalchemy as sa
 from notifications.mail import sender
 from notifications.mail import settings as mailconfig
 from notifications.mail.transports import TransportConfigError
-from notifications.reminders import sweep
+from notifications.reminders import notices, sweep
 from notifications.reminders.rules import Rules
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import RspError
@@ -72,6 +73,15 @@ class Outcome:
     sent: sender.SendReport | None
     error: str | None = None
     sweep_error: str | None = None
+    new_problems: list[str] = dataclass_field(default_factory=list)
+
+    @property
+    def happened(self) -> bool:
+        """Whether anything worth telling happened: queued, sent, retried, failed, taken
+        over, an error, or a condition not reported before (cron prints nothing else)."""
+        r = self.sent
+        return bool(self.swept.inserted or self.error or self.sweep_error or self.new_problems
+                    or (r is not None and (r.sent or r.retry or r.failed or r.lost_claims)))
 
     def lines(self) -> list[str]:
         """A summary for people: one line for the sweep, one for sending."""
@@ -112,14 +122,17 @@ def run_once(db: Database, clock: Clock, rules: Rules | None,
             raise
         swept, sweep_error = sweep.SweepReport(), str(exc)
     if not send:
-        return Outcome(swept, None)
-    try:
-        transport = mailconfig.open_transport(settings, env)
-        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
-                                   actor=actor)
-    except TransportConfigError as exc:
-        return Outcome(swept, None, str(exc), sweep_error)
-    return Outcome(swept, sent, sweep_error, sweep_error)
+        outcome = Outcome(swept, None)
+    else:
+        try:
+            transport = mailconfig.open_transport(settings, env)
+            sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
+                                       actor=actor)
+            outcome = Outcome(swept, sent, sweep_error, sweep_error)
+        except TransportConfigError as exc:
+            outcome = Outcome(swept, None, str(exc), sweep_error)
+    outcome.new_problems = notices.new_ones(db, clock, actor, outcome.problems)
+    return outcome
 
 
 class _Lock:
@@ -253,7 +266,9 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
                     log.info("%s", line)
                 if outcome.error:
                     log.error("%s", outcome.error)
-                for problem in outcome.problems:  # each once, not every few minutes
+                # each condition once, when it appears (remembered in the database, see
+                # notifications.reminders.notices), not every few minutes
+                for problem in getattr(outcome, "new_problems", outcome.problems):
                     if problem not in told:
                         told.add(problem)
                         log.warning("%s", problem)
