@@ -35,6 +35,7 @@ from process.storage.database import Database, scrub
 
 JOB_ID = "rsp-sweep-and-send"
 PG_LOCK_CLASS = 0x52535053  # "RSPS"; the second key is the schema's hash
+PG_APP_NAME = "rsp-scheduler"  # the lock connection's application_name, then the last round
 log = logging.getLogger("rsp.scheduler")
 
 
@@ -139,6 +140,61 @@ class _Lock:
     def check(self) -> None:
         """Raise if the lock may have been lost."""
 
+    def beat(self, when: dt.datetime) -> None:
+        """Say where `rsp scheduler status` can read it that a round ran at `when`."""
+
+
+class _FileLock(_Lock):
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def beat(self, when: dt.datetime) -> None:
+        """The lock file holds the pid and the time of the last round."""
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, f"{os.getpid()}\n{when.isoformat()}\n".encode(), 0)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds a database's scheduler lock, as far as can be seen from outside."""
+
+    running: bool
+    pid: str | None = None
+    last_round: str | None = None  # ISO time of the last sweep-and-send round
+
+
+def lock_holder(db: Database) -> Holder:
+    """Whether a scheduler holds this database's lock, its pid and its last round."""
+    if db.dialect == "postgresql":
+        key = "hashtext(current_database() || '.' || current_schema())"
+        with db.engine.connect() as conn:
+            row = conn.execute(sa.text(
+                "SELECT l.pid, a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a "
+                "ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND "
+                f"l.classid::bigint = (:k)::oid::bigint AND l.objid::bigint = ({key})::oid::bigint"
+                " AND l.objsubid = 2"), {"k": PG_LOCK_CLASS}).first()
+        if row is None:
+            return Holder(False)
+        name = row[1] or ""
+        beat = name.split(" ", 1)[1] if name.startswith(PG_APP_NAME + " ") else None
+        return Holder(True, str(row[0]), beat)
+    path = db.engine.url.database
+    lock_file = Path(f"{path}.scheduler.lock")
+    if db.dialect != "sqlite" or not path or not lock_file.is_file():
+        return Holder(False)
+    fcntl = _fcntl()
+    fd = os.open(lock_file, os.O_RDONLY)
+    try:
+        lines = os.pread(fd, 200, 0).decode("ascii", "replace").split()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            running = False  # nobody holds it (released at once by closing)
+        except BlockingIOError:
+            running = True
+    finally:
+        os.close(fd)
+    return Holder(running, lines[0] if lines else None, lines[1] if len(lines) > 1 else None)
+
 
 def _fcntl() -> Any:
     """The POSIX file lock; rsp's scheduler runs on Linux (and other POSIX systems)."""
@@ -165,7 +221,7 @@ def _file_lock(path: Path, what: str) -> Iterator[_Lock]:
                                  f"lock file {path}); stop it first") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield _Lock()
+        yield _FileLock(fd)
     finally:
         os.close(fd)  # closing releases the flock
 
@@ -177,6 +233,11 @@ class _PgLock(_Lock):
     def check(self) -> None:
         """Raise if the lock's connection is gone (and with it the lock)."""
         self.conn.execute(sa.text("SELECT 1"))
+
+    def beat(self, when: dt.datetime) -> None:
+        """The lock connection's application_name carries the time of the last round."""
+        self.conn.execute(sa.text("SELECT set_config('application_name', :v, false)"),
+                          {"v": f"{PG_APP_NAME} {when.isoformat()}"})
 
 
 @contextmanager
@@ -255,6 +316,8 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
                 try:
                     lock.check()
                     outcome = job_work(stop)
+                    if job_work is work:
+                        lock.beat(wall.now())
                 except RspError as exc:
                     log.error("%s", exc)
                     return

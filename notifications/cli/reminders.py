@@ -405,5 +405,8 @@ def calendar_export(env: Env, out: str, rules_file: str | None) -> None:
 
 def register(main: click.Group) -> None:
     """Add the command groups to the main `rsp` group."""
+    from notifications.cli.scheduler_status import scheduler_status
+
+    scheduler.add_command(scheduler_status)
     for group in (remind, outbox, scheduler, calendar):
         main.add_command(group)
