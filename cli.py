@@ -207,7 +207,27 @@ def init(env: Env, example: str | None, definition_file: str | None, key: str | 
             click.echo(f"reminder rules: {used.source}")
 
 
-@main.group()
+class DbGroup(click.Group):
+    """`rsp db`: upgrade here; backup and restore from process.cli.database, on first need."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        _add_database_commands(self)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _add_database_commands(self)
+        return super().list_commands(ctx)
+
+
+def _add_database_commands(group: click.Group) -> None:
+    if "backup" not in group.commands:
+        from process.cli import database as database_commands
+
+        for command in database_commands.COMMANDS:  # db backup, db restore
+            group.add_command(command)
+
+
+@main.group(cls=DbGroup)
 def db() -> None:
     """Database schema commands."""
 
