@@ -15,13 +15,15 @@ from typing import Any
 
 from process.access.capabilities import ADMIN, ADMINISTER
 from process.access.capabilities import ALL as ALL_CAPABILITIES
+from process.core import diary_numbers
+from process.core.decision_refs import DiaryForm
 from process.core.errors import DefinitionError
 from process.workflow import guards
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 RESERVED_ROLES = {"admin"}
 TOP_KEYS = {"workflow", "name", "version", "roles", "capabilities", "measure_workflow",
-            "initial", "states", "triggers"}
+            "diary_numbers", "initial", "states", "triggers"}
 STATE_KEYS = {"name", "label", "planned", "final"}
 TRIGGER_KEYS = {"name", "label", "from", "to", "roles", "guards", "decision", "marks"}
 # Marks: a trigger that records more than the stage is fired by its own service, which
@@ -85,6 +87,14 @@ class Definition:
     capabilities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the workflow of the programme's measures: a file beside this one (None: the bundled)
     measure_workflow: str | None = None
+    # the region's own way of writing diary numbers (tried before the common forms)
+    diary_pattern: str | None = None
+    diary_example: str | None = None
+
+    @property
+    def diary_form(self) -> DiaryForm:
+        """How this programme's decision references write their diary numbers."""
+        return DiaryForm(self.diary_pattern, self.diary_example)
 
     def state(self, name: str) -> StateDef:
         return next(s for s in self.states if s.name == name)
@@ -145,6 +155,8 @@ class Definition:
             content_hash=d["content_hash"],
             capabilities={k: tuple(v) for k, v in d.get("capabilities", {}).items()},
             measure_workflow=d.get("measure_workflow"),
+            diary_pattern=d.get("diary_pattern"),
+            diary_example=d.get("diary_example"),
         )
 
 
@@ -193,6 +205,7 @@ def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
                   + _choices(state_names))
     triggers = v.triggers(data, state_names, set(roles))
     v.check_reachable(data, states, triggers, initial)
+    diary_pattern, diary_example = v.diary_numbers(data)
     v.raise_if_any()
     return Definition(
         key=key or "",
@@ -206,6 +219,8 @@ def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
         content_hash=content_hash,
         capabilities=capabilities,
         measure_workflow=v.measure_workflow(data),
+        diary_pattern=diary_pattern,
+        diary_example=diary_example,
     )
 
 
@@ -312,6 +327,21 @@ class _Validator:
                          "workflow file beside this one, e.g. measure-region-x.yaml")
             return None
         return value.strip()
+
+    def diary_numbers(self, data: dict) -> tuple[str | None, str | None]:
+        node = data.get("diary_numbers")
+        if node is None:
+            return None, None
+        if not isinstance(node, dict) or set(node) != {"pattern", "example"}:
+            self.problem(_line(data, "diary_numbers"), "'diary_numbers' must give 'pattern' "
+                         "(a regular expression with (?P<number>...), optionally "
+                         "(?P<series>...) and (?P<year>...)) and 'example'")
+            return None, None
+        problem = diary_numbers.pattern_problem(node["pattern"], node["example"])
+        if problem:
+            self.problem(_line(node, "pattern"), f"diary_numbers: {problem}")
+            return None, None
+        return str(node["pattern"]), str(node["example"]).strip()
 
     def capabilities(self, data: dict, roles: set[str]) -> dict[str, tuple[str, ...]]:
         node = data.get("capabilities")
