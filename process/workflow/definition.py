@@ -16,6 +16,7 @@ from typing import Any
 from process.access.capabilities import ADMIN, ADMINISTER
 from process.access.capabilities import ALL as ALL_CAPABILITIES
 from process.core import diary_numbers
+from process.core.clock import FIRST_YEAR, LAST_YEAR
 from process.core.decision_refs import DiaryForm
 from process.core.errors import DefinitionError
 from process.workflow import guards
@@ -175,14 +176,18 @@ def load_definition(path: Path | str) -> Definition:
     raw = yamlsrc.read(path)
     key = (str(path), hashlib.sha256(raw).hexdigest())
     if key not in _LOADED:
-        data = yamlsrc.loads(yamlsrc.decode(raw, path), str(path))
-        _LOADED[key] = parse_definition(data, key[0], key[1])
+        duplicates: list[str] = []
+        data = yamlsrc.loads(yamlsrc.decode(raw, path), str(path), duplicates)
+        _LOADED[key] = parse_definition(data, key[0], key[1], duplicates)
     return _LOADED[key]
 
 
-def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
-    """Validate parsed YAML as a workflow definition; raise DefinitionError listing problems."""
+def parse_definition(data: Any, source: str, content_hash: str,
+                     problems: list[str] | None = None) -> Definition:
+    """Validate parsed YAML as a workflow definition; raise DefinitionError listing every
+    problem (those found while reading it, e.g. duplicate keys, first)."""
     v = _Validator(source)
+    v.problems.extend(problems or [])
     if not isinstance(data, dict):
         raise DefinitionError([f"{source}:1: a workflow definition must be a mapping"])
     v.unknown_keys(data, TOP_KEYS, "top level")
@@ -257,7 +262,13 @@ def _line(node: Any, key: str | None = None) -> int:
 
 
 def _choices(names: Any) -> str:
-    return f" (known: {', '.join(sorted(names))})" if names else ""
+    """' (known: a, b, c)': the first twenty names (a file of thousands of states would
+    otherwise repeat them all in every problem)."""
+    if not names:
+        return ""
+    shown = sorted(names)
+    more = f", … ({len(shown) - 20} more)" if len(shown) > 20 else ""
+    return f" (known: {', '.join(shown[:20])}{more})"
 
 
 class _Validator:
@@ -401,6 +412,11 @@ class _Validator:
                 except ValueError:
                     self.problem(_line(item, "planned"), f"state {name}: planned date "
                                  f"{item['planned']!r} is not a date (YYYY-MM-DD)")
+                if planned is not None and not FIRST_YEAR <= planned.year <= LAST_YEAR:
+                    self.problem(_line(item, "planned"), f"state {name}: planned date "
+                                 f"{planned.isoformat()} lies outside the years rsp accepts "
+                                 f"({FIRST_YEAR}-{LAST_YEAR})")
+                    planned = None
             final = item.get("final", False)
             if not isinstance(final, bool):
                 self.problem(_line(item, "final"), f"state {name}: 'final' must be true or false")
@@ -505,22 +521,31 @@ class _Validator:
 
     def check_reachable(self, data: dict, states: list[StateDef],
                         triggers: list[TriggerDef], initial: Any) -> None:
-        if self.problems or not isinstance(initial, str):
+        """Every state reachable from the initial one, no final state with a way out, no
+        dead end: checked always (on what could be read when other things are wrong), in
+        time linear in the states and triggers."""
+        if not isinstance(initial, str) or initial not in {s.name for s in states}:
             return
+        leaving: dict[str, list[TriggerDef]] = {}
+        for t in triggers:
+            for source in t.sources:
+                leaving.setdefault(source, []).append(t)
         reached = {initial}
         frontier = [initial]
         while frontier:
-            current = frontier.pop()
-            for t in triggers:
-                if current in t.sources and t.dest not in reached:
+            for t in leaving.get(frontier.pop(), ()):
+                if t.dest not in reached:
                     reached.add(t.dest)
                     frontier.append(t.dest)
-        lines = {item.get("name"): _line(item) for item in data["states"] if isinstance(item, dict)}
+        items = data.get("states")
+        items = items if isinstance(items, list) else []
+        lines = {item.get("name"): _line(item) for item in items if isinstance(item, dict)
+                 and isinstance(item.get("name"), str)}
         for s in states:
             if s.name not in reached:
                 self.problem(lines.get(s.name, 0),
                              f"state {s.name!r} cannot be reached from {initial!r}")
-            outgoing = [t for t in triggers if s.name in t.sources and t.dest != s.name]
+            outgoing = [t for t in leaving.get(s.name, ()) if t.dest != s.name]
             if s.final and outgoing:
                 self.problem(lines.get(s.name, 0), f"final state {s.name!r} has triggers out "
                              "of it: " + ", ".join(t.name for t in outgoing))

@@ -4,9 +4,11 @@ written and normalised; a region's own pattern; paragraphs kept whole (§§ 89-9
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+import workflows
 from process.core import diary_numbers
 from process.core.decision_refs import DiaryForm, parse_decision_ref
 from process.core.errors import DefinitionError, InvalidInput
@@ -76,8 +78,7 @@ def test_a_regions_own_form_is_understood_and_named_in_refusals():
     ("diary_numbers: KS", "must give 'pattern'"),
 ])
 def test_workflow_check_reports_a_bad_own_form_at_its_line(tmp_path, block, problem):
-    bundled = (diary_numbers.__file__.rsplit("/process/", 1)[0] + "/workflows/drafting.yaml")
-    text = open(bundled, encoding="utf-8").read()
+    text = (Path(workflows.__file__).parent / "drafting.yaml").read_text(encoding="utf-8")
     path = tmp_path / "process.yaml"
     path.write_text(text + "\n" + block + "\n", encoding="utf-8")
     line = text.count("\n") + 2
