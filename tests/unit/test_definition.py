@@ -54,9 +54,12 @@ def test_bundled_drafting_process_loads_with_the_plan_timetable():
         "offer_received", "start_decided", "drafting", "remiss_decided", "remiss_open",
         "remiss_compiled", "adopted", "implementation", "closed"]
     assert str(d.state("start_decided").planned) == "2022-02-22"
-    assert d.trigger("adopt").decision and d.trigger("adopt").roles == ("board",)
-    assert set(d.trigger("send_back").sources) == {"remiss_decided", "remiss_compiled"}
-    assert d.trigger("consult_service_z").repeats
+    adopt, send_back, consult = (d.trigger(n) for n in ("adopt", "send_back",
+                                                         "consult_service_z"))
+    assert adopt is not None and adopt.decision and adopt.roles == ("board",)
+    assert send_back is not None
+    assert set(send_back.sources) == {"remiss_decided", "remiss_compiled"}
+    assert consult is not None and consult.repeats
     assert set(d.roles) == {"board", "steering_group", "working_group", "service_z"}
 
 
