@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -75,3 +75,16 @@ ID = click.IntRange(min=1, max=2**63 - 1)  # a record's id: decision, delegation
 YEAR = click.IntRange(min=1900, max=2999)  # a plan year (process.clock.FIRST_YEAR...)
 NUMBER = click.IntRange(min=-(2**63), max=2**63 - 1)  # what an SQL integer can hold
 DAYS = click.IntRange(min=0, max=36_500)  # a period from today
+
+
+def log_options(command: Any) -> Any:
+    """--log-level and --log-format, for the long-running commands (scheduler, serve)."""
+    command = click.option(
+        "--log-format", type=click.Choice(["text", "json"]), default="text",
+        envvar="RSP_LOG_FORMAT", show_default=True,
+        help="Log lines as text or as JSON objects (one a line). Env: RSP_LOG_FORMAT.")(command)
+    return click.option(
+        "--log-level", type=click.Choice(["debug", "info", "warning", "error"],
+                                         case_sensitive=False),
+        default="info", envvar="RSP_LOG_LEVEL", show_default=True,
+        help="The least important log lines shown. Env: RSP_LOG_LEVEL.")(command)

@@ -116,6 +116,15 @@ def test_build_email_is_multipart_with_fixed_message_id():
     assert parsed["Date"] == "Tue, 27 Dec 2022 08:00:00 +0100"
 
 
+def test_the_date_header_is_in_swedish_time_whatever_the_clock_gives():
+    """The system clock gives UTC; the Date header says Swedish time (winter and summer)."""
+    sender_address = parse_mail_from("rsp@region.example")
+    winter = build_email(_row(), sender_address, NOW.astimezone(dt.UTC))
+    summer = build_email(_row(), sender_address, dt.datetime(2023, 6, 1, 5, tzinfo=dt.UTC))
+    assert winter["Date"] == "Tue, 27 Dec 2022 08:00:00 +0100"
+    assert summer["Date"] == "Thu, 01 Jun 2023 07:00:00 +0200"
+
+
 @pytest.mark.parametrize("to,subject", [
     ([["Evil\r\nBcc: victim@example.com", "a@b.example"]], "ok"),
     ([["Name", "a@b.example"]], "Hej\nBcc: victim@example.com"),
