@@ -6,9 +6,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from process.core.clock import parse_day
 from process.core.errors import InvalidInput
 
-DATE_RE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+# the meeting date as 2022-02-22, 22/2 2022 or 22 februari 2022 (process.core.clock)
+DATE_RE = re.compile(r"(?<![\d/])(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}\s+\d{4}"
+                     r"|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4})(?![\d/])")
 PARA_RE = re.compile(r"§\s*(\d{1,4}[a-z]?)", re.IGNORECASE)
 DIARY_RE = re.compile(
     r"(?<![\w/])([A-ZÅÄÖ]{1,12}\s?\d{0,4}/\d{1,7}/\d{4}|\d{3}-\d{1,7}-\d{4})(?![\w/])"
@@ -61,8 +64,8 @@ def parse_decision_ref(raw: str, text: str = "", paragraph_required: bool = True
         problems.append("the meeting date (YYYY-MM-DD)" if not dates else "only one date")
     else:
         try:
-            meeting = dt.date.fromisoformat(dates[0])
-        except ValueError:
+            meeting = parse_day(dates[0], "the meeting date")
+        except InvalidInput:
             problems.append(f"a real meeting date ({dates[0]} does not exist)")
     if not paras and not paragraph_required:
         paras = [""]
