@@ -108,8 +108,13 @@ def list_query(prog_id: int, f: Filters, today: dt.date,
             q = q.where(_D.c.due_date >= low)
         q = q.order_by(_D.c.due_date, _P.c.year, _M.c.code)
     else:
-        nxt = (sa.select(sa.func.min(_D.c.due_date)).where(
-            _D.c.measure_id == _M.c.id, _D.c.due_date >= today).scalar_subquery())
+        # an open measure: its earliest dated target, passed (overdue) or not; a closed
+        # one: its next target still ahead, if any
+        nxt = sa.case(
+            (_M.c.state.in_(open_now), sa.select(sa.func.min(_D.c.due_date)).where(
+                _D.c.measure_id == _M.c.id).scalar_subquery()),
+            else_=sa.select(sa.func.min(_D.c.due_date)).where(
+                _D.c.measure_id == _M.c.id, _D.c.due_date >= today).scalar_subquery())
         joined = (_M.join(_P, _P.c.id == _M.c.plan_id).join(_W, _W.c.id == _M.c.definition_id)
                   .outerjoin(_MB, lead).outerjoin(_B, _B.c.id == _MB.c.body_id))
         q = (sa.select(*cols, nxt, sa.null()).select_from(joined)
