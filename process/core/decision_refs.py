@@ -7,9 +7,14 @@ import re
 from dataclasses import dataclass
 
 from process.core import diary_numbers
+from process.core.clock import MONTHS, parse_day
 from process.core.errors import InvalidInput
 
-DATE_RE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
+# the meeting date as 2022-02-22, 22/2 2022 or 22 februari 2022 (process.core.clock)
+# (a month by its name only, so that '§ 12 RS 2025-00118' holds no date but the meeting's)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE_RE = re.compile(rf"(?<![\d/-])(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}\s+\d{{4}}"
+                     rf"|\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})(?![\d/-])", re.IGNORECASE)
 # § 89, § 89a, § 89 a, §§ 89-90 (kept whole, as written)
 _PARA_ONE = r"\d{1,4}(?:[a-zA-Z]|\s[a-z])?"
 PARA_RE = re.compile(rf"§§?\s*({_PARA_ONE}(?:\s?[-–]\s?{_PARA_ONE})?)(?!\w)")
@@ -87,8 +92,8 @@ def parse_decision_ref(raw: str, text: str = "", paragraph_required: bool = True
         problems.append("the meeting date (YYYY-MM-DD)" if not dates else "only one date")
     else:
         try:
-            meeting = dt.date.fromisoformat(dates[0])
-        except ValueError:
+            meeting = parse_day(dates[0], "the meeting date")
+        except InvalidInput:
             problems.append(f"a real meeting date ({dates[0]} does not exist)")
     if not paras and not paragraph_required:
         paras = [""]

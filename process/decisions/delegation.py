@@ -15,6 +15,7 @@ from sqlmodel import Session
 from process.access import people, unit_of_work
 from process.access.capabilities import DECIDE_FOR_BOARD
 from process.access.unit_of_work import Work
+from process.core import vocab
 from process.core.clock import STOCKHOLM, Clock
 from process.core.decision_refs import DecisionRef, DiaryForm, TypedRef, format_ref, resolve
 from process.core.errors import InvalidInput, NotFound, PermissionDenied
@@ -60,29 +61,28 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         assert decision is not None
         if to_login is not None and people.actor_for(session, to_login, w.programme_id) is None:
             raise NotFound(f"no person with login {to_login!r} (see 'rsp people list')")
-        if to_role is not None:
+        role = None
+        if to_role is not None:  # its key, or its label as shown (e.g. 'arbetsgrupp')
             inst = lookup.instance_of(session, prog)
-            roles = set(stored.definition_of(session, inst.definition_id).roles)
-            if to_role not in roles:
-                raise InvalidInput(f"unknown role {to_role!r}; roles here: "
-                                   f"{', '.join(sorted(roles))}")
+            roles = stored.definition_of(session, inst.definition_id).roles
+            role = vocab.resolve(to_role, roles.items(), "--role")
         if decision.meeting_date > _today(clock):
             raise InvalidInput(f"the decision date {decision.meeting_date} lies in the future")
         d = table(Delegation)
         same = session.connection().execute(sa.select(d.c.id).where(
             d.c.programme_id == prog.id, d.c.kind == kind, d.c.revoked_at.is_(None),
-            d.c.to_login == to_login if to_login else d.c.to_role == to_role)).first()
+            d.c.to_login == to_login if to_login else d.c.to_role == role)).first()
         if same:
-            raise InvalidInput(f"{kind} is already delegated to {to_login or to_role} "
+            raise InvalidInput(f"{kind} is already delegated to {to_login or role} "
                                f"(delegation #{same[0]})")
         decision_id, record = _decision_id(session, prog, decision, kind, note or (
-            f"Delegation: {kind_word(kind, 'sv')} till {to_login or to_role}"), actor,
+            f"Delegation: {kind_word(kind, 'sv')} till {to_login or role}"), actor,
             w.recorded)
         did = session.connection().execute(sa.insert(d), dict(
-            programme_id=prog.id, kind=kind, to_login=to_login, to_role=to_role,
+            programme_id=prog.id, kind=kind, to_login=to_login, to_role=role,
             decision_id=decision_id, comment=note, created_by=str(actor), created_at=w.now)
         ).inserted_primary_key[0]  # type: ignore[index]
-        detail = {"kind": kind, "to_login": to_login, "to_role": to_role,
+        detail = {"kind": kind, "to_login": to_login, "to_role": role,
                   "decision": str(decision)}
         w.audit("delegation.created", subject=f"delegation:{did}", decision_id=decision_id,
                 comment=note, detail={**detail, "decision_record": record} if record

@@ -19,6 +19,7 @@ from process.access import capabilities, people, unit_of_work
 from process.access.capabilities import FOLLOW_UP, WRITE_NOTES
 from process.access.unit_of_work import Work
 from process.bodies import bodies
+from process.core import vocab
 from process.core.clock import Clock
 from process.core.errors import (
     ConflictError,
@@ -27,6 +28,7 @@ from process.core.errors import (
     NotFound,
     PermissionDenied,
 )
+from process.core.words import OUTCOME_LABELS
 from process.storage.database import Database
 from process.storage.plan_tables import (
     ActionPlan,
@@ -165,14 +167,17 @@ def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, c
         if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
             raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
         definition = stored.definition_of(w.session, row.definition_id)
-        t = definition.trigger(trigger)
+        name = definition.trigger_key(trigger)  # its name, or its label as shown
+        if name != trigger:
+            w.about(trigger=name)
+        t = definition.trigger(name)
         if t is not None and set(t.marks) & set(OWN_COMMAND):
-            raise InvalidTransition(f"{trigger} has a command of its own: "
-                                    + command_for(trigger, row.code, plan.year, t.marks))
+            raise InvalidTransition(f"{name} has a command of its own: "
+                                    + command_for(name, row.code, plan.year, t.marks))
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(f"measure {row.code} is at version {row.version}, not "
                                 f"{expected_version}: someone changed it")
-        return fire(w, row, plan, definition, trigger, comment, as_role)
+        return fire(w, row, plan, definition, name, comment, as_role)
 
     return _on_measure(db, clock, actor, programme_key, code, year, "transition", work,
                        trigger, unit_of_work.fitting(comment))
@@ -223,8 +228,7 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
     """Record a measure's year-end outcome (working group); a done measure is followed up."""
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> FollowupRecorded:
-        if outcome not in OUTCOMES:
-            raise InvalidInput(f"--outcome {outcome!r}: one of {', '.join(OUTCOMES)}")
+        chosen = vocab.resolve(outcome, OUTCOME_LABELS.items(), "--outcome")
         text = unit_of_work.check_text(comment, "--comment (what was achieved against the "
                                        "sub-goal)")
         assert text is not None
@@ -233,7 +237,7 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
         t = definition.marked(FOLLOWS_UP, row.state)
         previous = session.exec(select(MeasureFollowup).where(
             MeasureFollowup.measure_id == row.id)).first()
-        detail = {"outcome": outcome, "year": plan.year, "code": row.code}
+        detail = {"outcome": chosen, "year": plan.year, "code": row.code}
         if previous is not None:
             detail["replaced"] = previous.outcome
         if t is not None and row.state in t.sources:
@@ -250,15 +254,15 @@ def record_followup(db: Database, clock: Clock, actor: str, programme_key: str |
                     detail=detail)
         if previous is None:
             assert row.id is not None
-            previous = MeasureFollowup(measure_id=row.id, outcome=outcome, comment=text,
+            previous = MeasureFollowup(measure_id=row.id, outcome=chosen, comment=text,
                                        recorded_by=actor, recorded_at=w.now)
             replaced = None
         else:
             replaced = previous.outcome
-            previous.outcome, previous.comment = outcome, text
+            previous.outcome, previous.comment = chosen, text
             previous.recorded_by, previous.recorded_at = actor, w.now
         session.add(previous)
-        return FollowupRecorded(row.code, plan.year, outcome, row.state, to_state, role,
+        return FollowupRecorded(row.code, plan.year, chosen, row.state, to_state, role,
                                 replaced)
 
     return _on_measure(db, clock, actor, programme_key, code, year, "followup.record", work,

@@ -15,10 +15,11 @@ from typing import Any
 
 from process.access.capabilities import ADMIN, ADMINISTER
 from process.access.capabilities import ALL as ALL_CAPABILITIES
-from process.core import diary_numbers
+from process.core import diary_numbers, vocab
 from process.core.clock import FIRST_YEAR, LAST_YEAR
 from process.core.decision_refs import DiaryForm
 from process.core.errors import DefinitionError
+from process.core.words import ADMIN_LABEL
 from process.workflow import guards
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -105,6 +106,28 @@ class Definition:
 
     def triggers_from(self, state: str) -> list[TriggerDef]:
         return [t for t in self.triggers if state in t.sources]
+
+    def trigger_key(self, text: str) -> str:
+        """The trigger `text` names, by its name or its label in any case (Swedish in as
+        well as out); `text` itself when none does (the engine then refuses it)."""
+        if self.trigger(text) is not None:
+            return text
+        return vocab.key_of(text, ((t.name, t.label) for t in self.triggers)) or text
+
+    def state_entries(self) -> list[tuple[str, dict[str, str]]]:
+        """The states as (key, labels), for matching what a person typed."""
+        return [(s.name, s.label) for s in self.states]
+
+    def role_entries(self) -> list[tuple[str, dict[str, str]]]:
+        """The roles as (key, labels), the administrator's included."""
+        return [*self.roles.items(), (ADMIN, ADMIN_LABEL)]
+
+    def role_key(self, text: str | None) -> str | None:
+        """The role `text` names, by key or label (e.g. 'arbetsgrupp'); `text` itself when
+        none does (the caller then refuses it)."""
+        if text is None or text in self.roles or text == ADMIN:
+            return text
+        return vocab.key_of(text, self.role_entries()) or text
 
     def marked(self, mark: str, state: str | None = None) -> TriggerDef | None:
         """The trigger that carries a mark (e.g. opens_remiss): the one possible from

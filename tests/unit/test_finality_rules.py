@@ -71,7 +71,9 @@ def test_the_reply_date_moves_to_the_next_working_day():
 def test_positions_as_typed():
     assert remiss.parse_position("no-comments") == "no_comments"
     assert remiss.parse_position("Agrees") == "agrees"
-    with pytest.raises(InvalidInput, match="agrees, comments or no-comments"):
+    assert remiss.parse_position("tillstyrker") == "agrees"
+    assert remiss.parse_position("Inga synpunkter") == "no_comments"
+    with pytest.raises(InvalidInput, match=r"Tillstyrker \(agrees\), Har synpunkter"):
         remiss.parse_position("maybe")
     assert remiss.position_word("no_answer", "sv") == "Inget svar"
     assert remiss.position_word(None, "en") == "Not answered yet"
