@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import run_rsp
+from tests.support import PLAN_2014, run_rsp
 
 PEOPLE = (("sekreterare", "board"), ("ordforande", "steering_group"),
           ("vice", "steering_group"), ("processledare", "working_group"))
@@ -20,6 +20,8 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     group), made once; each test gets a copy."""
     path = str(tmp_path_factory.mktemp("digest") / "rsp.db")
     assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=path,
+                   now="2021-10-15").returncode == 0
+    assert run_rsp("plan", "import", str(PLAN_2014), "--year", "2014", db=path,
                    now="2021-10-15").returncode == 0
     for login, role in PEOPLE:
         r = run_rsp("people", "add", login, "--name", login.title(), "--email",

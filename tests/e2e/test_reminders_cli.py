@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, run_rsp
+from tests.support import PLAN_2014, ROOT, run_rsp
 
 
 @pytest.fixture
 def dbfile(tmp_path):
     db = str(tmp_path / "rsp.db")
     assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
+                   now="2021-10-15").returncode == 0
+    assert run_rsp("plan", "import", str(PLAN_2014), "--year", "2014", db=db,
                    now="2021-10-15").returncode == 0
     for login, role in (("sekreterare", "board"), ("processledare", "working_group"),
                         ("ordforande", "steering_group")):
