@@ -21,6 +21,8 @@ WORDS: dict[str, dict[str, str]] = {
     "current_stage": {"sv": "Nuvarande skede", "en": "Current stage"},
     "since": {"sv": "sedan {day}, {n} dagar", "en": "since {day}, {n} days"},
     "since_one": {"sv": "sedan {day}, 1 dag", "en": "since {day}, 1 day"},
+    "since_later": {"sv": "från {day}, efter rapportens dag", "en": "from {day}, after the "
+                                                                   "digest's day"},
     "final_stage": {"sv": "slutläge", "en": "final stage"},
     "next_milestone": {"sv": "Nästa milstolpe", "en": "Next milestone"},
     "planned_for": {"sv": "planerad {day}", "en": "planned for {day}"},
@@ -152,6 +154,8 @@ def days_text(days_left: int, lang: str) -> str:
 
 def since_text(day: dt.date, days: int, lang: str) -> str:
     """'sedan 23 maj 2023, 4 dagar'."""
+    if days < 0:  # the stage was reached after the digest's day (looked at afterwards)
+        return w("since_later", lang, day=long_date(day, lang))
     key = "since_one" if days == 1 else "since"
     return w(key, lang, day=long_date(day, lang), n=days)
 

@@ -10,6 +10,7 @@ WORDS: dict[str, dict[str, str]] = {
     "stage": {"sv": "Skede", "en": "Stage"},
     "since": {"sv": "sedan", "en": "since"},
     "days": {"sv": "dagar", "en": "days"},
+    "after_now": {"sv": "efter den dag som visas", "en": "after the day shown"},
     "milestones": {"sv": "Milstolpar", "en": "Milestones"},
     "planned": {"sv": "planerat", "en": "planned"},
     "actual": {"sv": "faktiskt", "en": "actual"},

@@ -159,6 +159,19 @@ def plan_2024_steps() -> list[Step]:
     ]
 
 
+def _followup(follow: Callable[[str, str, str, str], Step]) -> list[Step]:
+    """The year-end follow-up of every measure of 2014, from the example's (illustrative)
+    followup-2014.yaml."""
+    import workflows
+    from process.core import yamlsrc
+
+    data, _raw = yamlsrc.load(workflows.example_dir("jamtland-2014-2020") / "followup-2014.yaml")
+    note = ("Årsuppföljning: utfall mot delmålen för alla 17 insatser (utfallen är "
+            "illustrativa)")
+    return [follow(str(f["code"]), str(f["outcome"]), str(f["comment"]), note if i == 0 else "")
+            for i, f in enumerate(data["followup"])]
+
+
 def earlier_steps() -> list[Step]:
     """The earlier programme 2014-2020: the 2014 action plan in use, progress,
     completion, notes, the year-end follow-up and the carry-over into 2015."""
@@ -191,11 +204,7 @@ def earlier_steps() -> list[Step]:
         _measure("2014-10-01", wg, "4.C", "postpone", "Utredningen är försenad till 2015"),
         _measure("2014-12-10", lst, "2.B", "complete", "Stöd beviljat till nio butiker och "
                  "två drivmedelsstationer"),
-        follow("1.A", "achieved", "Underlag för bredbandsutbyggnad framtaget",
-               "Årsuppföljning: utfall mot delmålen (utfallen är illustrativa)"),
-        follow("2.B", "achieved", "Strategiska serviceställen bibehållna"),
-        follow("2.A", "partly", "Fem av åtta kommuner har påbörjat en serviceplan"),
-        follow("4.C", "not", "Utredningen är inte klar; följs 2015"),
+        *_followup(follow),
         Step("2015-01-25", wg, ("followup", "report", "--year", "2014", "--format", "md"),
              "Uppföljningsrapporten till Tillväxtverket"),
         _adv("2015-01-26", wg, "report_followup", "Uppföljningen 2014 redovisad till "
