@@ -17,7 +17,7 @@ from tests.plangen import plan_yaml
 from tests.support import at, make_programme
 from workflows import example_dir
 
-PLAN_2014 = example_dir("jamtland-harjedalen") / "actionplan-2014.yaml"
+PLAN_2014 = example_dir("jamtland-2014-2020") / "actionplan-2014.yaml"
 TABLES = ("body", "action_plan", "plan_area", "plan_goal", "measure", "measure_body",
           "measure_deadline")
 
