@@ -1,0 +1,239 @@
+"""The words of the pages of part 2 (decisions, follow-up, remiss, administration, digest),
+in Swedish (the default) and English; merged into `web.words.WORDS`."""
+
+from __future__ import annotations
+
+MORE: dict[str, dict[str, str]] = {
+    # --- navigation and forms ---------------------------------------------------------------
+    "nav.decisions": {"sv": "Beslut", "en": "Decisions"},
+    "nav.followup": {"sv": "Uppföljning", "en": "Follow-up"},
+    "nav.remiss": {"sv": "Remiss", "en": "Consultation"},
+    "nav.people": {"sv": "Personer", "en": "People"},
+    "nav.digest": {"sv": "Lägesrapport", "en": "Digest"},
+    "form.date_missing": {"sv": "Ange ett datum (ÅÅÅÅ-MM-DD).", "en": "Enter a date (YYYY-MM-DD)."},
+    "form.date_bad": {
+        "sv": "”{value}” är inget datum. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2023-05-30.",
+        "en": "“{value}” is not a date. Write it as YYYY-MM-DD, for example 2023-05-30.",
+    },
+    "form.date_hint": {"sv": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
+    "form.saved": {"sv": "Sparat.", "en": "Saved."},
+    "form.not_saved": {
+        "sv": "Inget sparades. Rätta det som står vid fälten och försök igen.",
+        "en": "Nothing was saved. Correct what is said beside the fields and try again.",
+    },
+    "form.text_missing": {"sv": "Fyll i fältet.", "en": "Fill in the field."},
+    "form.too_long": {
+        "sv": "Texten är för lång (högst 4 000 tecken).",
+        "en": "The text is too long (at most 4,000 characters).",
+    },
+    "form.not_allowed": {
+        "sv": "Du har inte behörighet att göra detta.",
+        "en": "You are not allowed to do this.",
+    },
+    "download": {"sv": "Ladda ned", "en": "Download"},
+    "print_view": {"sv": "Utskriftsvänlig version", "en": "Printable version"},
+    # --- decisions ----------------------------------------------------------------------------
+    "decisions.title": {"sv": "Beslut", "en": "Decisions"},
+    "decisions.intro": {
+        "sv": "Nämndens beslut och hur långt de har kommit mot att vinna laga kraft: "
+        "protokollet justeras, anslås, och beslutet vinner laga kraft tre veckor efter "
+        "anslaget om det inte överklagas.",
+        "en": "The board's decisions and how far each has come towards being final: the "
+        "minutes are approved, announced, and the decision is final three weeks after the "
+        "announcement unless appealed.",
+    },
+    "decisions.reference": {"sv": "Beslut", "en": "Decision"},
+    "decisions.text": {"sv": "Lydelse", "en": "Wording"},
+    "decisions.step": {"sv": "Läge", "en": "Step"},
+    "decisions.final": {"sv": "Laga kraft", "en": "Final"},
+    "decisions.final_on": {"sv": "{day}", "en": "{day}"},
+    "decisions.expected": {"sv": "väntas {day}", "en": "expected {day}"},
+    "decisions.none": {"sv": "Inga beslut registrerade än.", "en": "No decisions recorded yet."},
+    "decisions.record": {"sv": "Registrera ett beslut", "en": "Record a decision"},
+    "decisions.record_intro": {
+        "sv": "Ett nämndbeslut registreras med det processteg det avser:",
+        "en": "A board decision is recorded with the process step it concerns:",
+    },
+    "decisions.no_record": {
+        "sv": "Inget processteg som kräver ett nämndbeslut är möjligt just nu.",
+        "en": "No process step needing a board decision is possible now.",
+    },
+    "decisions.delegations_link": {
+        "sv": "Delegationer och delegationsbeslut",
+        "en": "Delegations and delegated decisions",
+    },
+    "decision.title": {"sv": "Beslut {ref}", "en": "Decision {ref}"},
+    "decision.body": {"sv": "Beslutande organ", "en": "Decided by"},
+    "decision.meeting": {"sv": "Sammanträde", "en": "Meeting"},
+    "decision.diary": {"sv": "Diarienummer", "en": "Diary number"},
+    "decision.minutes_approved": {"sv": "Protokollet justerat", "en": "Minutes approved"},
+    "decision.announced": {"sv": "Protokollet anslaget", "en": "Minutes announced"},
+    "decision.appeal_last_day": {"sv": "Sista dag att överklaga", "en": "Last day to appeal"},
+    "decision.appealed": {"sv": "Överklagat", "en": "Appealed"},
+    "decision.appealed_by": {"sv": "{day} av {by}", "en": "{day} by {by}"},
+    "decision.outcome": {"sv": "Överklagandets utgång", "en": "The appeal's outcome"},
+    "decision.outcome.upheld": {"sv": "Beslutet står fast", "en": "Upheld"},
+    "decision.outcome.overturned": {"sv": "Beslutet upphävt", "en": "Overturned"},
+    "decision.not_yet": {"sv": "Inte än", "en": "Not yet"},
+    "decision.all": {"sv": "Alla beslut", "en": "All decisions"},
+    "decision.next": {"sv": "Nästa steg", "en": "Next step"},
+    "decision.not_yours": {
+        "sv": "Stegen registreras av den som beslutar för nämnden (nämndsekreteraren).",
+        "en": "The steps are recorded by whoever decides for the board (the secretary).",
+    },
+    "decision.nothing_more": {
+        "sv": "Inga fler steg att registrera.",
+        "en": "No more steps to record.",
+    },
+    "decision.date": {"sv": "Datum", "en": "Date"},
+    "decision.step.approve": {"sv": "Protokollet har justerats", "en": "The minutes were approved"},
+    "decision.step.announce": {
+        "sv": "Protokollet har anslagits",
+        "en": "The minutes were announced",
+    },
+    "decision.step.announce_hint": {
+        "sv": "Överklagandetiden, tre veckor, börjar dagen efter anslaget.",
+        "en": "The three-week appeal period starts the day after the announcement.",
+    },
+    "decision.step.appeal": {"sv": "Beslutet har överklagats", "en": "The decision was appealed"},
+    "decision.step.appeal_by": {"sv": "Vem överklagade", "en": "Who appealed"},
+    "decision.step.resolve": {"sv": "Överklagandet är avgjort", "en": "The appeal was decided"},
+    "decision.step.outcome": {"sv": "Utgång", "en": "Outcome"},
+    "decision.done": {"sv": "Registrerat: {what}.", "en": "Recorded: {what}."},
+    "decision.history": {"sv": "Händelser för beslutet", "en": "The decision's history"},
+    "decision.bad.before": {
+        "sv": "Datumet ligger före {day}.",
+        "en": "The date lies before {day}.",
+    },
+    "decision.bad.future": {
+        "sv": "Datumet ligger i framtiden.",
+        "en": "The date lies in the future.",
+    },
+    "decision.bad.late_appeal": {
+        "sv": "Överklagandetiden gick ut {day}; ett senare överklagande avvisas och hindrar "
+        "inte att beslutet vinner laga kraft.",
+        "en": "The appeal period ended on {day}; a later appeal is dismissed and does not stop "
+        "the decision from becoming final.",
+    },
+    "decision.bad.by": {
+        "sv": "Skriv vem som överklagade (en rad, högst 200 tecken).",
+        "en": "Write who appealed (one line, at most 200 characters).",
+    },
+    "decision.bad.outcome": {
+        "sv": "Välj hur överklagandet avgjordes.",
+        "en": "Choose how the appeal was decided.",
+    },
+    "decision.bad.step": {
+        "sv": "Steget går inte att registrera nu (beslutet är {step}).",
+        "en": "The step cannot be recorded now (the decision is {step}).",
+    },
+    # --- delegations ------------------------------------------------------------------------
+    "delegations.title": {"sv": "Delegationer", "en": "Delegations"},
+    "delegations.intro": {
+        "sv": "Nämnden kan delegera en sorts beslut till en person eller en roll. Den som har "
+        "delegationen fattar sådana beslut för nämndens räkning och de återrapporteras till "
+        "nämnden.",
+        "en": "The board may delegate a kind of decision to a person or a role. The delegate "
+        "takes such decisions on the board's behalf and they are reported back to the board.",
+    },
+    "delegations.kind": {"sv": "Sorts beslut", "en": "Kind of decision"},
+    "delegations.to": {"sv": "Delegerad till", "en": "Delegated to"},
+    "delegations.by_decision": {"sv": "Genom beslut", "en": "By decision"},
+    "delegations.used": {"sv": "Använd", "en": "Used"},
+    "delegations.used_n": {"sv": "{n} beslut", "en": "{n} decisions"},
+    "delegations.state": {"sv": "Gäller", "en": "In force"},
+    "delegations.active": {"sv": "Gäller", "en": "In force"},
+    "delegations.revoked": {"sv": "Återkallad {day}", "en": "Revoked {day}"},
+    "delegations.none": {"sv": "Inga delegationer.", "en": "No delegations."},
+    "delegations.role": {"sv": "rollen {role}", "en": "the role {role}"},
+    "delegations.new": {"sv": "Ny delegation", "en": "New delegation"},
+    "delegations.kind_hint": {
+        "sv": "Till exempel action_plan (den årliga handlingsplanen).",
+        "en": "For example action_plan (the yearly action plan).",
+    },
+    "delegations.to_person": {"sv": "Till person", "en": "To a person"},
+    "delegations.to_role": {"sv": "Eller till roll", "en": "Or to a role"},
+    "delegations.choose": {"sv": "– välj –", "en": "– choose –"},
+    "delegations.decision_hint": {
+        "sv": "Nämndens delegationsbeslut: datum, § och diarienummer, t.ex. 2023-05-23 § 89 "
+        "RUN/536/2021.",
+        "en": "The board's delegation decision: date, § and diary number, e.g. 2023-05-23 "
+        "§ 89 RUN/536/2021.",
+    },
+    "delegations.wording": {"sv": "Delegationens lydelse", "en": "The delegation's wording"},
+    "delegations.create": {"sv": "Registrera delegationen", "en": "Record the delegation"},
+    "delegations.revoke": {"sv": "Återkalla", "en": "Revoke"},
+    "delegations.revoke_note": {"sv": "Beslut om återkallelse", "en": "Revocation decision"},
+    "delegations.done.created": {
+        "sv": "Delegationen är registrerad.",
+        "en": "The delegation is recorded.",
+    },
+    "delegations.done.revoked": {
+        "sv": "Delegationen är återkallad.",
+        "en": "The delegation is revoked.",
+    },
+    "delegations.done.decided": {
+        "sv": "Delegationsbeslutet är registrerat.",
+        "en": "The delegated decision is recorded.",
+    },
+    "delegations.decide": {
+        "sv": "Registrera ett delegationsbeslut",
+        "en": "Record a delegated decision",
+    },
+    "delegations.decide_ref_hint": {
+        "sv": "Datum och diarienummer, § om det finns, t.ex. 2023-11-14 RUN/1187/2023.",
+        "en": "Date and diary number, § if any, e.g. 2023-11-14 RUN/1187/2023.",
+    },
+    "delegations.decide_ref": {"sv": "Beslutsreferens", "en": "Decision reference"},
+    "delegations.decide_text": {"sv": "Beslutet", "en": "The decision"},
+    "delegations.report": {
+        "sv": "Återrapportering till nämnden",
+        "en": "Reporting back to the board",
+    },
+    "delegations.report_intro": {
+        "sv": "Delegationsbesluten under en period, att återrapportera till nämnden.",
+        "en": "The delegated decisions of a period, to report back to the board.",
+    },
+    "delegations.since": {"sv": "Från", "en": "From"},
+    "delegations.until": {"sv": "Till och med", "en": "Until"},
+    "delegations.show": {"sv": "Visa", "en": "Show"},
+    "delegations.decided_on": {"sv": "Beslutsdag", "en": "Decided on"},
+    "delegations.decided_by": {"sv": "Fattat av", "en": "Decided by"},
+    "delegations.under": {"sv": "Med stöd av", "en": "Under"},
+    "delegations.no_report": {
+        "sv": "Inga delegationsbeslut under perioden.",
+        "en": "No delegated decisions in the period.",
+    },
+    "delegations.bad.kind": {
+        "sv": "Skriv sortens namn med små bokstäver, siffror och _, t.ex. action_plan.",
+        "en": "Write the kind with lower-case letters, digits and _, e.g. action_plan.",
+    },
+    "delegations.bad.to": {
+        "sv": "Välj en person eller en roll (en av dem).",
+        "en": "Choose a person or a role (one of them).",
+    },
+    "delegations.bad.already": {
+        "sv": "Den här sortens beslut är redan delegerad dit.",
+        "en": "This kind of decision is delegated there already.",
+    },
+    "delegations.bad.revoked": {
+        "sv": "Delegationen är redan återkallad.",
+        "en": "The delegation is revoked already.",
+    },
+    "delegations.bad.not_covered": {
+        "sv": "Ingen gällande delegation av {kind} omfattar dig.",
+        "en": "No delegation of {kind} in force covers you.",
+    },
+    "delegations.bad.recorded": {
+        "sv": "Beslutet är redan registrerat.",
+        "en": "The decision is recorded already.",
+    },
+    "delegations.bad.before_delegation": {
+        "sv": "Beslutet är äldre än delegationen.",
+        "en": "The decision is older than the delegation.",
+    },
+    "delegations.bad.until": {
+        "sv": "Slutdagen ligger före startdagen.",
+        "en": "The end lies before the start.",
+    },
+}
