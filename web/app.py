@@ -96,6 +96,7 @@ def create_app(ctx: WebContext) -> FastAPI:
         actions,
         decisions,
         delegations,
+        followup,
         health,
         history,
         home,
@@ -119,6 +120,7 @@ def create_app(ctx: WebContext) -> FastAPI:
         history,
         decisions,
         delegations,
+        followup,
     ):
         app.include_router(module.router)
     if ctx.settings.oidc is not None:

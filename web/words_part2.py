@@ -236,4 +236,80 @@ MORE: dict[str, dict[str, str]] = {
         "sv": "Slutdagen ligger före startdagen.",
         "en": "The end lies before the start.",
     },
+    # --- the year-end follow-up ----------------------------------------------------------
+    "followup.title": {"sv": "Uppföljning {year}", "en": "Follow-up {year}"},
+    "followup.intro": {
+        "sv": "Varje insats i årets handlingsplan följs upp mot sitt delmål: uppnått, delvis "
+        "uppnått eller ej uppnått, med en kommentar. Fyll i det du vet och spara; rader du "
+        "lämnar tomma kan du fylla i senare.",
+        "en": "Each measure of the year's action plan is followed up against its sub-goal: "
+        "achieved, partly or not achieved, with a comment. Fill in what you know and save; "
+        "rows left empty can be filled in later.",
+    },
+    "followup.years": {"sv": "Handlingsplaner", "en": "Action plans"},
+    "followup.form": {"sv": "Utfall per insats", "en": "Outcome per measure"},
+    "followup.outcome": {"sv": "Utfall", "en": "Outcome"},
+    "followup.comment": {"sv": "Kommentar mot delmålet", "en": "Comment against the sub-goal"},
+    "followup.reason": {"sv": "Skäl", "en": "Reason"},
+    "followup.reason_hint": {
+        "sv": "Bara om insatsen inte är genomförd men ändå uppnådd: varför.",
+        "en": "Only when the measure is not done but achieved anyway: why.",
+    },
+    "followup.state": {"sv": "Läge: {state}", "en": "State: {state}"},
+    "followup.subgoal": {"sv": "Delmål: {text}", "en": "Sub-goal: {text}"},
+    "followup.recorded": {"sv": "Registrerat av {who} {day}", "en": "Recorded by {who} on {day}"},
+    "followup.save": {"sv": "Spara uppföljningen", "en": "Save the follow-up"},
+    "followup.not_yours": {
+        "sv": "Uppföljningen registreras av arbetsgruppen. Du kan läsa rapporten.",
+        "en": "The follow-up is recorded by the working group. You can read the report.",
+    },
+    "followup.done.saved": {"sv": "Sparat: {n} insatser.", "en": "Saved: {n} measures."},
+    "followup.done.rollover": {
+        "sv": "{n} insatser fördes över till nästa års handlingsplan.",
+        "en": "{n} measures were carried over into next year's plan.",
+    },
+    "followup.bad.outcome": {"sv": "Välj ett utfall.", "en": "Choose an outcome."},
+    "followup.bad.comment": {
+        "sv": "Skriv vad som uppnåddes mot delmålet.",
+        "en": "Write what was achieved against the sub-goal.",
+    },
+    "followup.bad.reason": {
+        "sv": "Insatsen är inte genomförd (läge: {state}). Skriv varför den ändå är uppnådd, "
+        "eller välj delvis eller ej uppnått.",
+        "en": "The measure is not done (state: {state}). Write why it is achieved anyway, or "
+        "choose partly or not achieved.",
+    },
+    "followup.report": {"sv": "Rapporten", "en": "The report"},
+    "followup.report_page": {"sv": "Visa uppföljningsrapporten", "en": "Show the follow-up report"},
+    "followup.xlsx": {"sv": "Excel (.xlsx)", "en": "Excel (.xlsx)"},
+    "followup.csv": {"sv": "CSV för Excel", "en": "CSV for Excel"},
+    "followup.rollover": {"sv": "Föra över till {year}", "en": "Carry over into {year}"},
+    "followup.rollover_intro": {
+        "sv": "Insatser som inte är avslutade förs över till {year} års handlingsplan, med "
+        "tidsmålen flyttade ett år. Det här förs över:",
+        "en": "Measures that are not finished are carried over into the plan of {year}, "
+        "their dated targets moved a year. This will be carried over:",
+    },
+    "followup.rollover_none": {
+        "sv": "Inga oavslutade insatser att föra över.",
+        "en": "No unfinished measures to carry over.",
+    },
+    "followup.rollover_button": {
+        "sv": "För över {n} insatser till {year}",
+        "en": "Carry {n} measures over into {year}",
+    },
+    "followup.counts": {
+        "sv": "Uppföljda: {followed} av {total}. Uppnått {achieved}, delvis {partly}, ej "
+        "uppnått {not_}.",
+        "en": "Followed up: {followed} of {total}. Achieved {achieved}, partly {partly}, not "
+        "achieved {not_}.",
+    },
+    "followup.followed": {"sv": "Uppföljda insatser", "en": "Measures followed up"},
+    "followup.not_followed": {"sv": "Ännu inte uppföljda", "en": "Not followed up yet"},
+    "followup.share": {
+        "sv": "Andel uppnådda av de uppföljda: {share}",
+        "en": "Share achieved of those followed up: {share}",
+    },
+    "followup.measure": {"sv": "Insats", "en": "Measure"},
+    "followup.area": {"sv": "Område {n}: {title}", "en": "Area {n}: {title}"},
 }
