@@ -102,6 +102,7 @@ def create_app(ctx: WebContext) -> FastAPI:
         home,
         measures,
         overview,
+        remiss,
         sign_in,
         tasks,
     )
@@ -121,6 +122,7 @@ def create_app(ctx: WebContext) -> FastAPI:
         decisions,
         delegations,
         followup,
+        remiss,
     ):
         app.include_router(module.router)
     if ctx.settings.oidc is not None:

@@ -312,4 +312,120 @@ MORE: dict[str, dict[str, str]] = {
     },
     "followup.measure": {"sv": "Insats", "en": "Measure"},
     "followup.area": {"sv": "Område {n}: {title}", "en": "Area {n}: {title}"},
+    # --- the remiss -------------------------------------------------------------------------
+    "remiss.title": {"sv": "Remiss", "en": "Consultation (remiss)"},
+    "remiss.none": {"sv": "Ingen remiss har öppnats än.", "en": "No remiss has been opened yet."},
+    "remiss.open_link": {"sv": "Öppna remissen", "en": "Open the remiss"},
+    "remiss.period": {"sv": "Remisstid", "en": "Consultation period"},
+    "remiss.period_value": {"sv": "{start} – {end}", "en": "{start} – {end}"},
+    "remiss.moved": {
+        "sv": "flyttat från {day}, som inte är en arbetsdag",
+        "en": "moved from {day}, not a working day",
+    },
+    "remiss.working_days": {"sv": "Arbetsdagar", "en": "Working days"},
+    "remiss.lost": {"sv": "Förlorade till helgdagar", "en": "Lost to holidays"},
+    "remiss.closed_on": {"sv": "Avslutad {day}", "en": "Closed on {day}"},
+    "remiss.is_open": {"sv": "Pågår", "en": "Open"},
+    "remiss.status": {"sv": "Läge", "en": "Status"},
+    "remiss.counts": {
+        "sv": "{answered} av {n} har svarat ({late} efter svarsdatum).",
+        "en": "{answered} of {n} have answered ({late} after the reply date).",
+    },
+    "remiss.bodies": {"sv": "Remissinstanser", "en": "Consulted bodies"},
+    "remiss.body": {"sv": "Remissinstans", "en": "Body"},
+    "remiss.position": {"sv": "Ställningstagande", "en": "Position"},
+    "remiss.summary": {"sv": "Sammanfattning", "en": "Summary"},
+    "remiss.state.answered": {"sv": "Besvarad {day}", "en": "Answered {day}"},
+    "remiss.state.after": {"sv": "(efter svarsdatum)", "en": "(after the reply date)"},
+    "remiss.state.no_answer": {"sv": "Inget svar", "en": "No answer"},
+    "remiss.state.overdue": {
+        "sv": "Sen: inget svar, svarsdatum {day}",
+        "en": "Late: no answer, reply date {day}",
+    },
+    "remiss.state.waiting": {"sv": "Väntar på svar", "en": "Waiting for a reply"},
+    "remiss.reply": {"sv": "Registrera ett remissvar", "en": "Record a reply"},
+    "remiss.received": {"sv": "Inkom", "en": "Received"},
+    "remiss.summary_hint": {
+        "sv": "Obligatorisk när instansen har synpunkter.",
+        "en": "Required when the body has comments.",
+    },
+    "remiss.reply_button": {"sv": "Registrera svaret", "en": "Record the reply"},
+    "remiss.close": {"sv": "Avsluta remissen", "en": "Close the remiss"},
+    "remiss.close_intro": {
+        "sv": "Instanser som inte har svarat registreras som ”inget svar”, och "
+        "sammanställningen blir slutlig.",
+        "en": "Bodies that have not answered are recorded as “no answer”, and the compilation "
+        "becomes final.",
+    },
+    "remiss.close_button": {"sv": "Avsluta remissen", "en": "Close the remiss"},
+    "remiss.compilation": {"sv": "Remissammanställning", "en": "Compilation"},
+    "remiss.compilation_page": {"sv": "Visa remissammanställningen", "en": "Show the compilation"},
+    "remiss.done.open": {"sv": "Remissen är öppnad.", "en": "The remiss is open."},
+    "remiss.done.reply": {"sv": "Svaret är registrerat.", "en": "The reply is recorded."},
+    "remiss.done.close": {"sv": "Remissen är avslutad.", "en": "The remiss is closed."},
+    "remiss.bad.received": {
+        "sv": "Datumet måste ligga mellan remissens öppningsdag och i dag.",
+        "en": "The date must lie between the opening day and today.",
+    },
+    "remiss.bad.position": {"sv": "Välj ett ställningstagande.", "en": "Choose a position."},
+    "remiss.bad.summary": {
+        "sv": "Sammanfatta synpunkterna.",
+        "en": "Summarise the comments.",
+    },
+    "remiss.bad.body": {
+        "sv": "Välj en remissinstans som inte har svarat än.",
+        "en": "Choose a consulted body that has not answered yet.",
+    },
+    "remiss.bad.bodies": {"sv": "Välj minst en remissinstans.", "en": "Choose at least one body."},
+    "remiss.bad.reply_by": {
+        "sv": "Svarsdatumet måste ligga efter dagens datum.",
+        "en": "The reply date must lie after today.",
+    },
+    "remiss.open.title": {"sv": "Öppna remissen", "en": "Open the remiss"},
+    "remiss.open.intro": {
+        "sv": "Välj remissinstanser. En grupp, till exempel kommunerna, står för var och en "
+        "av sina medlemmar. Svarsdatumet blir tre månader efter i dag om du inte anger ett "
+        "annat, och flyttas till nästa arbetsdag om det infaller på en helg eller helgdag.",
+        "en": "Choose the bodies to consult. A group, such as the municipalities, stands for "
+        "each of its members. The reply date is three months from today unless you give "
+        "another, moved to the next working day if it falls on a weekend or holiday.",
+    },
+    "remiss.open.groups": {"sv": "Grupper", "en": "Groups"},
+    "remiss.open.single": {"sv": "Enskilda remissinstanser", "en": "Single bodies"},
+    "remiss.open.reply_by": {"sv": "Svarsdatum", "en": "Reply date"},
+    "remiss.open.reply_by_hint": {
+        "sv": "ÅÅÅÅ-MM-DD. Lämna tomt för tre månader.",
+        "en": "YYYY-MM-DD. Leave empty for three months.",
+    },
+    "remiss.open.comment": {"sv": "Kommentar", "en": "Comment"},
+    "remiss.open.preview": {"sv": "Visa svarsdatum", "en": "Show the reply date"},
+    "remiss.open.check": {"sv": "Kontrollera innan du öppnar", "en": "Check before opening"},
+    "remiss.open.reply_by_is": {"sv": "Svar senast {day}", "en": "Reply by {day}"},
+    "remiss.open.working": {
+        "sv": "{n} arbetsdagar från {start}.",
+        "en": "{n} working days from {start}.",
+    },
+    "remiss.open.lost": {
+        "sv": "{n} arbetsdagar förloras till helgdagar:",
+        "en": "{n} working days are lost to holidays:",
+    },
+    "remiss.open.no_lost": {
+        "sv": "Inga arbetsdagar förloras till helgdagar.",
+        "en": "No working days are lost to holidays.",
+    },
+    "remiss.open.to": {
+        "sv": "Remissen går till {n} instanser:",
+        "en": "The remiss goes to {n} bodies:",
+    },
+    "remiss.open.confirm": {"sv": "Bekräfta och öppna remissen", "en": "Confirm and open"},
+    "remiss.open.not_now": {
+        "sv": "Remissen kan inte öppnas i processens nuvarande skede.",
+        "en": "The remiss cannot be opened at the process's current stage.",
+    },
+    "remiss.open.not_yours": {
+        "sv": "Remissen öppnas av {who}.",
+        "en": "The remiss is opened by {who}.",
+    },
+    "remiss.compilation.response": {"sv": "Regionens kommentar", "en": "The region's response"},
+    "remiss.compilation.missing": {"sv": "Svarade inte", "en": "Did not answer"},
 }
