@@ -102,6 +102,7 @@ def create_app(ctx: WebContext) -> FastAPI:
         home,
         measures,
         overview,
+        people,
         remiss,
         sign_in,
         tasks,
@@ -123,6 +124,7 @@ def create_app(ctx: WebContext) -> FastAPI:
         delegations,
         followup,
         remiss,
+        people,
     ):
         app.include_router(module.router)
     if ctx.settings.oidc is not None:

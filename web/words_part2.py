@@ -428,4 +428,91 @@ MORE: dict[str, dict[str, str]] = {
     },
     "remiss.compilation.response": {"sv": "Regionens kommentar", "en": "The region's response"},
     "remiss.compilation.missing": {"sv": "Svarade inte", "en": "Did not answer"},
+    # --- people -----------------------------------------------------------------------------
+    "people.title": {"sv": "Personer", "en": "People"},
+    "people.intro": {
+        "sv": "Alla som är registrerade och deras roller i programmet. En person tas aldrig "
+        "bort (händelseloggen behåller dem) men kan inaktiveras: då kan de inte logga in "
+        "eller göra något.",
+        "en": "Everyone registered and their roles in the programme. A person is never "
+        "deleted (the trail keeps them) but can be deactivated: they then cannot sign in nor "
+        "act.",
+    },
+    "people.not_admin": {
+        "sv": "Personer registreras och ändras av programmets administratör.",
+        "en": "People are registered and changed by the programme's administrator.",
+    },
+    "people.login": {"sv": "Användarnamn", "en": "Login"},
+    "people.login_hint": {
+        "sv": "Små bokstäver, siffror och . _ @ -; ändras aldrig.",
+        "en": "Lower-case letters, digits and . _ @ -; never changes.",
+    },
+    "people.name": {"sv": "Namn", "en": "Name"},
+    "people.email": {"sv": "E-postadress", "en": "E-mail address"},
+    "people.email_hint": {
+        "sv": "Inloggningslänkar, påminnelser och lägesrapporter går hit.",
+        "en": "Sign-in links, reminders and digests go here.",
+    },
+    "people.roles": {"sv": "Roller", "en": "Roles"},
+    "people.state": {"sv": "Status", "en": "Status"},
+    "people.active": {"sv": "Aktiv", "en": "Active"},
+    "people.inactive": {"sv": "Inaktiverad", "en": "Deactivated"},
+    "people.add": {"sv": "Registrera en person", "en": "Register a person"},
+    "people.add_button": {"sv": "Registrera", "en": "Register"},
+    "people.all": {"sv": "Alla personer", "en": "All people"},
+    "people.edit": {"sv": "Rätta namn och e-postadress", "en": "Correct name and address"},
+    "people.edit_button": {"sv": "Spara rättelsen", "en": "Save the correction"},
+    "people.role": {"sv": "Roll", "en": "Role"},
+    "people.grant": {"sv": "Ge en roll", "en": "Grant a role"},
+    "people.grant_button": {"sv": "Ge rollen", "en": "Grant the role"},
+    "people.remove": {"sv": "Ta bort", "en": "Remove"},
+    "people.deactivate": {"sv": "Inaktivera", "en": "Deactivate"},
+    "people.deactivate_intro": {
+        "sv": "Personen kan inte längre logga in eller göra något. Hen finns kvar i "
+        "händelseloggen och kan aktiveras igen.",
+        "en": "The person can no longer sign in nor act. They stay in the trail and can be "
+        "activated again.",
+    },
+    "people.activate": {"sv": "Aktivera igen", "en": "Activate again"},
+    "people.no_roles": {"sv": "Inga roller.", "en": "No roles."},
+    "people.done.added": {"sv": "Personen är registrerad.", "en": "The person is registered."},
+    "people.done.edit": {"sv": "Rättelsen är sparad.", "en": "The correction is saved."},
+    "people.done.grant": {"sv": "Rollen är given.", "en": "The role is granted."},
+    "people.done.remove": {"sv": "Rollen är borttagen.", "en": "The role is removed."},
+    "people.done.deactivate": {
+        "sv": "Personen är inaktiverad.",
+        "en": "The person is deactivated.",
+    },
+    "people.done.activate": {"sv": "Personen är aktiv igen.", "en": "The person is active again."},
+    "people.bad.login": {
+        "sv": "Använd små bokstäver, siffror och . _ @ - (högst 64 tecken).",
+        "en": "Use lower-case letters, digits and . _ @ - (at most 64 characters).",
+    },
+    "people.bad.taken": {"sv": "Det användarnamnet finns redan.", "en": "That login exists."},
+    "people.bad.email": {
+        "sv": "Skriv en e-postadress, till exempel namn@kommun.se.",
+        "en": "Enter an e-mail address, for example name@municipality.se.",
+    },
+    "people.bad.email_taken": {
+        "sv": "Adressen används redan av en annan person; en adress loggar in en person.",
+        "en": "Another person has this address; one address signs in one person.",
+    },
+    "people.bad.name": {
+        "sv": "Skriv personens namn (en rad).",
+        "en": "Write the person's name (one line).",
+    },
+    "people.bad.nothing": {"sv": "Inget är ändrat.", "en": "Nothing is changed."},
+    "people.bad.yourself": {
+        "sv": "Du kan inte inaktivera dig själv.",
+        "en": "You cannot deactivate yourself.",
+    },
+    "people.bad.last_admin": {
+        "sv": "Programmet måste ha minst en aktiv administratör.",
+        "en": "The programme needs at least one active administrator.",
+    },
+    "people.bad.role": {"sv": "Välj en roll.", "en": "Choose a role."},
+    "people.bad.role_held": {
+        "sv": "Rollen är redan given (eller inte given).",
+        "en": "The role is held already (or not held).",
+    },
 }

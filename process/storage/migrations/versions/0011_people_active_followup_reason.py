@@ -22,15 +22,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('person', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('active', sa.Boolean(), nullable=False,
+    # plain ADD COLUMN (not a batch copy of the table: on SQLite that would lose the
+    # expression index on lower(login))
+    op.add_column('person', sa.Column('active', sa.Boolean(), nullable=False,
                                       server_default=sa.true()))
-    with op.batch_alter_table('measure_followup', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('reason', sa.String(), nullable=True))
+    op.add_column('measure_followup', sa.Column('reason', sa.String(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('measure_followup', schema=None) as batch_op:
-        batch_op.drop_column('reason')
-    with op.batch_alter_table('person', schema=None) as batch_op:
-        batch_op.drop_column('active')
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+ too): no copy of the tables, which would
+    # lose the lower(login) index and trip the foreign keys to person
+    op.execute('ALTER TABLE measure_followup DROP COLUMN reason')
+    op.execute('ALTER TABLE person DROP COLUMN active')
