@@ -96,6 +96,7 @@ def create_app(ctx: WebContext) -> FastAPI:
         actions,
         decisions,
         delegations,
+        digest,
         followup,
         health,
         history,
@@ -125,6 +126,7 @@ def create_app(ctx: WebContext) -> FastAPI:
         followup,
         remiss,
         people,
+        digest,
     ):
         app.include_router(module.router)
     if ctx.settings.oidc is not None:

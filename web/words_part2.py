@@ -515,4 +515,24 @@ MORE: dict[str, dict[str, str]] = {
         "sv": "Rollen är redan given (eller inte given).",
         "en": "The role is held already (or not held).",
     },
+    # --- the digest ------------------------------------------------------------------------
+    "digest.title": {"sv": "Lägesrapport", "en": "Digest"},
+    "digest.intro": {
+        "sv": "Samma innehåll som veckorapporten i e-post, för den period du väljer.",
+        "en": "The same content as the weekly digest by e-mail, for the period you choose.",
+    },
+    "digest.since": {"sv": "Från", "en": "From"},
+    "digest.until": {"sv": "Till och med", "en": "Until"},
+    "digest.lead": {
+        "sv": "Processledarens exemplar (nekade försök, misslyckade utskick)",
+        "en": "The process lead's copy (refused attempts, failed mails)",
+    },
+    "digest.show": {"sv": "Visa", "en": "Show"},
+    "digest.milestone": {"sv": "Milstolpe", "en": "Milestone"},
+    "digest.note": {"sv": "Läge", "en": "Status"},
+    "digest.area": {"sv": "Område", "en": "Area"},
+    "digest.bad.future": {
+        "sv": "Slutdagen ligger i framtiden.",
+        "en": "The end lies in the future.",
+    },
 }
