@@ -11,9 +11,13 @@ from typing import Any
 
 import click
 
-from process.cli.context import Env, log_options, pass_env
+from process.cli.context import Bounded, Env, log_options, pass_env
 
 LANGS = click.Choice(["sv", "en"])
+# One group per noun; the other spelling still works but is not shown in help.
+ALIASES = {"measures": "measure", "delegations": "delegation", "decisions": "decision",
+           "body": "bodies", "plans": "plan", "person": "people", "followups": "followup",
+           "trigger": "triggers"}
 
 
 class RspGroup(click.Group):
@@ -39,6 +43,9 @@ class RspGroup(click.Group):
             raise
         except (click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_after_closed_pipe()
+            ctx.exit(PIPE_CLOSED)
         except Exception as exc:  # noqa: BLE001 - map known errors, re-raise the rest
             message = _user_error(exc)
             if message is None:
@@ -56,14 +63,38 @@ class RspGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """The commands of cli.py at once; the groups of other modules on first need, so
-        that `rsp advance` or `rsp status` does not import them."""
+        that `rsp advance` or `rsp status` does not import them. The other spelling of a
+        noun (`measures`, `delegations` …) is a hidden alias of its one group."""
+        cmd_name = ALIASES.get(cmd_name, cmd_name)
         if cmd_name not in self.commands:
             _register_command_groups()
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, cmd, rest = super().resolve_command(ctx, args)
+        return (cmd.name if cmd is not None else name), cmd, rest
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         _register_command_groups()
         return super().list_commands(ctx)
+
+
+PIPE_CLOSED = 141  # as a shell reports a command ended by SIGPIPE (128 + 13)
+
+
+def _quiet_after_closed_pipe() -> None:
+    """The reader went away (`rsp history | head -1`): no message, and nothing more
+    written to the closed pipe when Python flushes standard output at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is no real file (CliRunner): nothing to flush
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _user_error(exc: Exception) -> str | None:
@@ -144,6 +175,9 @@ def main(ctx: click.Context, config_file: str | None, db_value: str | None, now_
         config.refuse_problems(applied.loaded)
     if now_value and effective_value:
         raise click.UsageError("give --now (a replay) or --effective (a past date), not both")
+    from process.core import vocab
+
+    vocab.use_language(lang)  # the accepted values of a refused word, in this language
     ctx.obj = Env(db_value, now_value, programme, lang, effective_value)
     if template_dir or "process.reports.templating" in sys.modules:  # else nothing to (re)set
         from process.reports import templating
@@ -187,7 +221,7 @@ def init(env: Env, example: str | None, definition_file: str | None, key: str | 
         raise click.UsageError("give either --example NAME or --definition FILE")
     if definition_file and not (key and name and region):
         raise click.UsageError("--definition needs --key, --name and --region")
-    db = env.database(require_schema=False)
+    db = env.database(require_schema=False, create=True)
     db.making_replay = replay
     result = setup.init(db, env.clock, env.actor, example=example,
                         definition_file=definition_file, key=key, name=name, region=region,
@@ -288,8 +322,8 @@ def people() -> None:
 @click.option("--name", required=True, help="Full name.")
 @click.option("--email", help="E-mail address (reminders and digests go here).")
 @click.option("--role", "roles", multiple=True, metavar="ROLE",
-              help="A role on the programme (repeatable): board, steering_group, "
-                   "working_group, service_z, admin.")
+              help="A role on the programme (repeatable), by key or as shown: board, "
+                   "steering_group, working_group (arbetsgrupp), service_z, admin.")
 @pass_env
 def people_add(env: Env, login: str, name: str, email: str | None, roles: tuple[str]) -> None:
     """Register a person with roles (admins only).
@@ -311,7 +345,7 @@ def people_add(env: Env, login: str, name: str, email: str | None, roles: tuple[
 @click.argument("role")
 @pass_env
 def people_grant(env: Env, login: str, role: str) -> None:
-    """Give a person a role (admins only).
+    """Give a person a role (admins only): ROLE by key or as shown (styrgrupp).
 
     \b
     Example:
@@ -340,6 +374,65 @@ def people_revoke(env: Env, login: str, role: str) -> None:
     click.echo(f"{login}: role {role} removed")
 
 
+@people.command("edit")
+@click.argument("login")
+@click.option("--name", help="The corrected full name.")
+@click.option("--email", help="The corrected e-mail address.")
+@click.option("--no-email", "no_email", is_flag=True, help="Remove the e-mail address.")
+@pass_env
+def people_edit(env: Env, login: str, name: str | None, email: str | None,
+                no_email: bool) -> None:
+    """Correct a person's name or e-mail address (admins only; the login stays).
+
+    \b
+    Example:
+      rsp people edit handlaggare --email eva.handlaggare@lansstyrelsen.example
+    """
+    from process.core.errors import InvalidInput
+    from process.programme import setup
+
+    if no_email and email is not None:
+        raise InvalidInput("give --email or --no-email, not both")
+    if name is None and email is None and not no_email:
+        raise InvalidInput("give what to correct: --name, --email or --no-email")
+    setup.edit_person(env.database(), env.clock, env.actor, env.programme, login, name,
+                      email, no_email)
+    click.echo(f"{login.lower()}: corrected")
+
+
+@people.command("deactivate")
+@click.argument("login")
+@pass_env
+def people_deactivate(env: Env, login: str) -> None:
+    """Deactivate a person: they can no longer sign in nor act (admins only). Never
+    deleted: the audit trail keeps them; 'rsp people activate' undoes it.
+
+    \b
+    Example:
+      rsp people deactivate handlaggare
+    """
+    from process.programme import setup
+
+    setup.set_active(env.database(), env.clock, env.actor, env.programme, login, False)
+    click.echo(f"{login.lower()}: deactivated")
+
+
+@people.command("activate")
+@click.argument("login")
+@pass_env
+def people_activate(env: Env, login: str) -> None:
+    """Activate a deactivated person again (admins only).
+
+    \b
+    Example:
+      rsp people activate handlaggare
+    """
+    from process.programme import setup
+
+    setup.set_active(env.database(), env.clock, env.actor, env.programme, login, True)
+    click.echo(f"{login.lower()}: active")
+
+
 @people.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
@@ -361,8 +454,9 @@ def people_list(env: Env, as_json: bool) -> None:
         click.echo(to_json(rows))
         return
     for r in rows:
+        gone = "" if r["active"] else "  (deactivated)"
         click.echo(f"{r['login']:<22} {r['name']:<40} {r['email'] or '—':<36} "
-                   f"{', '.join(r['roles']) or '—'}")
+                   f"{', '.join(r['roles']) or '—'}{gone}")
 
 
 # --- the process ----------------------------------------------------------------------
@@ -395,19 +489,22 @@ def status(env: Env, as_json: bool) -> None:
 
 @main.command()
 @click.argument("trigger")
-@click.option("--comment", "-m", help="What happened (some triggers require it).")
+@click.option("--message", "-m", "--comment", "comment",
+              help="What happened (some triggers require it).")
 @click.option("--decision", "decision_ref", metavar="REF",
               help="Board decision reference: meeting date, § and diary number, "
                    "e.g. '2023-05-23 § 89 RUN/536/2021'.")
 @click.option("--decision-text", help="The decision's wording (default: the comment).")
-@click.option("--as", "as_role", metavar="ROLE", help="Act in this role, if you hold several.")
+@click.option("--as", "as_role", metavar="ROLE",
+              help="Act in this role (by key or as shown), if you hold several.")
 @click.option("--expect-version", type=int, metavar="N",
               help="Refuse if the process is no longer at version N (see status --json).")
 @pass_env
 def advance(env: Env, trigger: str, comment: str | None, decision_ref: str | None,
             decision_text: str | None, as_role: str | None,
             expect_version: int | None) -> None:
-    """Record that something happened: fire TRIGGER on the process.
+    """Record that something happened: fire TRIGGER (its name, or its label as 'rsp
+    triggers' shows it) on the process.
 
     \b
     Examples:
@@ -453,13 +550,15 @@ def history(env: Env, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
-def triggers(env: Env) -> None:
+def triggers(env: Env, as_json: bool) -> None:
     """Every trigger of the process: from where, to where, who may fire it.
 
     \b
-    Example:
+    Examples:
       rsp triggers
+      rsp --lang en triggers --json
     """
     from process.storage import lookup
     from process.workflow import stored
@@ -469,6 +568,14 @@ def triggers(env: Env) -> None:
         prog = lookup.find_programme(session, env.programme)
         inst = lookup.instance_of(session, prog)
         d = stored.definition_of(session, inst.definition_id)
+    if as_json:
+        from process.reports.status_text import to_json
+
+        click.echo(to_json([{"name": t.name, "label": label_text(t.label, env.lang),
+                             "from": list(t.sources), "to": t.dest, "roles": list(t.roles),
+                             "guards": list(t.guards), "decision": t.decision,
+                             "possible_now": inst.state in t.sources} for t in d.triggers]))
+        return
     for t in d.triggers:
         now = "*" if inst.state in t.sources else " "
         flags = (" [decision]" if t.decision else "") + (
@@ -524,11 +631,11 @@ def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> N
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (another than this machine's needs RSP_BASE_URL).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+@click.option("--port", type=Bounded(0, 65535, "0-65535"), default=8000, show_default=True,
               help="Port to listen on (0: any free one, printed at start).")
 @click.option("--db", "serve_db", metavar="URL|FILE",
               help="The database (default: rsp's global --db / RSP_DATABASE_URL).")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+@click.option("--workers", type=Bounded(1, 64, "1-64"), default=1, show_default=True,
               help="Worker processes sharing the database (PostgreSQL for more than one).")
 @click.option("--forwarded-allow-ips", metavar="IPS",
               help="Reverse proxies whose X-Forwarded-For/-Proto to trust "
@@ -569,7 +676,7 @@ def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
 @click.option("--serve", "then_serve", is_flag=True,
               help="Then serve the demo's database in the browser on this machine, printing "
                    "sign-in links for the process lead and the municipal officer.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+@click.option("--port", type=Bounded(0, 65535, "0-65535"), default=8000, show_default=True,
               help="The port for --serve (0: any free one).")
 def demo(workspace: str | None, then_serve: bool, port: int) -> None:
     """Replay Region Jämtland Härjedalen's 2022-2023 timetable in a fresh workspace.
@@ -611,7 +718,7 @@ def _register_command_groups() -> None:
     _registered.append(True)
     from process.cli import measures
 
-    for group in measures.COMMANDS:  # bodies, plan, measures, measure, followup
+    for group in measures.COMMANDS:  # bodies, plan, measure, followup
         main.add_command(group)
 
     from notifications.cli import reminders as notification_commands
@@ -628,7 +735,7 @@ def _register_command_groups() -> None:
     main.add_command(installation.installation)  # installation show, cli-writers, admin
 
     for command in (*remiss.COMMANDS, *decisions.COMMANDS):  # remiss; decision, delegate,
-        main.add_command(command)  # delegations, decide
+        main.add_command(command)  # delegation, decide
 
     from notifications.cli import templates
 

@@ -142,7 +142,8 @@ def run_once(db: Database, clock: Clock, rules: Rules | None,
 
     sweep_error = None
     try:
-        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor)
+        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor,
+                            base_url=settings.base_url)
     except TemplateProblem as exc:
         if not send:
             raise

@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from process.cli.context import ID, NUMBER, Env, log_options, pass_env
+from process.cli.context import COUNT, ID, Env, log_options, pass_env
+from process.cli.params import DAY
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from notifications.mail.settings import MailSettings
 
 RULES_OPTION = click.option(
@@ -108,12 +111,12 @@ def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
 
 
 @remind.command("preview")
-@click.option("--until", "until_text", required=True, metavar="DATE",
-              help="Last day to simulate (YYYY-MM-DD).")
+@click.option("--until", "until", required=True, type=DAY,
+              help="Last day to simulate, e.g. 2023-06-30 or 30/6 2023.")
 @RULES_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
-def remind_preview(env: Env, until_text: str, rules_file: str | None, as_json: bool) -> None:
+def remind_preview(env: Env, until: dt.date, rules_file: str | None, as_json: bool) -> None:
     """List every reminder the coming period will produce; sends and writes nothing.
 
     Assumes nothing changes meanwhile (no milestone reached, no deadline moved).
@@ -123,10 +126,8 @@ def remind_preview(env: Env, until_text: str, rules_file: str | None, as_json: b
       rsp --now 2022-11-01 remind preview --until 2023-06-30
     """
     from notifications.reminders import sweep
-    from process.core.clock import parse_date
     from process.reports.status_text import to_json
 
-    until = parse_date(until_text, "--until")
     planned, problems = sweep.preview(env.database(), env.clock, _rules(rules_file),
                                       until, env.lang)
     groups: dict[tuple, list[Any]] = {}
@@ -224,7 +225,8 @@ def outbox() -> None:
 
 @outbox.command("list")
 @click.option("--status", type=click.Choice(["pending", "sending", "sent", "failed"]))
-@click.option("--limit", type=NUMBER, default=50, show_default=True)
+@click.option("--limit", type=COUNT, default=50, show_default=True,
+              help="At most this many mails (0 or more).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
 def outbox_list(env: Env, status: str | None, limit: int, as_json: bool) -> None:

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from process.core.clock import STOCKHOLM
 from process.core.errors import NotFound
-from process.core.words import phrase
+from process.core.words import long_date, phrase
 from process.reports import templating
 from process.reports.spreadsheet_csv import spreadsheet_csv
 from process.storage import lookup
@@ -31,7 +31,7 @@ from process.storage.plan_tables import Body as BodyRow
 from process.workflow import stored
 from process.workflow.definition import label_text
 
-FORMATS = ("md", "html", "csv")
+FORMATS = ("md", "html", "csv", "xlsx")
 OUTCOME_WORDS = {
     "achieved": {"sv": "Uppnått", "en": "Achieved"},
     "partly": {"sv": "Delvis uppnått", "en": "Partly achieved"},
@@ -43,20 +43,33 @@ WORDS = {
               "en": "Follow-up of the action plan {year}"},
     "area": {"sv": "Prioriterat område", "en": "Priority area"},
     "goal": {"sv": "Mål", "en": "Goal"},
-    "goal_elsewhere": {"sv": "mål i område {n}", "en": "a goal of area {n}"},
+    "goal_elsewhere": {"sv": "mål i område {n}, som handlingsplanen anger för insatsen",
+                       "en": "a goal of area {n}, as the action plan gives it for the measure"},
     "no_goal": {"sv": "Utan angivet mål", "en": "No goal given"},
     "measure": {"sv": "Insats", "en": "Measure"},
     "subgoal": {"sv": "Delmål", "en": "Sub-goal"},
     "state": {"sv": "Läge", "en": "State"},
     "outcome": {"sv": "Utfall", "en": "Outcome"},
     "comment": {"sv": "Kommentar", "en": "Comment"},
-    "share": {"sv": "Andel uppnådda", "en": "Share achieved"},
+    "share": {"sv": "Andel uppnådda av de uppföljda", "en": "Share achieved of those followed up"},
+    "not_followed": {"sv": "Ännu inte uppföljda ({n})", "en": "Not followed up yet ({n})"},
+    "not_followed_intro": {
+        "sv": "Räknas inte i andelarna ovan; de följs upp innan rapporten är klar.",
+        "en": "Not counted in the shares above; they are followed up before the report is "
+              "final."},
     "counts": {"sv": "uppnått {achieved}, delvis {partly}, ej uppnått {not_}, ej uppföljda "
                      "{missing}",
                "en": "achieved {achieved}, partly {partly}, not achieved {not_}, not followed "
                      "up {missing}"},
     "no_measures": {"sv": "Inga insatser detta år", "en": "No measures this year"},
-    "see_above": {"sv": "se ovan, under mål {goal}", "en": "see above, under goal {goal}"},
+    "see_above": {"sv": "redovisas under mål {goal}", "en": "reported under goal {goal}"},
+    "also_one": {"sv": "Även insats {codes} bidrar till målet; den redovisas under mål {goal}.",
+                 "en": "Measure {codes} also serves this goal; it is reported under goal "
+                       "{goal}."},
+    "also_many": {"sv": "Även insatserna {codes} bidrar till målet; de redovisas under mål "
+                        "{goal}.",
+                  "en": "Measures {codes} also serve this goal; they are reported under goal "
+                        "{goal}."},
     "summary": {"sv": "Hela planen", "en": "The whole plan"},
     "compiled": {"sv": "Sammanställd {day}", "en": "Compiled {day}"},
     "year": {"sv": "År", "en": "Year"},
@@ -81,11 +94,34 @@ def share_text(achieved: int, total: int, lang: str) -> str:
 
 
 def _counts(items: list[dict[str, Any]]) -> dict[str, int]:
+    """How many measures had each outcome; `followed` counts those followed up, which the
+    shares are computed over (a measure nobody followed up is not 'not achieved')."""
     c = {"total": len(items), "achieved": 0, "partly": 0, "not_": 0, "missing": 0}
     for m in items:
         c[{"achieved": "achieved", "partly": "partly", "not": "not_"}.get(m["outcome"],
                                                                           "missing")] += 1
+    c["followed"] = c["total"] - c["missing"]
     return c
+
+
+def _also_text(entries: list[dict[str, Any]], lang: str) -> str:
+    """One sentence for the measures already reported under an earlier goal: 'Även 2.B och
+    2.D bidrar till målet; de redovisas under mål 2.1.'"""
+    by_goal: dict[str, list[str]] = {}
+    for m in entries:
+        if m.get("repeat"):
+            by_goal.setdefault(m["repeat"], []).append(m["code"])
+    parts = []
+    for goal, codes in by_goal.items():
+        key = "also_one" if len(codes) == 1 else "also_many"
+        parts.append(word(key, lang, codes=series(codes, lang), goal=goal))
+    return " ".join(parts)
+
+
+def series(items: list[str], lang: str) -> str:
+    """'2.B', '2.B och 2.D', '2.B, 2.D och 2.E' ('and' in English)."""
+    joiner = " och " if lang != "en" else " and "
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + joiner + items[-1]
 
 
 def _group(area: dict[str, Any], goals: dict[str, dict[str, Any]], lang: str) -> None:
@@ -104,11 +140,12 @@ def _group(area: dict[str, Any], goals: dict[str, dict[str, Any]], lang: str) ->
                 placed.setdefault(m["code"], code)
         note = (word("goal_elsewhere", lang, n=g["area"])
                 if g["area"] not in (None, area["number"]) else "")
-        groups.append({"code": code, "title": g["title"], "note": note, "measures": entries})
+        groups.append({"code": code, "title": g["title"], "note": note, "measures": entries,
+                       "also_text": _also_text(entries, lang)})
     loose = [{**m, "repeat": None} for m in area["measures"] if not m["goals"]]
     if loose:
         groups.append({"code": "", "title": word("no_goal", lang), "note": "",
-                       "measures": loose})
+                       "measures": loose, "also_text": ""})
     area["goals"] = groups
 
 
@@ -131,7 +168,7 @@ def report_data(session: Session, programme_key: str | None, year: int, lang: st
                  a.c.plan_id == plan["id"]).order_by(a.c.number))}
     rows = conn.execute(
         sa.select(m.c.id, m.c.code, m.c.area, m.c.title, m.c.subgoal, m.c.goals, m.c.state,
-                  m.c.definition_id, f.c.outcome, f.c.comment, f.c.recorded_by,
+                  m.c.definition_id, f.c.outcome, f.c.comment, f.c.reason, f.c.recorded_by,
                   f.c.recorded_at)
         .outerjoin(f, f.c.measure_id == m.c.id).where(m.c.plan_id == plan["id"])
         .order_by(m.c.area, m.c.code)).mappings().all()
@@ -154,14 +191,20 @@ def report_data(session: Session, programme_key: str | None, year: int, lang: st
     everything = [x for ar in areas.values() for x in ar["measures"]]
     for ar in areas.values():
         ar["counts"] = _counts(ar["measures"])
-        ar["share"] = share_text(ar["counts"]["achieved"], ar["counts"]["total"], lang)
-        _group(ar, goals, lang)
+        ar["share"] = share_text(ar["counts"]["achieved"], ar["counts"]["followed"], lang)
+        ar["not_followed"] = [x for x in ar["measures"] if x["outcome"] is None]
+        _group(ar, goals, lang)  # every goal its measures serve, then only those followed up
+        ar["measures"] = [x for x in ar["measures"] if x["outcome"] is not None]
+        for group in ar["goals"]:
+            group["measures"] = [x for x in group["measures"] if x["outcome"] is not None]
     total = _counts(everything)
     return {"lang": lang, "year": year, "plan_title": plan["title"],
             "programme": prog.name, "region": prog.region,
             "areas": [areas[k] for k in sorted(areas)], "measures": everything,
-            "counts": total, "share": share_text(total["achieved"], total["total"], lang),
-            "compiled": (today or dt.date(year + 1, 1, 1)).isoformat()}
+            "counts": total, "share": share_text(total["achieved"], total["followed"], lang),
+            "followed": [x for x in everything if x["outcome"] is not None],
+            "not_followed": [x for x in everything if x["outcome"] is None],
+            "compiled": long_date(today or dt.date(year + 1, 1, 1), lang)}
 
 
 def render(data: dict[str, Any], fmt: str) -> str:
@@ -173,7 +216,19 @@ def render(data: dict[str, Any], fmt: str) -> str:
     return templating.render(templating.load(env, f"followup_report.{fmt}"), data)
 
 
+def render_xlsx(data: dict[str, Any]) -> bytes:
+    """The report as an Excel workbook: the same rows as the CSV, text cells as text."""
+    from process.reports.spreadsheet_xlsx import workbook
+
+    title = ("Uppföljning " if data["lang"] == "sv" else "Follow-up ") + str(data["year"])
+    return workbook([(title, _rows(data))])
+
+
 def _csv(data: dict[str, Any]) -> str:
+    return spreadsheet_csv(_rows(data))
+
+
+def _rows(data: dict[str, Any]) -> list[list[Any]]:
     lang = data["lang"]
     keys = ("year", "area", "area_title", "goals", "measure", "title", "subgoal",
             "responsible", "state", "outcome", "comment", "recorded_by", "recorded_at")
@@ -193,4 +248,4 @@ def _csv(data: dict[str, Any]) -> str:
                      ", ".join(m["responsible"]), m["state_label"], m["outcome_label"],
                      m["comment"] or "", m["recorded_by"] or "",
                      at.astimezone(STOCKHOLM).date().isoformat() if at else ""])
-    return spreadsheet_csv(rows)
+    return rows

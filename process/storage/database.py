@@ -154,6 +154,16 @@ class Database:
             raise SchemaError(f"{self.display()} has schema {rev}, this rsp needs "
                               f"{SCHEMA_HEAD}: run 'rsp db upgrade'")
 
+    def missing_file(self) -> str | None:
+        """The path of a SQLite database file that does not exist (opening it would create
+        an empty one), else None."""
+        if self.engine.dialect.name != "sqlite":
+            return None
+        path = self.engine.url.database
+        if not path or path == ":memory:" or path.startswith("file:"):
+            return None
+        return None if Path(path).exists() else path
+
     def display(self) -> str:
         """The database for messages, without any password."""
         return scrub(self.engine.url.render_as_string(hide_password=True), self.url)

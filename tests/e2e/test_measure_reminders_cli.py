@@ -14,7 +14,7 @@ from tests.support import run_rsp
 @pytest.fixture
 def dbfile(tmp_path):
     db = str(tmp_path / "rsp.db")
-    r = run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2014-04-01")
+    r = run_rsp("init", "--example", "jamtland-2014-2020", "--replay", db=db, now="2014-04-01")
     assert r.returncode == 0, r.stderr
     return db
 
