@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from process.cli.context import Bounded, Env, pass_env
+from process.cli.context import Bounded, Env, log_options, pass_env
 
 LANGS = click.Choice(["sv", "en"])
 # One group per noun; the other spelling still works but is not shown in help.
@@ -22,6 +22,19 @@ ALIASES = {"measures": "measure", "delegations": "delegation", "decisions": "dec
 
 class RspGroup(click.Group):
     """A click group that turns rsp's errors into a message and exit status 1."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        """Before the options are parsed: the settings file's values become the variables
+        not set in the environment (the environment wins), so every option and part of
+        rsp sees them; its problems are reported once the command is known."""
+        if parent is None:
+            import os
+
+            from process.core import config
+
+            config.remember(config.apply(config.load(config.option_in(args), os.environ)))
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -117,6 +130,10 @@ def _user_error(exc: Exception) -> str | None:
 
 
 @click.group(cls=RspGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_file", metavar="FILE",
+              help="The settings file (TOML; default /etc/rsp/rsp.toml when it exists): "
+                   "environment variables override it; see 'rsp config check'. "
+                   "Env: RSP_CONFIG.")
 @click.option("--db", "db_value", envvar="RSP_DATABASE_URL", metavar="URL|FILE",
               help="Database: a SQLite file (default ./rsp.db) or a SQLAlchemy URL, "
                    "e.g. postgresql+psycopg://user@host/db. Env: RSP_DATABASE_URL.")
@@ -138,7 +155,7 @@ def _user_error(exc: Exception) -> str | None:
                    "bundled one of the same name (see 'rsp templates'). Env: RSP_TEMPLATE_DIR.")
 @click.version_option(package_name="rsp")
 @click.pass_context
-def main(ctx: click.Context, db_value: str | None, now_value: str | None,
+def main(ctx: click.Context, config_file: str | None, db_value: str | None, now_value: str | None,
          effective_value: str | None, programme: str | None, lang: str,
          template_dir: str | None) -> None:
     """rsp — track a regional service programme (regionalt serviceprogram).
@@ -151,6 +168,11 @@ def main(ctx: click.Context, db_value: str | None, now_value: str | None,
       rsp status
       RSP_USER=sekreterare rsp advance decide_start --decision '2022-02-22 § 12 RUN/536/2021'
     """
+    from process.core import config
+
+    applied = config.last_applied()
+    if applied is not None and ctx.invoked_subcommand != "config":
+        config.refuse_problems(applied.loaded)
     if now_value and effective_value:
         raise click.UsageError("give --now (a replay) or --effective (a past date), not both")
     from process.core import vocab
@@ -219,7 +241,27 @@ def init(env: Env, example: str | None, definition_file: str | None, key: str | 
             click.echo(f"reminder rules: {used.source}")
 
 
-@main.group()
+class DbGroup(click.Group):
+    """`rsp db`: upgrade here; backup and restore from process.cli.database, on first need."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        _add_database_commands(self)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _add_database_commands(self)
+        return super().list_commands(ctx)
+
+
+def _add_database_commands(group: click.Group) -> None:
+    if "backup" not in group.commands:
+        from process.cli import database as database_commands
+
+        for command in database_commands.COMMANDS:  # db backup, db restore
+            group.add_command(command)
+
+
+@main.group(cls=DbGroup)
 def db() -> None:
     """Database schema commands."""
 
@@ -538,9 +580,10 @@ def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> N
 @click.option("--forwarded-allow-ips", metavar="IPS",
               help="Reverse proxies whose X-Forwarded-For/-Proto to trust "
                    "(default 127.0.0.1). Env: FORWARDED_ALLOW_IPS.")
+@log_options
 @pass_env
 def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
-          forwarded_allow_ips: str | None) -> None:
+          forwarded_allow_ips: str | None, log_level: str, log_format: str) -> None:
     """Serve rsp in the browser: people sign in and act as themselves.
 
     Sign-in by e-mail link (mail through RSP_MAIL_*/RSP_SMTP_*, as reminders) and, when
@@ -552,10 +595,16 @@ def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
       rsp serve --db rsp.db
       RSP_BASE_URL=https://rsp.region.example rsp serve --host 0.0.0.0 --port 8080
     """
+    import logging
+    from collections.abc import Callable
+
     from web import server
 
+    # with JSON logs every line is a JSON object (on stderr), the start-up lines too
+    echo: Callable[[str], None] = (logging.getLogger("rsp.serve").info
+                                   if log_format == "json" else click.echo)
     server.serve(serve_db or env.db_value, env.clock, host, port, workers,
-                 forwarded_allow_ips, click.echo)
+                 forwarded_allow_ips, echo, log=(log_level.lower(), log_format))
 
 
 # --- demo -----------------------------------------------------------------------------
@@ -632,6 +681,100 @@ def _register_command_groups() -> None:
 
     for command in templates.COMMANDS:  # templates list, export, check
         main.add_command(command)
+
+    from process.cli import config as config_commands
+
+    config_commands.make_check_command(_config_checks)
+    main.add_command(config_commands.config_group)  # config check
+
+
+def _config_checks() -> list[Any]:
+    """Each part's check of its settings, for `rsp config check` (each raises on a problem)."""
+    from collections.abc import Mapping
+
+    from process.cli.config import Check
+
+    def database(env: Mapping[str, str]) -> None:
+        from process.storage.database import open_database, password_by_reference
+
+        password_by_reference(env)
+        open_database(None).dispose()
+
+    def lang(env: Mapping[str, str]) -> None:
+        if env.get("RSP_LANG", "sv") not in ("sv", "en"):
+            raise click.BadParameter(f"RSP_LANG={env['RSP_LANG']!r}: use sv or en")
+
+    def mail(env: Mapping[str, str]) -> None:
+        from notifications.mail import settings as mailconfig
+        from process.storage.database import database_url
+
+        url = database_url(None)
+        settings = mailconfig.settings_from_env(env, mailconfig.default_outbox_dir(url),
+                                                shared_database=not url.startswith("sqlite"))
+        mailconfig.open_transport(settings, env)  # reads the password reference
+
+    def web(env: Mapping[str, str]) -> None:
+        from web.settings import from_env
+
+        from_env(env)
+
+    def audit_key(env: Mapping[str, str]) -> None:
+        from process.access import audit_key as keys
+
+        keys.from_environment()
+
+    def schedule(env: Mapping[str, str]) -> None:
+        from notifications.digest.cron import cron_trigger
+
+        raw = env.get("RSP_SCHEDULER_INTERVAL")
+        try:
+            ok = raw is None or float(raw) >= 0.1
+        except ValueError:
+            ok = False
+        if not ok:
+            raise click.BadParameter(f"RSP_SCHEDULER_INTERVAL={raw!r}: minutes, at least 0.1")
+        cron = env.get("RSP_DIGEST_CRON") or "0 7 * * mon"
+        if cron.strip().lower() != "off":
+            try:
+                cron_trigger(cron)
+            except Exception as exc:
+                raise click.BadParameter(f"RSP_DIGEST_CRON: {exc}") from None
+
+    def rules(env: Mapping[str, str]) -> None:
+        from notifications.reminders.rules import load_rules
+
+        if env.get("RSP_REMINDER_RULES"):
+            load_rules(env["RSP_REMINDER_RULES"])
+
+    def templates(env: Mapping[str, str]) -> None:
+        from process.reports import templating
+        from process.reports.template_limits import Limits
+
+        Limits.from_env(env)
+        if env.get("RSP_TEMPLATE_DIR"):
+            templating.configure(env["RSP_TEMPLATE_DIR"])
+            templating.override_dir()
+
+    def logs(env: Mapping[str, str]) -> None:
+        level = (env.get("RSP_LOG_LEVEL") or "info").lower()
+        if level not in ("debug", "info", "warning", "error"):
+            raise click.BadParameter(f"RSP_LOG_LEVEL={level!r}: debug, info, warning or error")
+        fmt = (env.get("RSP_LOG_FORMAT") or "text").lower()
+        if fmt not in ("text", "json"):
+            raise click.BadParameter(f"RSP_LOG_FORMAT={fmt!r}: text or json")
+
+    def names(section: str) -> tuple[str, ...]:
+        from process.core.config import SETTINGS
+
+        return tuple(s.env for s in SETTINGS if s.section == section)
+
+    return [Check(names("database"), database), Check(("RSP_LANG",), lang),
+            Check(names("mail") + names("smtp"), mail),
+            Check(names("web") + names("oidc"), web),
+            Check(("RSP_AUDIT_KEY_FILE",), audit_key),
+            Check(("RSP_SCHEDULER_INTERVAL", "RSP_DIGEST_CRON"), schedule),
+            Check(("RSP_REMINDER_RULES",), rules), Check(names("templates"), templates),
+            Check(names("logging"), logs)]
 
 
 if __name__ == "__main__":  # pragma: no cover

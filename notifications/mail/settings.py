@@ -8,6 +8,7 @@
     RSP_SMTP_TLS         starttls | ssl (default: ssl on port 465, else starttls)
     RSP_SMTP_USER        the login, if the server wants AUTH
     RSP_SMTP_PASSWORD_ENV  the NAME of the variable that holds the password
+    RSP_SMTP_PASSWORD_FILE or a file that holds it (readable only by rsp's user)
     RSP_SMTP_CAFILE      a CA certificate file to trust (default: the system's)
     RSP_SMTP_TIMEOUT     seconds (default 30);  RSP_SMTP_HELO  the name to greet with
 """
@@ -50,7 +51,8 @@ class MailSettings:
         """One line for people (never the password)."""
         if self.transport == "smtp" and self.smtp is not None:
             s = self.smtp
-            auth = f", user {s.user}, password from ${s.password_env}" if s.user else ""
+            where = f"${s.password_env}" if s.password_env else f"file {s.password_file}"
+            auth = f", user {s.user}, password from {where}" if s.user else ""
             ca = f", CA file {s.cafile}" if s.cafile else ""
             return f"smtp {s.host}:{s.port} ({s.tls}{auth}{ca}), from {self.mail_from}"
         return f"file {self.outbox_dir}, from {self.mail_from}"
@@ -107,14 +109,20 @@ def settings_from_env(env: Mapping[str, str], default_dir: Path,
                                    "(port 465); rsp does not send unencrypted")
     user = merged.get("RSP_SMTP_USER") or None
     password_env = merged.get("RSP_SMTP_PASSWORD_ENV") or None
-    if user and not password_env:
+    password_file = merged.get("RSP_SMTP_PASSWORD_FILE") or None
+    if password_env and password_file:
+        raise TransportConfigError("set RSP_SMTP_PASSWORD_ENV or RSP_SMTP_PASSWORD_FILE "
+                                   "(smtp.password_env or password_file), not both")
+    if user and not (password_env or password_file):
         raise TransportConfigError("RSP_SMTP_USER is set: set RSP_SMTP_PASSWORD_ENV to the "
-                                   "NAME of the environment variable that holds the password")
+                                   "NAME of the environment variable that holds the password "
+                                   "(or RSP_SMTP_PASSWORD_FILE to a file holding it)")
     cafile = merged.get("RSP_SMTP_CAFILE") or None
     if cafile and not Path(cafile).is_file():
         raise TransportConfigError(f"RSP_SMTP_CAFILE: {cafile} is not a file")
     smtp = SmtpSettings(host=host, port=port or (465 if tls == "ssl" else 587), tls=tls,
-                        user=user, password_env=password_env, cafile=cafile,
+                        user=user, password_env=password_env, password_file=password_file,
+                        cafile=cafile,
                         timeout=_number(merged, "RSP_SMTP_TIMEOUT", 30.0),
                         helo=merged.get("RSP_SMTP_HELO") or None)
     return MailSettings("smtp", merged["RSP_MAIL_FROM"], outbox_dir, smtp)
@@ -145,7 +153,16 @@ def open_transport(settings: MailSettings, env: Mapping[str, str]) -> Transport:
         return FileTransport(settings.outbox_dir)
     password = None
     name = settings.smtp.password_env
-    if name:
+    if settings.smtp.password_file:
+        file_name = settings.smtp.password_file
+        try:
+            password = Path(file_name).expanduser().read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TransportConfigError(f"RSP_SMTP_PASSWORD_FILE: cannot read {file_name}: "
+                                       f"{getattr(exc, 'strerror', None) or exc}") from None
+        if not password:
+            raise TransportConfigError(f"RSP_SMTP_PASSWORD_FILE: {file_name} is empty")
+    elif name:
         password = env.get(name)
         if not password:
             raise TransportConfigError(f"RSP_SMTP_PASSWORD_ENV names {name}, which is not set "

@@ -108,3 +108,16 @@ YEAR = Bounded(1900, 2999, "1900-2999")  # a plan year (process.clock.FIRST_YEAR
 NUMBER = Bounded(-(2**63), 2**63 - 1)  # what an SQL integer can hold
 COUNT = Bounded(0, 2**63 - 1)  # how many (e.g. --limit): never negative
 DAYS = Bounded(0, 36_500)  # a period from today
+
+
+def log_options(command: Any) -> Any:
+    """--log-level and --log-format, for the long-running commands (scheduler, serve)."""
+    command = click.option(
+        "--log-format", type=click.Choice(["text", "json"]), default="text",
+        envvar="RSP_LOG_FORMAT", show_default=True,
+        help="Log lines as text or as JSON objects (one a line). Env: RSP_LOG_FORMAT.")(command)
+    return click.option(
+        "--log-level", type=click.Choice(["debug", "info", "warning", "error"],
+                                         case_sensitive=False),
+        default="info", envvar="RSP_LOG_LEVEL", show_default=True,
+        help="The least important log lines shown. Env: RSP_LOG_LEVEL.")(command)

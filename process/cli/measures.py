@@ -179,7 +179,7 @@ def plan_import(env: Env, file: str, year: int) -> None:
 
     \b
     Example:
-      rsp plan import workflows/examples/jamtland-harjedalen/actionplan-2014.yaml --year 2014
+      rsp plan import workflows/examples/jamtland-2014-2020/actionplan-2014.yaml --year 2014
     """
     from process.plans import plan_import as plans
 

@@ -63,6 +63,12 @@ def remiss_steps() -> list[Step]:
     ]
 
 
+def report_delegations() -> Step:
+    """The delegated decisions reported to the board (anmälan av delegationsbeslut)."""
+    return Step("2024-02-20", BOARD, ("delegations", "report", "--since", "2023-06-01"),
+                "Delegationsbesluten anmäls till nämnden")
+
+
 def finality_steps() -> list[Step]:
     """The adoption's minutes, the delegation, implementation once the decision is final."""
     return [
@@ -89,6 +95,4 @@ def finality_steps() -> list[Step]:
                                       "Handlingsplan 2024 för regionalt serviceprogram "
                                       "fastställs"),
              "Regional utvecklingsdirektör fastställer handlingsplanen 2024 på delegation"),
-        Step("2024-02-20", BOARD, ("delegations", "report", "--since", "2023-06-01"),
-             "Delegationsbesluten anmäls till nämnden"),
     ]

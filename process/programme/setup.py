@@ -5,6 +5,7 @@ Each runs in one transaction; a refused attempt is audited on its own.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from sqlmodel import select
@@ -98,10 +99,22 @@ def _after_create(w: Work, example: str | None) -> list[str]:
         return []
     found = load_bodies(folder / "bodies.yaml")
     lines = bodies.apply_bodies(w, found)[:1]
-    for path in sorted(folder.glob("actionplan-*.yaml")):
+    for path in _example_plans(folder):
         plan = load_action_plan(path, {b.key for b in found})
         lines += plans.apply_plan(w, plan).lines
     return lines
+
+
+def _example_plans(folder: Path) -> list[Path]:
+    """The action plans an example brings: those its programme.yaml lists under `plans`
+    (a plan decided later is imported when it is decided), else every actionplan-*.yaml."""
+    from process.core import yamlsrc
+
+    data, _raw = yamlsrc.load(folder / "programme.yaml")
+    listed = data.get("plans")
+    if listed is None:
+        return sorted(folder.glob("actionplan-*.yaml"))
+    return [folder / str(name) for name in listed]
 
 
 def _roles_here(w: Work, typed: list[str]) -> tuple[set[str], list[str]]:

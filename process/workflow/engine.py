@@ -205,8 +205,8 @@ def fire(w: Work, actor: people.Actor | None, target: Target, definition: Defini
         inserted = session.connection().execute(sa.insert(_DECISION), dict(
             programme_id=prog.id, body=prog.board_name, meeting_date=decision.meeting_date,
             paragraph=decision.paragraph, diary_number=decision.diary_number,
-            text=record["text"], trigger=trigger, recorded_by=str(w.actor),
-            recorded_at=w.recorded))
+            diary_normalised=decision.diary_key, text=record["text"], trigger=trigger,
+            recorded_by=str(w.actor), recorded_at=w.recorded))
         decision_id = inserted.inserted_primary_key[0]  # type: ignore[index]
     params = {"rid": target.row_id, "old": target.version, "state": dest,
               "new": target.version + 1, "since": now}
@@ -299,17 +299,17 @@ def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | N
         if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
             raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
         w.about(comment=comment)
-        decided = resolve(decision)
+        definition = stored.definition_by_hash(w.session, inst.definition_id,
+                                               inst.definition_hash)
+        decided = resolve(decision, definition.diary_form)
         if expected_version is not None and inst.version != expected_version:
             raise ConflictError(f"the process is at version {inst.version}, not "
                                 f"{expected_version}: someone changed it; check 'rsp status'")
-        definition = stored.definition_by_hash(w.session, inst.definition_id,
-                                               inst.definition_hash)
         name = definition.trigger_key(trigger)
         if name != trigger:
             w.about(trigger=name)
         if mark is not None:
-            marked = definition.marked(mark)
+            marked = definition.marked(mark, inst.state)
             if marked is None:
                 raise InvalidTransition(f"this programme's process has no trigger marked "
                                         f"{mark!r} (marks: [{mark}] in its definition)")

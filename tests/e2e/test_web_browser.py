@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from tests.mailsupport import SMTP_PASSWORD, SMTP_USER, make_certificates, smtp_server
-from tests.support import run_rsp
+from tests.support import PLAN_2014, run_rsp
 from tests.webserver import Checker, chromium, chromium_path, rsp_serve, wait_for
 
 NOW = "2014-04-22"
@@ -53,6 +53,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "--admin-email",
         "it@region.example",
     )
+    rsp("plan", "import", str(PLAN_2014), "--year", "2014")
     for login, (name, address, roles) in PEOPLE.items():
         rsp(
             "people",

@@ -70,8 +70,8 @@ def test_the_demo_in_the_browser(demo, tmp_path):
             assert lead.locator("h1").inner_text() == words
             checker.check(lead, f"demo-{name.lower().replace(' ', '-')}")
         assert "NEKAD:" in lead.content()  # the demo's refused attempts, in the history
-        lead.goto(demo["url"] + "/p/rsp-2022-2030/measures/2014/2.B")
-        assert "Tolv ansökningar om stöd handlagda" in lead.content()
+        lead.goto(demo["url"] + "/p/rsp-2022-2030/measures/2024/1.B")  # the 2024 plan
+        assert "Fyra ansökningar om stöd inkomna" in lead.content()
         checker.check(lead, "demo-measure")
 
         eva = signed_in_by_printed_link(browser, demo["municipal officer"])

@@ -206,7 +206,9 @@ def test_followup_record_and_report(prog, clock, tmp_path):
     assert "## Prioriterat område 2: Tillgänglighet" in md
     assert "- **2.B** Besluta om stöd till dagligvarubutiker och drivmedelsstationer\n" in md
     assert "  - Utfall: **Uppnått** (läge: Uppföljd)" in md
-    assert "se ovan, under mål 2.1" in md and "### Mål 3.1: Fler nya" in md
+    assert ("### Mål 2.2: Bibehållen tillgänglighet till drivmedel.\n\nÄven insatserna 2.B, "
+            "2.D och 2.E bidrar till målet; de redovisas under mål 2.1.") in md
+    assert "se ovan" not in md and "### Mål 3.1: Fler nya" in md
     assert "Andel uppnådda: **1 av 17 (6 %)**" in md
     en = followup.render(english, "md")
     assert "Outcome: **Partly achieved** (state: Ongoing)" in en
