@@ -11,7 +11,6 @@ keeps two daemons from doing the same work twice over.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import logging
 import os
 import signal
@@ -19,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from notifications.mail import sender
 from notifications.mail import settings as mailconfig
 from notifications.mail.transports import TransportConfigError
-from notifications.reminders import sweep
+from notifications.reminders import notices, sweep
 from notifications.reminders.rules import Rules
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import RspError
@@ -35,6 +35,7 @@ from process.storage.database import Database, scrub
 
 JOB_ID = "rsp-sweep-and-send"
 PG_LOCK_CLASS = 0x52535053  # "RSPS"; the second key is the schema's hash
+PG_APP_NAME = "rsp-scheduler"  # the lock connection's application_name, then the last round
 log = logging.getLogger("rsp.scheduler")
 
 
@@ -73,6 +74,15 @@ class Outcome:
     sent: sender.SendReport | None
     error: str | None = None
     sweep_error: str | None = None
+    new_problems: list[str] = dataclass_field(default_factory=list)
+
+    @property
+    def happened(self) -> bool:
+        """Whether anything worth telling happened: queued, sent, retried, failed, taken
+        over, an error, or a condition not reported before (cron prints nothing else)."""
+        r = self.sent
+        return bool(self.swept.inserted or self.error or self.sweep_error or self.new_problems
+                    or (r is not None and (r.sent or r.retry or r.failed or r.lost_claims)))
 
     def lines(self) -> list[str]:
         """A summary for people: one line for the sweep, one for sending."""
@@ -107,29 +117,101 @@ def run_once(db: Database, clock: Clock, rules: Rules | None,
 
     sweep_error = None
     try:
-        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor)
+        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor,
+                            base_url=settings.base_url)
     except TemplateProblem as exc:
         if not send:
             raise
         swept, sweep_error = sweep.SweepReport(), str(exc)
     if not send:
-        return Outcome(swept, None)
-    try:
-        transport = mailconfig.open_transport(settings, env)
-        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
-                                   actor=actor)
-    except TransportConfigError as exc:
-        return Outcome(swept, None, str(exc), sweep_error)
-    return Outcome(swept, sent, sweep_error, sweep_error)
+        outcome = Outcome(swept, None)
+    else:
+        try:
+            transport = mailconfig.open_transport(settings, env)
+            sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
+                                       actor=actor)
+            outcome = Outcome(swept, sent, sweep_error, sweep_error)
+        except TransportConfigError as exc:
+            outcome = Outcome(swept, None, str(exc), sweep_error)
+    outcome.new_problems = notices.new_ones(db, clock, actor, outcome.problems)
+    return outcome
 
 
 class _Lock:
     def check(self) -> None:
         """Raise if the lock may have been lost."""
 
+    def beat(self, when: dt.datetime) -> None:
+        """Say where `rsp scheduler status` can read it that a round ran at `when`."""
+
+
+class _FileLock(_Lock):
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def beat(self, when: dt.datetime) -> None:
+        """The lock file holds the pid and the time of the last round."""
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, f"{os.getpid()}\n{when.isoformat()}\n".encode(), 0)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds a database's scheduler lock, as far as can be seen from outside."""
+
+    running: bool
+    pid: str | None = None
+    last_round: str | None = None  # ISO time of the last sweep-and-send round
+
+
+def lock_holder(db: Database) -> Holder:
+    """Whether a scheduler holds this database's lock, its pid and its last round."""
+    if db.dialect == "postgresql":
+        key = "hashtext(current_database() || '.' || current_schema())"
+        with db.engine.connect() as conn:
+            row = conn.execute(sa.text(
+                "SELECT l.pid, a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a "
+                "ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND "
+                f"l.classid::bigint = (:k)::oid::bigint AND l.objid::bigint = ({key})::oid::bigint"
+                " AND l.objsubid = 2"), {"k": PG_LOCK_CLASS}).first()
+        if row is None:
+            return Holder(False)
+        name = row[1] or ""
+        beat = name.split(" ", 1)[1] if name.startswith(PG_APP_NAME + " ") else None
+        return Holder(True, str(row[0]), beat)
+    path = db.engine.url.database
+    lock_file = Path(f"{path}.scheduler.lock")
+    if db.dialect != "sqlite" or not path or not lock_file.is_file():
+        return Holder(False)
+    fcntl = _fcntl()
+    fd = os.open(lock_file, os.O_RDONLY)
+    try:
+        lines = os.pread(fd, 200, 0).decode("ascii", "replace").split()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            running = False  # nobody holds it (released at once by closing)
+        except BlockingIOError:
+            running = True
+    finally:
+        os.close(fd)
+    return Holder(running, lines[0] if lines else None, lines[1] if len(lines) > 1 else None)
+
+
+def _fcntl() -> Any:
+    """The POSIX file lock; rsp's scheduler runs on Linux (and other POSIX systems)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        raise RspError("rsp scheduler run needs Linux (or another POSIX system): it locks "
+                       "the database with fcntl, which this system lacks; run the scheduler "
+                       "on a Linux host or in a container (see the README, Drift / "
+                       "Operations)") from None
+    return fcntl
+
 
 @contextmanager
 def _file_lock(path: Path, what: str) -> Iterator[_Lock]:
+    fcntl = _fcntl()
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
@@ -140,7 +222,7 @@ def _file_lock(path: Path, what: str) -> Iterator[_Lock]:
                                  f"lock file {path}); stop it first") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield _Lock()
+        yield _FileLock(fd)
     finally:
         os.close(fd)  # closing releases the flock
 
@@ -152,6 +234,11 @@ class _PgLock(_Lock):
     def check(self) -> None:
         """Raise if the lock's connection is gone (and with it the lock)."""
         self.conn.execute(sa.text("SELECT 1"))
+
+    def beat(self, when: dt.datetime) -> None:
+        """The lock connection's application_name carries the time of the last round."""
+        self.conn.execute(sa.text("SELECT set_config('application_name', :v, false)"),
+                          {"v": f"{PG_APP_NAME} {when.isoformat()}"})
 
 
 @contextmanager
@@ -230,6 +317,8 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
                 try:
                     lock.check()
                     outcome = job_work(stop)
+                    if job_work is work:
+                        lock.beat(wall.now())
                 except RspError as exc:
                     log.error("%s", exc)
                     return
@@ -241,7 +330,9 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
                     log.info("%s", line)
                 if outcome.error:
                     log.error("%s", outcome.error)
-                for problem in outcome.problems:  # each once, not every few minutes
+                # each condition once, when it appears (remembered in the database, see
+                # notifications.reminders.notices), not every few minutes
+                for problem in getattr(outcome, "new_problems", outcome.problems):
                     if problem not in told:
                         told.add(problem)
                         log.warning("%s", problem)

@@ -85,3 +85,23 @@ def long_date(day: Any, lang: str = "sv") -> str:
 def t(key: str, lang: str, **values: object) -> str:
     """A word or phrase of rsp's own reports in the wanted language."""
     return phrase(WORDS, key, lang, **values)
+
+
+# Values a person types (rsp accepts the key or any label, see process.core.vocab), with
+# the labels the screens show.
+OUTCOME_LABELS: dict[str, dict[str, str]] = {
+    "achieved": {"sv": "Uppnått", "en": "Achieved"},
+    "partly": {"sv": "Delvis uppnått", "en": "Partly achieved"},
+    "not": {"sv": "Ej uppnått", "en": "Not achieved"},
+}
+POSITION_LABELS: dict[str, dict[str, str]] = {
+    "agrees": {"sv": "Tillstyrker", "en": "Agrees"},
+    "comments": {"sv": "Har synpunkter", "en": "Has comments"},
+    "no_comments": {"sv": "Inga synpunkter", "en": "No comments"},
+}
+APPEAL_OUTCOME_LABELS: dict[str, dict[str, str]] = {
+    "upheld": {"sv": "Fastställt", "en": "Upheld"},
+    "overturned": {"sv": "Upphävt", "en": "Overturned"},
+}
+ADMIN_LABEL: dict[str, str] = {"sv": "Administratör", "en": "Administrator"}
+RESPONSIBLE_LABEL: dict[str, str] = {"sv": "Ansvarig aktör", "en": "Responsible body"}

@@ -12,6 +12,7 @@ from sqlmodel import select
 
 from process.access import installation, people, people_admin, unit_of_work
 from process.access.unit_of_work import Work
+from process.core import vocab
 from process.core.clock import Clock
 from process.core.errors import PermissionDenied
 from process.programme import programmes
@@ -116,22 +117,48 @@ def _example_plans(folder: Path) -> list[Path]:
     return [folder / str(name) for name in listed]
 
 
-def _roles_here(w: Work) -> set[str]:
-    """The roles that may be granted on the programme: its process's roles and admin."""
+def _roles_here(w: Work, typed: list[str]) -> tuple[set[str], list[str]]:
+    """The roles that may be granted on the programme (its process's roles and admin), and
+    the typed roles as their keys: a key or a label in any case ('arbetsgrupp'); one that
+    names none is refused with the roles there are, in the reader's language."""
     inst = lookup.instance_of(w.session, w.programme)
-    return people.programme_roles(list(stored.definition_of(w.session,
-                                                            inst.definition_id).roles))
+    definition = stored.definition_of(w.session, inst.definition_id)
+    keys = [vocab.resolve(r, definition.role_entries(), "--role") for r in typed]
+    return people.programme_roles(list(definition.roles)), keys
 
 
 def add_person(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
                name: str, email: str | None, roles: list[str]) -> None:
     """Register a person with roles on the programme (administrators only)."""
-    unit_of_work.write(db, clock, actor, programme_key, "person.add", lambda w: (
-        people_admin.add_person(w, _roles_here(w), login, name, email, roles)))
+    def work(w: Work) -> None:
+        allowed, keys = _roles_here(w, roles)
+        people_admin.add_person(w, allowed, login, name, email, keys)
+
+    unit_of_work.write(db, clock, actor, programme_key, "person.add", work)
+
+
+def edit_person(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
+                name: str | None, email: str | None, clear_email: bool = False) -> None:
+    """Correct a person's name and e-mail address (administrators only)."""
+    unit_of_work.write(db, clock, actor, programme_key, "person.edit", lambda w: (
+        people_admin.edit_person(w, login, name, email, clear_email)))
+
+
+def set_active(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
+               active: bool) -> None:
+    """Deactivate a person, or activate them again (administrators only; never deleted)."""
+    unit_of_work.write(db, clock, actor, programme_key,
+                       "person.activate" if active else "person.deactivate",
+                       lambda w: people_admin.set_active(w, login, active))
 
 
 def change_role(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
                 role: str, grant: bool) -> None:
     """Grant or remove a role (administrators only)."""
     unit_of_work.write(db, clock, actor, programme_key, "role.grant" if grant else "role.remove",
-                       lambda w: people_admin.change_role(w, _roles_here(w), login, role, grant))
+                       lambda w: people_admin.change_role(w, *_role_here(w, login, role), grant))
+
+
+def _role_here(w: Work, login: str, role: str) -> tuple[set[str], str, str]:
+    allowed, keys = _roles_here(w, [role])
+    return allowed, login, keys[0]

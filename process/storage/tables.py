@@ -98,6 +98,8 @@ class Person(SQLModel, table=True):
     email: str | None = None
     created_at: dt.datetime = utc_column()
     administers_installation: bool = False  # may create programmes and seal the trail
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+    # a deactivated person cannot sign in nor act; never deleted (the trail keeps them)
 
 
 class RoleGrant(SQLModel, table=True):
@@ -118,7 +120,9 @@ class Decision(SQLModel, table=True):
     body: str
     meeting_date: dt.date
     paragraph: str
-    diary_number: str
+    diary_number: str  # as written
+    # normalised ('RS 2021/536'): two spellings of one number are one (see core.diary_numbers)
+    diary_normalised: str | None = None
     text: str
     trigger: str
     recorded_by: str

@@ -72,6 +72,15 @@ def test_a_normal_send_over_starttls_with_auth(sqlite_db, certs):
     assert all(r.sent_at == clock.now() for r in rows)
 
 
+def test_the_date_header_is_swedish_time_from_a_utc_clock(sqlite_db, certs):
+    queue(sqlite_db)
+    utc = FixedClock(at("2023-05-08", 10).astimezone(dt.UTC))  # as the system clock gives it
+    with smtp_server(certs) as server:
+        sender.send_pending(sqlite_db, utc, transport_for(server), FROM)
+    msg = message_from_bytes(server.handler.received[0].data, policy=policy.default)
+    assert msg["Date"] == "Mon, 08 May 2023 10:00:00 +0200"
+
+
 NO_TLS_WARNING = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
 

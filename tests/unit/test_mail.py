@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from notifications.mail import settings as mailconfig
-from notifications.mail.envelope import build_email, parse_mail_from
+from notifications.mail.envelope import RenderedMail, build_email, parse_mail_from
 from notifications.mail.transports import (
     FileTransport,
     PermanentFailure,
@@ -93,7 +93,8 @@ def test_a_mail_greets_a_person_by_name_and_an_organisation_properly():
     assert render(r, body, "to", "en").text.startswith("To Länsstyrelsen Jämtlands län\n")
     assert render(r, Recipient("x@y.example"), "to").text.startswith("Hej!\n")
     # rendered once for all recipients, each still greeted as themselves
-    assert [m.text for m in render_each(r, [(body, "to"), (person, "cc")])] == [
+    each = render_each(r, [(body, "to"), (person, "cc")])
+    assert [m.text if isinstance(m, RenderedMail) else m for m in each] == [
         to_body.text, to_person.text]
 
 
@@ -137,6 +138,15 @@ def test_build_email_is_multipart_with_fixed_message_id():
     assert "Länsstyrelsen" in str(parsed["Cc"])
     assert parsed["Auto-Submitted"] == "auto-generated"
     assert parsed["Date"] == "Tue, 27 Dec 2022 08:00:00 +0100"
+
+
+def test_the_date_header_is_in_swedish_time_whatever_the_clock_gives():
+    """The system clock gives UTC; the Date header says Swedish time (winter and summer)."""
+    sender_address = parse_mail_from("rsp@region.example")
+    winter = build_email(_row(), sender_address, NOW.astimezone(dt.UTC))
+    summer = build_email(_row(), sender_address, dt.datetime(2023, 6, 1, 5, tzinfo=dt.UTC))
+    assert winter["Date"] == "Tue, 27 Dec 2022 08:00:00 +0100"
+    assert summer["Date"] == "Thu, 01 Jun 2023 07:00:00 +0200"
 
 
 @pytest.mark.parametrize("to,subject", [
