@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _YEAR = r"(?:19|20)\d\d"
 _EDGE_BEFORE = r"(?<![\w/-])"
-_EDGE_AFTER = r"(?![\w/-])"
+_EDGE_AFTER = r"(?![\w/-]|\.\w)"
 COMMON = re.compile(
     _EDGE_BEFORE + "(?:"
     # RUN/536/2021 (series / number / year)
@@ -53,7 +54,7 @@ def find(raw: str, pattern: str | None = None) -> list[DiaryNumber]:
     """Every diary number in `raw`: the region's own `pattern` if it finds any, else the
     common forms."""
     if pattern:
-        own = [_from_own(m) for m in re.finditer(pattern, raw)]
+        own = [_from_own(m) for m in _own(pattern).finditer(raw)]
         if own:
             return own
     return [_from_common(m) for m in COMMON.finditer(raw)]
@@ -63,6 +64,13 @@ def normalise(written: str, pattern: str | None = None) -> str:
     """The normalised form of one diary number as stored (itself if no form fits it)."""
     found = find(written, pattern)
     return found[0].normalised if len(found) == 1 else " ".join(written.upper().split())
+
+
+@lru_cache(maxsize=32)
+def _own(pattern: str) -> re.Pattern[str]:
+    """A region's pattern as a whole number only (not inside a longer word or number: a
+    stray letter or digit before or after makes it no match), in any case."""
+    return re.compile(rf"(?<![\w/.-])(?:{pattern})(?![\w/-]|\.\w)", re.IGNORECASE)
 
 
 def _from_common(m: re.Match[str]) -> DiaryNumber:

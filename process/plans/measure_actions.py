@@ -77,7 +77,7 @@ def find_measure(session: Session, programme_id: int, code: str,
     found = list(session.exec(query.order_by(col(ActionPlan.year))))
     if not found:
         where = f" in the {year} plan" if year is not None else ""
-        raise NotFound(f"no measure {code!r}{where}; see 'rsp measures list'")
+        raise NotFound(f"no measure {code!r}{where}; see 'rsp measure list'")
     if len(found) > 1:
         years = ", ".join(str(p.year) for _m, p in found)
         raise InvalidInput(f"measure {code} is in several plans ({years}): give --year")
@@ -265,7 +265,7 @@ def _record(w: Work, row: Measure, plan: ActionPlan, outcome: str, comment: str,
     else:
         assert row.id is not None
         who = measure_actor(session, actor, w.programme_id, row.id)
-        role = w.require_role(t.roles if t else capabilities.roles_for(
+        role = w.require_role((*t.roles, capabilities.ADMIN) if t else capabilities.roles_for(
             session, w.programme_id, FOLLOW_UP), "record follow-ups", actor=who)
         to_state = row.state
         engine.touch(session, target_of(row, plan), "recording its follow-up")

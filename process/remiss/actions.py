@@ -139,7 +139,7 @@ def record_reply(db: Database, clock: Clock, actor: str, programme_key: str | No
         session, pid = w.session, w.programme_id
         w.require(RUN_REMISS, "record remiss replies")
         value = remiss.parse_position(position)
-        text = unit_of_work.check_text(summary, "--summary", required=value == "comments")
+        text = unit_of_work.check_text(summary, "-m (the summary)", required=value == "comments")
         r = remiss.latest(session, pid)
         if r is None:
             raise NotFound("no remiss has been opened; open it with 'rsp remiss open BODY...'")

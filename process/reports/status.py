@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from process.core.clock import STOCKHOLM
+from process.core.decision_refs import paragraph_sign
 from process.decisions import finality
 from process.remiss import rules as remiss
 from process.storage import lookup
@@ -145,7 +146,8 @@ def history(session: Session, programme_key: str | None) -> list[dict[str, Any]]
                                   "from_state", "to_state", "comment")}
         item["detail"] = json.loads(r["detail"])
         d = decisions.get(r["decision_id"])
-        item["decision"] = (f"{d['meeting_date'].isoformat()} § {d['paragraph']}, "
+        item["decision"] = (f"{d['meeting_date'].isoformat()} "
+                            f"{paragraph_sign(d['paragraph'])} {d['paragraph']}, "
                             f"{d['diary_number']}") if d else None
         out.append(item)
     return out

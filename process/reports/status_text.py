@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from process.core.clock import STOCKHOLM
+from process.core.decision_refs import paragraph_sign
 from process.core.words import number, t
 from process.reports.status import Status
 
@@ -68,8 +69,9 @@ def status_text(s: Status, lang: str) -> str:
     if not s.decisions:
         lines.append(f"  {t('none', lang)}")
     for d in s.decisions:
-        lines.append(f"  {d['meeting_date'].isoformat()} § {d['paragraph']} {d['diary_number']}"
-                     f"  {d['body']}: {d['text']}")
+        sign = paragraph_sign(d["paragraph"])
+        lines.append(f"  {d['meeting_date'].isoformat()} {sign} {d['paragraph']} "
+                     f"{d['diary_number']}  {d['body']}: {d['text']}")
         if d.get("step") and d["step"] != "final":
             from process.reports.remiss_text import decision_note
 

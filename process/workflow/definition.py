@@ -275,6 +275,14 @@ def measure_workflow_of(definition: Definition) -> Definition:
                                f"process {definition.source} (roles there: "
                                f"{', '.join(sorted(definition.roles))}, or responsible_body)"
                                + hint])
+    missing = [m for m in ("follows_up", "carries_over") if measure.marked(m) is None]
+    if missing:
+        raise DefinitionError([f"{path}: no trigger is marked {' or '.join(missing)}: the "
+                               "year-end follow-up ('rsp followup record') and the rollover "
+                               "('rsp plan rollover') fire the triggers with these marks, and "
+                               "reminders and lists know open measures by them (e.g. marks: "
+                               "[carries_over] on the trigger that carries an unfinished "
+                               "measure into next year's plan)"])
     return measure
 
 

@@ -33,7 +33,7 @@ Guard = Callable[[GuardContext], str | None]
 def _comment_given(ctx: GuardContext) -> str | None:
     if ctx.comment and ctx.comment.strip():
         return None
-    return "a comment is required (--comment) saying what happened"
+    return "a comment is required (-m) saying what happened"
 
 
 def _fired(trigger: str) -> Guard:

@@ -23,6 +23,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from process.access import audit, audit_key, audit_verify, trail_check, trail_state
 from process.core.clock import FixedClock
@@ -261,9 +262,17 @@ def test_writers_on_eight_programmes_scale(tmp_path: Path, sealed_key) -> None:
 SUBJECTS = 2000
 
 
-def _fill(db: Database, rows: int) -> None:
-    """`rows` sealed transition rows over SUBJECTS measures of 8 programmes."""
+def _fill(db: Database, rows: int, key: audit_key.AuditKey) -> None:
+    """`rows` sealed transition rows over SUBJECTS measures of 8 programmes, in an
+    installation keyed with `key` (as `rsp audit seal` leaves it)."""
+    from process.access import installation
+    from process.storage.tables import Installation
+
     base = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    with db.write() as session:
+        installation.ensure(session, base, False)
+        session.connection().execute(sa.update(Installation.__table__).values(  # type: ignore[attr-defined]
+            key_id=key.key_id, public_key=key.public_key(), keyed_at=base))
     with db.write() as session:
         for chunk in range(0, rows, 10_000):
             n = min(10_000, rows - chunk)
@@ -304,7 +313,7 @@ def test_verify_a_million_rows_in_memory_that_does_not_grow(tmp_path: Path,
         from process.storage import schema
 
         schema.upgrade(db)
-        _fill(db, rows)
+        _fill(db, rows, sealed_key)
         with db.read() as session:
             def check(s=session, n=rows) -> None:  # one pass: verify and replay, as rsp does
                 replayed = trail_state.Replayed()

@@ -201,3 +201,17 @@ def test_jamtland_reminders_keep_going_while_the_second_regions_rules_are_broken
     assert again.returncode == 0
     history = json.loads(vb("history", "--json", db=db))
     assert len([h for h in history if h["action"] == "reminders.problem"]) == 1  # once
+
+
+def test_the_administrator_follows_up_and_rolls_over_in_the_regions_own_workflow(
+        tmp_path: Path) -> None:
+    db = str(tmp_path / "rsp.db")
+    two_regions(db)
+    out = vb("followup", "record", "1.B", "--year", "2026", "--outcome", "delvis", "-m",
+             "Halvvägs", db=db, now="2027-01-15")
+    assert "1.B: partly" in out and "admin" in out
+    refused = run_rsp("-p", VB, "followup", "record", "1.A", "--year", "2026", "--outcome",
+                      "uppnått", "-m", "Klart?", db=db, user="it-admin", now="2027-01-15")
+    assert refused.returncode == 1 and "is not done" in refused.stderr, refused.stderr
+    out = vb("plan", "rollover", "2026", "2027", db=db, now="2027-01-20")
+    assert "1.A" in out and "2.A" in out

@@ -115,7 +115,7 @@ def test_replies_late_twice_or_not_consulted(any_db, clock):
                                            "consulted in this remiss; consulted: lansstyrelsen"):
         remiss_actions.record_reply(any_db, clock, WG, None, "region", D("2023-02-20"),
                                     "agrees", None)
-    with pytest.raises(InvalidInput, match="--summary must not be empty"):
+    with pytest.raises(InvalidInput, match=r"-m \(the summary\) must not be empty"):
         remiss_actions.record_reply(any_db, clock, WG, None, "berg", D("2023-02-20"),
                                     "comments", " ")
     with pytest.raises(InvalidInput, match="between the opening day 2022-11-25 and today"):

@@ -86,3 +86,12 @@ def test_workflow_check_reports_a_bad_own_form_at_its_line(tmp_path, block, prob
         load_definition(path)
     assert any(f"process.yaml:{line}" in p and problem in p for p in e.value.problems), \
         e.value.problems
+
+
+@pytest.mark.parametrize("typed", ["XRKL.2028.6", "RKL.2028.7x", "RKL.2028.8.9", "RKL.28.5"])
+def test_a_regions_own_form_matches_whole_numbers_only(typed):
+    form = DiaryForm(r"RKL\.(?P<year>\d{4})\.(?P<number>\d+)", "RKL.2026.118")
+    with pytest.raises(InvalidInput, match="needs the diary number"):
+        parse_decision_ref(f"2028-04-12 § 6 {typed}", form=form)
+    ref = parse_decision_ref("2028-04-12 § 6 rkl.2028.0188", form=form)  # any case
+    assert (ref.diary_number, ref.diary_normalised) == ("rkl.2028.0188", "2028/188")

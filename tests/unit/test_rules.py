@@ -45,7 +45,7 @@ def test_decision_reference_refuses_newlines():
 
 def test_guards():
     assert guards.failures(("comment_given",), guards.GuardContext(comment="  ")) == [
-        "comment_given: a comment is required (--comment) saying what happened"]
+        "comment_given: a comment is required (-m) saying what happened"]
     assert guards.failures(("comment_given",), guards.GuardContext(comment="ok")) == []
     ctx = guards.GuardContext(fired={"consult_service_z": 2})
     assert guards.failures(("service_z_consulted",), ctx) == []

@@ -119,7 +119,7 @@ def _reply_problem(error: RspError, lang: str) -> tuple[int, dict[str, str]]:
         return 400, {"received": t("remiss.bad.received", lang)}
     if text.startswith("position"):
         return 400, {"position": t("remiss.bad.position", lang)}
-    if "--summary" in text:
+    if "-m (the summary)" in text:
         key = "form.too_long" if "longer than" in text else "remiss.bad.summary"
         return 400, {"summary": t(key, lang)}
     if "already answered" in text or "not consulted" in text or "no body" in text.lower():
