@@ -54,16 +54,16 @@ class Env:
     def database(self, require_schema: bool = True, create: bool = False) -> Database:
         """The database; a SQLite file that does not exist is refused (a mistyped --db
         would otherwise become a new, empty database) unless `create` (rsp init)."""
-        from process.core.errors import SchemaError
         from process.storage.database import open_database
 
         if self._db is None:
             db = open_database(self.db_value)
-            missing = None if create else db.missing_file()
-            if missing is not None:
-                db.dispose()
-                raise SchemaError(f"no database at {missing}: check --db (or RSP_DATABASE_URL)"
-                                  ", or create one there with 'rsp init'")
+            if not create:
+                try:
+                    db.refuse_missing_file()
+                except Exception:
+                    db.dispose()
+                    raise
             self._db = db
             self._db.replaying = bool(self.now_value)
         if require_schema:

@@ -198,3 +198,5 @@ def test_json_on_the_commands_that_print_data(db):
     assert isinstance(report, dict) and report
     verified = json.loads(ok("audit", "verify", "--json", db=db))
     assert verified["ok"] is True
+    installation = json.loads(ok("installation", "show", "--json", db=db))
+    assert installation["replay"] is True and installation["administrators"] == ["it-admin"]
