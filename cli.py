@@ -374,6 +374,65 @@ def people_revoke(env: Env, login: str, role: str) -> None:
     click.echo(f"{login}: role {role} removed")
 
 
+@people.command("edit")
+@click.argument("login")
+@click.option("--name", help="The corrected full name.")
+@click.option("--email", help="The corrected e-mail address.")
+@click.option("--no-email", "no_email", is_flag=True, help="Remove the e-mail address.")
+@pass_env
+def people_edit(env: Env, login: str, name: str | None, email: str | None,
+                no_email: bool) -> None:
+    """Correct a person's name or e-mail address (admins only; the login stays).
+
+    \b
+    Example:
+      rsp people edit handlaggare --email eva.handlaggare@lansstyrelsen.example
+    """
+    from process.core.errors import InvalidInput
+    from process.programme import setup
+
+    if no_email and email is not None:
+        raise InvalidInput("give --email or --no-email, not both")
+    if name is None and email is None and not no_email:
+        raise InvalidInput("give what to correct: --name, --email or --no-email")
+    setup.edit_person(env.database(), env.clock, env.actor, env.programme, login, name,
+                      email, no_email)
+    click.echo(f"{login.lower()}: corrected")
+
+
+@people.command("deactivate")
+@click.argument("login")
+@pass_env
+def people_deactivate(env: Env, login: str) -> None:
+    """Deactivate a person: they can no longer sign in nor act (admins only). Never
+    deleted: the audit trail keeps them; 'rsp people activate' undoes it.
+
+    \b
+    Example:
+      rsp people deactivate handlaggare
+    """
+    from process.programme import setup
+
+    setup.set_active(env.database(), env.clock, env.actor, env.programme, login, False)
+    click.echo(f"{login.lower()}: deactivated")
+
+
+@people.command("activate")
+@click.argument("login")
+@pass_env
+def people_activate(env: Env, login: str) -> None:
+    """Activate a deactivated person again (admins only).
+
+    \b
+    Example:
+      rsp people activate handlaggare
+    """
+    from process.programme import setup
+
+    setup.set_active(env.database(), env.clock, env.actor, env.programme, login, True)
+    click.echo(f"{login.lower()}: active")
+
+
 @people.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
@@ -395,8 +454,9 @@ def people_list(env: Env, as_json: bool) -> None:
         click.echo(to_json(rows))
         return
     for r in rows:
+        gone = "" if r["active"] else "  (deactivated)"
         click.echo(f"{r['login']:<22} {r['name']:<40} {r['email'] or '—':<36} "
-                   f"{', '.join(r['roles']) or '—'}")
+                   f"{', '.join(r['roles']) or '—'}{gone}")
 
 
 # --- the process ----------------------------------------------------------------------

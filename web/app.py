@@ -92,12 +92,42 @@ def make_context(
 
 def create_app(ctx: WebContext) -> FastAPI:
     """The application: every page's routes on one context."""
-    from web.pages import actions, health, history, home, measures, overview, sign_in, tasks
+    from web.pages import (
+        actions,
+        decisions,
+        delegations,
+        digest,
+        followup,
+        health,
+        history,
+        home,
+        measures,
+        overview,
+        people,
+        remiss,
+        sign_in,
+        tasks,
+    )
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.state.rsp = ctx
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (health, sign_in, home, overview, tasks, measures, actions, history):
+    for module in (
+        health,
+        sign_in,
+        home,
+        overview,
+        tasks,
+        measures,
+        actions,
+        history,
+        decisions,
+        delegations,
+        followup,
+        remiss,
+        people,
+        digest,
+    ):
         app.include_router(module.router)
     if ctx.settings.oidc is not None:
         from web.pages import oidc_sign_in

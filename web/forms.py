@@ -18,3 +18,13 @@ async def fields(request: Request) -> dict[str, str]:
 
 Fields = Annotated[dict[str, str], Depends(fields)]
 """A handler's parameter for the posted form's fields (read before the handler runs)."""
+
+
+async def many_fields(request: Request) -> dict[str, str]:
+    """The text fields of a form with a row per measure (the year-end follow-up)."""
+    async with request.form(max_files=0, max_fields=2000) as form:
+        return {k: v for k, v in form.items() if isinstance(v, str) and len(v) <= MAX_FIELD}
+
+
+ManyFields = Annotated[dict[str, str], Depends(many_fields)]
+"""A handler's parameter for a long form's fields (a row per measure)."""

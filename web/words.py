@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from process.core.words import phrase
+from web.words_part2 import MORE
 
 LANGS = ("sv", "en")
 
@@ -562,6 +563,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "error.home": {"sv": "Till startsidan", "en": "To the start page"},
 }
+
+
+WORDS.update(MORE)
 
 
 def t(key: str, lang: str, **values: object) -> str:

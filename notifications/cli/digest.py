@@ -132,7 +132,7 @@ def digest_send(env: Env, lead: bool, since_text: dt.date | None, no_send: bool,
     actor = _system_actor(env)
     report = digest_mail.queue(env.database(), env.clock, env.programme, lang=env.lang,
                                lead=lead, since=_since(since_text), domain=settings.domain,
-                               actor=actor)
+                               actor=actor, base_url=settings.base_url)
     click.echo(report.line())
     _echo_problems(report.problems)
     if no_send:

@@ -93,6 +93,7 @@ def build(session: Session, programme_key: str | None, now: dt.datetime, lang: s
         "compiled": (long_date(now.astimezone(STOCKHOLM).date(), lang) + " "
                      + now.astimezone(STOCKHOLM).strftime("%H:%M")),
         "today": today.isoformat(), "today_text": long_date(today, lang),
+        "page": "",  # the digest's page in the browser (a mailed digest links to it)
     }
     data["stage"] = _stage(st, today, lang)
     data["milestones"], data["timeline"] = _milestones(st, today, lang)

@@ -26,6 +26,7 @@ def digest_data(lang: str) -> dict[str, Any]:
                                         "start_text": "25 maj 2023",
                                         "end_text": "1 juni 2023"},
         "compiled": "1 juni 2023 09:00", "today": TODAY.isoformat(),
+        "page": "https://rsp.region.example/p/rsp/digest?since=2023-05-25&until=2023-06-01",
         "today_text": "1 juni 2023",
         "stage": {"label": "Fastställt", "state": "adopted", "final": False,
                   "since": "2023-05-23", "days": 9, "since_text": "sedan 2023-05-23",

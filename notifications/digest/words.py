@@ -17,6 +17,10 @@ WORDS: dict[str, dict[str, str]] = {
                      "en": "Weekly digest (process lead) {programme}, week {week} ({end})"},
     "period": {"sv": "Perioden {start} – {end}", "en": "The period {start} – {end}"},
     "compiled": {"sv": "Sammanställd {at}", "en": "Compiled {at}"},
+    "page": {"sv": "Sammanställningen i rsp, där du också kan välja en annan period "
+                   "(du loggar in med din e-postadress)",
+             "en": "The digest in rsp, where you can also choose another period "
+                   "(you sign in with your e-mail address)"},
     "stage": {"sv": "Läget", "en": "Where the process stands"},
     "current_stage": {"sv": "Nuvarande skede", "en": "Current stage"},
     "since": {"sv": "sedan {day}, {n} dagar", "en": "since {day}, {n} days"},

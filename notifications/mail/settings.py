@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,8 @@ class MailSettings:
     mail_from: str
     outbox_dir: Path
     smtp: SmtpSettings | None = None
+    # where people reach rsp in the browser (RSP_BASE_URL): mails link to their page there
+    base_url: str | None = None
 
     @property
     def domain(self) -> str:
@@ -56,6 +59,18 @@ class MailSettings:
             ca = f", CA file {s.cafile}" if s.cafile else ""
             return f"smtp {s.host}:{s.port} ({s.tls}{auth}{ca}), from {self.mail_from}"
         return f"file {self.outbox_dir}, from {self.mail_from}"
+
+
+def page_base(env: Mapping[str, str]) -> str | None:
+    """RSP_BASE_URL without its trailing '/', or None; TransportConfigError if it is not an
+    http(s) address (mails would carry a link that leads nowhere)."""
+    raw = (env.get("RSP_BASE_URL") or "").strip().rstrip("/")
+    if not raw:
+        return None
+    if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", raw):
+        raise TransportConfigError(f"RSP_BASE_URL={raw!r}: the address people reach rsp at, "
+                                   "e.g. https://rsp.region.example")
+    return raw
 
 
 def _number(env: Mapping[str, str], name: str, default: float) -> float:
@@ -94,8 +109,10 @@ def settings_from_env(env: Mapping[str, str], default_dir: Path,
     outbox_dir = Path(merged.get("RSP_OUTBOX_DIR") or default_dir).expanduser()
     if merged.get("RSP_MAIL_FROM"):
         check_mail_from(merged["RSP_MAIL_FROM"])
+    base_url = page_base(merged)
     if kind == "file":
-        return MailSettings("file", merged.get("RSP_MAIL_FROM") or DEFAULT_FROM, outbox_dir)
+        return MailSettings("file", merged.get("RSP_MAIL_FROM") or DEFAULT_FROM, outbox_dir,
+                            base_url=base_url)
     host = merged.get("RSP_SMTP_HOST")
     if not host:
         raise TransportConfigError("the smtp transport needs RSP_SMTP_HOST")
@@ -125,7 +142,7 @@ def settings_from_env(env: Mapping[str, str], default_dir: Path,
                         cafile=cafile,
                         timeout=_number(merged, "RSP_SMTP_TIMEOUT", 30.0),
                         helo=merged.get("RSP_SMTP_HELO") or None)
-    return MailSettings("smtp", merged["RSP_MAIL_FROM"], outbox_dir, smtp)
+    return MailSettings("smtp", merged["RSP_MAIL_FROM"], outbox_dir, smtp, base_url)
 
 
 def check_mail_from(value: str) -> None:

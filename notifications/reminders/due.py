@@ -44,6 +44,7 @@ class DeadlineItem:
     cc: tuple[Recipient, ...] = ()
     programme_id: int | None = None
     details: tuple[tuple[str, str], ...] = field(default=())  # extra (label, text) lines
+    page: str = ""  # the browser page where the recipient can act, e.g. /p/KEY/measures/Y/C
 
 
 @dataclass(frozen=True)

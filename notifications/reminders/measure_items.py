@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -188,12 +189,14 @@ def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
     if not rows:
         return Collected()
     programme_ids = sorted({r[8] for r in rows})
-    names = dict(session.connection().execute(
-        sa.select(_PROG.c.id, _PROG.c.name).where(_PROG.c.id.in_(programme_ids))).all())
-    found = Collected(programmes=names)
+    programmes = session.connection().execute(
+        sa.select(_PROG.c.id, _PROG.c.name, _PROG.c.key)
+        .where(_PROG.c.id.in_(programme_ids))).all()
+    found = Collected(programmes={p.id: p.name for p in programmes})
     people = directory(session, programme_ids)
     make = _Maker(found, people, lang, rules.for_kind(KIND) if all_open else None,
-                  {pid: contact_text(session, pid) for pid in programme_ids})
+                  {pid: contact_text(session, pid) for pid in programme_ids},
+                  {p.id: p.key for p in programmes})
     body_ids: list[int] = []
     for i, row in enumerate(rows):  # one row per responsible body, lead first
         if row[9] is not None:
@@ -213,6 +216,7 @@ class _Maker:
     lang: str
     kind: KindRules | None  # given: add the moved deadline to the details (the calendar)
     contacts: dict[int, str] = field(default_factory=dict)  # programme id → its contact
+    keys: dict[int, str] = field(default_factory=dict)  # programme id → its key (for links)
 
     def __post_init__(self) -> None:
         self.labels = {k: _w(k, self.lang) for k in WORDS}
@@ -237,7 +241,9 @@ class _Maker:
             details += ((w["moved"], long_date(self.kind.deadline(due_date), self.lang)),)
         if self.contacts.get(programme_id):
             details += ((w["contact"], self.contacts[programme_id]),)
+        key = self.keys.get(programme_id, "")
         self.found.items.append(DeadlineItem(
             KIND, f"measure:{mid}:deadline:{did}", f"{code} {short_title(title)}: {text}",
-            due_date, to, cc, programme_id, details))
+            due_date, to, cc, programme_id, details,
+            page=f"/p/{quote(key)}/measures/{year}/{quote(code)}" if key else ""))
 

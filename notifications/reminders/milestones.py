@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from sqlmodel import Session, select
 
@@ -133,7 +134,8 @@ def programme_items(session: Session, rules: Rules, prog: Programme, inst: Proce
             details += ((CONTACT.get(lang, CONTACT["sv"]), contact),)
         found.items.append(DeadlineItem(
             kind="milestone", subject=f"process:{inst.id}:{state.name}", title=label,
-            due=state.planned, to=to, cc=cc, programme_id=prog.id, details=details))
+            due=state.planned, to=to, cc=cc, programme_id=prog.id, details=details,
+            page=f"/p/{quote(prog.key)}"))
     return found
 
 

@@ -34,6 +34,13 @@ _MONTHS = {"sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli",
            "en": ("January", "February", "March", "April", "May", "June", "July", "August",
                   "September", "October", "November", "December")}
 _WORDS: dict[str, dict[str, str]] = {
+    "link.measure": {"sv": "Insatsen i rsp, där du kan markera den som påbörjad, rapportera "
+                           "hur det går och markera den som klar",
+                     "en": "The measure in rsp, where you can mark it started, report how it "
+                           "goes and mark it done"},
+    "link.milestone": {"sv": "Läget i processen i rsp", "en": "Where the process stands, in rsp"},
+    "link.sign_in": {"sv": "Du loggar in med din e-postadress.",
+                     "en": "You sign in with your e-mail address."},
     "measure": {"sv": "Insatsen", "en": "The measure"},
     "milestone": {"sv": "Milstolpen", "en": "The milestone"},
     "done.measure": {"sv": "klar", "en": "done"},
@@ -121,9 +128,12 @@ def _moved(reminder: DueReminder, lang: str) -> str | None:
               orig=long_date(orig, lang), why=why)
 
 
-def _context(reminder: DueReminder, lang: str, programme: str) -> dict[str, Any]:
-    """What every recipient's mail of a reminder shares (InvalidInput on a bad text)."""
+def _context(reminder: DueReminder, lang: str, programme: str,
+             base_url: str | None = None) -> dict[str, Any]:
+    """What every recipient's mail of a reminder shares (InvalidInput on a bad text); with
+    `base_url`, the link to the page where the recipient can act."""
     item = reminder.item
+    link = f"{base_url}{item.page}" if base_url and item.page else ""
     title = refuse_line_breaks(item.title, "title")
     to, cc = _pairs(item.to), _pairs(item.cc)
     days = reminder.days_left
@@ -140,6 +150,9 @@ def _context(reminder: DueReminder, lang: str, programme: str) -> dict[str, Any]
         "details": list(item.details), "to_text": _names(to), "cc_text": _names(cc),
         "rule": reminder.rule, "to": to, "cc": cc, "cc_begin": "", "cc_end": "",
         "greeting": "",
+        "link": link,
+        "link_label": _w(f"link.{item.kind}", lang) if f"link.{item.kind}" in _WORDS else "",
+        "link_note": _w("link.sign_in", lang),
     }
 
 
@@ -163,10 +176,10 @@ def _mail(context: dict[str, Any], lang: str) -> RenderedMail:
 
 
 def render(reminder: DueReminder, recipient: Recipient, how: str, lang: str = "sv",
-           programme: str = "") -> RenderedMail:
+           programme: str = "", base_url: str | None = None) -> RenderedMail:
     """Render the reminder mail for one recipient ('to' or 'cc')."""
     lang = lang if lang in LANGS else "sv"
-    context = _context(reminder, lang, programme)
+    context = _context(reminder, lang, programme, base_url)
     name = refuse_line_breaks(recipient.name, "recipient name")
     context.update(name=name, as_cc=how == "cc",
                    greeting=greeting(name, recipient.organisation, lang))
@@ -191,14 +204,15 @@ def _cut_copy_note(text: str, keep: bool) -> str:
 
 
 def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str]],
-                lang: str = "sv", programme: str = "") -> list[RenderedMail | InvalidInput]:
+                lang: str = "sv", programme: str = "", base_url: str | None = None
+                ) -> list[RenderedMail | InvalidInput]:
     """The mails of one reminder to each (recipient, 'to' or 'cc'), as `render` makes them
     but rendering the templates once; a mail that cannot be made is its InvalidInput."""
     from markupsafe import escape
 
     lang = lang if lang in LANGS else "sv"
     try:
-        context = _context(reminder, lang, programme)
+        context = _context(reminder, lang, programme, base_url)
     except InvalidInput as exc:
         return [exc for _ in recipients]
     shared = "".join((context["title"], context["programme"], context["to_text"],
@@ -215,7 +229,7 @@ def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str
         name = recipient.name
         try:
             if marked is None or not name or any(m in name for m in _MARKS):
-                out.append(render(reminder, recipient, how, lang, programme))
+                out.append(render(reminder, recipient, how, lang, programme, base_url))
                 continue
             refuse_line_breaks(name, "recipient name")
         except InvalidInput as exc:

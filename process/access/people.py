@@ -40,7 +40,7 @@ def person_by_login(session: Session, login: str) -> Person | None:
 def actor_for(session: Session, login: str, programme_id: int) -> Actor | None:
     """The person with this login and their roles on the programme, or None if unknown."""
     person = person_by_login(session, login)
-    if person is None:
+    if person is None or not person.active:  # a deactivated person cannot act
         return None
     roles = session.exec(
         select(RoleGrant.role).where(RoleGrant.person_id == person.id,

@@ -92,5 +92,77 @@ def list_people(session: Session, programme_id: int) -> list[dict]:
     by_person: dict[int, list[str]] = {}
     for g in grants:
         by_person.setdefault(g.person_id, []).append(g.role)
-    return [{"login": p.login, "name": p.name, "email": p.email,
+    return [{"login": p.login, "name": p.name, "email": p.email, "active": p.active,
              "roles": sorted(by_person.get(p.id or 0, []))} for p in people]
+
+
+def _here(w: Work, person: Person) -> None:
+    """PermissionDenied unless the person works on this programme (a role or a body here)
+    or on none: a programme's administrator does not change people of other programmes."""
+    from process.storage.plan_tables import Body, BodyPerson
+
+    conn, pid = w.session.connection(), w.programme_id
+    g, bp, b = RoleGrant.__table__, BodyPerson.__table__, Body.__table__  # type: ignore[attr-defined]
+    programmes = set(conn.execute(sa.select(g.c.programme_id).where(
+        g.c.person_id == person.id)).scalars())
+    programmes |= set(conn.execute(sa.select(b.c.programme_id).join(
+        bp, bp.c.body_id == b.c.id).where(bp.c.person_id == person.id)).scalars())
+    if programmes and pid not in programmes:
+        from process.core.errors import PermissionDenied
+
+        raise PermissionDenied(f"{person.login} works on other programmes only; their "
+                               "administrator (or the installation's) changes them")
+
+
+def edit_person(w: Work, login: str, name: str | None, email: str | None,
+                clear_email: bool = False) -> Person:
+    """Correct a person's name and e-mail address (administrators); audited with what was
+    there before. The login stays: the trail names people by it."""
+    w.require(ADMINISTER, "correct people's names and addresses")
+    person = _person(w.session, login)
+    _here(w, person)
+    new_name = person.name if name is None else name.strip()
+    new_email = None if clear_email else (person.email if email is None else email.strip())
+    validate_person(person.login, new_name, new_email)
+    if new_email and new_email.lower() != (person.email or "").lower():
+        other = w.session.exec(select(Person).where(
+            sa.func.lower(Person.email) == new_email.lower(),
+            Person.id != person.id)).first()
+        if other is not None:
+            raise InvalidInput(f"{new_email} is {other.login}'s address already; one address "
+                               "signs in one person")
+    if (new_name, new_email) == (person.name, person.email):
+        raise InvalidInput(f"{person.login}: nothing to change (name and address as given)")
+    before = {"name": person.name, "email": person.email}
+    person.name, person.email = new_name, new_email
+    w.session.add(person)
+    w.audit("person.edited", subject=f"person:{person.id}",
+            detail={"login": person.login, "before": before,
+                    "after": {"name": new_name, "email": new_email}})
+    return person
+
+
+def set_active(w: Work, login: str, active: bool) -> Person:
+    """Deactivate a person (never deleted: the trail keeps them; they can no longer sign in
+    nor act) or activate them again (administrators)."""
+    w.require(ADMINISTER, "deactivate or activate people")
+    session = w.session
+    person = _person(session, login)
+    _here(w, person)
+    if person.active == active:
+        raise InvalidInput(f"{person.login} is {'active' if active else 'deactivated'} "
+                           "already")
+    if not active:
+        if person.login == str(w.actor).lower():
+            raise InvalidInput("you cannot deactivate yourself")
+        admins = session.exec(select(RoleGrant.person_id).join(
+            Person, Person.id == RoleGrant.person_id).where(  # type: ignore[arg-type]
+            RoleGrant.programme_id == w.programme_id, RoleGrant.role == ADMIN,
+            Person.active)).all()
+        if person.id in admins and len(admins) <= 1:
+            raise InvalidInput("cannot deactivate the last active admin of the programme")
+    person.active = active
+    session.add(person)
+    w.audit("person.activated" if active else "person.deactivated",
+            subject=f"person:{person.id}", detail={"login": person.login})
+    return person

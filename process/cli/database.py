@@ -70,7 +70,7 @@ def db_restore(env: Env, file: str) -> None:
     from process.storage import backup
     from process.storage.database import SCHEMA_HEAD
 
-    db = env.database(require_schema=False, create=True)  # a new database
+    db = env.database(require_schema=False, create=True)  # a new database: its file too
     source = Path(file).expanduser().absolute()
     if backup.check_target_kind(db) == "sqlite":
         revision = backup.restore_sqlite(db, source)

@@ -373,11 +373,15 @@ def followup() -> None:
               + ".")
 @click.option("--message", "-m", "--comment", "comment", required=True,
               help="What was achieved against the sub-goal.")
+@click.option("--reason", metavar="TEXT",
+              help="Why a measure that is not done is achieved anyway (required then).")
 @YEAR
 @pass_env
 def followup_record(env: Env, measure_id: str, outcome: str, comment: str,
-                    year: int | None) -> None:
+                    reason: str | None, year: int | None) -> None:
     """Record a measure's outcome (working group); a done measure becomes followed_up.
+
+    A measure that is not done is recorded as achieved only with --reason.
 
     \b
     Example:
@@ -387,7 +391,7 @@ def followup_record(env: Env, measure_id: str, outcome: str, comment: str,
     from process.plans import measure_actions as lifecycle
 
     r = lifecycle.record_followup(env.database(), env.clock, env.actor, env.programme,
-                                  measure_id, outcome, comment, year)
+                                  measure_id, outcome, comment, year, reason)
     moved = f"; {r.from_state} → {r.to_state}" if r.from_state != r.to_state else ""
     again = f" (was {r.replaced})" if r.replaced else ""
     click.echo(f"{r.year} {r.code}: {r.outcome}{again}{moved} (by {env.actor} as {r.role})")
@@ -395,8 +399,8 @@ def followup_record(env: Env, measure_id: str, outcome: str, comment: str,
 
 @followup.command("report")
 @click.option("--year", type=YEAR_TYPE, required=True, metavar="YYYY", help="The plan year.")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv"]), default="md",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv", "xlsx"]),
+              default="md", show_default=True, help="xlsx needs --out.")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report's data as JSON.")
 @pass_env
@@ -407,15 +411,25 @@ def followup_report(env: Env, year: int, fmt: str, out: str | None, as_json: boo
     Examples:
       rsp followup report --year 2014 --format md
       rsp --lang en followup report --year 2014 --format html --out uppfoljning-2014.html
+      rsp followup report --year 2014 --format xlsx --out uppfoljning-2014.xlsx
     """
+    from process.core.errors import InvalidInput
     from process.reports import followup as service
 
+    if fmt == "xlsx" and not out:
+        raise InvalidInput("--format xlsx writes a file: give --out FILE.xlsx")
     with env.database().read() as session:
         data = service.report_data(session, env.programme, year, env.lang, env.clock.today())
     if as_json:
         from process.reports.status_text import to_json
 
         text = to_json(data) + "\n"
+    elif fmt == "xlsx":
+        assert out is not None
+        with open(out, "wb") as fb:
+            fb.write(service.render_xlsx(data))
+        click.echo(f"wrote {out}")
+        return
     else:
         text = service.render(data, fmt)
     if out:

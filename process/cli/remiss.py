@@ -139,8 +139,8 @@ def remiss_close(env: Env, comment: str | None) -> None:
 
 
 @remiss.command("compile")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv"]), default="md",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv", "xlsx"]),
+              default="md", show_default=True, help="xlsx needs --out.")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to a file.")
 @pass_env
 def remiss_compile(env: Env, fmt: str, out: str | None) -> None:
@@ -152,11 +152,21 @@ def remiss_compile(env: Env, fmt: str, out: str | None) -> None:
     Examples:
       rsp remiss compile --format md
       rsp --lang en remiss compile --format html --out remiss.html
+      rsp remiss compile --format xlsx --out remissammanstallning.xlsx
     """
+    from process.core.errors import InvalidInput
     from process.reports import remiss_compilation as remiss_report
 
+    if fmt == "xlsx" and not out:
+        raise InvalidInput("--format xlsx writes a file: give --out FILE.xlsx")
     with env.database().read() as session:
         data = remiss_report.compile_data(session, env.programme, env.clock.today(), env.lang)
+    if fmt == "xlsx":
+        assert out is not None
+        with open(out, "wb") as fb:
+            fb.write(remiss_report.render_xlsx(data))
+        click.echo(f"wrote {out}")
+        return
     text = remiss_report.render(data, fmt)
     if out:
         with open(out, "w", encoding="utf-8", newline="") as fh:

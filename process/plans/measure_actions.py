@@ -222,48 +222,130 @@ class FollowupRecorded:
     replaced: str | None
 
 
+def is_done(definition: Definition, state: str) -> bool:
+    """Whether a measure in `state` is done: its follow-up trigger leaves from there, or
+    it has been followed up already (pure)."""
+    t = definition.marked(FOLLOWS_UP, state)
+    return t is not None and (state in t.sources or state == t.dest)
+
+
+def _check_followup(row: Measure, definition: Definition, outcome: str, comment: str,
+                    reason: str | None) -> tuple[str, str, str | None]:
+    """The outcome (its key, typed as key or Swedish label), comment and reason to record,
+    or InvalidInput saying what is wrong."""
+    outcome = vocab.resolve(outcome, OUTCOME_LABELS.items(), "--outcome")
+    text = unit_of_work.check_text(comment, "--comment (what was achieved against the "
+                                   "sub-goal)")
+    why = unit_of_work.check_text(reason, "--reason", required=False)
+    assert text is not None
+    if outcome == "achieved" and why is None and not is_done(definition, row.state):
+        raise InvalidInput(f"--outcome achieved: measure {row.code} is not done (it is "
+                           f"{row.state}); say why it is achieved anyway with --reason, or "
+                           "record partly or not")
+    return outcome, text, why
+
+
+def _record(w: Work, row: Measure, plan: ActionPlan, outcome: str, comment: str,
+            reason: str | None) -> FollowupRecorded:
+    """Record one measure's follow-up in the unit of work (a done measure is followed up)."""
+    session, actor = w.session, w.actor
+    definition = stored.definition_of(session, row.definition_id)
+    outcome, text, why = _check_followup(row, definition, outcome, comment, reason)
+    t = definition.marked(FOLLOWS_UP, row.state)
+    previous = session.exec(select(MeasureFollowup).where(
+        MeasureFollowup.measure_id == row.id)).first()
+    detail: dict[str, object] = {"outcome": outcome, "year": plan.year, "code": row.code}
+    if why is not None:
+        detail["reason"] = why
+    if previous is not None:
+        detail["replaced"] = previous.outcome
+    if t is not None and row.state in t.sources:
+        done = fire(w, row, plan, definition, t.name, text, detail=detail)
+        role, to_state = done.role, done.to_state
+    else:
+        assert row.id is not None
+        who = measure_actor(session, actor, w.programme_id, row.id)
+        role = w.require_role(t.roles if t else capabilities.roles_for(
+            session, w.programme_id, FOLLOW_UP), "record follow-ups", actor=who)
+        to_state = row.state
+        engine.touch(session, target_of(row, plan), "recording its follow-up")
+        w.audit("followup.recorded", subject=f"measure:{row.id}", comment=text,
+                detail=detail)
+    if previous is None:
+        assert row.id is not None
+        previous = MeasureFollowup(measure_id=row.id, outcome=outcome, comment=text,
+                                   recorded_by=actor, recorded_at=w.now, reason=why)
+        replaced = None
+    else:
+        replaced = previous.outcome
+        previous.outcome, previous.comment, previous.reason = outcome, text, why
+        previous.recorded_by, previous.recorded_at = actor, w.now
+    session.add(previous)
+    return FollowupRecorded(row.code, plan.year, outcome, row.state, to_state, role, replaced)
+
+
 def record_followup(db: Database, clock: Clock, actor: str, programme_key: str | None,
-                    code: str, outcome: str, comment: str, year: int | None = None
-                    ) -> FollowupRecorded:
-    """Record a measure's year-end outcome (working group); a done measure is followed up."""
+                    code: str, outcome: str, comment: str, year: int | None = None,
+                    reason: str | None = None) -> FollowupRecorded:
+    """Record a measure's year-end outcome (working group); a done measure is followed up.
+    A measure not done is 'achieved' only with a reason."""
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> FollowupRecorded:
-        chosen = vocab.resolve(outcome, OUTCOME_LABELS.items(), "--outcome")
-        text = unit_of_work.check_text(comment, "--comment (what was achieved against the "
-                                       "sub-goal)")
-        assert text is not None
-        session = w.session
-        definition = stored.definition_of(session, row.definition_id)
-        t = definition.marked(FOLLOWS_UP, row.state)
-        previous = session.exec(select(MeasureFollowup).where(
-            MeasureFollowup.measure_id == row.id)).first()
-        detail = {"outcome": chosen, "year": plan.year, "code": row.code}
-        if previous is not None:
-            detail["replaced"] = previous.outcome
-        if t is not None and row.state in t.sources:
-            done = fire(w, row, plan, definition, t.name, text, detail=detail)
-            role, to_state = done.role, done.to_state
-        else:
-            assert row.id is not None
-            who = measure_actor(session, actor, w.programme_id, row.id)
-            role = w.require_role(t.roles if t else capabilities.roles_for(
-                session, w.programme_id, FOLLOW_UP), "record follow-ups", actor=who)
-            to_state = row.state
-            engine.touch(session, target_of(row, plan), "recording its follow-up")
-            w.audit("followup.recorded", subject=f"measure:{row.id}", comment=text,
-                    detail=detail)
-        if previous is None:
-            assert row.id is not None
-            previous = MeasureFollowup(measure_id=row.id, outcome=chosen, comment=text,
-                                       recorded_by=actor, recorded_at=w.now)
-            replaced = None
-        else:
-            replaced = previous.outcome
-            previous.outcome, previous.comment = chosen, text
-            previous.recorded_by, previous.recorded_at = actor, w.now
-        session.add(previous)
-        return FollowupRecorded(row.code, plan.year, chosen, row.state, to_state, role,
-                                replaced)
+        return _record(w, row, plan, outcome, comment, reason)
 
     return _on_measure(db, clock, actor, programme_key, code, year, "followup.record", work,
                        comment=unit_of_work.fitting(comment))
+
+
+@dataclass(frozen=True)
+class FollowupEntry:
+    """One measure's row of the year-end follow-up form."""
+
+    code: str
+    outcome: str
+    comment: str
+    reason: str | None = None
+
+
+class FollowupProblems(InvalidInput):
+    """Rows of a follow-up refused together: each measure's code → what is wrong."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{code}: {text}" for code, text in problems.items()))
+        self.problems = problems
+
+
+def record_followups(db: Database, clock: Clock, actor: str, programme_key: str | None,
+                     year: int, entries: list[FollowupEntry]) -> list[FollowupRecorded]:
+    """Record the follow-up of several measures of a year's plan together, in one unit of
+    work: all of them, or (FollowupProblems naming each measure's problem) none. An entry
+    equal to what is recorded is left as it is."""
+
+    def work(w: Work) -> list[FollowupRecorded]:
+        session = w.session
+        rows = []
+        problems: dict[str, str] = {}
+        for e in entries:
+            try:
+                row, plan = find_measure(session, w.programme_id, e.code, year)
+            except NotFound as error:
+                problems[e.code] = str(error)
+                continue
+            previous = session.exec(select(MeasureFollowup).where(
+                MeasureFollowup.measure_id == row.id)).first()
+            if previous is not None and (previous.outcome, previous.comment,
+                                         previous.reason) == (
+                    e.outcome, (e.comment or "").strip(), (e.reason or "").strip() or None):
+                continue
+            try:
+                _check_followup(row, stored.definition_of(session, row.definition_id),
+                                e.outcome, e.comment, e.reason)
+            except InvalidInput as error:
+                problems[e.code] = str(error)
+                continue
+            rows.append((row, plan, e))
+        if problems:
+            raise FollowupProblems(problems)
+        return [_record(w, row, plan, e.outcome, e.comment, e.reason) for row, plan, e in rows]
+
+    return unit_of_work.write(db, clock, actor, programme_key, "followup.record", work)

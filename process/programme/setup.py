@@ -137,6 +137,21 @@ def add_person(db: Database, clock: Clock, actor: str, programme_key: str | None
     unit_of_work.write(db, clock, actor, programme_key, "person.add", work)
 
 
+def edit_person(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
+                name: str | None, email: str | None, clear_email: bool = False) -> None:
+    """Correct a person's name and e-mail address (administrators only)."""
+    unit_of_work.write(db, clock, actor, programme_key, "person.edit", lambda w: (
+        people_admin.edit_person(w, login, name, email, clear_email)))
+
+
+def set_active(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
+               active: bool) -> None:
+    """Deactivate a person, or activate them again (administrators only; never deleted)."""
+    unit_of_work.write(db, clock, actor, programme_key,
+                       "person.activate" if active else "person.deactivate",
+                       lambda w: people_admin.set_active(w, login, active))
+
+
 def change_role(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
                 role: str, grant: bool) -> None:
     """Grant or remove a role (administrators only)."""

@@ -31,7 +31,7 @@ from process.storage.plan_tables import Body as BodyRow
 from process.workflow import stored
 from process.workflow.definition import label_text
 
-FORMATS = ("md", "html", "csv")
+FORMATS = ("md", "html", "csv", "xlsx")
 OUTCOME_WORDS = {
     "achieved": {"sv": "Uppnått", "en": "Achieved"},
     "partly": {"sv": "Delvis uppnått", "en": "Partly achieved"},
@@ -51,7 +51,12 @@ WORDS = {
     "state": {"sv": "Läge", "en": "State"},
     "outcome": {"sv": "Utfall", "en": "Outcome"},
     "comment": {"sv": "Kommentar", "en": "Comment"},
-    "share": {"sv": "Andel uppnådda", "en": "Share achieved"},
+    "share": {"sv": "Andel uppnådda av de uppföljda", "en": "Share achieved of those followed up"},
+    "not_followed": {"sv": "Ännu inte uppföljda ({n})", "en": "Not followed up yet ({n})"},
+    "not_followed_intro": {
+        "sv": "Räknas inte i andelarna ovan; de följs upp innan rapporten är klar.",
+        "en": "Not counted in the shares above; they are followed up before the report is "
+              "final."},
     "counts": {"sv": "uppnått {achieved}, delvis {partly}, ej uppnått {not_}, ej uppföljda "
                      "{missing}",
                "en": "achieved {achieved}, partly {partly}, not achieved {not_}, not followed "
@@ -89,10 +94,13 @@ def share_text(achieved: int, total: int, lang: str) -> str:
 
 
 def _counts(items: list[dict[str, Any]]) -> dict[str, int]:
+    """How many measures had each outcome; `followed` counts those followed up, which the
+    shares are computed over (a measure nobody followed up is not 'not achieved')."""
     c = {"total": len(items), "achieved": 0, "partly": 0, "not_": 0, "missing": 0}
     for m in items:
         c[{"achieved": "achieved", "partly": "partly", "not": "not_"}.get(m["outcome"],
                                                                           "missing")] += 1
+    c["followed"] = c["total"] - c["missing"]
     return c
 
 
@@ -160,7 +168,7 @@ def report_data(session: Session, programme_key: str | None, year: int, lang: st
                  a.c.plan_id == plan["id"]).order_by(a.c.number))}
     rows = conn.execute(
         sa.select(m.c.id, m.c.code, m.c.area, m.c.title, m.c.subgoal, m.c.goals, m.c.state,
-                  m.c.definition_id, f.c.outcome, f.c.comment, f.c.recorded_by,
+                  m.c.definition_id, f.c.outcome, f.c.comment, f.c.reason, f.c.recorded_by,
                   f.c.recorded_at)
         .outerjoin(f, f.c.measure_id == m.c.id).where(m.c.plan_id == plan["id"])
         .order_by(m.c.area, m.c.code)).mappings().all()
@@ -183,13 +191,19 @@ def report_data(session: Session, programme_key: str | None, year: int, lang: st
     everything = [x for ar in areas.values() for x in ar["measures"]]
     for ar in areas.values():
         ar["counts"] = _counts(ar["measures"])
-        ar["share"] = share_text(ar["counts"]["achieved"], ar["counts"]["total"], lang)
-        _group(ar, goals, lang)
+        ar["share"] = share_text(ar["counts"]["achieved"], ar["counts"]["followed"], lang)
+        ar["not_followed"] = [x for x in ar["measures"] if x["outcome"] is None]
+        _group(ar, goals, lang)  # every goal its measures serve, then only those followed up
+        ar["measures"] = [x for x in ar["measures"] if x["outcome"] is not None]
+        for group in ar["goals"]:
+            group["measures"] = [x for x in group["measures"] if x["outcome"] is not None]
     total = _counts(everything)
     return {"lang": lang, "year": year, "plan_title": plan["title"],
             "programme": prog.name, "region": prog.region,
             "areas": [areas[k] for k in sorted(areas)], "measures": everything,
-            "counts": total, "share": share_text(total["achieved"], total["total"], lang),
+            "counts": total, "share": share_text(total["achieved"], total["followed"], lang),
+            "followed": [x for x in everything if x["outcome"] is not None],
+            "not_followed": [x for x in everything if x["outcome"] is None],
             "compiled": long_date(today or dt.date(year + 1, 1, 1), lang)}
 
 
@@ -202,7 +216,19 @@ def render(data: dict[str, Any], fmt: str) -> str:
     return templating.render(templating.load(env, f"followup_report.{fmt}"), data)
 
 
+def render_xlsx(data: dict[str, Any]) -> bytes:
+    """The report as an Excel workbook: the same rows as the CSV, text cells as text."""
+    from process.reports.spreadsheet_xlsx import workbook
+
+    title = ("Uppföljning " if data["lang"] == "sv" else "Follow-up ") + str(data["year"])
+    return workbook([(title, _rows(data))])
+
+
 def _csv(data: dict[str, Any]) -> str:
+    return spreadsheet_csv(_rows(data))
+
+
+def _rows(data: dict[str, Any]) -> list[list[Any]]:
     lang = data["lang"]
     keys = ("year", "area", "area_title", "goals", "measure", "title", "subgoal",
             "responsible", "state", "outcome", "comment", "recorded_by", "recorded_at")
@@ -222,4 +248,4 @@ def _csv(data: dict[str, Any]) -> str:
                      ", ".join(m["responsible"]), m["state_label"], m["outcome_label"],
                      m["comment"] or "", m["recorded_by"] or "",
                      at.astimezone(STOCKHOLM).date().isoformat() if at else ""])
-    return spreadsheet_csv(rows)
+    return rows

@@ -15,7 +15,7 @@ from process.reports import templating
 from process.reports.spreadsheet_csv import spreadsheet_csv
 from process.storage import lookup
 
-FORMATS = ("md", "html", "csv")
+FORMATS = ("md", "html", "csv", "xlsx")
 WORDS = {
     "title": {"sv": "Remissammanställning", "en": "Consultation compilation"},
     "period": {"sv": "Remisstid {start} – {end}", "en": "Consultation period {start} – {end}"},
@@ -40,6 +40,7 @@ WORDS = {
     "compiled": {"sv": "Sammanställd {day}", "en": "Compiled {day}"},
     "key": {"sv": "Nyckel", "en": "Key"},
     "yes": {"sv": "ja", "en": "yes"},
+    "response": {"sv": "Regionens kommentar", "en": "The region's response"},
 }
 
 
@@ -75,6 +76,22 @@ def render(data: dict[str, Any], fmt: str) -> str:
         return _csv(data)
     env = templating.report_environment(data["lang"], word)
     return templating.render(templating.load(env, f"remiss_report.{fmt}"), data)
+
+
+def render_xlsx(data: dict[str, Any]) -> bytes:
+    """The compilation as an Excel workbook: each consulted body, its reply, and an empty
+    column for the region's response to it (a Swedish compilation has one)."""
+    from process.reports.spreadsheet_xlsx import workbook
+
+    lang = data["lang"]
+    rows: list[list[Any]] = [[word(k, lang) for k in ("key", "body", "received", "late",
+                                                      "position", "summary_col",
+                                                      "response")]]
+    for b in data["bodies"]:
+        rows.append([b["key"], b["name"], b["received"].isoformat() if b["received"] else "",
+                     word("yes", lang) if b["late"] else "", b["position_label"],
+                     b["summary"] or "", ""])
+    return workbook([(word("title", lang), rows)])
 
 
 def _csv(data: dict[str, Any]) -> str:

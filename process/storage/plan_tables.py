@@ -153,6 +153,7 @@ class MeasureFollowup(SQLModel, table=True):
     comment: str
     recorded_by: str
     recorded_at: dt.datetime = utc_column()
+    reason: str | None = None  # why a measure not done is still achieved
 
 
 def table(model: type[SQLModel]) -> sa.Table:

@@ -98,6 +98,8 @@ class Person(SQLModel, table=True):
     email: str | None = None
     created_at: dt.datetime = utc_column()
     administers_installation: bool = False  # may create programmes and seal the trail
+    active: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+    # a deactivated person cannot sign in nor act; never deleted (the trail keeps them)
 
 
 class RoleGrant(SQLModel, table=True):

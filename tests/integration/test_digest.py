@@ -239,6 +239,24 @@ def test_the_lead_copy_goes_to_the_working_group_with_failed_mails(any_db, clock
     assert "Veckorapport (processledare)" in row.mail_subject
 
 
+def test_a_mailed_digest_links_to_its_page_in_the_browser(any_db, clock, tmp_path: Path):
+    make_programme(any_db, clock)
+    clock.set(at("2022-02-28", 7))
+    settings = mailconfig.settings_from_env({"RSP_BASE_URL": "https://rsp.region.example/"},
+                                            tmp_path / "out")
+    digest_mail.queue(any_db, clock, None, base_url=settings.base_url)
+    digest_mail.queue(any_db, clock, None, lead=True, base_url=settings.base_url)
+    page = "https://rsp.region.example/p/rsp-2022-2030/digest?since=2022-02-21&until=2022-02-28"
+    steering, lead = outbox_rows(any_db)
+    in_html = page.replace("&", "&amp;")
+    assert f"{page}\n" in steering.body_text and f'href="{in_html}"' in steering.body_html
+    assert f'href="{in_html}&amp;lead=1"' in lead.body_html
+    digest_mail.queue(any_db, clock.advance(days=7) or clock, None)  # no base URL: no link
+    assert "/digest?" not in outbox_rows(any_db)[-1].body_text
+    with pytest.raises(mailconfig.TransportConfigError, match="RSP_BASE_URL="):
+        mailconfig.settings_from_env({"RSP_BASE_URL": "rsp.region.example"}, tmp_path)
+
+
 def test_the_weekly_job_catches_up_once(any_db, clock, tmp_path: Path):
     make_programme(any_db, clock)
     settings = mailconfig.settings_from_env({}, tmp_path / "out")

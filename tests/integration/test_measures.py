@@ -196,10 +196,13 @@ def test_followup_record_and_report(prog, clock, tmp_path):
         with pytest.raises(NotFound, match="no action plan for 2013"):
             followup.report_data(s, None, 2013)
     areas = {a["number"]: a for a in data["areas"]}
-    assert areas[2]["share"] == "1 av 5 (20 %)" and english["areas"][1]["share"] == (
-        "1 of 5 (20%)")
+    # shares over the measures followed up (the others are listed apart, not "not achieved")
+    assert areas[2]["share"] == "1 av 1 (100 %)" and english["areas"][1]["share"] == (
+        "1 of 1 (100%)")
     assert areas[1]["counts"] == {"total": 4, "achieved": 0, "partly": 1, "not_": 0,
-                                  "missing": 3}
+                                  "missing": 3, "followed": 1}
+    assert [m["code"] for m in areas[1]["not_followed"]] == ["1.B", "1.C", "1.D"]
+    assert len(data["not_followed"]) == 15 and len(data["followed"]) == 2
     assert [g["code"] for g in areas[4]["goals"]] == ["4.1", "4.2", "4.3", "4.4", "3.1",
                                                       "3.2", "3.3"]
     md = followup.render(data, "md")
@@ -209,7 +212,8 @@ def test_followup_record_and_report(prog, clock, tmp_path):
     assert ("### Mål 2.2: Bibehållen tillgänglighet till drivmedel.\n\nÄven insatserna 2.B, "
             "2.D och 2.E bidrar till målet; de redovisas under mål 2.1.") in md
     assert "se ovan" not in md and "### Mål 3.1: Fler nya" in md
-    assert "Andel uppnådda: **1 av 17 (6 %)**" in md
+    assert "Andel uppnådda av de uppföljda: **1 av 2 (50 %)**" in md
+    assert "## Ännu inte uppföljda (15)" in md and "- **1.B** " in md.split("## Ännu")[1]
     en = followup.render(english, "md")
     assert "Outcome: **Partly achieved** (state: Ongoing)" in en
     csv_text = followup.render(data, "csv")

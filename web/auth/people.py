@@ -1,4 +1,5 @@
-"""Finding the registered person an address or a login names (for signing in)."""
+"""Finding the registered person an address or a login names (for signing in); a
+deactivated person is nobody here."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def by_email(session: Session, address: str) -> Known | None:
         session.connection()
         .execute(
             sa.select(_P.c.id, _P.c.login, _P.c.name, _P.c.email)
-            .where(sa.func.lower(_P.c.email) == address.strip().lower())
+            .where(sa.func.lower(_P.c.email) == address.strip().lower(), _P.c.active)
             .limit(2)
         )
         .all()
@@ -43,7 +44,7 @@ def by_login(session: Session, login: str) -> Known | None:
         session.connection()
         .execute(
             sa.select(_P.c.id, _P.c.login, _P.c.name, _P.c.email).where(
-                _P.c.login == login.strip().lower()
+                _P.c.login == login.strip().lower(), _P.c.active
             )
         )
         .first()
@@ -55,7 +56,11 @@ def by_id(session: Session, person_id: int) -> Known | None:
     """The person with this id, or None."""
     row = (
         session.connection()
-        .execute(sa.select(_P.c.id, _P.c.login, _P.c.name, _P.c.email).where(_P.c.id == person_id))
+        .execute(
+            sa.select(_P.c.id, _P.c.login, _P.c.name, _P.c.email).where(
+                _P.c.id == person_id, _P.c.active
+            )
+        )
         .first()
     )
     return Known(*row) if row else None

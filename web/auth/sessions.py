@@ -66,7 +66,7 @@ def load(db: Database, clock: Clock, settings: WebSettings, token: str) -> Signe
             _P.c.email,
         )
         .join(_P, _P.c.id == _S.c.person_id)
-        .where(_S.c.id == sid)
+        .where(_S.c.id == sid, _P.c.active)  # a deactivated person's sessions end
     )
     with db.read() as session:
         row = session.connection().execute(query).first()
