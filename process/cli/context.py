@@ -101,6 +101,29 @@ class Bounded(click.IntRange):
         return number
 
 
+class Amount(click.FloatRange):
+    """A FloatRange whose help says e.g. `0.1-3600 seconds` instead of 0.1<=x<=3600."""
+
+    def __init__(self, low: float | None, high: float | None, unit: str):
+        super().__init__(min=low, max=high)
+        self.unit = unit
+
+    def _describe_range(self) -> str:
+        low = "" if self.min is None else f"{self.min:g}"
+        if self.max is None:
+            return f"at least {low} {self.unit}"
+        return f"{low}-{self.max:g} {self.unit}"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        number = click.FLOAT.convert(value, param, ctx)
+        if self.min is not None and number < self.min:
+            self.fail(f"{number:g} is too small: at least {self.min:g} {self.unit}", param, ctx)
+        if self.max is not None and number > self.max:
+            self.fail(f"{number:g} is too big: at most {self.max:g} {self.unit}", param, ctx)
+        return number
+
+
 # Numbers that reach the database or a date: bounded, so that a huge one is a usage error
 # (exit 2) instead of an overflow deep down.
 ID = Bounded(1, 2**63 - 1)  # a record's id: decision, delegation, mail
