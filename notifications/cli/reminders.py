@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from process.cli.context import COUNT, ID, Env, log_options, pass_env
+from process.cli.context import COUNT, ID, Amount, Env, log_options, pass_env
 from process.cli.params import DAY
 
 if TYPE_CHECKING:
@@ -312,7 +312,7 @@ def scheduler() -> None:
 
 
 @scheduler.command("run")
-@click.option("--interval", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
+@click.option("--interval", type=Amount(0.1, None, "minutes"), default=5.0, show_default=True,
               metavar="MINUTES", envvar="RSP_SCHEDULER_INTERVAL",
               help="How often to sweep and send. Env: RSP_SCHEDULER_INTERVAL.")
 @click.option("--digest-cron", envvar="RSP_DIGEST_CRON", default="0 7 * * mon",
@@ -322,7 +322,7 @@ def scheduler() -> None:
 @click.option("--standby/--no-standby", default=True, show_default=True,
               help="When another scheduler runs on the database: wait as its standby and "
                    "take over when it stops or dies (--no-standby: refuse and exit 1).")
-@click.option("--takeover-seconds", type=click.FloatRange(min=0.1, max=3600), default=10.0,
+@click.option("--takeover-seconds", type=Amount(0.1, 3600, "seconds"), default=10.0,
               show_default=True, metavar="SECONDS",
               help="How often a standby tries the lock: it takes over within this long.")
 @RULES_OPTION

@@ -54,16 +54,16 @@ class Env:
     def database(self, require_schema: bool = True, create: bool = False) -> Database:
         """The database; a SQLite file that does not exist is refused (a mistyped --db
         would otherwise become a new, empty database) unless `create` (rsp init)."""
-        from process.core.errors import SchemaError
         from process.storage.database import open_database
 
         if self._db is None:
             db = open_database(self.db_value)
-            missing = None if create else db.missing_file()
-            if missing is not None:
-                db.dispose()
-                raise SchemaError(f"no database at {missing}: check --db (or RSP_DATABASE_URL)"
-                                  ", or create one there with 'rsp init'")
+            if not create:
+                try:
+                    db.refuse_missing_file()
+                except Exception:
+                    db.dispose()
+                    raise
             self._db = db
             self._db.replaying = bool(self.now_value)
         if require_schema:
@@ -98,6 +98,29 @@ class Bounded(click.IntRange):
         if self.max is not None and number > self.max:
             self.fail(f"{number} is too big" + (f" ({self.shown})" if self.shown else ""),
                       param, ctx)
+        return number
+
+
+class Amount(click.FloatRange):
+    """A FloatRange whose help says e.g. `0.1-3600 seconds` instead of 0.1<=x<=3600."""
+
+    def __init__(self, low: float | None, high: float | None, unit: str):
+        super().__init__(min=low, max=high)
+        self.unit = unit
+
+    def _describe_range(self) -> str:
+        low = "" if self.min is None else f"{self.min:g}"
+        if self.max is None:
+            return f"at least {low} {self.unit}"
+        return f"{low}-{self.max:g} {self.unit}"
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        number = click.FLOAT.convert(value, param, ctx)
+        if self.min is not None and number < self.min:
+            self.fail(f"{number:g} is too small: at least {self.min:g} {self.unit}", param, ctx)
+        if self.max is not None and number > self.max:
+            self.fail(f"{number:g} is too big: at most {self.max:g} {self.unit}", param, ctx)
         return number
 
 

@@ -14,18 +14,28 @@ def installation() -> None:
 
 
 @installation.command("show")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
-def installation_show(env: Env) -> None:
+def installation_show(env: Env, as_json: bool) -> None:
     """What the installation is and who administers it.
 
     \b
-    Example:
+    Examples:
       rsp installation show
+      rsp installation show --json
     """
     from process.access import installation as service
 
     with env.database().read() as session:
         o = service.overview(session)
+    if as_json:
+        from process.reports.status_text import to_json
+
+        click.echo(to_json({"database": env.database().display(), "replay": o.replay,
+                            "sealed_with_key": o.key_id, "public_key": o.public_key,
+                            "administrators": list(o.administrators),
+                            "cli_writers": list(o.cli_writers)}))
+        return
     click.echo(f"database: {env.database().display()}"
                + (" (replay: its times are simulated)" if o.replay else ""))
     click.echo(f"audit trail: sealed with key {o.key_id}" if o.key_id

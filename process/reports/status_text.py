@@ -100,7 +100,7 @@ def history_text(events: list[dict[str, Any]], lang: str, replay: bool = False) 
             what = e["action"] + (f" {e['trigger']}" if e["trigger"] else "")
             detail = {k: v for k, v in e["detail"].items() if k not in ("reason", "error")}
             if detail and e["outcome"] != "refused":
-                what += " " + json.dumps(detail, ensure_ascii=False)
+                what += f" ({detail_text(detail)})"
         if e["outcome"] == "refused":
             what = f"{t('refused', lang)} {what}: {e['detail'].get('reason', '')}"
         lines.append(f"{head}  {what}")
@@ -112,6 +112,27 @@ def history_text(events: list[dict[str, Any]], lang: str, replay: bool = False) 
         if recorded is not None and abs((recorded - e["at"]).total_seconds()) > 300 and not replay:
             lines.append(f"{'':>7}{t('recorded', lang)} {_when(recorded)}")
     return "\n".join(lines)
+
+
+def detail_text(detail: dict[str, Any]) -> str:
+    """An audit row's details for reading, not JSON: 'year: 2014; created: 17 (1.A …)';
+    a nested record by its keys (the decision itself has a line of its own)."""
+    parts = []
+    for key, value in detail.items():
+        if value is None or value == [] or value == {} or key == "decision_record":
+            continue
+        if isinstance(value, dict):
+            shown = ", ".join(str(k) for k in value)
+        elif isinstance(value, list | tuple):
+            items = [str(v) for v in value]
+            shown = ", ".join(items) if len(items) <= 6 else (
+                f"{len(items)} ({', '.join(items[:3])} …)")
+        else:
+            shown = str(value)
+            if len(shown) == 64 and all(c in "0123456789abcdef" for c in shown):
+                shown = shown[:12] + "…"  # a content hash: its start identifies it
+        parts.append(f"{key}: {shown}")
+    return "; ".join(parts)
 
 
 def to_json(value: Any) -> str:

@@ -146,13 +146,23 @@ class Database:
             return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
     def require_schema(self) -> None:
-        """Refuse to work on a database without rsp's current schema."""
+        """Refuse to work on a database without rsp's current schema (and, without
+        creating it, on a SQLite file that does not exist)."""
+        self.refuse_missing_file()
         rev = self.schema_revision()
         if rev is None:
             raise SchemaError(f"{self.display()} has no rsp schema yet: run 'rsp init' first")
         if rev != SCHEMA_HEAD:
             raise SchemaError(f"{self.display()} has schema {rev}, this rsp needs "
                               f"{SCHEMA_HEAD}: run 'rsp db upgrade'")
+
+    def refuse_missing_file(self) -> None:
+        """SchemaError naming a SQLite database file that does not exist: opening it would
+        create an empty one (a mistyped --db), which only `rsp init` may do."""
+        missing = self.missing_file()
+        if missing is not None:
+            raise SchemaError(f"no database at {missing}: check --db (or RSP_DATABASE_URL)"
+                              ", or create one there with 'rsp init'")
 
     def missing_file(self) -> str | None:
         """The path of a SQLite database file that does not exist (opening it would create

@@ -169,6 +169,13 @@ def test_passed_deadlines_in_the_plain_list(db):
     assert "2014-04-30 (10 dagar sen" in line or "2014-04-30 (10 dagar sent" in line
 
 
+def test_history_text_reads_as_text_not_json(db):
+    text = ok("history", db=db)
+    assert "{" not in text and '":' not in text
+    assert "role.granted (login: processledare; role: working_group)" in text
+    assert "definition.loaded (content_hash: " in text and "…; key: drafting" in text
+
+
 def test_a_closed_pipe_ends_quietly(db):
     env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
     env.update(RSP_DATABASE_URL=db, RSP_USER=WG)
@@ -198,3 +205,5 @@ def test_json_on_the_commands_that_print_data(db):
     assert isinstance(report, dict) and report
     verified = json.loads(ok("audit", "verify", "--json", db=db))
     assert verified["ok"] is True
+    installation = json.loads(ok("installation", "show", "--json", db=db))
+    assert installation["replay"] is True and installation["administrators"] == ["it-admin"]

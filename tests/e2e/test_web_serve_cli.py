@@ -38,6 +38,10 @@ def test_a_wrong_setting_is_named(dbfile, args, env, says):
 
 def test_a_database_without_rsp_is_refused(tmp_path):
     r = run_rsp("serve", "--db", str(tmp_path / "tom.db"), db="unused")
+    assert r.returncode == 1 and f"no database at {tmp_path / 'tom.db'}" in r.stderr
+    assert "'rsp init'" in r.stderr and not (tmp_path / "tom.db").exists()  # not created
+    (tmp_path / "tom.db").touch()
+    r = run_rsp("serve", "--db", str(tmp_path / "tom.db"), db="unused")
     assert r.returncode == 1 and "has no rsp schema yet: run 'rsp init' first" in r.stderr
 
 
