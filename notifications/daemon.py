@@ -43,6 +43,31 @@ class AlreadyRunning(RspError):
     """Another daemon holds this database's scheduler lock."""
 
 
+class StoppedWaiting(Exception):
+    """A standby was told to stop (SIGTERM) before it got the lock."""
+
+
+@dataclass
+class Standby:
+    """How a second daemon waits for the lock: it tries again every `poll_seconds` until
+    it gets it (the active one stopped or died) or `stop` is set; `announce` is told
+    once that it waits."""
+
+    stop: threading.Event
+    poll_seconds: float
+    announce: Callable[[str], None]
+    told: bool = False
+
+    def wait(self, why: str) -> None:
+        """Announce (once), then wait a poll; raise StoppedWaiting when told to stop."""
+        if not self.told:
+            self.told = True
+            self.announce(f"rsp scheduler: standby — {why}; this one takes over within "
+                          f"{self.poll_seconds:g} s of it stopping")
+        if self.stop.wait(self.poll_seconds):
+            raise StoppedWaiting
+
+
 class Report(Protocol):
     """What a job's work returns: lines for the log, problems to warn of once, an error."""
 
@@ -210,16 +235,20 @@ def _fcntl() -> Any:
 
 
 @contextmanager
-def _file_lock(path: Path, what: str) -> Iterator[_Lock]:
+def _file_lock(path: Path, what: str, standby: Standby | None = None) -> Iterator[_Lock]:
     fcntl = _fcntl()
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-            raise AlreadyRunning(f"a scheduler is already running on {what} (pid {holder}; "
-                                 f"lock file {path}); stop it first") from None
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = (os.pread(fd, 32, 0).decode("ascii", "replace").split() or ["?"])[0]
+                why = f"a scheduler is already running on {what} (pid {holder}; lock file {path})"
+                if standby is None:
+                    raise AlreadyRunning(f"{why}; stop it first") from None
+                standby.wait(why)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield _FileLock(fd)
@@ -242,15 +271,17 @@ class _PgLock(_Lock):
 
 
 @contextmanager
-def _pg_lock(db: Database) -> Iterator[_Lock]:
+def _pg_lock(db: Database, standby: Standby | None = None) -> Iterator[_Lock]:
     key = "(:k, hashtext(current_database() || '.' || current_schema()))"
     conn = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
     try:
-        got = conn.execute(sa.text(f"SELECT pg_try_advisory_lock{key}"),
-                           {"k": PG_LOCK_CLASS}).scalar()
-        if not got:
-            raise AlreadyRunning(f"a scheduler is already running on {db.display()} (it holds "
-                                 "the advisory lock); stop it first")
+        while not conn.execute(sa.text(f"SELECT pg_try_advisory_lock{key}"),
+                               {"k": PG_LOCK_CLASS}).scalar():
+            why = (f"a scheduler is already running on {db.display()} (it holds the advisory "
+                   "lock)")
+            if standby is None:
+                raise AlreadyRunning(f"{why}; stop it first")
+            standby.wait(why)
         try:
             yield _PgLock(conn)
         finally:
@@ -260,16 +291,17 @@ def _pg_lock(db: Database) -> Iterator[_Lock]:
 
 
 @contextmanager
-def single_instance(db: Database) -> Iterator[_Lock]:
-    """Hold this database's scheduler lock, or raise AlreadyRunning."""
+def single_instance(db: Database, standby: Standby | None = None) -> Iterator[_Lock]:
+    """Hold this database's scheduler lock; while another holds it, raise AlreadyRunning,
+    or with `standby` wait until it is free (StoppedWaiting if told to stop first)."""
     if db.dialect == "postgresql":
-        with _pg_lock(db) as lock:
+        with _pg_lock(db, standby) as lock:
             yield lock
         return
     path = db.engine.url.database
     if db.dialect != "sqlite" or not path or path == ":memory:":
         raise RspError(f"the scheduler needs a SQLite file or PostgreSQL, not {db.display()}")
-    with _file_lock(Path(f"{path}.scheduler.lock"), db.display()) as lock:
+    with _file_lock(Path(f"{path}.scheduler.lock"), db.display(), standby) as lock:
         yield lock
 
 
@@ -289,13 +321,16 @@ def add_jobs(scheduler: Any, start: dt.datetime, interval_minutes: float,
 
 def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], Report],
                   interval_minutes: float, echo: Callable[[str], None],
-                  cron_jobs: Sequence[CronJob] = ()) -> int:
+                  cron_jobs: Sequence[CronJob] = (), standby_poll: float | None = None) -> int:
     """Run `work` now and every `interval_minutes`, and each cron job on its trigger,
     until SIGTERM/SIGINT; returns 0.
 
     `wall` is the system clock: APScheduler fires on real time, whatever time the work
     itself is told (`--now` replays a day; a future one must not postpone the first run
-    until that day comes)."""
+    until that day comes). With `standby_poll` (seconds), a daemon that finds the lock
+    held waits as a standby, trying again that often, and takes over when the active one
+    stops or dies (its lock goes with its process: the flock, or the PostgreSQL session
+    that held the advisory lock); without it, it raises AlreadyRunning."""
     from apscheduler.events import EVENT_SCHEDULER_STARTED
     from apscheduler.schedulers.blocking import BlockingScheduler
 
@@ -304,61 +339,70 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
     stop = threading.Event()
     busy = threading.Lock()
     told: set[str] = set()
-    with single_instance(db) as lock:
-        scheduler = BlockingScheduler(timezone=STOCKHOLM)
+    running: list[Any] = []  # the scheduler, once there is one
 
-        def tick_of(job_work: Callable[[threading.Event], Report]) -> Callable[[], None]:
-            return lambda: tick(job_work)
+    def on_signal(signum: int, _frame: Any) -> None:
+        stop.set()
+        template_limits.stop()  # a user template being rendered ends now
+        if running and running[0].running:
+            running[0].shutdown(wait=False)
 
-        def tick(job_work: Callable[[threading.Event], Report]) -> None:
-            if stop.is_set():
-                return
-            with busy:
-                try:
-                    lock.check()
-                    outcome = job_work(stop)
-                    if job_work is work:
-                        lock.beat(wall.now())
-                except RspError as exc:
-                    log.error("%s", exc)
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+    standby = None if standby_poll is None else Standby(stop, standby_poll, echo)
+    try:
+        with single_instance(db, standby) as lock:
+            if standby is not None and standby.told:
+                echo(f"rsp scheduler: taking over (pid {os.getpid()})")
+            scheduler = BlockingScheduler(timezone=STOCKHOLM)
+            running.append(scheduler)
+
+            def tick_of(job_work: Callable[[threading.Event], Report]) -> Callable[[], None]:
+                return lambda: tick(job_work)
+
+            def tick(job_work: Callable[[threading.Event], Report]) -> None:
+                if stop.is_set():
                     return
-                except sa.exc.OperationalError as exc:
-                    log.error("database: %s", scrub(str(exc.orig or exc).splitlines()[0],
-                                                     db.url))
+                with busy:
+                    try:
+                        lock.check()
+                        outcome = job_work(stop)
+                        if job_work is work:
+                            lock.beat(wall.now())
+                    except RspError as exc:
+                        log.error("%s", exc)
+                        return
+                    except sa.exc.OperationalError as exc:
+                        log.error("database: %s", scrub(str(exc.orig or exc).splitlines()[0],
+                                                         db.url))
+                        return
+                    for line in outcome.lines():
+                        log.info("%s", line)
+                    if outcome.error:
+                        log.error("%s", outcome.error)
+                    # each condition once, when it appears (remembered in the database,
+                    # see notifications.reminders.notices), not every few minutes
+                    for problem in getattr(outcome, "new_problems", outcome.problems):
+                        if problem not in told:
+                            told.add(problem)
+                            log.warning("%s", problem)
+
+            def started(_event: Any) -> None:
+                if stop.is_set():  # a signal came before the scheduler ran
+                    scheduler.shutdown(wait=False)
                     return
-                for line in outcome.lines():
-                    log.info("%s", line)
-                if outcome.error:
-                    log.error("%s", outcome.error)
-                # each condition once, when it appears (remembered in the database, see
-                # notifications.reminders.notices), not every few minutes
-                for problem in getattr(outcome, "new_problems", outcome.problems):
-                    if problem not in told:
-                        told.add(problem)
-                        log.warning("%s", problem)
+                echo(f"rsp scheduler: running (pid {os.getpid()}, every "
+                     f"{interval_minutes:g} min, {db.display()}); stop with SIGTERM")
 
-        def on_signal(signum: int, _frame: Any) -> None:
-            stop.set()
-            template_limits.stop()  # a user template being rendered ends now
-            if scheduler.running:
-                scheduler.shutdown(wait=False)
-
-        def started(_event: Any) -> None:
-            if stop.is_set():  # a signal came before the scheduler ran
-                scheduler.shutdown(wait=False)
-                return
-            echo(f"rsp scheduler: running (pid {os.getpid()}, every {interval_minutes:g} min, "
-                 f"{db.display()}); stop with SIGTERM")
-
-        scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
-        add_jobs(scheduler, wall.now(), interval_minutes, tick_of, work, cron_jobs)
-        previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
-        try:
-            scheduler.start()  # blocks until on_signal shuts it down
-        finally:
-            for s, handler in previous.items():
-                signal.signal(s, handler)
-        with busy:  # let a sweep or send in progress finish (it stops between messages)
-            pass
+            scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
+            add_jobs(scheduler, wall.now(), interval_minutes, tick_of, work, cron_jobs)
+            if not stop.is_set():
+                scheduler.start()  # blocks until on_signal shuts it down
+            with busy:  # let a sweep or send in progress finish (it stops between messages)
+                pass
+    except StoppedWaiting:
+        pass
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
     echo("rsp scheduler: stopped")
     return 0

@@ -319,13 +319,21 @@ def scheduler() -> None:
               show_default=True, metavar="CRON",
               help="When the weekly digest goes out: a crontab line in Stockholm time, "
                    "weekdays as names; 'off' for none. Env: RSP_DIGEST_CRON.")
+@click.option("--standby/--no-standby", default=True, show_default=True,
+              help="When another scheduler runs on the database: wait as its standby and "
+                   "take over when it stops or dies (--no-standby: refuse and exit 1).")
+@click.option("--takeover-seconds", type=click.FloatRange(min=0.1, max=3600), default=10.0,
+              show_default=True, metavar="SECONDS",
+              help="How often a standby tries the lock: it takes over within this long.")
 @RULES_OPTION
 @OUTBOX_DIR_OPTION
 @log_options
 @pass_env
-def scheduler_run(env: Env, interval: float, digest_cron: str, rules_file: str | None,
+def scheduler_run(env: Env, interval: float, digest_cron: str, standby: bool,
+                  takeover_seconds: float, rules_file: str | None,
                   outbox_dir: str | None, log_level: str, log_format: str) -> None:
-    """Sweep and send every few minutes until stopped (SIGTERM); one per database.
+    """Sweep and send every few minutes until stopped (SIGTERM); one active per database,
+    a second one waits as a standby and takes over when the active one stops or dies.
 
     Also mails the weekly digest (steering group and process lead copies) on
     --digest-cron, and at start one that was due in the last two days and did not go.
@@ -369,7 +377,8 @@ def scheduler_run(env: Env, interval: float, digest_cron: str, rules_file: str |
     daemon.run_scheduler(
         db, Clock(), lambda stop: daemon.run_once(db, clock, rules, settings, os.environ, lang,
                                                 stop=stop, actor=actor),
-        interval, lambda line: log.info("%s", line), jobs)
+        interval, lambda line: log.info("%s", line), jobs,
+        standby_poll=takeover_seconds if standby else None)
 
 
 @click.group()

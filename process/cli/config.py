@@ -69,7 +69,7 @@ def resolved(environ: Mapping[str, str], applied: config.Applied | None, lang: s
             rows.append((s.name, _shown(s, environ[s.env], environ, lang),
                          f"{phrase(WORDS, 'env', lang)} {s.env}"))
         else:
-            rows.append((s.name, s.default, phrase(WORDS, "default", lang)))
+            rows.append((s.name, config.default_text(s, lang), phrase(WORDS, "default", lang)))
     return rows
 
 
