@@ -271,7 +271,7 @@ def run(workspace: str | None, echo: Callable[[str], None],
     mails = sorted((folder / OUTBOX).glob("*.eml"))
     echo(f"Reminders: {len(mails)} e-mails written as .eml files to {folder / OUTBOX} "
          f"(open one in a mail program; 'rsp --db {db} outbox list' shows them all)")
-    echo(f"The steering group's digest as of the adoption (23 maj 2023): {folder / DIGEST}")
+    echo(f"The steering group's digest as of the adoption (2023-05-23): {folder / DIGEST}")
     echo(f"The steering group's digest of {LOOK_AT}: {folder / DIGEST_2024}")
     echo(f"Two programmes: {EARLIER} (the earlier one, 2014-2020) and {PROGRAMME}.")
     echo(f"Look around:  rsp --db {db} -p {PROGRAMME} status   |   "
