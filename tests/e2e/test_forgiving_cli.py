@@ -18,17 +18,20 @@ import pytest
 from click.testing import CliRunner
 
 from tests.plangen import plan_yaml
-from tests.support import HANG_GUARD, RSP, run_rsp
+from tests.support import HANG_GUARD, PLAN_2014, RSP, run_rsp
 
 WG = "processledare"
 
 
 @pytest.fixture
 def db(tmp_path):
-    """The example programme (its 2014 plan imported) in a replay database."""
+    """The example programme in a replay database, with the 2014 plan imported (in truth
+    the earlier programme's, as in tests.support.make_programme)."""
     path = str(tmp_path / "rsp.db")
     assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=path,
                    now="2014-01-15").returncode == 0
+    r = run_rsp("plan", "import", str(PLAN_2014), "--year", "2014", db=path)
+    assert r.returncode == 0, r.stderr
     r = run_rsp("people", "add", WG, "--name", "Maria", "--role", "working_group", db=path)
     assert r.returncode == 0, r.stderr
     return path

@@ -11,18 +11,21 @@ import sqlite3
 
 import pytest
 
-from tests.support import run_rsp
+from tests.support import PLAN_2014, run_rsp
 
 WG, BOARD = "processledare", "sekreterare"
 
 
 @pytest.fixture
 def db(tmp_path):
-    """The example programme in a replay database (its 2014 plan imported), with a board
+    """The example programme in a replay database with the 2014 plan imported (in truth
+    the earlier programme's, as in tests.support.make_programme), with a board
     secretary and a process lead registered by their Swedish role names."""
     path = str(tmp_path / "rsp.db")
     assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=path,
                    now="2021-10-15").returncode == 0
+    r = run_rsp("plan", "import", str(PLAN_2014), "--year", "2014", db=path)
+    assert r.returncode == 0, r.stderr
     for login, role in ((BOARD, "Beslutande organ"), (WG, "arbetsgrupp")):
         r = run_rsp("people", "add", login, "--name", login.title(), "--role", role, db=path)
         assert r.returncode == 0, r.stderr

@@ -162,5 +162,6 @@ def test_every_mail_digest_and_report_reads_as_an_official_writes(demo, tmp_path
     # a mail greets its reader and names the contact
     reminders = [t for n, t, h in texts if not h and ("Påminnelse" in n or "Försenad" in n)]
     assert reminders and all(t.startswith(("Hej ", "Till ")) for t in reminders)
-    assert all("Kontakt: " in t for t in reminders)
+    assert all("Kontakt: " in t or "Frågor och svar till: " in t for t in reminders)
+    assert any(t.startswith("Till ") and "Remissen" in t for t in reminders)  # the remiss
     assert not any("Hej Kommunerna" in t or "Kopia:" in t for t in reminders)

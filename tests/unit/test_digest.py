@@ -67,6 +67,21 @@ def test_axis_keeps_today_and_leaves_far_dates_at_the_edge():
     assert 0 < axis.pos(D("2022-06-01")) < axis.pos(today) < 100
 
 
+def test_the_picture_begins_half_a_year_back_or_at_the_current_milestone():
+    today = D("2024-04-08")
+    dates = [D("2021-10-15"), D("2022-02-22"), D("2023-04-30"), D("2023-05-23"),
+             D("2023-06-01"), D("2023-06-26"), D("2030-12-31")]
+    # the current stage (planned 2023-06-01, reached 2023-06-26) lies beyond half a year
+    since = timeline.window_start(dates, today, [D("2023-06-01"), D("2023-06-26")])
+    assert since == D("2023-06-01")
+    axis = timeline.axis_for(dates, today, since=since)
+    assert D("2023-05-01") < axis.start < D("2023-06-01") and axis.end < D("2024-05-01")
+    week = axis.pos(D("2024-01-08")) - axis.pos(D("2024-01-01"))
+    assert week > 2.0  # a week is a visible step, not a sliver of eight years
+    assert timeline.window_start(dates, today, [D("2024-03-01")]) == D("2023-10-08")
+    assert timeline.window_start([D("2024-01-01")], today, []) is None  # nothing earlier
+
+
 def test_axis_of_one_day_is_not_empty():
     axis = timeline.axis_for([], D("2023-05-23"))
     assert axis.days > 1 and 40 < axis.pos(D("2023-05-23")) < 60
