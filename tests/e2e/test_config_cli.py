@@ -37,7 +37,7 @@ def test_the_file_sets_the_database_and_a_variable_wins(tmp_path: Path) -> None:
     other = tmp_path / "from-env.db"
     overridden = rsp("--config", str(conf), "status", cwd=tmp_path,
                      env={"RSP_DATABASE_URL": str(other), "RSP_LANG": "sv"})
-    assert overridden.returncode == 1 and "no rsp schema" in overridden.stderr
+    assert overridden.returncode == 1 and f"no database at {other}" in overridden.stderr
     checked = rsp("--config", str(conf), "config", "check", cwd=tmp_path,
                   env={"RSP_DATABASE_URL": str(other)})
     assert checked.returncode == 0, checked.stderr
