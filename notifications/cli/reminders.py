@@ -129,7 +129,7 @@ def remind_preview(env: Env, until: dt.date, rules_file: str | None, as_json: bo
     from process.reports.status_text import to_json
 
     planned, problems = sweep.preview(env.database(), env.clock, _rules(rules_file),
-                                      until, env.lang)
+                                      until, env.lang, programme_key=env.programme)
     groups: dict[tuple, list[Any]] = {}
     for p in planned:
         r = p.reminder

@@ -33,6 +33,7 @@ from notifications.reminders.rules import Rules
 from process.access import audit
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import InvalidInput, RspError
+from process.storage import lookup
 from process.storage.database import Database
 from process.storage.tables import AuditEvent, Programme
 
@@ -263,10 +264,11 @@ def _audit_queued(session: Session, now: dt.datetime, recorded: dt.datetime, act
 
 
 def preview(db: Database, clock: Clock, rules: Rules | None, until: dt.date,
-            lang: str = "sv", sources: Sequence[ItemSource] | None = None
-            ) -> tuple[list[Planned], list[str]]:
+            lang: str = "sv", sources: Sequence[ItemSource] | None = None,
+            programme_key: str | None = None) -> tuple[list[Planned], list[str]]:
     """Every reminder the coming period would produce if nothing changed; writes nothing.
-    Each programme by its own rules (or by `rules` when given)."""
+    Each programme by its own rules (or by `rules` when given); only the programme of
+    `programme_key` when given (its problems only, too)."""
     now = clock.now()
     if until < now.astimezone(STOCKHOLM).date():
         raise InvalidInput(f"--until {until} lies before now "
@@ -275,6 +277,12 @@ def preview(db: Database, clock: Clock, rules: Rules | None, until: dt.date,
     problems: list[str] = []
     with db.read() as session:
         grouped, broken = groups(session, rules)
+        if programme_key is not None:
+            pid = lookup.find_programme(session, programme_key).id
+            assert pid is not None
+            broken = {p: text for p, text in broken.items() if p == pid}
+            grouped = [Group(g.rules, [pid]) for g in grouped
+                       if g.programme_ids is None or pid in g.programme_ids]
         for g in grouped:
             found = collect(session, g.rules, now, lang, widened(sources, until),
                             g.programme_ids)

@@ -215,3 +215,15 @@ def test_the_administrator_follows_up_and_rolls_over_in_the_regions_own_workflow
     assert refused.returncode == 1 and "is not done" in refused.stderr, refused.stderr
     out = vb("plan", "rollover", "2026", "2027", db=db, now="2027-01-20")
     assert "1.A" in out and "2.A" in out
+
+
+def test_a_preview_under_p_shows_that_programme_only(tmp_path: Path) -> None:
+    db = str(tmp_path / "rsp.db")
+    two_regions(db)
+    r = run_rsp("-p", VB, "remind", "preview", "--until", "2026-12-31", "--json", db=db,
+                user="it-admin", now="2026-01-10")
+    assert r.returncode == 0, r.stderr
+    assert JH not in r.stderr and "process:1:" not in r.stdout, r.stderr
+    subjects = {row["subject"] for row in json.loads(r.stdout)}
+    assert subjects and all(s.startswith(("measure:", "process:2:", "remiss:")) for s in
+                            subjects), subjects
