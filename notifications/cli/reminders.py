@@ -167,7 +167,8 @@ def remind_check(file: str) -> None:
     from notifications.reminders.rules import load_rules
 
     rules = load_rules(file)
-    parts = [f"{k.kind}s: {len(k.rules)} rules ({k.working_days})" for k in rules.kinds.values()]
+    parts = [f"{k.kind}: {len(k.rules)} rule{'' if len(k.rules) == 1 else 's'} "
+             f"({k.working_days})" for k in rules.kinds.values()]
     click.echo(f"{file}: OK — send at {rules.send_at:%H:%M} on working days, catch up "
                f"{rules.catch_up_days} days; " + "; ".join(parts))
 
