@@ -122,7 +122,7 @@ def rendered(demo: Path, tmp_path: Path) -> list[tuple[str, str, bool]]:
         r = run_rsp("--lang", lang, "-p", NEW, "digest", "send", "--outbox-dir", str(out),
                     db=str(copy), now=day)
         assert r.returncode == 0, r.stderr
-        texts += mail_parts(out)
+        texts += [(f"mail-{lang} {n}", t, h) for n, t, h in mail_parts(out)]
     views = [(NEW, "2023-05-23"), (NEW, "2024-04-08"), (NEW, "2022-12-15"),
              (EARLIER, "2015-01-26")]
     for lang in ("sv", "en"):
@@ -148,8 +148,58 @@ def rendered(demo: Path, tmp_path: Path) -> list[tuple[str, str, bool]]:
     return texts
 
 
-def test_every_mail_digest_and_report_reads_as_an_official_writes(demo, tmp_path):
-    texts = rendered(demo, tmp_path)
+@pytest.fixture(scope="module")
+def all_texts(demo: Path, tmp_path_factory: pytest.TempPathFactory
+              ) -> list[tuple[str, str, bool]]:
+    """`rendered`, once for the module (the terminal's status and history are the
+    operator's, and name commands and keys on purpose)."""
+    return rendered(demo, tmp_path_factory.mktemp("texts"))
+
+
+def swedish(name: str) -> bool:
+    """Whether a rendered text is one of the Swedish ones."""
+    return " en " not in f" {name} " and not name.startswith("mail-en")
+
+
+def english_phrases() -> dict[str, str]:
+    """Every English phrase of rsp's word tables that differs from its Swedish one (the
+    longest literal part of each, at least 14 characters and two words): {phrase: where}."""
+    import importlib
+
+    modules = ["process.core.words", "process.reports.followup", "process.reports.measure_text",
+               "process.reports.remiss_text", "process.reports.remiss_compilation",
+               "process.decisions.finality", "notifications.digest.words",
+               "notifications.digest.render", "notifications.reminders.reminder_mail",
+               "notifications.reminders.measure_items", "notifications.reminders.remiss_items",
+               "notifications.reminders.milestones", "notifications.reminders.calendar"]
+    found: dict[str, str] = {}
+    for name in modules:
+        module = importlib.import_module(name)
+        for attr, table in vars(module).items():
+            if not isinstance(table, dict):
+                continue
+            for key, entry in table.items():
+                if not (isinstance(entry, dict) and isinstance(entry.get("en"), str)
+                        and isinstance(entry.get("sv"), str)) or entry["en"] == entry["sv"]:
+                    continue
+                part = max(re.split(r"\{[^}]*\}", entry["en"]), key=len).strip(" .,:;()–-")
+                if len(part) >= 14 and " " in part:
+                    found[part] = f"{name}.{attr}[{key!r}]"
+    return found
+
+
+def test_no_english_phrase_of_the_catalogues_reaches_a_swedish_reader(all_texts):
+    phrases = english_phrases()
+    assert len(phrases) > 50  # the tables were found
+    leaks = [f"{name}: {phrase!r} ({where})" for name, text, _h in all_texts if swedish(name)
+             for phrase, where in phrases.items() if phrase in text]
+    assert leaks == [], "\n".join(leaks[:30]) + f"\n({len(leaks)} in all)"
+    assert any(phrase in text for name, text, _h in all_texts if not swedish(name)
+               for phrase in phrases)  # the English ones do use them
+
+
+def test_every_mail_digest_and_report_reads_as_an_official_writes(all_texts):
+    texts = all_texts
     kinds = " ".join(name for name, _t, _h in texts)
     # all the templates are there: reminders of measures and milestones in both languages,
     # the digest by mail, the follow-up and remiss reports
