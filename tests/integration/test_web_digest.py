@@ -18,9 +18,15 @@ P = "/p/rsp-2022-2030"
 def web(sqlite_db, tmp_path):
     clock = clock_at("2022-02-22")
     make_programme(sqlite_db, clock)
-    engine.advance(sqlite_db, clock, "sekreterare", None, "decide_start",
-                   comment="Styrgrupp utsedd",
-                   decision=parse_decision_ref("2022-02-22 § 17 RUN/536/2021"))
+    engine.advance(
+        sqlite_db,
+        clock,
+        "sekreterare",
+        None,
+        "decide_start",
+        comment="Styrgrupp utsedd",
+        decision=parse_decision_ref("2022-02-22 § 17 RUN/536/2021"),
+    )
     return make_web(sqlite_db, clock, tmp_path)
 
 
@@ -36,8 +42,10 @@ def test_the_digest_for_any_period(web):
     assert "2022-02-22 § 17, RUN/536/2021" not in page.text.split("Beslut som ännu")[0]
     bad = chair.get(f"{P}/digest", params={"since": "förra veckan"})
     assert bad.status_code == 400 and 'id="since-error"' in bad.text
-    assert chair.get(f"{P}/digest", params={"since": "2022-03-01",
-                                             "until": "2022-02-01"}).status_code == 400
+    assert (
+        chair.get(f"{P}/digest", params={"since": "2022-03-01", "until": "2022-02-01"}).status_code
+        == 400
+    )
 
 
 def test_the_lead_reads_her_copy(web):
