@@ -11,13 +11,30 @@ from typing import Any
 
 import click
 
-from process.cli.context import Env, pass_env
+from process.cli.context import Bounded, Env, log_options, pass_env
 
 LANGS = click.Choice(["sv", "en"])
+# One group per noun; the other spelling still works but is not shown in help.
+ALIASES = {"measures": "measure", "delegations": "delegation", "decisions": "decision",
+           "body": "bodies", "plans": "plan", "person": "people", "followups": "followup",
+           "trigger": "triggers"}
 
 
 class RspGroup(click.Group):
     """A click group that turns rsp's errors into a message and exit status 1."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        """Before the options are parsed: the settings file's values become the variables
+        not set in the environment (the environment wins), so every option and part of
+        rsp sees them; its problems are reported once the command is known."""
+        if parent is None:
+            import os
+
+            from process.core import config
+
+            config.remember(config.apply(config.load(config.option_in(args), os.environ)))
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -26,6 +43,9 @@ class RspGroup(click.Group):
             raise
         except (click.ClickException, click.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_after_closed_pipe()
+            ctx.exit(PIPE_CLOSED)
         except Exception as exc:  # noqa: BLE001 - map known errors, re-raise the rest
             message = _user_error(exc)
             if message is None:
@@ -43,14 +63,38 @@ class RspGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """The commands of cli.py at once; the groups of other modules on first need, so
-        that `rsp advance` or `rsp status` does not import them."""
+        that `rsp advance` or `rsp status` does not import them. The other spelling of a
+        noun (`measures`, `delegations` …) is a hidden alias of its one group."""
+        cmd_name = ALIASES.get(cmd_name, cmd_name)
         if cmd_name not in self.commands:
             _register_command_groups()
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]
+                        ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, cmd, rest = super().resolve_command(ctx, args)
+        return (cmd.name if cmd is not None else name), cmd, rest
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         _register_command_groups()
         return super().list_commands(ctx)
+
+
+PIPE_CLOSED = 141  # as a shell reports a command ended by SIGPIPE (128 + 13)
+
+
+def _quiet_after_closed_pipe() -> None:
+    """The reader went away (`rsp history | head -1`): no message, and nothing more
+    written to the closed pipe when Python flushes standard output at exit."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is no real file (CliRunner): nothing to flush
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _user_error(exc: Exception) -> str | None:
@@ -86,6 +130,10 @@ def _user_error(exc: Exception) -> str | None:
 
 
 @click.group(cls=RspGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--config", "config_file", metavar="FILE",
+              help="The settings file (TOML; default /etc/rsp/rsp.toml when it exists): "
+                   "environment variables override it; see 'rsp config check'. "
+                   "Env: RSP_CONFIG.")
 @click.option("--db", "db_value", envvar="RSP_DATABASE_URL", metavar="URL|FILE",
               help="Database: a SQLite file (default ./rsp.db) or a SQLAlchemy URL, "
                    "e.g. postgresql+psycopg://user@host/db. Env: RSP_DATABASE_URL.")
@@ -107,7 +155,7 @@ def _user_error(exc: Exception) -> str | None:
                    "bundled one of the same name (see 'rsp templates'). Env: RSP_TEMPLATE_DIR.")
 @click.version_option(package_name="rsp")
 @click.pass_context
-def main(ctx: click.Context, db_value: str | None, now_value: str | None,
+def main(ctx: click.Context, config_file: str | None, db_value: str | None, now_value: str | None,
          effective_value: str | None, programme: str | None, lang: str,
          template_dir: str | None) -> None:
     """rsp — track a regional service programme (regionalt serviceprogram).
@@ -120,8 +168,16 @@ def main(ctx: click.Context, db_value: str | None, now_value: str | None,
       rsp status
       RSP_USER=sekreterare rsp advance decide_start --decision '2022-02-22 § 12 RUN/536/2021'
     """
+    from process.core import config
+
+    applied = config.last_applied()
+    if applied is not None and ctx.invoked_subcommand != "config":
+        config.refuse_problems(applied.loaded)
     if now_value and effective_value:
         raise click.UsageError("give --now (a replay) or --effective (a past date), not both")
+    from process.core import vocab
+
+    vocab.use_language(lang)  # the accepted values of a refused word, in this language
     ctx.obj = Env(db_value, now_value, programme, lang, effective_value)
     if template_dir or "process.reports.templating" in sys.modules:  # else nothing to (re)set
         from process.reports import templating
@@ -165,7 +221,7 @@ def init(env: Env, example: str | None, definition_file: str | None, key: str | 
         raise click.UsageError("give either --example NAME or --definition FILE")
     if definition_file and not (key and name and region):
         raise click.UsageError("--definition needs --key, --name and --region")
-    db = env.database(require_schema=False)
+    db = env.database(require_schema=False, create=True)
     db.making_replay = replay
     result = setup.init(db, env.clock, env.actor, example=example,
                         definition_file=definition_file, key=key, name=name, region=region,
@@ -185,7 +241,27 @@ def init(env: Env, example: str | None, definition_file: str | None, key: str | 
             click.echo(f"reminder rules: {used.source}")
 
 
-@main.group()
+class DbGroup(click.Group):
+    """`rsp db`: upgrade here; backup and restore from process.cli.database, on first need."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        _add_database_commands(self)
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _add_database_commands(self)
+        return super().list_commands(ctx)
+
+
+def _add_database_commands(group: click.Group) -> None:
+    if "backup" not in group.commands:
+        from process.cli import database as database_commands
+
+        for command in database_commands.COMMANDS:  # db backup, db restore
+            group.add_command(command)
+
+
+@main.group(cls=DbGroup)
 def db() -> None:
     """Database schema commands."""
 
@@ -246,8 +322,8 @@ def people() -> None:
 @click.option("--name", required=True, help="Full name.")
 @click.option("--email", help="E-mail address (reminders and digests go here).")
 @click.option("--role", "roles", multiple=True, metavar="ROLE",
-              help="A role on the programme (repeatable): board, steering_group, "
-                   "working_group, service_z, admin.")
+              help="A role on the programme (repeatable), by key or as shown: board, "
+                   "steering_group, working_group (arbetsgrupp), service_z, admin.")
 @pass_env
 def people_add(env: Env, login: str, name: str, email: str | None, roles: tuple[str]) -> None:
     """Register a person with roles (admins only).
@@ -269,7 +345,7 @@ def people_add(env: Env, login: str, name: str, email: str | None, roles: tuple[
 @click.argument("role")
 @pass_env
 def people_grant(env: Env, login: str, role: str) -> None:
-    """Give a person a role (admins only).
+    """Give a person a role (admins only): ROLE by key or as shown (styrgrupp).
 
     \b
     Example:
@@ -413,19 +489,22 @@ def status(env: Env, as_json: bool) -> None:
 
 @main.command()
 @click.argument("trigger")
-@click.option("--comment", "-m", help="What happened (some triggers require it).")
+@click.option("--message", "-m", "--comment", "comment",
+              help="What happened (some triggers require it).")
 @click.option("--decision", "decision_ref", metavar="REF",
               help="Board decision reference: meeting date, § and diary number, "
                    "e.g. '2023-05-23 § 89 RUN/536/2021'.")
 @click.option("--decision-text", help="The decision's wording (default: the comment).")
-@click.option("--as", "as_role", metavar="ROLE", help="Act in this role, if you hold several.")
+@click.option("--as", "as_role", metavar="ROLE",
+              help="Act in this role (by key or as shown), if you hold several.")
 @click.option("--expect-version", type=int, metavar="N",
               help="Refuse if the process is no longer at version N (see status --json).")
 @pass_env
 def advance(env: Env, trigger: str, comment: str | None, decision_ref: str | None,
             decision_text: str | None, as_role: str | None,
             expect_version: int | None) -> None:
-    """Record that something happened: fire TRIGGER on the process.
+    """Record that something happened: fire TRIGGER (its name, or its label as 'rsp
+    triggers' shows it) on the process.
 
     \b
     Examples:
@@ -471,13 +550,15 @@ def history(env: Env, as_json: bool) -> None:
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
-def triggers(env: Env) -> None:
+def triggers(env: Env, as_json: bool) -> None:
     """Every trigger of the process: from where, to where, who may fire it.
 
     \b
-    Example:
+    Examples:
       rsp triggers
+      rsp --lang en triggers --json
     """
     from process.storage import lookup
     from process.workflow import stored
@@ -487,6 +568,14 @@ def triggers(env: Env) -> None:
         prog = lookup.find_programme(session, env.programme)
         inst = lookup.instance_of(session, prog)
         d = stored.definition_of(session, inst.definition_id)
+    if as_json:
+        from process.reports.status_text import to_json
+
+        click.echo(to_json([{"name": t.name, "label": label_text(t.label, env.lang),
+                             "from": list(t.sources), "to": t.dest, "roles": list(t.roles),
+                             "guards": list(t.guards), "decision": t.decision,
+                             "possible_now": inst.state in t.sources} for t in d.triggers]))
+        return
     for t in d.triggers:
         now = "*" if inst.state in t.sources else " "
         flags = (" [decision]" if t.decision else "") + (
@@ -542,18 +631,19 @@ def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> N
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (another than this machine's needs RSP_BASE_URL).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+@click.option("--port", type=Bounded(0, 65535, "0-65535"), default=8000, show_default=True,
               help="Port to listen on (0: any free one, printed at start).")
 @click.option("--db", "serve_db", metavar="URL|FILE",
               help="The database (default: rsp's global --db / RSP_DATABASE_URL).")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+@click.option("--workers", type=Bounded(1, 64, "1-64"), default=1, show_default=True,
               help="Worker processes sharing the database (PostgreSQL for more than one).")
 @click.option("--forwarded-allow-ips", metavar="IPS",
               help="Reverse proxies whose X-Forwarded-For/-Proto to trust "
                    "(default 127.0.0.1). Env: FORWARDED_ALLOW_IPS.")
+@log_options
 @pass_env
 def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
-          forwarded_allow_ips: str | None) -> None:
+          forwarded_allow_ips: str | None, log_level: str, log_format: str) -> None:
     """Serve rsp in the browser: people sign in and act as themselves.
 
     Sign-in by e-mail link (mail through RSP_MAIL_*/RSP_SMTP_*, as reminders) and, when
@@ -565,10 +655,16 @@ def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
       rsp serve --db rsp.db
       RSP_BASE_URL=https://rsp.region.example rsp serve --host 0.0.0.0 --port 8080
     """
+    import logging
+    from collections.abc import Callable
+
     from web import server
 
+    # with JSON logs every line is a JSON object (on stderr), the start-up lines too
+    echo: Callable[[str], None] = (logging.getLogger("rsp.serve").info
+                                   if log_format == "json" else click.echo)
     server.serve(serve_db or env.db_value, env.clock, host, port, workers,
-                 forwarded_allow_ips, click.echo)
+                 forwarded_allow_ips, echo, log=(log_level.lower(), log_format))
 
 
 # --- demo -----------------------------------------------------------------------------
@@ -580,7 +676,7 @@ def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
 @click.option("--serve", "then_serve", is_flag=True,
               help="Then serve the demo's database in the browser on this machine, printing "
                    "sign-in links for the process lead and the municipal officer.")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+@click.option("--port", type=Bounded(0, 65535, "0-65535"), default=8000, show_default=True,
               help="The port for --serve (0: any free one).")
 def demo(workspace: str | None, then_serve: bool, port: int) -> None:
     """Replay Region Jämtland Härjedalen's 2022-2023 timetable in a fresh workspace.
@@ -622,7 +718,7 @@ def _register_command_groups() -> None:
     _registered.append(True)
     from process.cli import measures
 
-    for group in measures.COMMANDS:  # bodies, plan, measures, measure, followup
+    for group in measures.COMMANDS:  # bodies, plan, measure, followup
         main.add_command(group)
 
     from notifications.cli import reminders as notification_commands
@@ -639,12 +735,106 @@ def _register_command_groups() -> None:
     main.add_command(installation.installation)  # installation show, cli-writers, admin
 
     for command in (*remiss.COMMANDS, *decisions.COMMANDS):  # remiss; decision, delegate,
-        main.add_command(command)  # delegations, decide
+        main.add_command(command)  # delegation, decide
 
     from notifications.cli import templates
 
     for command in templates.COMMANDS:  # templates list, export, check
         main.add_command(command)
+
+    from process.cli import config as config_commands
+
+    config_commands.make_check_command(_config_checks)
+    main.add_command(config_commands.config_group)  # config check
+
+
+def _config_checks() -> list[Any]:
+    """Each part's check of its settings, for `rsp config check` (each raises on a problem)."""
+    from collections.abc import Mapping
+
+    from process.cli.config import Check
+
+    def database(env: Mapping[str, str]) -> None:
+        from process.storage.database import open_database, password_by_reference
+
+        password_by_reference(env)
+        open_database(None).dispose()
+
+    def lang(env: Mapping[str, str]) -> None:
+        if env.get("RSP_LANG", "sv") not in ("sv", "en"):
+            raise click.BadParameter(f"RSP_LANG={env['RSP_LANG']!r}: use sv or en")
+
+    def mail(env: Mapping[str, str]) -> None:
+        from notifications.mail import settings as mailconfig
+        from process.storage.database import database_url
+
+        url = database_url(None)
+        settings = mailconfig.settings_from_env(env, mailconfig.default_outbox_dir(url),
+                                                shared_database=not url.startswith("sqlite"))
+        mailconfig.open_transport(settings, env)  # reads the password reference
+
+    def web(env: Mapping[str, str]) -> None:
+        from web.settings import from_env
+
+        from_env(env)
+
+    def audit_key(env: Mapping[str, str]) -> None:
+        from process.access import audit_key as keys
+
+        keys.from_environment()
+
+    def schedule(env: Mapping[str, str]) -> None:
+        from notifications.digest.cron import cron_trigger
+
+        raw = env.get("RSP_SCHEDULER_INTERVAL")
+        try:
+            ok = raw is None or float(raw) >= 0.1
+        except ValueError:
+            ok = False
+        if not ok:
+            raise click.BadParameter(f"RSP_SCHEDULER_INTERVAL={raw!r}: minutes, at least 0.1")
+        cron = env.get("RSP_DIGEST_CRON") or "0 7 * * mon"
+        if cron.strip().lower() != "off":
+            try:
+                cron_trigger(cron)
+            except Exception as exc:
+                raise click.BadParameter(f"RSP_DIGEST_CRON: {exc}") from None
+
+    def rules(env: Mapping[str, str]) -> None:
+        from notifications.reminders.rules import load_rules
+
+        if env.get("RSP_REMINDER_RULES"):
+            load_rules(env["RSP_REMINDER_RULES"])
+
+    def templates(env: Mapping[str, str]) -> None:
+        from process.reports import templating
+        from process.reports.template_limits import Limits
+
+        Limits.from_env(env)
+        if env.get("RSP_TEMPLATE_DIR"):
+            templating.configure(env["RSP_TEMPLATE_DIR"])
+            templating.override_dir()
+
+    def logs(env: Mapping[str, str]) -> None:
+        level = (env.get("RSP_LOG_LEVEL") or "info").lower()
+        if level not in ("debug", "info", "warning", "error"):
+            raise click.BadParameter(f"RSP_LOG_LEVEL={level!r}: debug, info, warning or error")
+        fmt = (env.get("RSP_LOG_FORMAT") or "text").lower()
+        if fmt not in ("text", "json"):
+            raise click.BadParameter(f"RSP_LOG_FORMAT={fmt!r}: text or json")
+
+    def names(section: str) -> tuple[str, ...]:
+        from process.core.config import SETTINGS
+
+        return tuple(s.env for s in SETTINGS if s.section == section)
+
+    return [Check(names("database"), database), Check(("RSP_LANG",), lang),
+            Check(names("mail") + names("smtp"), mail),
+            Check(names("web") + names("oidc"), web),
+            Check(("RSP_AUDIT_KEY_FILE",), audit_key),
+            Check(("RSP_SCHEDULER_INTERVAL", "RSP_DIGEST_CRON"), schedule),
+            Check(("RSP_REMINDER_RULES",), rules), Check(names("templates"), templates),
+            Check(names("logging"), logs)]
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,6 @@ keeps two daemons from doing the same work twice over.
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import logging
 import os
 import signal
@@ -19,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from notifications.mail import sender
 from notifications.mail import settings as mailconfig
 from notifications.mail.transports import TransportConfigError
-from notifications.reminders import sweep
+from notifications.reminders import notices, sweep
 from notifications.reminders.rules import Rules
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import RspError
@@ -35,11 +35,37 @@ from process.storage.database import Database, scrub
 
 JOB_ID = "rsp-sweep-and-send"
 PG_LOCK_CLASS = 0x52535053  # "RSPS"; the second key is the schema's hash
+PG_APP_NAME = "rsp-scheduler"  # the lock connection's application_name, then the last round
 log = logging.getLogger("rsp.scheduler")
 
 
 class AlreadyRunning(RspError):
     """Another daemon holds this database's scheduler lock."""
+
+
+class StoppedWaiting(Exception):
+    """A standby was told to stop (SIGTERM) before it got the lock."""
+
+
+@dataclass
+class Standby:
+    """How a second daemon waits for the lock: it tries again every `poll_seconds` until
+    it gets it (the active one stopped or died) or `stop` is set; `announce` is told
+    once that it waits."""
+
+    stop: threading.Event
+    poll_seconds: float
+    announce: Callable[[str], None]
+    told: bool = False
+
+    def wait(self, why: str) -> None:
+        """Announce (once), then wait a poll; raise StoppedWaiting when told to stop."""
+        if not self.told:
+            self.told = True
+            self.announce(f"rsp scheduler: standby — {why}; this one takes over within "
+                          f"{self.poll_seconds:g} s of it stopping")
+        if self.stop.wait(self.poll_seconds):
+            raise StoppedWaiting
 
 
 class Report(Protocol):
@@ -73,6 +99,15 @@ class Outcome:
     sent: sender.SendReport | None
     error: str | None = None
     sweep_error: str | None = None
+    new_problems: list[str] = dataclass_field(default_factory=list)
+
+    @property
+    def happened(self) -> bool:
+        """Whether anything worth telling happened: queued, sent, retried, failed, taken
+        over, an error, or a condition not reported before (cron prints nothing else)."""
+        r = self.sent
+        return bool(self.swept.inserted or self.error or self.sweep_error or self.new_problems
+                    or (r is not None and (r.sent or r.retry or r.failed or r.lost_claims)))
 
     def lines(self) -> list[str]:
         """A summary for people: one line for the sweep, one for sending."""
@@ -107,40 +142,116 @@ def run_once(db: Database, clock: Clock, rules: Rules | None,
 
     sweep_error = None
     try:
-        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor)
+        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor,
+                            base_url=settings.base_url)
     except TemplateProblem as exc:
         if not send:
             raise
         swept, sweep_error = sweep.SweepReport(), str(exc)
     if not send:
-        return Outcome(swept, None)
-    try:
-        transport = mailconfig.open_transport(settings, env)
-        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
-                                   actor=actor)
-    except TransportConfigError as exc:
-        return Outcome(swept, None, str(exc), sweep_error)
-    return Outcome(swept, sent, sweep_error, sweep_error)
+        outcome = Outcome(swept, None)
+    else:
+        try:
+            transport = mailconfig.open_transport(settings, env)
+            sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
+                                       actor=actor)
+            outcome = Outcome(swept, sent, sweep_error, sweep_error)
+        except TransportConfigError as exc:
+            outcome = Outcome(swept, None, str(exc), sweep_error)
+    outcome.new_problems = notices.new_ones(db, clock, actor, outcome.problems)
+    return outcome
 
 
 class _Lock:
     def check(self) -> None:
         """Raise if the lock may have been lost."""
 
+    def beat(self, when: dt.datetime) -> None:
+        """Say where `rsp scheduler status` can read it that a round ran at `when`."""
+
+
+class _FileLock(_Lock):
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def beat(self, when: dt.datetime) -> None:
+        """The lock file holds the pid and the time of the last round."""
+        os.ftruncate(self.fd, 0)
+        os.pwrite(self.fd, f"{os.getpid()}\n{when.isoformat()}\n".encode(), 0)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds a database's scheduler lock, as far as can be seen from outside."""
+
+    running: bool
+    pid: str | None = None
+    last_round: str | None = None  # ISO time of the last sweep-and-send round
+
+
+def lock_holder(db: Database) -> Holder:
+    """Whether a scheduler holds this database's lock, its pid and its last round."""
+    if db.dialect == "postgresql":
+        key = "hashtext(current_database() || '.' || current_schema())"
+        with db.engine.connect() as conn:
+            row = conn.execute(sa.text(
+                "SELECT l.pid, a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a "
+                "ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND "
+                f"l.classid::bigint = (:k)::oid::bigint AND l.objid::bigint = ({key})::oid::bigint"
+                " AND l.objsubid = 2"), {"k": PG_LOCK_CLASS}).first()
+        if row is None:
+            return Holder(False)
+        name = row[1] or ""
+        beat = name.split(" ", 1)[1] if name.startswith(PG_APP_NAME + " ") else None
+        return Holder(True, str(row[0]), beat)
+    path = db.engine.url.database
+    lock_file = Path(f"{path}.scheduler.lock")
+    if db.dialect != "sqlite" or not path or not lock_file.is_file():
+        return Holder(False)
+    fcntl = _fcntl()
+    fd = os.open(lock_file, os.O_RDONLY)
+    try:
+        lines = os.pread(fd, 200, 0).decode("ascii", "replace").split()
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            running = False  # nobody holds it (released at once by closing)
+        except BlockingIOError:
+            running = True
+    finally:
+        os.close(fd)
+    return Holder(running, lines[0] if lines else None, lines[1] if len(lines) > 1 else None)
+
+
+def _fcntl() -> Any:
+    """The POSIX file lock; rsp's scheduler runs on Linux (and other POSIX systems)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        raise RspError("rsp scheduler run needs Linux (or another POSIX system): it locks "
+                       "the database with fcntl, which this system lacks; run the scheduler "
+                       "on a Linux host or in a container (see the README, Drift / "
+                       "Operations)") from None
+    return fcntl
+
 
 @contextmanager
-def _file_lock(path: Path, what: str) -> Iterator[_Lock]:
+def _file_lock(path: Path, what: str, standby: Standby | None = None) -> Iterator[_Lock]:
+    fcntl = _fcntl()
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
-            raise AlreadyRunning(f"a scheduler is already running on {what} (pid {holder}; "
-                                 f"lock file {path}); stop it first") from None
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                holder = (os.pread(fd, 32, 0).decode("ascii", "replace").split() or ["?"])[0]
+                why = f"a scheduler is already running on {what} (pid {holder}; lock file {path})"
+                if standby is None:
+                    raise AlreadyRunning(f"{why}; stop it first") from None
+                standby.wait(why)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        yield _Lock()
+        yield _FileLock(fd)
     finally:
         os.close(fd)  # closing releases the flock
 
@@ -153,17 +264,24 @@ class _PgLock(_Lock):
         """Raise if the lock's connection is gone (and with it the lock)."""
         self.conn.execute(sa.text("SELECT 1"))
 
+    def beat(self, when: dt.datetime) -> None:
+        """The lock connection's application_name carries the time of the last round."""
+        self.conn.execute(sa.text("SELECT set_config('application_name', :v, false)"),
+                          {"v": f"{PG_APP_NAME} {when.isoformat()}"})
+
 
 @contextmanager
-def _pg_lock(db: Database) -> Iterator[_Lock]:
+def _pg_lock(db: Database, standby: Standby | None = None) -> Iterator[_Lock]:
     key = "(:k, hashtext(current_database() || '.' || current_schema()))"
     conn = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
     try:
-        got = conn.execute(sa.text(f"SELECT pg_try_advisory_lock{key}"),
-                           {"k": PG_LOCK_CLASS}).scalar()
-        if not got:
-            raise AlreadyRunning(f"a scheduler is already running on {db.display()} (it holds "
-                                 "the advisory lock); stop it first")
+        while not conn.execute(sa.text(f"SELECT pg_try_advisory_lock{key}"),
+                               {"k": PG_LOCK_CLASS}).scalar():
+            why = (f"a scheduler is already running on {db.display()} (it holds the advisory "
+                   "lock)")
+            if standby is None:
+                raise AlreadyRunning(f"{why}; stop it first")
+            standby.wait(why)
         try:
             yield _PgLock(conn)
         finally:
@@ -173,16 +291,17 @@ def _pg_lock(db: Database) -> Iterator[_Lock]:
 
 
 @contextmanager
-def single_instance(db: Database) -> Iterator[_Lock]:
-    """Hold this database's scheduler lock, or raise AlreadyRunning."""
+def single_instance(db: Database, standby: Standby | None = None) -> Iterator[_Lock]:
+    """Hold this database's scheduler lock; while another holds it, raise AlreadyRunning,
+    or with `standby` wait until it is free (StoppedWaiting if told to stop first)."""
     if db.dialect == "postgresql":
-        with _pg_lock(db) as lock:
+        with _pg_lock(db, standby) as lock:
             yield lock
         return
     path = db.engine.url.database
     if db.dialect != "sqlite" or not path or path == ":memory:":
         raise RspError(f"the scheduler needs a SQLite file or PostgreSQL, not {db.display()}")
-    with _file_lock(Path(f"{path}.scheduler.lock"), db.display()) as lock:
+    with _file_lock(Path(f"{path}.scheduler.lock"), db.display(), standby) as lock:
         yield lock
 
 
@@ -202,13 +321,16 @@ def add_jobs(scheduler: Any, start: dt.datetime, interval_minutes: float,
 
 def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], Report],
                   interval_minutes: float, echo: Callable[[str], None],
-                  cron_jobs: Sequence[CronJob] = ()) -> int:
+                  cron_jobs: Sequence[CronJob] = (), standby_poll: float | None = None) -> int:
     """Run `work` now and every `interval_minutes`, and each cron job on its trigger,
     until SIGTERM/SIGINT; returns 0.
 
     `wall` is the system clock: APScheduler fires on real time, whatever time the work
     itself is told (`--now` replays a day; a future one must not postpone the first run
-    until that day comes)."""
+    until that day comes). With `standby_poll` (seconds), a daemon that finds the lock
+    held waits as a standby, trying again that often, and takes over when the active one
+    stops or dies (its lock goes with its process: the flock, or the PostgreSQL session
+    that held the advisory lock); without it, it raises AlreadyRunning."""
     from apscheduler.events import EVENT_SCHEDULER_STARTED
     from apscheduler.schedulers.blocking import BlockingScheduler
 
@@ -217,57 +339,70 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
     stop = threading.Event()
     busy = threading.Lock()
     told: set[str] = set()
-    with single_instance(db) as lock:
-        scheduler = BlockingScheduler(timezone=STOCKHOLM)
+    running: list[Any] = []  # the scheduler, once there is one
 
-        def tick_of(job_work: Callable[[threading.Event], Report]) -> Callable[[], None]:
-            return lambda: tick(job_work)
+    def on_signal(signum: int, _frame: Any) -> None:
+        stop.set()
+        template_limits.stop()  # a user template being rendered ends now
+        if running and running[0].running:
+            running[0].shutdown(wait=False)
 
-        def tick(job_work: Callable[[threading.Event], Report]) -> None:
-            if stop.is_set():
-                return
-            with busy:
-                try:
-                    lock.check()
-                    outcome = job_work(stop)
-                except RspError as exc:
-                    log.error("%s", exc)
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
+    standby = None if standby_poll is None else Standby(stop, standby_poll, echo)
+    try:
+        with single_instance(db, standby) as lock:
+            if standby is not None and standby.told:
+                echo(f"rsp scheduler: taking over (pid {os.getpid()})")
+            scheduler = BlockingScheduler(timezone=STOCKHOLM)
+            running.append(scheduler)
+
+            def tick_of(job_work: Callable[[threading.Event], Report]) -> Callable[[], None]:
+                return lambda: tick(job_work)
+
+            def tick(job_work: Callable[[threading.Event], Report]) -> None:
+                if stop.is_set():
                     return
-                except sa.exc.OperationalError as exc:
-                    log.error("database: %s", scrub(str(exc.orig or exc).splitlines()[0],
-                                                     db.url))
+                with busy:
+                    try:
+                        lock.check()
+                        outcome = job_work(stop)
+                        if job_work is work:
+                            lock.beat(wall.now())
+                    except RspError as exc:
+                        log.error("%s", exc)
+                        return
+                    except sa.exc.OperationalError as exc:
+                        log.error("database: %s", scrub(str(exc.orig or exc).splitlines()[0],
+                                                         db.url))
+                        return
+                    for line in outcome.lines():
+                        log.info("%s", line)
+                    if outcome.error:
+                        log.error("%s", outcome.error)
+                    # each condition once, when it appears (remembered in the database,
+                    # see notifications.reminders.notices), not every few minutes
+                    for problem in getattr(outcome, "new_problems", outcome.problems):
+                        if problem not in told:
+                            told.add(problem)
+                            log.warning("%s", problem)
+
+            def started(_event: Any) -> None:
+                if stop.is_set():  # a signal came before the scheduler ran
+                    scheduler.shutdown(wait=False)
                     return
-                for line in outcome.lines():
-                    log.info("%s", line)
-                if outcome.error:
-                    log.error("%s", outcome.error)
-                for problem in outcome.problems:  # each once, not every few minutes
-                    if problem not in told:
-                        told.add(problem)
-                        log.warning("%s", problem)
+                echo(f"rsp scheduler: running (pid {os.getpid()}, every "
+                     f"{interval_minutes:g} min, {db.display()}); stop with SIGTERM")
 
-        def on_signal(signum: int, _frame: Any) -> None:
-            stop.set()
-            template_limits.stop()  # a user template being rendered ends now
-            if scheduler.running:
-                scheduler.shutdown(wait=False)
-
-        def started(_event: Any) -> None:
-            if stop.is_set():  # a signal came before the scheduler ran
-                scheduler.shutdown(wait=False)
-                return
-            echo(f"rsp scheduler: running (pid {os.getpid()}, every {interval_minutes:g} min, "
-                 f"{db.display()}); stop with SIGTERM")
-
-        scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
-        add_jobs(scheduler, wall.now(), interval_minutes, tick_of, work, cron_jobs)
-        previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
-        try:
-            scheduler.start()  # blocks until on_signal shuts it down
-        finally:
-            for s, handler in previous.items():
-                signal.signal(s, handler)
-        with busy:  # let a sweep or send in progress finish (it stops between messages)
-            pass
+            scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
+            add_jobs(scheduler, wall.now(), interval_minutes, tick_of, work, cron_jobs)
+            if not stop.is_set():
+                scheduler.start()  # blocks until on_signal shuts it down
+            with busy:  # let a sweep or send in progress finish (it stops between messages)
+                pass
+    except StoppedWaiting:
+        pass
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
     echo("rsp scheduler: stopped")
     return 0

@@ -123,6 +123,9 @@ def run_rsp(*args: str, db: str, user: str | None = "it-admin", now: str | None 
                           cwd=cwd, input=input_text, timeout=HANG_GUARD)
 
 
+PLAN_2014 = Path(__file__).resolve().parent.parent / "workflows" / "examples" / \
+    "jamtland-2014-2020" / "actionplan-2014.yaml"
+
 DEMO_PEOPLE = {
     "sekreterare": ["board"],
     "ordforande": ["steering_group"],
@@ -134,10 +137,14 @@ DEMO_PEOPLE = {
 def make_programme(db: Database, clock: FixedClock, people: dict[str, list[str]] | None = None,
                    admin: str = "it-admin") -> None:
     """The example programme with one person per role, created through the services, in a
-    replay database (the tests replay timetables with `--now`)."""
+    replay database (the tests replay timetables with `--now`). For the tests of measures
+    it also holds the complete 2014 action plan (PLAN_2014, in truth the earlier
+    programme's: `rsp demo` keeps the two apart)."""
+    from process.plans import plan_import
     from process.programme import setup
 
     setup.init(db, clock, admin, example="jamtland-harjedalen", replay=True)
+    plan_import.import_plan(db, clock, admin, None, str(PLAN_2014), 2014)
     for login, roles in (DEMO_PEOPLE if people is None else people).items():
         setup.add_person(db, clock, admin, None, login, login.title(), f"{login}@x.example",
                          roles)

@@ -16,6 +16,7 @@ from itsdangerous import BadSignature, Signer
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from process.core import vocab
 from process.reports import templating
 from web.auth import sessions, tokens
 from web.auth.sessions import SignedIn
@@ -79,6 +80,7 @@ class Page:
         asked = request.query_params.get("lang")
         lang = asked if asked in LANGS else request.cookies.get(LANG)
         lang = lang if lang in LANGS else "sv"
+        vocab.use_language(lang)  # a refused word lists the accepted ones in this language
         token = unsign(ctx, "session", request.cookies.get(SESSION))
         user = sessions.load(ctx.db, ctx.clock, ctx.settings, token) if token else None
         page = cls(

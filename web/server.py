@@ -57,9 +57,11 @@ def serve(
     forwarded_allow_ips: str | None,
     echo: Callable[[str], None],
     ready: Callable[[WebContext], None] | None = None,
+    log: tuple[str, str] | None = None,
 ) -> None:
     """Serve the browser interface until stopped (Ctrl-C, SIGTERM); `ready` is called
-    with the context once the address is known (single process only)."""
+    with the context once the address is known (single process only); `log` is the log
+    level and format (text|json) of rsp's and uvicorn's lines (default: uvicorn's own)."""
     import uvicorn
 
     from web.app import create_app, make_context, settings_note
@@ -82,6 +84,12 @@ def serve(
         "server_header": False,
         "log_level": "info",
     }
+    if log is not None:
+        from process.core import logs
+
+        logs.configure(*log)
+        common.update(log_level=log[0], log_config=logs.dict_config(*log))
+        logging.getLogger("uvicorn.access").addFilter(RedactTokens())
     if workers > 1:
         if port == 0:
             raise WebConfigError("--workers needs a fixed --port")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Any
 
 import click
 
@@ -15,11 +16,13 @@ from notifications.cli.reminders import (
     _system_actor,
 )
 from process.cli.context import Env, pass_env
+from process.cli.params import DAY
 
 FORMATS = click.Choice(["html", "text", "md"])
 SINCE_OPTION = click.option(
-    "--since", "since_text", metavar="DATE",
-    help="First day of the period, YYYY-MM-DD (default: 7 days before today).")
+    "--since", "since_text", type=DAY,
+    help="First day of the period, e.g. 2023-05-01 or 1/5 2023 (default: 7 days before "
+         "today).")
 LEAD_HELP = ("The process lead's copy: also the refused attempts of the period and the "
              "failed mails.")
 
@@ -33,10 +36,21 @@ def _format_for(fmt: str | None, out: str | None) -> str:
     return {".html": "html", ".htm": "html", ".md": "md"}.get(suffix, "text")
 
 
-def _since(text: str | None) -> dt.date | None:
-    from process.core.clock import parse_date
+def _since(day: dt.date | None) -> dt.date | None:
+    return day
 
-    return parse_date(text, "--since") if text else None
+
+def _plain(value: Any) -> Any:
+    """The digest's data for --json: its picture's parts (dataclasses) as plain values."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _plain(dataclasses.asdict(value))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 @click.group(invoke_without_command=True)
@@ -46,9 +60,10 @@ def _since(text: str | None) -> dt.date | None:
 @click.option("--out", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write to FILE instead of printing.")
 @click.option("--lead", is_flag=True, help=LEAD_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the digest's data as JSON.")
 @click.pass_context
-def digest(ctx: click.Context, since_text: str | None, fmt: str | None, out: str | None,
-           lead: bool) -> None:
+def digest(ctx: click.Context, since_text: dt.date | None, fmt: str | None, out: str | None,
+           lead: bool, as_json: bool) -> None:
     """The weekly status digest: stage, milestones planned vs actual with a timeline
     picture, decisions, measures by priority area, what is overdue or due within 14 days,
     remiss replies. Swedish unless --lang en. Without a subcommand: build and show it.
@@ -62,7 +77,7 @@ def digest(ctx: click.Context, since_text: str | None, fmt: str | None, out: str
       rsp --lang en digest --lead --since 2023-05-01 --format text
     """
     if ctx.invoked_subcommand is not None:
-        if since_text or fmt or out or lead:
+        if since_text or fmt or out or lead or as_json:
             raise click.UsageError("give the options after the subcommand, e.g. "
                                    "'rsp digest send --lead'")
         return
@@ -74,7 +89,12 @@ def digest(ctx: click.Context, since_text: str | None, fmt: str | None, out: str
     with env.database().read() as session:
         data = service.build(session, env.programme, env.clock.now(), env.lang, lead,
                              _since(since_text))
-    text = render(data, _format_for(fmt, out))
+    if as_json:
+        from process.reports.status_text import to_json
+
+        text = to_json(_plain(data)) + "\n"
+    else:
+        text = render(data, _format_for(fmt, out))
     if out:
         with open(out, "w", encoding="utf-8") as fh:
             fh.write(text)
@@ -90,7 +110,7 @@ def digest(ctx: click.Context, since_text: str | None, fmt: str | None, out: str
 @click.option("--no-send", is_flag=True, help="Only put the mails into the outbox.")
 @OUTBOX_DIR_OPTION
 @pass_env
-def digest_send(env: Env, lead: bool, since_text: str | None, no_send: bool,
+def digest_send(env: Env, lead: bool, since_text: dt.date | None, no_send: bool,
                 outbox_dir: str | None) -> None:
     """Mail the digest to everyone whose role holds receive_digest (--lead: the process
     lead's copy, receive_lead_digest), one mail each (text + HTML), through the outbox:
@@ -112,7 +132,7 @@ def digest_send(env: Env, lead: bool, since_text: str | None, no_send: bool,
     actor = _system_actor(env)
     report = digest_mail.queue(env.database(), env.clock, env.programme, lang=env.lang,
                                lead=lead, since=_since(since_text), domain=settings.domain,
-                               actor=actor)
+                               actor=actor, base_url=settings.base_url)
     click.echo(report.line())
     _echo_problems(report.problems)
     if no_send:

@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from process.cli.context import ID, NUMBER, Env, pass_env
+from process.cli.context import COUNT, ID, Env, log_options, pass_env
+from process.cli.params import DAY
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from notifications.mail.settings import MailSettings
 
 RULES_OPTION = click.option(
@@ -67,13 +70,17 @@ def remind() -> None:
 @RULES_OPTION
 @OUTBOX_DIR_OPTION
 @click.option("--no-send", is_flag=True, help="Only put due reminders into the outbox.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Print the summary even when nothing happened.")
 @pass_env
 def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
-                    no_send: bool) -> None:
+                    no_send: bool, verbose: bool) -> None:
     """Sweep once (queue every due reminder) and send what the outbox holds; for cron.
 
     Mail goes through the transport in the environment: SMTP when RSP_SMTP_HOST is set,
     else .eml files into the outbox folder. Running it again queues nothing twice.
+    Prints nothing when nothing happened (cron mails only what matters); a condition
+    such as a person without an e-mail address is noted once, when it appears.
 
     \b
     Example:
@@ -85,13 +92,14 @@ def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
     rules = _rules(rules_file)
     settings = _settings(env, outbox_dir)
     actor = _system_actor(env)
-    if not no_send:
-        click.echo(f"transport: {settings.describe()}")
     outcome = daemon.run_once(env.database(), env.clock, rules, settings, os.environ,
                               env.lang, send=not no_send, actor=actor)
-    for line in outcome.lines():
-        click.echo(line)
-    _echo_problems(outcome.problems)
+    if verbose or outcome.happened:
+        if not no_send:
+            click.echo(f"transport: {settings.describe()}")
+        for line in outcome.lines():
+            click.echo(line)
+    _echo_problems(outcome.problems if verbose else outcome.new_problems)
     if outcome.sweep_error:
         from process.reports.templating import TemplateProblem
 
@@ -103,12 +111,12 @@ def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
 
 
 @remind.command("preview")
-@click.option("--until", "until_text", required=True, metavar="DATE",
-              help="Last day to simulate (YYYY-MM-DD).")
+@click.option("--until", "until", required=True, type=DAY,
+              help="Last day to simulate, e.g. 2023-06-30 or 30/6 2023.")
 @RULES_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
-def remind_preview(env: Env, until_text: str, rules_file: str | None, as_json: bool) -> None:
+def remind_preview(env: Env, until: dt.date, rules_file: str | None, as_json: bool) -> None:
     """List every reminder the coming period will produce; sends and writes nothing.
 
     Assumes nothing changes meanwhile (no milestone reached, no deadline moved).
@@ -118,10 +126,8 @@ def remind_preview(env: Env, until_text: str, rules_file: str | None, as_json: b
       rsp --now 2022-11-01 remind preview --until 2023-06-30
     """
     from notifications.reminders import sweep
-    from process.core.clock import parse_date
     from process.reports.status_text import to_json
 
-    until = parse_date(until_text, "--until")
     planned, problems = sweep.preview(env.database(), env.clock, _rules(rules_file),
                                       until, env.lang)
     groups: dict[tuple, list[Any]] = {}
@@ -219,7 +225,8 @@ def outbox() -> None:
 
 @outbox.command("list")
 @click.option("--status", type=click.Choice(["pending", "sending", "sent", "failed"]))
-@click.option("--limit", type=NUMBER, default=50, show_default=True)
+@click.option("--limit", type=COUNT, default=50, show_default=True,
+              help="At most this many mails (0 or more).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
 def outbox_list(env: Env, status: str | None, limit: int, as_json: bool) -> None:
@@ -306,17 +313,27 @@ def scheduler() -> None:
 
 @scheduler.command("run")
 @click.option("--interval", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
-              metavar="MINUTES", help="How often to sweep and send.")
+              metavar="MINUTES", envvar="RSP_SCHEDULER_INTERVAL",
+              help="How often to sweep and send. Env: RSP_SCHEDULER_INTERVAL.")
 @click.option("--digest-cron", envvar="RSP_DIGEST_CRON", default="0 7 * * mon",
               show_default=True, metavar="CRON",
               help="When the weekly digest goes out: a crontab line in Stockholm time, "
                    "weekdays as names; 'off' for none. Env: RSP_DIGEST_CRON.")
+@click.option("--standby/--no-standby", default=True, show_default=True,
+              help="When another scheduler runs on the database: wait as its standby and "
+                   "take over when it stops or dies (--no-standby: refuse and exit 1).")
+@click.option("--takeover-seconds", type=click.FloatRange(min=0.1, max=3600), default=10.0,
+              show_default=True, metavar="SECONDS",
+              help="How often a standby tries the lock: it takes over within this long.")
 @RULES_OPTION
 @OUTBOX_DIR_OPTION
+@log_options
 @pass_env
-def scheduler_run(env: Env, interval: float, digest_cron: str, rules_file: str | None,
-                  outbox_dir: str | None) -> None:
-    """Sweep and send every few minutes until stopped (SIGTERM); one per database.
+def scheduler_run(env: Env, interval: float, digest_cron: str, standby: bool,
+                  takeover_seconds: float, rules_file: str | None,
+                  outbox_dir: str | None, log_level: str, log_format: str) -> None:
+    """Sweep and send every few minutes until stopped (SIGTERM); one active per database,
+    a second one waits as a standby and takes over when the active one stops or dies.
 
     Also mails the weekly digest (steering group and process lead copies) on
     --digest-cron, and at start one that was due in the last two days and did not go.
@@ -331,15 +348,16 @@ def scheduler_run(env: Env, interval: float, digest_cron: str, rules_file: str |
 
     from notifications import daemon
     from notifications.mail import settings as mailconfig
+    from process.core import logs
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logs.configure(log_level.lower(), log_format)
+    log = logging.getLogger("rsp.scheduler")
     rules = _rules(rules_file)
     settings = _settings(env, outbox_dir)
     actor = _system_actor(env)
     mailconfig.open_transport(settings, os.environ)  # fail now if the settings are wrong
     db, clock, lang = env.database(), env.clock, env.lang
-    click.echo(f"transport: {settings.describe()}")
+    log.info("transport: %s", settings.describe())
     from notifications.digest import mail as digest_mail
 
     jobs = []
@@ -347,19 +365,20 @@ def scheduler_run(env: Env, interval: float, digest_cron: str, rules_file: str |
         trigger = digest_mail.cron_trigger(digest_cron)
         jobs.append(daemon.CronJob(digest_mail.JOB_ID, trigger, lambda stop: digest_mail.run_weekly(
             db, clock, trigger, settings, os.environ, lang, stop, actor=actor)))
-        click.echo(f"weekly digest: '{digest_cron}' (Europe/Stockholm)")
+        log.info("weekly digest: '%s' (Europe/Stockholm)", digest_cron)
     from notifications.digest import registrar
 
     daily = digest_mail.cron_trigger("30 6 * * *")
     jobs.append(daemon.CronJob("rsp-daily-checkpoint", daily, lambda stop: registrar.make_daily(
         db, clock, daily)))
-    click.echo("audit checkpoint: daily at 06:30 (Europe/Stockholm)")
+    log.info("audit checkpoint: daily at 06:30 (Europe/Stockholm)")
     from process.core.clock import Clock
 
     daemon.run_scheduler(
         db, Clock(), lambda stop: daemon.run_once(db, clock, rules, settings, os.environ, lang,
                                                 stop=stop, actor=actor),
-        interval, lambda line: click.echo(line), jobs)
+        interval, lambda line: log.info("%s", line), jobs,
+        standby_poll=takeover_seconds if standby else None)
 
 
 @click.group()
@@ -397,5 +416,8 @@ def calendar_export(env: Env, out: str, rules_file: str | None) -> None:
 
 def register(main: click.Group) -> None:
     """Add the command groups to the main `rsp` group."""
+    from notifications.cli.scheduler_status import scheduler_status
+
+    scheduler.add_command(scheduler_status)
     for group in (remind, outbox, scheduler, calendar):
         main.add_command(group)

@@ -17,10 +17,17 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from notifications.digest import timeline
-from notifications.digest.words import days_text, milestone_text, since_text, w
+from notifications.digest.words import (
+    days_text,
+    milestone_count_text,
+    milestone_text,
+    since_text,
+    w,
+)
 from process.access import checkpoints, installation
 from process.core.clock import STOCKHOLM
 from process.core.errors import InvalidInput
+from process.core.words import long_date
 from process.decisions import finality
 from process.plans.measure_queries import open_states
 from process.remiss import rules as remiss_service
@@ -80,9 +87,13 @@ def build(session: Session, programme_key: str | None, now: dt.datetime, lang: s
     data: dict[str, Any] = {
         "lang": lang, "lead": lead, "programme": st.programme_name, "key": st.programme,
         "region": st.region, "period": {"start": period.start.isoformat(),
-                                        "end": period.end.isoformat()},
-        "compiled": now.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M"),
-        "today": today.isoformat(),
+                                        "end": period.end.isoformat(),
+                                        "start_text": long_date(period.start, lang),
+                                        "end_text": long_date(period.end, lang)},
+        "compiled": (long_date(now.astimezone(STOCKHOLM).date(), lang) + " "
+                     + now.astimezone(STOCKHOLM).strftime("%H:%M")),
+        "today": today.isoformat(), "today_text": long_date(today, lang),
+        "page": "",  # the digest's page in the browser (a mailed digest links to it)
     }
     data["stage"] = _stage(st, today, lang)
     data["milestones"], data["timeline"] = _milestones(st, today, lang)
@@ -110,26 +121,48 @@ def _stage(st: status_service.Status, today: dt.date, lang: str) -> dict[str, An
             "since_text": since_text(since, st.days_in_state, lang),
             "next": None if nxt is None or nxt.planned is None else {
                 "label": nxt.label, "planned": nxt.planned.isoformat(),
+                "planned_text": long_date(nxt.planned, lang),
                 "when": days_text((nxt.planned - today).days, lang)}}
 
 
 def _milestones(st: status_service.Status, today: dt.date,
                 lang: str) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    axis = timeline.axis_for([d for m in st.milestones for d in (m.planned, m.actual)], today)
-    rows = []
+    dates = [d for m in st.milestones for d in (m.planned, m.actual)]
+    current = [d for m in st.milestones if m.state == st.state for d in (m.planned, m.actual)]
+    since = timeline.window_start(dates, today, current)
+    axis = timeline.axis_for(dates, today, since=since)
+    rows, earlier = [], []
     for m in st.milestones:
-        outside = any(d is not None and axis.outside(d) for d in (m.planned, m.actual))
+        shown = [d for d in (m.planned, m.actual) if d is not None]
+        drawn = since is None or not shown or max(shown) >= since
+        if not drawn:
+            earlier.append(m)
+        outside = any(axis.outside(d) for d in shown)
         rows.append({
             "state": m.state, "label": m.label, "status": m.status, "delta": m.delta_days,
             "planned": m.planned.isoformat() if m.planned else "",
             "actual": m.actual.isoformat() if m.actual else "",
+            "planned_text": long_date(m.planned, lang), "actual_text": long_date(m.actual, lang),
             "note": milestone_text(m.status, m.delta_days, lang),
-            "current": m.state == st.state, "outside": outside,
+            "current": m.state == st.state, "outside": outside, "drawn": drawn,
             "planned_cells": timeline.planned_track(axis, m.planned, today),
             "actual_cells": timeline.actual_track(axis, m.planned, m.actual, m.status, today)})
     picture = {"start": axis.start.isoformat(), "end": axis.end.isoformat(),
-               "ticks": timeline.axis_ticks(axis, lang)}
+               "ticks": timeline.axis_ticks(axis, lang),
+               "earlier": _earlier_text(earlier, since, lang)}
     return rows, picture
+
+
+def _earlier_text(earlier: list[Any], since: dt.date | None, lang: str) -> str:
+    """One line for the milestones before the picture: how many, and how they went."""
+    if not earlier or since is None:
+        return ""
+    counts: dict[str, int] = {}
+    for m in earlier:
+        counts[m.status] = counts.get(m.status, 0) + 1
+    parts = [milestone_count_text(status, n, lang) for status, n in counts.items()]
+    return w("earlier", lang, n=len(earlier), day=long_date(since, lang),
+             how=", ".join(p for p in parts if p))
 
 
 def decisions_in(session: Session, programme_id: int, period: Period) -> list[dict[str, Any]]:
@@ -243,18 +276,20 @@ def due_measures(session: Session, programme_id: int, today: dt.date,
     for def_id in {r.definition_id for r in rows}:
         for s in stored.definition_of(session, def_id).states:
             labels[(def_id, s.name)] = label_text(s.label, lang)
-    days: dict[dt.date, tuple[str, int, str]] = {}  # many rows share a date
+    days: dict[dt.date, tuple[str, int, str, str]] = {}  # many rows share a date
     overdue: list[dict[str, Any]] = []
     soon: list[dict[str, Any]] = []
     for mid, year, code, title, state, def_id, due, text in rows:
         day = days.get(due)
         if day is None:
             left = (due - today).days
-            day = days[due] = (due.isoformat(), left, days_text(left, lang))
+            day = days[due] = (due.isoformat(), left, days_text(left, lang),
+                               long_date(due, lang))
         (overdue if day[1] < 0 else soon).append({
             "year": year, "code": code, "title": title,
             "state": labels.get((def_id, state), state), "due": day[0], "due_text": text,
-            "days_left": day[1], "when": day[2], "bodies": bodies.get(mid, [])})
+            "due_date_text": day[3], "days_left": day[1], "when": day[2],
+            "bodies": bodies.get(mid, [])})
     return overdue, soon
 
 

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote, urlencode
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -108,7 +109,8 @@ def _row(prog: Programme, subject: str, due_on: dt.date, name: str, address: str
 
 def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = "sv",
           lead: bool = False, since: dt.date | None = None, until: dt.date | None = None,
-          domain: str = "localhost", actor: str = SYSTEM_ACTOR) -> QueueReport:
+          domain: str = "localhost", actor: str = SYSTEM_ACTOR,
+          base_url: str | None = None) -> QueueReport:
     """Put the digest for the period ending `until` (default today) into the outbox, once
     per recipient; renders nothing when every recipient has it already."""
     now = clock.now()
@@ -131,6 +133,10 @@ def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = 
         if not todo:
             return report
         data = digest.build(session, prog.key, now, lang, lead, since, until=end)
+    if base_url:
+        period = data["period"]
+        data["page"] = f"{base_url}/p/{quote(prog.key)}/digest?" + urlencode(
+            {"since": period["start"], "until": period["end"], **({"lead": "1"} if lead else {})})
     mail = (digest.subject_line(data), render(data, "text"), render(data, "html"))
     rows = [_row(prog, subject, end, n, a, mail, lang, now, domain)
             | {"recorded_at": clock.recorded()} for n, a in todo]
@@ -149,7 +155,8 @@ def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = 
 
 
 def queue_all(db: Database, clock: Clock, *, lang: str = "sv", domain: str = "localhost",
-              until: dt.date | None = None, actor: str = SYSTEM_ACTOR) -> list[QueueReport]:
+              until: dt.date | None = None, actor: str = SYSTEM_ACTOR,
+              base_url: str | None = None) -> list[QueueReport]:
     """Both copies of every programme's digest (what the weekly job does); one
     programme's failure is reported in its report and never stops another's."""
     with db.read() as session:
@@ -161,7 +168,7 @@ def queue_all(db: Database, clock: Clock, *, lang: str = "sv", domain: str = "lo
         for lead in (False, True):
             try:
                 out.append(queue(db, clock, key, lang=lang, lead=lead, domain=domain,
-                                 until=until, actor=actor))
+                                 until=until, actor=actor, base_url=base_url))
             except RspError as exc:
                 failed = QueueReport(key, "lead" if lead else "steering_group",
                                      until or clock.now().astimezone(STOCKHOLM).date())
@@ -208,7 +215,8 @@ def run_weekly(db: Database, clock: Clock, trigger: Any, settings: Any,
         return WeeklyOutcome([])
     day = fired.astimezone(STOCKHOLM).date()
     registrar.make_weekly(db, clock, day, env.get(registrar.ENV_VAR), settings.domain, actor)
-    queued = queue_all(db, clock, lang=lang, domain=settings.domain, until=day, actor=actor)
+    queued = queue_all(db, clock, lang=lang, domain=settings.domain, until=day, actor=actor,
+                       base_url=settings.base_url)
     try:
         transport = mailconfig.open_transport(settings, env)
         sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,

@@ -79,6 +79,6 @@ def render(data: dict[str, Any], fmt: str = "html") -> str:
     lang = data["lang"]
     template = templating.load(_environment(templating.override_key()), _FILES[fmt])
     return templating.render(template, {  # partials: a user template's worker gets them
-        "checkpoint": None, "replay": False,  # digests built before checkpoints existed
+        "checkpoint": None, "replay": False, "page": "",  # data built before these existed
         **data, "w": partial(w, lang=lang), "step": partial(step_text, lang=lang),
         "position": partial(position_word, lang=lang)})

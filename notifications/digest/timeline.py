@@ -14,6 +14,7 @@ MARKER = 2.4  # width of a marker, percent of the track
 TODAY = 0.6  # width of the "today" line
 MIN_SHARE = 1.5  # a non-empty part of a stacked bar is at least this wide
 HORIZON_DAYS = 365  # dates further than this after today are drawn at the axis end
+PAST_DAYS = 183  # milestones wholly before this many days ago are summarised, not drawn
 _EPS = 1e-9
 
 MONTHS = {"sv": ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
@@ -52,18 +53,30 @@ class Axis:
 
 
 def axis_for(dates: Iterable[dt.date | None], today: dt.date,
-             horizon_days: int = HORIZON_DAYS) -> Axis:
-    """An axis from the earliest date to the latest within the horizon, padded by 3 %.
+             horizon_days: int = HORIZON_DAYS, since: dt.date | None = None) -> Axis:
+    """An axis from the earliest date (not before `since`) to the latest within the
+    horizon, padded by 3 %.
 
     Today is always on it; a date more than `horizon_days` after today (the programme's
-    end in 2030, say) is left out, so that the near dates are not squeezed together.
+    end in 2030, say) is left out, and so is one before `since` (the months long past,
+    which the digest summarises in a line), so that the near dates are not squeezed
+    together and a week stays visible.
     """
     limit = today + dt.timedelta(days=horizon_days)
-    known = [d for d in dates if d is not None and d <= limit] + [today]
+    known = [d for d in dates if d is not None and d <= limit
+             and (since is None or d >= since)] + [today]
     first, last = min(known), max(known)
     span = (last - first).days or 30
     pad = dt.timedelta(days=max(1, round(span * 0.03)))
     return Axis(first - pad, last + pad)
+
+
+def window_start(dates: Iterable[dt.date | None], today: dt.date, current: Iterable[dt.date | None],
+                 past_days: int = PAST_DAYS) -> dt.date | None:
+    """Where the picture begins: `past_days` before today, or earlier to keep the current
+    milestone's own dates in it; None when every date lies within that anyway."""
+    start = min([today - dt.timedelta(days=past_days), *(d for d in current if d is not None)])
+    return start if any(d is not None and d < start for d in dates) else None
 
 
 def flatten(spans: Sequence[tuple[float, float, str, int]]) -> list[Cell]:

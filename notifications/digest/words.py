@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from process.core.words import label, phrase, t
+from process.core.words import label, long_date, phrase, t
 
 WORDS: dict[str, dict[str, str]] = {
     "title": {"sv": "Veckorapport", "en": "Weekly digest"},
@@ -17,10 +17,16 @@ WORDS: dict[str, dict[str, str]] = {
                      "en": "Weekly digest (process lead) {programme}, week {week} ({end})"},
     "period": {"sv": "Perioden {start} – {end}", "en": "The period {start} – {end}"},
     "compiled": {"sv": "Sammanställd {at}", "en": "Compiled {at}"},
+    "page": {"sv": "Sammanställningen i rsp, där du också kan välja en annan period "
+                   "(du loggar in med din e-postadress)",
+             "en": "The digest in rsp, where you can also choose another period "
+                   "(you sign in with your e-mail address)"},
     "stage": {"sv": "Läget", "en": "Where the process stands"},
     "current_stage": {"sv": "Nuvarande skede", "en": "Current stage"},
     "since": {"sv": "sedan {day}, {n} dagar", "en": "since {day}, {n} days"},
     "since_one": {"sv": "sedan {day}, 1 dag", "en": "since {day}, 1 day"},
+    "since_later": {"sv": "från {day}, efter rapportens dag", "en": "from {day}, after the "
+                                                                   "digest's day"},
     "final_stage": {"sv": "slutläge", "en": "final stage"},
     "next_milestone": {"sv": "Nästa milstolpe", "en": "Next milestone"},
     "planned_for": {"sv": "planerad {day}", "en": "planned for {day}"},
@@ -38,6 +44,12 @@ WORDS: dict[str, dict[str, str]] = {
     "legend_overdue": {"sv": "ej nått, efter plan", "en": "not reached, behind plan"},
     "legend_today": {"sv": "i dag ({day})", "en": "today ({day})"},
     "beyond": {"sv": "utanför bilden", "en": "beyond the picture"},
+    "earlier": {"sv": "Före {day}: {n} milstolpar, {how}.",
+                "en": "Before {day}: {n} milestones, {how}."},
+    "count_on_plan": {"sv": "{n} enligt plan", "en": "{n} on plan"},
+    "count_early": {"sv": "{n} tidigt", "en": "{n} early"},
+    "count_late": {"sv": "{n} sent", "en": "{n} late"},
+    "count_overdue": {"sv": "{n} ej nådda", "en": "{n} not reached"},
     "decisions": {"sv": "Beslut under perioden", "en": "Decisions in the period"},
     "pending": {"sv": "Beslut som ännu inte vunnit laga kraft",
                 "en": "Decisions not yet final"},
@@ -55,13 +67,14 @@ WORDS: dict[str, dict[str, str]] = {
     "measure": {"sv": "Insats", "en": "Measure"},
     "responsible": {"sv": "Ansvariga", "en": "Responsible"},
     "state": {"sv": "Läge", "en": "State"},
-    "days_late": {"sv": "{n} dagar sen", "en": "{n} days late"},
-    "one_day_late": {"sv": "1 dag sen", "en": "1 day late"},
+    "target": {"sv": "Tidsmål", "en": "Target"},
+    "days_late": {"sv": "{n} dagar sent", "en": "{n} days late"},
+    "one_day_late": {"sv": "1 dag sent", "en": "1 day late"},
     "in_days": {"sv": "om {n} dagar", "en": "in {n} days"},
     "tomorrow": {"sv": "i morgon", "en": "tomorrow"},
     "today": {"sv": "i dag", "en": "today"},
-    "more": {"sv": "… och {n} till (rsp measures list {flag})",
-             "en": "… and {n} more (rsp measures list {flag})"},
+    "more": {"sv": "… och {n} till: se insatserna i rsp.",
+             "en": "… and {n} more: see the measures in rsp."},
     "remiss": {"sv": "Remiss", "en": "Consultation (remiss)"},
     "remiss_open": {"sv": "Remissen är öppen; svar senast {day}.",
                     "en": "The consultation is open; replies by {day}."},
@@ -72,12 +85,12 @@ WORDS: dict[str, dict[str, str]] = {
     "failed": {"sv": "Misslyckade utskick", "en": "Failed mails"},
     "checkpoint": {"sv": "Kontrollpunkt för granskningsloggen",
                    "en": "Checkpoint of the audit trail"},
-    "checkpoint_note": {"sv": "Spara detta mejl. Med det kan vem som helst senare visa att "
-                              "loggen inte har ändrats: rsp audit verify --checkpoint "
-                              "<sparat mejl>.",
-                        "en": "Keep this mail. With it anyone can later show that the trail "
-                              "has not been changed: rsp audit verify --checkpoint "
-                              "<saved mail>."},
+    "checkpoint_note": {"sv": "Spara detta mejl. Med kontrollpunkten nedan kan "
+                              "granskningsloggen senare kontrolleras: den visar att loggen "
+                              "inte har ändrats i efterhand.",
+                        "en": "Keep this mail. With the checkpoint below the audit trail "
+                              "can be checked later: it shows that the trail has not been "
+                              "changed afterwards."},
     "replay": {"sv": "Övningsdatabas: tiderna är simulerade.",
                "en": "A replay database: its times are simulated."},
     "attempts": {"sv": "{n} försök", "en": "{n} attempts"},
@@ -124,8 +137,14 @@ def milestone_text(status: str, delta: int | None, lang: str) -> str:
     return ""
 
 
+def milestone_count_text(status: str, n: int, lang: str) -> str:
+    """'3 enligt plan', '1 sent': how many milestones went one way."""
+    key = f"count_{status}"
+    return w(key, lang, n=n) if key in WORDS else ""
+
+
 def days_text(days_left: int, lang: str) -> str:
-    """A deadline relative to today: 'om 5 dagar', 'i morgon', 'i dag', '3 dagar sen'."""
+    """A deadline relative to today: 'om 5 dagar', 'i morgon', 'i dag', '3 dagar sent'."""
     if days_left > 1:
         return w("in_days", lang, n=days_left)
     if days_left == 1:
@@ -138,9 +157,11 @@ def days_text(days_left: int, lang: str) -> str:
 
 
 def since_text(day: dt.date, days: int, lang: str) -> str:
-    """'sedan 2023-05-23, 4 dagar'."""
+    """'sedan 23 maj 2023, 4 dagar'."""
+    if days < 0:  # the stage was reached after the digest's day (looked at afterwards)
+        return w("since_later", lang, day=long_date(day, lang))
     key = "since_one" if days == 1 else "since"
-    return w(key, lang, day=day.isoformat(), n=days)
+    return w(key, lang, day=long_date(day, lang), n=days)
 
 
 def iso_week(day: dt.date) -> int:

@@ -78,8 +78,11 @@ def _mail_policy() -> email.policy.EmailPolicy[EmailMessage]:
 
 
 def build_email(row: Mapping[str, Any], mail_from: Address, now: dt.datetime) -> EmailMessage:
-    """The message for an outbox row (its Message-ID, headers and both parts)."""
+    """The message for an outbox row (its Message-ID, headers and both parts); its Date
+    in Swedish time (`now` from the injected clock, e.g. +0100 in winter, +0200 in summer)."""
     from email.utils import format_datetime
+
+    from process.core.clock import STOCKHOLM
 
     msg = EmailMessage(policy=_mail_policy())
     msg["Subject"] = refuse_line_breaks(row["mail_subject"], "subject")
@@ -88,7 +91,7 @@ def build_email(row: Mapping[str, Any], mail_from: Address, now: dt.datetime) ->
     cc = [_address(n, a, "Cc") for n, a in json.loads(row["cc_json"])]
     if cc:
         msg["Cc"] = cc
-    msg["Date"] = format_datetime(now)
+    msg["Date"] = format_datetime(now.astimezone(STOCKHOLM))
     msg["Message-ID"] = row["message_id"]
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies, please
     msg.set_content(row["body_text"])

@@ -8,12 +8,14 @@
     RSP_SMTP_TLS         starttls | ssl (default: ssl on port 465, else starttls)
     RSP_SMTP_USER        the login, if the server wants AUTH
     RSP_SMTP_PASSWORD_ENV  the NAME of the variable that holds the password
+    RSP_SMTP_PASSWORD_FILE or a file that holds it (readable only by rsp's user)
     RSP_SMTP_CAFILE      a CA certificate file to trust (default: the system's)
     RSP_SMTP_TIMEOUT     seconds (default 30);  RSP_SMTP_HELO  the name to greet with
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +39,8 @@ class MailSettings:
     mail_from: str
     outbox_dir: Path
     smtp: SmtpSettings | None = None
+    # where people reach rsp in the browser (RSP_BASE_URL): mails link to their page there
+    base_url: str | None = None
 
     @property
     def domain(self) -> str:
@@ -50,10 +54,23 @@ class MailSettings:
         """One line for people (never the password)."""
         if self.transport == "smtp" and self.smtp is not None:
             s = self.smtp
-            auth = f", user {s.user}, password from ${s.password_env}" if s.user else ""
+            where = f"${s.password_env}" if s.password_env else f"file {s.password_file}"
+            auth = f", user {s.user}, password from {where}" if s.user else ""
             ca = f", CA file {s.cafile}" if s.cafile else ""
             return f"smtp {s.host}:{s.port} ({s.tls}{auth}{ca}), from {self.mail_from}"
         return f"file {self.outbox_dir}, from {self.mail_from}"
+
+
+def page_base(env: Mapping[str, str]) -> str | None:
+    """RSP_BASE_URL without its trailing '/', or None; TransportConfigError if it is not an
+    http(s) address (mails would carry a link that leads nowhere)."""
+    raw = (env.get("RSP_BASE_URL") or "").strip().rstrip("/")
+    if not raw:
+        return None
+    if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", raw):
+        raise TransportConfigError(f"RSP_BASE_URL={raw!r}: the address people reach rsp at, "
+                                   "e.g. https://rsp.region.example")
+    return raw
 
 
 def _number(env: Mapping[str, str], name: str, default: float) -> float:
@@ -92,8 +109,10 @@ def settings_from_env(env: Mapping[str, str], default_dir: Path,
     outbox_dir = Path(merged.get("RSP_OUTBOX_DIR") or default_dir).expanduser()
     if merged.get("RSP_MAIL_FROM"):
         check_mail_from(merged["RSP_MAIL_FROM"])
+    base_url = page_base(merged)
     if kind == "file":
-        return MailSettings("file", merged.get("RSP_MAIL_FROM") or DEFAULT_FROM, outbox_dir)
+        return MailSettings("file", merged.get("RSP_MAIL_FROM") or DEFAULT_FROM, outbox_dir,
+                            base_url=base_url)
     host = merged.get("RSP_SMTP_HOST")
     if not host:
         raise TransportConfigError("the smtp transport needs RSP_SMTP_HOST")
@@ -107,17 +126,23 @@ def settings_from_env(env: Mapping[str, str], default_dir: Path,
                                    "(port 465); rsp does not send unencrypted")
     user = merged.get("RSP_SMTP_USER") or None
     password_env = merged.get("RSP_SMTP_PASSWORD_ENV") or None
-    if user and not password_env:
+    password_file = merged.get("RSP_SMTP_PASSWORD_FILE") or None
+    if password_env and password_file:
+        raise TransportConfigError("set RSP_SMTP_PASSWORD_ENV or RSP_SMTP_PASSWORD_FILE "
+                                   "(smtp.password_env or password_file), not both")
+    if user and not (password_env or password_file):
         raise TransportConfigError("RSP_SMTP_USER is set: set RSP_SMTP_PASSWORD_ENV to the "
-                                   "NAME of the environment variable that holds the password")
+                                   "NAME of the environment variable that holds the password "
+                                   "(or RSP_SMTP_PASSWORD_FILE to a file holding it)")
     cafile = merged.get("RSP_SMTP_CAFILE") or None
     if cafile and not Path(cafile).is_file():
         raise TransportConfigError(f"RSP_SMTP_CAFILE: {cafile} is not a file")
     smtp = SmtpSettings(host=host, port=port or (465 if tls == "ssl" else 587), tls=tls,
-                        user=user, password_env=password_env, cafile=cafile,
+                        user=user, password_env=password_env, password_file=password_file,
+                        cafile=cafile,
                         timeout=_number(merged, "RSP_SMTP_TIMEOUT", 30.0),
                         helo=merged.get("RSP_SMTP_HELO") or None)
-    return MailSettings("smtp", merged["RSP_MAIL_FROM"], outbox_dir, smtp)
+    return MailSettings("smtp", merged["RSP_MAIL_FROM"], outbox_dir, smtp, base_url)
 
 
 def check_mail_from(value: str) -> None:
@@ -145,7 +170,16 @@ def open_transport(settings: MailSettings, env: Mapping[str, str]) -> Transport:
         return FileTransport(settings.outbox_dir)
     password = None
     name = settings.smtp.password_env
-    if name:
+    if settings.smtp.password_file:
+        file_name = settings.smtp.password_file
+        try:
+            password = Path(file_name).expanduser().read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TransportConfigError(f"RSP_SMTP_PASSWORD_FILE: cannot read {file_name}: "
+                                       f"{getattr(exc, 'strerror', None) or exc}") from None
+        if not password:
+            raise TransportConfigError(f"RSP_SMTP_PASSWORD_FILE: {file_name} is empty")
+    elif name:
         password = env.get(name)
         if not password:
             raise TransportConfigError(f"RSP_SMTP_PASSWORD_ENV names {name}, which is not set "

@@ -63,6 +63,7 @@ class SmtpSettings:
     tls: str = "starttls"  # starttls | ssl
     user: str | None = None
     password_env: str | None = None  # the NAME of the variable holding the password
+    password_file: str | None = None  # or a file holding it (readable only by rsp's user)
     cafile: str | None = None
     timeout: float = 30.0
     helo: str | None = None

@@ -23,10 +23,13 @@ SLACK_DAYS = 10  # a send day can lie a few days after its nominal date (Easter,
 
 @dataclass(frozen=True)
 class Recipient:
-    """One mail address, with the name to show."""
+    """One mail address, with the name to show; `organisation` when the address is a
+    body's own (a mail to it is addressed "Till Länsstyrelsen Jämtlands län"), not a
+    person's ("Hej Eva Handläggare!")."""
 
     address: str
     name: str = ""
+    organisation: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class DeadlineItem:
     cc: tuple[Recipient, ...] = ()
     programme_id: int | None = None
     details: tuple[tuple[str, str], ...] = field(default=())  # extra (label, text) lines
+    page: str = ""  # the browser page where the recipient can act, e.g. /p/KEY/measures/Y/C
 
 
 @dataclass(frozen=True)

@@ -19,15 +19,17 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from notifications.reminders import due
 from notifications.reminders.due import DeadlineItem, Recipient
-from notifications.reminders.milestones import Collected
+from notifications.reminders.milestones import Collected, contact_text
 from notifications.reminders.rules import KindRules, Rules
 from process.core.clock import STOCKHOLM
+from process.core.words import long_date
 from process.plans.measure_queries import OPEN_STATES, open_states
 from process.storage.plan_tables import (
     ActionPlan,
@@ -52,6 +54,7 @@ WORDS = {
     "subgoal": {"sv": "Delmål", "en": "Sub-goal"},
     "target": {"sv": "Tidsmål", "en": "Dated target"},
     "moved": {"sv": "Sista dag enligt lag (1930:173)", "en": "Deadline by Swedish law 1930:173"},
+    "contact": {"sv": "Kontakt", "en": "Contact"},
 }
 
 
@@ -142,7 +145,8 @@ def directory(session: Session, programme_ids: Sequence[int]) -> Directory:
     for body_id, name, emails in conn.execute(
             sa.select(_B.c.id, _B.c.name, _B.c.emails).where(bodies).order_by(_B.c.id)):
         names[body_id] = name
-        own[body_id] = [Recipient(a, name) for a in json.loads(emails or "[]")]
+        own[body_id] = [Recipient(a, name, organisation=True)
+                        for a in json.loads(emails or "[]")]
     members: dict[int, list[int]] = {}
     for group_id, member_id in conn.execute(
             sa.select(_G.c.group_id, _G.c.member_id).join(_B, _B.c.id == _G.c.member_id)
@@ -185,11 +189,14 @@ def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
     if not rows:
         return Collected()
     programme_ids = sorted({r[8] for r in rows})
-    names = dict(session.connection().execute(
-        sa.select(_PROG.c.id, _PROG.c.name).where(_PROG.c.id.in_(programme_ids))).all())
-    found = Collected(programmes=names)
+    programmes = session.connection().execute(
+        sa.select(_PROG.c.id, _PROG.c.name, _PROG.c.key)
+        .where(_PROG.c.id.in_(programme_ids))).all()
+    found = Collected(programmes={p.id: p.name for p in programmes})
     people = directory(session, programme_ids)
-    make = _Maker(found, people, lang, rules.for_kind(KIND) if all_open else None)
+    make = _Maker(found, people, lang, rules.for_kind(KIND) if all_open else None,
+                  {pid: contact_text(session, pid) for pid in programme_ids},
+                  {p.id: p.key for p in programmes})
     body_ids: list[int] = []
     for i, row in enumerate(rows):  # one row per responsible body, lead first
         if row[9] is not None:
@@ -208,6 +215,8 @@ class _Maker:
     people: Directory
     lang: str
     kind: KindRules | None  # given: add the moved deadline to the details (the calendar)
+    contacts: dict[int, str] = field(default_factory=dict)  # programme id → its contact
+    keys: dict[int, str] = field(default_factory=dict)  # programme id → its key (for links)
 
     def __post_init__(self) -> None:
         self.labels = {k: _w(k, self.lang) for k in WORDS}
@@ -227,10 +236,14 @@ class _Maker:
         w = self.labels
         details: tuple[tuple[str, str], ...] = (
             (w["plan"], str(year)), (w["measure"], f"{code} {title}"), (w["subgoal"], subgoal),
-            (w["target"], f"{text} ({due_date.isoformat()})"))
+            (w["target"], f"{text}, {long_date(due_date, self.lang)}"))
         if self.kind is not None and self.kind.deadline(due_date) != due_date:
-            details += ((w["moved"], self.kind.deadline(due_date).isoformat()),)
+            details += ((w["moved"], long_date(self.kind.deadline(due_date), self.lang)),)
+        if self.contacts.get(programme_id):
+            details += ((w["contact"], self.contacts[programme_id]),)
+        key = self.keys.get(programme_id, "")
         self.found.items.append(DeadlineItem(
             KIND, f"measure:{mid}:deadline:{did}", f"{code} {short_title(title)}: {text}",
-            due_date, to, cc, programme_id, details))
+            due_date, to, cc, programme_id, details,
+            page=f"/p/{quote(key)}/measures/{year}/{quote(code)}" if key else ""))
 

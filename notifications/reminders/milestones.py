@@ -11,20 +11,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from sqlmodel import Session, select
 
 from notifications.reminders.due import DeadlineItem, Recipient
 from notifications.reminders.rules import Rules, check_roles
 from process.access import capabilities
+from process.core.words import long_date
 from process.reports.status import reached_dates
 from process.storage import lookup
 from process.storage.tables import Person, ProcessInstance, Programme, RoleGrant
 from process.workflow import stored
-from process.workflow.definition import Definition, StateDef, command_for, label_text
+from process.workflow.definition import Definition, StateDef, label_text
 
-STEP = {"sv": "Steg", "en": "Step"}
+STEP = {"sv": "Nästa steg", "en": "Next step"}
 STAGE = {"sv": "Planerat datum", "en": "Planned date"}
+CONTACT = {"sv": "Kontakt", "en": "Contact"}
+BY = {"sv": "Görs av", "en": "Done by"}
 
 
 @dataclass
@@ -70,6 +74,17 @@ def people_by_role(session: Session, programme_id: int) -> dict[str, list[Recipi
     return out
 
 
+def contact_text(session: Session, programme_id: int) -> str:
+    """The people to contact about a reminder (those holding the reminder_contact
+    capability, in practice the process lead): 'Maria Processledare,
+    processledare@regionjh.example'; empty when nobody holds it."""
+    holders = people_by_role(session, programme_id)
+    found = {p.address: p for role in capabilities.roles_for(
+        session, programme_id, capabilities.REMINDER_CONTACT) for p in holders.get(role, [])}
+    return "; ".join(f"{p.name}, {p.address}" if p.name else p.address
+                     for p in found.values())
+
+
 def _unique(groups: Iterable[list[Recipient]], skip: set[str]) -> tuple[Recipient, ...]:
     out: dict[str, Recipient] = {}
     for group in groups:
@@ -91,6 +106,7 @@ def programme_items(session: Session, rules: Rules, prog: Programme, inst: Proce
     check_roles(rules, set(definition.roles))
     reached = reached_dates(session, f"process:{inst.id}")
     holders = people_by_role(session, prog.id)
+    contact: str | None = None
     for state in definition.states:
         if state.planned is None or state.name in reached:
             continue
@@ -106,15 +122,27 @@ def programme_items(session: Session, rules: Rules, prog: Programme, inst: Proce
             capabilities.roles_for(session, prog.id, entry) if entry in capabilities.ALL
             else (entry,))]
         cc = _unique((holders.get(r, []) for r in cc_roles), {r.address.lower() for r in to})
-        details = tuple((STEP.get(lang, STEP["sv"]),
-                         f"{command_for(definition.trigger(name))} ({', '.join(rs)}): "  # type: ignore[arg-type]
-                         f"{label_text(definition.trigger(name).label, lang)}")  # type: ignore[union-attr]
-                        for name, rs in triggers)
-        details += ((STAGE.get(lang, STAGE["sv"]), state.planned.isoformat()),)
+        details: tuple[tuple[str, str], ...] = tuple(
+            pair for name, rs in triggers for pair in (
+                (STEP.get(lang, STEP["sv"]),
+                 label_text(definition.trigger(name).label, lang)),  # type: ignore[union-attr]
+                (BY.get(lang, BY["sv"]), ", ".join(_role_names(definition, rs, lang)))))
+        details += ((STAGE.get(lang, STAGE["sv"]), long_date(state.planned, lang)),)
+        if contact is None:
+            contact = contact_text(session, prog.id)
+        if contact:
+            details += ((CONTACT.get(lang, CONTACT["sv"]), contact),)
         found.items.append(DeadlineItem(
             kind="milestone", subject=f"process:{inst.id}:{state.name}", title=label,
-            due=state.planned, to=to, cc=cc, programme_id=prog.id, details=details))
+            due=state.planned, to=to, cc=cc, programme_id=prog.id, details=details,
+            page=f"/p/{quote(prog.key)}"))
     return found
+
+
+def _role_names(definition: Definition, roles: Iterable[str], lang: str) -> list[str]:
+    """The roles as the definition names them ('Beslutande organ (…)'), not their keys."""
+    return [label_text(definition.roles[r], lang) if r in definition.roles else r
+            for r in roles]
 
 
 def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,

@@ -34,7 +34,14 @@ _MONTHS = {"sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli",
            "en": ("January", "February", "March", "April", "May", "June", "July", "August",
                   "September", "October", "November", "December")}
 _WORDS: dict[str, dict[str, str]] = {
-    "measure": {"sv": "Åtgärden", "en": "The measure"},
+    "link.measure": {"sv": "Insatsen i rsp, där du kan markera den som påbörjad, rapportera "
+                           "hur det går och markera den som klar",
+                     "en": "The measure in rsp, where you can mark it started, report how it "
+                           "goes and mark it done"},
+    "link.milestone": {"sv": "Läget i processen i rsp", "en": "Where the process stands, in rsp"},
+    "link.sign_in": {"sv": "Du loggar in med din e-postadress.",
+                     "en": "You sign in with your e-mail address."},
+    "measure": {"sv": "Insatsen", "en": "The measure"},
     "milestone": {"sv": "Milstolpen", "en": "The milestone"},
     "done.measure": {"sv": "klar", "en": "done"},
     "done.milestone": {"sv": "nådd", "en": "reached"},
@@ -52,7 +59,23 @@ _WORDS: dict[str, dict[str, str]] = {
     "moved": {"sv": "{date} (flyttad från {orig}, {why}, enligt lag (1930:173))",
               "en": "{date} (moved from {orig}, {why}, by Swedish law 1930:173)"},
     "weekend": {"sv": "helgdag", "en": "a weekend day"},
+    "hello": {"sv": "Hej {name}!", "en": "Dear {name},"},
+    "hello_nobody": {"sv": "Hej!", "en": "Hello,"},
+    "to_organisation": {"sv": "Till {name}", "en": "To {name}"},
 }
+
+
+def greeting(recipient_name: str, organisation: bool, lang: str) -> str:
+    """How a mail opens: 'Hej Eva Handläggare!' to a person (a note in brackets after the
+    name left out), 'Till Länsstyrelsen Jämtlands län' to an organisation, 'Hej!'."""
+    name = recipient_name.strip()
+    if not name:
+        return _w("hello_nobody", lang)
+    if organisation:
+        return _w("to_organisation", lang, name=name)
+    if name.endswith(")") and " (" in name:
+        name = name[:name.rindex(" (")].strip() or name
+    return _w("hello", lang, name=name)
 
 
 def _w(key: str, lang: str, **values: object) -> str:
@@ -64,6 +87,12 @@ def long_date(day: dt.date, lang: str) -> str:
     lang = lang if lang in LANGS else "sv"
     return (f"{_WEEKDAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]} "
             f"{day.year}")
+
+
+def short_date(day: dt.date, lang: str) -> str:
+    """A date for a subject line: '30 april 2014' ('30 April 2014')."""
+    lang = lang if lang in LANGS else "sv"
+    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def when_text(days_left: int, lang: str) -> str:
@@ -99,13 +128,16 @@ def _moved(reminder: DueReminder, lang: str) -> str | None:
               orig=long_date(orig, lang), why=why)
 
 
-def _context(reminder: DueReminder, lang: str, programme: str) -> dict[str, Any]:
-    """What every recipient's mail of a reminder shares (InvalidInput on a bad text)."""
+def _context(reminder: DueReminder, lang: str, programme: str,
+             base_url: str | None = None) -> dict[str, Any]:
+    """What every recipient's mail of a reminder shares (InvalidInput on a bad text); with
+    `base_url`, the link to the page where the recipient can act."""
     item = reminder.item
+    link = f"{base_url}{item.page}" if base_url and item.page else ""
     title = refuse_line_breaks(item.title, "title")
     to, cc = _pairs(item.to), _pairs(item.cc)
     days = reminder.days_left
-    date = reminder.deadline.isoformat()
+    date = short_date(reminder.deadline, lang)
     when = when_text(days, lang)
     return {
         "subject": _w("subject_late" if days < 0 else "subject", lang, title=title, date=date,
@@ -117,6 +149,10 @@ def _context(reminder: DueReminder, lang: str, programme: str) -> dict[str, Any]
         "moved_text": _moved(reminder, lang), "programme": programme,
         "details": list(item.details), "to_text": _names(to), "cc_text": _names(cc),
         "rule": reminder.rule, "to": to, "cc": cc, "cc_begin": "", "cc_end": "",
+        "greeting": "",
+        "link": link,
+        "link_label": _w(f"link.{item.kind}", lang) if f"link.{item.kind}" in _WORDS else "",
+        "link_note": _w("link.sign_in", lang),
     }
 
 
@@ -140,12 +176,13 @@ def _mail(context: dict[str, Any], lang: str) -> RenderedMail:
 
 
 def render(reminder: DueReminder, recipient: Recipient, how: str, lang: str = "sv",
-           programme: str = "") -> RenderedMail:
+           programme: str = "", base_url: str | None = None) -> RenderedMail:
     """Render the reminder mail for one recipient ('to' or 'cc')."""
     lang = lang if lang in LANGS else "sv"
-    context = _context(reminder, lang, programme)
-    context.update(name=refuse_line_breaks(recipient.name, "recipient name"),
-                   as_cc=how == "cc")
+    context = _context(reminder, lang, programme, base_url)
+    name = refuse_line_breaks(recipient.name, "recipient name")
+    context.update(name=name, as_cc=how == "cc",
+                   greeting=greeting(name, recipient.organisation, lang))
     return _mail(context, lang)
 
 
@@ -153,8 +190,8 @@ def render(reminder: DueReminder, recipient: Recipient, how: str, lang: str = "s
 # Cc, the note that they get a copy. `render_each` renders the templates once with marks
 # in those places (private-use characters, which no template or data holds) and puts in
 # each recipient's name and note; a test checks that this equals `render` exactly.
-_NAME_MARK, _CC_BEGIN, _CC_END = "\ue000", "\ue001", "\ue002"
-_MARKS = (_NAME_MARK, _CC_BEGIN, _CC_END)
+_NAME_MARK, _CC_BEGIN, _CC_END, _GREET_MARK = "\ue000", "\ue001", "\ue002", "\ue003"
+_MARKS = (_NAME_MARK, _CC_BEGIN, _CC_END, _GREET_MARK)
 
 
 def _cut_copy_note(text: str, keep: bool) -> str:
@@ -167,14 +204,15 @@ def _cut_copy_note(text: str, keep: bool) -> str:
 
 
 def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str]],
-                lang: str = "sv", programme: str = "") -> list[RenderedMail | InvalidInput]:
+                lang: str = "sv", programme: str = "", base_url: str | None = None
+                ) -> list[RenderedMail | InvalidInput]:
     """The mails of one reminder to each (recipient, 'to' or 'cc'), as `render` makes them
     but rendering the templates once; a mail that cannot be made is its InvalidInput."""
     from markupsafe import escape
 
     lang = lang if lang in LANGS else "sv"
     try:
-        context = _context(reminder, lang, programme)
+        context = _context(reminder, lang, programme, base_url)
     except InvalidInput as exc:
         return [exc for _ in recipients]
     shared = "".join((context["title"], context["programme"], context["to_text"],
@@ -182,7 +220,8 @@ def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str
     if any(m in shared for m in _MARKS):
         marked = None
     else:
-        context.update(name=_NAME_MARK, as_cc=True, cc_begin=_CC_BEGIN, cc_end=_CC_END)
+        context.update(name=_NAME_MARK, as_cc=True, cc_begin=_CC_BEGIN, cc_end=_CC_END,
+                       greeting=_GREET_MARK)
         marked = _mail(context, lang)
     variants: dict[str, tuple[str, str]] = {}
     out: list[RenderedMail | InvalidInput] = []
@@ -190,7 +229,7 @@ def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str
         name = recipient.name
         try:
             if marked is None or not name or any(m in name for m in _MARKS):
-                out.append(render(reminder, recipient, how, lang, programme))
+                out.append(render(reminder, recipient, how, lang, programme, base_url))
                 continue
             refuse_line_breaks(name, "recipient name")
         except InvalidInput as exc:
@@ -200,9 +239,12 @@ def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str
             variants[how] = (_cut_copy_note(marked.text, how == "cc"),
                              _cut_copy_note(marked.html, how == "cc"))
         text, html = variants[how]
-        out.append(RenderedMail(marked.subject, text.replace(_NAME_MARK, name),
-                                html.replace(_NAME_MARK, str(escape(name))), marked.to,
-                                marked.cc))
+        hello = greeting(name, recipient.organisation, lang)
+        out.append(RenderedMail(marked.subject,
+                                text.replace(_NAME_MARK, name).replace(_GREET_MARK, hello),
+                                html.replace(_NAME_MARK, str(escape(name)))
+                                .replace(_GREET_MARK, str(escape(hello))),
+                                marked.to, marked.cc))
     return out
 
 

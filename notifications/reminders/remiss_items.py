@@ -19,6 +19,7 @@ from notifications.reminders.milestones import Collected, people_by_role
 from notifications.reminders.rules import Rules
 from process.access import capabilities
 from process.access.capabilities import REMINDER_CONTACT
+from process.core.words import long_date
 from process.storage.plan_tables import Body
 from process.storage.remiss_tables import Remiss, RemissBody, table
 from process.storage.tables import Programme
@@ -61,12 +62,13 @@ def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
             holders = people_by_role(session, pid)
             group = {p.address: p for role in capabilities.roles_for(
                 session, pid, REMINDER_CONTACT) for p in holders.get(role, [])}
-            leads[pid] = ", ".join(f"{p.name} <{p.address}>" for p in group.values())
-        to = tuple(Recipient(a, r["name"]) for a in json.loads(r["emails"]))
+            leads[pid] = "; ".join(f"{p.name}, {p.address}" for p in group.values())
+        to = tuple(Recipient(a, r["name"], organisation=True) for a in json.loads(r["emails"]))
         if not to:
             found.problems.append(f"remiss {r['id']}: {r['key']} has no e-mail address")
             continue
-        details = [(_w("body", lang), r["name"]), (_w("sent", lang), r["opened_on"].isoformat())]
+        details = [(_w("body", lang), r["name"]),
+                   (_w("sent", lang), long_date(r["opened_on"], lang))]
         if leads[pid]:
             details.append((_w("questions", lang), leads[pid]))
         found.items.append(DeadlineItem(

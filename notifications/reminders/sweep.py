@@ -176,6 +176,7 @@ def expand(session: Session, reminders: Sequence[due.DueReminder]) -> list[Plann
 
 def sweep(db: Database, clock: Clock, rules: Rules | None = None, *, lang: str = "sv",
           domain: str = "localhost", sources: Sequence[ItemSource] | None = None,
+          base_url: str | None = None,
           actor: str = SYSTEM_ACTOR) -> SweepReport:
     """Insert every reminder due now into the outbox (idempotent); audit what was queued.
 
@@ -206,7 +207,8 @@ def sweep(db: Database, clock: Clock, rules: Rules | None = None, *, lang: str =
             continue
         reminder = todo[0].reminder
         name = found.programmes.get(reminder.item.programme_id or 0, "")
-        mails = render_each(reminder, [(p.recipient, p.how) for p in todo], lang, name)
+        mails = render_each(reminder, [(p.recipient, p.how) for p in todo], lang, name,
+                            base_url)
         for p, mail in zip(todo, mails, strict=True):
             if isinstance(mail, InvalidInput):
                 report.problems.append(f"{reminder.item.subject} to {p.recipient.address}: "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -51,11 +51,20 @@ class Env:
             return EffectiveClock(parse_effective(self.effective_value, Clock().recorded()))
         return Clock()
 
-    def database(self, require_schema: bool = True) -> Database:
+    def database(self, require_schema: bool = True, create: bool = False) -> Database:
+        """The database; a SQLite file that does not exist is refused (a mistyped --db
+        would otherwise become a new, empty database) unless `create` (rsp init)."""
+        from process.core.errors import SchemaError
         from process.storage.database import open_database
 
         if self._db is None:
-            self._db = open_database(self.db_value)
+            db = open_database(self.db_value)
+            missing = None if create else db.missing_file()
+            if missing is not None:
+                db.dispose()
+                raise SchemaError(f"no database at {missing}: check --db (or RSP_DATABASE_URL)"
+                                  ", or create one there with 'rsp init'")
+            self._db = db
             self._db.replaying = bool(self.now_value)
         if require_schema:
             self._db.require_schema()
@@ -69,9 +78,46 @@ class Env:
 
 pass_env = click.make_pass_decorator(Env)
 
+class Bounded(click.IntRange):
+    """An IntRange whose help says `shown` (or nothing) instead of raw bounds like
+    -9223372036854775808<=x<=9223372036854775807; out of range is still a usage error."""
+
+    def __init__(self, low: int | None, high: int | None, shown: str = ""):
+        super().__init__(min=low, max=high)
+        self.shown = shown
+
+    def _describe_range(self) -> str:
+        return self.shown
+
+    def convert(self, value: Any, param: click.Parameter | None,
+                ctx: click.Context | None) -> Any:
+        number = click.INT.convert(value, param, ctx)
+        if self.min is not None and number < self.min:
+            self.fail(f"{number} is too small: at least {self.min}" if self.min in (0, 1)
+                      or self.shown else f"{number} is too small", param, ctx)
+        if self.max is not None and number > self.max:
+            self.fail(f"{number} is too big" + (f" ({self.shown})" if self.shown else ""),
+                      param, ctx)
+        return number
+
+
 # Numbers that reach the database or a date: bounded, so that a huge one is a usage error
 # (exit 2) instead of an overflow deep down.
-ID = click.IntRange(min=1, max=2**63 - 1)  # a record's id: decision, delegation, mail
-YEAR = click.IntRange(min=1900, max=2999)  # a plan year (process.clock.FIRST_YEAR...)
-NUMBER = click.IntRange(min=-(2**63), max=2**63 - 1)  # what an SQL integer can hold
-DAYS = click.IntRange(min=0, max=36_500)  # a period from today
+ID = Bounded(1, 2**63 - 1)  # a record's id: decision, delegation, mail
+YEAR = Bounded(1900, 2999, "1900-2999")  # a plan year (process.clock.FIRST_YEAR...)
+NUMBER = Bounded(-(2**63), 2**63 - 1)  # what an SQL integer can hold
+COUNT = Bounded(0, 2**63 - 1)  # how many (e.g. --limit): never negative
+DAYS = Bounded(0, 36_500)  # a period from today
+
+
+def log_options(command: Any) -> Any:
+    """--log-level and --log-format, for the long-running commands (scheduler, serve)."""
+    command = click.option(
+        "--log-format", type=click.Choice(["text", "json"]), default="text",
+        envvar="RSP_LOG_FORMAT", show_default=True,
+        help="Log lines as text or as JSON objects (one a line). Env: RSP_LOG_FORMAT.")(command)
+    return click.option(
+        "--log-level", type=click.Choice(["debug", "info", "warning", "error"],
+                                         case_sensitive=False),
+        default="info", envvar="RSP_LOG_LEVEL", show_default=True,
+        help="The least important log lines shown. Env: RSP_LOG_LEVEL.")(command)

@@ -10,24 +10,15 @@ from typing import TYPE_CHECKING
 import click
 
 from process.cli.context import ID, Env, pass_env
+from process.cli.params import DAY, Word
+from process.core.words import APPEAL_OUTCOME_LABELS
 from process.storage import lookup
 
 if TYPE_CHECKING:
     import datetime as dt
 
-DATE = click.option("--date", "day", metavar="DATE", help="The day it happened (default today).")
-
-
-def _date(value: str | None, what: str) -> dt.date | None:
-    from process.core.clock import parse_date
-
-    return parse_date(value, what) if value else None
-
-
-def _day(value: str, what: str) -> dt.date:
-    from process.core.clock import parse_date
-
-    return parse_date(value, what)
+DATE = click.option("--date", "day", type=DAY,
+                    help="The day it happened (default today), e.g. 2023-05-30 or 30/5 2023.")
 
 
 def _done(env: Env, d: dict) -> None:
@@ -71,7 +62,7 @@ def decision_list(env: Env, pending: bool, as_json: bool) -> None:
 @click.argument("decision_id", type=ID, metavar="ID")
 @DATE
 @pass_env
-def decision_approve(env: Env, decision_id: int, day: str | None) -> None:
+def decision_approve(env: Env, decision_id: int, day: dt.date | None) -> None:
     """Record that the minutes were approved (justerat); board role or admin.
 
     \b
@@ -81,14 +72,14 @@ def decision_approve(env: Env, decision_id: int, day: str | None) -> None:
     from process.decisions import steps as decision_steps
 
     _done(env, decision_steps.approve_minutes(env.database(), env.clock, env.actor,
-                                              env.programme, decision_id, _date(day, "--date")))
+                                              env.programme, decision_id, day))
 
 
 @decision.command("announce")
 @click.argument("decision_id", type=ID, metavar="ID")
 @DATE
 @pass_env
-def decision_announce(env: Env, decision_id: int, day: str | None) -> None:
+def decision_announce(env: Env, decision_id: int, day: dt.date | None) -> None:
     """Record that the approved minutes were announced (anslaget): the appeal period starts.
 
     \b
@@ -98,7 +89,7 @@ def decision_announce(env: Env, decision_id: int, day: str | None) -> None:
     from process.decisions import steps as decision_steps
 
     _done(env, decision_steps.announce(env.database(), env.clock, env.actor, env.programme,
-                                       decision_id, _date(day, "--date")))
+                                       decision_id, day))
 
 
 @decision.command("appeal")
@@ -106,7 +97,7 @@ def decision_announce(env: Env, decision_id: int, day: str | None) -> None:
 @DATE
 @click.option("--by", "by", required=True, metavar="TEXT", help="Who appealed.")
 @pass_env
-def decision_appeal(env: Env, decision_id: int, day: str | None, by: str) -> None:
+def decision_appeal(env: Env, decision_id: int, day: dt.date | None, by: str) -> None:
     """Record an appeal received within the appeal period; board role or admin.
 
     \b
@@ -116,16 +107,17 @@ def decision_appeal(env: Env, decision_id: int, day: str | None, by: str) -> Non
     from process.decisions import steps as decision_steps
 
     _done(env, decision_steps.appeal(env.database(), env.clock, env.actor, env.programme,
-                                     decision_id, by, _date(day, "--date")))
+                                     decision_id, by, day))
 
 
 @decision.command("resolve")
 @click.argument("decision_id", type=ID, metavar="ID")
-@click.option("--outcome", required=True, type=click.Choice(["upheld", "overturned"]),
-              help="upheld: the decision stands and is final; overturned: it is annulled.")
+@click.option("--outcome", required=True, type=Word("outcome", APPEAL_OUTCOME_LABELS),
+              help="upheld (fastställt): the decision stands and is final; overturned "
+                   "(upphävt): it is annulled.")
 @DATE
 @pass_env
-def decision_resolve(env: Env, decision_id: int, outcome: str, day: str | None) -> None:
+def decision_resolve(env: Env, decision_id: int, outcome: str, day: dt.date | None) -> None:
     """Record how an appeal ended; board role or admin.
 
     \b
@@ -135,7 +127,7 @@ def decision_resolve(env: Env, decision_id: int, outcome: str, day: str | None) 
     from process.decisions import steps as decision_steps
 
     _done(env, decision_steps.resolve(env.database(), env.clock, env.actor, env.programme,
-                                      decision_id, outcome, _date(day, "--date")))
+                                      decision_id, outcome, day))
 
 
 # --- delegation -----------------------------------------------------------------------
@@ -147,7 +139,8 @@ def decision_resolve(env: Env, decision_id: int, outcome: str, day: str | None) 
 @click.option("--role", "to_role", metavar="ROLE", help="Or the role it is delegated to.")
 @click.option("--decision", "decision_ref", required=True, metavar="REF",
               help="The board's delegation decision, e.g. '2023-05-23 § 89 RUN/536/2021'.")
-@click.option("--comment", "-m", help="The delegation's wording.")
+@click.option("--message", "-m", "--comment", "comment",
+              help="The delegation's wording.")
 @pass_env
 def delegate(env: Env, kind: str, to_login: str | None, to_role: str | None,
              decision_ref: str, comment: str | None) -> None:
@@ -168,9 +161,10 @@ def delegate(env: Env, kind: str, to_login: str | None, to_role: str | None,
                f"(decision {d['decision']})")
 
 
-@click.group()
+@click.group("delegation")
 def delegations() -> None:
-    """Delegations of the board's decisions: list, revoke, report back."""
+    """Delegations of the board's decisions: list, revoke, report back. ('rsp delegations
+    …' works too; 'rsp delegate' records one.)"""
 
 
 @delegations.command("list")
@@ -194,7 +188,8 @@ def delegations_list(env: Env, as_json: bool) -> None:
 
 @delegations.command("revoke")
 @click.argument("delegation_id", type=ID, metavar="ID")
-@click.option("--comment", "-m", help="Why, e.g. the board's decision.")
+@click.option("--message", "-m", "--comment", "comment",
+              help="Why, e.g. the board's decision.")
 @pass_env
 def delegations_revoke(env: Env, delegation_id: int, comment: str | None) -> None:
     """Revoke a delegation (board role or admin); it covers nothing from now on.
@@ -211,11 +206,11 @@ def delegations_revoke(env: Env, delegation_id: int, comment: str | None) -> Non
 
 
 @delegations.command("report")
-@click.option("--since", required=True, metavar="DATE", help="First day (YYYY-MM-DD).")
-@click.option("--until", metavar="DATE", help="Last day (default today).")
+@click.option("--since", required=True, type=DAY, help="First day, e.g. 2024-01-01.")
+@click.option("--until", type=DAY, help="Last day (default today).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
-def delegations_report(env: Env, since: str, until: str | None, as_json: bool) -> None:
+def delegations_report(env: Env, since: dt.date, until: dt.date | None, as_json: bool) -> None:
     """The delegated decisions of a period, to report back to the board (Swedish; --lang en).
 
     \b
@@ -226,8 +221,8 @@ def delegations_report(env: Env, since: str, until: str | None, as_json: bool) -
     from process.reports.remiss_text import report_text
     from process.reports.status_text import to_json
 
-    start = _day(since, "--since")
-    end = _date(until, "--until") or env.clock.today()
+    start = since
+    end = until or env.clock.today()
     with env.database().read() as session:
         r = delegation.report(session, env.programme, start, end, env.lang)
     click.echo(to_json(r) if as_json else report_text(r, env.lang))
@@ -238,7 +233,8 @@ def delegations_report(env: Env, since: str, until: str | None, as_json: bool) -
 @click.option("--decision", "decision_ref", required=True, metavar="REF",
               help="The decision's date and diary number (and § if it has one), e.g. "
                    "'2024-02-12 RUN/45/2024'.")
-@click.option("--comment", "-m", "text", required=True, help="What was decided.")
+@click.option("--message", "-m", "--comment", "text", required=True,
+              help="What was decided.")
 @pass_env
 def decide(env: Env, kind: str, decision_ref: str, text: str) -> None:
     """Record a decision taken under a delegation that covers you.

@@ -12,6 +12,8 @@ import click
 
 from process.cli.context import DAYS, NUMBER, Env, pass_env
 from process.cli.context import YEAR as YEAR_TYPE
+from process.cli.params import Word, accepted_help
+from process.core.words import OUTCOME_LABELS
 
 YEAR = click.option("--year", type=YEAR_TYPE, metavar="YYYY",
                     help="The plan year, when the same code is in several plans.")
@@ -177,7 +179,7 @@ def plan_import(env: Env, file: str, year: int) -> None:
 
     \b
     Example:
-      rsp plan import workflows/examples/jamtland-harjedalen/actionplan-2014.yaml --year 2014
+      rsp plan import workflows/examples/jamtland-2014-2020/actionplan-2014.yaml --year 2014
     """
     from process.plans import plan_import as plans
 
@@ -194,22 +196,41 @@ def plan_import(env: Env, file: str, year: int) -> None:
 @plan.command("rollover")
 @click.argument("from_year", type=YEAR_TYPE)
 @click.argument("to_year", type=YEAR_TYPE)
+@click.option("--yes", "-y", is_flag=True,
+              help="Add to a plan that has measures already without asking.")
 @pass_env
-def plan_rollover(env: Env, from_year: int, to_year: int) -> None:
+def plan_rollover(env: Env, from_year: int, to_year: int, yes: bool) -> None:
     """Carry the unfinished measures of one year over into the next year's plan.
 
     Open measures (planned, ongoing, postponed) are copied, linked to their origin, with
     their dated targets moved to the new year; the old ones become carried_over. Running
-    it again does not duplicate anything.
+    it again does not duplicate anything. Into a plan that has measures already, it first
+    shows what it would add and asks (--yes: without asking; refused without a terminal).
 
     \b
     Example:
       RSP_USER=processledare rsp plan rollover 2014 2015
     """
+    from process.core.errors import InvalidInput
     from process.plans import rollover
 
+    with env.database().read() as session:
+        planned = rollover.preview(session, env.programme, from_year, to_year)
+    expect = None
+    if planned.existing and planned.adds:
+        for line in planned.lines():
+            click.echo(line)
+        if not yes:
+            if not sys.stdin.isatty():
+                raise InvalidInput(f"the {to_year} plan has measures already: nothing was "
+                                   "carried over; confirm with --yes")
+            if not click.confirm(f"Add these {len(planned.adds)} measures to the {to_year} "
+                                 "plan?", default=False):
+                click.echo("nothing was carried over")
+                return
+        expect = [(was, now) for was, now, _state in planned.adds]
     result = rollover.rollover(env.database(), env.clock, env.actor, env.programme, from_year,
-                               to_year)
+                               to_year, expect)
     for line in result.lines:
         click.echo(line)
 
@@ -217,16 +238,18 @@ def plan_rollover(env: Env, from_year: int, to_year: int) -> None:
 # --- measures -------------------------------------------------------------------------
 
 
-@click.group("measures")
-def measures_group() -> None:
-    """Lists of measures: what is due, what is overdue, by area, goal, body or state."""
+@click.group("measure")
+def measure_group() -> None:
+    """Measures: list them (what is due, overdue, by area, goal, body or state), show one,
+    move it through its lifecycle, add progress notes. ('rsp measures …' works too.)"""
 
 
-@measures_group.command("list")
+@measure_group.command("list")
 @click.option("--area", type=NUMBER, metavar="N", help="Priority area number.")
 @click.option("--goal", metavar="GOAL", help="A goal the measure serves, e.g. 2.1.")
 @click.option("--body", metavar="KEY", help="A responsible body (its groups' measures too).")
-@click.option("--state", metavar="STATE", help="e.g. planned, ongoing, done.")
+@click.option("--state", metavar="STATE",
+              help="By key or as shown, e.g. planned or planerad, ongoing or pågår, done.")
 @click.option("--due-within", type=DAYS, metavar="DAYS",
               help="Open measures with a dated target within DAYS from today.")
 @click.option("--overdue", is_flag=True, help="Open measures with a dated target passed.")
@@ -253,11 +276,6 @@ def measures_list(env: Env, area: int | None, goal: str | None, body: str | None
         _echo_json(rows)
     else:
         click.echo(list_text(rows, env.lang))
-
-
-@click.group("measure")
-def measure_group() -> None:
-    """One measure: show it, move it through its lifecycle, add progress notes."""
 
 
 @measure_group.command("show")
@@ -287,7 +305,8 @@ def measure_show(env: Env, measure_id: str, year: int | None, as_json: bool) -> 
 @measure_group.command("advance")
 @click.argument("measure_id", metavar="ID")
 @click.argument("trigger")
-@click.option("--comment", "-m", help="What happened (some triggers require it).")
+@click.option("--message", "-m", "--comment", "comment",
+              help="What happened (some triggers require it).")
 @YEAR
 @click.option("--as", "as_role", metavar="ROLE", help="Act in this role, if you hold several.")
 @click.option("--expect-version", type=int, metavar="N",
@@ -308,23 +327,31 @@ def measure_advance(env: Env, measure_id: str, trigger: str, comment: str | None
                           trigger, comment, year, as_role, expect_version)
     moved = (f"{r.from_state} → {r.to_state}" if r.from_state != r.to_state
              else f"recorded in {r.to_state}")
-    click.echo(f"{measure_id.upper()} {trigger}: {moved} (by {env.actor} as {r.role}; "
+    click.echo(f"{measure_id.upper()} {r.trigger}: {moved} (by {env.actor} as {r.role}; "
                f"audit #{r.audit_id})")
 
 
 @measure_group.command("note")
 @click.argument("measure_id", metavar="ID")
-@click.argument("text")
+@click.argument("positional", metavar="[TEXT]", required=False)
+@click.option("--message", "-m", "message", help="The note.")
 @YEAR
 @pass_env
-def measure_note(env: Env, measure_id: str, text: str, year: int | None) -> None:
-    """Add a progress note (working group, or a member of a responsible body).
+def measure_note(env: Env, measure_id: str, positional: str | None, message: str | None,
+                 year: int | None) -> None:
+    """Add a progress note (working group, or a member of a responsible body); the text
+    with -m like everywhere else (or, as before, after the ID).
 
     \b
     Example:
-      RSP_USER=handlaggare rsp measure note 2.B 'Tolv ansökningar handlagda'
+      RSP_USER=handlaggare rsp measure note 2.B -m 'Tolv ansökningar handlagda'
     """
     from process.plans import measure_actions as lifecycle
+
+    if (positional is None) == (message is None):
+        raise click.UsageError("give the note once: -m TEXT (or TEXT after the ID)")
+    text = message if message is not None else positional
+    assert text is not None
 
     lifecycle.add_note(env.database(), env.clock, env.actor, env.programme, measure_id, text,
                        year)
@@ -341,9 +368,11 @@ def followup() -> None:
 
 @followup.command("record")
 @click.argument("measure_id", metavar="ID")
-@click.option("--outcome", required=True, type=click.Choice(["achieved", "partly", "not"]),
-              help="Was the sub-goal (delmål) achieved?")
-@click.option("--comment", "-m", required=True, help="What was achieved against the sub-goal.")
+@click.option("--outcome", required=True, type=Word("outcome", OUTCOME_LABELS),
+              help="Was the sub-goal (delmål) achieved? " + accepted_help(OUTCOME_LABELS)
+              + ".")
+@click.option("--message", "-m", "--comment", "comment", required=True,
+              help="What was achieved against the sub-goal.")
 @click.option("--reason", metavar="TEXT",
               help="Why a measure that is not done is achieved anyway (required then).")
 @YEAR
@@ -365,7 +394,7 @@ def followup_record(env: Env, measure_id: str, outcome: str, comment: str,
                                   measure_id, outcome, comment, year, reason)
     moved = f"; {r.from_state} → {r.to_state}" if r.from_state != r.to_state else ""
     again = f" (was {r.replaced})" if r.replaced else ""
-    click.echo(f"{r.year} {r.code}: {outcome}{again}{moved} (by {env.actor} as {r.role})")
+    click.echo(f"{r.year} {r.code}: {r.outcome}{again}{moved} (by {env.actor} as {r.role})")
 
 
 @followup.command("report")
@@ -373,8 +402,9 @@ def followup_record(env: Env, measure_id: str, outcome: str, comment: str,
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "csv", "xlsx"]),
               default="md", show_default=True, help="xlsx needs --out.")
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to a file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report's data as JSON.")
 @pass_env
-def followup_report(env: Env, year: int, fmt: str, out: str | None) -> None:
+def followup_report(env: Env, year: int, fmt: str, out: str | None, as_json: bool) -> None:
     """The follow-up report of a year's plan, by priority area and goal (Swedish; --lang en).
 
     \b
@@ -390,13 +420,18 @@ def followup_report(env: Env, year: int, fmt: str, out: str | None) -> None:
         raise InvalidInput("--format xlsx writes a file: give --out FILE.xlsx")
     with env.database().read() as session:
         data = service.report_data(session, env.programme, year, env.lang, env.clock.today())
-    if fmt == "xlsx":
+    if as_json:
+        from process.reports.status_text import to_json
+
+        text = to_json(data) + "\n"
+    elif fmt == "xlsx":
         assert out is not None
         with open(out, "wb") as fb:
             fb.write(service.render_xlsx(data))
         click.echo(f"wrote {out}")
         return
-    text = service.render(data, fmt)
+    else:
+        text = service.render(data, fmt)
     if out:
         with open(out, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
@@ -405,4 +440,4 @@ def followup_report(env: Env, year: int, fmt: str, out: str | None) -> None:
         click.echo(text, nl=False)
 
 
-COMMANDS = (bodies, plan, measures_group, measure_group, followup)
+COMMANDS = (bodies, plan, measure_group, followup)

@@ -10,22 +10,14 @@ from typing import TYPE_CHECKING
 import click
 
 from process.cli.context import Env, pass_env
+from process.cli.params import DAY, Word, accepted_help
+from process.core.words import POSITION_LABELS
 from process.storage import lookup
 
 if TYPE_CHECKING:
     import datetime as dt
 
 
-def _date(value: str | None, what: str) -> dt.date | None:
-    from process.core.clock import parse_date
-
-    return parse_date(value, what) if value else None
-
-
-def _day(value: str, what: str) -> dt.date:
-    from process.core.clock import parse_date
-
-    return parse_date(value, what)
 
 
 @click.group()
@@ -35,12 +27,13 @@ def remiss() -> None:
 
 @remiss.command("open")
 @click.argument("bodies", nargs=-1, required=True, metavar="BODY...")
-@click.option("--reply-by", metavar="DATE",
+@click.option("--reply-by", type=DAY,
               help="Last day for replies (default: three months from today; a non-working "
                    "day moves to the next working day).")
-@click.option("--comment", "-m", help="What was sent, e.g. the remiss edition.")
+@click.option("--message", "-m", "--comment", "comment",
+              help="What was sent, e.g. the remiss edition.")
 @pass_env
-def remiss_open(env: Env, bodies: tuple[str, ...], reply_by: str | None,
+def remiss_open(env: Env, bodies: tuple[str, ...], reply_by: dt.date | None,
                 comment: str | None) -> None:
     """Open the remiss (fires open_remiss) and record the consulted bodies.
 
@@ -54,7 +47,7 @@ def remiss_open(env: Env, bodies: tuple[str, ...], reply_by: str | None,
     from process.remiss import actions as remiss_actions
 
     out = remiss_actions.open_remiss(env.database(), env.clock, env.actor, env.programme,
-                                     list(bodies), _date(reply_by, "--reply-by"), comment)
+                                     list(bodies), reply_by, comment)
     t = out.transition
     assert t is not None
     click.echo(f"{t.trigger}: {t.from_state} → {t.to_state} (by {env.actor} as {t.role}; "
@@ -93,13 +86,15 @@ def remiss_status(env: Env, as_json: bool) -> None:
 
 @remiss.command("reply")
 @click.argument("body", metavar="BODY")
-@click.option("--received", required=True, metavar="DATE", help="The day the reply came in.")
-@click.option("--position", required=True,
-              type=click.Choice(["agrees", "comments", "no-comments"]),
-              help="The body's position on the draft.")
-@click.option("--summary", help="A summary of the reply (required with 'comments').")
+@click.option("--received", required=True, type=DAY,
+              help="The day the reply came in, e.g. 2023-02-20 or 20/2 2023.")
+@click.option("--position", required=True, type=Word("position", POSITION_LABELS),
+              help="The body's position on the draft: " + accepted_help(POSITION_LABELS)
+              + " (no-comments too).")
+@click.option("--message", "-m", "--summary", "summary",
+              help="A summary of the reply (required with 'comments').")
 @pass_env
-def remiss_reply(env: Env, body: str, received: str, position: str,
+def remiss_reply(env: Env, body: str, received: dt.date, position: str,
                  summary: str | None) -> None:
     """Record a consulted body's reply (working group or admin); once per body.
 
@@ -112,7 +107,7 @@ def remiss_reply(env: Env, body: str, received: str, position: str,
     """
     from process.remiss import actions as remiss_actions
 
-    day = _day(received, "--received")
+    day = received
     r = remiss_actions.record_reply(env.database(), env.clock, env.actor, env.programme,
                                     body, day, position, summary)
     late = f" — {r['days_late']} days after the reply date {r['reply_by']}" if r["late"] else ""
@@ -120,7 +115,8 @@ def remiss_reply(env: Env, body: str, received: str, position: str,
 
 
 @remiss.command("close")
-@click.option("--comment", "-m", help="What happens next, e.g. the draft is revised.")
+@click.option("--message", "-m", "--comment", "comment",
+              help="What happens next, e.g. the draft is revised.")
 @pass_env
 def remiss_close(env: Env, comment: str | None) -> None:
     """Close the remiss (fires compile_remiss); missing answers become "no answer".

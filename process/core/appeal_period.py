@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from process.core.decision_refs import paragraph_sign
+
 APPEAL_WEEKS = 3
 STEPS = ("decided", "minutes_approved", "announced", "appealed", "final", "overturned")
 
@@ -59,5 +61,5 @@ def step_of(s: Steps, today: dt.date) -> tuple[str, dt.date | None]:
 
 def reference(meeting_date: dt.date, paragraph: str, diary_number: str) -> str:
     """'2023-05-23 § 89, RUN/536/2021' (a delegated decision may have no §)."""
-    para = f" § {paragraph}" if paragraph else ""
+    para = f" {paragraph_sign(paragraph)} {paragraph}" if paragraph else ""
     return f"{meeting_date.isoformat()}{para}, {diary_number}"

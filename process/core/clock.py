@@ -9,6 +9,7 @@ tests, which fake both. Every row rsp writes carries both.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -83,16 +84,61 @@ class EffectiveClock(Clock):
         return self.effective
 
 
+MONTHS = {name: n for n, names in enumerate((
+    ("januari", "january", "jan"), ("februari", "february", "feb"), ("mars", "march", "mar"),
+    ("april", "apr"), ("maj", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+    ("augusti", "august", "aug"), ("september", "sep", "sept"),
+    ("oktober", "october", "okt", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for name in names}
+_NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})(?:(?:\s+|/|-)(\d{4}))?$")  # 22/2 2022, 30/5
+_WORDS = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)\.?(?:\s+(\d{4}))?$")  # 22 februari 2022
+DATE_FORMS = "2022-02-22, 22/2 2022 or 22 februari 2022 (30/5: that day this year)"
+
+
+def parse_day(text: str, what: str, today: dt.date | None = None) -> dt.date:
+    """A day as a Swedish reader writes it: `2022-02-22`, `22/2 2022`, `22/2/2022`,
+    `22 februari 2022` (or `22 feb 2022`, English month names too). Without a year
+    (`30/5`, `30 maj`) it is that day in the year of `today` (the clock's current year);
+    refused without `today`."""
+    raw = " ".join(text.split())
+    bad = InvalidInput(f"{what}: {text!r} is not a date: write e.g. {DATE_FORMS}")
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+            return _in_range(dt.date.fromisoformat(raw), what, text)
+        m = _NUMERIC.match(raw)
+        if m:
+            day, month, year = int(m[1]), int(m[2]), m[3]
+        else:
+            m = _WORDS.match(raw)
+            if not m or m[2].casefold() not in MONTHS:
+                raise bad
+            day, month, year = int(m[1]), MONTHS[m[2].casefold()], m[3]
+        if year is None:
+            if today is None:
+                raise InvalidInput(f"{what}: {text!r} has no year: write e.g. {DATE_FORMS}")
+            return _in_range(dt.date(today.year, month, day), what, text)
+        return _in_range(dt.date(int(year), month, day), what, text)
+    except ValueError:
+        raise bad from None
+
+
 def parse_now(text: str, what: str = "--now") -> dt.datetime:
-    """Parse `--now`: a date (09:00 Stockholm time that day) or an ISO date-time.
+    """Parse `--now`: a date (09:00 Stockholm time that day; any form `parse_day` reads,
+    with its year) or an ISO date-time.
 
     A date-time without an offset is taken as Stockholm time.
     """
     raw = text.strip()
+    if "T" not in raw and ":" not in raw:
+        try:
+            day = parse_day(raw, what)
+        except InvalidInput as exc:
+            if "out of range" in str(exc):
+                raise
+            raise InvalidInput(f"{what} {text!r} is not a date (e.g. {DATE_FORMS.split(' (')[0]})"
+                               " or date-time (YYYY-MM-DDTHH:MM)") from None
+        return dt.datetime(day.year, day.month, day.day, 9, 0, tzinfo=STOCKHOLM)
     try:
-        if len(raw) == 10:
-            day = _in_range(dt.date.fromisoformat(raw), what, text)
-            return dt.datetime(day.year, day.month, day.day, 9, 0, tzinfo=STOCKHOLM)
         moment = dt.datetime.fromisoformat(raw)
     except ValueError:
         raise InvalidInput(
@@ -113,13 +159,9 @@ def parse_effective(text: str, real_now: dt.datetime) -> dt.datetime:
     return moment
 
 
-def parse_date(text: str, what: str) -> dt.date:
-    """Parse a YYYY-MM-DD date or raise an error naming `what`."""
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidInput(f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
-    return _in_range(day, what, text)
+def parse_date(text: str, what: str, today: dt.date | None = None) -> dt.date:
+    """Parse a date in any form `parse_day` reads, or raise an error naming `what`."""
+    return parse_day(text, what, today)
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2999

@@ -35,6 +35,9 @@ class _Loader(yaml.SafeLoader):
     refuses nesting deeper than MAX_DEPTH."""
 
     _depth = 0
+    # when a list: duplicate keys are noted here (the first kept) and reading goes on
+    duplicates: list[str] | None = None
+    source = ""
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         self._depth += 1
@@ -61,9 +64,14 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
             )
         key = str(key)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            if loader.duplicates is None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            loader.duplicates.append(
+                f"{loader.source}:{key_node.start_mark.line + 1}: duplicate key {key!r} "
+                f"(the first, at line {result.key_lines[key]}, is the one read)")
+            continue
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -78,10 +86,16 @@ def _timestamp_as_text(loader: _Loader, node: yaml.Node) -> str:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
-def loads(text: str, source: str) -> Any:
-    """Parse YAML text; a syntax error becomes a DefinitionError naming source and line."""
+def loads(text: str, source: str, duplicates: list[str] | None = None) -> Any:
+    """Parse YAML text; a syntax error becomes a DefinitionError naming source and line.
+
+    A duplicate key is refused, or, given a `duplicates` list, noted there as a problem
+    (the first value kept) so that the caller can report it with every other problem."""
+    loader: _Loader | None = None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        loader = _Loader(text)
+        loader.duplicates, loader.source = duplicates, source
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -94,6 +108,9 @@ def loads(text: str, source: str) -> Any:
                                "in YAML"]) from None
     except yaml.YAMLError as exc:
         raise DefinitionError([f"{source}: invalid YAML: {exc}"]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def read(path: Path | str) -> bytes:

@@ -15,8 +15,9 @@ from sqlmodel import Session
 from process.access import people, unit_of_work
 from process.access.capabilities import DECIDE_FOR_BOARD
 from process.access.unit_of_work import Work
+from process.core import vocab
 from process.core.clock import STOCKHOLM, Clock
-from process.core.decision_refs import DecisionRef, TypedRef, format_ref, resolve
+from process.core.decision_refs import DecisionRef, DiaryForm, TypedRef, format_ref, resolve
 from process.core.errors import InvalidInput, NotFound, PermissionDenied
 from process.core.words import label
 from process.storage import lookup
@@ -56,33 +57,32 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         if (to_login is None) == (to_role is None):
             raise InvalidInput("give the delegate: --to LOGIN or --role ROLE (one of them)")
         note = unit_of_work.check_text(comment, "-m", required=False)
-        decision = resolve(typed)
+        decision = resolve(typed, _diary_form(session, prog))
         assert decision is not None
         if to_login is not None and people.actor_for(session, to_login, w.programme_id) is None:
             raise NotFound(f"no person with login {to_login!r} (see 'rsp people list')")
-        if to_role is not None:
+        role = None
+        if to_role is not None:  # its key, or its label as shown (e.g. 'arbetsgrupp')
             inst = lookup.instance_of(session, prog)
-            roles = set(stored.definition_of(session, inst.definition_id).roles)
-            if to_role not in roles:
-                raise InvalidInput(f"unknown role {to_role!r}; roles here: "
-                                   f"{', '.join(sorted(roles))}")
+            roles = stored.definition_of(session, inst.definition_id).roles
+            role = vocab.resolve(to_role, roles.items(), "--role")
         if decision.meeting_date > _today(clock):
             raise InvalidInput(f"the decision date {decision.meeting_date} lies in the future")
         d = table(Delegation)
         same = session.connection().execute(sa.select(d.c.id).where(
             d.c.programme_id == prog.id, d.c.kind == kind, d.c.revoked_at.is_(None),
-            d.c.to_login == to_login if to_login else d.c.to_role == to_role)).first()
+            d.c.to_login == to_login if to_login else d.c.to_role == role)).first()
         if same:
-            raise InvalidInput(f"{kind} is already delegated to {to_login or to_role} "
+            raise InvalidInput(f"{kind} is already delegated to {to_login or role} "
                                f"(delegation #{same[0]})")
         decision_id, record = _decision_id(session, prog, decision, kind, note or (
-            f"Delegation: {kind_word(kind, 'sv')} till {to_login or to_role}"), actor,
+            f"Delegation: {kind_word(kind, 'sv')} till {to_login or role}"), actor,
             w.recorded)
         did = session.connection().execute(sa.insert(d), dict(
-            programme_id=prog.id, kind=kind, to_login=to_login, to_role=to_role,
+            programme_id=prog.id, kind=kind, to_login=to_login, to_role=role,
             decision_id=decision_id, comment=note, created_by=str(actor), created_at=w.now)
         ).inserted_primary_key[0]  # type: ignore[index]
-        detail = {"kind": kind, "to_login": to_login, "to_role": to_role,
+        detail = {"kind": kind, "to_login": to_login, "to_role": role,
                   "decision": str(decision)}
         w.audit("delegation.created", subject=f"delegation:{did}", decision_id=decision_id,
                 comment=note, detail={**detail, "decision_record": record} if record
@@ -90,6 +90,12 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         return {"id": did, "decision_id": decision_id, **detail}
 
     return unit_of_work.write(db, clock, actor, programme_key, "delegation.create", work)
+
+
+def _diary_form(session: Session, prog: Programme | ProgrammeRef) -> DiaryForm:
+    """How the programme's process writes its diary numbers."""
+    inst = lookup.instance_of(session, prog)
+    return stored.definition_of(session, inst.definition_id).diary_form
 
 
 def _decision_id(session: Session, prog: Programme | ProgrammeRef, ref: DecisionRef, kind: str,
@@ -101,7 +107,7 @@ def _decision_id(session: Session, prog: Programme | ProgrammeRef, ref: Decision
     dec = Decision.__table__  # type: ignore[attr-defined]
     found = session.connection().execute(sa.select(dec.c.id).where(
         dec.c.programme_id == prog.id, dec.c.meeting_date == ref.meeting_date,
-        dec.c.paragraph == ref.paragraph, dec.c.diary_number == ref.diary_number)
+        dec.c.paragraph == ref.paragraph, dec.c.diary_normalised == ref.diary_key)
         .order_by(dec.c.id)).first()
     if found is not None:
         return int(found[0]), None
@@ -110,7 +116,8 @@ def _decision_id(session: Session, prog: Programme | ProgrammeRef, ref: Decision
               "body": prog.board_name}
     return int(session.connection().execute(sa.insert(dec), dict(
         programme_id=prog.id, body=prog.board_name, meeting_date=ref.meeting_date,
-        paragraph=ref.paragraph, diary_number=ref.diary_number, text=record["text"],
+        paragraph=ref.paragraph, diary_number=ref.diary_number,
+        diary_normalised=ref.diary_key, text=record["text"],
         trigger=f"delegate:{kind}", recorded_by=str(actor), recorded_at=recorded)
     ).inserted_primary_key[0]), record  # type: ignore[index]
 
@@ -199,7 +206,7 @@ def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, ki
         who = people.actor_for(session, actor, w.programme_id)
         d = _covering(who, actor, kind, _delegations(session, w.programme_id, kind))
         body = unit_of_work.check_text(text, "-m (the decision)")
-        ref = resolve(typed)
+        ref = resolve(typed, _diary_form(session, prog))
         assert ref is not None
         today = _today(clock)
         if ref.meeting_date > today:
@@ -211,14 +218,15 @@ def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, ki
         same = session.connection().execute(sa.select(dd.c.id).where(
             dd.c.programme_id == prog.id, dd.c.kind == kind,
             dd.c.decided_on == ref.meeting_date, dd.c.paragraph == ref.paragraph,
-            dd.c.diary_number == ref.diary_number)).first()
+            dd.c.diary_normalised == ref.diary_key)).first()
         if same:
             raise InvalidInput(f"this decision is recorded already (#{same[0]})")
         now, role = clock.now(), None if d["to_login"] == actor.lower() else d["to_role"]
         new_id = session.connection().execute(sa.insert(dd), dict(
             programme_id=prog.id, delegation_id=d["id"], kind=kind,
             decided_on=ref.meeting_date, paragraph=ref.paragraph,
-            diary_number=ref.diary_number, text=body, decided_by=actor, role=role,
+            diary_number=ref.diary_number, diary_normalised=ref.diary_key, text=body,
+            decided_by=actor, role=role,
             recorded_at=now)).inserted_primary_key[0]  # type: ignore[index]
         detail = {"kind": kind, "delegation": d["id"], "decision": format_ref(ref)}
         w.role = role or "delegate"

@@ -12,9 +12,10 @@ import sqlalchemy as sa
 from process.access import unit_of_work
 from process.access.capabilities import DECIDE_FOR_BOARD
 from process.access.unit_of_work import Work
-from process.core import appeal_period
+from process.core import appeal_period, vocab
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import InvalidInput, NotFound
+from process.core.words import APPEAL_OUTCOME_LABELS
 from process.decisions import finality
 from process.storage.database import Database
 from process.storage.remiss_tables import DecisionFinality, table
@@ -140,14 +141,13 @@ def resolve(db: Database, clock: Clock, actor: str, programme_key: str | None,
     """Record how an appeal ended: upheld (the decision is final) or overturned."""
 
     def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
-        if outcome not in OUTCOMES:
-            raise InvalidInput(f"--outcome {outcome!r}: give upheld or overturned")
+        chosen = vocab.resolve(outcome, APPEAL_OUTCOME_LABELS.items(), "--outcome")
         on = day or today
         if d["step"] != "appealed":
             raise InvalidInput(f"decision #{d['id']} is not under appeal (it is "
                                f"{d['step']}); record the appeal first")
         _check_day(on, d["appealed_on"], "--date", today)
-        return ({"appeal_outcome": outcome, "resolved_on": on},
-                {"outcome": outcome, "resolved_on": on.isoformat()})
+        return ({"appeal_outcome": chosen, "resolved_on": on},
+                {"outcome": chosen, "resolved_on": on.isoformat()})
 
     return _write(db, clock, actor, programme_key, decision_id, "resolved", check)

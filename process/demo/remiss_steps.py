@@ -8,7 +8,7 @@ the real ones; the adoption 2023-05-23 § 89 is real.
 
 from __future__ import annotations
 
-from process.demo.steps import DIARY, Step
+from process.demo.steps import DIARY, OUTBOX, WORKSPACE, Step
 
 WG, BOARD, DIRECTOR = "processledare", "sekreterare", "utvecklingsdirektor"
 START, REMISS, ADOPTION = 1, 2, 3  # the decisions' ids: the order they are recorded in
@@ -40,6 +40,9 @@ def remiss_steps() -> list[Step]:
         Step("2023-01-10", WG, ("remiss", "status"),
              "Hur många arbetsdagar har remisstiden? (julen tar två)"),
         _reply("2023-02-10", "krokom", "agrees"),
+        Step("2023-02-13", "it-admin", ("remind", "run-once", "--outbox-dir",
+                                        f"{WORKSPACE}/{OUTBOX}"),
+             "Svarsdatum 27 februari: påminnelse 14 dagar före till dem som inte har svarat"),
         _reply("2023-02-15", "ostersund", "comments", "Vill se fler åtgärder för "
                "drivmedelsstationer i glesbygd"),
         Step("2023-02-16", WG, ("remiss", "close"),
@@ -61,6 +64,12 @@ def remiss_steps() -> list[Step]:
         Step("2023-03-10", WG, ("remiss", "compile", "--format", "md"),
              "Remissammanställningen"),
     ]
+
+
+def report_delegations() -> Step:
+    """The delegated decisions reported to the board (anmälan av delegationsbeslut)."""
+    return Step("2024-02-20", BOARD, ("delegations", "report", "--since", "2023-06-01"),
+                "Delegationsbesluten anmäls till nämnden")
 
 
 def finality_steps() -> list[Step]:
@@ -89,6 +98,4 @@ def finality_steps() -> list[Step]:
                                       "Handlingsplan 2024 för regionalt serviceprogram "
                                       "fastställs"),
              "Regional utvecklingsdirektör fastställer handlingsplanen 2024 på delegation"),
-        Step("2024-02-20", BOARD, ("delegations", "report", "--since", "2023-06-01"),
-             "Delegationsbesluten anmäls till nämnden"),
     ]

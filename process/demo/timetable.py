@@ -1,9 +1,13 @@
-"""`rsp demo`: replay Region Jämtland Härjedalen's drafting timetable 2021-2023, then
-a year of the 2014 action plan (progress, follow-up, carry-over into 2015).
+"""`rsp demo`: the two programmes of Jämtland as they were. First the earlier programme
+(RSP 2014-2020, drawn up by Länsstyrelsen Jämtlands län, in force from 1 April 2014): a
+year of its 2014 action plan (progress, the year-end follow-up, carry-over into 2015).
+Then Region Jämtland Härjedalen's programme 2022-2030: its drafting timetable 2021-2023,
+the adoption (23 May 2023 § 89), the delegated 2024 action plan (illustrative) and the
+first months of 2024.
 
 Every step runs a real `rsp` command (in this process, for speed) with `--now` set to
 the day it happened, and prints it as a user would type it. Paragraph numbers other
-than the adoption (§ 89) are illustrative.
+than the adoption (§ 89), the people and the measures' progress are illustrative.
 """
 
 from __future__ import annotations
@@ -13,21 +17,40 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from process.demo.remiss_steps import START, finality_steps, minutes, remiss_steps
-from process.demo.steps import DIARY, DIGEST, LOOK_AT, OUTBOX, WORKSPACE, Step
+from process.demo.remiss_steps import (
+    START,
+    finality_steps,
+    minutes,
+    remiss_steps,
+    report_delegations,
+)
+from process.demo.steps import (
+    DIARY,
+    DIGEST,
+    DIGEST_2024,
+    EARLIER,
+    EARLIER_LOOK_AT,
+    LOOK_AT,
+    OUTBOX,
+    PROGRAMME,
+    WORKSPACE,
+    Step,
+)
 
 
-def _people() -> list[Step]:
+def _people(example: str, when: str) -> list[Step]:
     from process.programme import programmes
 
-    _spec, _wf, people = programmes.load_example("jamtland-harjedalen")
+    _spec, _wf, people = programmes.load_example(example)
     steps = []
     for p in people:
         roles = [] if "steering_group" in p["roles"] else [a for r in p["roles"]
                                                            for a in ("--role", r)]
-        steps.append(Step("2021-10-20", "it-admin",
+        steps.append(Step(when, "it-admin",
                           ("people", "add", p["login"], "--name", p["name"], "--email",
                            p["email"], *roles)))
+        if p.get("body"):
+            steps.append(Step(when, "it-admin", ("bodies", "member", p["body"], p["login"])))
     return steps
 
 
@@ -47,15 +70,22 @@ def _remind(when: str, note: str) -> Step:
                                    f"{WORKSPACE}/{OUTBOX}"), note)
 
 
+def _measure(when: str, user: str, code: str, trigger: str, comment: str = "",
+             note: str = "", refused: bool = False) -> Step:
+    return Step(when, user, ("measure", "advance", code, trigger,
+                             *(("-m", comment) if comment else ())), note, refused)
+
+
 def timetable() -> list[Step]:
-    """The replayed steps, in order."""
+    """The programme 2022-2030: the replayed drafting steps, in order."""
 
     wg, sz, sg, board = "processledare", "landsbygdsutvecklare", "ordforande", "sekreterare"
     return [
         Step("2021-10-15", "it-admin", ("init", "--example", "jamtland-harjedalen", "--replay",
                                         "--admin-name", "IT-förvaltningen"),
-             "Regeringens erbjudande har kommit (oktober 2021)"),
-        *_people(),
+             "Regeringens erbjudande har kommit (oktober 2021): programmet 2022-2030 "
+             "läggs upp bredvid det tidigare"),
+        *_people("jamtland-harjedalen", "2021-10-20"),
         _adv("2022-02-01", wg, "decide_start", decision=f"2022-02-22 § 17 {DIARY}",
              note="Arbetsgruppen försöker registrera nämndens beslut — det får bara nämnden",
              refused=True),
@@ -96,54 +126,90 @@ def timetable() -> list[Step]:
         Step("2023-05-23", wg, ("digest", "--out", f"{WORKSPACE}/{DIGEST}"),
              "Styrgruppens veckorapport per antagandedagen (HTML, som i mejlet)"),
         *finality_steps(),
+        *plan_2024_steps(),
     ]
 
 
-def measure_steps() -> list[Step]:
-    """The 2014 action plan in use: progress, completion, notes, follow-up, carry-over."""
+def plan_2024_steps() -> list[Step]:
+    """The first action plan of the programme 2022-2030 (illustrative) in use, 2024."""
+    import workflows
+
     wg, lst = "processledare", "handlaggare"
+    plan = str(workflows.example_dir("jamtland-harjedalen") / "actionplan-2024.yaml")
+    return [
+        Step("2023-11-15", wg, ("plan", "import", plan, "--year", "2024"),
+             "Den beslutade handlingsplanen 2024 läggs in (illustrativ: planen är påhittad "
+             "utifrån programmets prioriteringar)"),
+        Step("2023-11-15", "it-admin", ("bodies", "member", "lansstyrelsen", lst),
+             "Länsstyrelsens handläggare knyts till Länsstyrelsen även i det nya programmet"),
+        _remind("2024-02-15", "4.A ska vara klar 29 februari: påminnelse 14 dagar före"),
+        _measure("2024-02-19", wg, "4.A", "start", "Avståndsberäkningar beställda"),
+        report_delegations(),
+        _measure("2024-03-05", wg, "4.A", "complete", "Serviceanalysen klar, fem dagar efter "
+                 "tidsmålet"),
+        _measure("2024-03-11", lst, "1.B", "start", "Information om stödmöjligheter utskickad"),
+        Step("2024-03-25", lst, ("measure", "note", "1.B", "Fyra ansökningar om stöd "
+                                 "inkomna")),
+        _remind("2024-04-08", "3.A skulle vara klar 28 mars: veckovis påminnelse om försenad "
+                "insats"),
+        Step("2024-04-08", wg, ("measures", "list", "--overdue"),
+             "Vilka insatser är försenade?"),
+        Step(LOOK_AT, wg, ("digest", "--out", f"{WORKSPACE}/{DIGEST_2024}"),
+             "Styrgruppens veckorapport i april 2024"),
+    ]
 
-    def adv(when: str, user: str, code: str, trigger: str, comment: str = "",
-            note: str = "", refused: bool = False) -> Step:
-        return Step(when, user, ("measure", "advance", code, trigger,
-                                 *(("-m", comment) if comment else ())), note, refused)
 
-    def follow(code: str, outcome: str, comment: str) -> Step:
+def _followup(follow: Callable[[str, str, str, str], Step]) -> list[Step]:
+    """The year-end follow-up of every measure of 2014, from the example's (illustrative)
+    followup-2014.yaml."""
+    import workflows
+    from process.core import yamlsrc
+
+    data, _raw = yamlsrc.load(workflows.example_dir("jamtland-2014-2020") / "followup-2014.yaml")
+    note = ("Årsuppföljning: utfall mot delmålen för alla 17 insatser (utfallen är "
+            "illustrativa)")
+    return [follow(str(f["code"]), str(f["outcome"]), str(f["comment"]), note if i == 0 else "")
+            for i, f in enumerate(data["followup"])]
+
+
+def earlier_steps() -> list[Step]:
+    """The earlier programme 2014-2020: the 2014 action plan in use, progress,
+    completion, notes, the year-end follow-up and the carry-over into 2015."""
+    wg, lst = "lst-processledare", "handlaggare"
+
+    def follow(code: str, outcome: str, comment: str, note: str = "") -> Step:
         return Step("2015-01-20", wg, ("followup", "record", code, "--outcome", outcome,
-                                       "--comment", comment))
+                                       "--comment", comment), note)
 
     return [
-        Step("2014-04-01", "it-admin", ("people", "add", lst, "--name",
-                                        "Eva Handläggare (Länsstyrelsen)", "--email",
-                                        "eva.handlaggare@lansstyrelsen-jamtland.example"),
-             "Handlingsplanen 2014 gäller från 1 april; Länsstyrelsens handläggare "
-             "registreras och knyts till Länsstyrelsen"),
-        Step("2014-04-01", "it-admin", ("bodies", "member", "lansstyrelsen", lst)),
+        Step("2014-04-01", "it-admin", ("init", "--example", "jamtland-2014-2020", "--replay",
+                                        "--admin-name", "IT-förvaltningen"),
+             "Regionalt serviceprogram 2014-2020, framtaget av Länsstyrelsen Jämtlands län, "
+             "träder i kraft 1 april 2014 med handlingsplanen 2014"),
+        *_people("jamtland-2014-2020", "2014-04-01"),
         _remind("2014-04-16", "1.A ska vara klar 30 april: påminnelse till Regionförbundet "
                 "(ledande), kopia till kommunerna, Länsstyrelsen och dess handläggare"),
         Step("2014-04-20", wg, ("measures", "list", "--due-within", "14"),
              "Vad ska vara klart inom två veckor?"),
-        adv("2014-04-22", lst, "1.A", "start", "Kartläggning av fiber till butiksorter "
-            "påbörjad"),
-        adv("2014-04-25", lst, "1.B", "start", note="Handläggaren försöker starta 1.B, där "
-            "Länsstyrelsen inte är ansvarig — det får hon inte", refused=True),
-        adv("2014-05-02", lst, "1.A", "complete", "Kartläggningen klar, två dagar efter "
-            "tidsmålet", note="Insatser rapporteras genomförda"),
-        adv("2014-05-02", lst, "2.B", "start", "Information om stödmöjligheter utskickad"),
+        _measure("2014-04-22", lst, "1.A", "start", "Kartläggning av fiber till butiksorter "
+                 "påbörjad"),
+        _measure("2014-04-25", lst, "1.B", "start", note="Handläggaren försöker starta 1.B, "
+                 "där Länsstyrelsen inte är ansvarig — det får hon inte", refused=True),
+        _measure("2014-05-02", lst, "1.A", "complete", "Kartläggningen klar, två dagar efter "
+                 "tidsmålet", note="Insatser rapporteras genomförda"),
+        _measure("2014-05-02", lst, "2.B", "start", "Information om stödmöjligheter "
+                 "utskickad"),
         Step("2014-09-15", lst, ("measure", "note", "2.B", "Tolv ansökningar om stöd "
                                  "handlagda")),
-        adv("2014-10-01", wg, "4.C", "postpone", "Utredningen är försenad till 2015"),
-        adv("2014-12-10", lst, "2.B", "complete", "Stöd beviljat till nio butiker och två "
-            "drivmedelsstationer"),
-        Step("2015-01-20", wg, ("followup", "record", "1.A", "--outcome", "achieved",
-                                "--comment", "Underlag för bredbandsutbyggnad framtaget"),
-             "Årsuppföljning: utfall mot delmålen"),
-        follow("2.B", "achieved", "Strategiska serviceställen bibehållna"),
-        follow("2.A", "partly", "Fem av åtta kommuner har påbörjat en serviceplan"),
-        follow("4.C", "not", "Utredningen är inte klar; följs 2015"),
+        _measure("2014-10-01", wg, "4.C", "postpone", "Utredningen är försenad till 2015"),
+        _measure("2014-12-10", lst, "2.B", "complete", "Stöd beviljat till nio butiker och "
+                 "två drivmedelsstationer"),
+        *_followup(follow),
         Step("2015-01-25", wg, ("followup", "report", "--year", "2014", "--format", "md"),
-             "Uppföljningsrapporten till Tillväxtverket och nämnden"),
-        Step("2015-01-26", wg, ("plan", "rollover", "2014", "2015"),
+             "Uppföljningsrapporten till Tillväxtverket"),
+        _adv("2015-01-26", wg, "report_followup", "Uppföljningen 2014 redovisad till "
+             "Tillväxtverket"),
+        Step(EARLIER_LOOK_AT, wg, ("plan", "rollover", "2014", "2015"),
              "Ej avslutade insatser förs över till 2015 års handlingsplan"),
     ]
 
@@ -169,24 +235,28 @@ def run(workspace: str | None, echo: Callable[[str], None],
     os.environ["RSP_MAIL_TRANSPORT"] = "file"  # the demo's reminders never reach a server
     refusals = 0
     try:
-        for step in [*timetable(), *measure_steps()]:
-            if step.note:
-                echo(f"\n# {step.when}: {step.note}")
-            argv = [a.replace(WORKSPACE, str(folder)) for a in step.args]
-            echo("$ " + " ".join([f"RSP_USER={step.user}", "rsp", "--now", step.when,
-                                  *map(_quote, argv)]))
-            os.environ["RSP_USER"] = step.user
-            code = invoke(["--db", str(db), "--now", step.when, *argv])
-            code = code or 0
-            if step.refused:
-                refusals += 1
-                if code == 0:
-                    raise RuntimeError(f"demo step should have been refused: {step.args}")
-            elif code != 0:
-                raise RuntimeError(f"demo step failed: {step.args}")
-        for args in (("status",), ("history",), ("audit", "verify")):
-            echo(f"\n$ rsp --now {LOOK_AT} " + " ".join(args))
-            invoke(["--db", str(db), "--now", LOOK_AT, *args])
+        for key, steps, look_at in ((EARLIER, earlier_steps(), EARLIER_LOOK_AT),
+                                    (PROGRAMME, timetable(), LOOK_AT)):
+            for step in steps:
+                if step.note:
+                    echo(f"\n# {step.when}: {step.note}")
+                argv = [a.replace(WORKSPACE, str(folder)) for a in step.args]
+                chosen = [] if argv[0] == "init" else ["-p", key]
+                echo("$ " + " ".join([f"RSP_USER={step.user}", "rsp", "--now", step.when,
+                                      *chosen, *map(_quote, argv)]))
+                os.environ["RSP_USER"] = step.user
+                code = invoke(["--db", str(db), "--now", step.when, *chosen, *argv]) or 0
+                if step.refused:
+                    refusals += 1
+                    if code == 0:
+                        raise RuntimeError(f"demo step should have been refused: {step.args}")
+                elif code != 0:
+                    raise RuntimeError(f"demo step failed: {step.args}")
+            for args in (("status",), ("history",)):
+                echo(f"\n$ rsp --now {look_at} -p {key} " + " ".join(args))
+                invoke(["--db", str(db), "--now", look_at, "-p", key, *args])
+        echo(f"\n$ rsp --now {LOOK_AT} audit verify")
+        invoke(["--db", str(db), "--now", LOOK_AT, "audit", "verify"])
     finally:
         if saved is None:
             os.environ.pop("RSP_USER", None)
@@ -201,6 +271,9 @@ def run(workspace: str | None, echo: Callable[[str], None],
     mails = sorted((folder / OUTBOX).glob("*.eml"))
     echo(f"Reminders: {len(mails)} e-mails written as .eml files to {folder / OUTBOX} "
          f"(open one in a mail program; 'rsp --db {db} outbox list' shows them all)")
-    echo(f"The steering group's digest as of the adoption (2023-05-23): {folder / DIGEST}")
-    echo(f"Look around:  rsp --db {db} status   |   rsp --db {db} history")
+    echo(f"The steering group's digest as of the adoption (23 maj 2023): {folder / DIGEST}")
+    echo(f"The steering group's digest of {LOOK_AT}: {folder / DIGEST_2024}")
+    echo(f"Two programmes: {EARLIER} (the earlier one, 2014-2020) and {PROGRAMME}.")
+    echo(f"Look around:  rsp --db {db} -p {PROGRAMME} status   |   "
+         f"rsp --db {db} -p {EARLIER} followup report --year 2014")
     return db

@@ -19,6 +19,7 @@ from process.access import capabilities, people, unit_of_work
 from process.access.capabilities import FOLLOW_UP, WRITE_NOTES
 from process.access.unit_of_work import Work
 from process.bodies import bodies
+from process.core import vocab
 from process.core.clock import Clock
 from process.core.errors import (
     ConflictError,
@@ -27,6 +28,7 @@ from process.core.errors import (
     NotFound,
     PermissionDenied,
 )
+from process.core.words import OUTCOME_LABELS
 from process.storage.database import Database
 from process.storage.plan_tables import (
     ActionPlan,
@@ -165,14 +167,17 @@ def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, c
         if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
             raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
         definition = stored.definition_of(w.session, row.definition_id)
-        t = definition.trigger(trigger)
+        name = definition.trigger_key(trigger)  # its name, or its label as shown
+        if name != trigger:
+            w.about(trigger=name)
+        t = definition.trigger(name)
         if t is not None and set(t.marks) & set(OWN_COMMAND):
-            raise InvalidTransition(f"{trigger} has a command of its own: "
-                                    + command_for(trigger, row.code, plan.year, t.marks))
+            raise InvalidTransition(f"{name} has a command of its own: "
+                                    + command_for(name, row.code, plan.year, t.marks))
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(f"measure {row.code} is at version {row.version}, not "
                                 f"{expected_version}: someone changed it")
-        return fire(w, row, plan, definition, trigger, comment, as_role)
+        return fire(w, row, plan, definition, name, comment, as_role)
 
     return _on_measure(db, clock, actor, programme_key, code, year, "transition", work,
                        trigger, unit_of_work.fitting(comment))
@@ -225,10 +230,10 @@ def is_done(definition: Definition, state: str) -> bool:
 
 
 def _check_followup(row: Measure, definition: Definition, outcome: str, comment: str,
-                    reason: str | None) -> tuple[str, str | None]:
-    """The comment and reason to record, or InvalidInput saying what is wrong."""
-    if outcome not in OUTCOMES:
-        raise InvalidInput(f"--outcome {outcome!r}: one of {', '.join(OUTCOMES)}")
+                    reason: str | None) -> tuple[str, str, str | None]:
+    """The outcome (its key, typed as key or Swedish label), comment and reason to record,
+    or InvalidInput saying what is wrong."""
+    outcome = vocab.resolve(outcome, OUTCOME_LABELS.items(), "--outcome")
     text = unit_of_work.check_text(comment, "--comment (what was achieved against the "
                                    "sub-goal)")
     why = unit_of_work.check_text(reason, "--reason", required=False)
@@ -237,7 +242,7 @@ def _check_followup(row: Measure, definition: Definition, outcome: str, comment:
         raise InvalidInput(f"--outcome achieved: measure {row.code} is not done (it is "
                            f"{row.state}); say why it is achieved anyway with --reason, or "
                            "record partly or not")
-    return text, why
+    return outcome, text, why
 
 
 def _record(w: Work, row: Measure, plan: ActionPlan, outcome: str, comment: str,
@@ -245,7 +250,7 @@ def _record(w: Work, row: Measure, plan: ActionPlan, outcome: str, comment: str,
     """Record one measure's follow-up in the unit of work (a done measure is followed up)."""
     session, actor = w.session, w.actor
     definition = stored.definition_of(session, row.definition_id)
-    text, why = _check_followup(row, definition, outcome, comment, reason)
+    outcome, text, why = _check_followup(row, definition, outcome, comment, reason)
     t = definition.marked(FOLLOWS_UP, row.state)
     previous = session.exec(select(MeasureFollowup).where(
         MeasureFollowup.measure_id == row.id)).first()

@@ -6,6 +6,7 @@ or overdue. `--due-within` is answered from the index on the deadlines' dates.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass
@@ -15,6 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.bodies import bodies
+from process.core import vocab
 from process.core.errors import InvalidInput
 from process.plans import measure_actions as lifecycle
 from process.storage import lookup
@@ -106,8 +108,13 @@ def list_query(prog_id: int, f: Filters, today: dt.date,
             q = q.where(_D.c.due_date >= low)
         q = q.order_by(_D.c.due_date, _P.c.year, _M.c.code)
     else:
-        nxt = (sa.select(sa.func.min(_D.c.due_date)).where(
-            _D.c.measure_id == _M.c.id, _D.c.due_date >= today).scalar_subquery())
+        # an open measure: its earliest dated target, passed (overdue) or not; a closed
+        # one: its next target still ahead, if any
+        nxt = sa.case(
+            (_M.c.state.in_(open_now), sa.select(sa.func.min(_D.c.due_date)).where(
+                _D.c.measure_id == _M.c.id).scalar_subquery()),
+            else_=sa.select(sa.func.min(_D.c.due_date)).where(
+                _D.c.measure_id == _M.c.id, _D.c.due_date >= today).scalar_subquery())
         joined = (_M.join(_P, _P.c.id == _M.c.plan_id).join(_W, _W.c.id == _M.c.definition_id)
                   .outerjoin(_MB, lead).outerjoin(_B, _B.c.id == _MB.c.body_id))
         q = (sa.select(*cols, nxt, sa.null()).select_from(joined)
@@ -137,12 +144,12 @@ def list_measures(session: Session, programme_key: str | None, today: dt.date, f
         body_ids = bodies.with_groups(session, body.id)
     if f.goal is not None and not lifecycle_goal(f.goal):
         raise InvalidInput(f"--goal {f.goal!r}: a goal is <area>.<number>, e.g. 2.1")
+    if f.state is not None:
+        f = dataclasses.replace(f, state=_state_key(session, prog_id, f.state))
     rows = session.connection().execute(
         list_query(prog_id, f, today, body_ids, open_states(session))).all()
     defs = {i: stored.definition_by_hash(session, i, h) for i, h in {(r[6], r[8])
                                                                         for r in rows}}
-    if f.state is not None:
-        _check_state(session, prog_id, f.state, defs)
     labels = {(i, s.name): label_text(s.label, lang) for i, d in defs.items() for s in d.states}
     return [{"id": mid, "year": year, "code": code, "area": area, "title": title,
              "state": state, "state_label": labels.get((did, state), state), "lead": lead,
@@ -157,17 +164,19 @@ def lifecycle_goal(goal: str) -> bool:
     return bool(GOAL_ID_RE.match(goal))
 
 
-def _check_state(session: Session, prog_id: int, state: str,
-                 defs: dict[int, Definition]) -> None:
-    if not defs:
-        ids = session.connection().execute(
-            sa.select(_M.c.definition_id).join(_P, _P.c.id == _M.c.plan_id)
-            .where(_P.c.programme_id == prog_id).distinct()).scalars().all()
-        defs = _definitions(session, set(ids))
-    known = {s.name for d in defs.values() for s in d.states}
-    if known and state not in known:
-        raise InvalidInput(f"--state {state!r} is not a measure state; states: "
-                           + ", ".join(sorted(known)))
+def _state_key(session: Session, prog_id: int, state: str) -> str:
+    """The measure state `state` names: its key or its label in any case ('pågår',
+    'Planerad'), else refused with the states there are in the reader's language."""
+    ids = session.connection().execute(
+        sa.select(_M.c.definition_id).join(_P, _P.c.id == _M.c.plan_id)
+        .where(_P.c.programme_id == prog_id).distinct()).scalars().all()
+    entries: dict[str, dict[str, str]] = {}
+    for d in _definitions(session, set(ids)).values():
+        for s in d.states:
+            entries.setdefault(s.name, s.label)
+    if not entries:
+        return state
+    return vocab.resolve(state, entries.items(), "--state")
 
 
 def _history(session: Session, subjects: list[str]) -> list[dict[str, Any]]:

@@ -84,6 +84,9 @@ def _sync_areas(session: Session, plan: PlanRow, areas: Sequence[Area]) -> list[
     return lines
 
 
+HASH_ONLY = "  the file changed, its content did not: new file hash recorded"
+
+
 def _plan_row(w: Work, plan: ActionPlan) -> tuple[PlanRow, list[str], bool]:
     """The plan's row, created or brought up to date; what changed; whether it is new."""
     session, prog = w.session, w.programme
@@ -107,7 +110,7 @@ def _plan_row(w: Work, plan: ActionPlan) -> tuple[PlanRow, list[str], bool]:
     if row.content_hash != plan.content_hash:
         row.content_hash, row.source, row.imported_at = (plan.content_hash, plan.source,
                                                          w.now)
-        lines = lines or ["  the file changed, its content did not: new file hash recorded"]
+        lines = lines or [HASH_ONLY]
     session.add(row)
     return row, lines, False
 
@@ -145,6 +148,8 @@ def apply_plan(w: Work, plan: ActionPlan, progress: Progress | None = None) -> I
         result.created = [m.id for m in new]
         if not new_plan:
             changes += [f"  new measure {m.id}: {m.title}" for m in new]
+    if len(changes) > 1 and HASH_ONLY in changes:  # the content did change after all
+        changes.remove(HASH_ONLY)
     named = {m.id for m in measures}
     result.kept = [f"{code} ({r.state})" for code, (r, _c) in stored.items() if code not in named]
     return _finish(w, plan, row, result, changes, new_plan)

@@ -14,19 +14,20 @@ import re
 import string
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from process.access import unit_of_work
 from process.access.capabilities import FOLLOW_UP
 from process.access.unit_of_work import Work
 from process.core.clock import Clock
-from process.core.errors import InvalidInput, NotFound
+from process.core.errors import ConflictError, InvalidInput, NotFound
 from process.plans import measure_actions as lifecycle
 from process.plans import measure_queries as measures
 from process.plans import measure_rows as measure_store
 from process.plans import plan_import as plans
 from process.plans.plan_file import Deadline
 from process.plans.plan_file import Measure as PlanMeasure
+from process.storage import lookup
 from process.storage.database import Database
 from process.storage.lookup import ProgrammeRef
 from process.storage.plan_tables import ActionPlan, Measure, MeasureDeadline, PlanArea, PlanGoal
@@ -104,7 +105,64 @@ def _copy(session: Session, m: Measure, code: str, years: int) -> PlanMeasure:
                        tuple(json.loads(m.financing)), deadlines, 0)
 
 
-def _work(w: Work, from_year: int, to_year: int) -> RolloverResult:
+def codes_in_new_plan(open_ones: list[Measure], taken: set[str]) -> dict[str, str]:
+    """Each carried measure's code in the new plan: its own where free, else the first
+    free letter of its area (`taken`: the codes the new plan has already)."""
+    taken = set(taken)
+    keep = {m.code for m in open_ones if m.code not in taken}  # codes that stay as they are
+    taken |= keep
+    out = {}
+    for m in open_ones:
+        code = m.code if m.code in keep else free_code(m.area, m.code, taken)
+        taken.add(code)
+        out[m.code] = code
+    return out
+
+
+@dataclass
+class RolloverPlan:
+    """What a rollover would do, before it is asked for: the measures the target plan
+    has already, and what it would add (year, old code, state, new code)."""
+
+    from_year: int
+    to_year: int
+    existing: int
+    adds: list[tuple[str, str, str]] = field(default_factory=list)  # (old, new, state)
+
+    def lines(self) -> list[str]:
+        out = [f"the {self.to_year} plan has {self.existing} measures already; the rollover "
+               f"would add {len(self.adds)} more:"]
+        for was, now, state in self.adds:
+            renamed = f" (renamed: {was} is taken in {self.to_year})" if now != was else ""
+            out.append(f"  {self.from_year} {was} ({state}) → {self.to_year} {now}{renamed}")
+        return out
+
+
+def preview(session: Session, programme_key: str | None, from_year: int,
+            to_year: int) -> RolloverPlan:
+    """What `rollover` would add, read only (to show it and ask before it is done)."""
+    prog = lookup.find_programme(session, programme_key)
+    plans_by_year = {p.year: p for p in session.exec(select(ActionPlan).where(
+        ActionPlan.programme_id == prog.id, col(ActionPlan.year).in_([from_year, to_year])))}
+    old, new = plans_by_year.get(from_year), plans_by_year.get(to_year)
+    result = RolloverPlan(from_year, to_year, 0)
+    if old is None:
+        return result
+    open_now = measures.open_states(session)
+    open_ones = list(session.exec(select(Measure).where(
+        Measure.plan_id == old.id, col(Measure.state).in_(open_now))
+        .order_by(Measure.area, Measure.code)))  # type: ignore[arg-type]
+    taken: set[str] = set()
+    if new is not None:
+        taken = set(session.exec(select(Measure.code).where(Measure.plan_id == new.id)))
+        result.existing = len(taken)
+    codes = codes_in_new_plan(open_ones, taken)
+    result.adds = [(m.code, codes[m.code], m.state) for m in open_ones]
+    return result
+
+
+def _work(w: Work, from_year: int, to_year: int,
+          expect: list[tuple[str, str]] | None = None) -> RolloverResult:
     session, clock, prog = w.session, w.clock, w.programme
     result = RolloverResult(from_year, to_year)
     old = session.exec(select(ActionPlan).where(ActionPlan.programme_id == prog.id,
@@ -127,8 +185,10 @@ def _work(w: Work, from_year: int, to_year: int) -> RolloverResult:
     new_plan, created = _target_plan(session, clock, prog, old, to_year)
     assert new_plan.id is not None
     taken = set(session.exec(select(Measure.code).where(Measure.plan_id == new_plan.id)))
-    keep = {m.code for m in open_ones if m.code not in taken}  # codes that stay as they are
-    taken |= keep
+    new_codes = codes_in_new_plan(open_ones, taken)
+    if expect is not None and [(m.code, new_codes[m.code]) for m in open_ones] != expect:
+        raise ConflictError(f"the {from_year} or {to_year} plan changed since you confirmed "
+                            "the rollover; nothing was carried over: run it again")
     copies, origins = [], {}
     for m in open_ones:
         assert m.id is not None
@@ -140,8 +200,7 @@ def _work(w: Work, from_year: int, to_year: int) -> RolloverResult:
         lifecycle.fire(w, m, old, definition, carry.name,
                        f"Förs över till {to_year} års handlingsplan",
                        detail={"to_year": to_year})
-        code = m.code if m.code in keep else free_code(m.area, m.code, taken)
-        taken.add(code)
+        code = new_codes[m.code]
         copies.append(_copy(session, m, code, to_year - from_year))
         origins[code] = m.id
         result.carried.append((m.code, code))
@@ -162,16 +221,21 @@ def _work(w: Work, from_year: int, to_year: int) -> RolloverResult:
 
 
 def rollover(db: Database, clock: Clock, actor: str, programme_key: str | None,
-             from_year: int, to_year: int) -> RolloverResult:
-    """Carry the unfinished measures of `from_year` into `to_year` (working group)."""
+             from_year: int, to_year: int,
+             expect: list[tuple[str, str]] | None = None) -> RolloverResult:
+    """Carry the unfinished measures of `from_year` into `to_year` (working group).
+
+    `expect` (old code, new code), from a confirmed `preview`: refused, changing nothing,
+    when the rollover would now add something else."""
 
     def work(w: Work) -> RolloverResult:
         if to_year <= from_year:
             raise InvalidInput(f"roll over into a later year: {to_year} is not after "
                                f"{from_year}")
-        return _work(w, from_year, to_year)
+        return _work(w, from_year, to_year, expect)
 
     return unit_of_work.write(db, clock, actor, programme_key, "plan.rollover", work)
 
 
-__all__ = ["RolloverResult", "free_code", "next_title", "rollover", "shift_date"]
+__all__ = ["RolloverPlan", "RolloverResult", "free_code", "next_title", "preview", "rollover",
+           "shift_date"]

@@ -5,12 +5,14 @@ Each runs in one transaction; a refused attempt is audited on its own.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from sqlmodel import select
 
 from process.access import installation, people, people_admin, unit_of_work
 from process.access.unit_of_work import Work
+from process.core import vocab
 from process.core.clock import Clock
 from process.core.errors import PermissionDenied
 from process.programme import programmes
@@ -97,24 +99,42 @@ def _after_create(w: Work, example: str | None) -> list[str]:
         return []
     found = load_bodies(folder / "bodies.yaml")
     lines = bodies.apply_bodies(w, found)[:1]
-    for path in sorted(folder.glob("actionplan-*.yaml")):
+    for path in _example_plans(folder):
         plan = load_action_plan(path, {b.key for b in found})
         lines += plans.apply_plan(w, plan).lines
     return lines
 
 
-def _roles_here(w: Work) -> set[str]:
-    """The roles that may be granted on the programme: its process's roles and admin."""
+def _example_plans(folder: Path) -> list[Path]:
+    """The action plans an example brings: those its programme.yaml lists under `plans`
+    (a plan decided later is imported when it is decided), else every actionplan-*.yaml."""
+    from process.core import yamlsrc
+
+    data, _raw = yamlsrc.load(folder / "programme.yaml")
+    listed = data.get("plans")
+    if listed is None:
+        return sorted(folder.glob("actionplan-*.yaml"))
+    return [folder / str(name) for name in listed]
+
+
+def _roles_here(w: Work, typed: list[str]) -> tuple[set[str], list[str]]:
+    """The roles that may be granted on the programme (its process's roles and admin), and
+    the typed roles as their keys: a key or a label in any case ('arbetsgrupp'); one that
+    names none is refused with the roles there are, in the reader's language."""
     inst = lookup.instance_of(w.session, w.programme)
-    return people.programme_roles(list(stored.definition_of(w.session,
-                                                            inst.definition_id).roles))
+    definition = stored.definition_of(w.session, inst.definition_id)
+    keys = [vocab.resolve(r, definition.role_entries(), "--role") for r in typed]
+    return people.programme_roles(list(definition.roles)), keys
 
 
 def add_person(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
                name: str, email: str | None, roles: list[str]) -> None:
     """Register a person with roles on the programme (administrators only)."""
-    unit_of_work.write(db, clock, actor, programme_key, "person.add", lambda w: (
-        people_admin.add_person(w, _roles_here(w), login, name, email, roles)))
+    def work(w: Work) -> None:
+        allowed, keys = _roles_here(w, roles)
+        people_admin.add_person(w, allowed, login, name, email, keys)
+
+    unit_of_work.write(db, clock, actor, programme_key, "person.add", work)
 
 
 def edit_person(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
@@ -136,4 +156,9 @@ def change_role(db: Database, clock: Clock, actor: str, programme_key: str | Non
                 role: str, grant: bool) -> None:
     """Grant or remove a role (administrators only)."""
     unit_of_work.write(db, clock, actor, programme_key, "role.grant" if grant else "role.remove",
-                       lambda w: people_admin.change_role(w, _roles_here(w), login, role, grant))
+                       lambda w: people_admin.change_role(w, *_role_here(w, login, role), grant))
+
+
+def _role_here(w: Work, login: str, role: str) -> tuple[set[str], str, str]:
+    allowed, keys = _roles_here(w, [role])
+    return allowed, login, keys[0]

@@ -17,8 +17,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from process.core import vocab
 from process.core.errors import InvalidInput
-from process.core.words import label
+from process.core.words import POSITION_LABELS, label
 from process.core.workdays import next_working_day, period
 from process.storage.plan_tables import Body
 from process.storage.remiss_tables import Remiss, RemissBody, table
@@ -27,10 +28,8 @@ from process.workflow.guard_facts import RemissFacts
 REPLY_MONTHS = 3
 POSITIONS = ("agrees", "comments", "no_comments")
 NO_ANSWER = "no_answer"
-POSITION_WORDS = {
-    "agrees": {"sv": "Tillstyrker", "en": "Agrees"},
-    "comments": {"sv": "Har synpunkter", "en": "Has comments"},
-    "no_comments": {"sv": "Inga synpunkter", "en": "No comments"},
+POSITION_WORDS: dict[str | None, dict[str, str]] = {
+    **{k: v for k, v in POSITION_LABELS.items()},
     NO_ANSWER: {"sv": "Inget svar", "en": "No answer"},
     None: {"sv": "Inte besvarad ännu", "en": "Not answered yet"},
 }
@@ -52,11 +51,9 @@ def reply_dates(opened_on: dt.date, asked: dt.date | None = None) -> tuple[dt.da
 
 
 def parse_position(text: str) -> str:
-    """'agrees', 'comments' or 'no-comments' (as typed) to the stored value."""
-    value = text.strip().lower().replace("-", "_")
-    if value not in POSITIONS:
-        raise InvalidInput(f"position {text!r}: give agrees, comments or no-comments")
-    return value
+    """A position as typed (its key, 'no-comments', or its label, e.g. 'tillstyrker') to
+    the stored value."""
+    return vocab.resolve(text, POSITION_LABELS.items(), "--position")
 
 
 def position_word(position: str | None, lang: str) -> str:

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from process.core.clock import STOCKHOLM
 from process.core.errors import NotFound
-from process.core.words import phrase
+from process.core.words import long_date, phrase
 from process.reports import templating
 from process.reports.spreadsheet_csv import spreadsheet_csv
 from process.storage import lookup
@@ -43,7 +43,8 @@ WORDS = {
               "en": "Follow-up of the action plan {year}"},
     "area": {"sv": "Prioriterat område", "en": "Priority area"},
     "goal": {"sv": "Mål", "en": "Goal"},
-    "goal_elsewhere": {"sv": "mål i område {n}", "en": "a goal of area {n}"},
+    "goal_elsewhere": {"sv": "mål i område {n}, som handlingsplanen anger för insatsen",
+                       "en": "a goal of area {n}, as the action plan gives it for the measure"},
     "no_goal": {"sv": "Utan angivet mål", "en": "No goal given"},
     "measure": {"sv": "Insats", "en": "Measure"},
     "subgoal": {"sv": "Delmål", "en": "Sub-goal"},
@@ -61,7 +62,14 @@ WORDS = {
                "en": "achieved {achieved}, partly {partly}, not achieved {not_}, not followed "
                      "up {missing}"},
     "no_measures": {"sv": "Inga insatser detta år", "en": "No measures this year"},
-    "see_above": {"sv": "se ovan, under mål {goal}", "en": "see above, under goal {goal}"},
+    "see_above": {"sv": "redovisas under mål {goal}", "en": "reported under goal {goal}"},
+    "also_one": {"sv": "Även insats {codes} bidrar till målet; den redovisas under mål {goal}.",
+                 "en": "Measure {codes} also serves this goal; it is reported under goal "
+                       "{goal}."},
+    "also_many": {"sv": "Även insatserna {codes} bidrar till målet; de redovisas under mål "
+                        "{goal}.",
+                  "en": "Measures {codes} also serve this goal; they are reported under goal "
+                        "{goal}."},
     "summary": {"sv": "Hela planen", "en": "The whole plan"},
     "compiled": {"sv": "Sammanställd {day}", "en": "Compiled {day}"},
     "year": {"sv": "År", "en": "Year"},
@@ -96,6 +104,26 @@ def _counts(items: list[dict[str, Any]]) -> dict[str, int]:
     return c
 
 
+def _also_text(entries: list[dict[str, Any]], lang: str) -> str:
+    """One sentence for the measures already reported under an earlier goal: 'Även 2.B och
+    2.D bidrar till målet; de redovisas under mål 2.1.'"""
+    by_goal: dict[str, list[str]] = {}
+    for m in entries:
+        if m.get("repeat"):
+            by_goal.setdefault(m["repeat"], []).append(m["code"])
+    parts = []
+    for goal, codes in by_goal.items():
+        key = "also_one" if len(codes) == 1 else "also_many"
+        parts.append(word(key, lang, codes=series(codes, lang), goal=goal))
+    return " ".join(parts)
+
+
+def series(items: list[str], lang: str) -> str:
+    """'2.B', '2.B och 2.D', '2.B, 2.D och 2.E' ('and' in English)."""
+    joiner = " och " if lang != "en" else " and "
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + joiner + items[-1]
+
+
 def _group(area: dict[str, Any], goals: dict[str, dict[str, Any]], lang: str) -> None:
     """Put the area's measures under its goals (and other goals they serve), each once."""
     own = [c for c, g in goals.items() if g["area"] == area["number"]]
@@ -112,11 +140,12 @@ def _group(area: dict[str, Any], goals: dict[str, dict[str, Any]], lang: str) ->
                 placed.setdefault(m["code"], code)
         note = (word("goal_elsewhere", lang, n=g["area"])
                 if g["area"] not in (None, area["number"]) else "")
-        groups.append({"code": code, "title": g["title"], "note": note, "measures": entries})
+        groups.append({"code": code, "title": g["title"], "note": note, "measures": entries,
+                       "also_text": _also_text(entries, lang)})
     loose = [{**m, "repeat": None} for m in area["measures"] if not m["goals"]]
     if loose:
         groups.append({"code": "", "title": word("no_goal", lang), "note": "",
-                       "measures": loose})
+                       "measures": loose, "also_text": ""})
     area["goals"] = groups
 
 
@@ -175,7 +204,7 @@ def report_data(session: Session, programme_key: str | None, year: int, lang: st
             "counts": total, "share": share_text(total["achieved"], total["followed"], lang),
             "followed": [x for x in everything if x["outcome"] is not None],
             "not_followed": [x for x in everything if x["outcome"] is None],
-            "compiled": (today or dt.date(year + 1, 1, 1)).isoformat()}
+            "compiled": long_date(today or dt.date(year + 1, 1, 1), lang)}
 
 
 def render(data: dict[str, Any], fmt: str) -> str:

@@ -87,8 +87,8 @@ def show_text(m: dict[str, Any], lang: str) -> str:
     lines = [f"{w('measure', lang)} {m['code']} ({m['year']}): {m['title']}",
              f"{w('area', lang)} {m['area']['number']}: {m['area']['title'] or ''}",
              f"{w('subgoal', lang)}: {m['subgoal']}",
-             f"{w('goals', lang)}: " + "; ".join(
-                 f"{g['code']} {g['title'] or ''}".rstrip() for g in m["goals"]),
+             f"{w('goals', lang)}:",
+             *[f"  {g['code']} {g['title'] or ''}".rstrip() for g in m["goals"]],
              f"{w('state', lang)}: {m['state_label']} [{m['state']}] {w('since', lang)} "
              f"{_day(m['state_since'])} (version {m['version']})",
              f"{w('responsible', lang)}: " + ", ".join(

@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session
 
 from process.core.errors import NotFound
-from process.core.words import phrase
+from process.core.words import long_date, phrase
 from process.remiss import rules as remiss
 from process.reports import templating
 from process.reports.spreadsheet_csv import spreadsheet_csv
@@ -65,7 +65,8 @@ def compile_data(session: Session, programme_key: str | None, today: dt.date,
             "opened_on": overview["opened_on"], "reply_by": overview["reply_by"],
             "open": overview["open"], "closed_on": overview["closed_on"],
             "bodies": bodies, "answered": answered, "missing": missing,
-            "late": sum(1 for b in answered if b["late"]), "compiled": today}
+            "late": sum(1 for b in answered if b["late"]), "compiled": today,
+            "compiled_text": long_date(today, lang)}
 
 
 def render(data: dict[str, Any], fmt: str) -> str:

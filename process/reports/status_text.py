@@ -7,8 +7,15 @@ import json
 from typing import Any
 
 from process.core.clock import STOCKHOLM
-from process.core.words import t
+from process.core.words import number, t
 from process.reports.status import Status
+
+
+def _days_in_state(days: int, lang: str) -> str:
+    """'287 dagar'; a stage reached after the moment looked at says so, not '-130 dagar'."""
+    if days < 0:
+        return t("after_now", lang)
+    return f"{number(days, lang)} {t('days', lang)}"
 
 
 def _when(at: dt.datetime) -> str:
@@ -35,7 +42,7 @@ def status_text(s: Status, lang: str) -> str:
         f"{t('programme', lang)}: {s.programme_name} ({s.programme}), {s.region}",
         f"{t('stage', lang)}: {s.state_label} [{s.state}] {t('final', lang) if s.final else ''}"
         .rstrip(),
-        f"  {t('since', lang)} {_when(s.since)} ({s.days_in_state} {t('days', lang)})",
+        f"  {t('since', lang)} {_when(s.since)} ({_days_in_state(s.days_in_state, lang)})",
         "",
         f"{t('milestones', lang)} ({t('planned', lang)} / {t('actual', lang)}):",
     ]

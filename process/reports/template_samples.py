@@ -23,16 +23,17 @@ def followup_data(lang: str) -> dict[str, Any]:
                "outcome_label": "Delvis uppnått", "comment": EVIL, "recorded_by": "maria",
                "recorded_at": None, "responsible": [EVIL, "Berg"], "area": 1}
     counts = {"total": 1, "achieved": 0, "partly": 1, "not_": 0, "missing": 0}
-    goals = [{"code": "1.1", "title": EVIL, "note": "", "measures": [{**measure,
-                                                                      "repeat": None}]},
-             {"code": "2.1", "title": "Mål", "note": EVIL, "measures": [{**measure,
-                                                                         "repeat": "1.1"}]},
-             {"code": "", "title": "Utan mål", "note": "", "measures": []}]
+    goals = [{"code": "1.1", "title": EVIL, "note": "", "also_text": "",
+              "measures": [{**measure, "repeat": None}]},
+             {"code": "2.1", "title": "Mål", "note": EVIL,
+              "also_text": f"Även insats 1.A {EVIL} bidrar till målet.",
+              "measures": [{**measure, "repeat": "1.1"}]},
+             {"code": "", "title": "Utan mål", "note": "", "also_text": "", "measures": []}]
     area = {"number": 1, "title": EVIL, "measures": [measure], "counts": counts,
             "share": "0 av 1 (0 %)", "goals": goals}
     return {"lang": lang, "year": 2023, "plan_title": EVIL, "programme": "RSP",
             "region": "Region JH", "areas": [area], "measures": [measure], "counts": counts,
-            "share": "0 av 1 (0 %)", "compiled": TODAY.isoformat()}
+            "share": "0 av 1 (0 %)", "compiled": "1 juni 2023"}
 
 
 def remiss_data(lang: str) -> dict[str, Any]:
@@ -45,7 +46,8 @@ def remiss_data(lang: str) -> dict[str, Any]:
     return {"lang": lang, "programme": "RSP", "region": "Region JH",
             "opened_on": D("2023-04-02"), "reply_by": D("2023-06-28"), "open": True,
             "closed_on": None, "bodies": [answered, missing], "answered": [answered],
-            "missing": [missing], "late": 1, "compiled": TODAY}
+            "missing": [missing], "late": 1, "compiled": TODAY,
+            "compiled_text": "1 juni 2023"}
 
 
 def families() -> list[Family]:

@@ -154,6 +154,16 @@ class Database:
             raise SchemaError(f"{self.display()} has schema {rev}, this rsp needs "
                               f"{SCHEMA_HEAD}: run 'rsp db upgrade'")
 
+    def missing_file(self) -> str | None:
+        """The path of a SQLite database file that does not exist (opening it would create
+        an empty one), else None."""
+        if self.engine.dialect.name != "sqlite":
+            return None
+        path = self.engine.url.database
+        if not path or path == ":memory:" or path.startswith("file:"):
+            return None
+        return None if Path(path).exists() else path
+
     def display(self) -> str:
         """The database for messages, without any password."""
         return scrub(self.engine.url.render_as_string(hide_password=True), self.url)
@@ -162,11 +172,44 @@ class Database:
         self.engine.dispose()
 
 
+def password_by_reference(environ: Any = None) -> str | None:
+    """The database password from RSP_DATABASE_PASSWORD_FILE (a file) or
+    RSP_DATABASE_PASSWORD_ENV (the NAME of a variable), or None when neither is set."""
+    env = os.environ if environ is None else environ
+    file_name, var_name = env.get("RSP_DATABASE_PASSWORD_FILE"), env.get(
+        "RSP_DATABASE_PASSWORD_ENV")
+    if file_name and var_name:
+        raise InvalidInput("set RSP_DATABASE_PASSWORD_FILE or RSP_DATABASE_PASSWORD_ENV "
+                           "(database.password_file or password_env), not both")
+    if file_name:
+        try:
+            value = Path(file_name).expanduser().read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"RSP_DATABASE_PASSWORD_FILE: cannot read {file_name}: "
+                               f"{getattr(exc, 'strerror', None) or exc}") from None
+        if not value:
+            raise InvalidInput(f"RSP_DATABASE_PASSWORD_FILE: {file_name} is empty")
+        return value
+    if var_name:
+        value = (env.get(var_name) or "").strip()
+        if not value:
+            raise InvalidInput(f"RSP_DATABASE_PASSWORD_ENV names {var_name}, which is not "
+                               "set or empty")
+        return value
+    return None
+
+
 def open_database(value: str | None = None) -> Database:
-    """Open (not create) the database named by `--db`, RSP_DATABASE_URL or ./rsp.db."""
+    """Open (not create) the database named by `--db`, RSP_DATABASE_URL or ./rsp.db; a
+    server's password may come by reference (`password_by_reference`)."""
     url = database_url(value)
     try:
-        engine = sa.create_engine(url)
+        password = None if url.startswith("sqlite") else password_by_reference()
+        target: Any = url
+        if password is not None:
+            parsed = sa.make_url(url)
+            target = parsed if parsed.password else parsed.set(password=password)
+        engine = sa.create_engine(target)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ValueError) as exc:
         raise InvalidInput(scrub(f"--db {url!r} is not a usable database URL: {exc}", url)
                            ) from None

@@ -97,7 +97,8 @@ class DelegatedDecision(SQLModel, table=True):
     kind: str
     decided_on: dt.date
     paragraph: str = ""
-    diary_number: str
+    diary_number: str  # as written
+    diary_normalised: str | None = None  # 'RS 2021/536' (see core.diary_numbers)
     text: str
     decided_by: str
     role: str | None = None  # the delegated role the decider acted in, if delegated to a role

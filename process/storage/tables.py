@@ -120,7 +120,9 @@ class Decision(SQLModel, table=True):
     body: str
     meeting_date: dt.date
     paragraph: str
-    diary_number: str
+    diary_number: str  # as written
+    # normalised ('RS 2021/536'): two spellings of one number are one (see core.diary_numbers)
+    diary_normalised: str | None = None
     text: str
     trigger: str
     recorded_by: str

@@ -15,13 +15,17 @@ from typing import Any
 
 from process.access.capabilities import ADMIN, ADMINISTER
 from process.access.capabilities import ALL as ALL_CAPABILITIES
+from process.core import diary_numbers, vocab
+from process.core.clock import FIRST_YEAR, LAST_YEAR
+from process.core.decision_refs import DiaryForm
 from process.core.errors import DefinitionError
+from process.core.words import ADMIN_LABEL
 from process.workflow import guards
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 RESERVED_ROLES = {"admin"}
 TOP_KEYS = {"workflow", "name", "version", "roles", "capabilities", "measure_workflow",
-            "initial", "states", "triggers"}
+            "diary_numbers", "initial", "states", "triggers"}
 STATE_KEYS = {"name", "label", "planned", "final"}
 TRIGGER_KEYS = {"name", "label", "from", "to", "roles", "guards", "decision", "marks"}
 # Marks: a trigger that records more than the stage is fired by its own service, which
@@ -85,6 +89,14 @@ class Definition:
     capabilities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # the workflow of the programme's measures: a file beside this one (None: the bundled)
     measure_workflow: str | None = None
+    # the region's own way of writing diary numbers (tried before the common forms)
+    diary_pattern: str | None = None
+    diary_example: str | None = None
+
+    @property
+    def diary_form(self) -> DiaryForm:
+        """How this programme's decision references write their diary numbers."""
+        return DiaryForm(self.diary_pattern, self.diary_example)
 
     def state(self, name: str) -> StateDef:
         return next(s for s in self.states if s.name == name)
@@ -94,6 +106,28 @@ class Definition:
 
     def triggers_from(self, state: str) -> list[TriggerDef]:
         return [t for t in self.triggers if state in t.sources]
+
+    def trigger_key(self, text: str) -> str:
+        """The trigger `text` names, by its name or its label in any case (Swedish in as
+        well as out); `text` itself when none does (the engine then refuses it)."""
+        if self.trigger(text) is not None:
+            return text
+        return vocab.key_of(text, ((t.name, t.label) for t in self.triggers)) or text
+
+    def state_entries(self) -> list[tuple[str, dict[str, str]]]:
+        """The states as (key, labels), for matching what a person typed."""
+        return [(s.name, s.label) for s in self.states]
+
+    def role_entries(self) -> list[tuple[str, dict[str, str]]]:
+        """The roles as (key, labels), the administrator's included."""
+        return [*self.roles.items(), (ADMIN, ADMIN_LABEL)]
+
+    def role_key(self, text: str | None) -> str | None:
+        """The role `text` names, by key or label (e.g. 'arbetsgrupp'); `text` itself when
+        none does (the caller then refuses it)."""
+        if text is None or text in self.roles or text == ADMIN:
+            return text
+        return vocab.key_of(text, self.role_entries()) or text
 
     def marked(self, mark: str, state: str | None = None) -> TriggerDef | None:
         """The trigger that carries a mark (e.g. opens_remiss): the one possible from
@@ -145,6 +179,8 @@ class Definition:
             content_hash=d["content_hash"],
             capabilities={k: tuple(v) for k, v in d.get("capabilities", {}).items()},
             measure_workflow=d.get("measure_workflow"),
+            diary_pattern=d.get("diary_pattern"),
+            diary_example=d.get("diary_example"),
         )
 
 
@@ -163,14 +199,18 @@ def load_definition(path: Path | str) -> Definition:
     raw = yamlsrc.read(path)
     key = (str(path), hashlib.sha256(raw).hexdigest())
     if key not in _LOADED:
-        data = yamlsrc.loads(yamlsrc.decode(raw, path), str(path))
-        _LOADED[key] = parse_definition(data, key[0], key[1])
+        duplicates: list[str] = []
+        data = yamlsrc.loads(yamlsrc.decode(raw, path), str(path), duplicates)
+        _LOADED[key] = parse_definition(data, key[0], key[1], duplicates)
     return _LOADED[key]
 
 
-def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
-    """Validate parsed YAML as a workflow definition; raise DefinitionError listing problems."""
+def parse_definition(data: Any, source: str, content_hash: str,
+                     problems: list[str] | None = None) -> Definition:
+    """Validate parsed YAML as a workflow definition; raise DefinitionError listing every
+    problem (those found while reading it, e.g. duplicate keys, first)."""
     v = _Validator(source)
+    v.problems.extend(problems or [])
     if not isinstance(data, dict):
         raise DefinitionError([f"{source}:1: a workflow definition must be a mapping"])
     v.unknown_keys(data, TOP_KEYS, "top level")
@@ -193,6 +233,7 @@ def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
                   + _choices(state_names))
     triggers = v.triggers(data, state_names, set(roles))
     v.check_reachable(data, states, triggers, initial)
+    diary_pattern, diary_example = v.diary_numbers(data)
     v.raise_if_any()
     return Definition(
         key=key or "",
@@ -206,6 +247,8 @@ def parse_definition(data: Any, source: str, content_hash: str) -> Definition:
         content_hash=content_hash,
         capabilities=capabilities,
         measure_workflow=v.measure_workflow(data),
+        diary_pattern=diary_pattern,
+        diary_example=diary_example,
     )
 
 
@@ -242,7 +285,13 @@ def _line(node: Any, key: str | None = None) -> int:
 
 
 def _choices(names: Any) -> str:
-    return f" (known: {', '.join(sorted(names))})" if names else ""
+    """' (known: a, b, c)': the first twenty names (a file of thousands of states would
+    otherwise repeat them all in every problem)."""
+    if not names:
+        return ""
+    shown = sorted(names)
+    more = f", … ({len(shown) - 20} more)" if len(shown) > 20 else ""
+    return f" (known: {', '.join(shown[:20])}{more})"
 
 
 class _Validator:
@@ -313,6 +362,21 @@ class _Validator:
             return None
         return value.strip()
 
+    def diary_numbers(self, data: dict) -> tuple[str | None, str | None]:
+        node = data.get("diary_numbers")
+        if node is None:
+            return None, None
+        if not isinstance(node, dict) or set(node) != {"pattern", "example"}:
+            self.problem(_line(data, "diary_numbers"), "'diary_numbers' must give 'pattern' "
+                         "(a regular expression with (?P<number>...), optionally "
+                         "(?P<series>...) and (?P<year>...)) and 'example'")
+            return None, None
+        problem = diary_numbers.pattern_problem(node["pattern"], node["example"])
+        if problem:
+            self.problem(_line(node, "pattern"), f"diary_numbers: {problem}")
+            return None, None
+        return str(node["pattern"]), str(node["example"]).strip()
+
     def capabilities(self, data: dict, roles: set[str]) -> dict[str, tuple[str, ...]]:
         node = data.get("capabilities")
         if node is None:
@@ -371,6 +435,11 @@ class _Validator:
                 except ValueError:
                     self.problem(_line(item, "planned"), f"state {name}: planned date "
                                  f"{item['planned']!r} is not a date (YYYY-MM-DD)")
+                if planned is not None and not FIRST_YEAR <= planned.year <= LAST_YEAR:
+                    self.problem(_line(item, "planned"), f"state {name}: planned date "
+                                 f"{planned.isoformat()} lies outside the years rsp accepts "
+                                 f"({FIRST_YEAR}-{LAST_YEAR})")
+                    planned = None
             final = item.get("final", False)
             if not isinstance(final, bool):
                 self.problem(_line(item, "final"), f"state {name}: 'final' must be true or false")
@@ -475,22 +544,31 @@ class _Validator:
 
     def check_reachable(self, data: dict, states: list[StateDef],
                         triggers: list[TriggerDef], initial: Any) -> None:
-        if self.problems or not isinstance(initial, str):
+        """Every state reachable from the initial one, no final state with a way out, no
+        dead end: checked always (on what could be read when other things are wrong), in
+        time linear in the states and triggers."""
+        if not isinstance(initial, str) or initial not in {s.name for s in states}:
             return
+        leaving: dict[str, list[TriggerDef]] = {}
+        for t in triggers:
+            for source in t.sources:
+                leaving.setdefault(source, []).append(t)
         reached = {initial}
         frontier = [initial]
         while frontier:
-            current = frontier.pop()
-            for t in triggers:
-                if current in t.sources and t.dest not in reached:
+            for t in leaving.get(frontier.pop(), ()):
+                if t.dest not in reached:
                     reached.add(t.dest)
                     frontier.append(t.dest)
-        lines = {item.get("name"): _line(item) for item in data["states"] if isinstance(item, dict)}
+        items = data.get("states")
+        items = items if isinstance(items, list) else []
+        lines = {item.get("name"): _line(item) for item in items if isinstance(item, dict)
+                 and isinstance(item.get("name"), str)}
         for s in states:
             if s.name not in reached:
                 self.problem(lines.get(s.name, 0),
                              f"state {s.name!r} cannot be reached from {initial!r}")
-            outgoing = [t for t in triggers if s.name in t.sources and t.dest != s.name]
+            outgoing = [t for t in leaving.get(s.name, ()) if t.dest != s.name]
             if s.final and outgoing:
                 self.problem(lines.get(s.name, 0), f"final state {s.name!r} has triggers out "
                              "of it: " + ", ".join(t.name for t in outgoing))

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from process.access import audit, checkpoints, people, unit_of_work
 from process.access.unit_of_work import Work
+from process.core import vocab
 from process.core.clock import STOCKHOLM, Clock
 from process.core.decision_refs import DecisionRef, TypedRef, resolve
 from process.core.errors import ConflictError, InvalidInput, InvalidTransition
@@ -27,7 +28,7 @@ from process.storage.lookup import ProgrammeRef
 from process.storage.tables import AuditEvent, Decision, ProcessInstance, Programme
 from process.workflow import guard_facts as guard_facts_of
 from process.workflow import guards, machines, stored
-from process.workflow.definition import Definition, TriggerDef, own_service
+from process.workflow.definition import Definition, TriggerDef, label_text, own_service
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,12 @@ class Advanced:
 
 
 def possible_triggers(definition: Definition, state: str) -> str:
-    """The triggers possible from a state, with who may fire them, for messages."""
-    options = [f"{t.name} ({', '.join(t.roles)})" for t in definition.triggers_from(state)]
+    """The triggers possible from a state, with their label in the reader's language and
+    who may fire them, for messages."""
+    lang = vocab.language()
+    options = [f"{t.name} ({', '.join(t.roles)})"
+               + (f" «{text}»" if (text := label_text(t.label, lang)) not in ("", t.name) else "")
+               for t in definition.triggers_from(state)]
     return ", ".join(options) if options else "none (this is a final state)"
 
 
@@ -179,6 +184,7 @@ def fire(w: Work, actor: people.Actor | None, target: Target, definition: Defini
     state is written only if the row is still at `target.version`.
     """
     session, prog, now = w.session, w.programme, w.now
+    as_role = definition.role_key(as_role)  # its key, or its label (e.g. 'arbetsgrupp')
     t = definition.trigger(trigger)
     allowed = t.roles if t else tuple(definition.roles)
     w.role = role = people.require_role(actor, w.actor, allowed, trigger, as_role)
@@ -199,8 +205,8 @@ def fire(w: Work, actor: people.Actor | None, target: Target, definition: Defini
         inserted = session.connection().execute(sa.insert(_DECISION), dict(
             programme_id=prog.id, body=prog.board_name, meeting_date=decision.meeting_date,
             paragraph=decision.paragraph, diary_number=decision.diary_number,
-            text=record["text"], trigger=trigger, recorded_by=str(w.actor),
-            recorded_at=w.recorded))
+            diary_normalised=decision.diary_key, text=record["text"], trigger=trigger,
+            recorded_by=str(w.actor), recorded_at=w.recorded))
         decision_id = inserted.inserted_primary_key[0]  # type: ignore[index]
     params = {"rid": target.row_id, "old": target.version, "state": dest,
               "new": target.version + 1, "since": now}
@@ -293,15 +299,17 @@ def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | N
         if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
             raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
         w.about(comment=comment)
-        decided = resolve(decision)
+        definition = stored.definition_by_hash(w.session, inst.definition_id,
+                                               inst.definition_hash)
+        decided = resolve(decision, definition.diary_form)
         if expected_version is not None and inst.version != expected_version:
             raise ConflictError(f"the process is at version {inst.version}, not "
                                 f"{expected_version}: someone changed it; check 'rsp status'")
-        definition = stored.definition_by_hash(w.session, inst.definition_id,
-                                               inst.definition_hash)
-        name = trigger
+        name = definition.trigger_key(trigger)
+        if name != trigger:
+            w.about(trigger=name)
         if mark is not None:
-            marked = definition.marked(mark)
+            marked = definition.marked(mark, inst.state)
             if marked is None:
                 raise InvalidTransition(f"this programme's process has no trigger marked "
                                         f"{mark!r} (marks: [{mark}] in its definition)")

@@ -24,6 +24,7 @@ import cli
 import workflows
 
 EXAMPLE = workflows.example_dir("jamtland-harjedalen")
+PLAN_2014 = workflows.example_dir("jamtland-2014-2020") / "actionplan-2014.yaml"
 NOW = "2023-02-14"  # the remiss is open, decisions pending, reminders queued
 
 def property_settings(default_examples: int) -> Any:
@@ -262,6 +263,7 @@ def build_database(path: Path) -> str:
     remiss, board and delegated decisions, a measure under way and reminders queued."""
     db = str(path)
     must(["init", "--example", "jamtland-harjedalen", "--replay"], db, "it-admin", "2021-10-15")
+    must(["plan", "import", str(PLAN_2014), "--year", "2014"], db, "it-admin", "2021-10-15")
     for login, role in (("sekreterare", "board"), ("ordforande", "steering_group"),
                         ("processledare", "working_group"),
                         ("landsbygdsutvecklare", "service_z")):
@@ -302,8 +304,9 @@ def prepare_folder(folder: Path, base: str) -> str:
     db = folder / "rsp.db"
     shutil.copyfile(base, db)
     shutil.copyfile(Path(base).with_name("good-checkpoint.json"), folder / "good-checkpoint.json")
-    for name in ("actionplan-2014.yaml", "reminders.yaml", "bodies.yaml"):
+    for name in ("reminders.yaml", "bodies.yaml"):
         shutil.copyfile(EXAMPLE / name, folder / name)
+    shutil.copyfile(PLAN_2014, folder / "actionplan-2014.yaml")
     shutil.copyfile(workflows.path_of("drafting"), folder / "drafting.yaml")
     (folder / "binary.bin").write_bytes(bytes(range(256)) * 4)
     (folder / "empty.yaml").write_text("", encoding="utf-8")

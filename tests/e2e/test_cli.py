@@ -78,6 +78,10 @@ def test_bad_input_gets_a_clear_message_and_exit_status(dbfile, args, code, word
 
 
 def test_database_without_schema_or_unreachable(tmp_path):
+    r = run_rsp("status", db=str(tmp_path / "empty.db"))  # no such file: not created
+    assert r.returncode == 1 and f"no database at {tmp_path / 'empty.db'}" in r.stderr
+    assert "'rsp init'" in r.stderr and not (tmp_path / "empty.db").exists()
+    (tmp_path / "empty.db").touch()
     r = run_rsp("status", db=str(tmp_path / "empty.db"))
     assert r.returncode == 1 and "has no rsp schema yet: run 'rsp init' first" in r.stderr
     r = run_rsp("status", db=str(tmp_path / "no" / "such" / "dir.db"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import run_rsp
+from tests.support import PLAN_2014, run_rsp
 
 PEOPLE = (("sekreterare", "board"), ("ordforande", "steering_group"),
           ("vice", "steering_group"), ("processledare", "working_group"))
@@ -20,6 +20,8 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     group), made once; each test gets a copy."""
     path = str(tmp_path_factory.mktemp("digest") / "rsp.db")
     assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=path,
+                   now="2021-10-15").returncode == 0
+    assert run_rsp("plan", "import", str(PLAN_2014), "--year", "2014", db=path,
                    now="2021-10-15").returncode == 0
     for login, role in PEOPLE:
         r = run_rsp("people", "add", login, "--name", login.title(), "--email",
@@ -47,7 +49,7 @@ def test_digest_as_markdown(db):
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert out.startswith("# Veckorapport: Regionalt serviceprogram 2022-2030\n")
-    assert "Perioden 2022-03-03 – 2022-03-10" in out
+    assert "Perioden 3 mars 2022 – 10 mars 2022" in out
     assert "Nuvarande skede: **Framtagande pågår**" in out
     assert "| Beslut om att påbörja arbetet | 2022-02-22 | 2022-03-08 | 14 dagar sent |" in out
     assert "| **Framtagande pågår** | 2022-03-01 | 2022-03-09 | 8 dagar sent |" in out
@@ -67,7 +69,7 @@ def test_digest_html_file_english_and_lead(db, tmp_path):
     assert "14 days late" in html and 'id="refused"' in html and 'id="failed"' in html
     text = run_rsp("digest", "--since", "2022-02-01", db=db, now="2022-03-10")
     assert text.returncode == 0 and "== Läget ==" in text.stdout  # text on a terminal
-    assert "Perioden 2022-02-01 – 2022-03-10" in text.stdout
+    assert "Perioden 1 februari 2022 – 10 mars 2022" in text.stdout
 
 
 def test_send_goes_once_per_period_to_the_steering_group(db, tmp_path):

@@ -14,7 +14,7 @@ from tests.support import run_rsp
 @pytest.fixture
 def dbfile(tmp_path):
     db = str(tmp_path / "rsp.db")
-    r = run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2014-04-01")
+    r = run_rsp("init", "--example", "jamtland-2014-2020", "--replay", db=db, now="2014-04-01")
     assert r.returncode == 0, r.stderr
     return db
 
@@ -36,7 +36,7 @@ def test_run_once_writes_measure_reminders_as_eml_files(dbfile, tmp_path):
     assert "Länsstyrelsen Jämtlands län <rsp@lansstyrelsen-jamtland.example>" in str(
         msgs[0]["Cc"])
     assert len({m["Message-ID"] for m in msgs}) == 11
-    again = run_rsp("remind", "run-once", "--outbox-dir", str(out), db=dbfile,
+    again = run_rsp("remind", "run-once", "-v", "--outbox-dir", str(out), db=dbfile,
                     now="2014-04-16T10:00")
     assert "0 queued, 11 already in the outbox" in again.stdout
     assert len(list(out.glob("*.eml"))) == 11

@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, run_rsp
+from tests.support import PLAN_2014, ROOT, run_rsp
 
 
 @pytest.fixture
 def dbfile(tmp_path):
     db = str(tmp_path / "rsp.db")
     assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
+                   now="2021-10-15").returncode == 0
+    assert run_rsp("plan", "import", str(PLAN_2014), "--year", "2014", db=db,
                    now="2021-10-15").returncode == 0
     for login, role in (("sekreterare", "board"), ("processledare", "working_group"),
                         ("ordforande", "steering_group")):
@@ -36,15 +38,18 @@ def test_run_once_writes_eml_files_once(dbfile, tmp_path):
     files = sorted(out.glob("*.eml"))
     assert len(files) == 2
     msg = message_from_bytes(files[0].read_bytes(), policy=policy.default)
-    assert str(msg["Subject"]).startswith("Reminder: Start decided – due 2022-02-22")
+    assert str(msg["Subject"]).startswith("Reminder: Start decided – due 22 February 2022")
     again = run_rsp("remind", "run-once", "--outbox-dir", str(out), db=dbfile, now="2022-02-10")
-    assert "0 queued, 2 already in the outbox" in again.stdout
+    assert again.returncode == 0 and (again.stdout, again.stderr) == ("", "")  # cron: quiet
+    told = run_rsp("remind", "run-once", "-v", "--outbox-dir", str(out), db=dbfile,
+                   now="2022-02-10")
+    assert "0 queued, 2 already in the outbox" in told.stdout
     assert len(list(out.glob("*.eml"))) == 2
     listed = run_rsp("outbox", "list", db=dbfile)
     assert "2 sent" in listed.stdout and "milestone.before_14" in listed.stdout
     rows = json.loads(run_rsp("outbox", "list", "--json", db=dbfile).stdout)
     shown = run_rsp("outbox", "show", str(rows[0]["id"]), db=dbfile)
-    assert "status:          sent" in shown.stdout and "Hello Ordforande," in shown.stdout
+    assert "status:          sent" in shown.stdout and "Dear Ordforande," in shown.stdout
     html = run_rsp("outbox", "show", str(rows[0]["id"]), "--html", db=dbfile)
     assert '<html lang="en">' in html.stdout
 

@@ -71,7 +71,7 @@ def test_the_remiss_from_opening_to_the_compilation(remiss_decided, tmp_path):
     assert "was not consulted" in refused("remiss", "reply", "region", "--received",
                                           "2023-02-20", "--position", "agrees", db=db,
                                           now="2023-02-20")
-    assert "not a date" in refused("remiss", "reply", "berg", "--received", "20/2",
+    assert "not a date" in refused("remiss", "reply", "berg", "--received", "30/2",
                                    "--position", "agrees", db=db, now="2023-02-20")
     early = refused("remiss", "close", db=db, now="2023-02-21")
     assert "reply date 2023-02-27 has not passed and 9 of 10 bodies have not answered" in early

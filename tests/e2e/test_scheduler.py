@@ -31,10 +31,12 @@ class Daemon:
     (its output closes), which fails a wait at once instead of running into the hang
     guard."""
 
-    def __init__(self, db: str, env: dict[str, str], interval: str = "60") -> None:
+    def __init__(self, db: str, env: dict[str, str], interval: str = "60",
+                 extra: tuple[str, ...] = ()) -> None:
         full = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
         full.update({"RSP_DATABASE_URL": db, "RSP_USER": "it-admin", **env})
-        self.proc = subprocess.Popen([RSP, "scheduler", "run", "--interval", interval], env=full,
+        self.proc = subprocess.Popen([RSP, "scheduler", "run", "--interval", interval, *extra],
+                                     env=full,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.seen: list[str] = []
@@ -118,7 +120,7 @@ def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
         try:
             first.wait_for(READY)
             first.wait_for("send: 2 sent")  # the first sweep runs at once
-            second = run_rsp("scheduler", "run", db=db, env=env)
+            second = run_rsp("scheduler", "run", "--no-standby", db=db, env=env)
             assert second.returncode == 1
             assert "a scheduler is already running on" in second.stderr
             assert "Traceback" not in second.stderr

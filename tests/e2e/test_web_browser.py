@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from tests.mailsupport import SMTP_PASSWORD, SMTP_USER, make_certificates, smtp_server
-from tests.support import run_rsp
+from tests.support import PLAN_2014, run_rsp
 from tests.webserver import Checker, chromium, chromium_path, rsp_serve, wait_for
 
 NOW = "2014-04-22"
@@ -53,6 +53,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "--admin-email",
         "it@region.example",
     )
+    rsp("plan", "import", str(PLAN_2014), "--year", "2014")
     for login, (name, address, roles) in PEOPLE.items():
         rsp(
             "people",
@@ -85,7 +86,13 @@ def browser() -> Iterator[Any]:
 def server(template_db: Path, tmp_path: Path, smtp: Any) -> Iterator[Any]:
     db = tmp_path / "rsp.db"
     shutil.copy(template_db, db)
-    env = {
+    with rsp_serve(db, NOW, smtp_env(smtp)) as running:
+        yield running
+
+
+def smtp_env(smtp: Any) -> dict[str, str]:
+    """The settings that send through the test's SMTP server."""
+    return {
         "RSP_SMTP_HOST": smtp.host,
         "RSP_SMTP_PORT": str(smtp.port),
         "RSP_SMTP_USER": SMTP_USER,
@@ -94,8 +101,6 @@ def server(template_db: Path, tmp_path: Path, smtp: Any) -> Iterator[Any]:
         "RSP_SMTP_CAFILE": str(smtp.certs.ca),
         "RSP_MAIL_FROM": "Regionalt serviceprogram <rsp@region.example>",
     }
-    with rsp_serve(db, NOW, env) as running:
-        yield running
 
 
 @pytest.fixture
@@ -294,3 +299,33 @@ def test_english_on_request(browser, server, smtp, checker):
     assert lead.locator("h1").inner_text() == "My tasks"
     lead.get_by_role("link", name="Läs sidan på svenska").click()
     assert lead.locator("h1").inner_text() == "Mina uppgifter"
+
+
+def test_the_officers_reminder_leads_her_to_her_measure_after_signing_in(
+    browser, server, smtp, checker, tmp_path
+):
+    address = PEOPLE["handlaggare"][1]
+    seen = len(mails_to(smtp, address))
+    r = run_rsp("remind", "run-once", db=str(tmp_path / "rsp.db"), user="it-admin",
+                now="2014-04-23T08:00", env={**smtp_env(smtp), "RSP_BASE_URL": server.url})
+    assert r.returncode == 0, r.stderr
+    reminder = next(m for m in wait_for(lambda: mails_to(smtp, address)[seen:],
+                                        f"a reminder to {address}")
+                    if "1.A" in str(m["Subject"]))
+    body = reminder.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    link = re.search(r"^(http://\S+/measures/2014/1\.A)\r?$", body, re.MULTILINE)
+    assert link, body
+    html = reminder.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert f'href="{link.group(1)}"' in html
+    eva, before = browser.new_context().new_page(), len(mails_to(smtp, address))
+    eva.goto(link.group(1))  # not signed in: sign in first, then land on the measure
+    assert eva.locator("h1").inner_text() == "Logga in"
+    eva.get_by_label("Din e-postadress").fill(address)
+    eva.get_by_role("button", name="Skicka inloggningslänk").click()
+    sign_in, _code = link_and_code(next_mail(smtp, address, before))
+    eva.goto(sign_in)
+    eva.get_by_role("button", name="Logga in").click()
+    eva.wait_for_load_state()
+    assert eva.url.endswith("/measures/2014/1.A"), eva.url
+    assert eva.locator("h1").inner_text().startswith("1.A")
+    checker.check(eva, "measure-from-reminder")

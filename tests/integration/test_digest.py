@@ -73,14 +73,22 @@ def test_the_digest_on_the_adoption_day(any_db, clock):
         engine.advance(any_db, clock, "processledare", None, "start_implementation")
     clock.set(at("2023-05-23", 18))
     data = build(any_db, clock, lead=True)
-    assert data["period"] == {"start": "2023-05-16", "end": "2023-05-23"}
+    assert data["period"] == {"start": "2023-05-16", "end": "2023-05-23",
+                              "start_text": "16 maj 2023", "end_text": "23 maj 2023"}
     assert data["stage"]["state"] == "adopted" and data["stage"]["days"] == 0
     notes = {m["state"]: m["note"] for m in data["milestones"]}
     assert notes["adopted"] == "23 dagar sent"
     assert notes["remiss_decided"] == "8 dagar tidigt"
     assert notes["start_decided"] == "enligt plan" and notes["implementation"] == "kommande"
     assert [m["state"] for m in data["milestones"] if m["current"]] == ["adopted"]
-    assert [m["state"] for m in data["milestones"] if m["outside"]] == ["closed"]
+    # the picture shows the last half year: the three milestones of 2021-2022 before it are
+    # summarised in a line, the programme's end in 2030 lies beyond it
+    assert [m["state"] for m in data["milestones"] if not m["drawn"]] == [
+        "offer_received", "start_decided", "drafting"]
+    assert [m["state"] for m in data["milestones"] if m["outside"]] == [
+        "offer_received", "start_decided", "drafting", "closed"]
+    assert data["timeline"]["earlier"] == "Före 21 november 2022: 3 milstolpar, 3 enligt plan."
+    assert data["timeline"]["start"] >= "2022-11-01"  # weeks are visible, not years
     for m in data["milestones"]:
         assert sum(c.width for c in m["actual_cells"]) == pytest.approx(100)
     assert [d["reference"] for d in data["decisions"]] == [f"2023-05-23 § 89, {DIARY}"]
@@ -129,7 +137,7 @@ def test_measures_due_within_14_days_with_their_bodies(any_db):
     assert data["due_soon"][0]["bodies"][0] == "Regionförbundet Jämtlands län"
     clock.set(at("2014-05-01"))
     data = build(any_db, clock)
-    assert [(m["code"], m["when"]) for m in data["overdue"]] == [("1.A", "1 dag sen")]
+    assert [(m["code"], m["when"]) for m in data["overdue"]] == [("1.A", "1 dag sent")]
 
 
 def count_queries(db: Database, clock: FixedClock) -> int:
@@ -229,6 +237,24 @@ def test_the_lead_copy_goes_to_the_working_group_with_failed_mails(any_db, clock
                                             "digest:rsp-2022-2030:lead")
     assert "Misslyckade utskick (1)" in row.body_text and "550 no user" in row.body_text
     assert "Veckorapport (processledare)" in row.mail_subject
+
+
+def test_a_mailed_digest_links_to_its_page_in_the_browser(any_db, clock, tmp_path: Path):
+    make_programme(any_db, clock)
+    clock.set(at("2022-02-28", 7))
+    settings = mailconfig.settings_from_env({"RSP_BASE_URL": "https://rsp.region.example/"},
+                                            tmp_path / "out")
+    digest_mail.queue(any_db, clock, None, base_url=settings.base_url)
+    digest_mail.queue(any_db, clock, None, lead=True, base_url=settings.base_url)
+    page = "https://rsp.region.example/p/rsp-2022-2030/digest?since=2022-02-21&until=2022-02-28"
+    steering, lead = outbox_rows(any_db)
+    in_html = page.replace("&", "&amp;")
+    assert f"{page}\n" in steering.body_text and f'href="{in_html}"' in steering.body_html
+    assert f'href="{in_html}&amp;lead=1"' in lead.body_html
+    digest_mail.queue(any_db, clock.advance(days=7) or clock, None)  # no base URL: no link
+    assert "/digest?" not in outbox_rows(any_db)[-1].body_text
+    with pytest.raises(mailconfig.TransportConfigError, match="RSP_BASE_URL="):
+        mailconfig.settings_from_env({"RSP_BASE_URL": "rsp.region.example"}, tmp_path)
 
 
 def test_the_weekly_job_catches_up_once(any_db, clock, tmp_path: Path):

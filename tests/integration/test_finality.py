@@ -207,7 +207,7 @@ def test_delegation_to_a_role(any_db, clock):
     make_programme(any_db, clock)
     clock.set(at("2023-06-01"))
     ref = parse_decision_ref("2023-05-23 § 90 RUN/536/2021")
-    with pytest.raises(InvalidInput, match="unknown role 'director'"):
+    with pytest.raises(InvalidInput, match="--role 'director'"):
         delegation.delegate(any_db, clock, BOARD, None, "action_plan", None, "director", ref)
     with pytest.raises(InvalidInput, match="give the delegate"):
         delegation.delegate(any_db, clock, BOARD, None, "action_plan", None, None, ref)

@@ -88,8 +88,12 @@ def test_14_days_before_1A_lead_in_to_others_and_people_in_cc(prog):
     assert {r.recipient for r in got} == {*to, *cc}
     assert first.mail_subject.startswith(
         "Påminnelse: 1.A Kartlägga tillgången till bredband till …: Kartläggning av fiber "
-        "till butiksorter klar – senast 2014-04-30 (om 14 dagar)")
+        "till butiksorter klar – senast 30 april 2014 (om 14 dagar)")
     text = first.body_text
+    assert text.startswith("Till Regionförbundet Jämtlands län\n")  # an organisation
+    assert "Tidsmål: Kartläggning av fiber till butiksorter klar, 30 april 2014" in text
+    assert "Kontakt: Processledare, processledare@x.example" in text
+    assert "Kopia:" not in text and "Åtgärden" not in text and "Insatsen" in text
     assert "Handlingsplan: 2014" in text and "Delmål: Underlag för bredbandsutbyggnad" in text
     assert "Program: Regionalt serviceprogram 2022-2030" in text
     again = sweep.sweep(prog, clock, RULES)
@@ -108,7 +112,7 @@ def test_a_deadline_on_new_years_eve_moves_to_the_next_working_day(prog):
     mail = next(r for r in got if r.subject == measure_subject(prog, "2.A"))
     assert mail.mail_subject.startswith("Påminnelse: 2.A Processledare som stöd för "
                                          "framtagning …: Kommunala planer klara – senast "
-                                         "2015-01-02 (om 14 dagar)")
+                                         "2 januari 2015 (om 14 dagar)")
     assert ("flyttad från onsdag 31 december 2014, Nyårsafton, enligt lag (1930:173)"
             in mail.body_text)
     # the 7-days-before reminder falls on Boxing Day: nothing then, the next working morning
@@ -192,7 +196,7 @@ def test_all_open_is_every_open_deadline(prog):
     assert len(found.items) == ENDS_2014 and found.problems == []  # 1.A and the 16 others, less 2.B
     assert [i.subject for i in windowed.items] == [measure_subject(prog, "1.A")]
     moved = next(i for i in found.items if i.title.startswith("2.A"))
-    assert ("Sista dag enligt lag (1930:173)", "2015-01-02") in moved.details
+    assert ("Sista dag enligt lag (1930:173)", "2 januari 2015") in moved.details
 
 
 def test_problems_are_reported_not_raised(prog):

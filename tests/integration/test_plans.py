@@ -17,7 +17,7 @@ from tests.plangen import plan_yaml
 from tests.support import at, make_programme
 from workflows import example_dir
 
-PLAN_2014 = example_dir("jamtland-harjedalen") / "actionplan-2014.yaml"
+PLAN_2014 = example_dir("jamtland-2014-2020") / "actionplan-2014.yaml"
 TABLES = ("body", "action_plan", "plan_area", "plan_goal", "measure", "measure_body",
           "measure_deadline")
 
@@ -157,7 +157,8 @@ def test_bodies_add_member_list_and_bad_input(any_db, clock):
         (("pts", "X", "authority", ["x@y.example"], []), InvalidInput, "exists already"),
         (("Bad Key", "X", "authority", ["x@y.example"], []), InvalidInput, "body key"),
         (("x", "X", "myndighet", ["x@y.example"], []), InvalidInput, "kind 'myndighet'"),
-        (("x", "X", "agency", ["nope"], []), InvalidInput, "must be one address like name@example.org"),
+        (("x", "X", "agency", ["nope"], []), InvalidInput,
+         "must be one address like name@example.org"),
         (("x", "X", "agency", [], []), InvalidInput, "at least one --email"),
         (("x", "X", "agency", ["x@y.example"], ["ghost"]), NotFound, "no person with login"),
     ]:

@@ -218,7 +218,7 @@ def test_unanswered_bodies_get_reminders_until_they_answer(any_db, clock):
         subject = s.connection().execute(sa.text(
             "SELECT mail_subject FROM outbox_message")).scalar()
     assert subject == ("Påminnelse: Regionalt serviceprogram 2022-2030 (remissutgåva) – "
-                       "senast 2023-02-27 (om 14 dagar)")
+                       "senast 27 februari 2023 (om 14 dagar)")
     clock.set(at("2023-03-06", 10))  # a week after the reply date: overdue
     with any_db.read() as s:
         late = sweep.collect(s, rules, clock.now(), "en", [remiss_items.items])

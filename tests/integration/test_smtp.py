@@ -72,6 +72,15 @@ def test_a_normal_send_over_starttls_with_auth(sqlite_db, certs):
     assert all(r.sent_at == clock.now() for r in rows)
 
 
+def test_the_date_header_is_swedish_time_from_a_utc_clock(sqlite_db, certs):
+    queue(sqlite_db)
+    utc = FixedClock(at("2023-05-08", 10).astimezone(dt.UTC))  # as the system clock gives it
+    with smtp_server(certs) as server:
+        sender.send_pending(sqlite_db, utc, transport_for(server), FROM)
+    msg = message_from_bytes(server.handler.received[0].data, policy=policy.default)
+    assert msg["Date"] == "Mon, 08 May 2023 10:00:00 +0200"
+
+
 NO_TLS_WARNING = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
 
@@ -227,3 +236,40 @@ def test_the_cli_with_a_wrong_password(tmp_path: Path, certs):
         assert_secret_absent(database, SMTP_PASSWORD, r.stdout + r.stderr + ok.stdout)
     finally:
         database.dispose()
+
+
+def test_the_settings_file_with_the_password_in_a_file(tmp_path: Path, certs):
+    """The SMTP settings from a settings file, the password from the file it names (mode
+    0400): `rsp remind run-once` logs in and sends; the password is shown nowhere."""
+    from tests.support import run_rsp
+
+    db = str(tmp_path / "rsp.db")
+    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
+                   now="2021-10-15").returncode == 0
+    assert run_rsp("people", "add", "sekreterare", "--name", "Karin", "--email",
+                   "karin@region.example", "--role", "board", db=db).returncode == 0
+    secret = tmp_path / "smtp.pw"
+    secret.write_text(SMTP_PASSWORD + "\n", encoding="utf-8")
+    secret.chmod(0o400)
+    with smtp_server(certs) as server:
+        conf = tmp_path / "rsp.toml"
+        conf.write_text(f"""[mail]
+from = "{FROM}"
+[smtp]
+host = "{server.host}"
+port = {server.port}
+tls = "starttls"
+user = "{SMTP_USER}"
+password_file = "{secret}"
+cafile = "{certs.ca}"
+helo = "localhost"
+timeout = {HANG_GUARD}
+""", encoding="utf-8")
+        sent = run_rsp("--config", str(conf), "remind", "run-once", db=db, now="2022-02-10")
+        checked = run_rsp("--config", str(conf), "config", "check", db=db)
+    assert sent.returncode == 0, sent.stderr
+    assert "send: 1 sent" in sent.stdout and "password from file" in sent.stdout
+    assert server.handler.received and all(r.authenticated for r in server.handler.received)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    for text in (sent.stdout, sent.stderr, checked.stdout, checked.stderr):
+        assert SMTP_PASSWORD not in text

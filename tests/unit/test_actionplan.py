@@ -18,14 +18,14 @@ from process.plans.plan_file import (
 )
 from workflows import example_dir
 
-EXAMPLE = example_dir("jamtland-harjedalen")
+EXAMPLE = example_dir("jamtland-2014-2020")
 MUNICIPALITIES = ["berg", "bracke", "harjedalen", "krokom", "ragunda", "stromsund", "are",
                   "ostersund"]
 
 
 @pytest.fixture(scope="module")
 def bodies() -> list[Body]:
-    return load_bodies(EXAMPLE / "bodies.yaml")
+    return load_bodies(example_dir("jamtland-harjedalen") / "bodies.yaml")
 
 
 @pytest.fixture(scope="module")

@@ -54,9 +54,12 @@ def test_bundled_drafting_process_loads_with_the_plan_timetable():
         "offer_received", "start_decided", "drafting", "remiss_decided", "remiss_open",
         "remiss_compiled", "adopted", "implementation", "closed"]
     assert str(d.state("start_decided").planned) == "2022-02-22"
-    assert d.trigger("adopt").decision and d.trigger("adopt").roles == ("board",)
-    assert set(d.trigger("send_back").sources) == {"remiss_decided", "remiss_compiled"}
-    assert d.trigger("consult_service_z").repeats
+    adopt, send_back, consult = (d.trigger(n) for n in ("adopt", "send_back",
+                                                         "consult_service_z"))
+    assert adopt is not None and adopt.decision and adopt.roles == ("board",)
+    assert send_back is not None
+    assert set(send_back.sources) == {"remiss_decided", "remiss_compiled"}
+    assert consult is not None and consult.repeats
     assert set(d.roles) == {"board", "steering_group", "working_group", "service_z"}
 
 
@@ -135,3 +138,34 @@ def test_missing_file_and_non_utf8(tmp_path):
     p.write_bytes("workflow: n\xe4mnd".encode("latin-1"))
     with pytest.raises(DefinitionError, match="not UTF-8"):
         load_definition(p)
+
+
+def test_a_duplicate_key_does_not_hide_the_files_other_problems(tmp_path):
+    text = (GOOD.replace("initial: a", "initial: a\ninitial: b")
+            .replace("roles: [working_group]", "roles: [nobody]"))
+    problems = problems_of(tmp_path, text)
+    assert ":6: duplicate key 'initial'" in problems[0]
+    assert any("unknown role 'nobody'" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("planned", ["0001-01-01", "9999-12-31", "1899-12-31", "3000-01-01"])
+def test_a_planned_date_outside_the_years_rsp_accepts_is_refused_at_its_line(tmp_path,
+                                                                          planned):
+    problems = problems_of(tmp_path, GOOD.replace("planned: 2022-01-01", f"planned: {planned}"))
+    assert any(":8: state a: planned date" in p and "outside the years rsp accepts" in p
+               for p in problems), problems
+
+
+def test_reachability_is_checked_even_when_something_else_is_wrong(tmp_path):
+    text = GOOD.replace("  - name: c\n    final: true\n",
+                        "  - name: c\n    final: true\n  - name: lonely\n    final: true\n")
+    problems = problems_of(tmp_path, text.replace("roles: [board]", "roles: [nobody]"))
+    assert any("unknown role 'nobody'" in p for p in problems), problems
+    assert any("state 'lonely' cannot be reached" in p for p in problems), problems
+
+
+def test_a_large_file_names_twenty_known_states_not_all(tmp_path):
+    states = "".join(f"  - name: s{i}\n" for i in range(200))
+    text = GOOD.replace("  - name: b\n", "  - name: b\n" + states).replace("to: b", "to: zz")
+    problem = next(p for p in problems_of(tmp_path, text) if "'to' state 'zz'" in p)
+    assert "(183 more)" in problem and len(problem) < 600  # 203 states, twenty named

@@ -47,10 +47,12 @@ def test_milestone_words(status, delta, sv, en):
 
 def test_days_and_since_words():
     assert [days_text(n, "sv") for n in (5, 1, 0, -1, -12)] == [
-        "om 5 dagar", "i morgon", "i dag", "1 dag sen", "12 dagar sen"]
+        "om 5 dagar", "i morgon", "i dag", "1 dag sent", "12 dagar sent"]
     assert days_text(-12, "en") == "12 days late"
-    assert since_text(D("2023-05-23"), 1, "sv") == "sedan 2023-05-23, 1 dag"
-    assert since_text(D("2023-05-23"), 4, "en") == "since 2023-05-23, 4 days"
+    assert days_text(-3065, "sv") == "3\u202f065 dagar sent"
+    assert days_text(-3065, "en") == "3,065 days late"
+    assert since_text(D("2023-05-23"), 1, "sv") == "sedan 23 maj 2023, 1 dag"
+    assert since_text(D("2023-05-23"), 4, "en") == "since 23 May 2023, 4 days"
 
 
 # --- the timeline ---------------------------------------------------------------------
@@ -63,6 +65,21 @@ def test_axis_keeps_today_and_leaves_far_dates_at_the_edge():
     assert axis.outside(D("2030-12-31")) and not axis.outside(today)
     assert axis.pos(D("2030-12-31")) == 100.0 and axis.pos(D("2000-01-01")) == 0.0
     assert 0 < axis.pos(D("2022-06-01")) < axis.pos(today) < 100
+
+
+def test_the_picture_begins_half_a_year_back_or_at_the_current_milestone():
+    today = D("2024-04-08")
+    dates = [D("2021-10-15"), D("2022-02-22"), D("2023-04-30"), D("2023-05-23"),
+             D("2023-06-01"), D("2023-06-26"), D("2030-12-31")]
+    # the current stage (planned 2023-06-01, reached 2023-06-26) lies beyond half a year
+    since = timeline.window_start(dates, today, [D("2023-06-01"), D("2023-06-26")])
+    assert since == D("2023-06-01")
+    axis = timeline.axis_for(dates, today, since=since)
+    assert D("2023-05-01") < axis.start < D("2023-06-01") and axis.end < D("2024-05-01")
+    week = axis.pos(D("2024-01-08")) - axis.pos(D("2024-01-01"))
+    assert week > 2.0  # a week is a visible step, not a sliver of eight years
+    assert timeline.window_start(dates, today, [D("2024-03-01")]) == D("2023-10-08")
+    assert timeline.window_start([D("2024-01-01")], today, []) is None  # nothing earlier
 
 
 def test_axis_of_one_day_is_not_empty():
@@ -236,20 +253,24 @@ def sample(lang: str = "sv", lead: bool = False) -> dict:
     evil = "<script>alert(1)</script>"
     data = {
         "lang": lang, "lead": lead, "programme": "RSP 2022-2030", "key": "rsp",
-        "region": "Region JH", "period": {"start": "2023-05-25", "end": "2023-06-01"},
-        "compiled": "2023-06-01 09:00", "today": today.isoformat(),
+        "region": "Region JH", "period": {"start": "2023-05-25", "end": "2023-06-01",
+                                          "start_text": "25 maj 2023",
+                                          "end_text": "1 juni 2023"},
+        "compiled": "1 juni 2023 09:00", "today": today.isoformat(),
+        "today_text": "1 juni 2023",
         "stage": {"label": "Fastställt", "state": "adopted", "final": False,
-                  "since": "2023-05-23", "days": 9, "since_text": "sedan 2023-05-23, 9 dagar",
+                  "since": "2023-05-23", "days": 9, "since_text": "sedan 23 maj 2023, 9 dagar",
                   "next": None},
         "milestones": [{"state": "adopted", "label": "Fastställt", "status": "late",
                         "delta": 23, "planned": "2023-04-30", "actual": "2023-05-23",
                         "note": milestone_text("late", 23, lang), "current": True,
-                        "outside": False,
+                        "outside": False, "drawn": True, "planned_text": "30 april 2023",
+                        "actual_text": "23 maj 2023",
                         "planned_cells": timeline.planned_track(axis, D("2023-04-30"), today),
                         "actual_cells": timeline.actual_track(axis, D("2023-04-30"),
                                                               D("2023-05-23"), "late", today)}],
         "timeline": {"start": "2023-01-01", "end": "2023-12-31",
-                     "ticks": timeline.axis_ticks(axis, lang)},
+                     "ticks": timeline.axis_ticks(axis, lang), "earlier": ""},
         "decisions": [{"id": 1, "meeting_date": "2023-05-23", "reference": "2023-05-23 § 89, R",
                        "text": evil, "by": "RUN", "delegated": False, "step": "decided",
                        "expected_final": ""}],
@@ -262,7 +283,8 @@ def sample(lang: str = "sv", lead: bool = False) -> dict:
                      "totals": [{"state": "planned", "label": "Planerad", "n": 2}],
                      "total": 2},
         "overdue": [{"year": 2023, "code": "1.A", "title": evil, "state": "Planerad",
-                     "due": "2023-05-01", "due_text": "Klart", "days_left": -31,
+                     "due": "2023-05-01", "due_date_text": "1 maj 2023", "due_text": "Klart",
+                     "days_left": -31,
                      "when": days_text(-31, lang), "bodies": [evil, "Berg"]}],
         "due_soon": [], "due_within": 14,
         "remiss": {"reply_by": "2023-06-20", "received": [],

@@ -22,7 +22,7 @@ from process.core.errors import DefinitionError, InvalidInput
 from process.plans.plan_file import parse_action_plan
 from process.workflow.definition import parse_definition
 
-EXAMPLE = workflows.example_dir("jamtland-harjedalen")
+EXAMPLE = workflows.example_dir("jamtland-2014-2020")
 DRAFTING = workflows.path_of("drafting").read_text(encoding="utf-8")
 MEASURE = workflows.path_of("measure").read_text(encoding="utf-8")
 PLAN = (EXAMPLE / "actionplan-2014.yaml").read_text(encoding="utf-8")

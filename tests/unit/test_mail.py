@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from notifications.mail import settings as mailconfig
-from notifications.mail.envelope import build_email, parse_mail_from
+from notifications.mail.envelope import RenderedMail, build_email, parse_mail_from
 from notifications.mail.transports import (
     FileTransport,
     PermanentFailure,
@@ -21,7 +21,13 @@ from notifications.mail.transports import (
     failure_for,
 )
 from notifications.reminders.due import DeadlineItem, DueReminder, Recipient
-from notifications.reminders.reminder_mail import long_date, render, row_values, when_text
+from notifications.reminders.reminder_mail import (
+    long_date,
+    render,
+    render_each,
+    row_values,
+    when_text,
+)
 from process.core.clock import STOCKHOLM
 from process.core.errors import InvalidInput
 
@@ -35,18 +41,21 @@ def reminder(title: str = "Servicepunkter <& butiker>", due: str = "2022-12-24",
              deadline: str = "2022-12-27", to: tuple = (LEAD,), cc: tuple = (CC,),
              send_at: dt.datetime = NOW) -> DueReminder:
     it = DeadlineItem("measure", "measure:7", title, D(due), to, cc,
-                      details=(("Åtgärd", "1.1 A"),))
+                      details=(("Insats", "1.1 A"),))
     return DueReminder(it, "measure.on_day", D(deadline), D(deadline), send_at)
 
 
 def test_swedish_mail_with_a_moved_deadline():
     mail = render(reminder(), LEAD, "to", "sv", "Regionalt serviceprogram 2022-2030")
-    assert mail.subject == ("Påminnelse: Servicepunkter <& butiker> – senast 2022-12-27 "
-                            "(i dag)")
-    assert 'Åtgärden "Servicepunkter <& butiker>" ska vara klar tisdag 27 december 2022' \
+    assert mail.subject == ("Påminnelse: Servicepunkter <& butiker> – senast 27 december "
+                            "2022 (i dag)")
+    assert 'Insatsen "Servicepunkter <& butiker>" ska vara klar tisdag 27 december 2022' \
         in mail.text
     assert "flyttad från lördag 24 december 2022, Julafton, enligt lag (1930:173)" in mail.text
-    assert "Åtgärd: 1.1 A" in mail.text and "Kopia: Länsstyrelsen" in mail.text
+    assert "Insats: 1.1 A" in mail.text
+    # the Cc list is in the header, not in the body
+    assert "Kopia:" not in mail.text and "Länsstyrelsen" not in mail.text
+    assert mail.cc == (("Länsstyrelsen Jämtlands län", "rsp@lansstyrelsen.example"),)
     assert "&lt;&amp; butiker&gt;" in mail.html and "<& butiker>" not in mail.html
     assert mail.to == (("Krokoms kommun", "landsbygd@krokom.kommun.example"),)
 
@@ -55,7 +64,7 @@ def test_english_mail_overdue_for_a_cc_recipient():
     r = reminder(due="2023-05-15", deadline="2023-05-15",
                  send_at=dt.datetime(2023, 5, 22, 8, tzinfo=STOCKHOLM))
     mail = render(r, CC, "cc", "en")
-    assert mail.subject.startswith("Overdue: Servicepunkter <& butiker> – was due 2023-05-15")
+    assert mail.subject.startswith("Overdue: Servicepunkter <& butiker> – was due 15 May 2023")
     assert "(7 days ago)" in mail.subject
     assert "was due Monday 15 May 2023 – 7 days ago" in mail.text
     assert "You receive a copy" in mail.text
@@ -72,6 +81,21 @@ def test_when_text(days, sv, en):
 def test_long_date():
     assert long_date(D("2023-06-23"), "sv") == "fredag 23 juni 2023"
     assert long_date(D("2023-06-23"), "en") == "Friday 23 June 2023"
+
+
+def test_a_mail_greets_a_person_by_name_and_an_organisation_properly():
+    person = Recipient("eva@lst.example", "Eva Handläggare (Länsstyrelsen)")
+    body = Recipient("rsp@lst.example", "Länsstyrelsen Jämtlands län", organisation=True)
+    r = reminder(to=(body,), cc=(person,))
+    to_body, to_person = render(r, body, "to"), render(r, person, "cc")
+    assert to_body.text.startswith("Till Länsstyrelsen Jämtlands län\n")
+    assert to_person.text.startswith("Hej Eva Handläggare!\n")
+    assert render(r, body, "to", "en").text.startswith("To Länsstyrelsen Jämtlands län\n")
+    assert render(r, Recipient("x@y.example"), "to").text.startswith("Hej!\n")
+    # rendered once for all recipients, each still greeted as themselves
+    each = render_each(r, [(body, "to"), (person, "cc")])
+    assert [m.text if isinstance(m, RenderedMail) else m for m in each] == [
+        to_body.text, to_person.text]
 
 
 @pytest.mark.parametrize("field,value", [
@@ -114,6 +138,15 @@ def test_build_email_is_multipart_with_fixed_message_id():
     assert "Länsstyrelsen" in str(parsed["Cc"])
     assert parsed["Auto-Submitted"] == "auto-generated"
     assert parsed["Date"] == "Tue, 27 Dec 2022 08:00:00 +0100"
+
+
+def test_the_date_header_is_in_swedish_time_whatever_the_clock_gives():
+    """The system clock gives UTC; the Date header says Swedish time (winter and summer)."""
+    sender_address = parse_mail_from("rsp@region.example")
+    winter = build_email(_row(), sender_address, NOW.astimezone(dt.UTC))
+    summer = build_email(_row(), sender_address, dt.datetime(2023, 6, 1, 5, tzinfo=dt.UTC))
+    assert winter["Date"] == "Tue, 27 Dec 2022 08:00:00 +0100"
+    assert summer["Date"] == "Thu, 01 Jun 2023 07:00:00 +0200"
 
 
 @pytest.mark.parametrize("to,subject", [

@@ -91,3 +91,31 @@ def test_require_role_names_the_roles_needed():
         require_role(None, "nobody", ("board",), "adopt")
     with pytest.raises(PermissionDenied, match="does not hold the role 'service_z'"):
         require_role(a, "maria", ("working_group", "service_z"), "consult", as_role="service_z")
+
+
+def test_swedish_dates_and_words_as_typed():
+    """Issue 16: dates as a Swedish reader writes them, words by key or label."""
+    import datetime as dt
+
+    from process.core import vocab
+    from process.core.clock import parse_day
+    from process.core.words import OUTCOME_LABELS
+
+    this_year = dt.date(2024, 3, 1)
+    for typed in ("2022-02-22", "22/2 2022", "22/2/2022", "22 februari 2022", "22 Feb. 2022"):
+        assert parse_day(typed, "--date") == dt.date(2022, 2, 22), typed
+    assert parse_day("30/5", "--date", this_year) == dt.date(2024, 5, 30)
+    assert parse_day("30 maj", "--date", this_year) == dt.date(2024, 5, 30)
+    with pytest.raises(InvalidInput, match="'30/5' has no year"):
+        parse_day("30/5", "--date")
+    with pytest.raises(InvalidInput, match="'31/2 2022' is not a date: write e.g. 2022-02-22"):
+        parse_day("31/2 2022", "--date")
+    entries = OUTCOME_LABELS.items()
+    assert [vocab.resolve(t, entries, "--outcome") for t in
+            ("uppnått", "Delvis", "EJ UPPNÅTT", "not", "partly")] == [
+        "achieved", "partly", "not", "not", "partly"]
+    with pytest.raises(InvalidInput, match="giltiga värden: Uppnått \\(achieved\\)"):
+        vocab.resolve("kanske", entries, "--outcome")
+    with pytest.raises(InvalidInput,
+                       match="accepted values: Achieved, Partly achieved \\(partly\\)"):
+        vocab.resolve("kanske", entries, "--outcome", "en")

@@ -1,0 +1,50 @@
+"""What the database already records about sending, for `rsp scheduler status`: the
+queue, the oldest mail waiting, the last mail sent, the last sweep that queued mail, the
+newest audit checkpoint."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from notifications.mail.outbox import TABLE, counts
+from process.storage.outbox_table import PENDING, SENDING
+from process.storage.tables import AuditCheckpoint, AuditEvent
+
+_A = AuditEvent.__table__  # type: ignore[attr-defined]
+_C = AuditCheckpoint.__table__  # type: ignore[attr-defined]
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.isoformat() if isinstance(value, dt.datetime) else str(value)
+
+
+def queue_status(session: Session) -> dict[str, Any]:
+    """The outbox and trail facts, times as ISO text in UTC (None when there is none)."""
+    conn = session.connection()
+    waiting = TABLE.c.status.in_((PENDING, SENDING))
+    oldest = conn.execute(sa.select(sa.func.min(TABLE.c.created_at),
+                                    sa.func.min(TABLE.c.recorded_at)).where(waiting)).first()
+    last_sent = conn.execute(sa.select(sa.func.max(TABLE.c.sent_at))).scalar()
+    last_queued = conn.execute(sa.select(sa.func.max(_A.c.recorded_at)).where(
+        _A.c.action == "reminders.queued")).scalar()
+    checkpoint = conn.execute(sa.select(_C.c.made_at, _C.c.reason)
+                              .order_by(_C.c.id.desc()).limit(1)).first()
+    by_status = counts(session)
+    return {
+        "queue": by_status[PENDING] + by_status[SENDING],
+        "failed": by_status["failed"],
+        "sent": by_status["sent"],
+        "oldest_waiting": _iso(oldest[1] or oldest[0]) if oldest else None,
+        "last_sent": _iso(last_sent),
+        "last_queued": _iso(last_queued),
+        "checkpoint": _iso(checkpoint[0]) if checkpoint else None,
+        "checkpoint_reason": checkpoint[1] if checkpoint else None,
+    }
