@@ -62,11 +62,11 @@ def test_the_secretary_takes_a_decision_to_final_from_its_page(web):
     page = secretary.get(f"{P}/decisions/{d['id']}")
     before = last_id(web)
     r = secretary.post(
-        f"{P}/decisions/{d['id']}/approve", data={"csrf": csrf_of(page.text), "day": "25/2 2022"}
+        f"{P}/decisions/{d['id']}/approve", data={"csrf": csrf_of(page.text), "day": "i förrgår"}
     )
     assert r.status_code == 400, r.text
     assert errors_of(r.text) == [
-        "”25/2 2022” är inget datum. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2023-05-30."
+        "”i förrgår” är inget datum. Skriv till exempel 2023-05-30, 30/5 2023 eller 30 maj 2023."
     ]
     assert 'aria-invalid="true"' in r.text and 'href="#day"' in r.text
     assert [(a["action"], a["outcome"], a["subject"]) for a in audit(web, before)] == [

@@ -173,7 +173,7 @@ def reply(request: Request, key: str, form: Fields) -> Response:
     page.check_csrf(form)
     user, programme = access.enter(page, key)
     try:
-        received = form_problems.day(form.get("received", ""), "received", page.lang, True)
+        received = form_problems.page_day(page, form.get("received", ""), "received", True)
         assert received is not None
         remiss_actions.record_reply(
             page.ctx.db,
@@ -306,7 +306,7 @@ def open_remiss(request: Request, key: str, form: Fields) -> Response:
     keys = sorted(_chosen(form, known))
     comment = form.get("comment", "")
     try:
-        asked = form_problems.day(form.get("reply_by", ""), "reply_by", lang)
+        asked = form_problems.page_day(page, form.get("reply_by", ""), "reply_by")
     except FieldProblems as problem:
         if form.get("step") == "confirm":
             form_problems.audit(
