@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from tests.support import run_rsp
+from tests.support import PLAN_2014, run_rsp
 from tests.webserver import Checker, chromium, chromium_path, rsp_serve, wait_for
 
 P = "/p/rsp-2022-2030"
@@ -75,6 +75,7 @@ def year_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 2014 plan with 2.B done and 1.A started."""
     chromium_path()
     db, rsp = _db(tmp_path_factory.mktemp("year"), "2014-01-10")
+    rsp("plan", "import", str(PLAN_2014), "--year", "2014", now="2014-01-10")
     rsp("measure", "advance", "2.B", "complete", now="2014-04-22", user="handlaggare")
     rsp("measure", "advance", "1.A", "start", now="2014-04-22", user="handlaggare")
     return db
