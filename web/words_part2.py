@@ -250,6 +250,11 @@ MORE: dict[str, dict[str, str]] = {
         "achieved, partly or not achieved, with a comment. Fill in what you know and save; "
         "rows left empty can be filled in later.",
     },
+    "followup.no_plans": {
+        "sv": "Programmet har ingen handlingsplan ännu. När en plan är inläst följs den upp här.",
+        "en": "The programme has no action plan yet. Once a plan is imported it is followed "
+        "up here.",
+    },
     "followup.years": {"sv": "Handlingsplaner", "en": "Action plans"},
     "followup.form": {"sv": "Utfall per insats", "en": "Outcome per measure"},
     "followup.outcome": {"sv": "Utfall", "en": "Outcome"},
