@@ -28,15 +28,18 @@ def summary(errors: dict[str, str]) -> list[tuple[str, str]]:
     return [(k if k != GENERAL else ANCHOR, v) for k, v in errors.items()]
 
 
-def day(value: str, field: str, lang: str, required: bool = False) -> dt.date | None:
-    """A YYYY-MM-DD date typed into `field` (None when empty and not required)."""
+def day(
+    value: str, field: str, lang: str, required: bool = False, today: dt.date | None = None
+) -> dt.date | None:
+    """A date typed into `field` as a Swedish reader writes it (2023-05-30, 30/5 2023,
+    30 maj 2023; without a year: in `today`'s year), None when empty and not required."""
     text = value.strip()
     if not text:
         if required:
             raise FieldProblems({field: t("form.date_missing", lang)}, f"{field}: no date")
         return None
     try:
-        return parse_date(text, field)
+        return parse_date(text, field, today)
     except InvalidInput as error:
         raise FieldProblems({field: t("form.date_bad", lang, value=text)}, str(error)) from None
 
@@ -50,3 +53,11 @@ def audit(
     unit_of_work.audit_refusal(
         page.ctx.db, page.ctx.clock, user.caller, programme_id, action, error, **columns
     )
+
+
+def page_day(page: Page, value: str, field: str, required: bool = False) -> dt.date | None:
+    """`day` in the page's language, a date without a year in the clock's current year."""
+    from process.core.clock import STOCKHOLM
+
+    today = page.ctx.clock.now().astimezone(STOCKHOLM).date()
+    return day(value, field, page.lang, required, today)

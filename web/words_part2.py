@@ -10,12 +10,16 @@ MORE: dict[str, dict[str, str]] = {
     "nav.remiss": {"sv": "Remiss", "en": "Consultation"},
     "nav.people": {"sv": "Personer", "en": "People"},
     "nav.digest": {"sv": "Lägesrapport", "en": "Digest"},
-    "form.date_missing": {"sv": "Ange ett datum (ÅÅÅÅ-MM-DD).", "en": "Enter a date (YYYY-MM-DD)."},
+    "form.date_missing": {"sv": "Ange ett datum.", "en": "Enter a date."},
     "form.date_bad": {
-        "sv": "”{value}” är inget datum. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2023-05-30.",
-        "en": "“{value}” is not a date. Write it as YYYY-MM-DD, for example 2023-05-30.",
+        "sv": "”{value}” är inget datum. Skriv till exempel 2023-05-30, 30/5 2023 eller "
+        "30 maj 2023.",
+        "en": "“{value}” is not a date. Write for example 2023-05-30, 30/5 2023 or 30 May 2023.",
     },
-    "form.date_hint": {"sv": "ÅÅÅÅ-MM-DD", "en": "YYYY-MM-DD"},
+    "form.date_hint": {
+        "sv": "Till exempel 2023-05-30 eller 30/5 2023.",
+        "en": "For example 2023-05-30 or 30/5 2023.",
+    },
     "form.saved": {"sv": "Sparat.", "en": "Saved."},
     "form.not_saved": {
         "sv": "Inget sparades. Rätta det som står vid fälten och försök igen.",
@@ -246,6 +250,11 @@ MORE: dict[str, dict[str, str]] = {
         "achieved, partly or not achieved, with a comment. Fill in what you know and save; "
         "rows left empty can be filled in later.",
     },
+    "followup.no_plans": {
+        "sv": "Programmet har ingen handlingsplan ännu. När en plan är inläst följs den upp här.",
+        "en": "The programme has no action plan yet. Once a plan is imported it is followed "
+        "up here.",
+    },
     "followup.years": {"sv": "Handlingsplaner", "en": "Action plans"},
     "followup.form": {"sv": "Utfall per insats", "en": "Outcome per measure"},
     "followup.outcome": {"sv": "Utfall", "en": "Outcome"},
@@ -394,8 +403,8 @@ MORE: dict[str, dict[str, str]] = {
     "remiss.open.single": {"sv": "Enskilda remissinstanser", "en": "Single bodies"},
     "remiss.open.reply_by": {"sv": "Svarsdatum", "en": "Reply date"},
     "remiss.open.reply_by_hint": {
-        "sv": "ÅÅÅÅ-MM-DD. Lämna tomt för tre månader.",
-        "en": "YYYY-MM-DD. Leave empty for three months.",
+        "sv": "Till exempel 2023-02-27 eller 27/2 2023. Lämna tomt för tre månader.",
+        "en": "For example 2023-02-27 or 27/2 2023. Leave empty for three months.",
     },
     "remiss.open.comment": {"sv": "Kommentar", "en": "Comment"},
     "remiss.open.preview": {"sv": "Visa svarsdatum", "en": "Show the reply date"},

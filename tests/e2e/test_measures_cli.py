@@ -85,4 +85,6 @@ def test_measure_commands_as_a_user_runs_them(dbfile, tmp_path):
     assert r.returncode == 0, r.stderr
     html = out.read_text(encoding="utf-8")
     assert "<h1>Follow-up of the action plan 2014</h1>" in html
-    assert "Share achieved: <strong>0 of 17 (0%)</strong>" in html
+    # nobody followed up yet: the share is over those followed up, the 17 listed apart
+    assert "Share achieved of those followed up: <strong>0 of 0 (0%)</strong>" in html
+    assert "<h2>Not followed up yet (17)</h2>" in html

@@ -20,8 +20,10 @@ from tests.support import at, clock_at
 from tests.websupport import csrf_of, make_web
 
 P = "/p/rsp-2022-2030"
-ERRORS = re.compile(r'class="error-message" id="([^"]+)-error"[^>]*>(?:<span[^>]*>[^<]*</span>)?'
-                    r"\s*([^<]*)<")
+ERRORS = re.compile(
+    r'class="error-message" id="([^"]+)-error"[^>]*>(?:<span[^>]*>[^<]*</span>)?'
+    r"\s*([^<]*)<"
+)
 PICKED = ("lansstyrelsen", "regionforbundet", "berg", "miun")
 
 
@@ -44,13 +46,16 @@ def overview(web):
 
 def open_it(web, lead) -> None:
     page = lead.get(f"{P}/remiss/open")
-    form = {"csrf": csrf_of(page.text), "comment": "Remissutgåvan", "step": "preview",
-            **{f"body-{k}": "1" for k in PICKED}}
+    form = {
+        "csrf": csrf_of(page.text),
+        "comment": "Remissutgåvan",
+        "step": "preview",
+        **{f"body-{k}": "1" for k in PICKED},
+    }
     preview = lead.post(f"{P}/remiss/open", data=form)
     assert preview.status_code == 200
     previewed = re.search(r'name="previewed" value="([^"]*)"', preview.text).group(1)
-    r = lead.post(f"{P}/remiss/open", data={**form, "step": "confirm",
-                                            "previewed": previewed})
+    r = lead.post(f"{P}/remiss/open", data={**form, "step": "confirm", "previewed": previewed})
     assert r.status_code == 303 and r.headers["location"] == f"{P}/remiss?done=open"
 
 
@@ -61,12 +66,25 @@ def test_open_after_seeing_the_reply_date_and_the_holidays(web):
     assert "Kommunerna" in page.text or "kommunerna" in page.text
     r = lead.post(f"{P}/remiss/open", data={"csrf": csrf_of(page.text), "step": "preview"})
     assert r.status_code == 400 and field_errors(r.text) == {
-        "bodies": "Välj minst en remissinstans."}
-    r = lead.post(f"{P}/remiss/open", data={"csrf": csrf_of(page.text), "step": "preview",
-                                            "body-kommunerna": "1", "reply_by": "snart"})
+        "bodies": "Välj minst en remissinstans."
+    }
+    r = lead.post(
+        f"{P}/remiss/open",
+        data={
+            "csrf": csrf_of(page.text),
+            "step": "preview",
+            "body-kommunerna": "1",
+            "reply_by": "snart",
+        },
+    )
     assert r.status_code == 400 and "reply_by" in field_errors(r.text)
-    form = {"csrf": csrf_of(page.text), "step": "preview", "body-kommunerna": "1",
-            "body-lansstyrelsen": "1", "body-miun": "1"}
+    form = {
+        "csrf": csrf_of(page.text),
+        "step": "preview",
+        "body-kommunerna": "1",
+        "body-lansstyrelsen": "1",
+        "body-miun": "1",
+    }
     preview = lead.post(f"{P}/remiss/open", data=form)
     assert preview.status_code == 200
     text = re.sub(r"\s+", " ", preview.text)
@@ -80,8 +98,7 @@ def test_open_after_seeing_the_reply_date_and_the_holidays(web):
     r = lead.post(f"{P}/remiss/open", data={**form, "step": "confirm", "previewed": "x"})
     assert r.status_code == 200 and overview(web) is None
     previewed = re.search(r'name="previewed" value="([^"]*)"', preview.text).group(1)
-    r = lead.post(f"{P}/remiss/open", data={**form, "step": "confirm",
-                                            "previewed": previewed})
+    r = lead.post(f"{P}/remiss/open", data={**form, "step": "confirm", "previewed": previewed})
     assert r.status_code == 303
     o = overview(web)
     assert o["consulted"] == 10 and o["reply_by"].isoformat() == "2023-02-27"
@@ -95,37 +112,69 @@ def test_replies_late_and_missing_then_close_and_compile(web):
     page = lead.get(f"{P}/remiss")
     assert page.text.count("Väntar på svar") == 4
     before = last_id(web)
-    r = lead.post(f"{P}/remiss/reply", data={"csrf": csrf_of(page.text),
-                                             "body": "lansstyrelsen", "received": "2023-03-01",
-                                             "position": "comments", "summary": ""})
+    r = lead.post(
+        f"{P}/remiss/reply",
+        data={
+            "csrf": csrf_of(page.text),
+            "body": "lansstyrelsen",
+            "received": "2023-03-01",
+            "position": "comments",
+            "summary": "",
+        },
+    )
     assert r.status_code == 400
     assert field_errors(r.text) == {"summary": "Sammanfatta synpunkterna."}
-    r = lead.post(f"{P}/remiss/reply", data={"csrf": csrf_of(page.text),
-                                             "body": "lansstyrelsen", "received": "2023-03-01",
-                                             "position": "agrees", "summary": ""})
+    r = lead.post(
+        f"{P}/remiss/reply",
+        data={
+            "csrf": csrf_of(page.text),
+            "body": "lansstyrelsen",
+            "received": "2023-03-01",
+            "position": "agrees",
+            "summary": "",
+        },
+    )
     assert r.status_code == 400 and field_errors(r.text) == {
-        "received": "Datumet måste ligga mellan remissens öppningsdag och i dag."}
+        "received": "Datumet måste ligga mellan remissens öppningsdag och i dag."
+    }
     assert [(a["action"], a["outcome"]) for a in audit(web, before)] == [
-        ("remiss.reply", "refused")] * 2
+        ("remiss.reply", "refused")
+    ] * 2
     for body, day, position, summary in (
-            ("lansstyrelsen", "2023-02-20", "comments", "Vill se tydligare mål för 2.B"),
-            ("berg", "2023-02-17", "agrees", "")):
-        r = lead.post(f"{P}/remiss/reply", data={"csrf": csrf_of(page.text), "body": body,
-                                                 "received": day, "position": position,
-                                                 "summary": summary})
+        ("lansstyrelsen", "2023-02-20", "comments", "Vill se tydligare mål för 2.B"),
+        ("berg", "2023-02-17", "agrees", ""),
+    ):
+        r = lead.post(
+            f"{P}/remiss/reply",
+            data={
+                "csrf": csrf_of(page.text),
+                "body": body,
+                "received": day,
+                "position": position,
+                "summary": summary,
+            },
+        )
         assert r.status_code == 303, r.text
     web.clock.set(at("2023-03-02"))
     lead = signed_in(web, "processledare")
     page = lead.get(f"{P}/remiss")
     assert page.text.count("Sen: inget svar, svarsdatum 2023-02-27") == 2
-    r = lead.post(f"{P}/remiss/reply", data={"csrf": csrf_of(page.text),
-                                             "body": "regionforbundet", "received": "2023-03-01",
-                                             "position": "no_comments", "summary": ""})
+    r = lead.post(
+        f"{P}/remiss/reply",
+        data={
+            "csrf": csrf_of(page.text),
+            "body": "regionforbundet",
+            "received": "2023-03-01",
+            "position": "no_comments",
+            "summary": "",
+        },
+    )
     assert r.status_code == 303
     page = lead.get(f"{P}/remiss")
     assert "Besvarad 2023-03-01 (efter svarsdatum)" in page.text
-    r = lead.post(f"{P}/remiss/close", data={"csrf": csrf_of(page.text),
-                                             "comment": "Förslaget revideras"})
+    r = lead.post(
+        f"{P}/remiss/close", data={"csrf": csrf_of(page.text), "comment": "Förslaget revideras"}
+    )
     assert r.status_code == 303
     page = lead.get(r.headers["location"])
     assert "Remissen är avslutad." in page.text and "Inget svar" in page.text
@@ -141,10 +190,24 @@ def test_replies_late_and_missing_then_close_and_compile(web):
     sheet = load_workbook(io.BytesIO(got.content)).active
     cells = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert cells == [
-        ["Nyckel", "Remissinstans", "Inkom", "efter svarsdatum", "Ställningstagande",
-         "Sammanfattning", "Regionens kommentar"],
-        ["lansstyrelsen", "Länsstyrelsen Jämtlands län", "2023-02-20", None,
-         "Har synpunkter", "Vill se tydligare mål för 2.B", None],
+        [
+            "Nyckel",
+            "Remissinstans",
+            "Inkom",
+            "efter svarsdatum",
+            "Ställningstagande",
+            "Sammanfattning",
+            "Regionens kommentar",
+        ],
+        [
+            "lansstyrelsen",
+            "Länsstyrelsen Jämtlands län",
+            "2023-02-20",
+            None,
+            "Har synpunkter",
+            "Vill se tydligare mål för 2.B",
+            None,
+        ],
         ["regionforbundet", cells[2][1], "2023-03-01", "ja", "Inga synpunkter", None, None],
         ["berg", "Bergs kommun", "2023-02-17", None, "Tillstyrker", None, None],
         ["miun", cells[4][1], None, None, "Inget svar", None, None],
@@ -158,8 +221,14 @@ def test_someone_without_the_capability_cannot_record_a_reply(web):
     page = chair.get(f"{P}/remiss")
     assert "Registrera ett remissvar" not in page.text
     before = last_id(web)
-    r = chair.post(f"{P}/remiss/reply", data={"csrf": csrf_of(page.text), "body": "berg",
-                                              "received": "2022-11-25", "position": "agrees"})
+    r = chair.post(
+        f"{P}/remiss/reply",
+        data={
+            "csrf": csrf_of(page.text),
+            "body": "berg",
+            "received": "2022-11-25",
+            "position": "agrees",
+        },
+    )
     assert r.status_code == 403
-    assert [(a["actor"], a["outcome"]) for a in audit(web, before)] == [("ordforande",
-                                                                         "refused")]
+    assert [(a["actor"], a["outcome"]) for a in audit(web, before)] == [("ordforande", "refused")]

@@ -212,7 +212,7 @@ def record_step(
     ctx, lang = page.ctx, page.lang
     step = STEPS[form_name]
     try:
-        day = form_problems.day(form.get("day", ""), "day", lang)
+        day = form_problems.page_day(page, form.get("day", ""), "day")
         args: dict[str, Any] = {"day": day}
         if form_name == "appeal":
             args["by"] = form.get("by", "")

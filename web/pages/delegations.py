@@ -81,11 +81,11 @@ def _report(page: Page, programme: ProgrammeView) -> tuple[dict[str, Any], dict[
     since: dt.date | None = dt.date(today.year, 1, 1)
     until: dt.date | None = today
     try:
-        since = form_problems.day(q.get("since", ""), "since", lang) or since
+        since = form_problems.page_day(page, q.get("since", ""), "since") or since
     except FieldProblems as problem:
         errors.update(problem.fields)
     try:
-        until = form_problems.day(q.get("until", ""), "until", lang) or until
+        until = form_problems.page_day(page, q.get("until", ""), "until") or until
     except FieldProblems as problem:
         errors.update(problem.fields)
     assert since is not None and until is not None

@@ -35,11 +35,11 @@ def digest(request: Request, key: str) -> Response:
     since: dt.date | None = None
     until: dt.date | None = None
     try:
-        since = form_problems.day(q.get("since", ""), "since", lang)
+        since = form_problems.page_day(page, q.get("since", ""), "since")
     except FieldProblems as problem:
         errors.update(problem.fields)
     try:
-        until = form_problems.day(q.get("until", ""), "until", lang)
+        until = form_problems.page_day(page, q.get("until", ""), "until")
     except FieldProblems as problem:
         errors.update(problem.fields)
     today = now.astimezone(STOCKHOLM).date()

@@ -93,6 +93,13 @@ def _form_page(
         years = plan_years(session, programme.id)
         may = follows_up(session, programme)
         open_now = measure_queries.open_states(session)
+    if not years and not year_text:  # no action plan yet: say so (not 'page not found')
+        return page.render(
+            "followup_none.html",
+            title=page.t("nav.followup"),
+            programme=programme,
+            nav="nav.followup",
+        )
     year = _year(page, years, year_text)
     data = _data(page, programme, year)
     rows = []
