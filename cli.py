@@ -15,16 +15,28 @@ from process.cli.context import Bounded, Env, log_options, pass_env
 
 LANGS = click.Choice(["sv", "en"])
 # One group per noun; the other spelling still works but is not shown in help.
-ALIASES = {"measures": "measure", "delegations": "delegation", "decisions": "decision",
-           "body": "bodies", "plans": "plan", "person": "people", "followups": "followup",
-           "trigger": "triggers"}
+ALIASES = {
+    "measures": "measure",
+    "delegations": "delegation",
+    "decisions": "decision",
+    "body": "bodies",
+    "plans": "plan",
+    "person": "people",
+    "followups": "followup",
+    "trigger": "triggers",
+}
 
 
 class RspGroup(click.Group):
     """A click group that turns rsp's errors into a message and exit status 1."""
 
-    def make_context(self, info_name: str | None, args: list[str],
-                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
         """Before the options are parsed: the settings file's values become the variables
         not set in the environment (the environment wins), so every option and part of
         rsp sees them; its problems are reported once the command is known."""
@@ -53,8 +65,9 @@ class RspGroup(click.Group):
             from process.storage.database import database_url, scrub
 
             env = ctx.find_object(Env)
-            click.echo(f"Error: {scrub(message, database_url(env.db_value if env else None))}",
-                       err=True)
+            click.echo(
+                f"Error: {scrub(message, database_url(env.db_value if env else None))}", err=True
+            )
             ctx.exit(1)
         finally:
             env = ctx.find_object(Env)
@@ -70,8 +83,9 @@ class RspGroup(click.Group):
             _register_command_groups()
         return super().get_command(ctx, cmd_name)
 
-    def resolve_command(self, ctx: click.Context, args: list[str]
-                        ) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
         name, cmd, rest = super().resolve_command(ctx, args)
         return (cmd.name if cmd is not None else name), cmd, rest
 
@@ -108,9 +122,11 @@ def _user_error(exc: Exception) -> str | None:
 
         # (a plain DatabaseError is SQLite's "file is not a database"; an error without a
         # statement came while connecting, e.g. psycopg's "invalid connection option")
-        if (isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError)
-                or type(exc) is sa.exc.DatabaseError
-                or (isinstance(exc, sa.exc.DBAPIError) and exc.statement is None)):
+        if (
+            isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError)
+            or type(exc) is sa.exc.DatabaseError
+            or (isinstance(exc, sa.exc.DBAPIError) and exc.statement is None)
+        ):
             orig = getattr(exc, "orig", None) or exc
             return f"the database cannot be used: {str(orig).strip().splitlines()[0]}"
         if isinstance(exc, sa.exc.IntegrityError):
@@ -121,43 +137,86 @@ def _user_error(exc: Exception) -> str | None:
         import re
 
         text, word = exc.object, r'[^\s"{}\[\],]{0,30}'
-        left = re.search(word + "$", text[:exc.start])
-        right = re.match(word, text[exc.end:])
-        bad = (left.group() if left else "") + text[exc.start:exc.end] + (
-            right.group() if right else "")
+        left = re.search(word + "$", text[: exc.start])
+        right = re.match(word, text[exc.end :])
+        bad = (
+            (left.group() if left else "")
+            + text[exc.start : exc.end]
+            + (right.group() if right else "")
+        )
         return f"{bad!r} is not valid UTF-8 text: check the terminal's encoding"
     return None
 
 
 @click.group(cls=RspGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--config", "config_file", metavar="FILE",
-              help="The settings file (TOML; default /etc/rsp/rsp.toml when it exists): "
-                   "environment variables override it; see 'rsp config check'. "
-                   "Env: RSP_CONFIG.")
-@click.option("--db", "db_value", envvar="RSP_DATABASE_URL", metavar="URL|FILE",
-              help="Database: a SQLite file (default ./rsp.db) or a SQLAlchemy URL, "
-                   "e.g. postgresql+psycopg://user@host/db. Env: RSP_DATABASE_URL.")
-@click.option("--now", "now_value", envvar="RSP_NOW", metavar="WHEN",
-              help="Replay or look ahead: act as if it were this date (09:00 Stockholm) or "
-                   "date-time, e.g. 2022-02-22 or 2022-02-22T14:30. Reading commands may look "
-                   "at any date; writes only on a replay database (rsp init --replay). "
-                   "Env: RSP_NOW.")
-@click.option("--effective", "effective_value", metavar="WHEN",
-              help="Record something that happened earlier: its effective date (or "
-                   "date-time), never in the future; the row also keeps the real time it "
-                   "was recorded.")
-@click.option("--programme", "-p", envvar="RSP_PROGRAMME", metavar="KEY",
-              help="Which programme, when the database holds several. Env: RSP_PROGRAMME.")
-@click.option("--lang", type=LANGS, default="sv", envvar="RSP_LANG", show_default=True,
-              help="Language of reports and labels.")
-@click.option("--template-dir", envvar="RSP_TEMPLATE_DIR", metavar="DIR",
-              help="Your own templates of mails and reports: a file here replaces the "
-                   "bundled one of the same name (see 'rsp templates'). Env: RSP_TEMPLATE_DIR.")
+@click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="The settings file (TOML; default /etc/rsp/rsp.toml when it exists): "
+    "environment variables override it; see 'rsp config check'. "
+    "Env: RSP_CONFIG.",
+)
+@click.option(
+    "--db",
+    "db_value",
+    envvar="RSP_DATABASE_URL",
+    metavar="URL|FILE",
+    help="Database: a SQLite file (default ./rsp.db) or a SQLAlchemy URL, "
+    "e.g. postgresql+psycopg://user@host/db. Env: RSP_DATABASE_URL.",
+)
+@click.option(
+    "--now",
+    "now_value",
+    envvar="RSP_NOW",
+    metavar="WHEN",
+    help="Replay or look ahead: act as if it were this date (09:00 Stockholm) or "
+    "date-time, e.g. 2022-02-22 or 2022-02-22T14:30. Reading commands may look "
+    "at any date; writes only on a replay database (rsp init --replay). "
+    "Env: RSP_NOW.",
+)
+@click.option(
+    "--effective",
+    "effective_value",
+    metavar="WHEN",
+    help="Record something that happened earlier: its effective date (or "
+    "date-time), never in the future; the row also keeps the real time it "
+    "was recorded.",
+)
+@click.option(
+    "--programme",
+    "-p",
+    envvar="RSP_PROGRAMME",
+    metavar="KEY",
+    help="Which programme, when the database holds several. Env: RSP_PROGRAMME.",
+)
+@click.option(
+    "--lang",
+    type=LANGS,
+    default="sv",
+    envvar="RSP_LANG",
+    show_default=True,
+    help="Language of reports and labels.",
+)
+@click.option(
+    "--template-dir",
+    envvar="RSP_TEMPLATE_DIR",
+    metavar="DIR",
+    help="Your own templates of mails and reports: a file here replaces the "
+    "bundled one of the same name (see 'rsp templates'). Env: RSP_TEMPLATE_DIR.",
+)
 @click.version_option(package_name="rsp")
 @click.pass_context
-def main(ctx: click.Context, config_file: str | None, db_value: str | None, now_value: str | None,
-         effective_value: str | None, programme: str | None, lang: str,
-         template_dir: str | None) -> None:
+def main(
+    ctx: click.Context,
+    config_file: str | None,
+    db_value: str | None,
+    now_value: str | None,
+    effective_value: str | None,
+    programme: str | None,
+    lang: str,
+    template_dir: str | None,
+) -> None:
     """rsp — track a regional service programme (regionalt serviceprogram).
 
     The acting person is RSP_USER, or your login name.
@@ -190,22 +249,42 @@ def main(ctx: click.Context, config_file: str | None, db_value: str | None, now_
 
 @main.command()
 @click.option("--example", metavar="NAME", help="Create a bundled example programme.")
-@click.option("--definition", "definition_file", type=click.Path(dir_okay=False),
-              help="Create a programme from your own workflow definition file.")
+@click.option(
+    "--definition",
+    "definition_file",
+    type=click.Path(dir_okay=False),
+    help="Create a programme from your own workflow definition file.",
+)
 @click.option("--key", help="Programme key (with --definition), e.g. rsp-2022-2030.")
 @click.option("--name", help="Programme name (with --definition).")
 @click.option("--region", help="Region (with --definition).")
-@click.option("--board", default="Regionala utvecklingsnämnden", show_default=True,
-              help="The deciding board's name.")
+@click.option(
+    "--board",
+    default="Regionala utvecklingsnämnden",
+    show_default=True,
+    help="The deciding board's name.",
+)
 @click.option("--admin-name", help="Your name, if you are not yet registered.")
 @click.option("--admin-email", help="Your e-mail address, if you are not yet registered.")
-@click.option("--replay", is_flag=True,
-              help="Make a database for replay (the demo, tests, simulations): --now may "
-                   "write on it, and it says so everywhere. Only for a new database.")
+@click.option(
+    "--replay",
+    is_flag=True,
+    help="Make a database for replay (the demo, tests, simulations): --now may "
+    "write on it, and it says so everywhere. Only for a new database.",
+)
 @pass_env
-def init(env: Env, example: str | None, definition_file: str | None, key: str | None,
-         name: str | None, region: str | None, board: str, admin_name: str | None,
-         admin_email: str | None, replay: bool) -> None:
+def init(
+    env: Env,
+    example: str | None,
+    definition_file: str | None,
+    key: str | None,
+    name: str | None,
+    region: str | None,
+    board: str,
+    admin_name: str | None,
+    admin_email: str | None,
+    replay: bool,
+) -> None:
     """Create the schema (if needed) and a programme; you become its admin.
 
     \b
@@ -223,10 +302,20 @@ def init(env: Env, example: str | None, definition_file: str | None, key: str | 
         raise click.UsageError("--definition needs --key, --name and --region")
     db = env.database(require_schema=False, create=True)
     db.making_replay = replay
-    result = setup.init(db, env.clock, env.actor, example=example,
-                        definition_file=definition_file, key=key, name=name, region=region,
-                        board=board, admin_name=admin_name, admin_email=admin_email,
-                        replay=replay)
+    result = setup.init(
+        db,
+        env.clock,
+        env.actor,
+        example=example,
+        definition_file=definition_file,
+        key=key,
+        name=name,
+        region=region,
+        board=board,
+        admin_name=admin_name,
+        admin_email=admin_email,
+        replay=replay,
+    )
     for line in result:
         click.echo(line)
     if example:  # the example's own reminder rules, when it has some
@@ -304,9 +393,11 @@ def workflow_check(file: str) -> None:
     d = load_definition(file)
     if d.capabilities:  # a programme's process: its measure workflow must fit it
         measure_workflow_of(d)
-    click.echo(f"{file}: OK — workflow {d.key!r} v{d.version}, {len(d.states)} states, "
-               f"{len(d.triggers)} triggers, roles {', '.join(d.roles)}; "
-               f"sha256 {d.content_hash[:16]}…")
+    click.echo(
+        f"{file}: OK — workflow {d.key!r} v{d.version}, {len(d.states)} states, "
+        f"{len(d.triggers)} triggers, roles {', '.join(d.roles)}; "
+        f"sha256 {d.content_hash[:16]}…"
+    )
 
 
 # --- people ---------------------------------------------------------------------------
@@ -321,9 +412,14 @@ def people() -> None:
 @click.argument("login")
 @click.option("--name", required=True, help="Full name.")
 @click.option("--email", help="E-mail address (reminders and digests go here).")
-@click.option("--role", "roles", multiple=True, metavar="ROLE",
-              help="A role on the programme (repeatable), by key or as shown: board, "
-                   "steering_group, working_group (arbetsgrupp), service_z, admin.")
+@click.option(
+    "--role",
+    "roles",
+    multiple=True,
+    metavar="ROLE",
+    help="A role on the programme (repeatable), by key or as shown: board, "
+    "steering_group, working_group (arbetsgrupp), service_z, admin.",
+)
 @pass_env
 def people_add(env: Env, login: str, name: str, email: str | None, roles: tuple[str]) -> None:
     """Register a person with roles (admins only).
@@ -335,8 +431,9 @@ def people_add(env: Env, login: str, name: str, email: str | None, roles: tuple[
     """
     from process.programme import setup
 
-    setup.add_person(env.database(), env.clock, env.actor, env.programme, login, name,
-                     email, list(roles))
+    setup.add_person(
+        env.database(), env.clock, env.actor, env.programme, login, name, email, list(roles)
+    )
     click.echo(f"added {login.lower()} ({', '.join(roles) or 'no role'})")
 
 
@@ -380,8 +477,7 @@ def people_revoke(env: Env, login: str, role: str) -> None:
 @click.option("--email", help="The corrected e-mail address.")
 @click.option("--no-email", "no_email", is_flag=True, help="Remove the e-mail address.")
 @pass_env
-def people_edit(env: Env, login: str, name: str | None, email: str | None,
-                no_email: bool) -> None:
+def people_edit(env: Env, login: str, name: str | None, email: str | None, no_email: bool) -> None:
     """Correct a person's name or e-mail address (admins only; the login stays).
 
     \b
@@ -395,8 +491,9 @@ def people_edit(env: Env, login: str, name: str | None, email: str | None,
         raise InvalidInput("give --email or --no-email, not both")
     if name is None and email is None and not no_email:
         raise InvalidInput("give what to correct: --name, --email or --no-email")
-    setup.edit_person(env.database(), env.clock, env.actor, env.programme, login, name,
-                      email, no_email)
+    setup.edit_person(
+        env.database(), env.clock, env.actor, env.programme, login, name, email, no_email
+    )
     click.echo(f"{login.lower()}: corrected")
 
 
@@ -455,8 +552,10 @@ def people_list(env: Env, as_json: bool) -> None:
         return
     for r in rows:
         gone = "" if r["active"] else "  (deactivated)"
-        click.echo(f"{r['login']:<22} {r['name']:<40} {r['email'] or '—':<36} "
-                   f"{', '.join(r['roles']) or '—'}{gone}")
+        click.echo(
+            f"{r['login']:<22} {r['name']:<40} {r['email'] or '—':<36} "
+            f"{', '.join(r['roles']) or '—'}{gone}"
+        )
 
 
 # --- the process ----------------------------------------------------------------------
@@ -489,20 +588,39 @@ def status(env: Env, as_json: bool) -> None:
 
 @main.command()
 @click.argument("trigger")
-@click.option("--message", "-m", "--comment", "comment",
-              help="What happened (some triggers require it).")
-@click.option("--decision", "decision_ref", metavar="REF",
-              help="Board decision reference: meeting date, § and diary number, "
-                   "e.g. '2023-05-23 § 89 RUN/536/2021'.")
+@click.option(
+    "--message", "-m", "--comment", "comment", help="What happened (some triggers require it)."
+)
+@click.option(
+    "--decision",
+    "decision_ref",
+    metavar="REF",
+    help="Board decision reference: meeting date, § and diary number, "
+    "e.g. '2023-05-23 § 89 RUN/536/2021'.",
+)
 @click.option("--decision-text", help="The decision's wording (default: the comment).")
-@click.option("--as", "as_role", metavar="ROLE",
-              help="Act in this role (by key or as shown), if you hold several.")
-@click.option("--expect-version", type=int, metavar="N",
-              help="Refuse if the process is no longer at version N (see status --json).")
+@click.option(
+    "--as",
+    "as_role",
+    metavar="ROLE",
+    help="Act in this role (by key or as shown), if you hold several.",
+)
+@click.option(
+    "--expect-version",
+    type=int,
+    metavar="N",
+    help="Refuse if the process is no longer at version N (see status --json).",
+)
 @pass_env
-def advance(env: Env, trigger: str, comment: str | None, decision_ref: str | None,
-            decision_text: str | None, as_role: str | None,
-            expect_version: int | None) -> None:
+def advance(
+    env: Env,
+    trigger: str,
+    comment: str | None,
+    decision_ref: str | None,
+    decision_text: str | None,
+    as_role: str | None,
+    expect_version: int | None,
+) -> None:
     """Record that something happened: fire TRIGGER (its name, or its label as 'rsp
     triggers' shows it) on the process.
 
@@ -517,13 +635,25 @@ def advance(env: Env, trigger: str, comment: str | None, decision_ref: str | Non
 
     # parsed by the service, so that a reference it refuses is audited
     decision = TypedRef(decision_ref, decision_text or "") if decision_ref else None
-    result = engine.advance(env.database(), env.clock, env.actor, env.programme, trigger,
-                            comment=comment, decision=decision, as_role=as_role,
-                            expected_version=expect_version)
-    moved = (f"{result.from_state} → {result.to_state}" if result.from_state != result.to_state
-             else f"recorded in {result.to_state}")
-    click.echo(f"{result.trigger}: {moved} (by {env.actor} as {result.role}; "
-               f"audit #{result.audit_id})")
+    result = engine.advance(
+        env.database(),
+        env.clock,
+        env.actor,
+        env.programme,
+        trigger,
+        comment=comment,
+        decision=decision,
+        as_role=as_role,
+        expected_version=expect_version,
+    )
+    moved = (
+        f"{result.from_state} → {result.to_state}"
+        if result.from_state != result.to_state
+        else f"recorded in {result.to_state}"
+    )
+    click.echo(
+        f"{result.trigger}: {moved} (by {env.actor} as {result.role}; audit #{result.audit_id})"
+    )
     if result.decision:
         click.echo(f"decision: {result.decision}")
 
@@ -545,8 +675,7 @@ def history(env: Env, as_json: bool) -> None:
     with env.database().read() as session:
         events = status_service.history(session, env.programme)
         replay = installation.facts(session).replay
-    click.echo(render.to_json(events) if as_json
-               else render.history_text(events, env.lang, replay))
+    click.echo(render.to_json(events) if as_json else render.history_text(events, env.lang, replay))
 
 
 @main.command()
@@ -571,26 +700,47 @@ def triggers(env: Env, as_json: bool) -> None:
     if as_json:
         from process.reports.status_text import to_json
 
-        click.echo(to_json([{"name": t.name, "label": label_text(t.label, env.lang),
-                             "from": list(t.sources), "to": t.dest, "roles": list(t.roles),
-                             "guards": list(t.guards), "decision": t.decision,
-                             "possible_now": inst.state in t.sources} for t in d.triggers]))
+        click.echo(
+            to_json(
+                [
+                    {
+                        "name": t.name,
+                        "label": label_text(t.label, env.lang),
+                        "from": list(t.sources),
+                        "to": t.dest,
+                        "roles": list(t.roles),
+                        "guards": list(t.guards),
+                        "decision": t.decision,
+                        "possible_now": inst.state in t.sources,
+                    }
+                    for t in d.triggers
+                ]
+            )
+        )
         return
     for t in d.triggers:
         now = "*" if inst.state in t.sources else " "
         flags = (" [decision]" if t.decision else "") + (
-            f" [guards: {', '.join(t.guards)}]" if t.guards else "")
-        click.echo(f"{now} {t.name:<24} {'|'.join(t.sources)} → {t.dest}  "
-                   f"({', '.join(t.roles)}){flags}  {label_text(t.label, env.lang)}")
+            f" [guards: {', '.join(t.guards)}]" if t.guards else ""
+        )
+        click.echo(
+            f"{now} {t.name:<24} {'|'.join(t.sources)} → {t.dest}  "
+            f"({', '.join(t.roles)}){flags}  {label_text(t.label, env.lang)}"
+        )
     click.echo("\n* = possible now")
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["mermaid", "svg"]), default="mermaid",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["mermaid", "svg"]), default="mermaid", show_default=True
+)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to a file.")
-@click.option("--definition", "definition_file", type=click.Path(dir_okay=False),
-              help="Draw a definition file instead of the programme's process.")
+@click.option(
+    "--definition",
+    "definition_file",
+    type=click.Path(dir_okay=False),
+    help="Draw a definition file instead of the programme's process.",
+)
 @pass_env
 def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> None:
     """Draw the workflow as a Mermaid state diagram (or SVG, with pygraphviz installed).
@@ -629,21 +779,50 @@ def graph(env: Env, fmt: str, out: str | None, definition_file: str | None) -> N
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (another than this machine's needs RSP_BASE_URL).")
-@click.option("--port", type=Bounded(0, 65535, "0-65535"), default=8000, show_default=True,
-              help="Port to listen on (0: any free one, printed at start).")
-@click.option("--db", "serve_db", metavar="URL|FILE",
-              help="The database (default: rsp's global --db / RSP_DATABASE_URL).")
-@click.option("--workers", type=Bounded(1, 64, "1-64"), default=1, show_default=True,
-              help="Worker processes sharing the database (PostgreSQL for more than one).")
-@click.option("--forwarded-allow-ips", metavar="IPS",
-              help="Reverse proxies whose X-Forwarded-For/-Proto to trust "
-                   "(default 127.0.0.1). Env: FORWARDED_ALLOW_IPS.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (another than this machine's needs RSP_BASE_URL).",
+)
+@click.option(
+    "--port",
+    type=Bounded(0, 65535, "0-65535"),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (0: any free one, printed at start).",
+)
+@click.option(
+    "--db",
+    "serve_db",
+    metavar="URL|FILE",
+    help="The database (default: rsp's global --db / RSP_DATABASE_URL).",
+)
+@click.option(
+    "--workers",
+    type=Bounded(1, 64, "1-64"),
+    default=1,
+    show_default=True,
+    help="Worker processes sharing the database (PostgreSQL for more than one).",
+)
+@click.option(
+    "--forwarded-allow-ips",
+    metavar="IPS",
+    help="Reverse proxies whose X-Forwarded-For/-Proto to trust "
+    "(default 127.0.0.1). Env: FORWARDED_ALLOW_IPS.",
+)
 @log_options
 @pass_env
-def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
-          forwarded_allow_ips: str | None, log_level: str, log_format: str) -> None:
+def serve(
+    env: Env,
+    host: str,
+    port: int,
+    serve_db: str | None,
+    workers: int,
+    forwarded_allow_ips: str | None,
+    log_level: str,
+    log_format: str,
+) -> None:
     """Serve rsp in the browser: people sign in and act as themselves.
 
     Sign-in by e-mail link (mail through RSP_MAIL_*/RSP_SMTP_*, as reminders) and, when
@@ -661,23 +840,44 @@ def serve(env: Env, host: str, port: int, serve_db: str | None, workers: int,
     from web import server
 
     # with JSON logs every line is a JSON object (on stderr), the start-up lines too
-    echo: Callable[[str], None] = (logging.getLogger("rsp.serve").info
-                                   if log_format == "json" else click.echo)
-    server.serve(serve_db or env.db_value, env.clock, host, port, workers,
-                 forwarded_allow_ips, echo, log=(log_level.lower(), log_format))
+    echo: Callable[[str], None] = (
+        logging.getLogger("rsp.serve").info if log_format == "json" else click.echo
+    )
+    server.serve(
+        serve_db or env.db_value,
+        env.clock,
+        host,
+        port,
+        workers,
+        forwarded_allow_ips,
+        echo,
+        log=(log_level.lower(), log_format),
+    )
 
 
 # --- demo -----------------------------------------------------------------------------
 
 
 @main.command()
-@click.option("--workspace", type=click.Path(file_okay=False),
-              help="Folder for the demo database (default: a new temporary folder).")
-@click.option("--serve", "then_serve", is_flag=True,
-              help="Then serve the demo's database in the browser on this machine, printing "
-                   "sign-in links for the process lead and the municipal officer.")
-@click.option("--port", type=Bounded(0, 65535, "0-65535"), default=8000, show_default=True,
-              help="The port for --serve (0: any free one).")
+@click.option(
+    "--workspace",
+    type=click.Path(file_okay=False),
+    help="Folder for the demo database (default: a new temporary folder).",
+)
+@click.option(
+    "--serve",
+    "then_serve",
+    is_flag=True,
+    help="Then serve the demo's database in the browser on this machine, printing "
+    "sign-in links for the process lead and the municipal officer.",
+)
+@click.option(
+    "--port",
+    type=Bounded(0, 65535, "0-65535"),
+    default=8000,
+    show_default=True,
+    help="The port for --serve (0: any free one).",
+)
 def demo(workspace: str | None, then_serve: bool, port: int) -> None:
     """Replay Region Jämtland Härjedalen's 2022-2023 timetable in a fresh workspace.
 
@@ -703,8 +903,16 @@ def demo(workspace: str | None, then_serve: bool, port: int) -> None:
         os.environ.update(RSP_MAIL_TRANSPORT="file", RSP_OUTBOX_DIR=str(db.parent / OUTBOX))
         os.environ.pop("RSP_BASE_URL", None)  # the demo serves this machine only
         click.echo(f"\nServing the demo as of {LOOK_AT} (sign-in mails: {db.parent / OUTBOX})")
-        server.serve(str(db), ReplayClock(parse_now(LOOK_AT)), "127.0.0.1", port, 1, None,
-                     click.echo, lambda ctx: web_demo.print_links(ctx, click.echo))
+        server.serve(
+            str(db),
+            ReplayClock(parse_now(LOOK_AT)),
+            "127.0.0.1",
+            port,
+            1,
+            None,
+            click.echo,
+            lambda ctx: web_demo.print_links(ctx, click.echo),
+        )
 
 
 _registered: list[bool] = []
@@ -769,8 +977,9 @@ def _config_checks() -> list[Any]:
         from process.storage.database import database_url
 
         url = database_url(None)
-        settings = mailconfig.settings_from_env(env, mailconfig.default_outbox_dir(url),
-                                                shared_database=not url.startswith("sqlite"))
+        settings = mailconfig.settings_from_env(
+            env, mailconfig.default_outbox_dir(url), shared_database=not url.startswith("sqlite")
+        )
         mailconfig.open_transport(settings, env)  # reads the password reference
 
     def web(env: Mapping[str, str]) -> None:
@@ -828,13 +1037,17 @@ def _config_checks() -> list[Any]:
 
         return tuple(s.env for s in SETTINGS if s.section == section)
 
-    return [Check(names("database"), database), Check(("RSP_LANG",), lang),
-            Check(names("mail") + names("smtp"), mail),
-            Check(names("web") + names("oidc"), web),
-            Check(("RSP_AUDIT_KEY_FILE",), audit_key),
-            Check(("RSP_SCHEDULER_INTERVAL", "RSP_DIGEST_CRON"), schedule),
-            Check(("RSP_REMINDER_RULES",), rules), Check(names("templates"), templates),
-            Check(names("logging"), logs)]
+    return [
+        Check(names("database"), database),
+        Check(("RSP_LANG",), lang),
+        Check(names("mail") + names("smtp"), mail),
+        Check(names("web") + names("oidc"), web),
+        Check(("RSP_AUDIT_KEY_FILE",), audit_key),
+        Check(("RSP_SCHEDULER_INTERVAL", "RSP_DIGEST_CRON"), schedule),
+        Check(("RSP_REMINDER_RULES",), rules),
+        Check(names("templates"), templates),
+        Check(names("logging"), logs),
+    ]
 
 
 if __name__ == "__main__":  # pragma: no cover

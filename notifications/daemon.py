@@ -62,8 +62,10 @@ class Standby:
         """Announce (once), then wait a poll; raise StoppedWaiting when told to stop."""
         if not self.told:
             self.told = True
-            self.announce(f"rsp scheduler: standby — {why}; this one takes over within "
-                          f"{self.poll_seconds:g} s of it stopping")
+            self.announce(
+                f"rsp scheduler: standby — {why}; this one takes over within "
+                f"{self.poll_seconds:g} s of it stopping"
+            )
         if self.stop.wait(self.poll_seconds):
             raise StoppedWaiting
 
@@ -106,20 +108,29 @@ class Outcome:
         """Whether anything worth telling happened: queued, sent, retried, failed, taken
         over, an error, or a condition not reported before (cron prints nothing else)."""
         r = self.sent
-        return bool(self.swept.inserted or self.error or self.sweep_error or self.new_problems
-                    or (r is not None and (r.sent or r.retry or r.failed or r.lost_claims)))
+        return bool(
+            self.swept.inserted
+            or self.error
+            or self.sweep_error
+            or self.new_problems
+            or (r is not None and (r.sent or r.retry or r.failed or r.lost_claims))
+        )
 
     def lines(self) -> list[str]:
         """A summary for people: one line for the sweep, one for sending."""
         s = self.swept
-        out = [f"sweep: {s.items} deadline items, {s.due} reminder(s) due ({s.mails} mails), "
-               f"{s.inserted} queued, {s.existing} already in the outbox"]
+        out = [
+            f"sweep: {s.items} deadline items, {s.due} reminder(s) due ({s.mails} mails), "
+            f"{s.inserted} queued, {s.existing} already in the outbox"
+        ]
         if self.sweep_error:
             out = ["sweep: nothing queued (a template is broken, see the error)"]
         if self.sent is not None:
             r = self.sent
-            out.append(f"send: {r.sent} sent, {r.retry} to retry, {r.failed} failed"
-                       + (f", {r.lost_claims} taken over" if r.lost_claims else ""))
+            out.append(
+                f"send: {r.sent} sent, {r.retry} to retry, {r.failed} failed"
+                + (f", {r.lost_claims} taken over" if r.lost_claims else "")
+            )
         return out
 
     @property
@@ -128,11 +139,17 @@ class Outcome:
         return self.swept.problems + (self.sent.problems if self.sent else [])
 
 
-def run_once(db: Database, clock: Clock, rules: Rules | None,
-             settings: mailconfig.MailSettings,
-             env: Mapping[str, str], lang: str = "sv", send: bool = True,
-             stop: threading.Event | None = None,
-             actor: str = sweep.SYSTEM_ACTOR) -> Outcome:
+def run_once(
+    db: Database,
+    clock: Clock,
+    rules: Rules | None,
+    settings: mailconfig.MailSettings,
+    env: Mapping[str, str],
+    lang: str = "sv",
+    send: bool = True,
+    stop: threading.Event | None = None,
+    actor: str = sweep.SYSTEM_ACTOR,
+) -> Outcome:
     """Sweep, then send what is due (unless `send` is False); a transport that cannot
     work at all is reported in `error`, after the sweep has done its part. `actor` is
     the system actor the rows name (a Caller carrying the OS user, from the CLI). A broken
@@ -142,8 +159,15 @@ def run_once(db: Database, clock: Clock, rules: Rules | None,
 
     sweep_error = None
     try:
-        swept = sweep.sweep(db, clock, rules, lang=lang, domain=settings.domain, actor=actor,
-                            base_url=settings.base_url)
+        swept = sweep.sweep(
+            db,
+            clock,
+            rules,
+            lang=lang,
+            domain=settings.domain,
+            actor=actor,
+            base_url=settings.base_url,
+        )
     except TemplateProblem as exc:
         if not send:
             raise
@@ -153,8 +177,9 @@ def run_once(db: Database, clock: Clock, rules: Rules | None,
     else:
         try:
             transport = mailconfig.open_transport(settings, env)
-            sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
-                                       actor=actor)
+            sent = sender.send_pending(
+                db, clock, transport, settings.mail_from, stop=stop, actor=actor
+            )
             outcome = Outcome(swept, sent, sweep_error, sweep_error)
         except TransportConfigError as exc:
             outcome = Outcome(swept, None, str(exc), sweep_error)
@@ -194,11 +219,16 @@ def lock_holder(db: Database) -> Holder:
     if db.dialect == "postgresql":
         key = "hashtext(current_database() || '.' || current_schema())"
         with db.engine.connect() as conn:
-            row = conn.execute(sa.text(
-                "SELECT l.pid, a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a "
-                "ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND "
-                f"l.classid::bigint = (:k)::oid::bigint AND l.objid::bigint = ({key})::oid::bigint"
-                " AND l.objsubid = 2"), {"k": PG_LOCK_CLASS}).first()
+            row = conn.execute(
+                sa.text(
+                    "SELECT l.pid, a.application_name FROM pg_locks l LEFT JOIN pg_stat_activity a "
+                    "ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND "
+                    "l.classid::bigint = (:k)::oid::bigint AND "
+                    f"l.objid::bigint = ({key})::oid::bigint"
+                    " AND l.objsubid = 2"
+                ),
+                {"k": PG_LOCK_CLASS},
+            ).first()
         if row is None:
             return Holder(False)
         name = row[1] or ""
@@ -227,10 +257,12 @@ def _fcntl() -> Any:
     try:
         import fcntl
     except ImportError:  # Windows
-        raise RspError("rsp scheduler run needs Linux (or another POSIX system): it locks "
-                       "the database with fcntl, which this system lacks; run the scheduler "
-                       "on a Linux host or in a container (see the README, Drift / "
-                       "Operations)") from None
+        raise RspError(
+            "rsp scheduler run needs Linux (or another POSIX system): it locks "
+            "the database with fcntl, which this system lacks; run the scheduler "
+            "on a Linux host or in a container (see the README, Drift / "
+            "Operations)"
+        ) from None
     return fcntl
 
 
@@ -266,8 +298,10 @@ class _PgLock(_Lock):
 
     def beat(self, when: dt.datetime) -> None:
         """The lock connection's application_name carries the time of the last round."""
-        self.conn.execute(sa.text("SELECT set_config('application_name', :v, false)"),
-                          {"v": f"{PG_APP_NAME} {when.isoformat()}"})
+        self.conn.execute(
+            sa.text("SELECT set_config('application_name', :v, false)"),
+            {"v": f"{PG_APP_NAME} {when.isoformat()}"},
+        )
 
 
 @contextmanager
@@ -275,10 +309,10 @@ def _pg_lock(db: Database, standby: Standby | None = None) -> Iterator[_Lock]:
     key = "(:k, hashtext(current_database() || '.' || current_schema()))"
     conn = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
     try:
-        while not conn.execute(sa.text(f"SELECT pg_try_advisory_lock{key}"),
-                               {"k": PG_LOCK_CLASS}).scalar():
-            why = (f"a scheduler is already running on {db.display()} (it holds the advisory "
-                   "lock)")
+        while not conn.execute(
+            sa.text(f"SELECT pg_try_advisory_lock{key}"), {"k": PG_LOCK_CLASS}
+        ).scalar():
+            why = f"a scheduler is already running on {db.display()} (it holds the advisory lock)"
             if standby is None:
                 raise AlreadyRunning(f"{why}; stop it first")
             standby.wait(why)
@@ -305,23 +339,39 @@ def single_instance(db: Database, standby: Standby | None = None) -> Iterator[_L
         yield lock
 
 
-def add_jobs(scheduler: Any, start: dt.datetime, interval_minutes: float,
-             tick: Callable[[Callable[[threading.Event], Report]], Callable[[], None]],
-             work: Callable[[threading.Event], Report], cron_jobs: Sequence[CronJob]) -> None:
+def add_jobs(
+    scheduler: Any,
+    start: dt.datetime,
+    interval_minutes: float,
+    tick: Callable[[Callable[[threading.Event], Report]], Callable[[], None]],
+    work: Callable[[threading.Event], Report],
+    cron_jobs: Sequence[CronJob],
+) -> None:
     """The sweep every `interval_minutes` and each cron job, all due at `start` (the
     scheduler's own time, the wall clock's); explicit ids, replace_existing, and
     coalesce with no misfire limit (a run that was due while the process was busy or
     suspended happens once, late, instead of being dropped)."""
-    common = dict(replace_existing=True, coalesce=True, misfire_grace_time=None,
-                  max_instances=1, next_run_time=start)
+    common = dict(
+        replace_existing=True,
+        coalesce=True,
+        misfire_grace_time=None,
+        max_instances=1,
+        next_run_time=start,
+    )
     scheduler.add_job(tick(work), "interval", minutes=interval_minutes, id=JOB_ID, **common)
     for job in cron_jobs:
         scheduler.add_job(tick(job.work), job.trigger, id=job.id, **common)
 
 
-def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], Report],
-                  interval_minutes: float, echo: Callable[[str], None],
-                  cron_jobs: Sequence[CronJob] = (), standby_poll: float | None = None) -> int:
+def run_scheduler(
+    db: Database,
+    wall: Clock,
+    work: Callable[[threading.Event], Report],
+    interval_minutes: float,
+    echo: Callable[[str], None],
+    cron_jobs: Sequence[CronJob] = (),
+    standby_poll: float | None = None,
+) -> int:
     """Run `work` now and every `interval_minutes`, and each cron job on its trigger,
     until SIGTERM/SIGINT; returns 0.
 
@@ -372,8 +422,9 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
                         log.error("%s", exc)
                         return
                     except sa.exc.OperationalError as exc:
-                        log.error("database: %s", scrub(str(exc.orig or exc).splitlines()[0],
-                                                         db.url))
+                        log.error(
+                            "database: %s", scrub(str(exc.orig or exc).splitlines()[0], db.url)
+                        )
                         return
                     for line in outcome.lines():
                         log.info("%s", line)
@@ -390,8 +441,10 @@ def run_scheduler(db: Database, wall: Clock, work: Callable[[threading.Event], R
                 if stop.is_set():  # a signal came before the scheduler ran
                     scheduler.shutdown(wait=False)
                     return
-                echo(f"rsp scheduler: running (pid {os.getpid()}, every "
-                     f"{interval_minutes:g} min, {db.display()}); stop with SIGTERM")
+                echo(
+                    f"rsp scheduler: running (pid {os.getpid()}, every "
+                    f"{interval_minutes:g} min, {db.display()}); stop with SIGTERM"
+                )
 
             scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
             add_jobs(scheduler, wall.now(), interval_minutes, tick_of, work, cron_jobs)

@@ -40,36 +40,55 @@ def make_certificates(folder: Path) -> Certificates:
         return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
 
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_cert = (x509.CertificateBuilder().subject_name(name("rsp test CA"))
-               .issuer_name(name("rsp test CA")).public_key(ca_key.public_key())
-               .serial_number(x509.random_serial_number())
-               .not_valid_before(FAR_PAST).not_valid_after(FAR_FUTURE)
-               .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-               .add_extension(x509.KeyUsage(False, False, False, False, False, True, True,
-                                            False, False), critical=True)
-               .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()),
-                              critical=False)
-               .sign(ca_key, hashes.SHA256()))
+    ca_cert = (
+        x509.CertificateBuilder()
+        .subject_name(name("rsp test CA"))
+        .issuer_name(name("rsp test CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(FAR_PAST)
+        .not_valid_after(FAR_FUTURE)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(False, False, False, False, False, True, True, False, False),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
     key = ec.generate_private_key(ec.SECP256R1())
-    cert = (x509.CertificateBuilder().subject_name(name("localhost"))
-            .issuer_name(ca_cert.subject).public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(FAR_PAST).not_valid_after(FAR_FUTURE)
-            .add_extension(x509.SubjectAlternativeName([
-                x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-                critical=False)
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]),
-                           critical=False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
-                ca_key.public_key()), critical=False)
-            .sign(ca_key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name("localhost"))
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(FAR_PAST)
+        .not_valid_after(FAR_FUTURE)
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
     pem = serialization.Encoding.PEM
     out = Certificates(folder / "ca.pem", folder / "server.pem", folder / "server.key")
     out.ca.write_bytes(ca_cert.public_bytes(pem))
     out.cert.write_bytes(cert.public_bytes(pem))
-    out.key.write_bytes(key.private_bytes(pem, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()))
+    out.key.write_bytes(
+        key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     return out
 
 
@@ -97,17 +116,27 @@ class Handler:
             server.transport.abort()
             return "250 2.0.0 never seen"
         if action.startswith("250"):
-            self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
-                                          bytes(envelope.content), bool(session.authenticated),
-                                          session.ssl is not None))
+            self.received.append(
+                Received(
+                    envelope.mail_from,
+                    list(envelope.rcpt_tos),
+                    bytes(envelope.content),
+                    bool(session.authenticated),
+                    session.ssl is not None,
+                )
+            )
         return action
 
-    def authenticate(self, server: Any, session: Any, envelope: Any, mechanism: str,
-                     auth_data: Any) -> Any:
+    def authenticate(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any
+    ) -> Any:
         from aiosmtpd.smtp import AuthResult, LoginPassword
 
-        ok = (isinstance(auth_data, LoginPassword) and auth_data.login == SMTP_USER.encode()
-              and auth_data.password == SMTP_PASSWORD.encode())
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and auth_data.login == SMTP_USER.encode()
+            and auth_data.password == SMTP_PASSWORD.encode()
+        )
         self.logins.append((mechanism, ok))
         return AuthResult(success=ok, handled=False)
 
@@ -142,8 +171,9 @@ def smtp_server(certs: Certificates, tls: str = "starttls") -> Iterator[Server]:
         options.update(ssl_context=context, auth_require_tls=False)
     else:
         options.update(auth_require_tls=False)
-    controller = FreePortController(handler, hostname="127.0.0.1", port=0,
-                                    server_hostname="localhost", **options)
+    controller = FreePortController(
+        handler, hostname="127.0.0.1", port=0, server_hostname="localhost", **options
+    )
     controller.start()
     try:
         yield Server("127.0.0.1", controller.port, handler, certs)
@@ -153,11 +183,17 @@ def smtp_server(certs: Certificates, tls: str = "starttls") -> Iterator[Server]:
 
 def synthetic(n: int, due: str = "2023-05-15"):
     """A deadline-item source of n measure-like items: a lead body, Länsstyrelsen in Cc."""
-    items = [DeadlineItem("measure", f"measure:{i}", f"Åtgärd {i}: servicepunkter",
-                          dt.date.fromisoformat(due),
-                          (Recipient(f"lead{i}@kommun.example", f"Kommun {i}"),),
-                          (Recipient("rsp@lansstyrelsen.example", "Länsstyrelsen"),))
-             for i in range(n)]
+    items = [
+        DeadlineItem(
+            "measure",
+            f"measure:{i}",
+            f"Åtgärd {i}: servicepunkter",
+            dt.date.fromisoformat(due),
+            (Recipient(f"lead{i}@kommun.example", f"Kommun {i}"),),
+            (Recipient("rsp@lansstyrelsen.example", "Länsstyrelsen"),),
+        )
+        for i in range(n)
+    ]
 
     def source(session: Any, rules: Any, now: Any, lang: str) -> Collected:
         return Collected(items=list(items))

@@ -37,17 +37,27 @@ from process.storage.plan_tables import Measure as MeasureRow
 from tests.support import at
 
 REGIONS = (
-    ("stockholm", "Region Stockholm"), ("uppsala", "Region Uppsala"),
-    ("sormland", "Region Sörmland"), ("ostergotland", "Region Östergötland"),
-    ("jonkoping", "Region Jönköpings län"), ("kronoberg", "Region Kronoberg"),
-    ("kalmar", "Region Kalmar län"), ("gotland", "Region Gotland"),
-    ("blekinge", "Region Blekinge"), ("skane", "Region Skåne"),
-    ("halland", "Region Halland"), ("vastra-gotaland", "Västra Götalandsregionen"),
-    ("varmland", "Region Värmland"), ("orebro", "Region Örebro län"),
-    ("vastmanland", "Region Västmanland"), ("dalarna", "Region Dalarna"),
-    ("gavleborg", "Region Gävleborg"), ("vasternorrland", "Region Västernorrland"),
+    ("stockholm", "Region Stockholm"),
+    ("uppsala", "Region Uppsala"),
+    ("sormland", "Region Sörmland"),
+    ("ostergotland", "Region Östergötland"),
+    ("jonkoping", "Region Jönköpings län"),
+    ("kronoberg", "Region Kronoberg"),
+    ("kalmar", "Region Kalmar län"),
+    ("gotland", "Region Gotland"),
+    ("blekinge", "Region Blekinge"),
+    ("skane", "Region Skåne"),
+    ("halland", "Region Halland"),
+    ("vastra-gotaland", "Västra Götalandsregionen"),
+    ("varmland", "Region Värmland"),
+    ("orebro", "Region Örebro län"),
+    ("vastmanland", "Region Västmanland"),
+    ("dalarna", "Region Dalarna"),
+    ("gavleborg", "Region Gävleborg"),
+    ("vasternorrland", "Region Västernorrland"),
     ("jamtland-harjedalen", "Region Jämtland Härjedalen"),
-    ("vasterbotten", "Region Västerbotten"), ("norrbotten", "Region Norrbotten"),
+    ("vasterbotten", "Region Västerbotten"),
+    ("norrbotten", "Region Norrbotten"),
 )
 YEARS = tuple(range(2023, 2031))
 PER_PLAN = 200
@@ -70,12 +80,16 @@ def lead(slug: str) -> str:
 
 def _bodies(slug: str) -> list[Body]:
     domain = f"{slug}.example"
-    kommuner = [Body(f"kommun-{k}", f"Kommun {k}", "kommun", (f"kommun{k}@{domain}",))
-                for k in range(1, KOMMUNER + 1)]
-    return [Body("lansstyrelsen", "Länsstyrelsen", "myndighet", (f"lst@{domain}",)),
-            Body("region", "Regionen", "region", (f"rsp@{domain}", f"naringsliv@{domain}")),
-            *kommuner,
-            Body("kommunerna", "Länets kommuner", "group", (), tuple(b.key for b in kommuner))]
+    kommuner = [
+        Body(f"kommun-{k}", f"Kommun {k}", "kommun", (f"kommun{k}@{domain}",))
+        for k in range(1, KOMMUNER + 1)
+    ]
+    return [
+        Body("lansstyrelsen", "Länsstyrelsen", "myndighet", (f"lst@{domain}",)),
+        Body("region", "Regionen", "region", (f"rsp@{domain}", f"naringsliv@{domain}")),
+        *kommuner,
+        Body("kommunerna", "Länets kommuner", "group", (), tuple(b.key for b in kommuner)),
+    ]
 
 
 def deadlines_of(year: int, n: int) -> tuple[Deadline, ...]:
@@ -95,40 +109,89 @@ def action_plan(slug: str, year: int) -> ActionPlan:
         measures = []
         for i in range(per_area):
             n = (a - 1) * per_area + i
-            responsible = (("region", "lansstyrelsen") if n % 3 == 0 else
-                           (f"kommun-{n % KOMMUNER + 1}", "region") if n % 3 == 1 else
-                           ("lansstyrelsen", "kommunerna"))
-            measures.append(Measure(
-                id=f"{a}.{chr(65 + i)}", area=a, title=f"Insats {a}.{chr(65 + i)} {year}",
-                subgoal=f"Delmål för insats {a}.{chr(65 + i)}", goals=(goals[i % 3].id,),
-                activities=("Kartläggning", "Dialog med kommunerna"),
-                responsible=responsible, financing=("1:1 anslaget",),
-                deadlines=deadlines_of(year, n), line=0))
-        areas.append(Area(a, f"Område {a}", f"Prioriterat område {a} i {slug}.",
-                          ("Exempel på insats",), goals, tuple(measures)))
+            responsible = (
+                ("region", "lansstyrelsen")
+                if n % 3 == 0
+                else (f"kommun-{n % KOMMUNER + 1}", "region")
+                if n % 3 == 1
+                else ("lansstyrelsen", "kommunerna")
+            )
+            measures.append(
+                Measure(
+                    id=f"{a}.{chr(65 + i)}",
+                    area=a,
+                    title=f"Insats {a}.{chr(65 + i)} {year}",
+                    subgoal=f"Delmål för insats {a}.{chr(65 + i)}",
+                    goals=(goals[i % 3].id,),
+                    activities=("Kartläggning", "Dialog med kommunerna"),
+                    responsible=responsible,
+                    financing=("1:1 anslaget",),
+                    deadlines=deadlines_of(year, n),
+                    line=0,
+                )
+            )
+        areas.append(
+            Area(
+                a,
+                f"Område {a}",
+                f"Prioriterat område {a} i {slug}.",
+                ("Exempel på insats",),
+                goals,
+                tuple(measures),
+            )
+        )
     text = f"{slug}:{year}"
-    return ActionPlan(year=year, title=f"Handlingsplan {year}", issuer="region",
-                      starts=dt.date(year, 1, 1),
-                      followup=f"Uppföljning i början av {year + 1}.", areas=tuple(areas),
-                      source=f"scale/{slug}-{year}.yaml",
-                      content_hash=hashlib.sha256(text.encode()).hexdigest())
+    return ActionPlan(
+        year=year,
+        title=f"Handlingsplan {year}",
+        issuer="region",
+        starts=dt.date(year, 1, 1),
+        followup=f"Uppföljning i början av {year + 1}.",
+        areas=tuple(areas),
+        source=f"scale/{slug}-{year}.yaml",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )
 
 
 def plan_file(plan: ActionPlan) -> str:
     """The plan as an action-plan file `rsp plan import` reads (JSON is YAML)."""
+
     def measure(m: Measure) -> dict[str, Any]:
-        return {"id": m.id, "title": m.title, "subgoal": m.subgoal, "goals": list(m.goals),
-                "activities": list(m.activities), "responsible": list(m.responsible),
-                "financing": list(m.financing),
-                "deadlines": [{"date": d.date.isoformat(), "text": d.text} for d in m.deadlines]}
-    return json.dumps({
-        "plan": {"year": plan.year, "title": plan.title, "issuer": plan.issuer,
-                 "starts": plan.starts.isoformat(), "followup": plan.followup},
-        "areas": [{"number": a.number, "title": a.title, "description": a.description,
-                   "examples": list(a.examples),
-                   "goals": [{"id": g.id, "title": g.title} for g in a.goals],
-                   "measures": [measure(m) for m in a.measures]} for a in plan.areas],
-    }, ensure_ascii=False, indent=1)
+        return {
+            "id": m.id,
+            "title": m.title,
+            "subgoal": m.subgoal,
+            "goals": list(m.goals),
+            "activities": list(m.activities),
+            "responsible": list(m.responsible),
+            "financing": list(m.financing),
+            "deadlines": [{"date": d.date.isoformat(), "text": d.text} for d in m.deadlines],
+        }
+
+    return json.dumps(
+        {
+            "plan": {
+                "year": plan.year,
+                "title": plan.title,
+                "issuer": plan.issuer,
+                "starts": plan.starts.isoformat(),
+                "followup": plan.followup,
+            },
+            "areas": [
+                {
+                    "number": a.number,
+                    "title": a.title,
+                    "description": a.description,
+                    "examples": list(a.examples),
+                    "goals": [{"id": g.id, "title": g.title} for g in a.goals],
+                    "measures": [measure(m) for m in a.measures],
+                }
+                for a in plan.areas
+            ],
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
 
 
 def with_target_moved(plan: ActionPlan, codes: set[str]) -> ActionPlan:
@@ -137,8 +200,11 @@ def with_target_moved(plan: ActionPlan, codes: set[str]) -> ActionPlan:
 
     def move(m: Measure) -> Measure:
         return replace(m, deadlines=(moved, *m.deadlines[1:])) if m.id in codes else m
-    return replace(plan, areas=tuple(replace(a, measures=tuple(move(m) for m in a.measures))
-                                     for a in plan.areas))
+
+    return replace(
+        plan,
+        areas=tuple(replace(a, measures=tuple(move(m) for m in a.measures)) for a in plan.areas),
+    )
 
 
 def history(year: int, code: str) -> tuple[str, ...]:
@@ -161,11 +227,19 @@ def history(year: int, code: str) -> tuple[str, ...]:
     return ("postponed",) if h < 90 else ("ongoing", "done")
 
 
-COMMENTS = {"followed_up": "Uppföljd: uppnått", "postponed": "Väntar på beslut",
-            "cancelled": "Ersätts av annan insats"}
-TRIGGER = {("planned", "ongoing"): "start", ("ongoing", "done"): "complete",
-           ("done", "followed_up"): "follow_up", ("ongoing", "carried_over"): "carry_over",
-           ("planned", "cancelled"): "cancel", ("planned", "postponed"): "postpone"}
+COMMENTS = {
+    "followed_up": "Uppföljd: uppnått",
+    "postponed": "Väntar på beslut",
+    "cancelled": "Ersätts av annan insats",
+}
+TRIGGER = {
+    ("planned", "ongoing"): "start",
+    ("ongoing", "done"): "complete",
+    ("done", "followed_up"): "follow_up",
+    ("ongoing", "carried_over"): "carry_over",
+    ("planned", "cancelled"): "cancel",
+    ("planned", "postponed"): "postpone",
+}
 
 
 @dataclass
@@ -188,19 +262,41 @@ def build(db: Database, regions: tuple[tuple[str, str], ...] = REGIONS) -> Built
     drafting = str(workflows.path_of("drafting"))
     for slug, region in regions:
         key = programme_key(slug)
-        setup.init(db, clock, ADMIN, definition_file=drafting, key=key,
-                   name=f"Regionalt serviceprogram 2023–2030, {region}", region=region,
-                   replay=True)
-        for login, role in ((f"sekreterare-{slug}", "board"), (lead(slug), "working_group"),
-                            (f"ordforande-{slug}", "steering_group")):
-            setup.add_person(db, clock, ADMIN, key, login, login.title(),
-                             f"{login}@{slug}.example", [role])
-        unit_of_work.write(db, clock, ADMIN, key, "bodies.import",
-                           lambda w, s=slug: bodies.apply_bodies(as_admin(w), _bodies(s)))
+        setup.init(
+            db,
+            clock,
+            ADMIN,
+            definition_file=drafting,
+            key=key,
+            name=f"Regionalt serviceprogram 2023–2030, {region}",
+            region=region,
+            replay=True,
+        )
+        for login, role in (
+            (f"sekreterare-{slug}", "board"),
+            (lead(slug), "working_group"),
+            (f"ordforande-{slug}", "steering_group"),
+        ):
+            setup.add_person(
+                db, clock, ADMIN, key, login, login.title(), f"{login}@{slug}.example", [role]
+            )
+        unit_of_work.write(
+            db,
+            clock,
+            ADMIN,
+            key,
+            "bodies.import",
+            lambda w, s=slug: bodies.apply_bodies(as_admin(w), _bodies(s)),
+        )
         for year in YEARS:
-            unit_of_work.write(db, clock, ADMIN, key, "plan.import",
-                               lambda w, s=slug, y=year: plans.apply_plan(
-                                   as_admin(w), action_plan(s, y)))
+            unit_of_work.write(
+                db,
+                clock,
+                ADMIN,
+                key,
+                "plan.import",
+                lambda w, s=slug, y=year: plans.apply_plan(as_admin(w), action_plan(s, y)),
+            )
     _lay_down_history(db)
     with db.engine.connect() as conn:
         n_measures = conn.execute(sa.text("SELECT count(*) FROM measure")).scalar_one()
@@ -220,10 +316,14 @@ def _lay_down_history(db: Database) -> int:
     m = MeasureRow.__table__  # type: ignore[attr-defined]
     with db.write() as session:
         conn = session.connection()
-        rows = conn.execute(sa.text(
-            "SELECT m.id, m.code, p.year, p.programme_id, pr.key FROM measure m "
-            "JOIN action_plan p ON p.id = m.plan_id JOIN programme pr ON pr.id = p.programme_id "
-            "ORDER BY p.year, pr.id, m.id")).all()
+        rows = conn.execute(
+            sa.text(
+                "SELECT m.id, m.code, p.year, p.programme_id, pr.key FROM measure m "
+                "JOIN action_plan p ON p.id = m.plan_id "
+                "JOIN programme pr ON pr.id = p.programme_id "
+                "ORDER BY p.year, pr.id, m.id"
+            )
+        ).all()
         updates = []
         events: dict[int, list[dict]] = {}
         for mid, code, year, prog_id, key in rows:
@@ -231,19 +331,37 @@ def _lay_down_history(db: Database) -> int:
             state, when = "planned", dt.datetime(year, 2, 1, 9, tzinfo=dt.UTC)
             for new in states:
                 when += dt.timedelta(days=60 if new != "followed_up" else 120)
-                events.setdefault(prog_id, []).append({
-                    "at": when, "recorded_at": when, "actor": lead(key.removeprefix("rsp-")),
-                    "role": "working_group", "action": "transition", "programme_id": prog_id,
-                    "subject": f"measure:{mid}", "trigger": TRIGGER.get((state, new), "complete"),
-                    "from_state": state, "to_state": new, "comment": COMMENTS.get(new)})
+                events.setdefault(prog_id, []).append(
+                    {
+                        "at": when,
+                        "recorded_at": when,
+                        "actor": lead(key.removeprefix("rsp-")),
+                        "role": "working_group",
+                        "action": "transition",
+                        "programme_id": prog_id,
+                        "subject": f"measure:{mid}",
+                        "trigger": TRIGGER.get((state, new), "complete"),
+                        "from_state": state,
+                        "to_state": new,
+                        "comment": COMMENTS.get(new),
+                    }
+                )
                 state = new
             if states:
-                updates.append({"mid": mid, "state": state, "since": when,
-                                "version": len(states) + 1})
-        conn.execute(sa.update(m).where(m.c.id == sa.bindparam("mid")).values(
-            state=sa.bindparam("state"), state_since=sa.bindparam("since"),
-            version=sa.bindparam("version")), updates)
+                updates.append(
+                    {"mid": mid, "state": state, "since": when, "version": len(states) + 1}
+                )
+        conn.execute(
+            sa.update(m)
+            .where(m.c.id == sa.bindparam("mid"))
+            .values(
+                state=sa.bindparam("state"),
+                state_since=sa.bindparam("since"),
+                version=sa.bindparam("version"),
+            ),
+            updates,
+        )
         for programme_events in events.values():  # one chain per programme
             for chunk in range(0, len(programme_events), 5000):
-                audit.append_many(session, programme_events[chunk:chunk + 5000])
+                audit.append_many(session, programme_events[chunk : chunk + 5000])
     return sum(len(e) for e in events.values())

@@ -20,8 +20,9 @@ from process.storage.database import Database, open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 RSP = str(Path(sys.executable).parent / "rsp")
-PG_URL = os.environ.get("RSP_TEST_POSTGRES_URL",
-                        "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_URL = os.environ.get(
+    "RSP_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 # A hang guard, not a time limit: the longest any single wait in the tests (a command,
 # a process exiting, a line or a message arriving, a thread or a barrier) may take before
 # the test is declared hung. Tests wait for events, never for time to pass; a busy 2-core
@@ -108,9 +109,15 @@ def database(kind: str, tmp_path: Path, migrate: bool = True) -> Iterator[Databa
             db.dispose()
 
 
-def run_rsp(*args: str, db: str, user: str | None = "it-admin", now: str | None = None,
-            cwd: Path | None = None, env: dict[str, str] | None = None,
-            input_text: str | None = None) -> subprocess.CompletedProcess[str]:
+def run_rsp(
+    *args: str,
+    db: str,
+    user: str | None = "it-admin",
+    now: str | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    input_text: str | None = None,
+) -> subprocess.CompletedProcess[str]:
     """Run the real installed `rsp` command, to its end (bounded only by the hang guard)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
     full_env["RSP_DATABASE_URL"] = db
@@ -119,12 +126,24 @@ def run_rsp(*args: str, db: str, user: str | None = "it-admin", now: str | None 
     if now:
         full_env["RSP_NOW"] = now
     full_env.update(env or {})
-    return subprocess.run([RSP, *args], capture_output=True, text=True, env=full_env,
-                          cwd=cwd, input=input_text, timeout=HANG_GUARD)
+    return subprocess.run(
+        [RSP, *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd,
+        input=input_text,
+        timeout=HANG_GUARD,
+    )
 
 
-PLAN_2014 = Path(__file__).resolve().parent.parent / "workflows" / "examples" / \
-    "jamtland-2014-2020" / "actionplan-2014.yaml"
+PLAN_2014 = (
+    Path(__file__).resolve().parent.parent
+    / "workflows"
+    / "examples"
+    / "jamtland-2014-2020"
+    / "actionplan-2014.yaml"
+)
 
 DEMO_PEOPLE = {
     "sekreterare": ["board"],
@@ -134,8 +153,12 @@ DEMO_PEOPLE = {
 }
 
 
-def make_programme(db: Database, clock: FixedClock, people: dict[str, list[str]] | None = None,
-                   admin: str = "it-admin") -> None:
+def make_programme(
+    db: Database,
+    clock: FixedClock,
+    people: dict[str, list[str]] | None = None,
+    admin: str = "it-admin",
+) -> None:
     """The example programme with one person per role, created through the services, in a
     replay database (the tests replay timetables with `--now`). For the tests of measures
     it also holds the complete 2014 action plan (PLAN_2014, in truth the earlier
@@ -146,5 +169,4 @@ def make_programme(db: Database, clock: FixedClock, people: dict[str, list[str]]
     setup.init(db, clock, admin, example="jamtland-harjedalen", replay=True)
     plan_import.import_plan(db, clock, admin, None, str(PLAN_2014), 2014)
     for login, roles in (DEMO_PEOPLE if people is None else people).items():
-        setup.add_person(db, clock, admin, None, login, login.title(), f"{login}@x.example",
-                         roles)
+        setup.add_person(db, clock, admin, None, login, login.title(), f"{login}@x.example", roles)

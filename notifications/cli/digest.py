@@ -20,11 +20,12 @@ from process.cli.params import DAY
 
 FORMATS = click.Choice(["html", "text", "md"])
 SINCE_OPTION = click.option(
-    "--since", "since_text", type=DAY,
-    help="First day of the period, e.g. 2023-05-01 or 1/5 2023 (default: 7 days before "
-         "today).")
-LEAD_HELP = ("The process lead's copy: also the refused attempts of the period and the "
-             "failed mails.")
+    "--since",
+    "since_text",
+    type=DAY,
+    help="First day of the period, e.g. 2023-05-01 or 1/5 2023 (default: 7 days before today).",
+)
+LEAD_HELP = "The process lead's copy: also the refused attempts of the period and the failed mails."
 
 
 def _format_for(fmt: str | None, out: str | None) -> str:
@@ -55,15 +56,29 @@ def _plain(value: Any) -> Any:
 
 @click.group(invoke_without_command=True)
 @SINCE_OPTION
-@click.option("--format", "fmt", type=FORMATS,
-              help="html, text or md (default: from the --out suffix, else text).")
-@click.option("--out", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Write to FILE instead of printing.")
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMATS,
+    help="html, text or md (default: from the --out suffix, else text).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Write to FILE instead of printing.",
+)
 @click.option("--lead", is_flag=True, help=LEAD_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the digest's data as JSON.")
 @click.pass_context
-def digest(ctx: click.Context, since_text: dt.date | None, fmt: str | None, out: str | None,
-           lead: bool, as_json: bool) -> None:
+def digest(
+    ctx: click.Context,
+    since_text: dt.date | None,
+    fmt: str | None,
+    out: str | None,
+    lead: bool,
+    as_json: bool,
+) -> None:
     """The weekly status digest: stage, milestones planned vs actual with a timeline
     picture, decisions, measures by priority area, what is overdue or due within 14 days,
     remiss replies. Swedish unless --lang en. Without a subcommand: build and show it.
@@ -78,8 +93,9 @@ def digest(ctx: click.Context, since_text: dt.date | None, fmt: str | None, out:
     """
     if ctx.invoked_subcommand is not None:
         if since_text or fmt or out or lead or as_json:
-            raise click.UsageError("give the options after the subcommand, e.g. "
-                                   "'rsp digest send --lead'")
+            raise click.UsageError(
+                "give the options after the subcommand, e.g. 'rsp digest send --lead'"
+            )
         return
     from notifications.digest import data as service
     from notifications.digest.render import render
@@ -87,8 +103,9 @@ def digest(ctx: click.Context, since_text: dt.date | None, fmt: str | None, out:
     env = ctx.find_object(Env)
     assert env is not None
     with env.database().read() as session:
-        data = service.build(session, env.programme, env.clock.now(), env.lang, lead,
-                             _since(since_text))
+        data = service.build(
+            session, env.programme, env.clock.now(), env.lang, lead, _since(since_text)
+        )
     if as_json:
         from process.reports.status_text import to_json
 
@@ -104,14 +121,16 @@ def digest(ctx: click.Context, since_text: dt.date | None, fmt: str | None, out:
 
 
 @digest.command("send")
-@click.option("--lead", is_flag=True,
-              help="Send the process lead's copy to the working group instead.")
+@click.option(
+    "--lead", is_flag=True, help="Send the process lead's copy to the working group instead."
+)
 @SINCE_OPTION
 @click.option("--no-send", is_flag=True, help="Only put the mails into the outbox.")
 @OUTBOX_DIR_OPTION
 @pass_env
-def digest_send(env: Env, lead: bool, since_text: dt.date | None, no_send: bool,
-                outbox_dir: str | None) -> None:
+def digest_send(
+    env: Env, lead: bool, since_text: dt.date | None, no_send: bool, outbox_dir: str | None
+) -> None:
     """Mail the digest to everyone whose role holds receive_digest (--lead: the process
     lead's copy, receive_lead_digest), one mail each (text + HTML), through the outbox:
     once per period, however often it runs. Then send what the outbox holds (unless
@@ -130,16 +149,25 @@ def digest_send(env: Env, lead: bool, since_text: dt.date | None, no_send: bool,
 
     settings = _settings(env, outbox_dir)
     actor = _system_actor(env)
-    report = digest_mail.queue(env.database(), env.clock, env.programme, lang=env.lang,
-                               lead=lead, since=_since(since_text), domain=settings.domain,
-                               actor=actor, base_url=settings.base_url)
+    report = digest_mail.queue(
+        env.database(),
+        env.clock,
+        env.programme,
+        lang=env.lang,
+        lead=lead,
+        since=_since(since_text),
+        domain=settings.domain,
+        actor=actor,
+        base_url=settings.base_url,
+    )
     click.echo(report.line())
     _echo_problems(report.problems)
     if no_send:
         return
     click.echo(f"transport: {settings.describe()}")
     transport = mailconfig.open_transport(settings, os.environ)
-    sent = sender.send_pending(env.database(), env.clock, transport, settings.mail_from,
-                               actor=actor)
+    sent = sender.send_pending(
+        env.database(), env.clock, transport, settings.mail_from, actor=actor
+    )
     click.echo(f"send: {sent.sent} sent, {sent.retry} to retry, {sent.failed} failed")
     _echo_problems(sent.problems)

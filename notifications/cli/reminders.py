@@ -17,10 +17,14 @@ if TYPE_CHECKING:
     from notifications.mail.settings import MailSettings
 
 RULES_OPTION = click.option(
-    "--rules", "rules_file", envvar="RSP_REMINDER_RULES", metavar="FILE",
+    "--rules",
+    "rules_file",
+    envvar="RSP_REMINDER_RULES",
+    metavar="FILE",
     type=click.Path(dir_okay=False),
     help="Apply this reminder rules file to every programme (default: each programme's "
-         "own rules, see 'rsp remind rules'). Env: RSP_REMINDER_RULES.")
+    "own rules, see 'rsp remind rules'). Env: RSP_REMINDER_RULES.",
+)
 
 
 def _rules(rules_file: str | None) -> Any:
@@ -28,19 +32,27 @@ def _rules(rules_file: str | None) -> Any:
     from notifications.reminders.rules import load_rules
 
     return load_rules(rules_file) if rules_file else None
+
+
 OUTBOX_DIR_OPTION = click.option(
-    "--outbox-dir", metavar="DIR", type=click.Path(file_okay=False),
+    "--outbox-dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
     help="Folder of the file transport (default: 'outbox' beside a SQLite database). "
-         "Env: RSP_OUTBOX_DIR.")
+    "Env: RSP_OUTBOX_DIR.",
+)
 
 
 def _settings(env: Env, outbox_dir: str | None) -> MailSettings:
     from notifications.mail import settings as mailconfig
 
     db = env.database()
-    return mailconfig.settings_from_env(os.environ, mailconfig.default_outbox_dir(db.url),
-                                        {"RSP_OUTBOX_DIR": outbox_dir},
-                                        shared_database=db.dialect != "sqlite")
+    return mailconfig.settings_from_env(
+        os.environ,
+        mailconfig.default_outbox_dir(db.url),
+        {"RSP_OUTBOX_DIR": outbox_dir},
+        shared_database=db.dialect != "sqlite",
+    )
 
 
 def _system_actor(env: Env) -> str:
@@ -70,11 +82,11 @@ def remind() -> None:
 @RULES_OPTION
 @OUTBOX_DIR_OPTION
 @click.option("--no-send", is_flag=True, help="Only put due reminders into the outbox.")
-@click.option("--verbose", "-v", is_flag=True,
-              help="Print the summary even when nothing happened.")
+@click.option("--verbose", "-v", is_flag=True, help="Print the summary even when nothing happened.")
 @pass_env
-def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
-                    no_send: bool, verbose: bool) -> None:
+def remind_run_once(
+    env: Env, rules_file: str | None, outbox_dir: str | None, no_send: bool, verbose: bool
+) -> None:
     """Sweep once (queue every due reminder) and send what the outbox holds; for cron.
 
     Mail goes through the transport in the environment: SMTP when RSP_SMTP_HOST is set,
@@ -92,8 +104,16 @@ def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
     rules = _rules(rules_file)
     settings = _settings(env, outbox_dir)
     actor = _system_actor(env)
-    outcome = daemon.run_once(env.database(), env.clock, rules, settings, os.environ,
-                              env.lang, send=not no_send, actor=actor)
+    outcome = daemon.run_once(
+        env.database(),
+        env.clock,
+        rules,
+        settings,
+        os.environ,
+        env.lang,
+        send=not no_send,
+        actor=actor,
+    )
     if verbose or outcome.happened:
         if not no_send:
             click.echo(f"transport: {settings.describe()}")
@@ -111,8 +131,13 @@ def remind_run_once(env: Env, rules_file: str | None, outbox_dir: str | None,
 
 
 @remind.command("preview")
-@click.option("--until", "until", required=True, type=DAY,
-              help="Last day to simulate, e.g. 2023-06-30 or 30/6 2023.")
+@click.option(
+    "--until",
+    "until",
+    required=True,
+    type=DAY,
+    help="Last day to simulate, e.g. 2023-06-30 or 30/6 2023.",
+)
 @RULES_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
@@ -128,8 +153,9 @@ def remind_preview(env: Env, until: dt.date, rules_file: str | None, as_json: bo
     from notifications.reminders import sweep
     from process.reports.status_text import to_json
 
-    planned, problems = sweep.preview(env.database(), env.clock, _rules(rules_file),
-                                      until, env.lang, programme_key=env.programme)
+    planned, problems = sweep.preview(
+        env.database(), env.clock, _rules(rules_file), until, env.lang, programme_key=env.programme
+    )
     groups: dict[tuple, list[Any]] = {}
     for p in planned:
         r = p.reminder
@@ -137,20 +163,31 @@ def remind_preview(env: Env, until: dt.date, rules_file: str | None, as_json: bo
     rows = []
     for (send_at, subject, rule), ps in groups.items():
         r = ps[0].reminder
-        rows.append({"send_at": send_at.isoformat(), "rule": rule, "subject": subject,
-                     "title": r.item.title, "deadline": r.deadline.isoformat(),
-                     "to": [p.recipient.address for p in ps if p.how == "to"],
-                     "cc": [p.recipient.address for p in ps if p.how == "cc"],
-                     "already_queued": all(p.exists for p in ps)})
+        rows.append(
+            {
+                "send_at": send_at.isoformat(),
+                "rule": rule,
+                "subject": subject,
+                "title": r.item.title,
+                "deadline": r.deadline.isoformat(),
+                "to": [p.recipient.address for p in ps if p.how == "to"],
+                "cc": [p.recipient.address for p in ps if p.how == "cc"],
+                "already_queued": all(p.exists for p in ps),
+            }
+        )
     if as_json:
         click.echo(to_json(rows))
     else:
         for row in rows:
             mark = "  (already in the outbox)" if row["already_queued"] else ""
-            click.echo(f"{row['send_at'][:16].replace('T', ' ')}  {row['rule']:<28} "
-                       f"{row['title']} – {row['deadline']}{mark}")
-            click.echo(f"      to: {', '.join(row['to'])}"
-                       + (f"; cc: {', '.join(row['cc'])}" if row["cc"] else ""))
+            click.echo(
+                f"{row['send_at'][:16].replace('T', ' ')}  {row['rule']:<28} "
+                f"{row['title']} – {row['deadline']}{mark}"
+            )
+            click.echo(
+                f"      to: {', '.join(row['to'])}"
+                + (f"; cc: {', '.join(row['cc'])}" if row["cc"] else "")
+            )
         click.echo(f"{len(rows)} reminders ({len(planned)} mails) until {until}")
     _echo_problems(problems)
 
@@ -167,10 +204,14 @@ def remind_check(file: str) -> None:
     from notifications.reminders.rules import load_rules
 
     rules = load_rules(file)
-    parts = [f"{k.kind}: {len(k.rules)} rule{'' if len(k.rules) == 1 else 's'} "
-             f"({k.working_days})" for k in rules.kinds.values()]
-    click.echo(f"{file}: OK — send at {rules.send_at:%H:%M} on working days, catch up "
-               f"{rules.catch_up_days} days; " + "; ".join(parts))
+    parts = [
+        f"{k.kind}: {len(k.rules)} rule{'' if len(k.rules) == 1 else 's'} ({k.working_days})"
+        for k in rules.kinds.values()
+    ]
+    click.echo(
+        f"{file}: OK — send at {rules.send_at:%H:%M} on working days, catch up "
+        f"{rules.catch_up_days} days; " + "; ".join(parts)
+    )
 
 
 @remind.group("rules")
@@ -192,8 +233,7 @@ def remind_rules_set(env: Env, file: str) -> None:
     from notifications.reminders import programme_rules
 
     used = programme_rules.set_rules(env.database(), env.clock, env.actor, env.programme, file)
-    click.echo(f"reminder rules of the programme: {used.source} (sha256 "
-               f"{used.content_hash[:16]}…)")
+    click.echo(f"reminder rules of the programme: {used.source} (sha256 {used.content_hash[:16]}…)")
 
 
 @remind_rules.command("show")
@@ -211,8 +251,10 @@ def remind_rules_show(env: Env) -> None:
     with env.database().read() as session:
         prog = lookup.find_programme(session, env.programme)
         used = programme_rules.in_force(session, prog.id or 0)
-    click.echo(f"# {'the programme' + chr(39) + 's own' if used.own else 'the bundled'} "
-               f"rules: {used.source} (sha256 {used.content_hash[:16]}…)")
+    click.echo(
+        f"# {'the programme' + chr(39) + 's own' if used.own else 'the bundled'} "
+        f"rules: {used.source} (sha256 {used.content_hash[:16]}…)"
+    )
     click.echo(used.text, nl=False)
 
 
@@ -226,8 +268,13 @@ def outbox() -> None:
 
 @outbox.command("list")
 @click.option("--status", type=click.Choice(["pending", "sending", "sent", "failed"]))
-@click.option("--limit", type=COUNT, default=50, show_default=True,
-              help="At most this many mails (0 or more).")
+@click.option(
+    "--limit",
+    type=COUNT,
+    default=50,
+    show_default=True,
+    help="At most this many mails (0 or more).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
 def outbox_list(env: Env, status: str | None, limit: int, as_json: bool) -> None:
@@ -247,8 +294,10 @@ def outbox_list(env: Env, status: str | None, limit: int, as_json: bool) -> None
         click.echo(to_json(rows))
         return
     for r in rows:
-        click.echo(f"{r['id']:>6}  {r['status']:<8} {r['due_on']}  {r['rule']:<26} "
-                   f"{r['recipient']:<36} {r['mail_subject']}")
+        click.echo(
+            f"{r['id']:>6}  {r['status']:<8} {r['due_on']}  {r['rule']:<26} "
+            f"{r['recipient']:<36} {r['mail_subject']}"
+        )
         if r["last_error"]:
             click.echo(f"        {r['attempts']} attempt(s); last error: {r['last_error']}")
     click.echo(", ".join(f"{n} {s}" for s, n in counts.items()))
@@ -272,9 +321,21 @@ def outbox_show(env: Env, message_id: int, show_html: bool) -> None:
 
     with env.database().read() as session:
         r = service.get_row(session, message_id)
-    for key in ("id", "status", "attempts", "next_attempt_at", "claimed_until", "sent_at",
-                "last_error", "recipient", "subject", "rule", "due_on", "deadline",
-                "message_id"):
+    for key in (
+        "id",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "claimed_until",
+        "sent_at",
+        "last_error",
+        "recipient",
+        "subject",
+        "rule",
+        "due_on",
+        "deadline",
+        "message_id",
+    ):
         value = r[key]
         if isinstance(value, dt.datetime):
             value = value.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M:%S %Z")
@@ -313,26 +374,54 @@ def scheduler() -> None:
 
 
 @scheduler.command("run")
-@click.option("--interval", type=Amount(0.1, None, "minutes"), default=5.0, show_default=True,
-              metavar="MINUTES", envvar="RSP_SCHEDULER_INTERVAL",
-              help="How often to sweep and send. Env: RSP_SCHEDULER_INTERVAL.")
-@click.option("--digest-cron", envvar="RSP_DIGEST_CRON", default="0 7 * * mon",
-              show_default=True, metavar="CRON",
-              help="When the weekly digest goes out: a crontab line in Stockholm time, "
-                   "weekdays as names; 'off' for none. Env: RSP_DIGEST_CRON.")
-@click.option("--standby/--no-standby", default=True, show_default=True,
-              help="When another scheduler runs on the database: wait as its standby and "
-                   "take over when it stops or dies (--no-standby: refuse and exit 1).")
-@click.option("--takeover-seconds", type=Amount(0.1, 3600, "seconds"), default=10.0,
-              show_default=True, metavar="SECONDS",
-              help="How often a standby tries the lock: it takes over within this long.")
+@click.option(
+    "--interval",
+    type=Amount(0.1, None, "minutes"),
+    default=5.0,
+    show_default=True,
+    metavar="MINUTES",
+    envvar="RSP_SCHEDULER_INTERVAL",
+    help="How often to sweep and send. Env: RSP_SCHEDULER_INTERVAL.",
+)
+@click.option(
+    "--digest-cron",
+    envvar="RSP_DIGEST_CRON",
+    default="0 7 * * mon",
+    show_default=True,
+    metavar="CRON",
+    help="When the weekly digest goes out: a crontab line in Stockholm time, "
+    "weekdays as names; 'off' for none. Env: RSP_DIGEST_CRON.",
+)
+@click.option(
+    "--standby/--no-standby",
+    default=True,
+    show_default=True,
+    help="When another scheduler runs on the database: wait as its standby and "
+    "take over when it stops or dies (--no-standby: refuse and exit 1).",
+)
+@click.option(
+    "--takeover-seconds",
+    type=Amount(0.1, 3600, "seconds"),
+    default=10.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="How often a standby tries the lock: it takes over within this long.",
+)
 @RULES_OPTION
 @OUTBOX_DIR_OPTION
 @log_options
 @pass_env
-def scheduler_run(env: Env, interval: float, digest_cron: str, standby: bool,
-                  takeover_seconds: float, rules_file: str | None,
-                  outbox_dir: str | None, log_level: str, log_format: str) -> None:
+def scheduler_run(
+    env: Env,
+    interval: float,
+    digest_cron: str,
+    standby: bool,
+    takeover_seconds: float,
+    rules_file: str | None,
+    outbox_dir: str | None,
+    log_level: str,
+    log_format: str,
+) -> None:
     """Sweep and send every few minutes until stopped (SIGTERM); one active per database,
     a second one waits as a standby and takes over when the active one stops or dies.
 
@@ -364,22 +453,38 @@ def scheduler_run(env: Env, interval: float, digest_cron: str, standby: bool,
     jobs = []
     if digest_cron.strip().lower() != "off":
         trigger = digest_mail.cron_trigger(digest_cron)
-        jobs.append(daemon.CronJob(digest_mail.JOB_ID, trigger, lambda stop: digest_mail.run_weekly(
-            db, clock, trigger, settings, os.environ, lang, stop, actor=actor)))
+        jobs.append(
+            daemon.CronJob(
+                digest_mail.JOB_ID,
+                trigger,
+                lambda stop: digest_mail.run_weekly(
+                    db, clock, trigger, settings, os.environ, lang, stop, actor=actor
+                ),
+            )
+        )
         log.info("weekly digest: '%s' (Europe/Stockholm)", digest_cron)
     from notifications.digest import registrar
 
     daily = digest_mail.cron_trigger("30 6 * * *")
-    jobs.append(daemon.CronJob("rsp-daily-checkpoint", daily, lambda stop: registrar.make_daily(
-        db, clock, daily)))
+    jobs.append(
+        daemon.CronJob(
+            "rsp-daily-checkpoint", daily, lambda stop: registrar.make_daily(db, clock, daily)
+        )
+    )
     log.info("audit checkpoint: daily at 06:30 (Europe/Stockholm)")
     from process.core.clock import Clock
 
     daemon.run_scheduler(
-        db, Clock(), lambda stop: daemon.run_once(db, clock, rules, settings, os.environ, lang,
-                                                stop=stop, actor=actor),
-        interval, lambda line: log.info("%s", line), jobs,
-        standby_poll=takeover_seconds if standby else None)
+        db,
+        Clock(),
+        lambda stop: daemon.run_once(
+            db, clock, rules, settings, os.environ, lang, stop=stop, actor=actor
+        ),
+        interval,
+        lambda line: log.info("%s", line),
+        jobs,
+        standby_poll=takeover_seconds if standby else None,
+    )
 
 
 @click.group()

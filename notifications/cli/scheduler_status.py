@@ -11,19 +11,27 @@ from process.cli.context import Env, pass_env
 from process.core.words import phrase
 
 WORDS = {
-    "running": {"sv": "Schemaläggaren: körs (pid {pid}), senaste varv {round}",
-                "en": "Scheduler: running (pid {pid}), last round {round}"},
-    "stopped": {"sv": "Schemaläggaren: körs INTE på den här databasen",
-                "en": "Scheduler: NOT running on this database"},
-    "last_queued": {"sv": "Senaste svep som köade e-post: {at}",
-                    "en": "Last sweep that queued mail: {at}"},
+    "running": {
+        "sv": "Schemaläggaren: körs (pid {pid}), senaste varv {round}",
+        "en": "Scheduler: running (pid {pid}), last round {round}",
+    },
+    "stopped": {
+        "sv": "Schemaläggaren: körs INTE på den här databasen",
+        "en": "Scheduler: NOT running on this database",
+    },
+    "last_queued": {
+        "sv": "Senaste svep som köade e-post: {at}",
+        "en": "Last sweep that queued mail: {at}",
+    },
     "last_sent": {"sv": "Senast skickat: {at}", "en": "Last mail sent: {at}"},
-    "queue": {"sv": "Kö: {queue} väntar (äldsta sedan {oldest}); {failed} misslyckade, "
-                    "{sent} skickade",
-              "en": "Queue: {queue} waiting (oldest since {oldest}); {failed} failed, "
-                    "{sent} sent"},
-    "checkpoint": {"sv": "Senaste kontrollpunkt: {at} ({reason})",
-                   "en": "Newest checkpoint: {at} ({reason})"},
+    "queue": {
+        "sv": "Kö: {queue} väntar (äldsta sedan {oldest}); {failed} misslyckade, {sent} skickade",
+        "en": "Queue: {queue} waiting (oldest since {oldest}); {failed} failed, {sent} sent",
+    },
+    "checkpoint": {
+        "sv": "Senaste kontrollpunkt: {at} ({reason})",
+        "en": "Newest checkpoint: {at} ({reason})",
+    },
     "never": {"sv": "aldrig", "en": "never"},
     "none": {"sv": "—", "en": "—"},
 }
@@ -58,20 +66,42 @@ def scheduler_status(env: Env, as_json: bool) -> None:
     holder = daemon.lock_holder(db)
     with db.read() as session:
         facts: dict[str, Any] = queue_status(session)
-    facts = {"scheduler_running": holder.running, "scheduler_pid": holder.pid,
-             "last_round": holder.last_round, **facts}
+    facts = {
+        "scheduler_running": holder.running,
+        "scheduler_pid": holder.pid,
+        "last_round": holder.last_round,
+        **facts,
+    }
     if as_json:
         from process.reports.status_text import to_json
 
         click.echo(to_json(facts))
         return
     lang = env.lang
-    click.echo(phrase(WORDS, "running", lang, pid=holder.pid or "?",
-                      round=_local(holder.last_round, lang)) if holder.running
-               else phrase(WORDS, "stopped", lang))
+    click.echo(
+        phrase(WORDS, "running", lang, pid=holder.pid or "?", round=_local(holder.last_round, lang))
+        if holder.running
+        else phrase(WORDS, "stopped", lang)
+    )
     click.echo(phrase(WORDS, "last_queued", lang, at=_local(facts["last_queued"], lang)))
     click.echo(phrase(WORDS, "last_sent", lang, at=_local(facts["last_sent"], lang)))
-    click.echo(phrase(WORDS, "queue", lang, queue=facts["queue"], failed=facts["failed"],
-                      sent=facts["sent"], oldest=_local(facts["oldest_waiting"], lang, "none")))
-    click.echo(phrase(WORDS, "checkpoint", lang, at=_local(facts["checkpoint"], lang),
-                      reason=facts["checkpoint_reason"] or "—"))
+    click.echo(
+        phrase(
+            WORDS,
+            "queue",
+            lang,
+            queue=facts["queue"],
+            failed=facts["failed"],
+            sent=facts["sent"],
+            oldest=_local(facts["oldest_waiting"], lang, "none"),
+        )
+    )
+    click.echo(
+        phrase(
+            WORDS,
+            "checkpoint",
+            lang,
+            at=_local(facts["checkpoint"], lang),
+            reason=facts["checkpoint_reason"] or "—",
+        )
+    )

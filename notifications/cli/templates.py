@@ -19,8 +19,7 @@ def families() -> list[Family]:
     from notifications.reminders import template_samples as reminder_samples
     from process.reports import template_samples as report_samples
 
-    return [*reminder_samples.families(), *digest_samples.families(),
-            *report_samples.families()]
+    return [*reminder_samples.families(), *digest_samples.families(), *report_samples.families()]
 
 
 @click.group()
@@ -71,8 +70,10 @@ def templates_export(directory: str, force: bool) -> None:
     written = template_tools.export(families(), directory, force)
     for path in written:
         click.echo(f"wrote {path}")
-    click.echo(f"{len(written)} templates in {directory}; check them with "
-               f"'rsp templates check {directory}', use them with RSP_TEMPLATE_DIR={directory}")
+    click.echo(
+        f"{len(written)} templates in {directory}; check them with "
+        f"'rsp templates check {directory}', use them with RSP_TEMPLATE_DIR={directory}"
+    )
 
 
 @templates.command("check")
@@ -97,11 +98,15 @@ def templates_check(directory: str | None) -> None:
     for problem in report.problems:
         click.echo(f"ERROR: {problem}", err=True)
     if report.problems:
-        click.echo(f"Error: {where}: {len(report.problems)} problem(s) in {len(report.files)} "
-                   "template(s)", err=True)
+        click.echo(
+            f"Error: {where}: {len(report.problems)} problem(s) in {len(report.files)} template(s)",
+            err=True,
+        )
         sys.exit(1)
-    click.echo(f"{where}: OK — {len(report.files)} template(s) compile in the sandbox; "
-               f"rendered with sample data: {', '.join(report.rendered)}")
+    click.echo(
+        f"{where}: OK — {len(report.files)} template(s) compile in the sandbox; "
+        f"rendered with sample data: {', '.join(report.rendered)}"
+    )
 
 
 COMMANDS = (templates,)

@@ -21,19 +21,24 @@ def cron_trigger(expr: str) -> Any:
 
     fields = expr.split()
     if len(fields) != 5:
-        raise InvalidInput(f"digest cron {expr!r}: give five fields, minute hour day month "
-                           f"weekday, e.g. {DEFAULT_CRON!r}")
+        raise InvalidInput(
+            f"digest cron {expr!r}: give five fields, minute hour day month "
+            f"weekday, e.g. {DEFAULT_CRON!r}"
+        )
     if any(ch.isdigit() for ch in fields[4]):
-        raise InvalidInput(f"digest cron {expr!r}: write the weekday as a name (mon, tue, …, "
-                           "sun or mon-fri), not a number")
+        raise InvalidInput(
+            f"digest cron {expr!r}: write the weekday as a name (mon, tue, …, "
+            "sun or mon-fri), not a number"
+        )
     try:
         return CronTrigger.from_crontab(expr, timezone=STOCKHOLM)
     except ValueError as exc:
         raise InvalidInput(f"digest cron {expr!r}: {exc}") from None
 
 
-def last_fire(trigger: Any, now: dt.datetime, within: dt.timedelta = CATCH_UP
-              ) -> dt.datetime | None:
+def last_fire(
+    trigger: Any, now: dt.datetime, within: dt.timedelta = CATCH_UP
+) -> dt.datetime | None:
     """The trigger's latest moment in (now - within, now], or None (pure)."""
     found = None
     moment = trigger.get_next_fire_time(None, now - within)

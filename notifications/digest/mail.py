@@ -58,8 +58,10 @@ class QueueReport:
 
     def line(self) -> str:
         """One line for people."""
-        return (f"digest {self.programme} ({self.copy}, {self.due_on}): {self.recipients} "
-                f"recipient(s), {self.inserted} queued, {self.existing} already in the outbox")
+        return (
+            f"digest {self.programme} ({self.copy}, {self.due_on}): {self.recipients} "
+            f"recipient(s), {self.inserted} queued, {self.existing} already in the outbox"
+        )
 
 
 def outbox_subject(programme_key: str, lead: bool) -> str:
@@ -67,15 +69,19 @@ def outbox_subject(programme_key: str, lead: bool) -> str:
     return f"digest:{programme_key}" + (":lead" if lead else "")
 
 
-def recipients(session: Session, programme_id: int,
-               capability: str) -> tuple[list[tuple[str, str]], list[str]]:
+def recipients(
+    session: Session, programme_id: int, capability: str
+) -> tuple[list[tuple[str, str]], list[str]]:
     """(name, address) of everyone holding a role with `capability`, and a note for each
     one without an address or with an unusable one."""
     p, g = Person.__table__, RoleGrant.__table__  # type: ignore[attr-defined]
     roles = capabilities.roles_for(session, programme_id, capability)
     rows = session.connection().execute(
-        sa.select(p.c.login, p.c.name, p.c.email, g.c.role).join(g, g.c.person_id == p.c.id)
-        .where(g.c.programme_id == programme_id, g.c.role.in_(roles)).order_by(p.c.login))
+        sa.select(p.c.login, p.c.name, p.c.email, g.c.role)
+        .join(g, g.c.person_id == p.c.id)
+        .where(g.c.programme_id == programme_id, g.c.role.in_(roles))
+        .order_by(p.c.login)
+    )
     found: dict[str, tuple[str, str]] = {}
     problems = []
     for login, name, email, role in rows:
@@ -92,25 +98,57 @@ def recipients(session: Session, programme_id: int,
     return list(found.values()), problems
 
 
-def _row(prog: Programme, subject: str, due_on: dt.date, name: str, address: str,
-         mail: tuple[str, str, str], lang: str, now: dt.datetime,
-         domain: str) -> dict[str, Any]:
+def _row(
+    prog: Programme,
+    subject: str,
+    due_on: dt.date,
+    name: str,
+    address: str,
+    mail: tuple[str, str, str],
+    lang: str,
+    now: dt.datetime,
+    domain: str,
+) -> dict[str, Any]:
     mail_subject, text, html = mail
     return {
-        "recipient": address.lower(), "subject": subject, "rule": RULE, "due_on": due_on,
-        "deadline": due_on, "kind": KIND, "programme_id": prog.id,
-        "message_id": outbox.make_message_id(domain), "lang": lang,
-        "mail_subject": mail_subject, "body_text": text, "body_html": html,
-        "to_json": json.dumps([[name, address]], ensure_ascii=False), "cc_json": "[]",
-        "status": PENDING, "attempts": 0, "next_attempt_at": now, "claim_token": None,
-        "claimed_until": None, "last_error": None, "sent_at": None, "created_at": now,
+        "recipient": address.lower(),
+        "subject": subject,
+        "rule": RULE,
+        "due_on": due_on,
+        "deadline": due_on,
+        "kind": KIND,
+        "programme_id": prog.id,
+        "message_id": outbox.make_message_id(domain),
+        "lang": lang,
+        "mail_subject": mail_subject,
+        "body_text": text,
+        "body_html": html,
+        "to_json": json.dumps([[name, address]], ensure_ascii=False),
+        "cc_json": "[]",
+        "status": PENDING,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "claim_token": None,
+        "claimed_until": None,
+        "last_error": None,
+        "sent_at": None,
+        "created_at": now,
     }
 
 
-def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = "sv",
-          lead: bool = False, since: dt.date | None = None, until: dt.date | None = None,
-          domain: str = "localhost", actor: str = SYSTEM_ACTOR,
-          base_url: str | None = None) -> QueueReport:
+def queue(
+    db: Database,
+    clock: Clock,
+    programme_key: str | None,
+    *,
+    lang: str = "sv",
+    lead: bool = False,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    domain: str = "localhost",
+    actor: str = SYSTEM_ACTOR,
+    base_url: str | None = None,
+) -> QueueReport:
     """Put the digest for the period ending `until` (default today) into the outbox, once
     per recipient; renders nothing when every recipient has it already."""
     now = clock.now()
@@ -121,57 +159,105 @@ def queue(db: Database, clock: Clock, programme_key: str | None, *, lang: str = 
         assert prog.id is not None
         subject = outbox_subject(prog.key, lead)
         people, problems = recipients(session, prog.id, capability)
-        have = {k[3] for k in outbox.existing_keys(session, [subject], end)
-                if k[1] == RULE and k[2] == end}
+        have = {
+            k[3]
+            for k in outbox.existing_keys(session, [subject], end)
+            if k[1] == RULE and k[2] == end
+        }
         todo = [(n, a) for n, a in people if a.lower() not in have]
-        report = QueueReport(prog.key, "lead" if lead else "steering_group", end, len(people),
-                             0, len(people) - len(todo), problems)
+        report = QueueReport(
+            prog.key,
+            "lead" if lead else "steering_group",
+            end,
+            len(people),
+            0,
+            len(people) - len(todo),
+            problems,
+        )
         if not people:
             roles = ", ".join(capabilities.roles_for(session, prog.id, capability))
-            report.problems.append(f"{prog.key}: no one with {capability} (roles {roles}) "
-                                   "has an e-mail address")
+            report.problems.append(
+                f"{prog.key}: no one with {capability} (roles {roles}) has an e-mail address"
+            )
         if not todo:
             return report
         data = digest.build(session, prog.key, now, lang, lead, since, until=end)
     if base_url:
         period = data["period"]
         data["page"] = f"{base_url}/p/{quote(prog.key)}/digest?" + urlencode(
-            {"since": period["start"], "until": period["end"], **({"lead": "1"} if lead else {})})
+            {"since": period["start"], "until": period["end"], **({"lead": "1"} if lead else {})}
+        )
     mail = (digest.subject_line(data), render(data, "text"), render(data, "html"))
-    rows = [_row(prog, subject, end, n, a, mail, lang, now, domain)
-            | {"recorded_at": clock.recorded()} for n, a in todo]
+    rows = [
+        _row(prog, subject, end, n, a, mail, lang, now, domain) | {"recorded_at": clock.recorded()}
+        for n, a in todo
+    ]
     with db.write() as session:
         inserted = outbox.insert_rows(session, rows)
         report.inserted = len(inserted)
         report.existing += len(rows) - len(inserted)
         if inserted:
-            audit.append(session, at=now, recorded_at=clock.recorded(), actor=actor,
-                         action="digest.queued",
-                         programme_id=prog.id, subject="outbox",
-                         detail={"copy": report.copy, "period_end": end.isoformat(),
-                                 "count": len(inserted),
-                                 "outbox_ids": sorted(r["id"] for r in inserted)})
+            audit.append(
+                session,
+                at=now,
+                recorded_at=clock.recorded(),
+                actor=actor,
+                action="digest.queued",
+                programme_id=prog.id,
+                subject="outbox",
+                detail={
+                    "copy": report.copy,
+                    "period_end": end.isoformat(),
+                    "count": len(inserted),
+                    "outbox_ids": sorted(r["id"] for r in inserted),
+                },
+            )
     return report
 
 
-def queue_all(db: Database, clock: Clock, *, lang: str = "sv", domain: str = "localhost",
-              until: dt.date | None = None, actor: str = SYSTEM_ACTOR,
-              base_url: str | None = None) -> list[QueueReport]:
+def queue_all(
+    db: Database,
+    clock: Clock,
+    *,
+    lang: str = "sv",
+    domain: str = "localhost",
+    until: dt.date | None = None,
+    actor: str = SYSTEM_ACTOR,
+    base_url: str | None = None,
+) -> list[QueueReport]:
     """Both copies of every programme's digest (what the weekly job does); one
     programme's failure is reported in its report and never stops another's."""
     with db.read() as session:
-        keys = list(session.connection().execute(
-            sa.select(Programme.__table__.c.key)  # type: ignore[attr-defined]
-            .order_by(Programme.__table__.c.id)).scalars())  # type: ignore[attr-defined]
+        keys = list(
+            session.connection()
+            .execute(
+                sa.select(Programme.__table__.c.key).order_by(Programme.__table__.c.id)  # type: ignore[attr-defined]
+            )
+            .scalars()
+        )  # type: ignore[attr-defined]
     out = []
     for key in keys:
         for lead in (False, True):
             try:
-                out.append(queue(db, clock, key, lang=lang, lead=lead, domain=domain,
-                                 until=until, actor=actor, base_url=base_url))
+                out.append(
+                    queue(
+                        db,
+                        clock,
+                        key,
+                        lang=lang,
+                        lead=lead,
+                        domain=domain,
+                        until=until,
+                        actor=actor,
+                        base_url=base_url,
+                    )
+                )
             except RspError as exc:
-                failed = QueueReport(key, "lead" if lead else "steering_group",
-                                     until or clock.now().astimezone(STOCKHOLM).date())
+                failed = QueueReport(
+                    key,
+                    "lead" if lead else "steering_group",
+                    until or clock.now().astimezone(STOCKHOLM).date(),
+                )
                 failed.problems.append(f"{key}: the digest could not be made: {exc}")
                 out.append(failed)
     return out
@@ -189,21 +275,30 @@ class WeeklyOutcome:
         """A line per programme and copy, and one for sending; none if nothing was due."""
         out = [r.line() for r in self.queued]
         if self.sent is not None:
-            out.append(f"send: {self.sent.sent} sent, {self.sent.retry} to retry, "
-                       f"{self.sent.failed} failed")
+            out.append(
+                f"send: {self.sent.sent} sent, {self.sent.retry} to retry, "
+                f"{self.sent.failed} failed"
+            )
         return out
 
     @property
     def problems(self) -> list[str]:
         """Recipients without an address, mails that failed."""
-        return ([p for r in self.queued for p in r.problems]
-                + (self.sent.problems if self.sent is not None else []))
+        return [p for r in self.queued for p in r.problems] + (
+            self.sent.problems if self.sent is not None else []
+        )
 
 
-def run_weekly(db: Database, clock: Clock, trigger: Any, settings: Any,
-               env: Mapping[str, str], lang: str = "sv",
-               stop: threading.Event | None = None,
-               actor: str = SYSTEM_ACTOR) -> WeeklyOutcome:
+def run_weekly(
+    db: Database,
+    clock: Clock,
+    trigger: Any,
+    settings: Any,
+    env: Mapping[str, str],
+    lang: str = "sv",
+    stop: threading.Event | None = None,
+    actor: str = SYSTEM_ACTOR,
+) -> WeeklyOutcome:
     """The daemon's job: if the trigger fired within CATCH_UP, queue both copies of every
     programme's digest for that day (once), then send what the outbox holds."""
     from notifications.mail import sender
@@ -215,16 +310,29 @@ def run_weekly(db: Database, clock: Clock, trigger: Any, settings: Any,
         return WeeklyOutcome([])
     day = fired.astimezone(STOCKHOLM).date()
     registrar.make_weekly(db, clock, day, env.get(registrar.ENV_VAR), settings.domain, actor)
-    queued = queue_all(db, clock, lang=lang, domain=settings.domain, until=day, actor=actor,
-                       base_url=settings.base_url)
+    queued = queue_all(
+        db,
+        clock,
+        lang=lang,
+        domain=settings.domain,
+        until=day,
+        actor=actor,
+        base_url=settings.base_url,
+    )
     try:
         transport = mailconfig.open_transport(settings, env)
-        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop,
-                                   actor=actor)
+        sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop, actor=actor)
     except TransportConfigError as exc:
         return WeeklyOutcome(queued, None, str(exc))
     return WeeklyOutcome(queued, sent)
 
 
-__all__ = ["CATCH_UP", "DEFAULT_CRON", "cron_trigger", "last_fire", "queue", "queue_all",
-           "run_weekly"]
+__all__ = [
+    "CATCH_UP",
+    "DEFAULT_CRON",
+    "cron_trigger",
+    "last_fire",
+    "queue",
+    "queue_all",
+    "run_weekly",
+]

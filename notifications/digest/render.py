@@ -23,24 +23,46 @@ _FILES = {"html": "digest.html", "text": "digest.txt", "md": "digest.md"}
 
 # Colours of the picture's cells (kinds from notifications.timeline) and of measure states.
 COLOURS = {
-    "empty": "#e8ecf0", "today": "#3c4043", "planned": "#80868b",
-    "span_late": "#f6b8b0", "span_early": "#b6d4f7", "span_overdue": "#fbd48a",
-    "actual": "#188038", "actual_on_plan": "#188038", "actual_late": "#c5221f",
-    "actual_early": "#1967d2", "actual_overdue": "#e37400",
+    "empty": "#e8ecf0",
+    "today": "#3c4043",
+    "planned": "#80868b",
+    "span_late": "#f6b8b0",
+    "span_early": "#b6d4f7",
+    "span_overdue": "#fbd48a",
+    "actual": "#188038",
+    "actual_on_plan": "#188038",
+    "actual_late": "#c5221f",
+    "actual_early": "#1967d2",
+    "actual_overdue": "#e37400",
 }
 STATE_COLOURS = {
-    "planned": "#9aa0a6", "ongoing": "#1a73e8", "postponed": "#f29900", "done": "#34a853",
-    "followed_up": "#0d652d", "cancelled": "#d93025", "carried_over": "#a142f4",
+    "planned": "#9aa0a6",
+    "ongoing": "#1a73e8",
+    "postponed": "#f29900",
+    "done": "#34a853",
+    "followed_up": "#0d652d",
+    "cancelled": "#d93025",
+    "carried_over": "#a142f4",
 }
 _PALETTE = ("#12b5cb", "#e52592", "#795548", "#5f6368", "#fa7b17", "#7cb342")
-NOTE_COLOURS = {"on_plan": "#188038", "early": "#1967d2", "late": "#c5221f",
-                "overdue": "#b06000", "upcoming": "#5f6368", "unplanned": "#5f6368"}
+NOTE_COLOURS = {
+    "on_plan": "#188038",
+    "early": "#1967d2",
+    "late": "#c5221f",
+    "overdue": "#b06000",
+    "upcoming": "#5f6368",
+    "unplanned": "#5f6368",
+}
 STEP_WORDS = {
-    "decided": {"sv": "beslutat, protokollet ej justerat", "en": "decided, minutes not yet "
-                "approved"},
+    "decided": {
+        "sv": "beslutat, protokollet ej justerat",
+        "en": "decided, minutes not yet approved",
+    },
     "minutes_approved": {"sv": "protokollet justerat", "en": "minutes approved"},
-    "announced": {"sv": "protokollet anslaget, överklagandetid löper",
-                  "en": "minutes announced, appeal period running"},
+    "announced": {
+        "sv": "protokollet anslaget, överklagandetid löper",
+        "en": "minutes announced, appeal period running",
+    },
     "appealed": {"sv": "överklagat", "en": "appealed"},
 }
 
@@ -78,7 +100,15 @@ def render(data: dict[str, Any], fmt: str = "html") -> str:
         raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
     lang = data["lang"]
     template = templating.load(_environment(templating.override_key()), _FILES[fmt])
-    return templating.render(template, {  # partials: a user template's worker gets them
-        "checkpoint": None, "replay": False, "page": "",  # data built before these existed
-        **data, "w": partial(w, lang=lang), "step": partial(step_text, lang=lang),
-        "position": partial(position_word, lang=lang)})
+    return templating.render(
+        template,
+        {  # partials: a user template's worker gets them
+            "checkpoint": None,
+            "replay": False,
+            "page": "",  # data built before these existed
+            **data,
+            "w": partial(w, lang=lang),
+            "step": partial(step_text, lang=lang),
+            "position": partial(position_word, lang=lang),
+        },
+    )

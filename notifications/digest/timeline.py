@@ -17,10 +17,10 @@ HORIZON_DAYS = 365  # dates further than this after today are drawn at the axis 
 PAST_DAYS = 183  # milestones wholly before this many days ago are summarised, not drawn
 _EPS = 1e-9
 
-MONTHS = {"sv": ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt",
-                 "nov", "dec"),
-          "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-                 "Nov", "Dec")}
+MONTHS = {
+    "sv": ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
 
 
 @dataclass(frozen=True)
@@ -52,8 +52,12 @@ class Axis:
         return day < self.start or day > self.end
 
 
-def axis_for(dates: Iterable[dt.date | None], today: dt.date,
-             horizon_days: int = HORIZON_DAYS, since: dt.date | None = None) -> Axis:
+def axis_for(
+    dates: Iterable[dt.date | None],
+    today: dt.date,
+    horizon_days: int = HORIZON_DAYS,
+    since: dt.date | None = None,
+) -> Axis:
     """An axis from the earliest date (not before `since`) to the latest within the
     horizon, padded by 3 %.
 
@@ -63,16 +67,21 @@ def axis_for(dates: Iterable[dt.date | None], today: dt.date,
     together and a week stays visible.
     """
     limit = today + dt.timedelta(days=horizon_days)
-    known = [d for d in dates if d is not None and d <= limit
-             and (since is None or d >= since)] + [today]
+    known = [d for d in dates if d is not None and d <= limit and (since is None or d >= since)] + [
+        today
+    ]
     first, last = min(known), max(known)
     span = (last - first).days or 30
     pad = dt.timedelta(days=max(1, round(span * 0.03)))
     return Axis(first - pad, last + pad)
 
 
-def window_start(dates: Iterable[dt.date | None], today: dt.date, current: Iterable[dt.date | None],
-                 past_days: int = PAST_DAYS) -> dt.date | None:
+def window_start(
+    dates: Iterable[dt.date | None],
+    today: dt.date,
+    current: Iterable[dt.date | None],
+    past_days: int = PAST_DAYS,
+) -> dt.date | None:
     """Where the picture begins: `past_days` before today, or earlier to keep the current
     milestone's own dates in it; None when every date lies within that anyway."""
     start = min([today - dt.timedelta(days=past_days), *(d for d in current if d is not None)])
@@ -82,8 +91,14 @@ def window_start(dates: Iterable[dt.date | None], today: dt.date, current: Itera
 def flatten(spans: Sequence[tuple[float, float, str, int]]) -> list[Cell]:
     """Paint (start, end, kind, priority) intervals over 0-100 and return the cells left
     to right: each stretch shows the highest-priority kind covering it, else 'empty'."""
-    points = sorted({0.0, 100.0, *(min(max(a, 0.0), 100.0) for a, _b, _k, _p in spans),
-                     *(min(max(b, 0.0), 100.0) for _a, b, _k, _p in spans)})
+    points = sorted(
+        {
+            0.0,
+            100.0,
+            *(min(max(a, 0.0), 100.0) for a, _b, _k, _p in spans),
+            *(min(max(b, 0.0), 100.0) for _a, b, _k, _p in spans),
+        }
+    )
     cells: list[list] = []
     for left, right in zip(points, points[1:], strict=False):
         if right - left <= _EPS:
@@ -129,8 +144,9 @@ def planned_track(axis: Axis, planned: dt.date | None, today: dt.date) -> list[C
     return flatten(spans)
 
 
-def actual_track(axis: Axis, planned: dt.date | None, actual: dt.date | None,
-                 status: str, today: dt.date) -> list[Cell]:
+def actual_track(
+    axis: Axis, planned: dt.date | None, actual: dt.date | None, status: str, today: dt.date
+) -> list[Cell]:
     """The lower lane: when it was reached, joined to the plan by a late/early span; a
     milestone past its planned date and not reached gets an open span up to today."""
     spans = [_today(axis, today)]
@@ -138,8 +154,9 @@ def actual_track(axis: Axis, planned: dt.date | None, actual: dt.date | None,
         if planned is not None and actual != planned:
             low, high = sorted((axis.pos(planned), axis.pos(actual)))
             spans.append((low, high, "span_late" if actual > planned else "span_early", 2))
-        kind = {"on_plan": "actual_on_plan", "late": "actual_late",
-                "early": "actual_early"}.get(status, "actual")
+        kind = {"on_plan": "actual_on_plan", "late": "actual_late", "early": "actual_early"}.get(
+            status, "actual"
+        )
         spans.append(_marker(axis.pos(actual), kind, 4))
     elif status == "overdue" and planned is not None:
         spans.append((axis.pos(planned), axis.pos(today), "span_overdue", 2))
@@ -155,8 +172,11 @@ def axis_ticks(axis: Axis, lang: str = "sv", min_label: float = 7.0) -> list[Cel
     day = dt.date(axis.start.year, axis.start.month if months else 1, 1)
     while day <= axis.end:
         starts.append(day)
-        day = (dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1) if months
-               else dt.date(day.year + 1, 1, 1))
+        day = (
+            dt.date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+            if months
+            else dt.date(day.year + 1, 1, 1)
+        )
     cells: list[Cell] = []
     edges = [axis.pos(d) for d in starts] + [100.0]  # the first start lies at or before 0
     names = MONTHS.get(lang, MONTHS["sv"])

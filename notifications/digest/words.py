@@ -9,29 +9,41 @@ from process.core.words import label, long_date, phrase, t
 
 WORDS: dict[str, dict[str, str]] = {
     "title": {"sv": "Veckorapport", "en": "Weekly digest"},
-    "lead_title": {"sv": "Veckorapport – processledarens exemplar",
-                   "en": "Weekly digest – the process lead's copy"},
-    "subject": {"sv": "Veckorapport {programme}, vecka {week} ({end})",
-                "en": "Weekly digest {programme}, week {week} ({end})"},
-    "subject_lead": {"sv": "Veckorapport (processledare) {programme}, vecka {week} ({end})",
-                     "en": "Weekly digest (process lead) {programme}, week {week} ({end})"},
+    "lead_title": {
+        "sv": "Veckorapport – processledarens exemplar",
+        "en": "Weekly digest – the process lead's copy",
+    },
+    "subject": {
+        "sv": "Veckorapport {programme}, vecka {week} ({end})",
+        "en": "Weekly digest {programme}, week {week} ({end})",
+    },
+    "subject_lead": {
+        "sv": "Veckorapport (processledare) {programme}, vecka {week} ({end})",
+        "en": "Weekly digest (process lead) {programme}, week {week} ({end})",
+    },
     "period": {"sv": "Perioden {start} – {end}", "en": "The period {start} – {end}"},
     "compiled": {"sv": "Sammanställd {at}", "en": "Compiled {at}"},
-    "page": {"sv": "Sammanställningen i rsp, där du också kan välja en annan period "
-                   "(du loggar in med din e-postadress)",
-             "en": "The digest in rsp, where you can also choose another period "
-                   "(you sign in with your e-mail address)"},
+    "page": {
+        "sv": "Sammanställningen i rsp, där du också kan välja en annan period "
+        "(du loggar in med din e-postadress)",
+        "en": "The digest in rsp, where you can also choose another period "
+        "(you sign in with your e-mail address)",
+    },
     "stage": {"sv": "Läget", "en": "Where the process stands"},
     "current_stage": {"sv": "Nuvarande skede", "en": "Current stage"},
     "since": {"sv": "sedan {day}, {n} dagar", "en": "since {day}, {n} days"},
     "since_one": {"sv": "sedan {day}, 1 dag", "en": "since {day}, 1 day"},
-    "since_later": {"sv": "från {day}, efter rapportens dag", "en": "from {day}, after the "
-                                                                   "digest's day"},
+    "since_later": {
+        "sv": "från {day}, efter rapportens dag",
+        "en": "from {day}, after the digest's day",
+    },
     "final_stage": {"sv": "slutläge", "en": "final stage"},
     "next_milestone": {"sv": "Nästa milstolpe", "en": "Next milestone"},
     "planned_for": {"sv": "planerad {day}", "en": "planned for {day}"},
-    "milestones": {"sv": "Milstolpar: planerat och faktiskt",
-                   "en": "Milestones: planned and actual"},
+    "milestones": {
+        "sv": "Milstolpar: planerat och faktiskt",
+        "en": "Milestones: planned and actual",
+    },
     "milestone": {"sv": "Milstolpe", "en": "Milestone"},
     "planned": {"sv": "Planerat", "en": "Planned"},
     "actual": {"sv": "Faktiskt", "en": "Actual"},
@@ -44,15 +56,16 @@ WORDS: dict[str, dict[str, str]] = {
     "legend_overdue": {"sv": "ej nått, efter plan", "en": "not reached, behind plan"},
     "legend_today": {"sv": "i dag ({day})", "en": "today ({day})"},
     "beyond": {"sv": "utanför bilden", "en": "beyond the picture"},
-    "earlier": {"sv": "Före {day}: {n} milstolpar, {how}.",
-                "en": "Before {day}: {n} milestones, {how}."},
+    "earlier": {
+        "sv": "Före {day}: {n} milstolpar, {how}.",
+        "en": "Before {day}: {n} milestones, {how}.",
+    },
     "count_on_plan": {"sv": "{n} enligt plan", "en": "{n} on plan"},
     "count_early": {"sv": "{n} tidigt", "en": "{n} early"},
     "count_late": {"sv": "{n} sent", "en": "{n} late"},
     "count_overdue": {"sv": "{n} ej nådda", "en": "{n} not reached"},
     "decisions": {"sv": "Beslut under perioden", "en": "Decisions in the period"},
-    "pending": {"sv": "Beslut som ännu inte vunnit laga kraft",
-                "en": "Decisions not yet final"},
+    "pending": {"sv": "Beslut som ännu inte vunnit laga kraft", "en": "Decisions not yet final"},
     "expected_final": {"sv": "väntas vinna laga kraft {day}", "en": "expected final {day}"},
     "delegated": {"sv": "delegationsbeslut, {who}", "en": "delegated decision, {who}"},
     "measures": {"sv": "Insatser per prioriterat område", "en": "Measures by priority area"},
@@ -61,8 +74,10 @@ WORDS: dict[str, dict[str, str]] = {
     "total": {"sv": "Totalt", "en": "Total"},
     "no_plans": {"sv": "Ingen handlingsplan ännu.", "en": "No action plan yet."},
     "overdue": {"sv": "Försenade insatser", "en": "Overdue measures"},
-    "due_soon": {"sv": "Insatser som ska vara klara inom {n} dagar",
-                 "en": "Measures due within {n} days"},
+    "due_soon": {
+        "sv": "Insatser som ska vara klara inom {n} dagar",
+        "en": "Measures due within {n} days",
+    },
     "due": {"sv": "Klart senast", "en": "Due"},
     "measure": {"sv": "Insats", "en": "Measure"},
     "responsible": {"sv": "Ansvariga", "en": "Responsible"},
@@ -73,32 +88,44 @@ WORDS: dict[str, dict[str, str]] = {
     "in_days": {"sv": "om {n} dagar", "en": "in {n} days"},
     "tomorrow": {"sv": "i morgon", "en": "tomorrow"},
     "today": {"sv": "i dag", "en": "today"},
-    "more": {"sv": "… och {n} till: se insatserna i rsp.",
-             "en": "… and {n} more: see the measures in rsp."},
+    "more": {
+        "sv": "… och {n} till: se insatserna i rsp.",
+        "en": "… and {n} more: see the measures in rsp.",
+    },
     "remiss": {"sv": "Remiss", "en": "Consultation (remiss)"},
-    "remiss_open": {"sv": "Remissen är öppen; svar senast {day}.",
-                    "en": "The consultation is open; replies by {day}."},
+    "remiss_open": {
+        "sv": "Remissen är öppen; svar senast {day}.",
+        "en": "The consultation is open; replies by {day}.",
+    },
     "received": {"sv": "Svar som kommit in ({n})", "en": "Replies received ({n})"},
     "missing": {"sv": "Svar som saknas ({n})", "en": "Replies missing ({n})"},
     "late_reply": {"sv": "sent inkommet", "en": "came in late"},
     "refused": {"sv": "Nekade försök under perioden", "en": "Refused attempts in the period"},
     "failed": {"sv": "Misslyckade utskick", "en": "Failed mails"},
-    "checkpoint": {"sv": "Kontrollpunkt för granskningsloggen",
-                   "en": "Checkpoint of the audit trail"},
-    "checkpoint_note": {"sv": "Spara detta mejl. Med kontrollpunkten nedan kan "
-                              "granskningsloggen senare kontrolleras: den visar att loggen "
-                              "inte har ändrats i efterhand.",
-                        "en": "Keep this mail. With the checkpoint below the audit trail "
-                              "can be checked later: it shows that the trail has not been "
-                              "changed afterwards."},
-    "replay": {"sv": "Övningsdatabas: tiderna är simulerade.",
-               "en": "A replay database: its times are simulated."},
+    "checkpoint": {
+        "sv": "Kontrollpunkt för granskningsloggen",
+        "en": "Checkpoint of the audit trail",
+    },
+    "checkpoint_note": {
+        "sv": "Spara detta mejl. Med kontrollpunkten nedan kan "
+        "granskningsloggen senare kontrolleras: den visar att loggen "
+        "inte har ändrats i efterhand.",
+        "en": "Keep this mail. With the checkpoint below the audit trail "
+        "can be checked later: it shows that the trail has not been "
+        "changed afterwards.",
+    },
+    "replay": {
+        "sv": "Övningsdatabas: tiderna är simulerade.",
+        "en": "A replay database: its times are simulated.",
+    },
     "attempts": {"sv": "{n} försök", "en": "{n} attempts"},
     "none": {"sv": "Inga.", "en": "None."},
-    "footer": {"sv": "Automatisk veckorapport från rsp. Svara inte på detta meddelande; "
-                     "hör av dig till processledaren om något inte stämmer.",
-               "en": "An automatic weekly digest from rsp. Please do not reply to this "
-                     "message; contact the process lead if something is wrong."},
+    "footer": {
+        "sv": "Automatisk veckorapport från rsp. Svara inte på detta meddelande; "
+        "hör av dig till processledaren om något inte stämmer.",
+        "en": "An automatic weekly digest from rsp. Please do not reply to this "
+        "message; contact the process lead if something is wrong.",
+    },
 }
 
 POSITION_WORDS = {

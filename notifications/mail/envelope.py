@@ -28,8 +28,10 @@ _BREAKS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 def refuse_line_breaks(text: str, what: str) -> str:
     """`text` unchanged, or InvalidInput if it holds a line break or control character."""
     if _BREAKS.search(text):
-        raise InvalidInput(f"{what} {text!r} contains a line break or control character; "
-                           "refused, because it could add a mail header")
+        raise InvalidInput(
+            f"{what} {text!r} contains a line break or control character; "
+            "refused, because it could add a mail header"
+        )
     return text
 
 

@@ -42,15 +42,18 @@ def _check_dialect(dialect: str) -> None:
 
 
 @lru_cache(maxsize=8)
-def _driver_insert(dialect: sa.Dialect) -> tuple[str, Callable[[dict], tuple],
-                                                  list[tuple[int, Callable[[Any], Any]]]]:
+def _driver_insert(
+    dialect: sa.Dialect,
+) -> tuple[str, Callable[[dict], tuple], list[tuple[int, Callable[[Any], Any]]]]:
     """The driver's INSERT ... ON CONFLICT DO NOTHING of one outbox row, a getter of its
     values in column order, and the bind processors of the columns that have one (dates
     and UTC datetimes, stored as SQLAlchemy stores them)."""
     names = [c.name for c in TABLE.c if c.name != "id"]
     mark = "?" if dialect.name == "sqlite" else "%s"
-    sql = (f"INSERT INTO {TABLE.name} ({', '.join(names)}) VALUES "
-           f"({', '.join(mark for _ in names)}) ON CONFLICT ({', '.join(KEY)}) DO NOTHING")
+    sql = (
+        f"INSERT INTO {TABLE.name} ({', '.join(names)}) VALUES "
+        f"({', '.join(mark for _ in names)}) ON CONFLICT ({', '.join(KEY)}) DO NOTHING"
+    )
     processors = [(i, TABLE.c[n].type.bind_processor(dialect)) for i, n in enumerate(names)]
     return sql, itemgetter(*names), [(i, p) for i, p in processors if p is not None]
 
@@ -89,8 +92,10 @@ def insert_rows(session: Session, rows: Sequence[dict[str, Any]]) -> list[dict[s
     if conn.dialect.name == "sqlite":
         before = conn.execute(sa.select(sa.func.max(TABLE.c.id))).scalar() or 0
         conn.exec_driver_sql(sql, params)
-        return [dict(zip(names, r, strict=True)) for r in conn.execute(
-            sa.select(*found).where(TABLE.c.id > before).order_by(TABLE.c.id))]
+        return [
+            dict(zip(names, r, strict=True))
+            for r in conn.execute(sa.select(*found).where(TABLE.c.id > before).order_by(TABLE.c.id))
+        ]
     cursor: Any = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.executemany(f"{sql} RETURNING {', '.join(names)}", params, returning=True)
@@ -103,22 +108,27 @@ def insert_rows(session: Session, rows: Sequence[dict[str, Any]]) -> list[dict[s
         cursor.close()
 
 
-def existing_keys(session: Session, subjects: Iterable[str],
-                  since: dt.date) -> set[tuple[str, str, dt.date, str]]:
+def existing_keys(
+    session: Session, subjects: Iterable[str], since: dt.date
+) -> set[tuple[str, str, dt.date, str]]:
     """The reminder keys already in the outbox for these subjects, due on or after `since`."""
     wanted = sorted(set(subjects))
     found: set[tuple[str, str, dt.date, str]] = set()
     conn = session.connection()
     for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        rows = conn.execute(sa.select(*(TABLE.c[k] for k in KEY)).where(
-            TABLE.c.subject.in_(chunk), TABLE.c.due_on >= since))
+        chunk = wanted[start : start + 500]
+        rows = conn.execute(
+            sa.select(*(TABLE.c[k] for k in KEY)).where(
+                TABLE.c.subject.in_(chunk), TABLE.c.due_on >= since
+            )
+        )
         found.update((r[0], r[1], r[2], r[3]) for r in rows)
     return found
 
 
-def list_rows(session: Session, status: str | None = None, limit: int = 50,
-              programme_id: int | None = None) -> list[dict[str, Any]]:
+def list_rows(
+    session: Session, status: str | None = None, limit: int = 50, programme_id: int | None = None
+) -> list[dict[str, Any]]:
     """The newest outbox rows (without the mail bodies), optionally of one status."""
     if status is not None and status not in STATUSES:
         raise InvalidInput(f"status {status!r}: use one of {', '.join(STATUSES)}")
@@ -133,18 +143,29 @@ def list_rows(session: Session, status: str | None = None, limit: int = 50,
 
 def get_row(session: Session, row_id: int) -> dict[str, Any]:
     """One outbox row with its mail, or NotFound."""
-    row = session.connection().execute(
-        sa.select(TABLE).where(TABLE.c.id == row_id)).mappings().first()
+    row = (
+        session.connection()
+        .execute(sa.select(TABLE).where(TABLE.c.id == row_id))
+        .mappings()
+        .first()
+    )
     if row is None:
         raise NotFound(f"no outbox message {row_id} (see 'rsp outbox list')")
     return dict(row)
 
 
-def retry(session: Session, ids: Sequence[int], now: dt.datetime,
-          all_failed: bool = False) -> list[dict[str, Any]]:
+def retry(
+    session: Session, ids: Sequence[int], now: dt.datetime, all_failed: bool = False
+) -> list[dict[str, Any]]:
     """Put failed messages back to pending, due now; returns the rows changed (before)."""
-    query = sa.select(TABLE.c.id, TABLE.c.status, TABLE.c.recipient, TABLE.c.subject,
-                      TABLE.c.programme_id, TABLE.c.last_error)
+    query = sa.select(
+        TABLE.c.id,
+        TABLE.c.status,
+        TABLE.c.recipient,
+        TABLE.c.subject,
+        TABLE.c.programme_id,
+        TABLE.c.last_error,
+    )
     if all_failed:
         query = query.where(TABLE.c.status == FAILED)
     else:
@@ -156,22 +177,30 @@ def retry(session: Session, ids: Sequence[int], now: dt.datetime,
             raise NotFound(f"no outbox message {', '.join(map(str, missing))}")
         busy = [r["id"] for r in rows if r["status"] != FAILED]
         if busy:
-            raise InvalidInput(f"only failed messages can be retried; not failed: "
-                               f"{', '.join(map(str, busy))} (pending ones are retried anyway)")
+            raise InvalidInput(
+                f"only failed messages can be retried; not failed: "
+                f"{', '.join(map(str, busy))} (pending ones are retried anyway)"
+            )
     if rows:
         session.connection().execute(
-            sa.update(TABLE).where(TABLE.c.id.in_([r["id"] for r in rows]),
-                                   TABLE.c.status == FAILED)
-            .values(status=PENDING, attempts=0, next_attempt_at=now, claim_token=None,
-                    claimed_until=None))
+            sa.update(TABLE)
+            .where(TABLE.c.id.in_([r["id"] for r in rows]), TABLE.c.status == FAILED)
+            .values(
+                status=PENDING,
+                attempts=0,
+                next_attempt_at=now,
+                claim_token=None,
+                claimed_until=None,
+            )
+        )
     return rows
 
 
 def counts(session: Session) -> dict[str, int]:
     """How many messages there are in each status."""
     rows = session.connection().execute(
-        sa.select(TABLE.c.status, sa.func.count()).group_by(TABLE.c.status))
+        sa.select(TABLE.c.status, sa.func.count()).group_by(TABLE.c.status)
+    )
     out = dict.fromkeys(STATUSES, 0)
     out.update({r[0]: r[1] for r in rows})
     return out
-

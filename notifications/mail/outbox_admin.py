@@ -15,14 +15,16 @@ from process.storage.tables import Programme
 
 def retry(db: Database, clock: Clock, actor: str, ids: list[int], all_failed: bool) -> int:
     """Put failed outbox messages back to pending (administrators of their programmes)."""
+
     def work(w: Work) -> int:
         session = w.session
         rows = outbox.retry(session, ids, w.now, all_failed)
         programme_ids = {r["programme_id"] for r in rows}
         if None in programme_ids or not programme_ids:
             programme_ids = set(session.exec(select(Programme.id)).all()) or {None}
-        programmes = [session.get(Programme, p) for p in sorted(i for i in programme_ids
-                                                                 if i is not None)]
+        programmes = [
+            session.get(Programme, p) for p in sorted(i for i in programme_ids if i is not None)
+        ]
         for prog in programmes:
             assert prog is not None
             w.enter(prog)
@@ -31,10 +33,16 @@ def retry(db: Database, clock: Clock, actor: str, ids: list[int], all_failed: bo
             assert prog is not None
             w.enter(prog)
             mine = [r for r in rows if r["programme_id"] in (prog.id, None)]
-            w.audit("outbox.retry", subject="outbox",
-                    detail={"outbox_ids": [r["id"] for r in mine],
-                            "last_errors": sorted({str(r["last_error"]) for r in mine})[:20]})
+            w.audit(
+                "outbox.retry",
+                subject="outbox",
+                detail={
+                    "outbox_ids": [r["id"] for r in mine],
+                    "last_errors": sorted({str(r["last_error"]) for r in mine})[:20],
+                },
+            )
         return len(rows)
 
-    return unit_of_work.write(db, clock, actor, None, "outbox.retry", work, installation=True,
-                              subject="outbox")
+    return unit_of_work.write(
+        db, clock, actor, None, "outbox.retry", work, installation=True, subject="outbox"
+    )

@@ -30,13 +30,16 @@ def queue_status(session: Session) -> dict[str, Any]:
     """The outbox and trail facts, times as ISO text in UTC (None when there is none)."""
     conn = session.connection()
     waiting = TABLE.c.status.in_((PENDING, SENDING))
-    oldest = conn.execute(sa.select(sa.func.min(TABLE.c.created_at),
-                                    sa.func.min(TABLE.c.recorded_at)).where(waiting)).first()
+    oldest = conn.execute(
+        sa.select(sa.func.min(TABLE.c.created_at), sa.func.min(TABLE.c.recorded_at)).where(waiting)
+    ).first()
     last_sent = conn.execute(sa.select(sa.func.max(TABLE.c.sent_at))).scalar()
-    last_queued = conn.execute(sa.select(sa.func.max(_A.c.recorded_at)).where(
-        _A.c.action == "reminders.queued")).scalar()
-    checkpoint = conn.execute(sa.select(_C.c.made_at, _C.c.reason)
-                              .order_by(_C.c.id.desc()).limit(1)).first()
+    last_queued = conn.execute(
+        sa.select(sa.func.max(_A.c.recorded_at)).where(_A.c.action == "reminders.queued")
+    ).scalar()
+    checkpoint = conn.execute(
+        sa.select(_C.c.made_at, _C.c.reason).order_by(_C.c.id.desc()).limit(1)
+    ).first()
     by_status = counts(session)
     return {
         "queue": by_status[PENDING] + by_status[SENDING],

@@ -71,17 +71,28 @@ class SendReport:
     sent_ids: list[tuple[int | None, int]] = field(default_factory=list)
 
 
-def claim(db: Database, now: dt.datetime, limit: int, lease: dt.timedelta,
-          only: Sequence[int] | None = None) -> tuple[str, list[dict[str, Any]]]:
+def claim(
+    db: Database,
+    now: dt.datetime,
+    limit: int,
+    lease: dt.timedelta,
+    only: Sequence[int] | None = None,
+) -> tuple[str, list[dict[str, Any]]]:
     """Take up to `limit` rows that are due (or whose claim lapsed), of the ids `only` when
     given; returns token and rows."""
     token = uuid.uuid4().hex
-    ready = sa.or_(sa.and_(TABLE.c.status == PENDING, TABLE.c.next_attempt_at <= now),
-                   sa.and_(TABLE.c.status == SENDING, TABLE.c.claimed_until < now))
+    ready = sa.or_(
+        sa.and_(TABLE.c.status == PENDING, TABLE.c.next_attempt_at <= now),
+        sa.and_(TABLE.c.status == SENDING, TABLE.c.claimed_until < now),
+    )
     if only is not None:
         ready = sa.and_(ready, TABLE.c.id.in_(list(only)))
-    pick = (sa.select(TABLE.c.id).where(ready)
-            .order_by(TABLE.c.next_attempt_at, TABLE.c.id).limit(limit))
+    pick = (
+        sa.select(TABLE.c.id)
+        .where(ready)
+        .order_by(TABLE.c.next_attempt_at, TABLE.c.id)
+        .limit(limit)
+    )
     mark = dict(status=SENDING, claim_token=token, claimed_until=now + lease)
     with db.write() as session:
         conn = session.connection()
@@ -91,16 +102,32 @@ def claim(db: Database, now: dt.datetime, limit: int, lease: dt.timedelta,
                 return token, []
             conn.execute(sa.update(TABLE).where(TABLE.c.id.in_(ids)).values(**mark))
         else:  # SQLite: one statement under BEGIN IMMEDIATE
-            conn.execute(sa.update(TABLE).where(TABLE.c.id.in_(pick.scalar_subquery()))
-                         .values(**mark))
-        rows = conn.execute(sa.select(TABLE).where(TABLE.c.claim_token == token)
-                            .order_by(TABLE.c.next_attempt_at, TABLE.c.id)).mappings().all()
+            conn.execute(
+                sa.update(TABLE).where(TABLE.c.id.in_(pick.scalar_subquery())).values(**mark)
+            )
+        rows = (
+            conn.execute(
+                sa.select(TABLE)
+                .where(TABLE.c.claim_token == token)
+                .order_by(TABLE.c.next_attempt_at, TABLE.c.id)
+            )
+            .mappings()
+            .all()
+        )
     return token, [dict(r) for r in rows]
 
 
-def _record(db: Database, clock: Clock, row: Mapping[str, Any], token: str,
-            error: Exception | None, policy: RetryPolicy, report: SendReport,
-            transport: str, actor: str = SYSTEM_ACTOR) -> None:
+def _record(
+    db: Database,
+    clock: Clock,
+    row: Mapping[str, Any],
+    token: str,
+    error: Exception | None,
+    policy: RetryPolicy,
+    report: SendReport,
+    transport: str,
+    actor: str = SYSTEM_ACTOR,
+) -> None:
     """The row's new status and its audit row (sent, retry or failed, naming the
     transport), in one transaction."""
     now = clock.now()
@@ -111,8 +138,9 @@ def _record(db: Database, clock: Clock, row: Mapping[str, Any], token: str,
         values.update(status=SENT, sent_at=now, last_error=None)
     elif isinstance(error, TemporaryFailure) and attempts < policy.max_attempts:
         reason = str(error)
-        values.update(status=PENDING, last_error=reason,
-                      next_attempt_at=now + policy.delay(attempts))
+        values.update(
+            status=PENDING, last_error=reason, next_attempt_at=now + policy.delay(attempts)
+        )
     else:
         reason = str(error)
         if isinstance(error, TemporaryFailure):
@@ -120,24 +148,41 @@ def _record(db: Database, clock: Clock, row: Mapping[str, Any], token: str,
         values.update(status=FAILED, last_error=reason)
     with db.write() as session:
         conn = session.connection()
-        done = conn.execute(sa.update(TABLE).where(TABLE.c.id == row["id"],
-                                                   TABLE.c.claim_token == token).values(**values))
+        done = conn.execute(
+            sa.update(TABLE)
+            .where(TABLE.c.id == row["id"], TABLE.c.claim_token == token)
+            .values(**values)
+        )
         if done.rowcount != 1:
             report.lost_claims += 1
-            report.problems.append(f"outbox {row['id']}: claim lapsed and was taken over; "
-                                   "this send is not recorded here")
+            report.problems.append(
+                f"outbox {row['id']}: claim lapsed and was taken over; "
+                "this send is not recorded here"
+            )
             return
-        action = {SENT: "mail.sent", PENDING: "mail.retry", FAILED: "mail.failed"}[
-            values["status"]]
-        detail = {"outbox_id": row["id"], "recipient": row["recipient"], "rule": row["rule"],
-                  "due_on": str(row["due_on"]), "message_id": row["message_id"],
-                  "attempts": attempts, "transport": transport}
+        action = {SENT: "mail.sent", PENDING: "mail.retry", FAILED: "mail.failed"}[values["status"]]
+        detail = {
+            "outbox_id": row["id"],
+            "recipient": row["recipient"],
+            "rule": row["rule"],
+            "due_on": str(row["due_on"]),
+            "message_id": row["message_id"],
+            "attempts": attempts,
+            "transport": transport,
+        }
         if reason is not None:
             detail["reason"] = reason
-        audit.append(session, at=now, recorded_at=clock.recorded(), actor=actor,
-                     action=action, outcome="refused" if values["status"] == FAILED
-                     else "applied", programme_id=row["programme_id"],
-                     subject=row["subject"], detail=detail)
+        audit.append(
+            session,
+            at=now,
+            recorded_at=clock.recorded(),
+            actor=actor,
+            action=action,
+            outcome="refused" if values["status"] == FAILED else "applied",
+            programme_id=row["programme_id"],
+            subject=row["subject"],
+            detail=detail,
+        )
     if values["status"] == FAILED:
         report.failed += 1
         report.problems.append(f"outbox {row['id']} to {row['recipient']}: {reason}")
@@ -148,23 +193,38 @@ def _record(db: Database, clock: Clock, row: Mapping[str, Any], token: str,
         report.retry += 1
 
 
-def release(db: Database, token: str, ids: Sequence[int], when: dt.datetime,
-            reason: str | None) -> None:
+def release(
+    db: Database, token: str, ids: Sequence[int], when: dt.datetime, reason: str | None
+) -> None:
     """Hand claimed rows back unsent (no attempt counted), due again at `when`."""
     if not ids:
         return
     with db.write() as session:
         session.connection().execute(
-            sa.update(TABLE).where(TABLE.c.id.in_(list(ids)), TABLE.c.claim_token == token)
-            .values(status=PENDING, claim_token=None, claimed_until=None,
-                    next_attempt_at=when, last_error=reason))
+            sa.update(TABLE)
+            .where(TABLE.c.id.in_(list(ids)), TABLE.c.claim_token == token)
+            .values(
+                status=PENDING,
+                claim_token=None,
+                claimed_until=None,
+                next_attempt_at=when,
+                last_error=reason,
+            )
+        )
 
 
-def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: str, *,
-                 policy: RetryPolicy | None = None, max_batches: int = 50,
-                 stop: threading.Event | None = None,
-                 actor: str = SYSTEM_ACTOR,
-                 only: Sequence[int] | None = None) -> SendReport:
+def send_pending(
+    db: Database,
+    clock: Clock,
+    transport: Transport,
+    mail_from: str,
+    *,
+    policy: RetryPolicy | None = None,
+    max_batches: int = 50,
+    stop: threading.Event | None = None,
+    actor: str = SYSTEM_ACTOR,
+    only: Sequence[int] | None = None,
+) -> SendReport:
     """Send what is due now, batch by batch; raises TransportConfigError if nothing can go.
     `only`: just these outbox rows, if due (a sign-in link, sent at once)."""
     policy = policy or RetryPolicy()
@@ -183,11 +243,13 @@ def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: st
                     return report
                 error: Exception | None = None
                 try:
-                    transport.send(build_email(row, sender, clock.now()), envelope_from,
-                                   row["recipient"])
+                    transport.send(
+                        build_email(row, sender, clock.now()), envelope_from, row["recipient"]
+                    )
                 except TransportConfigError as exc:
-                    release(db, token, [r["id"] for r in rows[i:]],
-                            clock.now() + policy.base, str(exc))
+                    release(
+                        db, token, [r["id"] for r in rows[i:]], clock.now() + policy.base, str(exc)
+                    )
                     raise
                 except (TemporaryFailure, PermanentFailure) as exc:
                     error = exc
@@ -195,7 +257,7 @@ def send_pending(db: Database, clock: Clock, transport: Transport, mail_from: st
                     error = PermanentFailure(str(exc))
                 _record(db, clock, row, token, error, policy, report, name, actor)
                 if isinstance(error, Unreachable):
-                    for rest in rows[i + 1:]:
+                    for rest in rows[i + 1 :]:
                         _record(db, clock, rest, token, error, policy, report, name, actor)
                     return report
             if len(rows) < policy.batch:

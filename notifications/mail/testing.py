@@ -32,8 +32,9 @@ class RecordingTransport:
 
     description = "recording transport"
 
-    def __init__(self, script: list[Exception | None] | None = None,
-                 crash_after: int | None = None) -> None:
+    def __init__(
+        self, script: list[Exception | None] | None = None, crash_after: int | None = None
+    ) -> None:
         self.script = list(script or [])
         self.crash_after = crash_after
         self.deliveries: list[Delivery] = []
@@ -46,8 +47,7 @@ class RecordingTransport:
             outcome = self.script.pop(0) if self.script else None
             if outcome is not None:
                 raise outcome
-            self.deliveries.append(Delivery(str(msg["Message-ID"]).strip(), sender, recipient,
-                                            msg))
+            self.deliveries.append(Delivery(str(msg["Message-ID"]).strip(), sender, recipient, msg))
             crash = self.crash_after is not None and len(self.deliveries) == self.crash_after
         if crash:
             raise Crash(f"process died after delivery {self.crash_after}")

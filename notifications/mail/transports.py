@@ -94,8 +94,11 @@ class Scrubber:
         """A scrubber for this login's password."""
         if not password:
             return cls()
-        forms = {password, base64.b64encode(password.encode()).decode(),
-                 base64.b64encode(f"\0{user or ''}\0{password}".encode()).decode()}
+        forms = {
+            password,
+            base64.b64encode(password.encode()).decode(),
+            base64.b64encode(f"\0{user or ''}\0{password}".encode()).decode(),
+        }
         return cls(tuple(sorted(forms, key=len, reverse=True)))
 
     def __call__(self, text: str) -> str:
@@ -113,8 +116,9 @@ class SmtpTransport:
         self._scrub = Scrubber.for_login(settings.user, password)
         self._smtp: smtplib.SMTP | None = None
         s = settings
-        self.description = (f"smtp {s.host}:{s.port} ({s.tls}"
-                            + (f", user {s.user}" if s.user else "") + ")")
+        self.description = (
+            f"smtp {s.host}:{s.port} ({s.tls}" + (f", user {s.user}" if s.user else "") + ")"
+        )
 
     def __repr__(self) -> str:
         return f"SmtpTransport({self.description})"
@@ -128,14 +132,17 @@ class SmtpTransport:
         smtp: smtplib.SMTP | None = None
         try:
             if s.tls == "ssl":
-                smtp = smtplib.SMTP_SSL(s.host, s.port, local_hostname=s.helo,
-                                        timeout=s.timeout, context=context)
+                smtp = smtplib.SMTP_SSL(
+                    s.host, s.port, local_hostname=s.helo, timeout=s.timeout, context=context
+                )
             else:
                 smtp = smtplib.SMTP(s.host, s.port, local_hostname=s.helo, timeout=s.timeout)
                 smtp.ehlo()
                 if not smtp.has_extn("starttls"):
-                    raise TransportConfigError(f"{s.where} does not offer STARTTLS; rsp does "
-                                               "not send mail unencrypted (try RSP_SMTP_TLS=ssl)")
+                    raise TransportConfigError(
+                        f"{s.where} does not offer STARTTLS; rsp does "
+                        "not send mail unencrypted (try RSP_SMTP_TLS=ssl)"
+                    )
                 smtp.starttls(context=context)
                 smtp.ehlo()
             if s.user:
@@ -154,26 +161,31 @@ class SmtpTransport:
         if isinstance(exc, TransportConfigError):
             return exc
         if isinstance(exc, UnicodeEncodeError):
-            return TransportConfigError(f"{s.where}: the login or password holds characters "
-                                        "outside ASCII, which SMTP AUTH cannot send here")
+            return TransportConfigError(
+                f"{s.where}: the login or password holds characters "
+                "outside ASCII, which SMTP AUTH cannot send here"
+            )
         if isinstance(exc, ssl.SSLCertVerificationError):
             return TransportConfigError(
                 f"{s.where}: its certificate is not trusted ({exc.verify_message}); set "
-                "RSP_SMTP_CAFILE to the CA certificate that signed it")
+                "RSP_SMTP_CAFILE to the CA certificate that signed it"
+            )
         if isinstance(exc, smtplib.SMTPAuthenticationError):
             reason = self._scrub(failure_for(exc.smtp_code, exc.smtp_error).args[0])
             return TransportConfigError(
                 f"{s.where} refused the login of {s.user!r}: {reason}; check the password "
-                f"in the environment variable {s.password_env}")
+                f"in the environment variable {s.password_env}"
+            )
         if isinstance(exc, smtplib.SMTPNotSupportedError | smtplib.SMTPHeloError) or (
-                type(exc) is smtplib.SMTPException):
+            type(exc) is smtplib.SMTPException
+        ):
             return TransportConfigError(f"{s.where}: {self._scrub(str(exc))}")
         if isinstance(exc, smtplib.SMTPResponseException):
-            return Unreachable(f"{s.where} answered: "
-                                    + failure_for(exc.smtp_code, exc.smtp_error,
-                                                  self._scrub).args[0])
-        return Unreachable(f"cannot reach {s.where}: "
-                                f"{self._scrub(str(exc)) or type(exc).__name__}")
+            return Unreachable(
+                f"{s.where} answered: "
+                + failure_for(exc.smtp_code, exc.smtp_error, self._scrub).args[0]
+            )
+        return Unreachable(f"cannot reach {s.where}: {self._scrub(str(exc)) or type(exc).__name__}")
 
     def send(self, msg: EmailMessage, sender: str, recipient: str) -> None:
         """Send one message to one envelope recipient."""
@@ -192,8 +204,10 @@ class SmtpTransport:
             raise failure_for(exc.smtp_code, exc.smtp_error, self._scrub) from None
         except (smtplib.SMTPException, OSError) as exc:
             self._drop()
-            raise TemporaryFailure(f"connection to {self.settings.where} lost: "
-                                   f"{self._scrub(str(exc)) or type(exc).__name__}") from None
+            raise TemporaryFailure(
+                f"connection to {self.settings.where} lost: "
+                f"{self._scrub(str(exc)) or type(exc).__name__}"
+            ) from None
 
     def _drop(self) -> None:
         if self._smtp is not None:
@@ -236,8 +250,9 @@ class FileTransport:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise TransportConfigError(f"cannot create the outbox folder {self.folder}: "
-                                       f"{exc.strerror}") from None
+            raise TransportConfigError(
+                f"cannot create the outbox folder {self.folder}: {exc.strerror}"
+            ) from None
         target = self.path_for(msg)
         try:
             _write_new_then_rename(target, msg.as_bytes())

@@ -35,8 +35,9 @@ def _w(key: str, lang: str) -> str:
     return WORDS[key].get(lang) or WORDS[key]["sv"]
 
 
-def _event(uid: str, day: dt.date, summary: str, description: str,
-           stamp: dt.datetime, categories: str) -> Event:
+def _event(
+    uid: str, day: dt.date, summary: str, description: str, stamp: dt.datetime, categories: str
+) -> Event:
     from icalendar import Event
 
     event = Event()
@@ -51,8 +52,13 @@ def _event(uid: str, day: dt.date, summary: str, description: str,
     return event
 
 
-def calendar_bytes(session: Session, programme_key: str | None, now: dt.datetime,
-                   lang: str = "sv", items: Iterable[DeadlineItem] = ()) -> tuple[bytes, int]:
+def calendar_bytes(
+    session: Session,
+    programme_key: str | None,
+    now: dt.datetime,
+    lang: str = "sv",
+    items: Iterable[DeadlineItem] = (),
+) -> tuple[bytes, int]:
     """The programme's milestones and the given deadline items as .ics; returns (bytes, n)."""
     from icalendar import Calendar
 
@@ -75,10 +81,16 @@ def calendar_bytes(session: Session, programme_key: str | None, now: dt.datetime
             lines.append(f"{_w('reached', lang)}: {reached[state.name].isoformat()}")
         for name, roles in acting_roles(definition, state):
             lines.append(f"{_w('who', lang)}: rsp advance {name} ({', '.join(roles)})")
-        cal.add_component(_event(
-            f"{prog.key}.milestone.{state.name}@rsp", state.planned,
-            f"{label_text(state.label, lang)} – {prog.name}", "\n".join(lines), now,
-            "milestone"))
+        cal.add_component(
+            _event(
+                f"{prog.key}.milestone.{state.name}@rsp",
+                state.planned,
+                f"{label_text(state.label, lang)} – {prog.name}",
+                "\n".join(lines),
+                now,
+                "milestone",
+            )
+        )
         count += 1
     for item in items:
         if item.programme_id not in (None, prog.id):
@@ -86,7 +98,15 @@ def calendar_bytes(session: Session, programme_key: str | None, now: dt.datetime
         lines = [f"{_w('deadline', lang)}: {item.due.isoformat()}"]
         lines += [f"{label}: {text}" for label, text in item.details]
         lines.append(", ".join(r.name or r.address for r in item.to))
-        cal.add_component(_event(f"{prog.key}.{item.subject.replace(':', '.')}@rsp", item.due,
-                                 item.title, "\n".join(lines), now, item.kind))
+        cal.add_component(
+            _event(
+                f"{prog.key}.{item.subject.replace(':', '.')}@rsp",
+                item.due,
+                item.title,
+                "\n".join(lines),
+                now,
+                item.kind,
+            )
+        )
         count += 1
     return cal.to_ical(), count

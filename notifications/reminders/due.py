@@ -84,8 +84,13 @@ class DueReminder:
         return out
 
 
-def schedule(kind: KindRules, item: DeadlineItem, send_at: dt.time, until: dt.date,
-             since: dt.date | None = None) -> list[Occurrence]:
+def schedule(
+    kind: KindRules,
+    item: DeadlineItem,
+    send_at: dt.time,
+    until: dt.date,
+    since: dt.date | None = None,
+) -> list[Occurrence]:
     """The item's occurrences whose nominal date is on or before `until` (and, for the
     repeating overdue rule, not before `since`), in order."""
     deadline = kind.deadline(item.due)
@@ -112,8 +117,13 @@ def schedule(kind: KindRules, item: DeadlineItem, send_at: dt.time, until: dt.da
     return [by_send_day[d] for d in sorted(by_send_day)]
 
 
-def _reminder(kind: KindRules, item: DeadlineItem, occ: Occurrence, at: dt.time,
-              now: dt.datetime | None = None) -> DueReminder:
+def _reminder(
+    kind: KindRules,
+    item: DeadlineItem,
+    occ: Occurrence,
+    at: dt.time,
+    now: dt.datetime | None = None,
+) -> DueReminder:
     """The reminder for an occurrence. One caught up late goes now, or, if now is not a
     working day, the next working morning; its days are counted from then."""
     send_at = occ.send_at
@@ -141,8 +151,9 @@ def due_now(rules: Rules, items: Iterable[DeadlineItem], now: dt.datetime) -> li
             continue
         key = (item.kind, item.due)
         if key not in latest:
-            passed = [o for o in schedule(kind, item, rules.send_at, today, since)
-                      if o.send_at <= now]
+            passed = [
+                o for o in schedule(kind, item, rules.send_at, today, since) if o.send_at <= now
+            ]
             fresh = passed and passed[-1].send_at.date() >= oldest
             latest[key] = passed[-1] if fresh else None
         occ = latest[key]
@@ -151,8 +162,9 @@ def due_now(rules: Rules, items: Iterable[DeadlineItem], now: dt.datetime) -> li
     return out
 
 
-def simulate(rules: Rules, items: Iterable[DeadlineItem], start: dt.datetime,
-             until: dt.date) -> list[DueReminder]:
+def simulate(
+    rules: Rules, items: Iterable[DeadlineItem], start: dt.datetime, until: dt.date
+) -> list[DueReminder]:
     """Every reminder a sweep running all the time from `start` to the end of `until` would
     produce, if the items stayed as they are: what is due at `start`, then each occurrence."""
     out = due_now(rules, items := list(items), start)
@@ -166,8 +178,9 @@ def simulate(rules: Rules, items: Iterable[DeadlineItem], start: dt.datetime,
     return sorted(out, key=lambda r: (r.send_at, r.item.subject, r.rule))
 
 
-def due_window(kind: KindRules, catch_up_days: int,
-               today: dt.date) -> tuple[dt.date | None, dt.date]:
+def due_window(
+    kind: KindRules, catch_up_days: int, today: dt.date
+) -> tuple[dt.date | None, dt.date]:
     """The range of (unmoved) deadlines that can have a reminder due today: a cheap
     pre-filter for a database query (None = no lower bound)."""
     latest = today + dt.timedelta(days=kind.horizon_days())
@@ -176,6 +189,5 @@ def due_window(kind: KindRules, catch_up_days: int,
         if rule.every_days_overdue:
             if rule.max_times is None:
                 return None, latest
-            back = max(back, rule.every_days_overdue * rule.max_times + catch_up_days
-                       + SLACK_DAYS)
+            back = max(back, rule.every_days_overdue * rule.max_times + catch_up_days + SLACK_DAYS)
     return today - dt.timedelta(days=back), latest

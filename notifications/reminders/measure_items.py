@@ -71,8 +71,9 @@ def short_title(title: str, limit: int = TITLE_MAX) -> str:
     return cut.rstrip(" ,;:.-–") + " …"
 
 
-def window(rules: Rules, now: dt.datetime, until: dt.date | None = None
-           ) -> tuple[dt.date | None, dt.date] | None:
+def window(
+    rules: Rules, now: dt.datetime, until: dt.date | None = None
+) -> tuple[dt.date | None, dt.date] | None:
     """The deadline dates a sweep at `now` (or a preview to `until`) must look at; None if
     the rules have no measure section."""
     kind = rules.for_kind(KIND)
@@ -84,15 +85,32 @@ def window(rules: Rules, now: dt.datetime, until: dt.date | None = None
     return low, high
 
 
-def deadline_query(low: dt.date | None, high: dt.date | None,
-                   open_now: Sequence[str] = OPEN_STATES) -> sa.Select:
+def deadline_query(
+    low: dt.date | None, high: dt.date | None, open_now: Sequence[str] = OPEN_STATES
+) -> sa.Select:
     """The open measures' deadlines between `low` and `high` (None: unbounded), by date,
     one row per responsible body (lead first)."""
-    joined = (_D.join(_M, _M.c.id == _D.c.measure_id).join(_P, _P.c.id == _M.c.plan_id)
-              .outerjoin(_MB, _MB.c.measure_id == _M.c.id))
-    q = sa.select(_D.c.id, _D.c.measure_id, _D.c.due_date, _D.c.text, _M.c.code,
-                  _M.c.title, _M.c.subgoal, _P.c.year, _P.c.programme_id, _MB.c.body_id
-                  ).select_from(joined).where(_M.c.state.in_(list(open_now)))
+    joined = (
+        _D.join(_M, _M.c.id == _D.c.measure_id)
+        .join(_P, _P.c.id == _M.c.plan_id)
+        .outerjoin(_MB, _MB.c.measure_id == _M.c.id)
+    )
+    q = (
+        sa.select(
+            _D.c.id,
+            _D.c.measure_id,
+            _D.c.due_date,
+            _D.c.text,
+            _M.c.code,
+            _M.c.title,
+            _M.c.subgoal,
+            _P.c.year,
+            _P.c.programme_id,
+            _MB.c.body_id,
+        )
+        .select_from(joined)
+        .where(_M.c.state.in_(list(open_now)))
+    )
     if low is not None:
         q = q.where(_D.c.due_date >= low)
     if high is not None:
@@ -107,20 +125,26 @@ class Directory:
     names: dict[int, str] = field(default_factory=dict)
     addresses: dict[int, tuple[Recipient, ...]] = field(default_factory=dict)
     people: dict[int, tuple[Recipient, ...]] = field(default_factory=dict)
-    _split: dict[tuple[int, ...], tuple[tuple[Recipient, ...], tuple[Recipient, ...]]] = (
-        field(default_factory=dict))
+    _split: dict[tuple[int, ...], tuple[tuple[Recipient, ...], tuple[Recipient, ...]]] = field(
+        default_factory=dict
+    )
 
-    def split(self, body_ids: tuple[int, ...]) -> tuple[tuple[Recipient, ...],
-                                                      tuple[Recipient, ...]]:
+    def split(
+        self, body_ids: tuple[int, ...]
+    ) -> tuple[tuple[Recipient, ...], tuple[Recipient, ...]]:
         """(To, Cc) for a measure whose bodies are `body_ids`, lead first; each address
         once, To before Cc. Cached: many measures share their bodies."""
         found = self._split.get(body_ids)
         if found is None:
             lead, rest = body_ids[0], body_ids[1:]
             to = _unique([self.addresses.get(lead, ())], set())
-            cc = _unique([*(self.addresses.get(b, ()) for b in rest),
-                          *(self.people.get(b, ()) for b in body_ids)],
-                         {r.address.strip().lower() for r in to})
+            cc = _unique(
+                [
+                    *(self.addresses.get(b, ()) for b in rest),
+                    *(self.people.get(b, ()) for b in body_ids),
+                ],
+                {r.address.strip().lower() for r in to},
+            )
             found = self._split[body_ids] = (to, cc)
         return found
 
@@ -143,21 +167,26 @@ def directory(session: Session, programme_ids: Sequence[int]) -> Directory:
     own: dict[int, list[Recipient]] = {}
     names: dict[int, str] = {}
     for body_id, name, emails in conn.execute(
-            sa.select(_B.c.id, _B.c.name, _B.c.emails).where(bodies).order_by(_B.c.id)):
+        sa.select(_B.c.id, _B.c.name, _B.c.emails).where(bodies).order_by(_B.c.id)
+    ):
         names[body_id] = name
-        own[body_id] = [Recipient(a, name, organisation=True)
-                        for a in json.loads(emails or "[]")]
+        own[body_id] = [Recipient(a, name, organisation=True) for a in json.loads(emails or "[]")]
     members: dict[int, list[int]] = {}
     for group_id, member_id in conn.execute(
-            sa.select(_G.c.group_id, _G.c.member_id).join(_B, _B.c.id == _G.c.member_id)
-            .where(bodies).order_by(_G.c.group_id, _B.c.key)):
+        sa.select(_G.c.group_id, _G.c.member_id)
+        .join(_B, _B.c.id == _G.c.member_id)
+        .where(bodies)
+        .order_by(_G.c.group_id, _B.c.key)
+    ):
         members.setdefault(group_id, []).append(member_id)
     people: dict[int, list[Recipient]] = {}
     for body_id, name, email in conn.execute(
-            sa.select(_BP.c.body_id, _PERSON.c.name, _PERSON.c.email)
-            .join(_PERSON, _PERSON.c.id == _BP.c.person_id).join(_B, _B.c.id == _BP.c.body_id)
-            .where(bodies, _PERSON.c.email.is_not(None)).order_by(_BP.c.body_id,
-                                                                  _PERSON.c.login)):
+        sa.select(_BP.c.body_id, _PERSON.c.name, _PERSON.c.email)
+        .join(_PERSON, _PERSON.c.id == _BP.c.person_id)
+        .join(_B, _B.c.id == _BP.c.body_id)
+        .where(bodies, _PERSON.c.email.is_not(None))
+        .order_by(_BP.c.body_id, _PERSON.c.login)
+    ):
         if email:
             people.setdefault(body_id, []).append(Recipient(email, name))
     found = Directory(names=names)
@@ -168,9 +197,16 @@ def directory(session: Session, programme_ids: Sequence[int]) -> Directory:
     return found
 
 
-def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
-          until: dt.date | None = None, all_open: bool = False,
-          programme_ids: Sequence[int] | None = None) -> Collected:
+def items(
+    session: Session,
+    rules: Rules,
+    now: dt.datetime,
+    lang: str,
+    *,
+    until: dt.date | None = None,
+    all_open: bool = False,
+    programme_ids: Sequence[int] | None = None,
+) -> Collected:
     """The deadline items of open measures (of the programmes given, or of all): those a
     sweep at `now` may remind of (up to `until` for a preview), or with `all_open` every
     open measure's deadline."""
@@ -189,14 +225,23 @@ def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
     if not rows:
         return Collected()
     programme_ids = sorted({r[8] for r in rows})
-    programmes = session.connection().execute(
-        sa.select(_PROG.c.id, _PROG.c.name, _PROG.c.key)
-        .where(_PROG.c.id.in_(programme_ids))).all()
+    programmes = (
+        session.connection()
+        .execute(
+            sa.select(_PROG.c.id, _PROG.c.name, _PROG.c.key).where(_PROG.c.id.in_(programme_ids))
+        )
+        .all()
+    )
     found = Collected(programmes={p.id: p.name for p in programmes})
     people = directory(session, programme_ids)
-    make = _Maker(found, people, lang, rules.for_kind(KIND) if all_open else None,
-                  {pid: contact_text(session, pid) for pid in programme_ids},
-                  {p.id: p.key for p in programmes})
+    make = _Maker(
+        found,
+        people,
+        lang,
+        rules.for_kind(KIND) if all_open else None,
+        {pid: contact_text(session, pid) for pid in programme_ids},
+        {p.id: p.key for p in programmes},
+    )
     body_ids: list[int] = []
     for i, row in enumerate(rows):  # one row per responsible body, lead first
         if row[9] is not None:
@@ -224,26 +269,39 @@ class _Maker:
     def item(self, row: Sequence[Any], body_ids: tuple[int, ...]) -> None:
         did, mid, due_date, text, code, title, subgoal, year, programme_id, _b = row
         if not body_ids:
-            self.found.problems.append(f"measure {code} ({year}): no responsible body; "
-                                       "nobody to remind")
+            self.found.problems.append(
+                f"measure {code} ({year}): no responsible body; nobody to remind"
+            )
             return
         to, cc = self.people.split(body_ids)
         if not to:
             self.found.problems.append(
                 f"measure {code} ({year}): the lead body "
-                f"{self.people.names.get(body_ids[0])!r} has no e-mail address")
+                f"{self.people.names.get(body_ids[0])!r} has no e-mail address"
+            )
             return
         w = self.labels
         details: tuple[tuple[str, str], ...] = (
-            (w["plan"], str(year)), (w["measure"], f"{code} {title}"), (w["subgoal"], subgoal),
-            (w["target"], f"{text}, {long_date(due_date, self.lang)}"))
+            (w["plan"], str(year)),
+            (w["measure"], f"{code} {title}"),
+            (w["subgoal"], subgoal),
+            (w["target"], f"{text}, {long_date(due_date, self.lang)}"),
+        )
         if self.kind is not None and self.kind.deadline(due_date) != due_date:
             details += ((w["moved"], long_date(self.kind.deadline(due_date), self.lang)),)
         if self.contacts.get(programme_id):
             details += ((w["contact"], self.contacts[programme_id]),)
         key = self.keys.get(programme_id, "")
-        self.found.items.append(DeadlineItem(
-            KIND, f"measure:{mid}:deadline:{did}", f"{code} {short_title(title)}: {text}",
-            due_date, to, cc, programme_id, details,
-            page=f"/p/{quote(key)}/measures/{year}/{quote(code)}" if key else ""))
-
+        self.found.items.append(
+            DeadlineItem(
+                KIND,
+                f"measure:{mid}:deadline:{did}",
+                f"{code} {short_title(title)}: {text}",
+                due_date,
+                to,
+                cc,
+                programme_id,
+                details,
+                page=f"/p/{quote(key)}/measures/{year}/{quote(code)}" if key else "",
+            )
+        )

@@ -53,8 +53,11 @@ def acting_roles(definition: Definition, state: StateDef) -> list[tuple[str, tup
     for t in definition.triggers:
         if t.dest != state.name or state.name in t.sources:
             continue
-        forward = [s for s in t.sources if planned.get(s) is None or state.planned is None
-                   or planned[s] <= state.planned]  # type: ignore[operator]
+        forward = [
+            s
+            for s in t.sources
+            if planned.get(s) is None or state.planned is None or planned[s] <= state.planned  # type: ignore[operator]
+        ]  # type: ignore[operator]
         if forward:
             out.append((t.name, t.roles))
     return out
@@ -66,7 +69,8 @@ def people_by_role(session: Session, programme_id: int) -> dict[str, list[Recipi
         select(RoleGrant.role, Person.name, Person.email)
         .join(Person, Person.id == RoleGrant.person_id)  # type: ignore[arg-type]
         .where(RoleGrant.programme_id == programme_id)
-        .order_by(RoleGrant.role, Person.login)).all()
+        .order_by(RoleGrant.role, Person.login)
+    ).all()
     out: dict[str, list[Recipient]] = {}
     for role, name, email in rows:
         if email:
@@ -79,10 +83,12 @@ def contact_text(session: Session, programme_id: int) -> str:
     capability, in practice the process lead): 'Maria Processledare,
     processledare@regionjh.example'; empty when nobody holds it."""
     holders = people_by_role(session, programme_id)
-    found = {p.address: p for role in capabilities.roles_for(
-        session, programme_id, capabilities.REMINDER_CONTACT) for p in holders.get(role, [])}
-    return "; ".join(f"{p.name}, {p.address}" if p.name else p.address
-                     for p in found.values())
+    found = {
+        p.address: p
+        for role in capabilities.roles_for(session, programme_id, capabilities.REMINDER_CONTACT)
+        for p in holders.get(role, [])
+    }
+    return "; ".join(f"{p.name}, {p.address}" if p.name else p.address for p in found.values())
 
 
 def _unique(groups: Iterable[list[Recipient]], skip: set[str]) -> tuple[Recipient, ...]:
@@ -95,8 +101,14 @@ def _unique(groups: Iterable[list[Recipient]], skip: set[str]) -> tuple[Recipien
     return tuple(out.values())
 
 
-def programme_items(session: Session, rules: Rules, prog: Programme, inst: ProcessInstance,
-                    definition: Definition, lang: str) -> Collected:
+def programme_items(
+    session: Session,
+    rules: Rules,
+    prog: Programme,
+    inst: ProcessInstance,
+    definition: Definition,
+    lang: str,
+) -> Collected:
     """The milestone items of one programme."""
     assert prog.id is not None
     found = Collected(programmes={prog.id: prog.name})
@@ -115,38 +127,63 @@ def programme_items(session: Session, rules: Rules, prog: Programme, inst: Proce
         to = _unique((holders.get(r, []) for r in roles), set())
         label = label_text(state.label, lang)
         if not to:
-            found.problems.append(f"{prog.key}: milestone {state.name}: no one holding "
-                                  f"{' or '.join(roles) or 'a role'} has an e-mail address")
+            found.problems.append(
+                f"{prog.key}: milestone {state.name}: no one holding "
+                f"{' or '.join(roles) or 'a role'} has an e-mail address"
+            )
             continue
-        cc_roles = [r for entry in kind.cc_roles for r in (
-            capabilities.roles_for(session, prog.id, entry) if entry in capabilities.ALL
-            else (entry,))]
+        cc_roles = [
+            r
+            for entry in kind.cc_roles
+            for r in (
+                capabilities.roles_for(session, prog.id, entry)
+                if entry in capabilities.ALL
+                else (entry,)
+            )
+        ]
         cc = _unique((holders.get(r, []) for r in cc_roles), {r.address.lower() for r in to})
         details: tuple[tuple[str, str], ...] = tuple(
-            pair for name, rs in triggers for pair in (
-                (STEP.get(lang, STEP["sv"]),
-                 label_text(definition.trigger(name).label, lang)),  # type: ignore[union-attr]
-                (BY.get(lang, BY["sv"]), ", ".join(_role_names(definition, rs, lang)))))
+            pair
+            for name, rs in triggers
+            for pair in (
+                (STEP.get(lang, STEP["sv"]), label_text(definition.trigger(name).label, lang)),  # type: ignore[union-attr]
+                (BY.get(lang, BY["sv"]), ", ".join(_role_names(definition, rs, lang))),
+            )
+        )
         details += ((STAGE.get(lang, STAGE["sv"]), long_date(state.planned, lang)),)
         if contact is None:
             contact = contact_text(session, prog.id)
         if contact:
             details += ((CONTACT.get(lang, CONTACT["sv"]), contact),)
-        found.items.append(DeadlineItem(
-            kind="milestone", subject=f"process:{inst.id}:{state.name}", title=label,
-            due=state.planned, to=to, cc=cc, programme_id=prog.id, details=details,
-            page=f"/p/{quote(prog.key)}"))
+        found.items.append(
+            DeadlineItem(
+                kind="milestone",
+                subject=f"process:{inst.id}:{state.name}",
+                title=label,
+                due=state.planned,
+                to=to,
+                cc=cc,
+                programme_id=prog.id,
+                details=details,
+                page=f"/p/{quote(prog.key)}",
+            )
+        )
     return found
 
 
 def _role_names(definition: Definition, roles: Iterable[str], lang: str) -> list[str]:
     """The roles as the definition names them ('Beslutande organ (…)'), not their keys."""
-    return [label_text(definition.roles[r], lang) if r in definition.roles else r
-            for r in roles]
+    return [label_text(definition.roles[r], lang) if r in definition.roles else r for r in roles]
 
 
-def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
-          programme_ids: Sequence[int] | None = None) -> Collected:
+def items(
+    session: Session,
+    rules: Rules,
+    now: dt.datetime,
+    lang: str,
+    *,
+    programme_ids: Sequence[int] | None = None,
+) -> Collected:
     """The milestone items of every programme in the database (or of those given)."""
     found = Collected()
     query = select(Programme).order_by(Programme.id)  # type: ignore[arg-type]

@@ -34,9 +34,16 @@ def _digest(text: str) -> str:
 def standing(db: Database) -> set[str]:
     """The hashes of the conditions the newest notes row says stand."""
     with db.read() as session:
-        last = session.connection().execute(
-            sa.select(_A.c.detail).where(_A.c.action == ACTION, _A.c.programme_id.is_(None))
-            .order_by(_A.c.id.desc()).limit(1)).scalar()
+        last = (
+            session.connection()
+            .execute(
+                sa.select(_A.c.detail)
+                .where(_A.c.action == ACTION, _A.c.programme_id.is_(None))
+                .order_by(_A.c.id.desc())
+                .limit(1)
+            )
+            .scalar()
+        )
     if last is None:
         return set()
     detail = json.loads(last) if isinstance(last, str) else last
@@ -52,9 +59,19 @@ def new_ones(db: Database, clock: Clock, actor: str, problems: Sequence[str]) ->
         return []
     fresh = [text for key, text in current.items() if key not in before]
     with db.write() as session:
-        audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
-                     action=ACTION, outcome=OUTCOME, subject="outbox",
-                     detail={"standing": sorted(current), "new": fresh[:KEEP_TEXTS],
-                             "new_count": len(fresh),
-                             "gone_count": len(before - set(current))})
+        audit.append(
+            session,
+            at=clock.now(),
+            recorded_at=clock.recorded(),
+            actor=actor,
+            action=ACTION,
+            outcome=OUTCOME,
+            subject="outbox",
+            detail={
+                "standing": sorted(current),
+                "new": fresh[:KEEP_TEXTS],
+                "new_count": len(fresh),
+                "gone_count": len(before - set(current)),
+            },
+        )
     return fresh

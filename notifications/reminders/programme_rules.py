@@ -56,10 +56,15 @@ def bundled() -> InForce:
 
 def in_force(session: Session, programme_id: int) -> InForce:
     """The rules the programme uses (its own, or the bundled ones)."""
-    row = session.connection().execute(
-        sa.select(_RULES.c.source, _RULES.c.content_hash, _RULES.c.text)
-        .join(_PROG, _PROG.c.reminder_rules_id == _RULES.c.id)
-        .where(_PROG.c.id == programme_id)).first()
+    row = (
+        session.connection()
+        .execute(
+            sa.select(_RULES.c.source, _RULES.c.content_hash, _RULES.c.text)
+            .join(_PROG, _PROG.c.reminder_rules_id == _RULES.c.id)
+            .where(_PROG.c.id == programme_id)
+        )
+        .first()
+    )
     if row is None:
         return bundled()
     source, digest, text = row
@@ -74,8 +79,9 @@ def check_for(session: Session, programme_id: int, rules: Rules) -> None:
     check_roles(rules, set(stored.definition_of(session, inst.definition_id).roles))
 
 
-def set_rules(db: Database, clock: Clock, actor: str, programme_key: str | None,
-              path: str) -> InForce:
+def set_rules(
+    db: Database, clock: Clock, actor: str, programme_key: str | None, path: str
+) -> InForce:
     """Give the programme its own rules from a file (validated whole, and against the
     programme's roles), kept by content hash; audited (a refused file too)."""
 
@@ -88,19 +94,24 @@ def set_rules(db: Database, clock: Clock, actor: str, programme_key: str | None,
         try:
             check_for(w.session, w.programme_id, rules)
         except DefinitionError as exc:
-            raise DefinitionError([f"{p} — for programme {w.programme.key}"
-                                   for p in exc.problems]) from None
+            raise DefinitionError(
+                [f"{p} — for programme {w.programme.key}" for p in exc.problems]
+            ) from None
         conn = w.session.connection()
-        rid = conn.execute(sa.select(_RULES.c.id).where(
-            _RULES.c.content_hash == digest)).scalar()
+        rid = conn.execute(sa.select(_RULES.c.id).where(_RULES.c.content_hash == digest)).scalar()
         if rid is None:
-            rid = conn.execute(sa.insert(_RULES), dict(
-                content_hash=digest, source=path, text=text, loaded_at=w.now)
+            rid = conn.execute(
+                sa.insert(_RULES),
+                dict(content_hash=digest, source=path, text=text, loaded_at=w.now),
             ).inserted_primary_key[0]  # type: ignore[index]
-        conn.execute(sa.update(_PROG).where(_PROG.c.id == w.programme_id)
-                     .values(reminder_rules_id=rid))
-        w.audit("reminders.rules_set", subject=f"programme:{w.programme_id}",
-                detail={"source": path, "content_hash": digest})
+        conn.execute(
+            sa.update(_PROG).where(_PROG.c.id == w.programme_id).values(reminder_rules_id=rid)
+        )
+        w.audit(
+            "reminders.rules_set",
+            subject=f"programme:{w.programme_id}",
+            detail={"source": path, "content_hash": digest},
+        )
         return InForce(rules, path, digest, True, text)
 
     return unit_of_work.write(db, clock, actor, programme_key, "reminders.rules_set", work)

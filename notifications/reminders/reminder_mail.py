@@ -26,21 +26,52 @@ from process.storage.outbox_table import PENDING
 TEMPLATES = templating.bundled_folder(Path(__file__).resolve().parent.parent / "templates")
 LANGS = ("sv", "en")
 
-_WEEKDAYS = {"sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
-             "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                    "Sunday")}
-_MONTHS = {"sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-                  "september", "oktober", "november", "december"),
-           "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-                  "September", "October", "November", "December")}
+_WEEKDAYS = {
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+_MONTHS = {
+    "sv": (
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
 _WORDS: dict[str, dict[str, str]] = {
-    "link.measure": {"sv": "Insatsen i rsp, där du kan markera den som påbörjad, rapportera "
-                           "hur det går och markera den som klar",
-                     "en": "The measure in rsp, where you can mark it started, report how it "
-                           "goes and mark it done"},
+    "link.measure": {
+        "sv": "Insatsen i rsp, där du kan markera den som påbörjad, rapportera "
+        "hur det går och markera den som klar",
+        "en": "The measure in rsp, where you can mark it started, report how it "
+        "goes and mark it done",
+    },
     "link.milestone": {"sv": "Läget i processen i rsp", "en": "Where the process stands, in rsp"},
-    "link.sign_in": {"sv": "Du loggar in med din e-postadress.",
-                     "en": "You sign in with your e-mail address."},
+    "link.sign_in": {
+        "sv": "Du loggar in med din e-postadress.",
+        "en": "You sign in with your e-mail address.",
+    },
     "measure": {"sv": "Insatsen", "en": "The measure"},
     "milestone": {"sv": "Milstolpen", "en": "The milestone"},
     "done.measure": {"sv": "klar", "en": "done"},
@@ -52,12 +83,18 @@ _WORDS: dict[str, dict[str, str]] = {
     "today": {"sv": "i dag", "en": "today"},
     "days_ago": {"sv": "för {n} dagar sedan", "en": "{n} days ago"},
     "yesterday": {"sv": "i går", "en": "yesterday"},
-    "subject": {"sv": "Påminnelse: {title} – senast {date} ({when})",
-                "en": "Reminder: {title} – due {date} ({when})"},
-    "subject_late": {"sv": "Försenad: {title} – skulle vara klar {date} ({when})",
-                     "en": "Overdue: {title} – was due {date} ({when})"},
-    "moved": {"sv": "{date} (flyttad från {orig}, {why}, enligt lag (1930:173))",
-              "en": "{date} (moved from {orig}, {why}, by Swedish law 1930:173)"},
+    "subject": {
+        "sv": "Påminnelse: {title} – senast {date} ({when})",
+        "en": "Reminder: {title} – due {date} ({when})",
+    },
+    "subject_late": {
+        "sv": "Försenad: {title} – skulle vara klar {date} ({when})",
+        "en": "Overdue: {title} – was due {date} ({when})",
+    },
+    "moved": {
+        "sv": "{date} (flyttad från {orig}, {why}, enligt lag (1930:173))",
+        "en": "{date} (moved from {orig}, {why}, by Swedish law 1930:173)",
+    },
     "weekend": {"sv": "helgdag", "en": "a weekend day"},
     "hello": {"sv": "Hej {name}!", "en": "Dear {name},"},
     "hello_nobody": {"sv": "Hej!", "en": "Hello,"},
@@ -74,7 +111,7 @@ def greeting(recipient_name: str, organisation: bool, lang: str) -> str:
     if organisation:
         return _w("to_organisation", lang, name=name)
     if name.endswith(")") and " (" in name:
-        name = name[:name.rindex(" (")].strip() or name
+        name = name[: name.rindex(" (")].strip() or name
     return _w("hello", lang, name=name)
 
 
@@ -85,8 +122,7 @@ def _w(key: str, lang: str, **values: object) -> str:
 def long_date(day: dt.date, lang: str) -> str:
     """A date as words, e.g. 'tisdag 27 december 2022' or 'Tuesday 27 December 2022'."""
     lang = lang if lang in LANGS else "sv"
-    return (f"{_WEEKDAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]} "
-            f"{day.year}")
+    return f"{_WEEKDAYS[lang][day.weekday()]} {day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
 
 
 def short_date(day: dt.date, lang: str) -> str:
@@ -109,8 +145,13 @@ def when_text(days_left: int, lang: str) -> str:
 
 
 def _pairs(group: tuple[Recipient, ...]) -> tuple[tuple[str, str], ...]:
-    return tuple((refuse_line_breaks(r.name, "recipient name"),
-                  refuse_line_breaks(r.address, "recipient address")) for r in group)
+    return tuple(
+        (
+            refuse_line_breaks(r.name, "recipient name"),
+            refuse_line_breaks(r.address, "recipient address"),
+        )
+        for r in group
+    )
 
 
 def _names(pairs: tuple[tuple[str, str], ...]) -> str:
@@ -124,12 +165,14 @@ def _moved(reminder: DueReminder, lang: str) -> str | None:
     if orig == reminder.deadline:
         return None
     why = holiday_name(orig) or _w("weekend", lang)
-    return _w("moved", lang, date=long_date(reminder.deadline, lang),
-              orig=long_date(orig, lang), why=why)
+    return _w(
+        "moved", lang, date=long_date(reminder.deadline, lang), orig=long_date(orig, lang), why=why
+    )
 
 
-def _context(reminder: DueReminder, lang: str, programme: str,
-             base_url: str | None = None) -> dict[str, Any]:
+def _context(
+    reminder: DueReminder, lang: str, programme: str, base_url: str | None = None
+) -> dict[str, Any]:
     """What every recipient's mail of a reminder shares (InvalidInput on a bad text); with
     `base_url`, the link to the page where the recipient can act."""
     item = reminder.item
@@ -140,15 +183,25 @@ def _context(reminder: DueReminder, lang: str, programme: str,
     date = short_date(reminder.deadline, lang)
     when = when_text(days, lang)
     return {
-        "subject": _w("subject_late" if days < 0 else "subject", lang, title=title, date=date,
-                      when=when),
+        "subject": _w(
+            "subject_late" if days < 0 else "subject", lang, title=title, date=date, when=when
+        ),
         "kind_label": _w(item.kind, lang) if item.kind in _WORDS else item.kind,
         "done_word": _w(f"done.{item.kind}", lang) if f"done.{item.kind}" in _WORDS else "",
-        "title": title, "deadline_text": long_date(reminder.deadline, lang),
-        "when_text": when, "overdue": days < 0,
-        "moved_text": _moved(reminder, lang), "programme": programme,
-        "details": list(item.details), "to_text": _names(to), "cc_text": _names(cc),
-        "rule": reminder.rule, "to": to, "cc": cc, "cc_begin": "", "cc_end": "",
+        "title": title,
+        "deadline_text": long_date(reminder.deadline, lang),
+        "when_text": when,
+        "overdue": days < 0,
+        "moved_text": _moved(reminder, lang),
+        "programme": programme,
+        "details": list(item.details),
+        "to_text": _names(to),
+        "cc_text": _names(cc),
+        "rule": reminder.rule,
+        "to": to,
+        "cc": cc,
+        "cc_begin": "",
+        "cc_end": "",
         "greeting": "",
         "link": link,
         "link_label": _w(f"link.{item.kind}", lang) if f"link.{item.kind}" in _WORDS else "",
@@ -159,8 +212,10 @@ def _context(reminder: DueReminder, lang: str, programme: str,
 @lru_cache(maxsize=8)
 def _load(lang: str, _override: str | None) -> tuple[templating.Loaded, templating.Loaded]:
     env = templating.environment(TEMPLATES, lstrip=False)
-    return (templating.load(env, f"reminder.{lang}.txt"),
-            templating.load(env, f"reminder.{lang}.html"))
+    return (
+        templating.load(env, f"reminder.{lang}.txt"),
+        templating.load(env, f"reminder.{lang}.html"),
+    )
 
 
 def _templates(lang: str) -> tuple[templating.Loaded, templating.Loaded]:
@@ -175,14 +230,21 @@ def _mail(context: dict[str, Any], lang: str) -> RenderedMail:
     return RenderedMail(context["subject"], text, html, context["to"], context["cc"])
 
 
-def render(reminder: DueReminder, recipient: Recipient, how: str, lang: str = "sv",
-           programme: str = "", base_url: str | None = None) -> RenderedMail:
+def render(
+    reminder: DueReminder,
+    recipient: Recipient,
+    how: str,
+    lang: str = "sv",
+    programme: str = "",
+    base_url: str | None = None,
+) -> RenderedMail:
     """Render the reminder mail for one recipient ('to' or 'cc')."""
     lang = lang if lang in LANGS else "sv"
     context = _context(reminder, lang, programme, base_url)
     name = refuse_line_breaks(recipient.name, "recipient name")
-    context.update(name=name, as_cc=how == "cc",
-                   greeting=greeting(name, recipient.organisation, lang))
+    context.update(
+        name=name, as_cc=how == "cc", greeting=greeting(name, recipient.organisation, lang)
+    )
     return _mail(context, lang)
 
 
@@ -199,13 +261,17 @@ def _cut_copy_note(text: str, keep: bool) -> str:
         return text.replace(_CC_BEGIN, "").replace(_CC_END, "")
     while (start := text.find(_CC_BEGIN)) >= 0:
         end = text.find(_CC_END, start)
-        text = text[:start] + (text[end + 1:] if end >= 0 else text[start + 1:])
+        text = text[:start] + (text[end + 1 :] if end >= 0 else text[start + 1 :])
     return text.replace(_CC_END, "")
 
 
-def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str]],
-                lang: str = "sv", programme: str = "", base_url: str | None = None
-                ) -> list[RenderedMail | InvalidInput]:
+def render_each(
+    reminder: DueReminder,
+    recipients: Sequence[tuple[Recipient, str]],
+    lang: str = "sv",
+    programme: str = "",
+    base_url: str | None = None,
+) -> list[RenderedMail | InvalidInput]:
     """The mails of one reminder to each (recipient, 'to' or 'cc'), as `render` makes them
     but rendering the templates once; a mail that cannot be made is its InvalidInput."""
     from markupsafe import escape
@@ -215,13 +281,21 @@ def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str
         context = _context(reminder, lang, programme, base_url)
     except InvalidInput as exc:
         return [exc for _ in recipients]
-    shared = "".join((context["title"], context["programme"], context["to_text"],
-                      context["cc_text"], *(a + b for a, b in reminder.item.details)))
+    shared = "".join(
+        (
+            context["title"],
+            context["programme"],
+            context["to_text"],
+            context["cc_text"],
+            *(a + b for a, b in reminder.item.details),
+        )
+    )
     if any(m in shared for m in _MARKS):
         marked = None
     else:
-        context.update(name=_NAME_MARK, as_cc=True, cc_begin=_CC_BEGIN, cc_end=_CC_END,
-                       greeting=_GREET_MARK)
+        context.update(
+            name=_NAME_MARK, as_cc=True, cc_begin=_CC_BEGIN, cc_end=_CC_END, greeting=_GREET_MARK
+        )
         marked = _mail(context, lang)
     variants: dict[str, tuple[str, str]] = {}
     out: list[RenderedMail | InvalidInput] = []
@@ -236,30 +310,57 @@ def render_each(reminder: DueReminder, recipients: Sequence[tuple[Recipient, str
             out.append(exc)
             continue
         if how not in variants:
-            variants[how] = (_cut_copy_note(marked.text, how == "cc"),
-                             _cut_copy_note(marked.html, how == "cc"))
+            variants[how] = (
+                _cut_copy_note(marked.text, how == "cc"),
+                _cut_copy_note(marked.html, how == "cc"),
+            )
         text, html = variants[how]
         hello = greeting(name, recipient.organisation, lang)
-        out.append(RenderedMail(marked.subject,
-                                text.replace(_NAME_MARK, name).replace(_GREET_MARK, hello),
-                                html.replace(_NAME_MARK, str(escape(name)))
-                                .replace(_GREET_MARK, str(escape(hello))),
-                                marked.to, marked.cc))
+        out.append(
+            RenderedMail(
+                marked.subject,
+                text.replace(_NAME_MARK, name).replace(_GREET_MARK, hello),
+                html.replace(_NAME_MARK, str(escape(name))).replace(
+                    _GREET_MARK, str(escape(hello))
+                ),
+                marked.to,
+                marked.cc,
+            )
+        )
     return out
 
 
-def row_values(reminder: DueReminder, address: str, mail: RenderedMail, lang: str,
-               now: dt.datetime, domain: str) -> dict[str, Any]:
+def row_values(
+    reminder: DueReminder,
+    address: str,
+    mail: RenderedMail,
+    lang: str,
+    now: dt.datetime,
+    domain: str,
+) -> dict[str, Any]:
     """The column values of the outbox row for one reminder to one address."""
     recipient = address.strip().lower()
     return {
-        "recipient": recipient, "subject": reminder.item.subject, "rule": reminder.rule,
-        "due_on": reminder.due_on, "deadline": reminder.deadline, "kind": reminder.item.kind,
+        "recipient": recipient,
+        "subject": reminder.item.subject,
+        "rule": reminder.rule,
+        "due_on": reminder.due_on,
+        "deadline": reminder.deadline,
+        "kind": reminder.item.kind,
         "programme_id": reminder.item.programme_id,
-        "message_id": make_message_id(domain), "lang": lang,
-        "mail_subject": mail.subject, "body_text": mail.text, "body_html": mail.html,
-        "to_json": pairs_json(mail.to), "cc_json": pairs_json(mail.cc),
-        "status": PENDING, "attempts": 0, "next_attempt_at": max(reminder.send_at, now),
-        "claim_token": None, "claimed_until": None, "last_error": None, "sent_at": None,
+        "message_id": make_message_id(domain),
+        "lang": lang,
+        "mail_subject": mail.subject,
+        "body_text": mail.text,
+        "body_html": mail.html,
+        "to_json": pairs_json(mail.to),
+        "cc_json": pairs_json(mail.cc),
+        "status": PENDING,
+        "attempts": 0,
+        "next_attempt_at": max(reminder.send_at, now),
+        "claim_token": None,
+        "claimed_until": None,
+        "last_error": None,
+        "sent_at": None,
         "created_at": now,
     }

@@ -38,19 +38,36 @@ def _w(key: str, lang: str, **values: str) -> str:
     return (WORDS[key].get(lang) or WORDS[key]["sv"]).format(**values)
 
 
-def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
-          programme_ids: Sequence[int] | None = None) -> Collected:
+def items(
+    session: Session,
+    rules: Rules,
+    now: dt.datetime,
+    lang: str,
+    *,
+    programme_ids: Sequence[int] | None = None,
+) -> Collected:
     """The unanswered bodies of every open remiss in the database (or of the programmes
     given); the people with `reminder_contact` are named as the ones to ask."""
     found = Collected()
     if rules.for_kind(KIND) is None:
         return found
-    query = (sa.select(_R.c.id, _R.c.programme_id, _R.c.reply_by, _R.c.opened_on, _B.c.key,
-                       _B.c.name, _B.c.emails, _P.c.name.label("programme"))
-             .join(_RB, _RB.c.remiss_id == _R.c.id).join(_B, _B.c.id == _RB.c.body_id)
-             .join(_P, _P.c.id == _R.c.programme_id)
-             .where(_R.c.closed_on.is_(None), _RB.c.position.is_(None))
-             .order_by(_R.c.id, _B.c.id))
+    query = (
+        sa.select(
+            _R.c.id,
+            _R.c.programme_id,
+            _R.c.reply_by,
+            _R.c.opened_on,
+            _B.c.key,
+            _B.c.name,
+            _B.c.emails,
+            _P.c.name.label("programme"),
+        )
+        .join(_RB, _RB.c.remiss_id == _R.c.id)
+        .join(_B, _B.c.id == _RB.c.body_id)
+        .join(_P, _P.c.id == _R.c.programme_id)
+        .where(_R.c.closed_on.is_(None), _RB.c.position.is_(None))
+        .order_by(_R.c.id, _B.c.id)
+    )
     if programme_ids is not None:
         query = query.where(_R.c.programme_id.in_(list(programme_ids)))
     rows = session.connection().execute(query).mappings().all()
@@ -60,19 +77,31 @@ def items(session: Session, rules: Rules, now: dt.datetime, lang: str, *,
         found.programmes[pid] = r["programme"]
         if pid not in leads:
             holders = people_by_role(session, pid)
-            group = {p.address: p for role in capabilities.roles_for(
-                session, pid, REMINDER_CONTACT) for p in holders.get(role, [])}
+            group = {
+                p.address: p
+                for role in capabilities.roles_for(session, pid, REMINDER_CONTACT)
+                for p in holders.get(role, [])
+            }
             leads[pid] = "; ".join(f"{p.name}, {p.address}" for p in group.values())
         to = tuple(Recipient(a, r["name"], organisation=True) for a in json.loads(r["emails"]))
         if not to:
             found.problems.append(f"remiss {r['id']}: {r['key']} has no e-mail address")
             continue
-        details = [(_w("body", lang), r["name"]),
-                   (_w("sent", lang), long_date(r["opened_on"], lang))]
+        details = [
+            (_w("body", lang), r["name"]),
+            (_w("sent", lang), long_date(r["opened_on"], lang)),
+        ]
         if leads[pid]:
             details.append((_w("questions", lang), leads[pid]))
-        found.items.append(DeadlineItem(
-            kind=KIND, subject=f"remiss:{r['id']}:{r['key']}",
-            title=_w("title", lang, programme=r["programme"]), due=r["reply_by"], to=to,
-            programme_id=pid, details=tuple(details)))
+        found.items.append(
+            DeadlineItem(
+                kind=KIND,
+                subject=f"remiss:{r['id']}:{r['key']}",
+                title=_w("title", lang, programme=r["programme"]),
+                due=r["reply_by"],
+                to=to,
+                programme_id=pid,
+                details=tuple(details),
+            )
+        )
     return found

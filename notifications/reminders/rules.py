@@ -134,31 +134,40 @@ class _Checker:
     def unknown(self, node: dict, allowed: set[str], where: str) -> None:
         for k in node:
             if k not in allowed:
-                self.add(_line(node, k), f"{where}: unknown field {k!r} (known: "
-                         f"{', '.join(sorted(allowed))})")
+                self.add(
+                    _line(node, k),
+                    f"{where}: unknown field {k!r} (known: {', '.join(sorted(allowed))})",
+                )
 
     def number(self, node: dict, key: str, where: str, low: int, high: int) -> int | None:
         if key not in node:
             return None
         value = node[key]
         if not _whole(value) or not low <= value <= high:
-            self.add(_line(node, key), f"{where}: '{key}' must be a whole number from {low} "
-                     f"to {high}, not {value!r}")
+            self.add(
+                _line(node, key),
+                f"{where}: '{key}' must be a whole number from {low} to {high}, not {value!r}",
+            )
             return None
         return int(value)
 
     def rule(self, node: Any, where: str, line: int) -> Rule | None:
         if not isinstance(node, dict):
-            self.add(line, f"{where}: a rule must be a mapping like {{id: before_7, "
-                     f"days_before: 7}}, not {node!r}")
+            self.add(
+                line,
+                f"{where}: a rule must be a mapping like {{id: before_7, "
+                f"days_before: 7}}, not {node!r}",
+            )
             return None
         self.unknown(node, RULE_KEYS, where)
         rid = node.get("id")
         if "id" not in node:
             self.add(_line(node), f"{where}: 'id' is missing (a name like before_7)")
         elif not isinstance(rid, str) or not ID_RE.match(rid):
-            self.add(_line(node, "id"), f"{where}: 'id' must be a lower-case name like "
-                     f"before_7, not {rid!r}")
+            self.add(
+                _line(node, "id"),
+                f"{where}: 'id' must be a lower-case name like before_7, not {rid!r}",
+            )
         if not isinstance(rid, str) or not ID_RE.match(rid):
             rid = None
         where = f"{where} {rid}" if rid else where
@@ -167,11 +176,16 @@ class _Checker:
         times = self.number(node, "max_times", where, 1, 1000)
         has_before, has_every = "days_before" in node, "every_days_overdue" in node
         if has_before == has_every:
-            self.add(_line(node), f"{where}: give exactly one of 'days_before' (0 = on the "
-                     "day) and 'every_days_overdue'")
+            self.add(
+                _line(node),
+                f"{where}: give exactly one of 'days_before' (0 = on the "
+                "day) and 'every_days_overdue'",
+            )
         if "max_times" in node and not has_every:
-            self.add(_line(node, "max_times"), f"{where}: 'max_times' only goes with "
-                     "'every_days_overdue'")
+            self.add(
+                _line(node, "max_times"),
+                f"{where}: 'max_times' only goes with 'every_days_overdue'",
+            )
         if rid is None:
             return None
         return Rule(rid, before, every, times)
@@ -185,24 +199,34 @@ class _Checker:
         self.unknown(node, SECTION_KEYS, where)
         policy = node.get("working_days", "as_is")
         if policy not in WORKING_DAYS:
-            self.add(_line(node, "working_days"), f"{where}: 'working_days' must be one of "
-                     f"{', '.join(WORKING_DAYS)}, not {policy!r}")
+            self.add(
+                _line(node, "working_days"),
+                f"{where}: 'working_days' must be one of {', '.join(WORKING_DAYS)}, not {policy!r}",
+            )
         cc: list[str] = []
         for key in ("cc", "cc_roles"):  # cc_roles: the name of release 0.1
             given = node.get(key, [])
-            if not isinstance(given, list) or not all(isinstance(r, str) and ID_RE.match(r)
-                                                      for r in given):
-                self.add(_line(node, key), f"{where}: '{key}' must be a list of capability "
-                         f"or role names, not {given!r}")
+            if not isinstance(given, list) or not all(
+                isinstance(r, str) and ID_RE.match(r) for r in given
+            ):
+                self.add(
+                    _line(node, key),
+                    f"{where}: '{key}' must be a list of capability or role names, not {given!r}",
+                )
             elif given and SECTIONS[name] != "milestone":
-                self.add(_line(node, key), f"{where}: '{key}' applies to milestones only (a "
-                         "measure's recipients are its responsible bodies)")
+                self.add(
+                    _line(node, key),
+                    f"{where}: '{key}' applies to milestones only (a "
+                    "measure's recipients are its responsible bodies)",
+                )
             else:
                 cc += given
         items = node.get("rules")
         if not isinstance(items, list) or not items:
-            self.add(_line(node, "rules") if "rules" in node else _line(node),
-                     f"{where}: 'rules' must be a non-empty list")
+            self.add(
+                _line(node, "rules") if "rules" in node else _line(node),
+                f"{where}: 'rules' must be a non-empty list",
+            )
             items = []
         rules: list[Rule] = []
         seen: dict[str, int] = {}
@@ -212,8 +236,9 @@ class _Checker:
             if rule is None:
                 continue
             if rule.id in seen:
-                self.add(line, f"{where}: duplicate rule id {rule.id!r} (first on line "
-                         f"{seen[rule.id]})")
+                self.add(
+                    line, f"{where}: duplicate rule id {rule.id!r} (first on line {seen[rule.id]})"
+                )
                 continue
             seen[rule.id] = line
             rules.append(rule)
@@ -222,8 +247,10 @@ class _Checker:
             self.add(_line(node, "rules"), f"{where}: at most one 'every_days_overdue' rule")
         offsets = [r.days_before for r in rules if r.days_before is not None]
         if len(offsets) != len(set(offsets)):
-            self.add(_line(node, "rules"), f"{where}: two rules remind the same number of "
-                     "days before the deadline")
+            self.add(
+                _line(node, "rules"),
+                f"{where}: two rules remind the same number of days before the deadline",
+            )
         return KindRules(SECTIONS[name], str(policy), tuple(rules), tuple(cc), _line(node))
 
 
@@ -232,8 +259,12 @@ def parse_rules(data: Any, source: str) -> Rules:
     check = _Checker(source)
     top = data.get("reminders") if isinstance(data, dict) else None
     if not isinstance(top, dict):
-        raise DefinitionError([f"{source}:{_line(data)}: a reminder rules file must be a "
-                               "mapping with a 'reminders:' section"])
+        raise DefinitionError(
+            [
+                f"{source}:{_line(data)}: a reminder rules file must be a "
+                "mapping with a 'reminders:' section"
+            ]
+        )
     if isinstance(data, dict):
         check.unknown(data, {"reminders"}, "top level")
     check.unknown(top, TOP_KEYS, "reminders")
@@ -241,8 +272,10 @@ def parse_rules(data: Any, source: str) -> Rules:
     raw_time = top.get("send_at", "08:00")
     match = TIME_RE.match(str(raw_time)) if isinstance(raw_time, str) else None
     if match is None:
-        check.add(_line(top, "send_at"), f"reminders: 'send_at' must be a time like "
-                  f"\"08:00\" (quoted), not {raw_time!r}")
+        check.add(
+            _line(top, "send_at"),
+            f"reminders: 'send_at' must be a time like \"08:00\" (quoted), not {raw_time!r}",
+        )
     else:
         send_at = dt.time(int(match.group(1)), int(match.group(2)))
     catch_up = check.number(top, "catch_up_days", "reminders", 0, MAX_DAYS)
@@ -253,8 +286,9 @@ def parse_rules(data: Any, source: str) -> Rules:
             if section is not None:
                 kinds[section.kind] = section
     if not any(name in top for name in SECTIONS):
-        check.add(_line(top), "reminders: give at least one of "
-                  + ", ".join(f"'{n}'" for n in SECTIONS))
+        check.add(
+            _line(top), "reminders: give at least one of " + ", ".join(f"'{n}'" for n in SECTIONS)
+        )
     if check.problems:
         raise DefinitionError([text for _line_no, text in sorted(check.problems)])
     return Rules(source, send_at, 7 if catch_up is None else catch_up, kinds)
@@ -269,7 +303,11 @@ def check_roles(rules: Rules, roles: set[str]) -> None:
         return
     unknown = [r for r in kind.cc_roles if r not in roles and r not in ALL]
     if unknown:
-        raise DefinitionError([f"{rules.source}:{kind.line}: milestones: cc: unknown "
-                               f"role(s) {', '.join(unknown)} (this programme's roles: "
-                               f"{', '.join(sorted(roles))}; or a capability such as "
-                               "milestone_cc)"])
+        raise DefinitionError(
+            [
+                f"{rules.source}:{kind.line}: milestones: cc: unknown "
+                f"role(s) {', '.join(unknown)} (this programme's roles: "
+                f"{', '.join(sorted(roles))}; or a capability such as "
+                "milestone_cc)"
+            ]
+        )

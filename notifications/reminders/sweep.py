@@ -55,17 +55,29 @@ class SweepReport:
     problems: list[str] = field(default_factory=list)
 
 
-def collect(session: Session, rules: Rules, now: dt.datetime, lang: str,
-            sources: Sequence[ItemSource] | None = None,
-            programme_ids: Sequence[int] | None = None) -> Collected:
+def collect(
+    session: Session,
+    rules: Rules,
+    now: dt.datetime,
+    lang: str,
+    sources: Sequence[ItemSource] | None = None,
+    programme_ids: Sequence[int] | None = None,
+) -> Collected:
     """Every deadline item of every source (of the programmes given, or of all)."""
     found = Collected()
     for source in SOURCES if sources is None else sources:
         if programme_ids is None:
             found.extend(source(session, rules, now, lang))
         else:
-            found.extend(source(session, rules, now, lang,  # type: ignore[call-arg]
-                                programme_ids=programme_ids))
+            found.extend(
+                source(
+                    session,
+                    rules,
+                    now,
+                    lang,  # type: ignore[call-arg]
+                    programme_ids=programme_ids,
+                )
+            )
     return found
 
 
@@ -84,14 +96,17 @@ def groups(session: Session, rules: Rules | None) -> tuple[list[Group], dict[int
         return [Group(rules, None)], {}
     found: dict[str, Group] = {}
     broken: dict[int, str] = {}
-    for pid, key in session.connection().execute(
-            sa.select(_PROG.c.id, _PROG.c.key).order_by(_PROG.c.id)).all():
+    for pid, key in (
+        session.connection().execute(sa.select(_PROG.c.id, _PROG.c.key).order_by(_PROG.c.id)).all()
+    ):
         try:
             in_force = programme_rules.in_force(session, pid)
             programme_rules.check_for(session, pid, in_force.rules)
         except RspError as exc:
-            broken[pid] = f"{key}: its reminder rules cannot be used, so none of its " \
-                          f"reminders are sent: {exc}"
+            broken[pid] = (
+                f"{key}: its reminder rules cannot be used, so none of its "
+                f"reminders are sent: {exc}"
+            )
             continue
         group = found.setdefault(in_force.content_hash, Group(in_force.rules, []))
         assert group.programme_ids is not None
@@ -99,9 +114,14 @@ def groups(session: Session, rules: Rules | None) -> tuple[list[Group], dict[int
     return list(found.values()), broken
 
 
-def _collect_isolated(session: Session, group: Group, now: dt.datetime, lang: str,
-                      sources: Sequence[ItemSource] | None, broken: dict[int, str]
-                      ) -> list[tuple[Rules, Collected, list[due.DueReminder]]]:
+def _collect_isolated(
+    session: Session,
+    group: Group,
+    now: dt.datetime,
+    lang: str,
+    sources: Sequence[ItemSource] | None,
+    broken: dict[int, str],
+) -> list[tuple[Rules, Collected, list[due.DueReminder]]]:
     """Collect a group's items; if that fails, one programme at a time, so that one
     programme's bad data is reported for it and stops no other's reminders."""
     try:
@@ -110,35 +130,37 @@ def _collect_isolated(session: Session, group: Group, now: dt.datetime, lang: st
     except Exception as exc:  # noqa: BLE001 - an isolation boundary: report, go on
         if group.programme_ids is None or len(group.programme_ids) == 1:
             for pid in group.programme_ids or [0]:
-                broken[pid] = f"programme {pid}: its reminders failed: " \
-                              f"{type(exc).__name__}: {exc}"
+                broken[pid] = f"programme {pid}: its reminders failed: {type(exc).__name__}: {exc}"
             return []
     out = []
     for pid in group.programme_ids:
-        out += _collect_isolated(session, Group(group.rules, [pid]), now, lang, sources,
-                                 broken)
+        out += _collect_isolated(session, Group(group.rules, [pid]), now, lang, sources, broken)
     return out
 
 
-def widened(sources: Sequence[ItemSource] | None, until: dt.date | None = None,
-            all_open: bool = False) -> list[ItemSource]:
+def widened(
+    sources: Sequence[ItemSource] | None, until: dt.date | None = None, all_open: bool = False
+) -> list[ItemSource]:
     """The sources, with the measures' looking up to `until` (a preview) or at every open
     deadline (the calendar) instead of only the sweep's window."""
-    return [partial(measure_items.items, until=until, all_open=all_open)
-            if s is measure_items.items else s for s in (SOURCES if sources is None
-                                                            else sources)]
+    return [
+        partial(measure_items.items, until=until, all_open=all_open)
+        if s is measure_items.items
+        else s
+        for s in (SOURCES if sources is None else sources)
+    ]
 
 
-def calendar_items(session: Session, rules: Rules | None, now: dt.datetime,
-                   lang: str) -> Collected:
+def calendar_items(session: Session, rules: Rules | None, now: dt.datetime, lang: str) -> Collected:
     """Every open deadline item except the milestones (the calendar has those itself),
     each programme's by its own rules (or by `rules` when given)."""
     others = [s for s in SOURCES if s is not milestones.items]
     found = Collected()
     grouped, broken = groups(session, rules)
     for g in grouped:
-        found.extend(collect(session, g.rules, now, lang, widened(others, all_open=True),
-                             g.programme_ids))
+        found.extend(
+            collect(session, g.rules, now, lang, widened(others, all_open=True), g.programme_ids)
+        )
     found.items = [i for i in found.items if i.kind != "milestone"]
     found.problems += broken.values()
     return found
@@ -156,8 +178,12 @@ class Planned:
     @property
     def key(self) -> tuple[str, str, dt.date, str]:
         """The outbox key: subject, rule, due date, recipient."""
-        return (self.reminder.item.subject, self.reminder.rule, self.reminder.due_on,
-                self.recipient.address.strip().lower())
+        return (
+            self.reminder.item.subject,
+            self.reminder.rule,
+            self.reminder.due_on,
+            self.recipient.address.strip().lower(),
+        )
 
 
 def expand(session: Session, reminders: Sequence[due.DueReminder]) -> list[Planned]:
@@ -175,10 +201,17 @@ def expand(session: Session, reminders: Sequence[due.DueReminder]) -> list[Plann
     return out
 
 
-def sweep(db: Database, clock: Clock, rules: Rules | None = None, *, lang: str = "sv",
-          domain: str = "localhost", sources: Sequence[ItemSource] | None = None,
-          base_url: str | None = None,
-          actor: str = SYSTEM_ACTOR) -> SweepReport:
+def sweep(
+    db: Database,
+    clock: Clock,
+    rules: Rules | None = None,
+    *,
+    lang: str = "sv",
+    domain: str = "localhost",
+    sources: Sequence[ItemSource] | None = None,
+    base_url: str | None = None,
+    actor: str = SYSTEM_ACTOR,
+) -> SweepReport:
     """Insert every reminder due now into the outbox (idempotent); audit what was queued.
 
     Each programme is swept with its own rules (`rules` given: those, for every
@@ -191,8 +224,9 @@ def sweep(db: Database, clock: Clock, rules: Rules | None = None, *, lang: str =
     with db.read() as session:
         grouped, broken = groups(session, rules)
         for g in grouped:
-            for _rules, collected, due_now in _collect_isolated(session, g, now, lang,
-                                                                sources, broken):
+            for _rules, collected, due_now in _collect_isolated(
+                session, g, now, lang, sources, broken
+            ):
                 found.extend(collected)
                 reminders += due_now
         planned = expand(session, reminders)
@@ -208,15 +242,15 @@ def sweep(db: Database, clock: Clock, rules: Rules | None = None, *, lang: str =
             continue
         reminder = todo[0].reminder
         name = found.programmes.get(reminder.item.programme_id or 0, "")
-        mails = render_each(reminder, [(p.recipient, p.how) for p in todo], lang, name,
-                            base_url)
+        mails = render_each(reminder, [(p.recipient, p.how) for p in todo], lang, name, base_url)
         for p, mail in zip(todo, mails, strict=True):
             if isinstance(mail, InvalidInput):
-                report.problems.append(f"{reminder.item.subject} to {p.recipient.address}: "
-                                       f"{mail}")
+                report.problems.append(f"{reminder.item.subject} to {p.recipient.address}: {mail}")
                 continue
-            rows.append(row_values(reminder, p.recipient.address, mail, lang, now,
-                                   domain) | {"recorded_at": clock.recorded()})
+            rows.append(
+                row_values(reminder, p.recipient.address, mail, lang, now, domain)
+                | {"recorded_at": clock.recorded()}
+            )
     if not rows:
         return report
     with db.write() as session:
@@ -239,40 +273,63 @@ def _audit_broken(db: Database, clock: Clock, actor: str, broken: dict[int, str]
         for pid, problem in sorted(broken.items()):
             if pid == 0:
                 continue
-            last = conn.execute(sa.select(_A.c.detail).where(
-                _A.c.programme_id == pid, _A.c.action == "reminders.problem")
-                .order_by(_A.c.id.desc()).limit(1)).scalar()
+            last = conn.execute(
+                sa.select(_A.c.detail)
+                .where(_A.c.programme_id == pid, _A.c.action == "reminders.problem")
+                .order_by(_A.c.id.desc())
+                .limit(1)
+            ).scalar()
             if last is not None and json.loads(last).get("problem") == problem:
                 continue
-            audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
-                         action="reminders.problem", outcome="refused", programme_id=pid,
-                         subject="outbox", detail={"problem": problem})
+            audit.append(
+                session,
+                at=clock.now(),
+                recorded_at=clock.recorded(),
+                actor=actor,
+                action="reminders.problem",
+                outcome="refused",
+                programme_id=pid,
+                subject="outbox",
+                detail={"problem": problem},
+            )
 
 
-def _audit_queued(session: Session, now: dt.datetime, recorded: dt.datetime, actor: str,
-                  inserted: list[dict]) -> None:
+def _audit_queued(
+    session: Session, now: dt.datetime, recorded: dt.datetime, actor: str, inserted: list[dict]
+) -> None:
     """One audit row per programme: how many reminders were queued, about what."""
     by_programme: dict[int | None, list[dict]] = {}
     for row in inserted:
         by_programme.setdefault(row["programme_id"], []).append(row)
     for programme_id, queued in sorted(by_programme.items(), key=lambda kv: kv[0] or 0):
         subjects = sorted({f"{r['subject']} {r['rule']}" for r in queued})
-        audit.append(session, at=now, recorded_at=recorded, actor=actor,
-                     action="reminders.queued",
-                     programme_id=programme_id, subject="outbox",
-                     detail={"count": len(queued), "reminders": subjects[:50]})
+        audit.append(
+            session,
+            at=now,
+            recorded_at=recorded,
+            actor=actor,
+            action="reminders.queued",
+            programme_id=programme_id,
+            subject="outbox",
+            detail={"count": len(queued), "reminders": subjects[:50]},
+        )
 
 
-def preview(db: Database, clock: Clock, rules: Rules | None, until: dt.date,
-            lang: str = "sv", sources: Sequence[ItemSource] | None = None,
-            programme_key: str | None = None) -> tuple[list[Planned], list[str]]:
+def preview(
+    db: Database,
+    clock: Clock,
+    rules: Rules | None,
+    until: dt.date,
+    lang: str = "sv",
+    sources: Sequence[ItemSource] | None = None,
+    programme_key: str | None = None,
+) -> tuple[list[Planned], list[str]]:
     """Every reminder the coming period would produce if nothing changed; writes nothing.
     Each programme by its own rules (or by `rules` when given); only the programme of
     `programme_key` when given (its problems only, too)."""
     now = clock.now()
     if until < now.astimezone(STOCKHOLM).date():
-        raise InvalidInput(f"--until {until} lies before now "
-                           f"({now.astimezone(STOCKHOLM).date()})")
+        raise InvalidInput(f"--until {until} lies before now ({now.astimezone(STOCKHOLM).date()})")
     reminders: list[due.DueReminder] = []
     problems: list[str] = []
     with db.read() as session:
@@ -281,11 +338,13 @@ def preview(db: Database, clock: Clock, rules: Rules | None, until: dt.date,
             pid = lookup.find_programme(session, programme_key).id
             assert pid is not None
             broken = {p: text for p, text in broken.items() if p == pid}
-            grouped = [Group(g.rules, [pid]) for g in grouped
-                       if g.programme_ids is None or pid in g.programme_ids]
+            grouped = [
+                Group(g.rules, [pid])
+                for g in grouped
+                if g.programme_ids is None or pid in g.programme_ids
+            ]
         for g in grouped:
-            found = collect(session, g.rules, now, lang, widened(sources, until),
-                            g.programme_ids)
+            found = collect(session, g.rules, now, lang, widened(sources, until), g.programme_ids)
             reminders += due.simulate(g.rules, found.items, now, until)
             problems += found.problems
         planned = expand(session, reminders)

@@ -16,12 +16,22 @@ def reminder(lang: str) -> list[str]:
     from process.core.clock import STOCKHOLM
 
     item = DeadlineItem(
-        kind="measure", subject="measure:17", title=f"1.A Insats {EVIL}", due=D("2023-06-10"),
+        kind="measure",
+        subject="measure:17",
+        title=f"1.A Insats {EVIL}",
+        due=D("2023-06-10"),
         to=(Recipient("maria@region.example", "Maria Processledare"),),
-        cc=(Recipient("per@region.example", "Per Ordförande"),), programme_id=1,
-        details=(("Delmål", f"Delmål {EVIL}"),))
-    due = DueReminder(item, "measure.before_7", D("2023-06-12"), TODAY,
-                      dt.datetime(2023, 6, 1, 8, tzinfo=STOCKHOLM))
+        cc=(Recipient("per@region.example", "Per Ordförande"),),
+        programme_id=1,
+        details=(("Delmål", f"Delmål {EVIL}"),),
+    )
+    due = DueReminder(
+        item,
+        "measure.before_7",
+        D("2023-06-12"),
+        TODAY,
+        dt.datetime(2023, 6, 1, 8, tzinfo=STOCKHOLM),
+    )
     mail = render(due, item.cc[0], "cc", lang, "RSP 2022-2030")
     return [mail.text, mail.html]
 

@@ -34,12 +34,44 @@ GENESIS = "0" * 64
 LEGACY_CHAIN = -1  # the one global chain of the rows written before release 0.2
 INSTALLATION_CHAIN = 0  # events of no programme: the installation's own chain
 PG_LOCK_KEY = 0x52535041  # "RSPA": pg_advisory_xact_lock(PG_LOCK_KEY, chain)
-LEGACY_FIELDS = ("id", "at", "actor", "role", "action", "outcome", "programme_id",
-                 "subject", "trigger", "from_state", "to_state", "comment", "decision_id",
-                 "detail", "prev_hash")
-FIELDS = ("chain", "seq", "at", "recorded_at", "actor", "channel", "os_user", "role",
-          "action", "outcome", "programme_id", "subject", "trigger", "from_state",
-          "to_state", "comment", "decision_id", "detail", "prev_hash")
+LEGACY_FIELDS = (
+    "id",
+    "at",
+    "actor",
+    "role",
+    "action",
+    "outcome",
+    "programme_id",
+    "subject",
+    "trigger",
+    "from_state",
+    "to_state",
+    "comment",
+    "decision_id",
+    "detail",
+    "prev_hash",
+)
+FIELDS = (
+    "chain",
+    "seq",
+    "at",
+    "recorded_at",
+    "actor",
+    "channel",
+    "os_user",
+    "role",
+    "action",
+    "outcome",
+    "programme_id",
+    "subject",
+    "trigger",
+    "from_state",
+    "to_state",
+    "comment",
+    "decision_id",
+    "detail",
+    "prev_hash",
+)
 COLUMNS = ("id", *FIELDS[:2], *FIELDS[2:], "hash", "mac")
 
 
@@ -61,8 +93,12 @@ def chain_of(programme_id: int | None) -> int:
 
 
 _TABLE = AuditEvent.__table__  # type: ignore[attr-defined]
-_HEAD = (sa.select(_TABLE.c.seq, _TABLE.c.hash).where(_TABLE.c.chain == sa.bindparam("c"))
-         .order_by(_TABLE.c.seq.desc()).limit(1))
+_HEAD = (
+    sa.select(_TABLE.c.seq, _TABLE.c.hash)
+    .where(_TABLE.c.chain == sa.bindparam("c"))
+    .order_by(_TABLE.c.seq.desc())
+    .limit(1)
+)
 _INSERT = sa.insert(_TABLE)
 _PG_LOCK = sa.text("SELECT pg_advisory_xact_lock(:k, :c)")
 
@@ -74,13 +110,17 @@ def sealing_key(session: Session) -> audit_key.AuditKey | None:
     if facts.key_id is None:
         return None
     if key is None:
-        raise PermissionDenied("this installation's audit trail is sealed with a key kept "
-                               f"outside the database: writing needs it ({audit_key.ENV_VAR}); "
-                               "the web server and the scheduler have it — use the browser "
-                               "interface, or ask the administrator")
+        raise PermissionDenied(
+            "this installation's audit trail is sealed with a key kept "
+            f"outside the database: writing needs it ({audit_key.ENV_VAR}); "
+            "the web server and the scheduler have it — use the browser "
+            "interface, or ask the administrator"
+        )
     if key.key_id != facts.key_id:
-        raise PermissionDenied(f"{audit_key.ENV_VAR} {key.path} is not this installation's "
-                               f"audit key (its id is {key.key_id}, the trail's {facts.key_id})")
+        raise PermissionDenied(
+            f"{audit_key.ENV_VAR} {key.path} is not this installation's "
+            f"audit key (its id is {key.key_id}, the trail's {facts.key_id})"
+        )
     return key
 
 
@@ -98,27 +138,40 @@ def _lock(conn: sa.Connection, chain: int) -> None:
         conn.execute(_PG_LOCK, {"k": PG_LOCK_KEY, "c": chain})
 
 
-def _values(event: dict[str, Any], chain: int, seq: int, prev: str,
-            key: audit_key.AuditKey | None) -> dict[str, Any]:
+def _values(
+    event: dict[str, Any], chain: int, seq: int, prev: str, key: audit_key.AuditKey | None
+) -> dict[str, Any]:
     actor = event["actor"]
     values: dict[str, Any] = {name: None for name in FIELDS}
     values.update(event)
     values.update(
-        chain=chain, seq=seq, at=event["at"].astimezone(dt.UTC),
-        recorded_at=event["recorded_at"].astimezone(dt.UTC), actor=str(actor),
+        chain=chain,
+        seq=seq,
+        at=event["at"].astimezone(dt.UTC),
+        recorded_at=event["recorded_at"].astimezone(dt.UTC),
+        actor=str(actor),
         channel=event.get("channel") or channel_of(actor),
         os_user=event.get("os_user") or os_user_of(actor),
         outcome=event.get("outcome", "applied"),
         detail=json.dumps(event.get("detail") or {}, sort_keys=True, ensure_ascii=False),
-        prev_hash=prev)
+        prev_hash=prev,
+    )
     values["hash"] = row_hash(values)
     values["mac"] = key.mac(values["hash"]) if key else None
     return values
 
 
-def append(session: Session, *, at: dt.datetime, recorded_at: dt.datetime, actor: str,
-           action: str, outcome: str = "applied", detail: dict[str, Any] | None = None,
-           **columns: Any) -> dict[str, Any]:
+def append(
+    session: Session,
+    *,
+    at: dt.datetime,
+    recorded_at: dt.datetime,
+    actor: str,
+    action: str,
+    outcome: str = "applied",
+    detail: dict[str, Any] | None = None,
+    **columns: Any,
+) -> dict[str, Any]:
     """Append one row to its programme's chain inside the caller's transaction; returns its
     values (`id` included). `actor` may be a Caller: its channel and OS user are kept."""
     conn = session.connection()
@@ -128,9 +181,21 @@ def append(session: Session, *, at: dt.datetime, recorded_at: dt.datetime, actor
     chain = chain_of(columns.get("programme_id"))
     _lock(conn, chain)
     seq, prev = _head(conn, chain)
-    values = _values({"at": at, "recorded_at": recorded_at, "actor": actor, "action": action,
-                      "outcome": outcome, "detail": detail, **columns}, chain, seq + 1, prev,
-                     key)
+    values = _values(
+        {
+            "at": at,
+            "recorded_at": recorded_at,
+            "actor": actor,
+            "action": action,
+            "outcome": outcome,
+            "detail": detail,
+            **columns,
+        },
+        chain,
+        seq + 1,
+        prev,
+        key,
+    )
     inserted = conn.execute(_INSERT, values)
     values["id"] = inserted.inserted_primary_key[0]  # type: ignore[index]
     return values
@@ -161,19 +226,33 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> int:
     return len(rows)
 
 
-def iter_rows(session: Session, batch: int = 2000,
-              chain: int | None = None) -> Iterator[dict[str, Any]]:
+def iter_rows(
+    session: Session, batch: int = 2000, chain: int | None = None
+) -> Iterator[dict[str, Any]]:
     """Every audit row (of one chain, or of all chains one after the other), in chain
     order, as dicts, read in batches."""
     conn = session.connection()
-    chains = ([chain] if chain is not None else [r[0] for r in conn.execute(
-        sa.select(_TABLE.c.chain).distinct().order_by(_TABLE.c.chain))])
+    chains = (
+        [chain]
+        if chain is not None
+        else [
+            r[0]
+            for r in conn.execute(sa.select(_TABLE.c.chain).distinct().order_by(_TABLE.c.chain))
+        ]
+    )
     for c in chains:
         last_seq = 0
         while True:
-            rows = conn.execute(
-                sa.select(_TABLE).where(_TABLE.c.chain == c, _TABLE.c.seq > last_seq)
-                .order_by(_TABLE.c.seq).limit(batch)).mappings().all()
+            rows = (
+                conn.execute(
+                    sa.select(_TABLE)
+                    .where(_TABLE.c.chain == c, _TABLE.c.seq > last_seq)
+                    .order_by(_TABLE.c.seq)
+                    .limit(batch)
+                )
+                .mappings()
+                .all()
+            )
             if not rows:
                 break
             for r in rows:
@@ -184,11 +263,12 @@ def iter_rows(session: Session, batch: int = 2000,
 def heads(session: Session) -> dict[int, tuple[int, str]]:
     """Each chain's newest (seq, hash)."""
     t = _TABLE
-    newest = (sa.select(t.c.chain, sa.func.max(t.c.seq).label("seq")).group_by(t.c.chain)
-              .subquery())
+    newest = sa.select(t.c.chain, sa.func.max(t.c.seq).label("seq")).group_by(t.c.chain).subquery()
     rows = session.connection().execute(
         sa.select(t.c.chain, t.c.seq, t.c.hash).join(
-            newest, sa.and_(t.c.chain == newest.c.chain, t.c.seq == newest.c.seq)))
+            newest, sa.and_(t.c.chain == newest.c.chain, t.c.seq == newest.c.seq)
+        )
+    )
     return {int(c): (int(s), str(h)) for c, s, h in rows}
 
 

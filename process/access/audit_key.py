@@ -49,8 +49,9 @@ class AuditKey:
         """The Ed25519 signature (hex) of a checkpoint's text."""
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-        return Ed25519PrivateKey.from_private_bytes(self.signing_seed).sign(
-            body.encode("utf-8")).hex()
+        return (
+            Ed25519PrivateKey.from_private_bytes(self.signing_seed).sign(body.encode("utf-8")).hex()
+        )
 
 
 @lru_cache(maxsize=8)
@@ -60,8 +61,7 @@ def public_key_of(seed: bytes) -> str:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     public = Ed25519PrivateKey.from_private_bytes(seed).public_key()
-    return public.public_bytes(serialization.Encoding.Raw,
-                               serialization.PublicFormat.Raw).hex()
+    return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
 
 
 def verify_signature(public_key_hex: str, body: str, signature_hex: str) -> bool:
@@ -81,13 +81,19 @@ def generate(path: str) -> AuditKey:
     """Write a new key file (readable by its owner only); refuses to replace one."""
     target = Path(path).expanduser()
     if target.exists():
-        raise InvalidInput(f"{path} exists already: a key is never replaced (the trail it "
-                           "sealed could no longer be verified); choose another file")
+        raise InvalidInput(
+            f"{path} exists already: a key is never replaced (the trail it "
+            "sealed could no longer be verified); choose another file"
+        )
     if not target.parent.is_dir():
         raise InvalidInput(f"{path}: folder {target.parent} does not exist")
     key = AuditKey(secrets.token_bytes(32), secrets.token_bytes(32), str(target))
-    text = json.dumps({"format": FORMAT, "mac_key": key.mac_key.hex(),
-                       "signing_key": key.signing_seed.hex()}) + "\n"
+    text = (
+        json.dumps(
+            {"format": FORMAT, "mac_key": key.mac_key.hex(), "signing_key": key.signing_seed.hex()}
+        )
+        + "\n"
+    )
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as fh:
         fh.write(text)
@@ -100,16 +106,15 @@ def load(path: str) -> AuditKey:
         data = json.loads(Path(path).expanduser().read_text(encoding="ascii"))
         if data.get("format") != FORMAT:
             raise ValueError("not an rsp audit key")
-        key = AuditKey(bytes.fromhex(data["mac_key"]), bytes.fromhex(data["signing_key"]),
-                       path)
+        key = AuditKey(bytes.fromhex(data["mac_key"]), bytes.fromhex(data["signing_key"]), path)
         if len(key.mac_key) != 32 or len(key.signing_seed) != 32:
             raise ValueError("wrong key length")
     except OSError as exc:
         raise InvalidInput(f"{ENV_VAR} {path}: {exc.strerror or exc}") from None
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError,
-            RecursionError):
-        raise InvalidInput(f"{ENV_VAR} {path}: not an audit key file from "
-                           "'rsp audit keygen'") from None
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, RecursionError):
+        raise InvalidInput(
+            f"{ENV_VAR} {path}: not an audit key file from 'rsp audit keygen'"
+        ) from None
     return key
 
 

@@ -48,23 +48,33 @@ class _Stop(Exception):
     pass
 
 
-def verify(session: Session, checkpoint: Checkpoint | None = None,
-           key: AuditKey | None = None, max_problems: int = MAX_PROBLEMS) -> Verification:
+def verify(
+    session: Session,
+    checkpoint: Checkpoint | None = None,
+    key: AuditKey | None = None,
+    max_problems: int = MAX_PROBLEMS,
+) -> Verification:
     """Check every chain; with the key, every seal; with a checkpoint, that nothing it
     covers was cut off or changed."""
-    return verify_rows(audit.iter_rows(session), checkpoint, key,
-                       installation.facts(session).key_id, max_problems)
+    return verify_rows(
+        audit.iter_rows(session), checkpoint, key, installation.facts(session).key_id, max_problems
+    )
 
 
-def verify_rows(rows: Iterable[dict[str, Any]], checkpoint: Checkpoint | None = None,
-                key: AuditKey | None = None, installation_key_id: str | None = None,
-                max_problems: int = MAX_PROBLEMS) -> Verification:
+def verify_rows(
+    rows: Iterable[dict[str, Any]],
+    checkpoint: Checkpoint | None = None,
+    key: AuditKey | None = None,
+    installation_key_id: str | None = None,
+    max_problems: int = MAX_PROBLEMS,
+) -> Verification:
     """`verify` over rows from anywhere (the database, an export) in (chain, seq) order."""
-    result = Verification(keyed=key is not None,
-                          installation_keyed=installation_key_id is not None)
+    result = Verification(keyed=key is not None, installation_keyed=installation_key_id is not None)
     if key is not None and installation_key_id is not None and key.key_id != installation_key_id:
-        result.problems.append(f"the key {key.path} is not this installation's (its id is "
-                               f"{key.key_id}, the trail's {installation_key_id})")
+        result.problems.append(
+            f"the key {key.path} is not this installation's (its id is "
+            f"{key.key_id}, the trail's {installation_key_id})"
+        )
         key = None
         result.keyed = False
     legacy_head = audit.GENESIS
@@ -102,34 +112,58 @@ def _problem(result: Verification, text: str, max_problems: int) -> None:
         raise _Stop
 
 
-def _check_row(row: dict[str, Any], expected: int, prev: str, key: AuditKey | None,
-               result: Verification, max_problems: int) -> None:
+def _check_row(
+    row: dict[str, Any],
+    expected: int,
+    prev: str,
+    key: AuditKey | None,
+    result: Verification,
+    max_problems: int,
+) -> None:
     rid, seq, chain = row["id"], row["seq"], row["chain"]
-    where = "the installation" if chain == audit.INSTALLATION_CHAIN else (
-        "the rows before 0.2" if chain == audit.LEGACY_CHAIN else f"programme {chain}")
+    where = (
+        "the installation"
+        if chain == audit.INSTALLATION_CHAIN
+        else ("the rows before 0.2" if chain == audit.LEGACY_CHAIN else f"programme {chain}")
+    )
     if seq != expected:
         what = "missing (deleted?)" if seq > expected else "out of order"
-        _problem(result, f"row {rid}: {where}: position {expected} is {what}; the next "
-                 f"row found is at {seq}", max_problems)
+        _problem(
+            result,
+            f"row {rid}: {where}: position {expected} is {what}; the next row found is at {seq}",
+            max_problems,
+        )
     if row["prev_hash"] != prev:
-        _problem(result, f"row {rid}: does not follow the row before it in {where} (a row "
-                 "was deleted, inserted or reordered just before it)", max_problems)
+        _problem(
+            result,
+            f"row {rid}: does not follow the row before it in {where} (a row "
+            "was deleted, inserted or reordered just before it)",
+            max_problems,
+        )
     if audit.row_hash(row) != row["hash"]:
         _problem(result, f"row {rid}: content does not match its hash (edited)", max_problems)
     if key is None or chain == audit.LEGACY_CHAIN:
         return
     if row.get("mac") is None:
-        _problem(result, f"row {rid}: not sealed with the installation's key (added by "
-                 "someone without it?)", max_problems)
+        _problem(
+            result,
+            f"row {rid}: not sealed with the installation's key (added by someone without it?)",
+            max_problems,
+        )
     elif row["mac"] != key.mac(row["hash"]):
-        _problem(result, f"row {rid}: its seal does not match (written or rewritten "
-                 "without the installation's key)", max_problems)
+        _problem(
+            result,
+            f"row {rid}: its seal does not match (written or rewritten "
+            "without the installation's key)",
+            max_problems,
+        )
     else:
         result.sealed += 1
 
 
-def _against_checkpoint(result: Verification, checkpoint: Checkpoint,
-                        found: dict[int, str]) -> None:
+def _against_checkpoint(
+    result: Verification, checkpoint: Checkpoint, found: dict[int, str]
+) -> None:
     """Every chain still leads to the checkpoint's head; count the rows written since."""
     after = 0
     for chain, (seq, head) in sorted(checkpoint.chains.items()):
@@ -137,12 +171,15 @@ def _against_checkpoint(result: Verification, checkpoint: Checkpoint,
         if chain not in found:
             result.problems.append(
                 f"chain {chain}: the checkpoint of {checkpoint.made_at} covers {seq} rows, "
-                f"the trail has {have}: the newest rows were removed")
+                f"the trail has {have}: the newest rows were removed"
+            )
         elif found[chain] != head:
             result.problems.append(
                 f"chain {chain}: row {seq} differs from the checkpoint of "
-                f"{checkpoint.made_at} (the trail was rewritten)")
+                f"{checkpoint.made_at} (the trail was rewritten)"
+            )
         after += max(0, have - seq)
-    after += sum(seq for chain, (seq, _h) in result.chains.items()
-                 if chain not in checkpoint.chains)
+    after += sum(
+        seq for chain, (seq, _h) in result.chains.items() if chain not in checkpoint.chains
+    )
     result.checkpoint_rows_after = after

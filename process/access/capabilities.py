@@ -45,9 +45,11 @@ def roles_holding(mapping: Mapping[str, tuple[str, ...]], capability: str) -> tu
 
 _I = ProcessInstance.__table__  # type: ignore[attr-defined]
 _D = WorkflowDefinition.__table__  # type: ignore[attr-defined]
-_HASH_OF_PROGRAMME = (sa.select(_D.c.content_hash, _D.c.id)
-                      .join(_I, _I.c.definition_id == _D.c.id)
-                      .where(_I.c.programme_id == sa.bindparam("pid")))
+_HASH_OF_PROGRAMME = (
+    sa.select(_D.c.content_hash, _D.c.id)
+    .join(_I, _I.c.definition_id == _D.c.id)
+    .where(_I.c.programme_id == sa.bindparam("pid"))
+)
 _BODY = sa.select(_D.c.body).where(_D.c.id == sa.bindparam("id"))
 _by_hash: dict[str, dict[str, tuple[str, ...]]] = {}
 
@@ -63,8 +65,11 @@ def mapping_of(session: Session, programme_id: int) -> dict[str, tuple[str, ...]
     if cached is None:
         body = json.loads(conn.execute(_BODY, {"id": row[1]}).scalar_one())
         declared = body.get("capabilities")
-        cached = ({k: tuple(v) for k, v in declared.items()} if declared is not None
-                  else bundled_mapping())
+        cached = (
+            {k: tuple(v) for k, v in declared.items()}
+            if declared is not None
+            else bundled_mapping()
+        )
         _by_hash[row[0]] = cached
     return cached
 

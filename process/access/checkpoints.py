@@ -48,30 +48,51 @@ class Checkpoint:
 
     def published(self) -> str:
         """The text block to publish (in a mail, a file, a web page)."""
-        payload = {"body": self.body, "signature": self.signature,
-                   "public_key": self.public_key}
+        payload = {"body": self.body, "signature": self.signature, "public_key": self.public_key}
         return f"{BEGIN}\n{json.dumps(payload, ensure_ascii=False)}\n{END}\n"
 
 
-def _statement(chains: dict[int, tuple[int, str]], made_at: dt.datetime, reason: str,
-               key_id: str | None) -> str:
-    return json.dumps({"format": FORMAT, "made_at": made_at.astimezone(dt.UTC).isoformat(),
-                       "reason": reason, "key_id": key_id,
-                       "chains": {str(c): [s, h] for c, (s, h) in sorted(chains.items())}},
-                      sort_keys=True, separators=(",", ":"))
+def _statement(
+    chains: dict[int, tuple[int, str]], made_at: dt.datetime, reason: str, key_id: str | None
+) -> str:
+    return json.dumps(
+        {
+            "format": FORMAT,
+            "made_at": made_at.astimezone(dt.UTC).isoformat(),
+            "reason": reason,
+            "key_id": key_id,
+            "chains": {str(c): [s, h] for c, (s, h) in sorted(chains.items())},
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    )
 
 
-def make(session: Session, recorded_at: dt.datetime, reason: str,
-         key: AuditKey | None) -> Checkpoint:
+def make(
+    session: Session, recorded_at: dt.datetime, reason: str, key: AuditKey | None
+) -> Checkpoint:
     """A checkpoint of the trail as it stands in this transaction, signed when there is a
     key, and kept in the database (to publish)."""
     chains = audit.heads(session)
     body = _statement(chains, recorded_at, reason, key.key_id if key else None)
-    cp = Checkpoint(recorded_at.astimezone(dt.UTC).isoformat(), reason, chains, body,
-                    key.sign(body) if key else "", key.public_key() if key else "")
-    session.connection().execute(sa.insert(_TABLE), dict(
-        made_at=recorded_at, reason=reason, body=body, signature=cp.signature,
-        public_key=cp.public_key))
+    cp = Checkpoint(
+        recorded_at.astimezone(dt.UTC).isoformat(),
+        reason,
+        chains,
+        body,
+        key.sign(body) if key else "",
+        key.public_key() if key else "",
+    )
+    session.connection().execute(
+        sa.insert(_TABLE),
+        dict(
+            made_at=recorded_at,
+            reason=reason,
+            body=body,
+            signature=cp.signature,
+            public_key=cp.public_key,
+        ),
+    )
     return cp
 
 
@@ -80,14 +101,21 @@ _TABLE = AuditCheckpoint.__table__  # type: ignore[attr-defined]
 
 def latest(session: Session) -> Checkpoint | None:
     """The newest checkpoint kept in the database, or None."""
-    row = session.connection().execute(
-        sa.select(_TABLE.c.body, _TABLE.c.signature, _TABLE.c.public_key)
-        .order_by(_TABLE.c.id.desc()).limit(1)).first()
+    row = (
+        session.connection()
+        .execute(
+            sa.select(_TABLE.c.body, _TABLE.c.signature, _TABLE.c.public_key)
+            .order_by(_TABLE.c.id.desc())
+            .limit(1)
+        )
+        .first()
+    )
     return _from_parts(row[0], row[1], row[2], "the database") if row else None
 
 
-def _from_parts(body: str, signature: str, public_key: str, source: str,
-                line: int = 1) -> Checkpoint:
+def _from_parts(
+    body: str, signature: str, public_key: str, source: str, line: int = 1
+) -> Checkpoint:
     try:
         data = loads_json(body, source, line)
         if data.get("format") != FORMAT:
@@ -95,10 +123,23 @@ def _from_parts(body: str, signature: str, public_key: str, source: str,
         chains = {int(c): (int(v[0]), str(v[1])) for c, v in data["chains"].items()}
         if any(s < 0 for s, _h in chains.values()):
             raise ValueError("negative")
-        return Checkpoint(str(data["made_at"]), str(data["reason"]), chains, body,
-                          str(signature or ""), str(public_key or ""))
-    except (ValueError, KeyError, TypeError, AttributeError, IndexError, OverflowError,
-            RecursionError):
+        return Checkpoint(
+            str(data["made_at"]),
+            str(data["reason"]),
+            chains,
+            body,
+            str(signature or ""),
+            str(public_key or ""),
+        )
+    except (
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OverflowError,
+        RecursionError,
+    ):
         raise InvalidInput(f"{source}: not a checkpoint from 'rsp audit checkpoint'") from None
 
 
@@ -111,22 +152,36 @@ def parse(text: str, source: str) -> Checkpoint:
         if match:
             line = text.count("\n", 0, match.start(1)) + 1
             payload = loads_json(match.group(1), source, line)
-            return _from_parts(str(payload["body"]), str(payload.get("signature") or ""),
-                               str(payload.get("public_key") or ""), source, line)
+            return _from_parts(
+                str(payload["body"]),
+                str(payload.get("signature") or ""),
+                str(payload.get("public_key") or ""),
+                source,
+                line,
+            )
         legacy = loads_json(text, source)
-        if (isinstance(legacy, dict) and isinstance(legacy.get("hash"), str)
-                and re.fullmatch(r"[0-9a-f]{64}", legacy["hash"])):
+        if (
+            isinstance(legacy, dict)
+            and isinstance(legacy.get("hash"), str)
+            and re.fullmatch(r"[0-9a-f]{64}", legacy["hash"])
+        ):
             rid = int(legacy["id"])
             if rid >= 1:
-                return Checkpoint(str(legacy.get("at", "")), "legacy",
-                                  {audit.LEGACY_CHAIN: (rid, legacy["hash"])}, text)
+                return Checkpoint(
+                    str(legacy.get("at", "")),
+                    "legacy",
+                    {audit.LEGACY_CHAIN: (rid, legacy["hash"])},
+                    text,
+                )
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError, RecursionError):
         pass
     except InvalidInput:
         raise
-    raise InvalidInput(f"{source}: not a checkpoint: no rsp audit checkpoint in it (a file "
-                       "from 'rsp audit checkpoint', or a saved digest mail with a block "
-                       f"starting {BEGIN})")
+    raise InvalidInput(
+        f"{source}: not a checkpoint: no rsp audit checkpoint in it (a file "
+        "from 'rsp audit checkpoint', or a saved digest mail with a block "
+        f"starting {BEGIN})"
+    )
 
 
 def _mail_text(text: str) -> str:
@@ -162,11 +217,16 @@ def signature_problems(cp: Checkpoint, trusted_public_key: str | None) -> list[s
     if cp.reason == "legacy":
         return []
     if not cp.signature:
-        return [] if trusted_public_key is None else [
-            "the checkpoint is not signed, but the trail has a key: it proves nothing"]
+        return (
+            []
+            if trusted_public_key is None
+            else ["the checkpoint is not signed, but the trail has a key: it proves nothing"]
+        )
     if not verify_signature(cp.public_key, cp.body, cp.signature):
         return ["the checkpoint's signature does not match its content (forged or edited)"]
     if trusted_public_key is not None and cp.public_key != trusted_public_key:
-        return ["the checkpoint is signed with another key than this installation's "
-                f"({cp.public_key[:16]}… instead of {trusted_public_key[:16]}…)"]
+        return [
+            "the checkpoint is signed with another key than this installation's "
+            f"({cp.public_key[:16]}… instead of {trusted_public_key[:16]}…)"
+        ]
     return []

@@ -42,10 +42,16 @@ def facts(session: Session) -> Facts:
     key = _key(session)
     found = _cache.get(key)
     if found is None:
-        row = session.connection().execute(
-            sa.select(_TABLE.c.replay, _TABLE.c.key_id, _TABLE.c.cli_writers)).first()
-        found = (Facts(bool(row[0]), row[1], tuple(json.loads(row[2] or "[]"))) if row
-                 else Facts(False, None))
+        row = (
+            session.connection()
+            .execute(sa.select(_TABLE.c.replay, _TABLE.c.key_id, _TABLE.c.cli_writers))
+            .first()
+        )
+        found = (
+            Facts(bool(row[0]), row[1], tuple(json.loads(row[2] or "[]")))
+            if row
+            else Facts(False, None)
+        )
         _cache[key] = found
     return found
 
@@ -64,21 +70,29 @@ def ensure(session: Session, recorded_at: dt.datetime, replay: bool) -> bool:
     replay database is part of the replay)."""
     row = session.connection().execute(sa.select(_TABLE.c.replay)).first()
     if row is None:
-        session.connection().execute(sa.insert(_TABLE), {"id": 1, "created_at": recorded_at,
-                                                         "replay": replay, "cli_writers": "[]"})
+        session.connection().execute(
+            sa.insert(_TABLE),
+            {"id": 1, "created_at": recorded_at, "replay": replay, "cli_writers": "[]"},
+        )
         forget(session)
         return True
     if replay and not row[0]:
-        raise InvalidInput("this database is for real use: a replay (--replay, --now) needs "
-                           "a database of its own")
+        raise InvalidInput(
+            "this database is for real use: a replay (--replay, --now) needs a database of its own"
+        )
     return False
 
 
 def administers(session: Session, login: str) -> bool:
     """Whether the person with this login administers the installation."""
     person = Person.__table__  # type: ignore[attr-defined]
-    row = session.connection().execute(sa.select(person.c.administers_installation).where(
-        person.c.login == str(login).lower())).first()
+    row = (
+        session.connection()
+        .execute(
+            sa.select(person.c.administers_installation).where(person.c.login == str(login).lower())
+        )
+        .first()
+    )
     return bool(row and row[0])
 
 
@@ -86,9 +100,11 @@ def require_admin(db: Database, login: str, what: str) -> None:
     """PermissionDenied unless `login` administers the installation."""
     with db.read() as session:
         if not administers(session, login):
-            raise PermissionDenied(f"{login} does not administer this installation, so cannot "
-                                   f"{what} (the installation's administrators can; the first "
-                                   "is whoever created its first programme)")
+            raise PermissionDenied(
+                f"{login} does not administer this installation, so cannot "
+                f"{what} (the installation's administrators can; the first "
+                "is whoever created its first programme)"
+            )
 
 
 def refuse_cli_writer(session: Session, actor: str) -> None:
@@ -100,10 +116,12 @@ def refuse_cli_writer(session: Session, actor: str) -> None:
     allowed = facts(session).cli_writers
     if not allowed or channel_of(actor) != CLI or os_user_of(actor) in allowed:
         return
-    raise PermissionDenied(f"on this installation only {', '.join(allowed)} may change "
-                           f"anything from the command line, not the OS user "
-                           f"{os_user_of(actor)}: sign in to the browser interface (rsp serve) "
-                           "instead")
+    raise PermissionDenied(
+        f"on this installation only {', '.join(allowed)} may change "
+        f"anything from the command line, not the OS user "
+        f"{os_user_of(actor)}: sign in to the browser interface (rsp serve) "
+        "instead"
+    )
 
 
 @dataclass(frozen=True)
@@ -119,12 +137,23 @@ class Overview:
 
 def overview(session: Session) -> Overview:
     """What the installation is and who administers it."""
-    row = session.connection().execute(sa.select(
-        _TABLE.c.replay, _TABLE.c.key_id, _TABLE.c.public_key, _TABLE.c.cli_writers)).first()
+    row = (
+        session.connection()
+        .execute(
+            sa.select(_TABLE.c.replay, _TABLE.c.key_id, _TABLE.c.public_key, _TABLE.c.cli_writers)
+        )
+        .first()
+    )
     person = Person.__table__  # type: ignore[attr-defined]
-    admins = tuple(session.connection().execute(
-        sa.select(person.c.login).where(person.c.administers_installation.is_(True))
-        .order_by(person.c.login)).scalars())
+    admins = tuple(
+        session.connection()
+        .execute(
+            sa.select(person.c.login)
+            .where(person.c.administers_installation.is_(True))
+            .order_by(person.c.login)
+        )
+        .scalars()
+    )
     if row is None:
         return Overview(False, None, None, (), admins)
     return Overview(bool(row[0]), row[1], row[2], tuple(json.loads(row[3] or "[]")), admins)

@@ -22,12 +22,19 @@ def set_cli_writers(db: Database, clock: Any, actor: str, users: list[str]) -> N
             raise PermissionDenied(f"{actor} does not administer this installation")
         if session.connection().execute(sa.select(_TABLE.c.id)).first() is None:
             ensure(session, clock.recorded(), False)
-        session.connection().execute(sa.update(_TABLE).values(
-            cli_writers=json.dumps(sorted(set(users)))))
+        session.connection().execute(
+            sa.update(_TABLE).values(cli_writers=json.dumps(sorted(set(users))))
+        )
         forget(session)
-        audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
-                     action="installation.cli_writers", role="admin",
-                     detail={"cli_writers": sorted(set(users))})
+        audit.append(
+            session,
+            at=clock.now(),
+            recorded_at=clock.recorded(),
+            actor=actor,
+            action="installation.cli_writers",
+            role="admin",
+            detail={"cli_writers": sorted(set(users))},
+        )
     forget()
 
 
@@ -39,15 +46,25 @@ def set_administrator(db: Database, clock: Any, actor: str, login: str, grant: b
         if not administers(session, actor):
             raise PermissionDenied(f"{actor} does not administer this installation")
         conn = session.connection()
-        found = conn.execute(sa.select(person.c.id, person.c.administers_installation)
-                             .where(person.c.login == login.lower())).first()
+        found = conn.execute(
+            sa.select(person.c.id, person.c.administers_installation).where(
+                person.c.login == login.lower()
+            )
+        ).first()
         if found is None:
             raise NotFound(f"no person with login {login!r} (see 'rsp people list')")
         if not grant and len(overview(session).administrators) <= 1 and found[1]:
             raise InvalidInput("cannot remove the installation's last administrator")
-        conn.execute(sa.update(person).where(person.c.id == found[0]).values(
-            administers_installation=grant))
-        audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
-                     action="installation.admin_granted" if grant
-                     else "installation.admin_removed", role="admin",
-                     subject=f"person:{found[0]}", detail={"login": login})
+        conn.execute(
+            sa.update(person).where(person.c.id == found[0]).values(administers_installation=grant)
+        )
+        audit.append(
+            session,
+            at=clock.now(),
+            recorded_at=clock.recorded(),
+            actor=actor,
+            action="installation.admin_granted" if grant else "installation.admin_removed",
+            role="admin",
+            subject=f"person:{found[0]}",
+            detail={"login": login},
+        )

@@ -43,35 +43,47 @@ def actor_for(session: Session, login: str, programme_id: int) -> Actor | None:
     if person is None or not person.active:  # a deactivated person cannot act
         return None
     roles = session.exec(
-        select(RoleGrant.role).where(RoleGrant.person_id == person.id,
-                                     RoleGrant.programme_id == programme_id)
+        select(RoleGrant.role).where(
+            RoleGrant.person_id == person.id, RoleGrant.programme_id == programme_id
+        )
     ).all()
     return Actor(person.login, person.name, frozenset(roles))
 
 
 _P, _G = Person.__table__, RoleGrant.__table__  # type: ignore[attr-defined]
-_ROLES_OF = (sa.select(_P.c.name, _G.c.role).select_from(_P).outerjoin(
-    _G, sa.and_(_G.c.person_id == _P.c.id, _G.c.programme_id == sa.bindparam("pid")))
-    .where(_P.c.login == sa.bindparam("login")))
+_ROLES_OF = (
+    sa.select(_P.c.name, _G.c.role)
+    .select_from(_P)
+    .outerjoin(_G, sa.and_(_G.c.person_id == _P.c.id, _G.c.programme_id == sa.bindparam("pid")))
+    .where(_P.c.login == sa.bindparam("login"))
+)
 
 
 def actor_roles(session: Session, login: str, programme_id: int) -> Actor | None:
     """Like `actor_for`, in one query (the hot path of every transition)."""
-    rows = session.connection().execute(_ROLES_OF, {"pid": programme_id,
-                                                    "login": login.lower()}).all()
+    rows = (
+        session.connection().execute(_ROLES_OF, {"pid": programme_id, "login": login.lower()}).all()
+    )
     if not rows:
         return None
     return Actor(login.lower(), rows[0][0], frozenset(r[1] for r in rows if r[1]))
 
 
-def require_role(actor: Actor | None, login: str, allowed: set[str] | tuple[str, ...],
-                 what: str, as_role: str | None = None) -> str:
+def require_role(
+    actor: Actor | None,
+    login: str,
+    allowed: set[str] | tuple[str, ...],
+    what: str,
+    as_role: str | None = None,
+) -> str:
     """The role the actor acts as for `what`, or PermissionDenied naming the roles needed."""
     needed = ", ".join(sorted(allowed))
     if actor is None:
-        raise PermissionDenied(f"{login!r} is not a registered person, so cannot {what}; "
-                               f"it needs one of the roles: {needed} (an admin adds people "
-                               "with 'rsp people add')")
+        raise PermissionDenied(
+            f"{login!r} is not a registered person, so cannot {what}; "
+            f"it needs one of the roles: {needed} (an admin adds people "
+            "with 'rsp people add')"
+        )
     usable = [r for r in sorted(allowed) if r in actor.roles]
     if as_role:
         if as_role not in allowed:
@@ -81,8 +93,9 @@ def require_role(actor: Actor | None, login: str, allowed: set[str] | tuple[str,
         return as_role
     if not usable:
         held = ", ".join(sorted(actor.roles)) or "no role"
-        raise PermissionDenied(f"{login} ({held}) may not {what}: it needs one of the "
-                               f"roles: {needed}")
+        raise PermissionDenied(
+            f"{login} ({held}) may not {what}: it needs one of the roles: {needed}"
+        )
     return usable[0]
 
 
@@ -94,8 +107,9 @@ def programme_roles(role_keys: list[str]) -> set[str]:
 def validate_person(login: str, name: str, email: str | None) -> None:
     """Refuse a malformed login, name or e-mail address before anything is written."""
     if not LOGIN_RE.match(login):
-        raise InvalidInput(f"login {login!r}: use letters, digits, '.', '_', '@' or '-' "
-                           "(at most 64)")
+        raise InvalidInput(
+            f"login {login!r}: use letters, digits, '.', '_', '@' or '-' (at most 64)"
+        )
     contact.valid_name(name)
     if email is not None:
         contact.valid_address(email)

@@ -13,16 +13,24 @@ from process.core.errors import InvalidInput, NotFound
 from process.storage.tables import Person, RoleGrant
 
 
-def add_person(w: Work, allowed_roles: set[str], login: str, name: str, email: str | None,
-               roles: list[str], bootstrap: bool = False) -> Person:
+def add_person(
+    w: Work,
+    allowed_roles: set[str],
+    login: str,
+    name: str,
+    email: str | None,
+    roles: list[str],
+    bootstrap: bool = False,
+) -> Person:
     """Register a person with roles on the programme (administrators, unless the programme's
     creator is registered as it is created)."""
     validate_person(login, name, email)
     login = canonical_login(login)
     for r in roles:
         if r not in allowed_roles:
-            raise InvalidInput(f"unknown role {r!r}; roles here: "
-                               f"{', '.join(sorted(allowed_roles))}")
+            raise InvalidInput(
+                f"unknown role {r!r}; roles here: {', '.join(sorted(allowed_roles))}"
+            )
     if bootstrap:
         w.role = ADMIN
     else:
@@ -30,13 +38,17 @@ def add_person(w: Work, allowed_roles: set[str], login: str, name: str, email: s
     session = w.session
     existing = person_by_login(session, login)
     if existing is not None:
-        raise InvalidInput(f"{login!r} is already registered; grant roles with "
-                           f"'rsp people grant {login} ROLE'")
+        raise InvalidInput(
+            f"{login!r} is already registered; grant roles with 'rsp people grant {login} ROLE'"
+        )
     person = Person(login=login, name=name.strip(), email=email, created_at=w.now)
     session.add(person)
     session.flush()
-    w.audit("person.added", subject=f"person:{person.id}",
-            detail={"login": login, "name": person.name, "email": email})
+    w.audit(
+        "person.added",
+        subject=f"person:{person.id}",
+        detail={"login": login, "name": person.name, "email": email},
+    )
     for r in dict.fromkeys(roles):
         grant(w, person, r)
     return person
@@ -45,10 +57,18 @@ def add_person(w: Work, allowed_roles: set[str], login: str, name: str, email: s
 def grant(w: Work, person: Person, role: str) -> None:
     """Give a person a role on the programme (the caller checked who may)."""
     assert person.id is not None
-    w.session.add(RoleGrant(person_id=person.id, programme_id=w.programme_id, role=role,
-                            granted_at=w.now, recorded_at=w.recorded))
-    w.audit("role.granted", subject=f"person:{person.id}",
-            detail={"login": person.login, "role": role})
+    w.session.add(
+        RoleGrant(
+            person_id=person.id,
+            programme_id=w.programme_id,
+            role=role,
+            granted_at=w.now,
+            recorded_at=w.recorded,
+        )
+    )
+    w.audit(
+        "role.granted", subject=f"person:{person.id}", detail={"login": person.login, "role": role}
+    )
 
 
 def _person(session: Session, login: str) -> Person:
@@ -65,9 +85,11 @@ def change_role(w: Work, allowed_roles: set[str], login: str, role: str, grant_i
     w.require(ADMINISTER, "grant or remove roles")
     session, pid = w.session, w.programme_id
     person = _person(session, login)
-    grant_row = session.exec(select(RoleGrant).where(
-        RoleGrant.person_id == person.id, RoleGrant.programme_id == pid,
-        RoleGrant.role == role)).first()
+    grant_row = session.exec(
+        select(RoleGrant).where(
+            RoleGrant.person_id == person.id, RoleGrant.programme_id == pid, RoleGrant.role == role
+        )
+    ).first()
     if grant_it:
         if grant_row is not None:
             raise InvalidInput(f"{login} already has the role {role!r}")
@@ -76,13 +98,17 @@ def change_role(w: Work, allowed_roles: set[str], login: str, role: str, grant_i
     if grant_row is None:
         raise InvalidInput(f"{login} does not have the role {role!r}")
     if role == ADMIN:
-        admins = session.exec(select(sa.func.count()).select_from(RoleGrant).where(
-            RoleGrant.programme_id == pid, RoleGrant.role == ADMIN)).one()
+        admins = session.exec(
+            select(sa.func.count())
+            .select_from(RoleGrant)
+            .where(RoleGrant.programme_id == pid, RoleGrant.role == ADMIN)
+        ).one()
         if admins <= 1:
             raise InvalidInput("cannot remove the last admin of the programme")
     session.delete(grant_row)
-    w.audit("role.removed", subject=f"person:{person.id}",
-            detail={"login": person.login, "role": role})
+    w.audit(
+        "role.removed", subject=f"person:{person.id}", detail={"login": person.login, "role": role}
+    )
 
 
 def list_people(session: Session, programme_id: int) -> list[dict]:
@@ -92,8 +118,16 @@ def list_people(session: Session, programme_id: int) -> list[dict]:
     by_person: dict[int, list[str]] = {}
     for g in grants:
         by_person.setdefault(g.person_id, []).append(g.role)
-    return [{"login": p.login, "name": p.name, "email": p.email, "active": p.active,
-             "roles": sorted(by_person.get(p.id or 0, []))} for p in people]
+    return [
+        {
+            "login": p.login,
+            "name": p.name,
+            "email": p.email,
+            "active": p.active,
+            "roles": sorted(by_person.get(p.id or 0, [])),
+        }
+        for p in people
+    ]
 
 
 def _here(w: Work, person: Person) -> None:
@@ -103,19 +137,28 @@ def _here(w: Work, person: Person) -> None:
 
     conn, pid = w.session.connection(), w.programme_id
     g, bp, b = RoleGrant.__table__, BodyPerson.__table__, Body.__table__  # type: ignore[attr-defined]
-    programmes = set(conn.execute(sa.select(g.c.programme_id).where(
-        g.c.person_id == person.id)).scalars())
-    programmes |= set(conn.execute(sa.select(b.c.programme_id).join(
-        bp, bp.c.body_id == b.c.id).where(bp.c.person_id == person.id)).scalars())
+    programmes = set(
+        conn.execute(sa.select(g.c.programme_id).where(g.c.person_id == person.id)).scalars()
+    )
+    programmes |= set(
+        conn.execute(
+            sa.select(b.c.programme_id)
+            .join(bp, bp.c.body_id == b.c.id)
+            .where(bp.c.person_id == person.id)
+        ).scalars()
+    )
     if programmes and pid not in programmes:
         from process.core.errors import PermissionDenied
 
-        raise PermissionDenied(f"{person.login} works on other programmes only; their "
-                               "administrator (or the installation's) changes them")
+        raise PermissionDenied(
+            f"{person.login} works on other programmes only; their "
+            "administrator (or the installation's) changes them"
+        )
 
 
-def edit_person(w: Work, login: str, name: str | None, email: str | None,
-                clear_email: bool = False) -> Person:
+def edit_person(
+    w: Work, login: str, name: str | None, email: str | None, clear_email: bool = False
+) -> Person:
     """Correct a person's name and e-mail address (administrators); audited with what was
     there before. The login stays: the trail names people by it."""
     w.require(ADMINISTER, "correct people's names and addresses")
@@ -125,20 +168,29 @@ def edit_person(w: Work, login: str, name: str | None, email: str | None,
     new_email = None if clear_email else (person.email if email is None else email.strip())
     validate_person(person.login, new_name, new_email)
     if new_email and new_email.lower() != (person.email or "").lower():
-        other = w.session.exec(select(Person).where(
-            sa.func.lower(Person.email) == new_email.lower(),
-            Person.id != person.id)).first()
+        other = w.session.exec(
+            select(Person).where(
+                sa.func.lower(Person.email) == new_email.lower(), Person.id != person.id
+            )
+        ).first()
         if other is not None:
-            raise InvalidInput(f"{new_email} is {other.login}'s address already; one address "
-                               "signs in one person")
+            raise InvalidInput(
+                f"{new_email} is {other.login}'s address already; one address signs in one person"
+            )
     if (new_name, new_email) == (person.name, person.email):
         raise InvalidInput(f"{person.login}: nothing to change (name and address as given)")
     before = {"name": person.name, "email": person.email}
     person.name, person.email = new_name, new_email
     w.session.add(person)
-    w.audit("person.edited", subject=f"person:{person.id}",
-            detail={"login": person.login, "before": before,
-                    "after": {"name": new_name, "email": new_email}})
+    w.audit(
+        "person.edited",
+        subject=f"person:{person.id}",
+        detail={
+            "login": person.login,
+            "before": before,
+            "after": {"name": new_name, "email": new_email},
+        },
+    )
     return person
 
 
@@ -150,19 +202,24 @@ def set_active(w: Work, login: str, active: bool) -> Person:
     person = _person(session, login)
     _here(w, person)
     if person.active == active:
-        raise InvalidInput(f"{person.login} is {'active' if active else 'deactivated'} "
-                           "already")
+        raise InvalidInput(f"{person.login} is {'active' if active else 'deactivated'} already")
     if not active:
         if person.login == str(w.actor).lower():
             raise InvalidInput("you cannot deactivate yourself")
-        admins = session.exec(select(RoleGrant.person_id).join(
-            Person, Person.id == RoleGrant.person_id).where(  # type: ignore[arg-type]
-            RoleGrant.programme_id == w.programme_id, RoleGrant.role == ADMIN,
-            Person.active)).all()
+        admins = session.exec(
+            select(RoleGrant.person_id)
+            .join(Person, Person.id == RoleGrant.person_id)  # type: ignore[arg-type]
+            .where(  # type: ignore[arg-type]
+                RoleGrant.programme_id == w.programme_id, RoleGrant.role == ADMIN, Person.active
+            )
+        ).all()
         if person.id in admins and len(admins) <= 1:
             raise InvalidInput("cannot deactivate the last active admin of the programme")
     person.active = active
     session.add(person)
-    w.audit("person.activated" if active else "person.deactivated",
-            subject=f"person:{person.id}", detail={"login": person.login})
+    w.audit(
+        "person.activated" if active else "person.deactivated",
+        subject=f"person:{person.id}",
+        detail={"login": person.login},
+    )
     return person

@@ -53,45 +53,61 @@ class TrailReport:
             out.append(f"BROKEN: {problem}")
         chains = len(v.chains)
         if self.ok:
-            out.append(f"audit trail OK: {v.rows} rows in {chains} chain(s), "
-                       f"head {v.head[:16]}…")
+            out.append(f"audit trail OK: {v.rows} rows in {chains} chain(s), head {v.head[:16]}…")
         else:
             n = len(v.problems) + len(self.signature_problems) + len(v.state)
             out.append(f"audit trail BROKEN: {n} problem(s) in {v.rows} rows")
         out += self._seal_lines()
         if self.checkpoint is not None and self.ok:
-            out.append(f"checkpoint of {self.checkpoint.made_at}: the trail still leads to it; "
-                       f"{v.checkpoint_rows_after} row(s) written after it (not anchored "
-                       "until the next published checkpoint)")
+            out.append(
+                f"checkpoint of {self.checkpoint.made_at}: the trail still leads to it; "
+                f"{v.checkpoint_rows_after} row(s) written after it (not anchored "
+                "until the next published checkpoint)"
+            )
         if self.state_checked and not v.state:
-            out.append("state: processes, measures, decisions, roles, delegations, steps "
-                       "and mails agree with the trail")
+            out.append(
+                "state: processes, measures, decisions, roles, delegations, steps "
+                "and mails agree with the trail"
+            )
         return out
 
     def _seal_lines(self) -> list[str]:
         v = self.verification
         if self.key_id is None and not v.keyed:
-            return ["not sealed: anyone who can write to the database could rewrite this "
-                    "trail undetected; make a key ('rsp audit keygen FILE') and seal it "
-                    "('rsp audit seal')"]
+            return [
+                "not sealed: anyone who can write to the database could rewrite this "
+                "trail undetected; make a key ('rsp audit keygen FILE') and seal it "
+                "('rsp audit seal')"
+            ]
         if not v.keyed:
-            return [f"sealed with key {self.key_id}, but seals not checked: give the key "
-                    f"({audit_key.ENV_VAR}) to check them"]
+            return [
+                f"sealed with key {self.key_id}, but seals not checked: give the key "
+                f"({audit_key.ENV_VAR}) to check them"
+            ]
         return [f"seals: {v.sealed} row(s) checked with key {self.key_id or '(given)'}"]
 
     def to_dict(self) -> dict[str, Any]:
         v = self.verification
-        return {"ok": self.ok, "source": self.source, "rows": v.rows,
-                "chains": {str(c): {"rows": s, "head": h} for c, (s, h) in v.chains.items()},
-                "problems": v.problems, "signature_problems": self.signature_problems,
-                "state_differences": v.state, "sealed_rows": v.sealed,
-                "seals_checked": v.keyed, "key_id": self.key_id, "replay": self.replay,
-                "checkpoint": asdict(self.checkpoint) if self.checkpoint else None,
-                "rows_after_checkpoint": v.checkpoint_rows_after}
+        return {
+            "ok": self.ok,
+            "source": self.source,
+            "rows": v.rows,
+            "chains": {str(c): {"rows": s, "head": h} for c, (s, h) in v.chains.items()},
+            "problems": v.problems,
+            "signature_problems": self.signature_problems,
+            "state_differences": v.state,
+            "sealed_rows": v.sealed,
+            "seals_checked": v.keyed,
+            "key_id": self.key_id,
+            "replay": self.replay,
+            "checkpoint": asdict(self.checkpoint) if self.checkpoint else None,
+            "rows_after_checkpoint": v.checkpoint_rows_after,
+        }
 
 
-def _trusted_key(key: audit_key.AuditKey | None, given: str | None,
-                 stored: str | None) -> str | None:
+def _trusted_key(
+    key: audit_key.AuditKey | None, given: str | None, stored: str | None
+) -> str | None:
     if given:
         try:
             bytes.fromhex(given.strip())
@@ -101,40 +117,59 @@ def _trusted_key(key: audit_key.AuditKey | None, given: str | None,
     return key.public_key() if key is not None else stored
 
 
-def check(db: Database | None, checkpoint_path: str | None = None,
-          public_key: str | None = None, export_file: str | None = None) -> TrailReport:
+def check(
+    db: Database | None,
+    checkpoint_path: str | None = None,
+    public_key: str | None = None,
+    export_file: str | None = None,
+) -> TrailReport:
     """Verify the trail of the database (or of an export file)."""
     key = audit_key.current()
     cp = checkpoints.load(checkpoint_path) if checkpoint_path else None
     if export_file is not None:
-        verification = audit_verify.verify_rows(_export_rows(export_file), cp, key,
-                                                key.key_id if key else None)
+        verification = audit_verify.verify_rows(
+            _export_rows(export_file), cp, key, key.key_id if key else None
+        )
         report = TrailReport(verification, export_file, cp)
         if cp is not None:
             report.signature_problems = checkpoints.signature_problems(
-                cp, _trusted_key(key, public_key, None))
+                cp, _trusted_key(key, public_key, None)
+            )
         return report
     assert db is not None
     with db.read() as session:
-        facts = session.connection().execute(sa.select(
-            Installation.__table__.c.replay, Installation.__table__.c.key_id,  # type: ignore[attr-defined]
-            Installation.__table__.c.public_key)).first()  # type: ignore[attr-defined]
-        replay, key_id, stored_public = (bool(facts[0]), facts[1], facts[2]) if facts else (
-            False, None, None)
+        facts = (
+            session.connection()
+            .execute(
+                sa.select(
+                    Installation.__table__.c.replay,  # type: ignore[attr-defined]
+                    Installation.__table__.c.key_id,  # type: ignore[attr-defined]
+                    Installation.__table__.c.public_key,  # type: ignore[attr-defined]
+                )
+            )
+            .first()
+        )  # type: ignore[attr-defined]
+        replay, key_id, stored_public = (
+            (bool(facts[0]), facts[1], facts[2]) if facts else (False, None, None)
+        )
         replayed = trail_state.Replayed()
-        verification = audit_verify.verify_rows(_tee(audit.iter_rows(session), replayed), cp,
-                                                key, key_id)
+        verification = audit_verify.verify_rows(
+            _tee(audit.iter_rows(session), replayed), cp, key, key_id
+        )
         verification.state = trail_state.differences(session, replayed)
-    report = TrailReport(verification, db.display(), cp, replay=replay, key_id=key_id,
-                         state_checked=True)
+    report = TrailReport(
+        verification, db.display(), cp, replay=replay, key_id=key_id, state_checked=True
+    )
     if cp is not None:
         report.signature_problems = checkpoints.signature_problems(
-            cp, _trusted_key(key, public_key, stored_public if key_id else None))
+            cp, _trusted_key(key, public_key, stored_public if key_id else None)
+        )
     return report
 
 
-def _tee(rows: Iterator[dict[str, Any]], replayed: trail_state.Replayed
-         ) -> Iterator[dict[str, Any]]:
+def _tee(
+    rows: Iterator[dict[str, Any]], replayed: trail_state.Replayed
+) -> Iterator[dict[str, Any]]:
     for row in rows:
         replayed.take(row)
         yield row
@@ -147,8 +182,9 @@ def _export_rows(path: str) -> Iterator[dict[str, Any]]:
     def typed(r: Any, number: int) -> dict[str, Any]:
         missing = [c for c in audit.COLUMNS if c not in r] if isinstance(r, dict) else ["all"]
         if missing:
-            raise InvalidInput(f"{path}:{number}: not a row of 'rsp audit export' (missing: "
-                               f"{', '.join(missing)})")
+            raise InvalidInput(
+                f"{path}:{number}: not a row of 'rsp audit export' (missing: {', '.join(missing)})"
+            )
         for name in ("id", "chain", "seq", "programme_id", "decision_id"):
             if r.get(name) not in (None, ""):
                 r[name] = int(r[name])
@@ -187,46 +223,73 @@ def seal(db: Database, clock: Clock, actor: str) -> list[str]:
     """Seal the trail with the key of RSP_AUDIT_KEY_FILE (installation administrators)."""
     key = audit_key.current()
     if key is None:
-        raise InvalidInput(f"give the key to seal with: {audit_key.ENV_VAR}=FILE (made by "
-                           "'rsp audit keygen FILE')")
+        raise InvalidInput(
+            f"give the key to seal with: {audit_key.ENV_VAR}=FILE (made by 'rsp audit keygen FILE')"
+        )
     table, rows = Installation.__table__, audit.AuditEvent.__table__  # type: ignore[attr-defined]
     with db.write() as session:
         conn = session.connection()
-        person = conn.execute(sa.select(Person.__table__.c.administers_installation)  # type: ignore[attr-defined]
-                              .where(Person.__table__.c.login == actor.lower())).first()  # type: ignore[attr-defined]
+        person = conn.execute(
+            sa.select(Person.__table__.c.administers_installation).where(  # type: ignore[attr-defined]
+                Person.__table__.c.login == actor.lower()  # type: ignore[attr-defined]
+            )
+        ).first()  # type: ignore[attr-defined]
         if person is None or not person[0]:
-            raise PermissionDenied(f"{actor} does not administer this installation, so "
-                                   "cannot seal its trail")
+            raise PermissionDenied(
+                f"{actor} does not administer this installation, so cannot seal its trail"
+            )
         existing = conn.execute(sa.select(table.c.key_id)).first()
         if existing is not None and existing[0] == key.key_id:
             return [f"the trail is sealed with key {key.key_id} already"]
         if existing is not None and existing[0] is not None:
-            raise InvalidInput(f"the trail is sealed with another key ({existing[0]}); a key is "
-                               "never replaced")
+            raise InvalidInput(
+                f"the trail is sealed with another key ({existing[0]}); a key is never replaced"
+            )
         found = audit_verify.verify(session)
         if not found.ok:
-            raise InvalidInput("the trail is broken, so it is not sealed: "
-                               + "; ".join(found.problems[:3]))
+            raise InvalidInput(
+                "the trail is broken, so it is not sealed: " + "; ".join(found.problems[:3])
+            )
         sealed = 0
-        for r in conn.execute(sa.select(rows.c.id, rows.c.hash).where(
-                rows.c.chain != audit.LEGACY_CHAIN)).all():
+        for r in conn.execute(
+            sa.select(rows.c.id, rows.c.hash).where(rows.c.chain != audit.LEGACY_CHAIN)
+        ).all():
             conn.execute(sa.update(rows).where(rows.c.id == r[0]).values(mac=key.mac(r[1])))
             sealed += 1
-        values = {"key_id": key.key_id, "public_key": key.public_key(),
-                  "keyed_at": clock.recorded()}
+        values = {
+            "key_id": key.key_id,
+            "public_key": key.public_key(),
+            "keyed_at": clock.recorded(),
+        }
         if existing is None:
-            conn.execute(sa.insert(table), {"id": 1, "created_at": clock.recorded(),
-                                            "replay": False, "cli_writers": "[]", **values})
+            conn.execute(
+                sa.insert(table),
+                {
+                    "id": 1,
+                    "created_at": clock.recorded(),
+                    "replay": False,
+                    "cli_writers": "[]",
+                    **values,
+                },
+            )
         else:
             conn.execute(sa.update(table).values(values))
         installation.forget(session)
-        audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
-                     action="audit.sealed", role="admin",
-                     detail={"key_id": key.key_id, "public_key": key.public_key(),
-                             "rows_sealed": sealed})
+        audit.append(
+            session,
+            at=clock.now(),
+            recorded_at=clock.recorded(),
+            actor=actor,
+            action="audit.sealed",
+            role="admin",
+            detail={"key_id": key.key_id, "public_key": key.public_key(), "rows_sealed": sealed},
+        )
         cp = checkpoints.make(session, clock.recorded(), "sealed", key)
     installation.forget()
-    return [f"sealed: {sealed} row(s) now carry the seal of key {key.key_id}; from now on "
-            f"every row must (writers need {audit_key.ENV_VAR})",
-            f"public key: {key.public_key()}", "first checkpoint (publish it):",
-            cp.published().rstrip()]
+    return [
+        f"sealed: {sealed} row(s) now carry the seal of key {key.key_id}; from now on "
+        f"every row must (writers need {audit_key.ENV_VAR})",
+        f"public key: {key.public_key()}",
+        "first checkpoint (publish it):",
+        cp.published().rstrip(),
+    ]

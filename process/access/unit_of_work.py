@@ -71,12 +71,20 @@ class Work:
         roles = capabilities.roles_for(self.session, self.programme_id, capability)
         return self.require_role(roles, what, as_role)
 
-    def require_role(self, roles: Iterable[str], what: str, as_role: str | None = None,
-                     actor: people.Actor | None = None) -> str:
+    def require_role(
+        self,
+        roles: Iterable[str],
+        what: str,
+        as_role: str | None = None,
+        actor: people.Actor | None = None,
+    ) -> str:
         """The role the actor acts in among `roles` (e.g. a trigger's), or PermissionDenied;
         `actor` when the caller knows more roles (contextual ones) than the grants."""
-        who = actor if actor is not None else people.actor_for(self.session, self.actor,
-                                                              self.programme_id)
+        who = (
+            actor
+            if actor is not None
+            else people.actor_for(self.session, self.actor, self.programme_id)
+        )
         self.role = people.require_role(who, self.actor, tuple(roles), what, as_role)
         return self.role
 
@@ -84,33 +92,73 @@ class Work:
         """Append this work's audit row (who, in which role, on which programme, when)."""
         columns.setdefault("role", self.role)
         columns.setdefault("programme_id", self.entered_id)
-        return audit.append(self.session, at=self.now, recorded_at=self.recorded,
-                            actor=self.actor, action=action, **columns)
+        return audit.append(
+            self.session,
+            at=self.now,
+            recorded_at=self.recorded,
+            actor=self.actor,
+            action=action,
+            **columns,
+        )
 
 
-def write(db: Database, clock: Clock, actor: str, programme_key: str | None, action: str,
-          work: Callable[[Work], T], *, find_programme: bool = True,
-          installation: bool = False, **refusal: Any) -> T:
+def write(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    action: str,
+    work: Callable[[Work], T],
+    *,
+    find_programme: bool = True,
+    installation: bool = False,
+    **refusal: Any,
+) -> T:
     """Run `work` in one write transaction on the programme and commit it; a refusal is
     audited as `action` (with `refusal`'s columns and what the work added), then raised.
 
     `find_programme=False`: the work finds (and `enter`s) its programme itself.
     `installation=True`: the work spans programmes; a refusal before it entered one is
     audited without a programme."""
-    return _run(db.write, db, clock, actor, programme_key, action, work,
-                find_programme and not installation, refusal, installation)
+    return _run(
+        db.write,
+        db,
+        clock,
+        actor,
+        programme_key,
+        action,
+        work,
+        find_programme and not installation,
+        refusal,
+        installation,
+    )
 
 
-def check(db: Database, clock: Clock, actor: str, programme_key: str | None, action: str,
-          work: Callable[[Work], T], **refusal: Any) -> T:
+def check(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    action: str,
+    work: Callable[[Work], T],
+    **refusal: Any,
+) -> T:
     """Run `work` (the checks before a write) in a read session; a refusal is audited."""
     return _run(db.read, db, clock, actor, programme_key, action, work, True, refusal, False)
 
 
-def _run(session_of: Callable[[], AbstractContextManager[Session]], db: Database,
-         clock: Clock, actor: str, programme_key: str | None, action: str,
-         work: Callable[[Work], T], find_programme: bool, refusal: dict[str, Any],
-         installation: bool) -> T:
+def _run(
+    session_of: Callable[[], AbstractContextManager[Session]],
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    action: str,
+    work: Callable[[Work], T],
+    find_programme: bool,
+    refusal: dict[str, Any],
+    installation: bool,
+) -> T:
     w: Work | None = None
     actor = people.canonical_login(actor)
     try:
@@ -125,13 +173,28 @@ def _run(session_of: Callable[[], AbstractContextManager[Session]], db: Database
         raise
 
 
-def audit_refusal(db: Database, clock: Clock, actor: str, programme_id: int | None,
-                  action: str, error: RspError, **columns: Any) -> None:
+def audit_refusal(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_id: int | None,
+    action: str,
+    error: RspError,
+    **columns: Any,
+) -> None:
     """Record a refused attempt in its own transaction (the attempt itself changed nothing)."""
     with db.write() as session:
-        audit.append(session, at=clock.now(), recorded_at=clock.recorded(), actor=actor,
-                     action=action, outcome="refused", programme_id=programme_id,
-                     detail={"reason": str(error), "error": type(error).__name__}, **columns)
+        audit.append(
+            session,
+            at=clock.now(),
+            recorded_at=clock.recorded(),
+            actor=actor,
+            action=action,
+            outcome="refused",
+            programme_id=programme_id,
+            detail={"reason": str(error), "error": type(error).__name__},
+            **columns,
+        )
 
 
 def fitting(value: str | None) -> str | None:

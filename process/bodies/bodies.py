@@ -41,30 +41,34 @@ def body_keys(session: Session, programme_id: int) -> set[str]:
 
 def find_body(session: Session, programme_id: int, key: str) -> BodyRow:
     """The body with this key, or NotFound naming the known keys."""
-    row = session.exec(select(BodyRow).where(BodyRow.programme_id == programme_id,
-                                             BodyRow.key == key)).first()
+    row = session.exec(
+        select(BodyRow).where(BodyRow.programme_id == programme_id, BodyRow.key == key)
+    ).first()
     if row is None:
         known = sorted(body_keys(session, programme_id))
-        raise NotFound(f"no body {key!r}" + (f"; known: {', '.join(known)}" if known
-                                             else "; add one with 'rsp bodies add'"))
+        raise NotFound(
+            f"no body {key!r}"
+            + (f"; known: {', '.join(known)}" if known else "; add one with 'rsp bodies add'")
+        )
     return row
 
 
 def bodies_of_person(session: Session, person_id: int) -> set[int]:
     """The bodies a person acts for: those they belong to and the groups those are in."""
-    direct = set(session.exec(select(BodyPerson.body_id).where(
-        BodyPerson.person_id == person_id)))
+    direct = set(session.exec(select(BodyPerson.body_id).where(BodyPerson.person_id == person_id)))
     if not direct:
         return direct
-    groups = session.exec(select(BodyGroupMember.group_id).where(
-        BodyGroupMember.member_id.in_(direct)))  # type: ignore[attr-defined]
+    groups = session.exec(
+        select(BodyGroupMember.group_id).where(BodyGroupMember.member_id.in_(direct))  # type: ignore[attr-defined]
+    )  # type: ignore[attr-defined]
     return direct | set(groups)
 
 
 def with_groups(session: Session, body_id: int) -> set[int]:
     """A body and every group it is a member of."""
-    groups = session.exec(select(BodyGroupMember.group_id).where(
-        BodyGroupMember.member_id == body_id))
+    groups = session.exec(
+        select(BodyGroupMember.group_id).where(BodyGroupMember.member_id == body_id)
+    )
     return {body_id, *groups}
 
 
@@ -82,9 +86,14 @@ def _set_group_members(session: Session, group: BodyRow, member_ids: Iterable[in
 
 
 def _members(session: Session, group_id: int) -> list[str]:
-    rows = session.exec(select(BodyRow.key).join(
-        BodyGroupMember, BodyGroupMember.member_id == BodyRow.id).where(  # type: ignore[arg-type]
-        BodyGroupMember.group_id == group_id).order_by(BodyRow.key))
+    rows = session.exec(
+        select(BodyRow.key)
+        .join(BodyGroupMember, BodyGroupMember.member_id == BodyRow.id)  # type: ignore[arg-type]
+        .where(  # type: ignore[arg-type]
+            BodyGroupMember.group_id == group_id
+        )
+        .order_by(BodyRow.key)
+    )
     return list(rows)
 
 
@@ -92,25 +101,38 @@ def apply_bodies(w: Work, bodies: list[Body]) -> list[str]:
     """Create or update the programme's bodies from a validated bodies file; what changed."""
     session, prog = w.session, w.programme
     assert prog is not None and prog.id is not None
-    existing = {b.key: b for b in session.exec(
-        select(BodyRow).where(BodyRow.programme_id == prog.id))}
+    existing = {
+        b.key: b for b in session.exec(select(BodyRow).where(BodyRow.programme_id == prog.id))
+    }
     added, updated = [], []
     for b in bodies:
         row = existing.get(b.key)
         emails = json.dumps(list(b.emails), ensure_ascii=False)
         if row is None:
-            row = BodyRow(programme_id=prog.id, key=b.key, name=b.name, kind=b.kind,
-                          emails=emails, created_at=w.now)
+            row = BodyRow(
+                programme_id=prog.id,
+                key=b.key,
+                name=b.name,
+                kind=b.kind,
+                emails=emails,
+                created_at=w.now,
+            )
             session.add(row)
             session.flush()
             existing[b.key] = row
             added.append(b.key)
-            _audit(w, "body.added", row,
-                   {"key": b.key, "name": b.name, "kind": b.kind, "emails": list(b.emails)})
+            _audit(
+                w,
+                "body.added",
+                row,
+                {"key": b.key, "name": b.name, "kind": b.kind, "emails": list(b.emails)},
+            )
             continue
-        changed = {f: [getattr(row, f), new] for f, new in
-                   (("name", b.name), ("kind", b.kind), ("emails", emails))
-                   if getattr(row, f) != new}
+        changed = {
+            f: [getattr(row, f), new]
+            for f, new in (("name", b.name), ("kind", b.kind), ("emails", emails))
+            if getattr(row, f) != new
+        }
         if changed:
             row.name, row.kind, row.emails = b.name, b.kind, emails
             session.add(row)
@@ -125,8 +147,7 @@ def apply_bodies(w: Work, bodies: list[Body]) -> list[str]:
         before = _members(session, group.id)
         if before != sorted(b.members):
             _set_group_members(session, group, (existing[m].id or 0 for m in b.members))
-            _audit(w, "body.members", group,
-                   {"before": before, "after": sorted(b.members)})
+            _audit(w, "body.members", group, {"before": before, "after": sorted(b.members)})
             if b.key not in added and b.key not in updated:
                 updated.append(b.key)
     if not added and not updated:
@@ -139,9 +160,11 @@ def apply_bodies(w: Work, bodies: list[Body]) -> list[str]:
     return lines
 
 
-def import_bodies(db: Database, clock: Clock, actor: str, programme_key: str | None,
-                  path: str) -> list[str]:
+def import_bodies(
+    db: Database, clock: Clock, actor: str, programme_key: str | None, path: str
+) -> list[str]:
     """Import a bodies file (admin or working group); the whole file is validated first."""
+
     def work(w: Work) -> list[str]:
         w.require(MANAGE_PLANS, "import bodies")
         return apply_bodies(w, load_bodies(path))
@@ -164,13 +187,21 @@ def _validate(key: str, name: str, kind: str, emails: list[str]) -> None:
 def _person(session: Session, login: str) -> Person:
     person = people.person_by_login(session, login)
     if person is None:
-        raise NotFound(f"no person with login {login!r}: register them first with "
-                       "'rsp people add'")
+        raise NotFound(f"no person with login {login!r}: register them first with 'rsp people add'")
     return person
 
 
-def add_body(db: Database, clock: Clock, actor: str, programme_key: str | None, key: str,
-             name: str, kind: str, emails: list[str], members: list[str]) -> None:
+def add_body(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    key: str,
+    name: str,
+    kind: str,
+    emails: list[str],
+    members: list[str],
+) -> None:
     """Add a body with its addresses and member people (admin or working group)."""
 
     def work(w: Work) -> None:
@@ -180,12 +211,17 @@ def add_body(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         if key in body_keys(session, w.programme_id):
             raise InvalidInput(f"body {key!r} exists already (see 'rsp bodies show {key}')")
         people = [_person(session, login) for login in dict.fromkeys(members)]
-        row = BodyRow(programme_id=w.programme_id, key=key, name=name.strip(), kind=kind,
-                      emails=json.dumps(emails, ensure_ascii=False), created_at=w.now)
+        row = BodyRow(
+            programme_id=w.programme_id,
+            key=key,
+            name=name.strip(),
+            kind=kind,
+            emails=json.dumps(emails, ensure_ascii=False),
+            created_at=w.now,
+        )
         session.add(row)
         session.flush()
-        _audit(w, "body.added", row,
-               {"key": key, "name": row.name, "kind": kind, "emails": emails})
+        _audit(w, "body.added", row, {"key": key, "name": row.name, "kind": kind, "emails": emails})
         for p in people:
             _attach(w, row, p)
 
@@ -195,13 +231,20 @@ def add_body(db: Database, clock: Clock, actor: str, programme_key: str | None, 
 def _attach(w: Work, row: BodyRow, person: Person) -> None:
     assert row.id is not None and person.id is not None
     w.session.add(BodyPerson(body_id=row.id, person_id=person.id))
-    _audit(w, "body.person_added", row,
-           {"body": row.key, "login": person.login})
+    _audit(w, "body.person_added", row, {"body": row.key, "login": person.login})
 
 
-def set_member(db: Database, clock: Clock, actor: str, programme_key: str | None, key: str,
-               login: str, remove: bool = False) -> None:
+def set_member(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    key: str,
+    login: str,
+    remove: bool = False,
+) -> None:
     """Attach a registered person to a body, or detach them (admin or working group)."""
+
     def work(w: Work) -> None:
         session = w.session
         w.require(MANAGE_PLANS, "change a body's people")
@@ -212,8 +255,7 @@ def set_member(db: Database, clock: Clock, actor: str, programme_key: str | None
             if link is None:
                 raise InvalidInput(f"{login} is not a member of {key}")
             session.delete(link)
-            _audit(w, "body.person_removed", row,
-                   {"body": key, "login": login})
+            _audit(w, "body.person_removed", row, {"body": key, "login": login})
         elif link is not None:
             raise InvalidInput(f"{login} is already a member of {key}")
         else:
@@ -223,23 +265,36 @@ def set_member(db: Database, clock: Clock, actor: str, programme_key: str | None
 
 
 def _people(session: Session, body_id: int) -> list[str]:
-    return list(session.exec(select(Person.login).join(
-        BodyPerson, BodyPerson.person_id == Person.id).where(  # type: ignore[arg-type]
-        BodyPerson.body_id == body_id).order_by(Person.login)))
+    return list(
+        session.exec(
+            select(Person.login)
+            .join(BodyPerson, BodyPerson.person_id == Person.id)  # type: ignore[arg-type]
+            .where(  # type: ignore[arg-type]
+                BodyPerson.body_id == body_id
+            )
+            .order_by(Person.login)
+        )
+    )
 
 
 def _as_dict(session: Session, row: BodyRow) -> dict[str, Any]:
     assert row.id is not None
-    return {"key": row.key, "name": row.name, "kind": row.kind,
-            "emails": json.loads(row.emails), "members": _members(session, row.id),
-            "people": _people(session, row.id)}
+    return {
+        "key": row.key,
+        "name": row.name,
+        "kind": row.kind,
+        "emails": json.loads(row.emails),
+        "members": _members(session, row.id),
+        "people": _people(session, row.id),
+    }
 
 
 def list_bodies(session: Session, programme_key: str | None) -> list[dict[str, Any]]:
     """Every body of the programme with its addresses, group members and people."""
     prog = lookup.find_programme(session, programme_key)
-    rows = session.exec(select(BodyRow).where(BodyRow.programme_id == prog.id)
-                        .order_by(BodyRow.key))
+    rows = session.exec(
+        select(BodyRow).where(BodyRow.programme_id == prog.id).order_by(BodyRow.key)
+    )
     return [_as_dict(session, r) for r in rows]
 
 
@@ -251,14 +306,18 @@ def show_body(session: Session, programme_key: str | None, key: str) -> dict[str
     assert row.id is not None
     out = _as_dict(session, row)
     ids = with_groups(session, row.id)
-    out["groups"] = sorted(session.exec(select(BodyRow.key).where(
-        BodyRow.id.in_(ids - {row.id}))))  # type: ignore[union-attr]
+    out["groups"] = sorted(session.exec(select(BodyRow.key).where(BodyRow.id.in_(ids - {row.id}))))  # type: ignore[union-attr]
     m, mb, b, p = table(Measure), table(MeasureBody), table(BodyRow), table(ActionPlan)
     measures = session.connection().execute(
         sa.select(p.c.year, m.c.code, m.c.title, m.c.state, mb.c.position, b.c.key)
-        .join(mb, mb.c.measure_id == m.c.id).join(b, b.c.id == mb.c.body_id)
-        .join(p, p.c.id == m.c.plan_id).where(mb.c.body_id.in_(ids))
-        .order_by(p.c.year, m.c.code))
-    out["measures"] = [{"year": y, "code": c, "title": t, "state": s, "lead": pos == 0,
-                        "as": via} for y, c, t, s, pos, via in measures]
+        .join(mb, mb.c.measure_id == m.c.id)
+        .join(b, b.c.id == mb.c.body_id)
+        .join(p, p.c.id == m.c.plan_id)
+        .where(mb.c.body_id.in_(ids))
+        .order_by(p.c.year, m.c.code)
+    )
+    out["measures"] = [
+        {"year": y, "code": c, "title": t, "state": s, "lead": pos == 0, "as": via}
+        for y, c, t, s, pos, via in measures
+    ]
     return out

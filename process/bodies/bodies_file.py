@@ -131,8 +131,11 @@ class Problems:
         value = m.get(key)
         if key not in m or (isinstance(value, int) and not isinstance(value, bool) and value > 0):
             return value or 0
-        self.add(m.line_of(key), where, f"field {key!r}: must be a positive whole number, not "
-                 f"{describe(value)}")
+        self.add(
+            m.line_of(key),
+            where,
+            f"field {key!r}: must be a positive whole number, not {describe(value)}",
+        )
         return 0
 
     def date(
@@ -147,8 +150,9 @@ class Problems:
                 return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
-        self.add(m.line_of(key), where, f"field {label or key!r}: {value!r} is not a date "
-                 "(YYYY-MM-DD)")
+        self.add(
+            m.line_of(key), where, f"field {label or key!r}: {value!r} is not a date (YYYY-MM-DD)"
+        )
         return None
 
 

@@ -17,19 +17,30 @@ def audit() -> None:
 
 
 @audit.command("verify")
-@click.option("--checkpoint", type=click.Path(exists=True, dir_okay=False),
-              help="A published checkpoint: a file from 'rsp audit checkpoint', or a saved "
-                   "digest mail (.eml) that carries one.")
-@click.option("--public-key", metavar="HEX",
-              help="The installation's public key (from 'rsp audit keygen'), to trust "
-                   "instead of the one in the database or the key file.")
-@click.option("--export", "export_file", type=click.Path(exists=True, dir_okay=False),
-              help="Verify an export ('rsp audit export --format jsonl') instead of the "
-                   "database (no state check).")
+@click.option(
+    "--checkpoint",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A published checkpoint: a file from 'rsp audit checkpoint', or a saved "
+    "digest mail (.eml) that carries one.",
+)
+@click.option(
+    "--public-key",
+    metavar="HEX",
+    help="The installation's public key (from 'rsp audit keygen'), to trust "
+    "instead of the one in the database or the key file.",
+)
+@click.option(
+    "--export",
+    "export_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Verify an export ('rsp audit export --format jsonl') instead of the "
+    "database (no state check).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
-def audit_verify(env: Env, checkpoint: str | None, public_key: str | None,
-                 export_file: str | None, as_json: bool) -> None:
+def audit_verify(
+    env: Env, checkpoint: str | None, public_key: str | None, export_file: str | None, as_json: bool
+) -> None:
     """Check every chain of the trail, every row's seal (with RSP_AUDIT_KEY_FILE), that
     processes, measures, decisions, roles, delegations and mails agree with it, and that
     nothing a published checkpoint covers was removed or changed.
@@ -42,8 +53,9 @@ def audit_verify(env: Env, checkpoint: str | None, public_key: str | None,
     from process.access import trail_check
     from process.reports.status_text import to_json
 
-    report = trail_check.check(None if export_file else env.database(), checkpoint,
-                               public_key, export_file)
+    report = trail_check.check(
+        None if export_file else env.database(), checkpoint, public_key, export_file
+    )
     if as_json:
         click.echo(to_json(report.to_dict()))
     else:
@@ -104,8 +116,9 @@ def audit_seal(env: Env) -> None:
 
 
 @audit.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True
+)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to a file (default: stdout).")
 @pass_env
 def audit_export(env: Env, fmt: str, out: str | None) -> None:

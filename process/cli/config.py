@@ -21,10 +21,12 @@ WORDS = {
     "file": {"sv": "fil", "en": "file"},
     "env": {"sv": "miljövariabel", "en": "environment"},
     "default": {"sv": "standard", "en": "default"},
-    "no_file": {"sv": "Ingen inställningsfil (--config, RSP_CONFIG eller /etc/rsp/rsp.toml): "
-                      "bara miljövariabler och standardvärden.",
-                "en": "No settings file (--config, RSP_CONFIG or /etc/rsp/rsp.toml): only "
-                      "environment variables and defaults."},
+    "no_file": {
+        "sv": "Ingen inställningsfil (--config, RSP_CONFIG eller /etc/rsp/rsp.toml): "
+        "bara miljövariabler och standardvärden.",
+        "en": "No settings file (--config, RSP_CONFIG or /etc/rsp/rsp.toml): only "
+        "environment variables and defaults.",
+    },
     "file_is": {"sv": "Inställningsfil: {path}", "en": "Settings file: {path}"},
     "setting": {"sv": "inställning", "en": "setting"},
     "value": {"sv": "värde", "en": "value"},
@@ -55,8 +57,9 @@ def _shown(setting: config.Setting, value: str, environ: Mapping[str, str], lang
     return hide_passwords(value)
 
 
-def resolved(environ: Mapping[str, str], applied: config.Applied | None, lang: str
-             ) -> list[tuple[str, str, str]]:
+def resolved(
+    environ: Mapping[str, str], applied: config.Applied | None, lang: str
+) -> list[tuple[str, str, str]]:
     """(setting, value shown, where from) for every setting."""
     rows = []
     from_file = applied.from_file if applied else {}
@@ -66,8 +69,13 @@ def resolved(environ: Mapping[str, str], applied: config.Applied | None, lang: s
             where = f"{phrase(WORDS, 'file', lang)} {path}:{from_file[s.env]}"
             rows.append((s.name, _shown(s, environ[s.env], environ, lang), where))
         elif environ.get(s.env):
-            rows.append((s.name, _shown(s, environ[s.env], environ, lang),
-                         f"{phrase(WORDS, 'env', lang)} {s.env}"))
+            rows.append(
+                (
+                    s.name,
+                    _shown(s, environ[s.env], environ, lang),
+                    f"{phrase(WORDS, 'env', lang)} {s.env}",
+                )
+            )
         else:
             rows.append((s.name, config.default_text(s, lang), phrase(WORDS, "default", lang)))
     return rows
@@ -93,8 +101,7 @@ def problems(checks: Sequence[Check], applied: config.Applied | None) -> list[st
     """Every problem: the file's own (file:line), then each part's check."""
     found = []
     if applied is not None:
-        found += [f"{applied.loaded.where(p.line)}: {p.message}"
-                  for p in applied.loaded.problems]
+        found += [f"{applied.loaded.where(p.line)}: {p.message}" for p in applied.loaded.problems]
     for check in checks:
         try:
             check.run(os.environ)
@@ -128,8 +135,9 @@ def make_check_command(checks: Callable[[], Sequence[Check]]) -> click.Command:
         applied = config.last_applied()
         lang = env.lang
         path = applied.loaded.path if applied else None
-        click.echo(phrase(WORDS, "file_is", lang, path=path) if path
-                   else phrase(WORDS, "no_file", lang))
+        click.echo(
+            phrase(WORDS, "file_is", lang, path=path) if path else phrase(WORDS, "no_file", lang)
+        )
         rows = resolved(os.environ, applied, lang)
         width = max(len(r[0]) for r in rows)
         vwidth = min(48, max(len(r[1]) for r in rows))

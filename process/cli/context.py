@@ -78,6 +78,7 @@ class Env:
 
 pass_env = click.make_pass_decorator(Env)
 
+
 class Bounded(click.IntRange):
     """An IntRange whose help says `shown` (or nothing) instead of raw bounds like
     -9223372036854775808<=x<=9223372036854775807; out of range is still a usage error."""
@@ -89,15 +90,20 @@ class Bounded(click.IntRange):
     def _describe_range(self) -> str:
         return self.shown
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> Any:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         number = click.INT.convert(value, param, ctx)
         if self.min is not None and number < self.min:
-            self.fail(f"{number} is too small: at least {self.min}" if self.min in (0, 1)
-                      or self.shown else f"{number} is too small", param, ctx)
+            self.fail(
+                f"{number} is too small: at least {self.min}"
+                if self.min in (0, 1) or self.shown
+                else f"{number} is too small",
+                param,
+                ctx,
+            )
         if self.max is not None and number > self.max:
-            self.fail(f"{number} is too big" + (f" ({self.shown})" if self.shown else ""),
-                      param, ctx)
+            self.fail(
+                f"{number} is too big" + (f" ({self.shown})" if self.shown else ""), param, ctx
+            )
         return number
 
 
@@ -114,8 +120,7 @@ class Amount(click.FloatRange):
             return f"at least {low} {self.unit}"
         return f"{low}-{self.max:g} {self.unit}"
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> Any:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         number = click.FLOAT.convert(value, param, ctx)
         if self.min is not None and number < self.min:
             self.fail(f"{number:g} is too small: at least {self.min:g} {self.unit}", param, ctx)
@@ -136,11 +141,18 @@ DAYS = Bounded(0, 36_500)  # a period from today
 def log_options(command: Any) -> Any:
     """--log-level and --log-format, for the long-running commands (scheduler, serve)."""
     command = click.option(
-        "--log-format", type=click.Choice(["text", "json"]), default="text",
-        envvar="RSP_LOG_FORMAT", show_default=True,
-        help="Log lines as text or as JSON objects (one a line). Env: RSP_LOG_FORMAT.")(command)
+        "--log-format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        envvar="RSP_LOG_FORMAT",
+        show_default=True,
+        help="Log lines as text or as JSON objects (one a line). Env: RSP_LOG_FORMAT.",
+    )(command)
     return click.option(
-        "--log-level", type=click.Choice(["debug", "info", "warning", "error"],
-                                         case_sensitive=False),
-        default="info", envvar="RSP_LOG_LEVEL", show_default=True,
-        help="The least important log lines shown. Env: RSP_LOG_LEVEL.")(command)
+        "--log-level",
+        type=click.Choice(["debug", "info", "warning", "error"], case_sensitive=False),
+        default="info",
+        envvar="RSP_LOG_LEVEL",
+        show_default=True,
+        help="The least important log lines shown. Env: RSP_LOG_LEVEL.",
+    )(command)

@@ -10,16 +10,26 @@ from process.cli.context import Env, pass_env
 from process.core.words import phrase
 
 WORDS = {
-    "backed_up": {"sv": "{db}: säkerhetskopia i {file} ({pages} sidor)",
-                  "en": "{db}: backed up into {file} ({pages} pages)"},
-    "dumped": {"sv": "{db}: säkerhetskopia i {file} med:\n  {command}",
-               "en": "{db}: backed up into {file} with:\n  {command}"},
-    "restored": {"sv": "{file} återställd i {db} (schema {revision})",
-                 "en": "{file} restored into {db} (schema {revision})"},
-    "pg_restored": {"sv": "{file} återställd i {db} med:\n  {command}",
-                    "en": "{file} restored into {db} with:\n  {command}"},
-    "upgrade": {"sv": "Schemat är äldre än den här versionens: kör 'rsp db upgrade'.",
-                "en": "The schema is older than this version's: run 'rsp db upgrade'."},
+    "backed_up": {
+        "sv": "{db}: säkerhetskopia i {file} ({pages} sidor)",
+        "en": "{db}: backed up into {file} ({pages} pages)",
+    },
+    "dumped": {
+        "sv": "{db}: säkerhetskopia i {file} med:\n  {command}",
+        "en": "{db}: backed up into {file} with:\n  {command}",
+    },
+    "restored": {
+        "sv": "{file} återställd i {db} (schema {revision})",
+        "en": "{file} restored into {db} (schema {revision})",
+    },
+    "pg_restored": {
+        "sv": "{file} återställd i {db} med:\n  {command}",
+        "en": "{file} restored into {db} with:\n  {command}",
+    },
+    "upgrade": {
+        "sv": "Schemat är äldre än den här versionens: kör 'rsp db upgrade'.",
+        "en": "The schema is older than this version's: run 'rsp db upgrade'.",
+    },
 }
 
 
@@ -44,12 +54,12 @@ def db_backup(env: Env, file: str) -> None:
     target = Path(file).expanduser().absolute()
     if backup.check_target_kind(db) == "sqlite":
         pages = backup.backup_sqlite(db, target)
-        click.echo(phrase(WORDS, "backed_up", env.lang, db=db.display(), file=target,
-                          pages=pages))
+        click.echo(phrase(WORDS, "backed_up", env.lang, db=db.display(), file=target, pages=pages))
         return
     command = backup.backup_postgres(db, target)
-    click.echo(phrase(WORDS, "dumped", env.lang, db=db.display(), file=target,
-                      command=command.shown()))
+    click.echo(
+        phrase(WORDS, "dumped", env.lang, db=db.display(), file=target, command=command.shown())
+    )
 
 
 @click.command("restore")
@@ -74,12 +84,21 @@ def db_restore(env: Env, file: str) -> None:
     source = Path(file).expanduser().absolute()
     if backup.check_target_kind(db) == "sqlite":
         revision = backup.restore_sqlite(db, source)
-        click.echo(phrase(WORDS, "restored", env.lang, file=source, db=db.display(),
-                          revision=revision))
+        click.echo(
+            phrase(WORDS, "restored", env.lang, file=source, db=db.display(), revision=revision)
+        )
     else:
         command = backup.restore_postgres(db, source)
-        click.echo(phrase(WORDS, "pg_restored", env.lang, file=source, db=db.display(),
-                          command=command.shown()))
+        click.echo(
+            phrase(
+                WORDS,
+                "pg_restored",
+                env.lang,
+                file=source,
+                db=db.display(),
+                command=command.shown(),
+            )
+        )
         revision = db.schema_revision() or ""
     if revision < SCHEMA_HEAD:
         click.echo(phrase(WORDS, "upgrade", env.lang))

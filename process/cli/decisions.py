@@ -17,8 +17,12 @@ from process.storage import lookup
 if TYPE_CHECKING:
     import datetime as dt
 
-DATE = click.option("--date", "day", type=DAY,
-                    help="The day it happened (default today), e.g. 2023-05-30 or 30/5 2023.")
+DATE = click.option(
+    "--date",
+    "day",
+    type=DAY,
+    help="The day it happened (default today), e.g. 2023-05-30 or 30/5 2023.",
+)
 
 
 def _done(env: Env, d: dict) -> None:
@@ -71,8 +75,12 @@ def decision_approve(env: Env, decision_id: int, day: dt.date | None) -> None:
     """
     from process.decisions import steps as decision_steps
 
-    _done(env, decision_steps.approve_minutes(env.database(), env.clock, env.actor,
-                                              env.programme, decision_id, day))
+    _done(
+        env,
+        decision_steps.approve_minutes(
+            env.database(), env.clock, env.actor, env.programme, decision_id, day
+        ),
+    )
 
 
 @decision.command("announce")
@@ -88,8 +96,12 @@ def decision_announce(env: Env, decision_id: int, day: dt.date | None) -> None:
     """
     from process.decisions import steps as decision_steps
 
-    _done(env, decision_steps.announce(env.database(), env.clock, env.actor, env.programme,
-                                       decision_id, day))
+    _done(
+        env,
+        decision_steps.announce(
+            env.database(), env.clock, env.actor, env.programme, decision_id, day
+        ),
+    )
 
 
 @decision.command("appeal")
@@ -106,15 +118,23 @@ def decision_appeal(env: Env, decision_id: int, day: dt.date | None, by: str) ->
     """
     from process.decisions import steps as decision_steps
 
-    _done(env, decision_steps.appeal(env.database(), env.clock, env.actor, env.programme,
-                                     decision_id, by, day))
+    _done(
+        env,
+        decision_steps.appeal(
+            env.database(), env.clock, env.actor, env.programme, decision_id, by, day
+        ),
+    )
 
 
 @decision.command("resolve")
 @click.argument("decision_id", type=ID, metavar="ID")
-@click.option("--outcome", required=True, type=Word("outcome", APPEAL_OUTCOME_LABELS),
-              help="upheld (fastställt): the decision stands and is final; overturned "
-                   "(upphävt): it is annulled.")
+@click.option(
+    "--outcome",
+    required=True,
+    type=Word("outcome", APPEAL_OUTCOME_LABELS),
+    help="upheld (fastställt): the decision stands and is final; overturned "
+    "(upphävt): it is annulled.",
+)
 @DATE
 @pass_env
 def decision_resolve(env: Env, decision_id: int, outcome: str, day: dt.date | None) -> None:
@@ -126,8 +146,12 @@ def decision_resolve(env: Env, decision_id: int, outcome: str, day: dt.date | No
     """
     from process.decisions import steps as decision_steps
 
-    _done(env, decision_steps.resolve(env.database(), env.clock, env.actor, env.programme,
-                                      decision_id, outcome, day))
+    _done(
+        env,
+        decision_steps.resolve(
+            env.database(), env.clock, env.actor, env.programme, decision_id, outcome, day
+        ),
+    )
 
 
 # --- delegation -----------------------------------------------------------------------
@@ -137,13 +161,23 @@ def decision_resolve(env: Env, decision_id: int, outcome: str, day: dt.date | No
 @click.argument("kind")
 @click.option("--to", "to_login", metavar="LOGIN", help="The person it is delegated to.")
 @click.option("--role", "to_role", metavar="ROLE", help="Or the role it is delegated to.")
-@click.option("--decision", "decision_ref", required=True, metavar="REF",
-              help="The board's delegation decision, e.g. '2023-05-23 § 89 RUN/536/2021'.")
-@click.option("--message", "-m", "--comment", "comment",
-              help="The delegation's wording.")
+@click.option(
+    "--decision",
+    "decision_ref",
+    required=True,
+    metavar="REF",
+    help="The board's delegation decision, e.g. '2023-05-23 § 89 RUN/536/2021'.",
+)
+@click.option("--message", "-m", "--comment", "comment", help="The delegation's wording.")
 @pass_env
-def delegate(env: Env, kind: str, to_login: str | None, to_role: str | None,
-             decision_ref: str, comment: str | None) -> None:
+def delegate(
+    env: Env,
+    kind: str,
+    to_login: str | None,
+    to_role: str | None,
+    decision_ref: str,
+    comment: str | None,
+) -> None:
     """Record that the board delegates a KIND of decision (board role or admin).
 
     \b
@@ -155,10 +189,13 @@ def delegate(env: Env, kind: str, to_login: str | None, to_role: str | None,
     from process.decisions import delegation
 
     ref = TypedRef(decision_ref)  # parsed by the service: a refused one is audited
-    d = delegation.delegate(env.database(), env.clock, env.actor, env.programme, kind,
-                            to_login, to_role, ref, comment)
-    click.echo(f"delegation #{d['id']}: {kind} to {to_login or 'role ' + str(to_role)} "
-               f"(decision {d['decision']})")
+    d = delegation.delegate(
+        env.database(), env.clock, env.actor, env.programme, kind, to_login, to_role, ref, comment
+    )
+    click.echo(
+        f"delegation #{d['id']}: {kind} to {to_login or 'role ' + str(to_role)} "
+        f"(decision {d['decision']})"
+    )
 
 
 @click.group("delegation")
@@ -188,8 +225,7 @@ def delegations_list(env: Env, as_json: bool) -> None:
 
 @delegations.command("revoke")
 @click.argument("delegation_id", type=ID, metavar="ID")
-@click.option("--message", "-m", "--comment", "comment",
-              help="Why, e.g. the board's decision.")
+@click.option("--message", "-m", "--comment", "comment", help="Why, e.g. the board's decision.")
 @pass_env
 def delegations_revoke(env: Env, delegation_id: int, comment: str | None) -> None:
     """Revoke a delegation (board role or admin); it covers nothing from now on.
@@ -200,8 +236,9 @@ def delegations_revoke(env: Env, delegation_id: int, comment: str | None) -> Non
     """
     from process.decisions import delegation
 
-    d = delegation.revoke(env.database(), env.clock, env.actor, env.programme, delegation_id,
-                          comment)
+    d = delegation.revoke(
+        env.database(), env.clock, env.actor, env.programme, delegation_id, comment
+    )
     click.echo(f"delegation #{d['id']} ({d['kind']} to {d['to']}) revoked")
 
 
@@ -230,11 +267,15 @@ def delegations_report(env: Env, since: dt.date, until: dt.date | None, as_json:
 
 @click.command("decide")
 @click.argument("kind")
-@click.option("--decision", "decision_ref", required=True, metavar="REF",
-              help="The decision's date and diary number (and § if it has one), e.g. "
-                   "'2024-02-12 RUN/45/2024'.")
-@click.option("--message", "-m", "--comment", "text", required=True,
-              help="What was decided.")
+@click.option(
+    "--decision",
+    "decision_ref",
+    required=True,
+    metavar="REF",
+    help="The decision's date and diary number (and § if it has one), e.g. "
+    "'2024-02-12 RUN/45/2024'.",
+)
+@click.option("--message", "-m", "--comment", "text", required=True, help="What was decided.")
 @pass_env
 def decide(env: Env, kind: str, decision_ref: str, text: str) -> None:
     """Record a decision taken under a delegation that covers you.
@@ -249,8 +290,10 @@ def decide(env: Env, kind: str, decision_ref: str, text: str) -> None:
 
     ref = TypedRef(decision_ref, paragraph_required=False)  # parsed (and audited) there
     d = delegation.decide(env.database(), env.clock, env.actor, env.programme, kind, ref, text)
-    click.echo(f"delegated decision #{d['id']}: {kind} {d['decision']} (under delegation "
-               f"#{d['delegation']}, {d['under']})")
+    click.echo(
+        f"delegated decision #{d['id']}: {kind} {d['decision']} (under delegation "
+        f"#{d['delegation']}, {d['under']})"
+    )
 
 
 COMMANDS = (decision, delegate, delegations, decide)

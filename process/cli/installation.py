@@ -31,18 +31,33 @@ def installation_show(env: Env, as_json: bool) -> None:
     if as_json:
         from process.reports.status_text import to_json
 
-        click.echo(to_json({"database": env.database().display(), "replay": o.replay,
-                            "sealed_with_key": o.key_id, "public_key": o.public_key,
-                            "administrators": list(o.administrators),
-                            "cli_writers": list(o.cli_writers)}))
+        click.echo(
+            to_json(
+                {
+                    "database": env.database().display(),
+                    "replay": o.replay,
+                    "sealed_with_key": o.key_id,
+                    "public_key": o.public_key,
+                    "administrators": list(o.administrators),
+                    "cli_writers": list(o.cli_writers),
+                }
+            )
+        )
         return
-    click.echo(f"database: {env.database().display()}"
-               + (" (replay: its times are simulated)" if o.replay else ""))
-    click.echo(f"audit trail: sealed with key {o.key_id}" if o.key_id
-               else "audit trail: not sealed (rsp audit keygen FILE; rsp audit seal)")
+    click.echo(
+        f"database: {env.database().display()}"
+        + (" (replay: its times are simulated)" if o.replay else "")
+    )
+    click.echo(
+        f"audit trail: sealed with key {o.key_id}"
+        if o.key_id
+        else "audit trail: not sealed (rsp audit keygen FILE; rsp audit seal)"
+    )
     click.echo(f"administrators: {', '.join(o.administrators) or '—'}")
-    click.echo("command-line writers: " + (", ".join(o.cli_writers) if o.cli_writers
-                                            else "anyone (no limit set)"))
+    click.echo(
+        "command-line writers: "
+        + (", ".join(o.cli_writers) if o.cli_writers else "anyone (no limit set)")
+    )
 
 
 @installation.command("cli-writers")

@@ -15,8 +15,12 @@ from process.cli.context import YEAR as YEAR_TYPE
 from process.cli.params import Word, accepted_help
 from process.core.words import OUTCOME_LABELS
 
-YEAR = click.option("--year", type=YEAR_TYPE, metavar="YYYY",
-                    help="The plan year, when the same code is in several plans.")
+YEAR = click.option(
+    "--year",
+    type=YEAR_TYPE,
+    metavar="YYYY",
+    help="The plan year, when the same code is in several plans.",
+)
 
 
 def _echo_json(value: Any) -> None:
@@ -52,15 +56,29 @@ def bodies_import(env: Env, file: str) -> None:
 @bodies.command("add")
 @click.argument("key")
 @click.option("--name", required=True, help="The body's name.")
-@click.option("--kind", required=True, help="authority, region, municipality, university, "
-              "business, agency or group.")
-@click.option("--email", "emails", multiple=True, metavar="ADDRESS",
-              help="A contact address (repeatable); reminders go here.")
-@click.option("--member", "members", multiple=True, metavar="LOGIN",
-              help="A registered person who acts for the body (repeatable).")
+@click.option(
+    "--kind",
+    required=True,
+    help="authority, region, municipality, university, business, agency or group.",
+)
+@click.option(
+    "--email",
+    "emails",
+    multiple=True,
+    metavar="ADDRESS",
+    help="A contact address (repeatable); reminders go here.",
+)
+@click.option(
+    "--member",
+    "members",
+    multiple=True,
+    metavar="LOGIN",
+    help="A registered person who acts for the body (repeatable).",
+)
 @pass_env
-def bodies_add(env: Env, key: str, name: str, kind: str, emails: tuple[str, ...],
-               members: tuple[str, ...]) -> None:
+def bodies_add(
+    env: Env, key: str, name: str, kind: str, emails: tuple[str, ...], members: tuple[str, ...]
+) -> None:
     """Add a responsible body (admin or working group).
 
     \b
@@ -70,8 +88,17 @@ def bodies_add(env: Env, key: str, name: str, kind: str, emails: tuple[str, ...]
     """
     from process.bodies import bodies as service
 
-    service.add_body(env.database(), env.clock, env.actor, env.programme, key, name, kind,
-                     list(emails), list(members))
+    service.add_body(
+        env.database(),
+        env.clock,
+        env.actor,
+        env.programme,
+        key,
+        name,
+        kind,
+        list(emails),
+        list(members),
+    )
     click.echo(f"added body {key}" + (f" with {', '.join(members)}" if members else ""))
 
 
@@ -167,8 +194,13 @@ class _Bar:
 
 @plan.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--year", type=YEAR_TYPE, required=True, metavar="YYYY",
-              help="The plan's year (must match the file).")
+@click.option(
+    "--year",
+    type=YEAR_TYPE,
+    required=True,
+    metavar="YYYY",
+    help="The plan's year (must match the file).",
+)
 @pass_env
 def plan_import(env: Env, file: str, year: int) -> None:
     """Validate an action-plan file completely, then import or update it.
@@ -185,8 +217,9 @@ def plan_import(env: Env, file: str, year: int) -> None:
 
     bar = _Bar()
     try:
-        result = plans.import_plan(env.database(), env.clock, env.actor, env.programme, file,
-                                   year, bar)
+        result = plans.import_plan(
+            env.database(), env.clock, env.actor, env.programme, file, year, bar
+        )
     finally:
         bar.close()
     for line in result.lines:
@@ -196,8 +229,9 @@ def plan_import(env: Env, file: str, year: int) -> None:
 @plan.command("rollover")
 @click.argument("from_year", type=YEAR_TYPE)
 @click.argument("to_year", type=YEAR_TYPE)
-@click.option("--yes", "-y", is_flag=True,
-              help="Add to a plan that has measures already without asking.")
+@click.option(
+    "--yes", "-y", is_flag=True, help="Add to a plan that has measures already without asking."
+)
 @pass_env
 def plan_rollover(env: Env, from_year: int, to_year: int, yes: bool) -> None:
     """Carry the unfinished measures of one year over into the next year's plan.
@@ -222,15 +256,19 @@ def plan_rollover(env: Env, from_year: int, to_year: int, yes: bool) -> None:
             click.echo(line)
         if not yes:
             if not sys.stdin.isatty():
-                raise InvalidInput(f"the {to_year} plan has measures already: nothing was "
-                                   "carried over; confirm with --yes")
-            if not click.confirm(f"Add these {len(planned.adds)} measures to the {to_year} "
-                                 "plan?", default=False):
+                raise InvalidInput(
+                    f"the {to_year} plan has measures already: nothing was "
+                    "carried over; confirm with --yes"
+                )
+            if not click.confirm(
+                f"Add these {len(planned.adds)} measures to the {to_year} plan?", default=False
+            ):
                 click.echo("nothing was carried over")
                 return
         expect = [(was, now) for was, now, _state in planned.adds]
-    result = rollover.rollover(env.database(), env.clock, env.actor, env.programme, from_year,
-                               to_year, expect)
+    result = rollover.rollover(
+        env.database(), env.clock, env.actor, env.programme, from_year, to_year, expect
+    )
     for line in result.lines:
         click.echo(line)
 
@@ -248,17 +286,32 @@ def measure_group() -> None:
 @click.option("--area", type=NUMBER, metavar="N", help="Priority area number.")
 @click.option("--goal", metavar="GOAL", help="A goal the measure serves, e.g. 2.1.")
 @click.option("--body", metavar="KEY", help="A responsible body (its groups' measures too).")
-@click.option("--state", metavar="STATE",
-              help="By key or as shown, e.g. planned or planerad, ongoing or pågår, done.")
-@click.option("--due-within", type=DAYS, metavar="DAYS",
-              help="Open measures with a dated target within DAYS from today.")
+@click.option(
+    "--state",
+    metavar="STATE",
+    help="By key or as shown, e.g. planned or planerad, ongoing or pågår, done.",
+)
+@click.option(
+    "--due-within",
+    type=DAYS,
+    metavar="DAYS",
+    help="Open measures with a dated target within DAYS from today.",
+)
 @click.option("--overdue", is_flag=True, help="Open measures with a dated target passed.")
 @click.option("--year", type=YEAR_TYPE, metavar="YYYY", help="Only this plan year.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_env
-def measures_list(env: Env, area: int | None, goal: str | None, body: str | None,
-                  state: str | None, due_within: int | None, overdue: bool, year: int | None,
-                  as_json: bool) -> None:
+def measures_list(
+    env: Env,
+    area: int | None,
+    goal: str | None,
+    body: str | None,
+    state: str | None,
+    due_within: int | None,
+    overdue: bool,
+    year: int | None,
+    as_json: bool,
+) -> None:
     """List measures; with --due-within or --overdue, one line per dated target.
 
     \b
@@ -294,8 +347,9 @@ def measure_show(env: Env, measure_id: str, year: int | None, as_json: bool) -> 
     from process.reports.measure_text import show_text
 
     with env.database().read() as session:
-        m = measures.show_measure(session, env.programme, measure_id, year, env.clock.today(),
-                                  env.lang)
+        m = measures.show_measure(
+            session, env.programme, measure_id, year, env.clock.today(), env.lang
+        )
     if as_json:
         _echo_json(m)
     else:
@@ -305,15 +359,27 @@ def measure_show(env: Env, measure_id: str, year: int | None, as_json: bool) -> 
 @measure_group.command("advance")
 @click.argument("measure_id", metavar="ID")
 @click.argument("trigger")
-@click.option("--message", "-m", "--comment", "comment",
-              help="What happened (some triggers require it).")
+@click.option(
+    "--message", "-m", "--comment", "comment", help="What happened (some triggers require it)."
+)
 @YEAR
 @click.option("--as", "as_role", metavar="ROLE", help="Act in this role, if you hold several.")
-@click.option("--expect-version", type=int, metavar="N",
-              help="Refuse if the measure is no longer at version N (see show --json).")
+@click.option(
+    "--expect-version",
+    type=int,
+    metavar="N",
+    help="Refuse if the measure is no longer at version N (see show --json).",
+)
 @pass_env
-def measure_advance(env: Env, measure_id: str, trigger: str, comment: str | None,
-                    year: int | None, as_role: str | None, expect_version: int | None) -> None:
+def measure_advance(
+    env: Env,
+    measure_id: str,
+    trigger: str,
+    comment: str | None,
+    year: int | None,
+    as_role: str | None,
+    expect_version: int | None,
+) -> None:
     """Fire TRIGGER on a measure: start, report_progress, complete, postpone, resume, cancel.
 
     \b
@@ -323,12 +389,27 @@ def measure_advance(env: Env, measure_id: str, trigger: str, comment: str | None
     """
     from process.plans import measure_actions as lifecycle
 
-    r = lifecycle.advance(env.database(), env.clock, env.actor, env.programme, measure_id,
-                          trigger, comment, year, as_role, expect_version)
-    moved = (f"{r.from_state} → {r.to_state}" if r.from_state != r.to_state
-             else f"recorded in {r.to_state}")
-    click.echo(f"{measure_id.upper()} {r.trigger}: {moved} (by {env.actor} as {r.role}; "
-               f"audit #{r.audit_id})")
+    r = lifecycle.advance(
+        env.database(),
+        env.clock,
+        env.actor,
+        env.programme,
+        measure_id,
+        trigger,
+        comment,
+        year,
+        as_role,
+        expect_version,
+    )
+    moved = (
+        f"{r.from_state} → {r.to_state}"
+        if r.from_state != r.to_state
+        else f"recorded in {r.to_state}"
+    )
+    click.echo(
+        f"{measure_id.upper()} {r.trigger}: {moved} (by {env.actor} as {r.role}; "
+        f"audit #{r.audit_id})"
+    )
 
 
 @measure_group.command("note")
@@ -337,8 +418,9 @@ def measure_advance(env: Env, measure_id: str, trigger: str, comment: str | None
 @click.option("--message", "-m", "message", help="The note.")
 @YEAR
 @pass_env
-def measure_note(env: Env, measure_id: str, positional: str | None, message: str | None,
-                 year: int | None) -> None:
+def measure_note(
+    env: Env, measure_id: str, positional: str | None, message: str | None, year: int | None
+) -> None:
     """Add a progress note (working group, or a member of a responsible body); the text
     with -m like everywhere else (or, as before, after the ID).
 
@@ -353,8 +435,7 @@ def measure_note(env: Env, measure_id: str, positional: str | None, message: str
     text = message if message is not None else positional
     assert text is not None
 
-    lifecycle.add_note(env.database(), env.clock, env.actor, env.programme, measure_id, text,
-                       year)
+    lifecycle.add_note(env.database(), env.clock, env.actor, env.programme, measure_id, text, year)
     click.echo(f"note added to {measure_id.upper()}")
 
 
@@ -368,17 +449,30 @@ def followup() -> None:
 
 @followup.command("record")
 @click.argument("measure_id", metavar="ID")
-@click.option("--outcome", required=True, type=Word("outcome", OUTCOME_LABELS),
-              help="Was the sub-goal (delmål) achieved? " + accepted_help(OUTCOME_LABELS)
-              + ".")
-@click.option("--message", "-m", "--comment", "comment", required=True,
-              help="What was achieved against the sub-goal.")
-@click.option("--reason", metavar="TEXT",
-              help="Why a measure that is not done is achieved anyway (required then).")
+@click.option(
+    "--outcome",
+    required=True,
+    type=Word("outcome", OUTCOME_LABELS),
+    help="Was the sub-goal (delmål) achieved? " + accepted_help(OUTCOME_LABELS) + ".",
+)
+@click.option(
+    "--message",
+    "-m",
+    "--comment",
+    "comment",
+    required=True,
+    help="What was achieved against the sub-goal.",
+)
+@click.option(
+    "--reason",
+    metavar="TEXT",
+    help="Why a measure that is not done is achieved anyway (required then).",
+)
 @YEAR
 @pass_env
-def followup_record(env: Env, measure_id: str, outcome: str, comment: str,
-                    reason: str | None, year: int | None) -> None:
+def followup_record(
+    env: Env, measure_id: str, outcome: str, comment: str, reason: str | None, year: int | None
+) -> None:
     """Record a measure's outcome (working group); a done measure becomes followed_up.
 
     A measure that is not done is recorded as achieved only with --reason.
@@ -390,8 +484,17 @@ def followup_record(env: Env, measure_id: str, outcome: str, comment: str,
     """
     from process.plans import measure_actions as lifecycle
 
-    r = lifecycle.record_followup(env.database(), env.clock, env.actor, env.programme,
-                                  measure_id, outcome, comment, year, reason)
+    r = lifecycle.record_followup(
+        env.database(),
+        env.clock,
+        env.actor,
+        env.programme,
+        measure_id,
+        outcome,
+        comment,
+        year,
+        reason,
+    )
     moved = f"; {r.from_state} → {r.to_state}" if r.from_state != r.to_state else ""
     again = f" (was {r.replaced})" if r.replaced else ""
     click.echo(f"{r.year} {r.code}: {r.outcome}{again}{moved} (by {env.actor} as {r.role})")
@@ -399,8 +502,14 @@ def followup_record(env: Env, measure_id: str, outcome: str, comment: str,
 
 @followup.command("report")
 @click.option("--year", type=YEAR_TYPE, required=True, metavar="YYYY", help="The plan year.")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv", "xlsx"]),
-              default="md", show_default=True, help="xlsx needs --out.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "csv", "xlsx"]),
+    default="md",
+    show_default=True,
+    help="xlsx needs --out.",
+)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to a file.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report's data as JSON.")
 @pass_env

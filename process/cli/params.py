@@ -29,8 +29,9 @@ class Day(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "DATE"
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         from process.core.clock import parse_day
@@ -54,16 +55,16 @@ class Word(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return self.kind.upper()
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> str:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         return str(value)
 
-    def shell_complete(self, ctx: click.Context, param: click.Parameter,
-                       incomplete: str) -> list[CompletionItem]:
-        words = [w for key, labels in (self.table or {}).items()
-                 for w in (key, labels.get("sv", ""))]
-        return [CompletionItem(w) for w in words if w and w.lower().startswith(
-            incomplete.lower())]
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        words = [
+            w for key, labels in (self.table or {}).items() for w in (key, labels.get("sv", ""))
+        ]
+        return [CompletionItem(w) for w in words if w and w.lower().startswith(incomplete.lower())]
 
 
 def accepted_help(table: Mapping[str, Mapping[str, str]]) -> str:

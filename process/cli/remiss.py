@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     import datetime as dt
 
 
-
-
 @click.group()
 def remiss() -> None:
     """The remiss: consulted bodies (remissinstanser), replies, reply date, compilation."""
@@ -27,14 +25,19 @@ def remiss() -> None:
 
 @remiss.command("open")
 @click.argument("bodies", nargs=-1, required=True, metavar="BODY...")
-@click.option("--reply-by", type=DAY,
-              help="Last day for replies (default: three months from today; a non-working "
-                   "day moves to the next working day).")
-@click.option("--message", "-m", "--comment", "comment",
-              help="What was sent, e.g. the remiss edition.")
+@click.option(
+    "--reply-by",
+    type=DAY,
+    help="Last day for replies (default: three months from today; a non-working "
+    "day moves to the next working day).",
+)
+@click.option(
+    "--message", "-m", "--comment", "comment", help="What was sent, e.g. the remiss edition."
+)
 @pass_env
-def remiss_open(env: Env, bodies: tuple[str, ...], reply_by: dt.date | None,
-                comment: str | None) -> None:
+def remiss_open(
+    env: Env, bodies: tuple[str, ...], reply_by: dt.date | None, comment: str | None
+) -> None:
     """Open the remiss (fires open_remiss) and record the consulted bodies.
 
     A group body (e.g. kommunerna) stands for each of its members.
@@ -46,18 +49,26 @@ def remiss_open(env: Env, bodies: tuple[str, ...], reply_by: dt.date | None,
     """
     from process.remiss import actions as remiss_actions
 
-    out = remiss_actions.open_remiss(env.database(), env.clock, env.actor, env.programme,
-                                     list(bodies), reply_by, comment)
+    out = remiss_actions.open_remiss(
+        env.database(), env.clock, env.actor, env.programme, list(bodies), reply_by, comment
+    )
     t = out.transition
     assert t is not None
-    click.echo(f"{t.trigger}: {t.from_state} → {t.to_state} (by {env.actor} as {t.role}; "
-               f"audit #{t.audit_id})")
+    click.echo(
+        f"{t.trigger}: {t.from_state} → {t.to_state} (by {env.actor} as {t.role}; "
+        f"audit #{t.audit_id})"
+    )
     click.echo(f"consulted ({len(out.bodies)}): {', '.join(out.bodies)}")
-    moved = (f" (moved from {out.reply_by_asked}, not a working day)"
-             if out.reply_by != out.reply_by_asked else "")
-    click.echo(f"reply by {out.reply_by}{moved}: {out.working_days} working days, "
-               f"{len(out.lost)} lost to holidays"
-               + (": " + ", ".join(f"{d} {n}" for d, n in out.lost) if out.lost else ""))
+    moved = (
+        f" (moved from {out.reply_by_asked}, not a working day)"
+        if out.reply_by != out.reply_by_asked
+        else ""
+    )
+    click.echo(
+        f"reply by {out.reply_by}{moved}: {out.working_days} working days, "
+        f"{len(out.lost)} lost to holidays"
+        + (": " + ", ".join(f"{d} {n}" for d, n in out.lost) if out.lost else "")
+    )
 
 
 @remiss.command("status")
@@ -86,16 +97,31 @@ def remiss_status(env: Env, as_json: bool) -> None:
 
 @remiss.command("reply")
 @click.argument("body", metavar="BODY")
-@click.option("--received", required=True, type=DAY,
-              help="The day the reply came in, e.g. 2023-02-20 or 20/2 2023.")
-@click.option("--position", required=True, type=Word("position", POSITION_LABELS),
-              help="The body's position on the draft: " + accepted_help(POSITION_LABELS)
-              + " (no-comments too).")
-@click.option("--message", "-m", "--summary", "summary",
-              help="A summary of the reply (required with 'comments').")
+@click.option(
+    "--received",
+    required=True,
+    type=DAY,
+    help="The day the reply came in, e.g. 2023-02-20 or 20/2 2023.",
+)
+@click.option(
+    "--position",
+    required=True,
+    type=Word("position", POSITION_LABELS),
+    help="The body's position on the draft: "
+    + accepted_help(POSITION_LABELS)
+    + " (no-comments too).",
+)
+@click.option(
+    "--message",
+    "-m",
+    "--summary",
+    "summary",
+    help="A summary of the reply (required with 'comments').",
+)
 @pass_env
-def remiss_reply(env: Env, body: str, received: dt.date, position: str,
-                 summary: str | None) -> None:
+def remiss_reply(
+    env: Env, body: str, received: dt.date, position: str, summary: str | None
+) -> None:
     """Record a consulted body's reply (working group or admin); once per body.
 
     A reply received after the reply date is accepted and marked late.
@@ -108,15 +134,17 @@ def remiss_reply(env: Env, body: str, received: dt.date, position: str,
     from process.remiss import actions as remiss_actions
 
     day = received
-    r = remiss_actions.record_reply(env.database(), env.clock, env.actor, env.programme,
-                                    body, day, position, summary)
+    r = remiss_actions.record_reply(
+        env.database(), env.clock, env.actor, env.programme, body, day, position, summary
+    )
     late = f" — {r['days_late']} days after the reply date {r['reply_by']}" if r["late"] else ""
     click.echo(f"{r['body']} ({r['name']}): {r['position']}, received {r['received']}{late}")
 
 
 @remiss.command("close")
-@click.option("--message", "-m", "--comment", "comment",
-              help="What happens next, e.g. the draft is revised.")
+@click.option(
+    "--message", "-m", "--comment", "comment", help="What happens next, e.g. the draft is revised."
+)
 @pass_env
 def remiss_close(env: Env, comment: str | None) -> None:
     """Close the remiss (fires compile_remiss); missing answers become "no answer".
@@ -129,18 +157,25 @@ def remiss_close(env: Env, comment: str | None) -> None:
     """
     from process.remiss import actions as remiss_actions
 
-    out = remiss_actions.close_remiss(env.database(), env.clock, env.actor, env.programme,
-                                      comment)
+    out = remiss_actions.close_remiss(env.database(), env.clock, env.actor, env.programme, comment)
     t = out.transition
     assert t is not None
-    click.echo(f"{t.trigger}: {t.from_state} → {t.to_state} (by {env.actor} as {t.role}; "
-               f"audit #{t.audit_id})")
+    click.echo(
+        f"{t.trigger}: {t.from_state} → {t.to_state} (by {env.actor} as {t.role}; "
+        f"audit #{t.audit_id})"
+    )
     click.echo("no answer: " + (", ".join(out.no_answer) if out.no_answer else "none"))
 
 
 @remiss.command("compile")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv", "xlsx"]),
-              default="md", show_default=True, help="xlsx needs --out.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "csv", "xlsx"]),
+    default="md",
+    show_default=True,
+    help="xlsx needs --out.",
+)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write to a file.")
 @pass_env
 def remiss_compile(env: Env, fmt: str, out: str | None) -> None:

@@ -84,12 +84,27 @@ class EffectiveClock(Clock):
         return self.effective
 
 
-MONTHS = {name: n for n, names in enumerate((
-    ("januari", "january", "jan"), ("februari", "february", "feb"), ("mars", "march", "mar"),
-    ("april", "apr"), ("maj", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
-    ("augusti", "august", "aug"), ("september", "sep", "sept"),
-    ("oktober", "october", "okt", "oct"), ("november", "nov"),
-    ("december", "dec")), start=1) for name in names}
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        (
+            ("januari", "january", "jan"),
+            ("februari", "february", "feb"),
+            ("mars", "march", "mar"),
+            ("april", "apr"),
+            ("maj", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("augusti", "august", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "october", "okt", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
 _NUMERIC = re.compile(r"^(\d{1,2})/(\d{1,2})(?:(?:\s+|/|-)(\d{4}))?$")  # 22/2 2022, 30/5
 _WORDS = re.compile(r"^(\d{1,2})\s+([^\W\d_]+)\.?(?:\s+(\d{4}))?$")  # 22 februari 2022
 DATE_FORMS = "2022-02-22, 22/2 2022 or 22 februari 2022 (30/5: that day this year)"
@@ -135,8 +150,10 @@ def parse_now(text: str, what: str = "--now") -> dt.datetime:
         except InvalidInput as exc:
             if "out of range" in str(exc):
                 raise
-            raise InvalidInput(f"{what} {text!r} is not a date (e.g. {DATE_FORMS.split(' (')[0]})"
-                               " or date-time (YYYY-MM-DDTHH:MM)") from None
+            raise InvalidInput(
+                f"{what} {text!r} is not a date (e.g. {DATE_FORMS.split(' (')[0]})"
+                " or date-time (YYYY-MM-DDTHH:MM)"
+            ) from None
         return dt.datetime(day.year, day.month, day.day, 9, 0, tzinfo=STOCKHOLM)
     try:
         moment = dt.datetime.fromisoformat(raw)
@@ -154,8 +171,9 @@ def parse_effective(text: str, real_now: dt.datetime) -> dt.datetime:
     """Parse `--effective`: like `--now`, but never after the real time `real_now`."""
     moment = parse_now(text, "--effective")
     if moment > real_now:
-        raise InvalidInput(f"--effective {text!r} lies in the future: it records something "
-                           "that happened earlier")
+        raise InvalidInput(
+            f"--effective {text!r} lies in the future: it records something that happened earlier"
+        )
     return moment
 
 

@@ -40,8 +40,7 @@ class Setting:
         return f"{self.section}.{self.key}"
 
 
-def _s(section: str, key: str, env: str, default: str = "—", secret_ref: bool = False
-       ) -> Setting:
+def _s(section: str, key: str, env: str, default: str = "—", secret_ref: bool = False) -> Setting:
     return Setting(section, key, env, default, secret_ref)
 
 
@@ -69,12 +68,16 @@ SETTINGS: tuple[Setting, ...] = (
     _s("web", "secure_cookies", "RSP_WEB_SECURE_COOKIES", "auto"),
     _s("web", "idle_minutes", "RSP_WEB_IDLE_MINUTES", "60"),
     _s("web", "session_hours", "RSP_WEB_SESSION_HOURS", "10"),
-    _s("web", "secret_file", "RSP_WEB_SECRET_FILE", "a secret kept in the database",
-       secret_ref=True),
+    _s(
+        "web",
+        "secret_file",
+        "RSP_WEB_SECRET_FILE",
+        "a secret kept in the database",
+        secret_ref=True,
+    ),
     _s("web", "email_sign_in", "RSP_WEB_EMAIL_SIGN_IN", "yes"),
     _s("oidc", "issuer", "RSP_OIDC_ISSUER", "none (no OpenID Connect sign-in)"),
-    _s("oidc", "metadata_url", "RSP_OIDC_METADATA_URL",
-       "ISSUER/.well-known/openid-configuration"),
+    _s("oidc", "metadata_url", "RSP_OIDC_METADATA_URL", "ISSUER/.well-known/openid-configuration"),
     _s("oidc", "client_id", "RSP_OIDC_CLIENT_ID"),
     _s("oidc", "client_secret_file", "RSP_OIDC_CLIENT_SECRET_FILE", secret_ref=True),
     _s("oidc", "client_secret_env", "RSP_OIDC_CLIENT_SECRET_ENV", secret_ref=True),
@@ -152,8 +155,10 @@ def key_lines(text: str) -> dict[str, int]:
     found: dict[str, int] = {}
     section = ""
     header = re.compile(r"^\s*\[\s*([A-Za-z0-9_.\"' -]+?)\s*\]\s*(#.*)?$")
-    assign = re.compile(r"^\s*((?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)"
-                        r"(?:\s*\.\s*(?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=")
+    assign = re.compile(
+        r"^\s*((?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+)"
+        r"(?:\s*\.\s*(?:\"[^\"]*\"|'[^']*'|[A-Za-z0-9_-]+))*)\s*="
+    )
     for number, line in enumerate(text.splitlines(), start=1):
         if m := header.match(line):
             section = m.group(1).replace('"', "").replace("'", "").strip()
@@ -176,9 +181,11 @@ def _secret_problem(setting_name: str) -> str:
     section = setting_name.rpartition(".")[0] or "section"
     refs = [s.key for s in SETTINGS if s.section == section and s.secret_ref]
     how = " or ".join(f"{section}.{k} = …" for k in refs) or "a *_file or *_env setting"
-    return (f"{setting_name}: a secret is never written in the settings file; say where it "
-            f"is instead: {how} (a file readable only by rsp's user, or the NAME of an "
-            "environment variable)")
+    return (
+        f"{setting_name}: a secret is never written in the settings file; say where it "
+        f"is instead: {how} (a file readable only by rsp's user, or the NAME of an "
+        "environment variable)"
+    )
 
 
 def parse(text: str, path: str) -> Loaded:
@@ -188,8 +195,7 @@ def parse(text: str, path: str) -> Loaded:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
-        loaded.problems.append(Problem(int(m.group(1)) if m else 0,
-                                       f"not valid TOML: {exc}"))
+        loaded.problems.append(Problem(int(m.group(1)) if m else 0, f"not valid TOML: {exc}"))
         return loaded
     lines = key_lines(text)
     for section, table in data.items():
@@ -198,8 +204,12 @@ def parse(text: str, path: str) -> Loaded:
             if SECRET_WORDS.search(name):
                 loaded.problems.append(Problem(lines.get(name, 0), _secret_problem(name)))
             else:
-                loaded.problems.append(Problem(lines.get(name, 0), f"{name}: every setting "
-                                               "belongs in a [section], e.g. [database] url"))
+                loaded.problems.append(
+                    Problem(
+                        lines.get(name, 0),
+                        f"{name}: every setting belongs in a [section], e.g. [database] url",
+                    )
+                )
             continue
         for key, value in table.items():
             name = f"{section}.{key}"
@@ -210,27 +220,45 @@ def parse(text: str, path: str) -> Loaded:
                     loaded.problems.append(Problem(line, _secret_problem(name)))
                 else:
                     known = ", ".join(s.key for s in SETTINGS if s.section == section)
-                    loaded.problems.append(Problem(line, f"{name}: no such setting" + (
-                        f" (in [{section}]: {known})" if known else
-                        f" (sections: {', '.join(sorted({s.section for s in SETTINGS}))})")))
+                    loaded.problems.append(
+                        Problem(
+                            line,
+                            f"{name}: no such setting"
+                            + (
+                                f" (in [{section}]: {known})"
+                                if known
+                                else " (sections: "
+                                + ", ".join(sorted({s.section for s in SETTINGS}))
+                                + ")"
+                            ),
+                        )
+                    )
                 continue
             as_text = _as_text(value)
             if as_text is None:
-                loaded.problems.append(Problem(line, f"{name}: give one value (text, number "
-                                                     "or true/false)"))
+                loaded.problems.append(
+                    Problem(line, f"{name}: give one value (text, number or true/false)")
+                )
                 continue
             if setting.env == "RSP_DATABASE_URL" and _url_password(as_text):
-                loaded.problems.append(Problem(line, "database.url: holds a password; write "
-                                               "the URL without it and give database."
-                                               "password_file or database.password_env"))
+                loaded.problems.append(
+                    Problem(
+                        line,
+                        "database.url: holds a password; write "
+                        "the URL without it and give database."
+                        "password_file or database.password_env",
+                    )
+                )
                 continue
             loaded.values[setting.env] = (as_text, line)
     return loaded
 
 
 def _url_password(url: str) -> bool:
-    return bool(re.search(r"://[^:/?#\s@]*:[^@\s]+@", url)
-                or re.search(r"(?i)[?&;](?:ssl)?pass(?:word)?=", url))
+    return bool(
+        re.search(r"://[^:/?#\s@]*:[^@\s]+@", url)
+        or re.search(r"(?i)[?&;](?:ssl)?pass(?:word)?=", url)
+    )
 
 
 def chosen_path(option: str | None, environ: Mapping[str, str]) -> tuple[str | None, bool]:
@@ -252,8 +280,9 @@ def load(option: str | None, environ: Mapping[str, str]) -> Loaded:
     except (OSError, UnicodeDecodeError) as exc:
         loaded = Loaded(path)
         if asked or not isinstance(exc, FileNotFoundError):
-            loaded.problems.append(Problem(0, f"cannot read it: "
-                                           f"{getattr(exc, 'strerror', None) or exc}"))
+            loaded.problems.append(
+                Problem(0, f"cannot read it: {getattr(exc, 'strerror', None) or exc}")
+            )
         return loaded
     return parse(text, path)
 
@@ -293,9 +322,11 @@ def last_applied() -> Applied | None:
 def refuse_problems(loaded: Loaded) -> None:
     """Raise ConfigError naming every problem of the file (file:line), if it has any."""
     if loaded.problems:
-        raise ConfigError("the settings file cannot be used (nothing was done):\n" + "\n".join(
-            f"  {loaded.where(p.line)}: {p.message}" for p in loaded.problems)
-            + "\n  ('rsp config check' shows every setting and where it comes from)")
+        raise ConfigError(
+            "the settings file cannot be used (nothing was done):\n"
+            + "\n".join(f"  {loaded.where(p.line)}: {p.message}" for p in loaded.problems)
+            + "\n  ('rsp config check' shows every setting and where it comes from)"
+        )
 
 
 def option_in(args: list[str]) -> str | None:

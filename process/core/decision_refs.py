@@ -13,8 +13,11 @@ from process.core.errors import InvalidInput
 # the meeting date as 2022-02-22, 22/2 2022 or 22 februari 2022 (process.core.clock)
 # (a month by its name only, so that '§ 12 RS 2025-00118' holds no date but the meeting's)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATE_RE = re.compile(rf"(?<![\d/-])(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}\s+\d{{4}}"
-                     rf"|\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})(?![\d/-])", re.IGNORECASE)
+DATE_RE = re.compile(
+    rf"(?<![\d/-])(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})(?![\d/-])",
+    re.IGNORECASE,
+)
 # § 89, § 89a, § 89 a, §§ 89-90 (kept whole, as written)
 _PARA_ONE = r"\d{1,4}(?:[a-zA-Z]|\s[a-z])?"
 PARA_RE = re.compile(rf"§§?\s*({_PARA_ONE}(?:\s?[-–]\s?{_PARA_ONE})?)(?!\w)")
@@ -38,8 +41,10 @@ class DecisionRef:
         return self.diary_normalised or diary_numbers.normalise(self.diary_number)
 
     def __str__(self) -> str:
-        return (f"{self.meeting_date.isoformat()} {paragraph_sign(self.paragraph)} "
-                f"{self.paragraph}, {self.diary_number}")
+        return (
+            f"{self.meeting_date.isoformat()} {paragraph_sign(self.paragraph)} "
+            f"{self.paragraph}, {self.diary_number}"
+        )
 
 
 def paragraph_sign(paragraph: str) -> str:
@@ -65,22 +70,24 @@ class DiaryForm:
     example: str | None = None
 
 
-def resolve(ref: DecisionRef | TypedRef | None, form: DiaryForm | None = None
-            ) -> DecisionRef | None:
+def resolve(
+    ref: DecisionRef | TypedRef | None, form: DiaryForm | None = None
+) -> DecisionRef | None:
     """`ref` parsed if it was typed (InvalidInput naming what is missing), else as it is."""
     if isinstance(ref, TypedRef):
         return parse_decision_ref(ref.raw, ref.text, ref.paragraph_required, form)
     return ref
 
 
-def parse_decision_ref(raw: str, text: str = "", paragraph_required: bool = True,
-                       form: DiaryForm | None = None) -> DecisionRef:
+def parse_decision_ref(
+    raw: str, text: str = "", paragraph_required: bool = True, form: DiaryForm | None = None
+) -> DecisionRef:
     """Parse a decision reference in any order; raise InvalidInput naming what is missing.
 
     A delegated decision may have no paragraph (`paragraph_required=False`); the diary
     number may be written in any common form, or in the region's own `form`."""
     form = form or DiaryForm()
-    example = (f"'2023-05-23 § 89 {form.example}'" if form.example else EXAMPLE)
+    example = f"'2023-05-23 § 89 {form.example}'" if form.example else EXAMPLE
     if "\n" in raw or "\r" in raw or len(raw) > 200:
         raise InvalidInput("--decision must be one short line, e.g. " + example)
     problems = []
@@ -101,13 +108,19 @@ def parse_decision_ref(raw: str, text: str = "", paragraph_required: bool = True
         problems.append("the paragraph (§ N)" if not paras else "only one paragraph (§)")
     if len(diaries) != 1:
         forms = f"{form.example}, {diary_numbers.FORMS}" if form.example else diary_numbers.FORMS
-        problems.append(f"the diary number (written e.g. {forms})" if not diaries
-                        else "only one diary number")
+        problems.append(
+            f"the diary number (written e.g. {forms})" if not diaries else "only one diary number"
+        )
     if problems or meeting is None:
-        raise InvalidInput(f"decision reference {raw!r} needs " + " and ".join(problems)
-                           + "; e.g. --decision " + example)
-    return DecisionRef(meeting, " ".join(paras[0].split()), diaries[0].written,
-                       text.strip(), diaries[0].normalised)
+        raise InvalidInput(
+            f"decision reference {raw!r} needs "
+            + " and ".join(problems)
+            + "; e.g. --decision "
+            + example
+        )
+    return DecisionRef(
+        meeting, " ".join(paras[0].split()), diaries[0].written, text.strip(), diaries[0].normalised
+    )
 
 
 def format_ref(ref: DecisionRef) -> str:

@@ -76,22 +76,27 @@ def _own(pattern: str) -> re.Pattern[str]:
 def _from_common(m: re.Match[str]) -> DiaryNumber:
     for i in "123":
         if m.group(f"n{i}") is not None:
-            return DiaryNumber(m.group(0), normalised(m.group(f"s{i}"), m.group(f"y{i}"),
-                                                      m.group(f"n{i}")))
+            return DiaryNumber(
+                m.group(0), normalised(m.group(f"s{i}"), m.group(f"y{i}"), m.group(f"n{i}"))
+            )
     raise AssertionError("a match without a number")  # pragma: no cover - regex shape
 
 
 def _from_own(m: re.Match[str]) -> DiaryNumber:
     groups = m.groupdict()
-    return DiaryNumber(m.group(0), normalised(groups.get("series") or "",
-                                              groups.get("year") or "", groups["number"]))
+    return DiaryNumber(
+        m.group(0),
+        normalised(groups.get("series") or "", groups.get("year") or "", groups["number"]),
+    )
 
 
 def pattern_problem(pattern: object, example: object) -> str | None:
     """What is wrong with a region's own pattern and its example, or None."""
     if not isinstance(pattern, str) or not pattern.strip() or len(pattern) > MAX_PATTERN:
-        return (f"'pattern' must be a regular expression of at most {MAX_PATTERN} characters, "
-                r"e.g. '(?P<series>RS)\s(?P<year>\d{4})/(?P<number>\d+)'")
+        return (
+            f"'pattern' must be a regular expression of at most {MAX_PATTERN} characters, "
+            r"e.g. '(?P<series>RS)\s(?P<year>\d{4})/(?P<number>\d+)'"
+        )
     try:
         compiled = re.compile(pattern)
     except re.error as e:
@@ -100,14 +105,18 @@ def pattern_problem(pattern: object, example: object) -> str | None:
         return "'pattern' needs a named group (?P<number>...) for the running number"
     unknown = set(compiled.groupindex) - {"number", "series", "year"}
     if unknown:
-        return (f"'pattern' has named group(s) {', '.join(sorted(unknown))}; only series, "
-                "year and number are used")
+        return (
+            f"'pattern' has named group(s) {', '.join(sorted(unknown))}; only series, "
+            "year and number are used"
+        )
     if not isinstance(example, str) or not example.strip():
         return "'example' must give one diary number written as the region writes it"
     if compiled.fullmatch(example.strip()) is None:
         return f"'pattern' does not match its own example {example!r}"
     number = compiled.fullmatch(example.strip())
     if number is not None and not (number.group("number") or "").isdigit():
-        return f"the number group must hold digits only (in {example!r} it is " \
-               f"{number.group('number')!r})"
+        return (
+            f"the number group must hold digits only (in {example!r} it is "
+            f"{number.group('number')!r})"
+        )
     return None

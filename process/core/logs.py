@@ -27,7 +27,8 @@ class JsonFormatter(logging.Formatter):
         data: dict[str, Any] = {
             # the log's own time stamp (when the line was written), not rsp's domain time
             "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(
-                timespec="milliseconds"),
+                timespec="milliseconds"
+            ),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -39,10 +40,10 @@ class JsonFormatter(logging.Formatter):
 
 def dict_config(level: str = "info", fmt: str = "text") -> dict[str, Any]:
     """A `logging.config.dictConfig` for rsp and uvicorn (its workers take it too)."""
-    formatter: dict[str, Any] = ({"()": f"{__name__}.JsonFormatter"} if fmt == "json"
-                                 else {"format": TEXT})
-    handler = {"class": "logging.StreamHandler", "formatter": "rsp",
-               "stream": "ext://sys.stderr"}
+    formatter: dict[str, Any] = (
+        {"()": f"{__name__}.JsonFormatter"} if fmt == "json" else {"format": TEXT}
+    )
+    handler = {"class": "logging.StreamHandler", "formatter": "rsp", "stream": "ext://sys.stderr"}
     quiet = max(logging.WARNING, logging.getLevelName(level.upper()))
     return {
         "version": 1,

@@ -27,10 +27,14 @@ Entries = Iterable[tuple[str, Labels]]
 _LANG: ContextVar[str] = ContextVar("rsp_message_language", default="sv")
 
 _WORDS = {
-    "unknown": {"sv": "{what} {text!r} känns inte igen; giltiga värden: {accepted}",
-                "en": "{what} {text!r} is not recognised; accepted values: {accepted}"},
-    "ambiguous": {"sv": "{what} {text!r} kan betyda flera: {accepted}; skriv nyckeln",
-                  "en": "{what} {text!r} could mean several: {accepted}; give the key"},
+    "unknown": {
+        "sv": "{what} {text!r} känns inte igen; giltiga värden: {accepted}",
+        "en": "{what} {text!r} is not recognised; accepted values: {accepted}",
+    },
+    "ambiguous": {
+        "sv": "{what} {text!r} kan betyda flera: {accepted}; skriv nyckeln",
+        "en": "{what} {text!r} could mean several: {accepted}; give the key",
+    },
     "none": {"sv": "inga", "en": "none"},
 }
 
@@ -74,8 +78,9 @@ def accepted(entries: Entries, lang: str | None = None) -> str:
     shown = []
     for key, labels in entries:
         text = _label(labels, lang)
-        shown.append(key if not text else text if normal(text) == normal(key)
-                     else f"{text} ({key})")
+        shown.append(
+            key if not text else text if normal(text) == normal(key) else f"{text} ({key})"
+        )
     return ", ".join(shown) if shown else _WORDS["none"][lang]
 
 
@@ -95,7 +100,7 @@ def stem(word: str) -> str:
     """A one-word value without its Swedish inflection ending (kept 4 letters at least)."""
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[:-len(ending)]
+            return word[: -len(ending)]
     return word
 
 
@@ -109,13 +114,19 @@ def _matches(text: str, entries: list[tuple[str, Labels]]) -> list[str]:
         return found
     # the first words of a label ('delvis' for 'Delvis uppnått', 'överförd' for 'Överförd
     # till nästa års plan'), when they begin one key's label only
-    heads = [key for key, labels in entries
-             if any(f.startswith(wanted + " ") for f in _forms(key, labels))]
+    heads = [
+        key
+        for key, labels in entries
+        if any(f.startswith(wanted + " ") for f in _forms(key, labels))
+    ]
     if heads or " " in wanted:
         return heads if len(heads) == 1 else []
     root = stem(wanted)
-    by_stem = [key for key, labels in entries
-               if root in {stem(f) for f in _forms(key, labels) if " " not in f}]
+    by_stem = [
+        key
+        for key, labels in entries
+        if root in {stem(f) for f in _forms(key, labels) if " " not in f}
+    ]
     return by_stem if len(by_stem) == 1 else []
 
 
@@ -128,10 +139,14 @@ def resolve(text: str, entries: Entries, what: str, lang: str | None = None) -> 
     if len(keys) == 1:
         return keys[0]
     if keys:
-        raise InvalidInput(_WORDS["ambiguous"][lang].format(
-            what=what, text=text, accepted=accepted([e for e in items if e[0] in keys], lang)))
-    raise InvalidInput(_WORDS["unknown"][lang].format(what=what, text=text,
-                                                      accepted=accepted(items, lang)))
+        raise InvalidInput(
+            _WORDS["ambiguous"][lang].format(
+                what=what, text=text, accepted=accepted([e for e in items if e[0] in keys], lang)
+            )
+        )
+    raise InvalidInput(
+        _WORDS["unknown"][lang].format(what=what, text=text, accepted=accepted(items, lang))
+    )
 
 
 def plain(keys: Iterable[str]) -> list[tuple[str, Labels]]:

@@ -29,8 +29,10 @@ WORDS: dict[str, dict[str, str]] = {
     "refused": {"sv": "NEKAD", "en": "REFUSED"},
     "final": {"sv": "(slutläge)", "en": "(final)"},
     "recorded": {"sv": "registrerad", "en": "recorded"},
-    "replay_note": {"sv": "Övningsdatabas (rsp init --replay): tiderna är simulerade.",
-                    "en": "A replay database (rsp init --replay): its times are simulated."},
+    "replay_note": {
+        "sv": "Övningsdatabas (rsp init --replay): tiderna är simulerade.",
+        "en": "A replay database (rsp init --replay): its times are simulated.",
+    },
 }
 
 
@@ -39,8 +41,7 @@ def label(entry: Mapping[str, str], lang: str) -> str:
     return entry.get(lang) or entry["sv"]
 
 
-def phrase(table: Mapping[Any, Mapping[str, str]], key: Any, lang: str,
-           **values: object) -> str:
+def phrase(table: Mapping[Any, Mapping[str, str]], key: Any, lang: str, **values: object) -> str:
     """A phrase of a module's own table in the wanted language, its {fields} filled in; a
     count (the field `n`) with its thousands grouped ("3 065 dagar", "3,065 days")."""
     n = values.get("n")
@@ -59,10 +60,34 @@ def number(n: int, lang: str = "sv") -> str:
 
 
 MONTH_NAMES = {
-    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
+    "sv": (
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
 }
 
 

@@ -111,4 +111,3 @@ def next_working_morning(moment: dt.datetime, at: dt.time = MORNING) -> dt.datet
     if candidate < local:
         candidate = working_morning(following_working_day(local.date()), at)
     return candidate
-

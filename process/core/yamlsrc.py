@@ -44,8 +44,11 @@ class _Loader(yaml.SafeLoader):
         try:
             if self._depth > MAX_DEPTH:
                 raise yaml.composer.ComposerError(
-                    None, None, f"nested more than {MAX_DEPTH} levels deep",
-                    self.peek_event().start_mark)
+                    None,
+                    None,
+                    f"nested more than {MAX_DEPTH} levels deep",
+                    self.peek_event().start_mark,
+                )
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -70,7 +73,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
                 )
             loader.duplicates.append(
                 f"{loader.source}:{key_node.start_mark.line + 1}: duplicate key {key!r} "
-                f"(the first, at line {result.key_lines[key]}, is the one read)")
+                f"(the first, at line {result.key_lines[key]}, is the one read)"
+            )
             continue
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
@@ -78,6 +82,8 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
 def _timestamp_as_text(loader: _Loader, node: yaml.Node) -> str:
     assert isinstance(node, yaml.ScalarNode)
     return str(loader.construct_scalar(node))
@@ -102,10 +108,11 @@ def loads(text: str, source: str, duplicates: list[str] | None = None) -> Any:
         problem = exc.problem or exc.context or "invalid YAML"
         raise DefinitionError([f"{source}:{line}: {problem}"]) from None
     except yaml.reader.ReaderError as exc:  # a control character: no mark, a position
-        line = text[:exc.position].count("\n") + 1
+        line = text[: exc.position].count("\n") + 1
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise DefinitionError([f"{source}:{line}: the character U+{char:04X} is not allowed "
-                               "in YAML"]) from None
+        raise DefinitionError(
+            [f"{source}:{line}: the character U+{char:04X} is not allowed in YAML"]
+        ) from None
     except yaml.YAMLError as exc:
         raise DefinitionError([f"{source}: invalid YAML: {exc}"]) from None
     finally:

@@ -41,9 +41,17 @@ def _today(clock: Clock) -> dt.date:
     return clock.now().astimezone(STOCKHOLM).date()
 
 
-def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, kind: str,
-             to_login: str | None, to_role: str | None, typed: DecisionRef | TypedRef,
-             comment: str | None = None) -> dict[str, Any]:
+def delegate(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    kind: str,
+    to_login: str | None,
+    to_role: str | None,
+    typed: DecisionRef | TypedRef,
+    comment: str | None = None,
+) -> dict[str, Any]:
     """Record the board's delegation of a kind of decision (board role or admin)."""
     if to_login is not None:
         to_login = to_login.lower()
@@ -52,8 +60,9 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         session, prog = w.session, w.programme
         w.require(DECIDE_FOR_BOARD, "record a delegation")
         if not NAME_RE.match(kind):
-            raise InvalidInput(f"kind {kind!r}: a name of lower-case letters, digits and "
-                               "'_', e.g. action_plan")
+            raise InvalidInput(
+                f"kind {kind!r}: a name of lower-case letters, digits and '_', e.g. action_plan"
+            )
         if (to_login is None) == (to_role is None):
             raise InvalidInput("give the delegate: --to LOGIN or --role ROLE (one of them)")
         note = unit_of_work.check_text(comment, "-m", required=False)
@@ -69,24 +78,56 @@ def delegate(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         if decision.meeting_date > _today(clock):
             raise InvalidInput(f"the decision date {decision.meeting_date} lies in the future")
         d = table(Delegation)
-        same = session.connection().execute(sa.select(d.c.id).where(
-            d.c.programme_id == prog.id, d.c.kind == kind, d.c.revoked_at.is_(None),
-            d.c.to_login == to_login if to_login else d.c.to_role == role)).first()
+        same = (
+            session.connection()
+            .execute(
+                sa.select(d.c.id).where(
+                    d.c.programme_id == prog.id,
+                    d.c.kind == kind,
+                    d.c.revoked_at.is_(None),
+                    d.c.to_login == to_login if to_login else d.c.to_role == role,
+                )
+            )
+            .first()
+        )
         if same:
-            raise InvalidInput(f"{kind} is already delegated to {to_login or role} "
-                               f"(delegation #{same[0]})")
-        decision_id, record = _decision_id(session, prog, decision, kind, note or (
-            f"Delegation: {kind_word(kind, 'sv')} till {to_login or role}"), actor,
-            w.recorded)
-        did = session.connection().execute(sa.insert(d), dict(
-            programme_id=prog.id, kind=kind, to_login=to_login, to_role=role,
-            decision_id=decision_id, comment=note, created_by=str(actor), created_at=w.now)
-        ).inserted_primary_key[0]  # type: ignore[index]
-        detail = {"kind": kind, "to_login": to_login, "to_role": role,
-                  "decision": str(decision)}
-        w.audit("delegation.created", subject=f"delegation:{did}", decision_id=decision_id,
-                comment=note, detail={**detail, "decision_record": record} if record
-                else detail)
+            raise InvalidInput(
+                f"{kind} is already delegated to {to_login or role} (delegation #{same[0]})"
+            )
+        decision_id, record = _decision_id(
+            session,
+            prog,
+            decision,
+            kind,
+            note or (f"Delegation: {kind_word(kind, 'sv')} till {to_login or role}"),
+            actor,
+            w.recorded,
+        )
+        did = (
+            session.connection()  # type: ignore[index]
+            .execute(
+                sa.insert(d),
+                dict(
+                    programme_id=prog.id,
+                    kind=kind,
+                    to_login=to_login,
+                    to_role=role,
+                    decision_id=decision_id,
+                    comment=note,
+                    created_by=str(actor),
+                    created_at=w.now,
+                ),
+            )
+            .inserted_primary_key[0]
+        )  # type: ignore[index]
+        detail = {"kind": kind, "to_login": to_login, "to_role": role, "decision": str(decision)}
+        w.audit(
+            "delegation.created",
+            subject=f"delegation:{did}",
+            decision_id=decision_id,
+            comment=note,
+            detail={**detail, "decision_record": record} if record else detail,
+        )
         return {"id": did, "decision_id": decision_id, **detail}
 
     return unit_of_work.write(db, clock, actor, programme_key, "delegation.create", work)
@@ -98,32 +139,71 @@ def _diary_form(session: Session, prog: Programme | ProgrammeRef) -> DiaryForm:
     return stored.definition_of(session, inst.definition_id).diary_form
 
 
-def _decision_id(session: Session, prog: Programme | ProgrammeRef, ref: DecisionRef, kind: str,
-                 text: str,
-                 actor: str, recorded: dt.datetime) -> tuple[int, dict[str, Any] | None]:
+def _decision_id(
+    session: Session,
+    prog: Programme | ProgrammeRef,
+    ref: DecisionRef,
+    kind: str,
+    text: str,
+    actor: str,
+    recorded: dt.datetime,
+) -> tuple[int, dict[str, Any] | None]:
     """The board decision with this reference (the same meeting paragraph may both adopt
     the programme and delegate), or a new one recorded for the delegation (with what the
     trail records of it)."""
     dec = Decision.__table__  # type: ignore[attr-defined]
-    found = session.connection().execute(sa.select(dec.c.id).where(
-        dec.c.programme_id == prog.id, dec.c.meeting_date == ref.meeting_date,
-        dec.c.paragraph == ref.paragraph, dec.c.diary_normalised == ref.diary_key)
-        .order_by(dec.c.id)).first()
+    found = (
+        session.connection()
+        .execute(
+            sa.select(dec.c.id)
+            .where(
+                dec.c.programme_id == prog.id,
+                dec.c.meeting_date == ref.meeting_date,
+                dec.c.paragraph == ref.paragraph,
+                dec.c.diary_normalised == ref.diary_key,
+            )
+            .order_by(dec.c.id)
+        )
+        .first()
+    )
     if found is not None:
         return int(found[0]), None
-    record = {"meeting_date": ref.meeting_date.isoformat(), "paragraph": ref.paragraph,
-              "diary_number": ref.diary_number, "text": ref.text or text,
-              "body": prog.board_name}
-    return int(session.connection().execute(sa.insert(dec), dict(
-        programme_id=prog.id, body=prog.board_name, meeting_date=ref.meeting_date,
-        paragraph=ref.paragraph, diary_number=ref.diary_number,
-        diary_normalised=ref.diary_key, text=record["text"],
-        trigger=f"delegate:{kind}", recorded_by=str(actor), recorded_at=recorded)
-    ).inserted_primary_key[0]), record  # type: ignore[index]
+    record = {
+        "meeting_date": ref.meeting_date.isoformat(),
+        "paragraph": ref.paragraph,
+        "diary_number": ref.diary_number,
+        "text": ref.text or text,
+        "body": prog.board_name,
+    }
+    return int(
+        session.connection()  # type: ignore[index]
+        .execute(
+            sa.insert(dec),
+            dict(
+                programme_id=prog.id,
+                body=prog.board_name,
+                meeting_date=ref.meeting_date,
+                paragraph=ref.paragraph,
+                diary_number=ref.diary_number,
+                diary_normalised=ref.diary_key,
+                text=record["text"],
+                trigger=f"delegate:{kind}",
+                recorded_by=str(actor),
+                recorded_at=recorded,
+            ),
+        )
+        .inserted_primary_key[0]
+    ), record  # type: ignore[index]
 
 
-def revoke(db: Database, clock: Clock, actor: str, programme_key: str | None,
-           delegation_id: int, comment: str | None = None) -> dict[str, Any]:
+def revoke(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    delegation_id: int,
+    comment: str | None = None,
+) -> dict[str, Any]:
     """Revoke a delegation (board role or admin): it covers no decision from now on."""
 
     def work(w: Work) -> dict[str, Any]:
@@ -131,45 +211,78 @@ def revoke(db: Database, clock: Clock, actor: str, programme_key: str | None,
         w.require(DECIDE_FOR_BOARD, "revoke a delegation")
         note = unit_of_work.check_text(comment, "-m", required=False)
         d = table(Delegation)
-        row = session.connection().execute(sa.select(d).where(
-            d.c.id == delegation_id, d.c.programme_id == prog.id)).mappings().first()
+        row = (
+            session.connection()
+            .execute(sa.select(d).where(d.c.id == delegation_id, d.c.programme_id == prog.id))
+            .mappings()
+            .first()
+        )
         if row is None:
             raise NotFound(f"no delegation #{delegation_id}; see 'rsp delegations list'")
         if row["revoked_at"] is not None:
-            raise InvalidInput(f"delegation #{delegation_id} was revoked on "
-                               f"{row['revoked_at'].astimezone(STOCKHOLM).date()} already")
+            raise InvalidInput(
+                f"delegation #{delegation_id} was revoked on "
+                f"{row['revoked_at'].astimezone(STOCKHOLM).date()} already"
+            )
         now = clock.now()
-        session.connection().execute(sa.update(d).where(d.c.id == delegation_id).values(
-            revoked_by=actor, revoked_at=now, revoke_comment=note))
-        w.audit("delegation.revoked", subject=f"delegation:{delegation_id}",
-                     comment=note, detail={"kind": row["kind"]})
-        return {"id": delegation_id, "kind": row["kind"],
-                "to": row["to_login"] or row["to_role"]}
+        session.connection().execute(
+            sa.update(d)
+            .where(d.c.id == delegation_id)
+            .values(revoked_by=actor, revoked_at=now, revoke_comment=note)
+        )
+        w.audit(
+            "delegation.revoked",
+            subject=f"delegation:{delegation_id}",
+            comment=note,
+            detail={"kind": row["kind"]},
+        )
+        return {"id": delegation_id, "kind": row["kind"], "to": row["to_login"] or row["to_role"]}
 
-    return unit_of_work.write(db, clock, actor, programme_key, "delegation.revoke", work,
-                        subject=f"delegation:{delegation_id}")
+    return unit_of_work.write(
+        db,
+        clock,
+        actor,
+        programme_key,
+        "delegation.revoke",
+        work,
+        subject=f"delegation:{delegation_id}",
+    )
 
 
 def _delegations(session: Session, programme_id: int, kind: str | None = None) -> list[dict]:
     d, dec, dd = table(Delegation), Decision.__table__, table(DelegatedDecision)  # type: ignore[attr-defined]
-    used = (sa.select(sa.func.count()).where(dd.c.delegation_id == d.c.id)
-            .scalar_subquery())
-    query = (sa.select(d, dec.c.meeting_date, dec.c.paragraph, dec.c.diary_number,
-                       used.label("decisions"))
-             .join(dec, dec.c.id == d.c.decision_id).where(d.c.programme_id == programme_id)
-             .order_by(d.c.id))
+    used = sa.select(sa.func.count()).where(dd.c.delegation_id == d.c.id).scalar_subquery()
+    query = (
+        sa.select(
+            d, dec.c.meeting_date, dec.c.paragraph, dec.c.diary_number, used.label("decisions")
+        )
+        .join(dec, dec.c.id == d.c.decision_id)
+        .where(d.c.programme_id == programme_id)
+        .order_by(d.c.id)
+    )
     if kind is not None:
         query = query.where(d.c.kind == kind)
     out = []
     for r in session.connection().execute(query).mappings():
         ref = DecisionRef(r["meeting_date"], r["paragraph"], r["diary_number"])
-        out.append({"id": r["id"], "kind": r["kind"], "to_login": r["to_login"],
-                    "to_role": r["to_role"], "decision": str(ref),
-                    "decision_id": r["decision_id"], "comment": r["comment"],
-                    "created_by": r["created_by"], "created_at": r["created_at"],
-                    "active": r["revoked_at"] is None, "revoked_at": r["revoked_at"],
-                    "revoked_by": r["revoked_by"], "decisions": r["decisions"],
-                    "decided_on": r["meeting_date"]})
+        out.append(
+            {
+                "id": r["id"],
+                "kind": r["kind"],
+                "to_login": r["to_login"],
+                "to_role": r["to_role"],
+                "decision": str(ref),
+                "decision_id": r["decision_id"],
+                "comment": r["comment"],
+                "created_by": r["created_by"],
+                "created_at": r["created_at"],
+                "active": r["revoked_at"] is None,
+                "revoked_at": r["revoked_at"],
+                "revoked_by": r["revoked_by"],
+                "decisions": r["decisions"],
+                "decided_on": r["meeting_date"],
+            }
+        )
     return out
 
 
@@ -180,25 +293,39 @@ def list_delegations(session: Session, programme_key: str | None) -> list[dict[s
     return _delegations(session, prog.id)
 
 
-def _covering(actor: people.Actor | None, login: str, kind: str,
-              found: list[dict]) -> dict[str, Any]:
+def _covering(
+    actor: people.Actor | None, login: str, kind: str, found: list[dict]
+) -> dict[str, Any]:
     """The active delegation of `kind` that covers the actor, or PermissionDenied."""
     if actor is None:
-        raise PermissionDenied(f"{login!r} is not a registered person, so cannot take a "
-                               f"delegated decision on {kind}")
+        raise PermissionDenied(
+            f"{login!r} is not a registered person, so cannot take a delegated decision on {kind}"
+        )
     for d in found:
         if d["active"] and (d["to_login"] == actor.login or d["to_role"] in actor.roles):
             return d
     if not found:
-        raise PermissionDenied(f"{kind} has not been delegated: the board decides it (or "
-                               f"delegates it with 'rsp delegate {kind} ...')")
-    held = "; ".join(f"#{d['id']} to {d['to_login'] or 'role ' + str(d['to_role'])}"
-                     + ("" if d["active"] else " (revoked)") for d in found)
+        raise PermissionDenied(
+            f"{kind} has not been delegated: the board decides it (or "
+            f"delegates it with 'rsp delegate {kind} ...')"
+        )
+    held = "; ".join(
+        f"#{d['id']} to {d['to_login'] or 'role ' + str(d['to_role'])}"
+        + ("" if d["active"] else " (revoked)")
+        for d in found
+    )
     raise PermissionDenied(f"no active delegation of {kind} covers {login}: {held}")
 
 
-def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, kind: str,
-           typed: DecisionRef | TypedRef, text: str) -> dict[str, Any]:
+def decide(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    kind: str,
+    typed: DecisionRef | TypedRef,
+    text: str,
+) -> dict[str, Any]:
     """Record a decision taken under an active delegation that covers the actor."""
 
     def work(w: Work) -> dict[str, Any]:
@@ -212,33 +339,63 @@ def decide(db: Database, clock: Clock, actor: str, programme_key: str | None, ki
         if ref.meeting_date > today:
             raise InvalidInput(f"the decision date {ref.meeting_date} lies in the future")
         if ref.meeting_date < d["decided_on"]:
-            raise InvalidInput(f"delegation #{d['id']} was decided on {d['decided_on']}; a "
-                               f"decision of {ref.meeting_date} cannot be taken under it")
+            raise InvalidInput(
+                f"delegation #{d['id']} was decided on {d['decided_on']}; a "
+                f"decision of {ref.meeting_date} cannot be taken under it"
+            )
         dd = table(DelegatedDecision)
-        same = session.connection().execute(sa.select(dd.c.id).where(
-            dd.c.programme_id == prog.id, dd.c.kind == kind,
-            dd.c.decided_on == ref.meeting_date, dd.c.paragraph == ref.paragraph,
-            dd.c.diary_normalised == ref.diary_key)).first()
+        same = (
+            session.connection()
+            .execute(
+                sa.select(dd.c.id).where(
+                    dd.c.programme_id == prog.id,
+                    dd.c.kind == kind,
+                    dd.c.decided_on == ref.meeting_date,
+                    dd.c.paragraph == ref.paragraph,
+                    dd.c.diary_normalised == ref.diary_key,
+                )
+            )
+            .first()
+        )
         if same:
             raise InvalidInput(f"this decision is recorded already (#{same[0]})")
         now, role = clock.now(), None if d["to_login"] == actor.lower() else d["to_role"]
-        new_id = session.connection().execute(sa.insert(dd), dict(
-            programme_id=prog.id, delegation_id=d["id"], kind=kind,
-            decided_on=ref.meeting_date, paragraph=ref.paragraph,
-            diary_number=ref.diary_number, diary_normalised=ref.diary_key, text=body,
-            decided_by=actor, role=role,
-            recorded_at=now)).inserted_primary_key[0]  # type: ignore[index]
+        new_id = (
+            session.connection()  # type: ignore[index]
+            .execute(
+                sa.insert(dd),
+                dict(
+                    programme_id=prog.id,
+                    delegation_id=d["id"],
+                    kind=kind,
+                    decided_on=ref.meeting_date,
+                    paragraph=ref.paragraph,
+                    diary_number=ref.diary_number,
+                    diary_normalised=ref.diary_key,
+                    text=body,
+                    decided_by=actor,
+                    role=role,
+                    recorded_at=now,
+                ),
+            )
+            .inserted_primary_key[0]
+        )  # type: ignore[index]
         detail = {"kind": kind, "delegation": d["id"], "decision": format_ref(ref)}
         w.role = role or "delegate"
-        w.audit("decision.delegated", subject=f"delegated_decision:{new_id}", comment=body,
-                detail=detail)
+        w.audit(
+            "decision.delegated",
+            subject=f"delegated_decision:{new_id}",
+            comment=body,
+            detail=detail,
+        )
         return {"id": new_id, **detail, "under": d["decision"]}
 
     return unit_of_work.write(db, clock, actor, programme_key, "decision.delegated", work)
 
 
-def report(session: Session, programme_key: str | None, since: dt.date, until: dt.date,
-           lang: str = "sv") -> dict[str, Any]:
+def report(
+    session: Session, programme_key: str | None, since: dt.date, until: dt.date, lang: str = "sv"
+) -> dict[str, Any]:
     """The delegated decisions from `since` to `until`, to report back to the board."""
     if until < since:
         raise InvalidInput(f"--until {until} lies before --since {since}")
@@ -246,20 +403,42 @@ def report(session: Session, programme_key: str | None, since: dt.date, until: d
     assert prog.id is not None
     delegations = {d["id"]: d for d in _delegations(session, prog.id)}
     dd, p = table(DelegatedDecision), Person.__table__  # type: ignore[attr-defined]
-    rows = session.connection().execute(
-        sa.select(dd, p.c.name).outerjoin(p, p.c.login == dd.c.decided_by)
-        .where(dd.c.programme_id == prog.id, dd.c.decided_on.between(since, until))
-        .order_by(dd.c.decided_on, dd.c.id)).mappings()
+    rows = (
+        session.connection()
+        .execute(
+            sa.select(dd, p.c.name)
+            .outerjoin(p, p.c.login == dd.c.decided_by)
+            .where(dd.c.programme_id == prog.id, dd.c.decided_on.between(since, until))
+            .order_by(dd.c.decided_on, dd.c.id)
+        )
+        .mappings()
+    )
     items = []
     for r in rows:
         d = delegations[r["delegation_id"]]
-        items.append({"id": r["id"], "kind": r["kind"], "kind_label": kind_word(r["kind"], lang),
-                      "decided_on": r["decided_on"],
-                      "reference": format_ref(DecisionRef(r["decided_on"], r["paragraph"],
-                                                          r["diary_number"])),
-                      "text": r["text"], "decided_by": r["decided_by"],
-                      "decided_by_name": r["name"] or r["decided_by"], "role": r["role"],
-                      "delegation": d["id"], "delegation_decision": d["decision"],
-                      "delegation_active": d["active"]})
-    return {"lang": lang, "programme": prog.name, "board": prog.board_name,
-            "since": since, "until": until, "decisions": items}
+        items.append(
+            {
+                "id": r["id"],
+                "kind": r["kind"],
+                "kind_label": kind_word(r["kind"], lang),
+                "decided_on": r["decided_on"],
+                "reference": format_ref(
+                    DecisionRef(r["decided_on"], r["paragraph"], r["diary_number"])
+                ),
+                "text": r["text"],
+                "decided_by": r["decided_by"],
+                "decided_by_name": r["name"] or r["decided_by"],
+                "role": r["role"],
+                "delegation": d["id"],
+                "delegation_decision": d["decision"],
+                "delegation_active": d["active"],
+            }
+        )
+    return {
+        "lang": lang,
+        "programme": prog.name,
+        "board": prog.board_name,
+        "since": since,
+        "until": until,
+        "decisions": items,
+    }

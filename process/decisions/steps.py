@@ -22,9 +22,12 @@ from process.storage.remiss_tables import DecisionFinality, table
 from process.storage.tables import Decision
 
 OUTCOMES = ("upheld", "overturned")
-WHAT = {"minutes_approved": "record that a decision's minutes were approved",
-        "announced": "record that a decision's minutes were announced",
-        "appealed": "record an appeal", "resolved": "record how an appeal ended"}
+WHAT = {
+    "minutes_approved": "record that a decision's minutes were approved",
+    "announced": "record that a decision's minutes were announced",
+    "appealed": "record an appeal",
+    "resolved": "record how an appeal ended",
+}
 
 
 def _check_day(day: dt.date, not_before: dt.date, what: str, today: dt.date) -> None:
@@ -34,21 +37,29 @@ def _check_day(day: dt.date, not_before: dt.date, what: str, today: dt.date) -> 
         raise InvalidInput(f"{what} {day} lies in the future (today is {today})")
 
 
-def _write(db: Database, clock: Clock, actor: str, programme_key: str | None,
-           decision_id: int, step: str, check: Any) -> dict[str, Any]:
+def _write(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    decision_id: int,
+    step: str,
+    check: Any,
+) -> dict[str, Any]:
     """Load the decision, let `check` validate and say what to store, store it, audit."""
+
     def work(w: Work) -> dict[str, Any]:
         session = w.session
         w.require(DECIDE_FOR_BOARD, WHAT[step])
         conn = session.connection()
         d_table = Decision.__table__  # type: ignore[attr-defined]
-        conn.execute(sa.select(d_table.c.id).where(d_table.c.id == decision_id)
-                     .with_for_update())  # one step at a time per decision (PostgreSQL)
+        conn.execute(
+            sa.select(d_table.c.id).where(d_table.c.id == decision_id).with_for_update()
+        )  # one step at a time per decision (PostgreSQL)
         today = w.now.astimezone(STOCKHOLM).date()
         d = finality.decision_by_id(session, w.programme_id, decision_id, today)
         if d is None:
-            raise NotFound(f"no decision #{decision_id} in this programme; see "
-                           "'rsp decision list'")
+            raise NotFound(f"no decision #{decision_id} in this programme; see 'rsp decision list'")
         values, detail = check(d, today)
         f = table(DecisionFinality)
         values = {**values, "updated_by": actor, "updated_at": w.now}
@@ -56,61 +67,100 @@ def _write(db: Database, clock: Clock, actor: str, programme_key: str | None,
             conn.execute(sa.update(f).where(f.c.decision_id == decision_id).values(values))
         else:
             conn.execute(sa.insert(f), {"decision_id": decision_id, **values})
-        w.audit(f"decision.{step}", subject=f"decision:{decision_id}", decision_id=decision_id,
-                detail={"decision": d["reference"], **detail})
+        w.audit(
+            f"decision.{step}",
+            subject=f"decision:{decision_id}",
+            decision_id=decision_id,
+            detail={"decision": d["reference"], **detail},
+        )
         after = finality.decision_by_id(session, w.programme_id, decision_id, today)
         assert after is not None
         return after
 
-    return unit_of_work.write(db, clock, actor, programme_key, f"decision.{step}", work,
-                        subject=f"decision:{decision_id}", decision_id=decision_id)
+    return unit_of_work.write(
+        db,
+        clock,
+        actor,
+        programme_key,
+        f"decision.{step}",
+        work,
+        subject=f"decision:{decision_id}",
+        decision_id=decision_id,
+    )
 
 
 def _closed(d: dict[str, Any]) -> None:
     if d["step"] == "final":
-        raise InvalidInput(f"decision #{d['id']} ({d['reference']}) is already final "
-                           f"(laga kraft) since {d['final_on']}")
+        raise InvalidInput(
+            f"decision #{d['id']} ({d['reference']}) is already final "
+            f"(laga kraft) since {d['final_on']}"
+        )
     if d["step"] == "overturned":
         raise InvalidInput(f"decision #{d['id']} was overturned on appeal")
 
 
-def approve_minutes(db: Database, clock: Clock, actor: str, programme_key: str | None,
-                    decision_id: int, day: dt.date | None = None) -> dict[str, Any]:
+def approve_minutes(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    decision_id: int,
+    day: dt.date | None = None,
+) -> dict[str, Any]:
     """Record that the meeting's minutes were approved (justerat)."""
+
     def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
         on = day or today
         if d["minutes_approved_on"] is not None:
-            raise InvalidInput(f"the minutes of decision #{d['id']} were approved on "
-                               f"{d['minutes_approved_on']} already")
+            raise InvalidInput(
+                f"the minutes of decision #{d['id']} were approved on "
+                f"{d['minutes_approved_on']} already"
+            )
         _check_day(on, d["meeting_date"], "--date", today)
         return {"minutes_approved_on": on}, {"minutes_approved_on": on.isoformat()}
 
     return _write(db, clock, actor, programme_key, decision_id, "minutes_approved", check)
 
 
-def announce(db: Database, clock: Clock, actor: str, programme_key: str | None,
-             decision_id: int, day: dt.date | None = None) -> dict[str, Any]:
+def announce(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    decision_id: int,
+    day: dt.date | None = None,
+) -> dict[str, Any]:
     """Record that the approved minutes were announced (anslaget): the appeal period starts."""
+
     def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
         on = day or today
         if d["minutes_approved_on"] is None:
-            raise InvalidInput(f"the minutes of decision #{d['id']} are not approved yet: "
-                               f"record that first (rsp decision approve-minutes {d['id']} "
-                               "--date DATE)")
+            raise InvalidInput(
+                f"the minutes of decision #{d['id']} are not approved yet: "
+                f"record that first (rsp decision approve-minutes {d['id']} "
+                "--date DATE)"
+            )
         if d["announced_on"] is not None:
-            raise InvalidInput(f"decision #{d['id']} was announced on {d['announced_on']} "
-                               "already")
+            raise InvalidInput(f"decision #{d['id']} was announced on {d['announced_on']} already")
         _check_day(on, d["minutes_approved_on"], "--date", today)
         return {"announced_on": on}, {
             "announced_on": on.isoformat(),
             "appeal_last_day": appeal_period.appeal_last_day(on).isoformat(),
-            "final_from": appeal_period.final_from(on).isoformat()}
+            "final_from": appeal_period.final_from(on).isoformat(),
+        }
 
     return _write(db, clock, actor, programme_key, decision_id, "announced", check)
 
 
-def appeal(db: Database, clock: Clock, actor: str, programme_key: str | None,
-           decision_id: int, by: str, day: dt.date | None = None) -> dict[str, Any]:
+def appeal(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    decision_id: int,
+    by: str,
+    day: dt.date | None = None,
+) -> dict[str, Any]:
     """Record an appeal (överklagande) received within the appeal period."""
 
     def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
@@ -121,33 +171,50 @@ def appeal(db: Database, clock: Clock, actor: str, programme_key: str | None,
         if d["appeal_outcome"] is not None:
             _closed(d)
         if d["appealed_on"] is not None:
-            raise InvalidInput(f"decision #{d['id']} was appealed on {d['appealed_on']} "
-                               f"already (by {d['appealed_by']})")
+            raise InvalidInput(
+                f"decision #{d['id']} was appealed on {d['appealed_on']} "
+                f"already (by {d['appealed_by']})"
+            )
         _check_day(on, d["meeting_date"], "--date", today)
         last = d["appeal_last_day"]
         if last is not None and on > last:
-            raise InvalidInput(f"the appeal period of decision #{d['id']} ended on {last}: "
-                               "an appeal made later is dismissed and does not stop the "
-                               "decision from becoming final")
+            raise InvalidInput(
+                f"the appeal period of decision #{d['id']} ended on {last}: "
+                "an appeal made later is dismissed and does not stop the "
+                "decision from becoming final"
+            )
         # An appeal made in time counts even if it is recorded after the period ended.
-        return {"appealed_on": on, "appealed_by": who}, {"appealed_on": on.isoformat(),
-                                                         "appealed_by": who}
+        return {"appealed_on": on, "appealed_by": who}, {
+            "appealed_on": on.isoformat(),
+            "appealed_by": who,
+        }
 
     return _write(db, clock, actor, programme_key, decision_id, "appealed", check)
 
 
-def resolve(db: Database, clock: Clock, actor: str, programme_key: str | None,
-            decision_id: int, outcome: str, day: dt.date | None = None) -> dict[str, Any]:
+def resolve(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    decision_id: int,
+    outcome: str,
+    day: dt.date | None = None,
+) -> dict[str, Any]:
     """Record how an appeal ended: upheld (the decision is final) or overturned."""
 
     def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
         chosen = vocab.resolve(outcome, APPEAL_OUTCOME_LABELS.items(), "--outcome")
         on = day or today
         if d["step"] != "appealed":
-            raise InvalidInput(f"decision #{d['id']} is not under appeal (it is "
-                               f"{d['step']}); record the appeal first")
+            raise InvalidInput(
+                f"decision #{d['id']} is not under appeal (it is "
+                f"{d['step']}); record the appeal first"
+            )
         _check_day(on, d["appealed_on"], "--date", today)
-        return ({"appeal_outcome": chosen, "resolved_on": on},
-                {"outcome": chosen, "resolved_on": on.isoformat()})
+        return (
+            {"appeal_outcome": chosen, "resolved_on": on},
+            {"outcome": chosen, "resolved_on": on.isoformat()},
+        )
 
     return _write(db, clock, actor, programme_key, decision_id, "resolved", check)

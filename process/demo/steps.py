@@ -22,4 +22,5 @@ class Step:
     note: str = ""
     refused: bool = False
 
+
 OUTBOX = "outbox"  # the file transport's folder in the workspace: one .eml per mail

@@ -51,7 +51,7 @@ FOLLOWS_UP, CARRIES_OVER = "follows_up", "carries_over"  # the marks of those tr
 # the state change.
 OWN_COMMAND = {
     FOLLOWS_UP: "rsp followup record {code} --year {year} --outcome achieved|partly|not "
-                "--comment '…'",
+    "--comment '…'",
     CARRIES_OVER: "rsp plan rollover {year} {next_year}",
 }
 
@@ -66,12 +66,16 @@ def command_for(trigger: str, code: str, year: int, marks: tuple[str, ...] = ())
     return f"rsp measure advance {code} {trigger}"
 
 
-def find_measure(session: Session, programme_id: int, code: str,
-                 year: int | None = None) -> tuple[Measure, ActionPlan]:
+def find_measure(
+    session: Session, programme_id: int, code: str, year: int | None = None
+) -> tuple[Measure, ActionPlan]:
     """A measure by its code (e.g. 2.B), in the plan of `year` when codes repeat."""
     code = code.strip().upper()
-    query = (select(Measure, ActionPlan).join(ActionPlan, ActionPlan.id == Measure.plan_id)  # type: ignore[arg-type]
-             .where(ActionPlan.programme_id == programme_id, Measure.code == code))
+    query = (
+        select(Measure, ActionPlan)
+        .join(ActionPlan, ActionPlan.id == Measure.plan_id)  # type: ignore[arg-type]
+        .where(ActionPlan.programme_id == programme_id, Measure.code == code)
+    )
     if year is not None:
         query = query.where(ActionPlan.year == year)
     found = list(session.exec(query.order_by(col(ActionPlan.year))))
@@ -84,8 +88,9 @@ def find_measure(session: Session, programme_id: int, code: str,
     return found[0]
 
 
-def measure_actor(session: Session, login: str, programme_id: int,
-                  measure_id: int) -> people.Actor | None:
+def measure_actor(
+    session: Session, login: str, programme_id: int, measure_id: int
+) -> people.Actor | None:
     """The actor with their programme roles, plus `responsible_body` when it applies."""
     actor = people.actor_for(session, login, programme_id)
     if actor is None:
@@ -95,8 +100,15 @@ def measure_actor(session: Session, login: str, programme_id: int,
     mine = bodies.bodies_of_person(session, person_id)
     if mine:
         mb = table(MeasureBody)
-        hit = session.connection().execute(sa.select(mb.c.body_id).where(
-            mb.c.measure_id == measure_id, mb.c.body_id.in_(mine)).limit(1)).first()
+        hit = (
+            session.connection()
+            .execute(
+                sa.select(mb.c.body_id)
+                .where(mb.c.measure_id == measure_id, mb.c.body_id.in_(mine))
+                .limit(1)
+            )
+            .first()
+        )
         if hit:
             return people.Actor(actor.login, actor.name, actor.roles | {RESPONSIBLE})
     return actor
@@ -105,62 +117,103 @@ def measure_actor(session: Session, login: str, programme_id: int,
 def responsible_names(session: Session, measure_id: int) -> list[str]:
     """The keys of a measure's responsible bodies, lead first."""
     mb, b = table(MeasureBody), table(BodyRow)
-    return [r[0] for r in session.connection().execute(
-        sa.select(b.c.key).join(mb, mb.c.body_id == b.c.id)
-        .where(mb.c.measure_id == measure_id).order_by(mb.c.position))]
+    return [
+        r[0]
+        for r in session.connection().execute(
+            sa.select(b.c.key)
+            .join(mb, mb.c.body_id == b.c.id)
+            .where(mb.c.measure_id == measure_id)
+            .order_by(mb.c.position)
+        )
+    ]
 
 
 def target_of(row: Measure, plan: ActionPlan) -> engine.Target:
     """The engine's view of a measure row."""
     assert row.id is not None
-    return engine.Target(table(Measure), row.id, row.state, row.version, f"measure:{row.id}",
-                         f"measure {row.code} ({plan.year})",
-                         f"'rsp measure show {row.code} --year {plan.year}'")
+    return engine.Target(
+        table(Measure),
+        row.id,
+        row.state,
+        row.version,
+        f"measure:{row.id}",
+        f"measure {row.code} ({plan.year})",
+        f"'rsp measure show {row.code} --year {plan.year}'",
+    )
 
 
-def _explain(session: Session, error: PermissionDenied, row: Measure,
-             allowed: tuple[str, ...]) -> PermissionDenied:
+def _explain(
+    session: Session, error: PermissionDenied, row: Measure, allowed: tuple[str, ...]
+) -> PermissionDenied:
     if RESPONSIBLE not in allowed:
         return error
     assert row.id is not None
     keys = ", ".join(responsible_names(session, row.id))
-    return PermissionDenied(f"{error} ({RESPONSIBLE}: a member person of one of the "
-                            f"measure's responsible bodies: {keys}; an admin adds one with "
-                            "'rsp bodies member BODY LOGIN')")
+    return PermissionDenied(
+        f"{error} ({RESPONSIBLE}: a member person of one of the "
+        f"measure's responsible bodies: {keys}; an admin adds one with "
+        "'rsp bodies member BODY LOGIN')"
+    )
 
 
-def fire(w: Work, row: Measure, plan: ActionPlan, definition: Definition, trigger: str,
-         comment: str | None, as_role: str | None = None,
-         detail: dict | None = None) -> engine.Advanced:
+def fire(
+    w: Work,
+    row: Measure,
+    plan: ActionPlan,
+    definition: Definition,
+    trigger: str,
+    comment: str | None,
+    as_role: str | None = None,
+    detail: dict | None = None,
+) -> engine.Advanced:
     """Fire a trigger on a measure through the engine's core, inside the caller's work."""
     assert row.id is not None
     who = measure_actor(w.session, w.actor, w.programme_id, row.id)
     try:
-        return engine.fire(w, who, target_of(row, plan), definition, trigger, comment, None,
-                           as_role, detail)
+        return engine.fire(
+            w, who, target_of(row, plan), definition, trigger, comment, None, as_role, detail
+        )
     except PermissionDenied as error:
         t = definition.trigger(trigger)
         raise _explain(w.session, error, row, t.roles if t else ()) from None
 
 
-def _on_measure(db: Database, clock: Clock, actor: str, programme_key: str | None, code: str,
-                year: int | None, action: str,
-                work: Callable[[Work, Measure, ActionPlan], T],
-                trigger: str | None = None, comment: str | None = None) -> T:
+def _on_measure(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    code: str,
+    year: int | None,
+    action: str,
+    work: Callable[[Work, Measure, ActionPlan], T],
+    trigger: str | None = None,
+    comment: str | None = None,
+) -> T:
     """Run `work` on the measure in one unit of work; a refusal is audited on the measure."""
+
     def on_measure(w: Work) -> T:
         row, plan = find_measure(w.session, w.programme_id, code, year)
         w.about(subject=f"measure:{row.id}", from_state=row.state)
         return work(w, row, plan)
 
-    return unit_of_work.write(db, clock, actor, programme_key, action, on_measure,
-                              trigger=trigger, comment=comment)
+    return unit_of_work.write(
+        db, clock, actor, programme_key, action, on_measure, trigger=trigger, comment=comment
+    )
 
 
-def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, code: str,
-            trigger: str, comment: str | None = None, year: int | None = None,
-            as_role: str | None = None, expected_version: int | None = None
-            ) -> engine.Advanced:
+def advance(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    code: str,
+    trigger: str,
+    comment: str | None = None,
+    year: int | None = None,
+    as_role: str | None = None,
+    expected_version: int | None = None,
+) -> engine.Advanced:
     """Fire a trigger on a measure as the actor; audit it either way."""
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> engine.Advanced:
@@ -172,19 +225,40 @@ def advance(db: Database, clock: Clock, actor: str, programme_key: str | None, c
             w.about(trigger=name)
         t = definition.trigger(name)
         if t is not None and set(t.marks) & set(OWN_COMMAND):
-            raise InvalidTransition(f"{name} has a command of its own: "
-                                    + command_for(name, row.code, plan.year, t.marks))
+            raise InvalidTransition(
+                f"{name} has a command of its own: "
+                + command_for(name, row.code, plan.year, t.marks)
+            )
         if expected_version is not None and row.version != expected_version:
-            raise ConflictError(f"measure {row.code} is at version {row.version}, not "
-                                f"{expected_version}: someone changed it")
+            raise ConflictError(
+                f"measure {row.code} is at version {row.version}, not "
+                f"{expected_version}: someone changed it"
+            )
         return fire(w, row, plan, definition, name, comment, as_role)
 
-    return _on_measure(db, clock, actor, programme_key, code, year, "transition", work,
-                       trigger, unit_of_work.fitting(comment))
+    return _on_measure(
+        db,
+        clock,
+        actor,
+        programme_key,
+        code,
+        year,
+        "transition",
+        work,
+        trigger,
+        unit_of_work.fitting(comment),
+    )
 
 
-def add_note(db: Database, clock: Clock, actor: str, programme_key: str | None, code: str,
-             text: str, year: int | None = None) -> int:
+def add_note(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    code: str,
+    text: str,
+    year: int | None = None,
+) -> int:
     """Add a progress note (working group or a responsible body's member); its id."""
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> int:
@@ -200,13 +274,26 @@ def add_note(db: Database, clock: Clock, actor: str, programme_key: str | None, 
         note = MeasureNote(measure_id=row.id, at=w.now, author=actor, text=body)
         session.add(note)
         session.flush()
-        w.audit("measure.note", subject=f"measure:{row.id}", comment=body,
-                detail={"year": plan.year, "code": row.code})
+        w.audit(
+            "measure.note",
+            subject=f"measure:{row.id}",
+            comment=body,
+            detail={"year": plan.year, "code": row.code},
+        )
         assert note.id is not None
         return note.id
 
-    return _on_measure(db, clock, actor, programme_key, code, year, "measure.note", work,
-                       comment=unit_of_work.fitting(text))
+    return _on_measure(
+        db,
+        clock,
+        actor,
+        programme_key,
+        code,
+        year,
+        "measure.note",
+        work,
+        comment=unit_of_work.fitting(text),
+    )
 
 
 @dataclass(frozen=True)
@@ -229,31 +316,35 @@ def is_done(definition: Definition, state: str) -> bool:
     return t is not None and (state in t.sources or state == t.dest)
 
 
-def _check_followup(row: Measure, definition: Definition, outcome: str, comment: str,
-                    reason: str | None) -> tuple[str, str, str | None]:
+def _check_followup(
+    row: Measure, definition: Definition, outcome: str, comment: str, reason: str | None
+) -> tuple[str, str, str | None]:
     """The outcome (its key, typed as key or Swedish label), comment and reason to record,
     or InvalidInput saying what is wrong."""
     outcome = vocab.resolve(outcome, OUTCOME_LABELS.items(), "--outcome")
-    text = unit_of_work.check_text(comment, "--comment (what was achieved against the "
-                                   "sub-goal)")
+    text = unit_of_work.check_text(comment, "--comment (what was achieved against the sub-goal)")
     why = unit_of_work.check_text(reason, "--reason", required=False)
     assert text is not None
     if outcome == "achieved" and why is None and not is_done(definition, row.state):
-        raise InvalidInput(f"--outcome achieved: measure {row.code} is not done (it is "
-                           f"{row.state}); say why it is achieved anyway with --reason, or "
-                           "record partly or not")
+        raise InvalidInput(
+            f"--outcome achieved: measure {row.code} is not done (it is "
+            f"{row.state}); say why it is achieved anyway with --reason, or "
+            "record partly or not"
+        )
     return outcome, text, why
 
 
-def _record(w: Work, row: Measure, plan: ActionPlan, outcome: str, comment: str,
-            reason: str | None) -> FollowupRecorded:
+def _record(
+    w: Work, row: Measure, plan: ActionPlan, outcome: str, comment: str, reason: str | None
+) -> FollowupRecorded:
     """Record one measure's follow-up in the unit of work (a done measure is followed up)."""
     session, actor = w.session, w.actor
     definition = stored.definition_of(session, row.definition_id)
     outcome, text, why = _check_followup(row, definition, outcome, comment, reason)
     t = definition.marked(FOLLOWS_UP, row.state)
-    previous = session.exec(select(MeasureFollowup).where(
-        MeasureFollowup.measure_id == row.id)).first()
+    previous = session.exec(
+        select(MeasureFollowup).where(MeasureFollowup.measure_id == row.id)
+    ).first()
     detail: dict[str, object] = {"outcome": outcome, "year": plan.year, "code": row.code}
     if why is not None:
         detail["reason"] = why
@@ -265,16 +356,26 @@ def _record(w: Work, row: Measure, plan: ActionPlan, outcome: str, comment: str,
     else:
         assert row.id is not None
         who = measure_actor(session, actor, w.programme_id, row.id)
-        role = w.require_role((*t.roles, capabilities.ADMIN) if t else capabilities.roles_for(
-            session, w.programme_id, FOLLOW_UP), "record follow-ups", actor=who)
+        role = w.require_role(
+            (*t.roles, capabilities.ADMIN)
+            if t
+            else capabilities.roles_for(session, w.programme_id, FOLLOW_UP),
+            "record follow-ups",
+            actor=who,
+        )
         to_state = row.state
         engine.touch(session, target_of(row, plan), "recording its follow-up")
-        w.audit("followup.recorded", subject=f"measure:{row.id}", comment=text,
-                detail=detail)
+        w.audit("followup.recorded", subject=f"measure:{row.id}", comment=text, detail=detail)
     if previous is None:
         assert row.id is not None
-        previous = MeasureFollowup(measure_id=row.id, outcome=outcome, comment=text,
-                                   recorded_by=actor, recorded_at=w.now, reason=why)
+        previous = MeasureFollowup(
+            measure_id=row.id,
+            outcome=outcome,
+            comment=text,
+            recorded_by=actor,
+            recorded_at=w.now,
+            reason=why,
+        )
         replaced = None
     else:
         replaced = previous.outcome
@@ -284,17 +385,34 @@ def _record(w: Work, row: Measure, plan: ActionPlan, outcome: str, comment: str,
     return FollowupRecorded(row.code, plan.year, outcome, row.state, to_state, role, replaced)
 
 
-def record_followup(db: Database, clock: Clock, actor: str, programme_key: str | None,
-                    code: str, outcome: str, comment: str, year: int | None = None,
-                    reason: str | None = None) -> FollowupRecorded:
+def record_followup(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    code: str,
+    outcome: str,
+    comment: str,
+    year: int | None = None,
+    reason: str | None = None,
+) -> FollowupRecorded:
     """Record a measure's year-end outcome (working group); a done measure is followed up.
     A measure not done is 'achieved' only with a reason."""
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> FollowupRecorded:
         return _record(w, row, plan, outcome, comment, reason)
 
-    return _on_measure(db, clock, actor, programme_key, code, year, "followup.record", work,
-                       comment=unit_of_work.fitting(comment))
+    return _on_measure(
+        db,
+        clock,
+        actor,
+        programme_key,
+        code,
+        year,
+        "followup.record",
+        work,
+        comment=unit_of_work.fitting(comment),
+    )
 
 
 @dataclass(frozen=True)
@@ -315,8 +433,14 @@ class FollowupProblems(InvalidInput):
         self.problems = problems
 
 
-def record_followups(db: Database, clock: Clock, actor: str, programme_key: str | None,
-                     year: int, entries: list[FollowupEntry]) -> list[FollowupRecorded]:
+def record_followups(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    year: int,
+    entries: list[FollowupEntry],
+) -> list[FollowupRecorded]:
     """Record the follow-up of several measures of a year's plan together, in one unit of
     work: all of them, or (FollowupProblems naming each measure's problem) none. An entry
     equal to what is recorded is left as it is."""
@@ -331,15 +455,23 @@ def record_followups(db: Database, clock: Clock, actor: str, programme_key: str 
             except NotFound as error:
                 problems[e.code] = str(error)
                 continue
-            previous = session.exec(select(MeasureFollowup).where(
-                MeasureFollowup.measure_id == row.id)).first()
-            if previous is not None and (previous.outcome, previous.comment,
-                                         previous.reason) == (
-                    e.outcome, (e.comment or "").strip(), (e.reason or "").strip() or None):
+            previous = session.exec(
+                select(MeasureFollowup).where(MeasureFollowup.measure_id == row.id)
+            ).first()
+            if previous is not None and (previous.outcome, previous.comment, previous.reason) == (
+                e.outcome,
+                (e.comment or "").strip(),
+                (e.reason or "").strip() or None,
+            ):
                 continue
             try:
-                _check_followup(row, stored.definition_of(session, row.definition_id),
-                                e.outcome, e.comment, e.reason)
+                _check_followup(
+                    row,
+                    stored.definition_of(session, row.definition_id),
+                    e.outcome,
+                    e.comment,
+                    e.reason,
+                )
             except InvalidInput as error:
                 problems[e.code] = str(error)
                 continue

@@ -38,7 +38,14 @@ _PLAN = ("year", "title", "issuer", "starts", "followup")
 _AREA = ("number", "title", "description", "examples", "goals", "measures")
 _GOAL = ("id", "title")
 _MEASURE = (
-    "id", "title", "subgoal", "goals", "activities", "responsible", "financing", "deadlines"
+    "id",
+    "title",
+    "subgoal",
+    "goals",
+    "activities",
+    "responsible",
+    "financing",
+    "deadlines",
 )
 _DEADLINE = ("date", "text")
 
@@ -126,8 +133,11 @@ def _check_id(
 ) -> str:
     """A goal's or measure's id: its form, its area prefix, and that it is not taken."""
     ident, line = p.text(m, "id", where), m.line_of("id")
-    regex, form = (GOAL_ID_RE, "<area>.<number>, e.g. 1.1") if kind == "goal" else (
-        MEASURE_ID_RE, "<area>.<LETTER>, e.g. 2.B")
+    regex, form = (
+        (GOAL_ID_RE, "<area>.<number>, e.g. 1.1")
+        if kind == "goal"
+        else (MEASURE_ID_RE, "<area>.<LETTER>, e.g. 2.B")
+    )
     match = regex.match(ident)
     if ident and not match:
         p.add(line, where, f"field 'id': {ident!r} must be {form}")
@@ -168,8 +178,11 @@ def _deadlines(p: Problems, m: yamlsrc.Located, where: str, year: int) -> tuple[
         text = p.text(d, "text", where, f"{label}text")
         if date and year and not year <= date.year <= year + 1:
             why = "before" if date.year < year else "more than a year after"
-            p.add(d.line_of("date"), where, f"field '{label}date': {date} is {why} the plan year "
-                  f"{year}")
+            p.add(
+                d.line_of("date"),
+                where,
+                f"field '{label}date': {date} is {why} the plan year {year}",
+            )
         if date:
             deadlines.append(Deadline(date, text))
     return tuple(deadlines)
@@ -183,21 +196,33 @@ def _measure(p: Problems, m: yamlsrc.Located, number: int, where: str, ctx: _Con
     goals = p.texts(m, "goals", where)
     for i, gid in enumerate(goals):
         if gid not in ctx.goal_lines:
-            p.add(m.line_of("goals"), where, f"field 'goals[{i}]': "
-                  f"{unknown('goal', gid, ctx.goal_lines)} (the plan's goals: "
-                  f"{', '.join(ctx.goal_lines)})")
+            p.add(
+                m.line_of("goals"),
+                where,
+                f"field 'goals[{i}]': "
+                f"{unknown('goal', gid, ctx.goal_lines)} (the plan's goals: "
+                f"{', '.join(ctx.goal_lines)})",
+            )
     responsible = p.texts(m, "responsible", where)
     for i, key in enumerate(responsible):
         _check_body(p, m.line_of("responsible"), where, f"responsible[{i}]", key, ctx.bodies)
         if key in responsible[:i]:
-            p.add(m.line_of("responsible"), where, f"field 'responsible[{i}]': {key!r} is "
-                  "listed twice")
+            p.add(
+                m.line_of("responsible"),
+                where,
+                f"field 'responsible[{i}]': {key!r} is listed twice",
+            )
     return Measure(
-        id=mid, area=number, title=p.text(m, "title", where),
-        subgoal=p.text(m, "subgoal", where), goals=goals,
-        activities=p.texts(m, "activities", where), responsible=responsible,
+        id=mid,
+        area=number,
+        title=p.text(m, "title", where),
+        subgoal=p.text(m, "subgoal", where),
+        goals=goals,
+        activities=p.texts(m, "activities", where),
+        responsible=responsible,
         financing=p.texts(m, "financing", where),
-        deadlines=_deadlines(p, m, where, ctx.year), line=m.line,
+        deadlines=_deadlines(p, m, where, ctx.year),
+        line=m.line,
     )
 
 
@@ -255,16 +280,27 @@ def parse_action_plan(
             numbers[number] = a.line_of("number")
         shapes.append((a, number, where, _goals(p, a, number, where, ctx.goal_lines)))
     areas = tuple(
-        Area(number, p.text(a, "title", where), p.text(a, "description", where),
-             p.texts(a, "examples", where, nonempty=False), goals,
-             _measures(p, a, number, where, ctx))
+        Area(
+            number,
+            p.text(a, "title", where),
+            p.text(a, "description", where),
+            p.texts(a, "examples", where, nonempty=False),
+            goals,
+            _measures(p, a, number, where, ctx),
+        )
         for a, number, where, goals in shapes
     )
     p.check()
     assert starts is not None  # a missing or bad date is a recorded problem
     return ActionPlan(
-        year=plan_year, title=title, issuer=issuer, starts=starts, followup=followup,
-        areas=areas, source=source, content_hash=hashlib.sha256(raw).hexdigest(),
+        year=plan_year,
+        title=title,
+        issuer=issuer,
+        starts=starts,
+        followup=followup,
+        areas=areas,
+        source=source,
+        content_hash=hashlib.sha256(raw).hexdigest(),
     )
 
 

@@ -59,11 +59,21 @@ def _sync_areas(session: Session, plan: PlanRow, areas: Sequence[Area]) -> list[
     assert plan.id is not None
     for a in areas:
         row = have.get(a.number)
-        values = {"title": a.title, "description": a.description,
-                  "examples": store.json_list(a.examples)}
+        values = {
+            "title": a.title,
+            "description": a.description,
+            "examples": store.json_list(a.examples),
+        }
         if row is None:
-            session.add(PlanArea(plan_id=plan.id, number=a.number, title=a.title,
-                                 description=a.description, examples=store.json_list(a.examples)))
+            session.add(
+                PlanArea(
+                    plan_id=plan.id,
+                    number=a.number,
+                    title=a.title,
+                    description=a.description,
+                    examples=store.json_list(a.examples),
+                )
+            )
             if have:
                 lines.append(f"  area {a.number} added: {a.title}")
         elif any(getattr(row, k) != v for k, v in values.items()):
@@ -90,16 +100,28 @@ HASH_ONLY = "  the file changed, its content did not: new file hash recorded"
 def _plan_row(w: Work, plan: ActionPlan) -> tuple[PlanRow, list[str], bool]:
     """The plan's row, created or brought up to date; what changed; whether it is new."""
     session, prog = w.session, w.programme
-    row = session.exec(select(PlanRow).where(PlanRow.programme_id == prog.id,
-                                             PlanRow.year == plan.year)).first()
-    values: dict[str, Any] = {"title": plan.title, "issuer": plan.issuer,
-                              "starts": plan.starts, "followup": plan.followup}
+    row = session.exec(
+        select(PlanRow).where(PlanRow.programme_id == prog.id, PlanRow.year == plan.year)
+    ).first()
+    values: dict[str, Any] = {
+        "title": plan.title,
+        "issuer": plan.issuer,
+        "starts": plan.starts,
+        "followup": plan.followup,
+    }
     if row is None:
         assert prog.id is not None
-        row = PlanRow(programme_id=prog.id, year=plan.year, title=plan.title,
-                      issuer=plan.issuer, starts=plan.starts, followup=plan.followup,
-                      content_hash=plan.content_hash, source=plan.source,
-                      imported_at=w.now)
+        row = PlanRow(
+            programme_id=prog.id,
+            year=plan.year,
+            title=plan.title,
+            issuer=plan.issuer,
+            starts=plan.starts,
+            followup=plan.followup,
+            content_hash=plan.content_hash,
+            source=plan.source,
+            imported_at=w.now,
+        )
         session.add(row)
         session.flush()
         return row, [], True
@@ -108,8 +130,7 @@ def _plan_row(w: Work, plan: ActionPlan) -> tuple[PlanRow, list[str], bool]:
         setattr(row, k, values[k])
     lines = [f"  plan: {', '.join(changed)} changed"] if changed else []
     if row.content_hash != plan.content_hash:
-        row.content_hash, row.source, row.imported_at = (plan.content_hash, plan.source,
-                                                         w.now)
+        row.content_hash, row.source, row.imported_at = (plan.content_hash, plan.source, w.now)
         lines = lines or [HASH_ONLY]
     session.add(row)
     return row, lines, False
@@ -135,9 +156,15 @@ def apply_plan(w: Work, plan: ActionPlan, progress: Progress | None = None) -> I
         changed = [k for k in store.CONTENT if before[k] != after[k]]
         if changed:
             store.update_measure(w, mrow, m, changed)
-            w.audit("measure.updated", subject=f"measure:{mrow.id}",
-                    detail={"year": plan.year, "code": m.id,
-                            "changed": {k: [before[k], after[k]] for k in changed}})
+            w.audit(
+                "measure.updated",
+                subject=f"measure:{mrow.id}",
+                detail={
+                    "year": plan.year,
+                    "code": m.id,
+                    "changed": {k: [before[k], after[k]] for k in changed},
+                },
+            )
             result.updated.append(m.id)
             changes.append(f"  {m.id}: {', '.join(changed)} changed")
         if progress:
@@ -155,13 +182,21 @@ def apply_plan(w: Work, plan: ActionPlan, progress: Progress | None = None) -> I
     return _finish(w, plan, row, result, changes, new_plan)
 
 
-def _finish(w: Work, plan: ActionPlan, row: PlanRow, result: ImportResult,
-            changes: list[str], new_plan: bool) -> ImportResult:
+def _finish(
+    w: Work,
+    plan: ActionPlan,
+    row: PlanRow,
+    result: ImportResult,
+    changes: list[str],
+    new_plan: bool,
+) -> ImportResult:
     n_measures = len(plan.measures())
     n_goals = sum(len(a.goals) for a in plan.areas)
     if new_plan:
-        result.lines = [f"plan {plan.year} ({plan.title}): imported {n_measures} measures in "
-                        f"{len(plan.areas)} areas, {n_goals} goals"]
+        result.lines = [
+            f"plan {plan.year} ({plan.title}): imported {n_measures} measures in "
+            f"{len(plan.areas)} areas, {n_goals} goals"
+        ]
     elif changes:
         result.lines = [f"plan {plan.year}: updated from {plan.source}", *changes]
     else:
@@ -170,16 +205,31 @@ def _finish(w: Work, plan: ActionPlan, row: PlanRow, result: ImportResult,
         result.lines.append(f"  not in the file, kept: {', '.join(result.kept)}")
     result.changed = new_plan or bool(changes)
     if result.changed:
-        w.audit("plan.imported" if new_plan else "plan.updated", subject=f"plan:{row.id}",
-                detail={"year": plan.year, "source": plan.source,
-                        "content_hash": plan.content_hash, "created": result.created,
-                        "updated": result.updated})
+        w.audit(
+            "plan.imported" if new_plan else "plan.updated",
+            subject=f"plan:{row.id}",
+            detail={
+                "year": plan.year,
+                "source": plan.source,
+                "content_hash": plan.content_hash,
+                "created": result.created,
+                "updated": result.updated,
+            },
+        )
     return result
 
 
-def import_plan(db: Database, clock: Clock, actor: str, programme_key: str | None, path: str,
-                year: int, progress: Progress | None = None) -> ImportResult:
+def import_plan(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    path: str,
+    year: int,
+    progress: Progress | None = None,
+) -> ImportResult:
     """Validate an action-plan file completely, then import it (admin or working group)."""
+
     def check(w: Work) -> ActionPlan:
         w.require(MANAGE_PLANS, "import action plans")
         return load_action_plan(path, bodies.body_keys(w.session, w.programme_id), year)

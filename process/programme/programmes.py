@@ -27,9 +27,13 @@ class ProgrammeSpec:
     board_name: str
 
 
-def create_programme(w: Work, spec: ProgrammeSpec, definition: Definition,
-                     admin_name: str | None = None,
-                     admin_email: str | None = None) -> tuple[Programme, ProcessInstance]:
+def create_programme(
+    w: Work,
+    spec: ProgrammeSpec,
+    definition: Definition,
+    admin_name: str | None = None,
+    admin_email: str | None = None,
+) -> tuple[Programme, ProcessInstance]:
     """Create a programme with its drafting process in `w`; the creator becomes its admin."""
     session, now, actor = w.session, w.now, w.actor
     if not spec.key or not people.LOGIN_RE.match(spec.key):
@@ -38,36 +42,56 @@ def create_programme(w: Work, spec: ProgrammeSpec, definition: Definition,
         raise InvalidInput(f"programme {spec.key!r} already exists in this database")
     measure = measure_workflow_of(definition)
     if not definition.capabilities:
-        raise InvalidInput(f"{definition.source}: a programme's process must say which of its "
-                           "roles hold which capabilities ('capabilities:'; see "
-                           "workflows/drafting.yaml)")
-    prog = Programme(key=spec.key, name=spec.name, region=spec.region,
-                     board_name=spec.board_name, created_at=now)
+        raise InvalidInput(
+            f"{definition.source}: a programme's process must say which of its "
+            "roles hold which capabilities ('capabilities:'; see "
+            "workflows/drafting.yaml)"
+        )
+    prog = Programme(
+        key=spec.key, name=spec.name, region=spec.region, board_name=spec.board_name, created_at=now
+    )
     session.add(prog)
     session.flush()
     assert prog.id is not None
     w.enter(prog)
     w.role = ADMIN
-    w.audit("programme.created", subject=f"programme:{prog.id}",
-            detail={"key": spec.key, "name": spec.name, "region": spec.region,
-                    "board": spec.board_name})
+    w.audit(
+        "programme.created",
+        subject=f"programme:{prog.id}",
+        detail={
+            "key": spec.key,
+            "name": spec.name,
+            "region": spec.region,
+            "board": spec.board_name,
+        },
+    )
     row = stored.store_definition(w, definition)
     assert row.id is not None
     measure_row = stored.store_definition(w, measure)
     prog.measure_definition_id = measure_row.id
     session.add(prog)
-    inst = ProcessInstance(programme_id=prog.id, definition_id=row.id,
-                           definition_hash=definition.content_hash, state=definition.initial,
-                           state_since=now, created_at=now)
+    inst = ProcessInstance(
+        programme_id=prog.id,
+        definition_id=row.id,
+        definition_hash=definition.content_hash,
+        state=definition.initial,
+        state_since=now,
+        created_at=now,
+    )
     session.add(inst)
     session.flush()
-    w.audit("process.created", subject=f"process:{inst.id}", to_state=definition.initial,
-            detail={"definition": definition.key, "content_hash": definition.content_hash})
+    w.audit(
+        "process.created",
+        subject=f"process:{inst.id}",
+        to_state=definition.initial,
+        detail={"definition": definition.key, "content_hash": definition.content_hash},
+    )
     allowed = people.programme_roles(list(definition.roles))
     person = people.person_by_login(session, actor)
     if person is None:
-        people_admin.add_person(w, allowed, actor, admin_name or actor, admin_email, [ADMIN],
-                                bootstrap=True)
+        people_admin.add_person(
+            w, allowed, actor, admin_name or actor, admin_email, [ADMIN], bootstrap=True
+        )
     else:
         people_admin.grant(w, person, ADMIN)
     return prog, inst
@@ -85,6 +109,7 @@ def load_example(name: str) -> tuple[ProgrammeSpec, Path, list[dict[str, Any]]]:
     data, _raw = yamlsrc.load(folder / "programme.yaml")
     p = data["programme"]
     spec = ProgrammeSpec(key=p["key"], name=p["name"], region=p["region"], board_name=p["board"])
-    workflow = (folder / p["workflow_file"] if "workflow_file" in p
-                else workflows.path_of(p["workflow"]))
+    workflow = (
+        folder / p["workflow_file"] if "workflow_file" in p else workflows.path_of(p["workflow"])
+    )
     return spec, workflow, list(data.get("people", []))

@@ -25,11 +25,21 @@ from process.workflow.definition import load_definition
 T = TypeVar("T")
 
 
-def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
-         definition_file: str | None = None, key: str | None = None, name: str | None = None,
-         region: str | None = None, board: str = "Regionala utvecklingsnämnden",
-         admin_name: str | None = None, admin_email: str | None = None,
-         replay: bool = False) -> list[str]:
+def init(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    *,
+    example: str | None = None,
+    definition_file: str | None = None,
+    key: str | None = None,
+    name: str | None = None,
+    region: str | None = None,
+    board: str = "Regionala utvecklingsnämnden",
+    admin_name: str | None = None,
+    admin_email: str | None = None,
+    replay: bool = False,
+) -> list[str]:
     """Create or migrate the schema, then create a programme; returns what was done.
 
     The first programme of a database makes its creator the installation's administrator;
@@ -46,8 +56,12 @@ def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
     if admin_name is not None or admin_email is not None:
         people.validate_person(actor, admin_name or actor, admin_email)
     before, after = schema.upgrade(db)
-    lines = [f"database: {db.display()} (schema {before or 'new'} → {after})"
-             if before != after else f"database: {db.display()} (schema {after})"]
+    lines = [
+        f"database: {db.display()} (schema {before or 'new'} → {after})"
+        if before != after
+        else f"database: {db.display()} (schema {after})"
+    ]
+
     def create(w: Work) -> tuple[Programme, ProcessInstance]:
         first = installation.ensure(w.session, w.recorded, replay)
         if not first or w.session.exec(select(Programme.id)).first() is not None:
@@ -58,11 +72,15 @@ def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
         lines.extend(_after_create(w, example))
         return prog, inst
 
-    prog, inst = unit_of_work.write(db, clock, actor, None, "programme.create", create,
-                                    installation=True)
+    prog, inst = unit_of_work.write(
+        db, clock, actor, None, "programme.create", create, installation=True
+    )
     lines.insert(1, f"programme {prog.key!r}: {prog.name}, {prog.region}")
-    lines.insert(2, f"process: {definition.key} v{definition.version} "
-                    f"(sha256 {definition.content_hash[:16]}…), stage {inst.state}")
+    lines.insert(
+        2,
+        f"process: {definition.key} v{definition.version} "
+        f"(sha256 {definition.content_hash[:16]}…), stage {inst.state}",
+    )
     lines.append(f"you ({actor}) are the programme's admin")
     if demo_people:
         lines.append("add people with 'rsp people add LOGIN --name ... --role ROLE'")
@@ -72,10 +90,12 @@ def init(db: Database, clock: Clock, actor: str, *, example: str | None = None,
 def _require_installation_admin(w: Work) -> None:
     person = people.person_by_login(w.session, w.actor)
     if person is None or not person.administers_installation:
-        raise PermissionDenied(f"{w.actor} does not administer this installation, so cannot "
-                               "create a programme in it (the installation's administrators "
-                               "can: whoever created its first programme, and those they "
-                               "make administrators)")
+        raise PermissionDenied(
+            f"{w.actor} does not administer this installation, so cannot "
+            "create a programme in it (the installation's administrators "
+            "can: whoever created its first programme, and those they "
+            "make administrators)"
+        )
 
 
 def _make_installation_admin(w: Work) -> None:
@@ -127,9 +147,18 @@ def _roles_here(w: Work, typed: list[str]) -> tuple[set[str], list[str]]:
     return people.programme_roles(list(definition.roles)), keys
 
 
-def add_person(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
-               name: str, email: str | None, roles: list[str]) -> None:
+def add_person(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    login: str,
+    name: str,
+    email: str | None,
+    roles: list[str],
+) -> None:
     """Register a person with roles on the programme (administrators only)."""
+
     def work(w: Work) -> None:
         allowed, keys = _roles_here(w, roles)
         people_admin.add_person(w, allowed, login, name, email, keys)
@@ -137,26 +166,59 @@ def add_person(db: Database, clock: Clock, actor: str, programme_key: str | None
     unit_of_work.write(db, clock, actor, programme_key, "person.add", work)
 
 
-def edit_person(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
-                name: str | None, email: str | None, clear_email: bool = False) -> None:
+def edit_person(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    login: str,
+    name: str | None,
+    email: str | None,
+    clear_email: bool = False,
+) -> None:
     """Correct a person's name and e-mail address (administrators only)."""
-    unit_of_work.write(db, clock, actor, programme_key, "person.edit", lambda w: (
-        people_admin.edit_person(w, login, name, email, clear_email)))
+    unit_of_work.write(
+        db,
+        clock,
+        actor,
+        programme_key,
+        "person.edit",
+        lambda w: people_admin.edit_person(w, login, name, email, clear_email),
+    )
 
 
-def set_active(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
-               active: bool) -> None:
+def set_active(
+    db: Database, clock: Clock, actor: str, programme_key: str | None, login: str, active: bool
+) -> None:
     """Deactivate a person, or activate them again (administrators only; never deleted)."""
-    unit_of_work.write(db, clock, actor, programme_key,
-                       "person.activate" if active else "person.deactivate",
-                       lambda w: people_admin.set_active(w, login, active))
+    unit_of_work.write(
+        db,
+        clock,
+        actor,
+        programme_key,
+        "person.activate" if active else "person.deactivate",
+        lambda w: people_admin.set_active(w, login, active),
+    )
 
 
-def change_role(db: Database, clock: Clock, actor: str, programme_key: str | None, login: str,
-                role: str, grant: bool) -> None:
+def change_role(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    login: str,
+    role: str,
+    grant: bool,
+) -> None:
     """Grant or remove a role (administrators only)."""
-    unit_of_work.write(db, clock, actor, programme_key, "role.grant" if grant else "role.remove",
-                       lambda w: people_admin.change_role(w, *_role_here(w, login, role), grant))
+    unit_of_work.write(
+        db,
+        clock,
+        actor,
+        programme_key,
+        "role.grant" if grant else "role.remove",
+        lambda w: people_admin.change_role(w, *_role_here(w, login, role), grant),
+    )
 
 
 def _role_here(w: Work, login: str, role: str) -> tuple[set[str], str, str]:

@@ -62,8 +62,9 @@ def position_word(position: str | None, lang: str) -> str:
 
 
 _R, _RB, _B = table(Remiss), table(RemissBody), table(Body)
-_LATEST = (sa.select(_R).where(_R.c.programme_id == sa.bindparam("pid"))
-           .order_by(_R.c.id.desc()).limit(1))
+_LATEST = (
+    sa.select(_R).where(_R.c.programme_id == sa.bindparam("pid")).order_by(_R.c.id.desc()).limit(1)
+)
 
 
 def latest(session: Session, programme_id: int) -> Any | None:
@@ -73,15 +74,44 @@ def latest(session: Session, programme_id: int) -> Any | None:
 
 def bodies_of(session: Session, remiss_id: int) -> list[dict[str, Any]]:
     """The consulted bodies of a remiss with their replies, in the bodies' order."""
-    rows = session.connection().execute(
-        sa.select(_B.c.id, _B.c.key, _B.c.name, _B.c.kind, _B.c.emails, _RB.c.position,
-                  _RB.c.received, _RB.c.summary, _RB.c.late, _RB.c.recorded_by)
-        .join(_RB, _RB.c.body_id == _B.c.id).where(_RB.c.remiss_id == remiss_id)
-        .order_by(_B.c.id)).mappings().all()
-    return [{"id": r["id"], "key": r["key"], "name": r["name"], "kind": r["kind"],
-             "emails": json.loads(r["emails"]), "answered": r["position"] in POSITIONS,
-             "position": r["position"], "received": r["received"], "summary": r["summary"],
-             "late": bool(r["late"]), "recorded_by": r["recorded_by"]} for r in rows]
+    rows = (
+        session.connection()
+        .execute(
+            sa.select(
+                _B.c.id,
+                _B.c.key,
+                _B.c.name,
+                _B.c.kind,
+                _B.c.emails,
+                _RB.c.position,
+                _RB.c.received,
+                _RB.c.summary,
+                _RB.c.late,
+                _RB.c.recorded_by,
+            )
+            .join(_RB, _RB.c.body_id == _B.c.id)
+            .where(_RB.c.remiss_id == remiss_id)
+            .order_by(_B.c.id)
+        )
+        .mappings()
+        .all()
+    )
+    return [
+        {
+            "id": r["id"],
+            "key": r["key"],
+            "name": r["name"],
+            "kind": r["kind"],
+            "emails": json.loads(r["emails"]),
+            "answered": r["position"] in POSITIONS,
+            "position": r["position"],
+            "received": r["received"],
+            "summary": r["summary"],
+            "late": bool(r["late"]),
+            "recorded_by": r["recorded_by"],
+        }
+        for r in rows
+    ]
 
 
 def remiss_overview(session: Session, programme_id: int, today: dt.date) -> dict | None:
@@ -93,15 +123,24 @@ def remiss_overview(session: Session, programme_id: int, today: dt.date) -> dict
     p = period(r["opened_on"], r["reply_by"])
     answered = [b for b in bodies if b["answered"]]
     return {
-        "id": r["id"], "opened_on": r["opened_on"], "reply_by": r["reply_by"],
-        "reply_by_asked": r["reply_by_asked"], "moved": r["reply_by"] != r["reply_by_asked"],
-        "open": r["closed_on"] is None, "closed_on": r["closed_on"], "comment": r["comment"],
-        "opened_by": r["opened_by"], "closed_by": r["closed_by"],
+        "id": r["id"],
+        "opened_on": r["opened_on"],
+        "reply_by": r["reply_by"],
+        "reply_by_asked": r["reply_by_asked"],
+        "moved": r["reply_by"] != r["reply_by_asked"],
+        "open": r["closed_on"] is None,
+        "closed_on": r["closed_on"],
+        "comment": r["comment"],
+        "opened_by": r["opened_by"],
+        "closed_by": r["closed_by"],
         "days_left": (r["reply_by"] - today).days,
-        "calendar_days": p.calendar_days, "working_days": p.working_days,
+        "calendar_days": p.calendar_days,
+        "working_days": p.working_days,
         "weekend_days": p.weekend_days,
         "lost_to_holidays": [{"date": d, "name": n} for d, n in p.lost_to_holidays],
-        "bodies": bodies, "consulted": len(bodies), "answered": len(answered),
+        "bodies": bodies,
+        "consulted": len(bodies),
+        "answered": len(answered),
         "late": sum(1 for b in answered if b["late"]),
         "no_answer": [b["key"] for b in bodies if b["position"] == NO_ANSWER],
         "waiting": [b["key"] for b in bodies if b["position"] is None],
@@ -114,5 +153,6 @@ def facts_for(session: Session, programme_id: int, today: dt.date) -> RemissFact
     if r is None or r["closed_on"] is not None:
         return None
     bodies = bodies_of(session, r["id"])
-    return RemissFacts(r["reply_by"], today, len(bodies),
-                       tuple(b["key"] for b in bodies if b["position"] is None))
+    return RemissFacts(
+        r["reply_by"], today, len(bodies), tuple(b["key"] for b in bodies if b["position"] is None)
+    )

@@ -39,12 +39,16 @@ OUTCOME_WORDS = {
     None: {"sv": "Ej uppföljd", "en": "Not followed up"},
 }
 WORDS = {
-    "title": {"sv": "Uppföljning av handlingsplan {year}",
-              "en": "Follow-up of the action plan {year}"},
+    "title": {
+        "sv": "Uppföljning av handlingsplan {year}",
+        "en": "Follow-up of the action plan {year}",
+    },
     "area": {"sv": "Prioriterat område", "en": "Priority area"},
     "goal": {"sv": "Mål", "en": "Goal"},
-    "goal_elsewhere": {"sv": "mål i område {n}, som handlingsplanen anger för insatsen",
-                       "en": "a goal of area {n}, as the action plan gives it for the measure"},
+    "goal_elsewhere": {
+        "sv": "mål i område {n}, som handlingsplanen anger för insatsen",
+        "en": "a goal of area {n}, as the action plan gives it for the measure",
+    },
     "no_goal": {"sv": "Utan angivet mål", "en": "No goal given"},
     "measure": {"sv": "Insats", "en": "Measure"},
     "subgoal": {"sv": "Delmål", "en": "Sub-goal"},
@@ -55,21 +59,23 @@ WORDS = {
     "not_followed": {"sv": "Ännu inte uppföljda ({n})", "en": "Not followed up yet ({n})"},
     "not_followed_intro": {
         "sv": "Räknas inte i andelarna ovan; de följs upp innan rapporten är klar.",
-        "en": "Not counted in the shares above; they are followed up before the report is "
-              "final."},
-    "counts": {"sv": "uppnått {achieved}, delvis {partly}, ej uppnått {not_}, ej uppföljda "
-                     "{missing}",
-               "en": "achieved {achieved}, partly {partly}, not achieved {not_}, not followed "
-                     "up {missing}"},
+        "en": "Not counted in the shares above; they are followed up before the report is final.",
+    },
+    "counts": {
+        "sv": "uppnått {achieved}, delvis {partly}, ej uppnått {not_}, ej uppföljda {missing}",
+        "en": "achieved {achieved}, partly {partly}, not achieved {not_}, not followed "
+        "up {missing}",
+    },
     "no_measures": {"sv": "Inga insatser detta år", "en": "No measures this year"},
     "see_above": {"sv": "redovisas under mål {goal}", "en": "reported under goal {goal}"},
-    "also_one": {"sv": "Även insats {codes} bidrar till målet; den redovisas under mål {goal}.",
-                 "en": "Measure {codes} also serves this goal; it is reported under goal "
-                       "{goal}."},
-    "also_many": {"sv": "Även insatserna {codes} bidrar till målet; de redovisas under mål "
-                        "{goal}.",
-                  "en": "Measures {codes} also serve this goal; they are reported under goal "
-                        "{goal}."},
+    "also_one": {
+        "sv": "Även insats {codes} bidrar till målet; den redovisas under mål {goal}.",
+        "en": "Measure {codes} also serves this goal; it is reported under goal {goal}.",
+    },
+    "also_many": {
+        "sv": "Även insatserna {codes} bidrar till målet; de redovisas under mål {goal}.",
+        "en": "Measures {codes} also serve this goal; they are reported under goal {goal}.",
+    },
     "summary": {"sv": "Hela planen", "en": "The whole plan"},
     "compiled": {"sv": "Sammanställd {day}", "en": "Compiled {day}"},
     "year": {"sv": "År", "en": "Year"},
@@ -87,10 +93,9 @@ def word(key: str, lang: str, **values: Any) -> str:
 
 
 def share_text(achieved: int, total: int, lang: str) -> str:
-    """"2 av 4 (50 %)" / "2 of 4 (50%)" (pure)."""
+    """ "2 av 4 (50 %)" / "2 of 4 (50%)" (pure)."""
     pct = round(100 * achieved / total) if total else 0
-    return (f"{achieved} av {total} ({pct} %)" if lang == "sv"
-            else f"{achieved} of {total} ({pct}%)")
+    return f"{achieved} av {total} ({pct} %)" if lang == "sv" else f"{achieved} of {total} ({pct}%)"
 
 
 def _counts(items: list[dict[str, Any]]) -> dict[str, int]:
@@ -98,8 +103,9 @@ def _counts(items: list[dict[str, Any]]) -> dict[str, int]:
     shares are computed over (a measure nobody followed up is not 'not achieved')."""
     c = {"total": len(items), "achieved": 0, "partly": 0, "not_": 0, "missing": 0}
     for m in items:
-        c[{"achieved": "achieved", "partly": "partly", "not": "not_"}.get(m["outcome"],
-                                                                          "missing")] += 1
+        c[
+            {"achieved": "achieved", "partly": "partly", "not": "not_"}.get(m["outcome"], "missing")
+        ] += 1
     c["followed"] = c["total"] - c["missing"]
     return c
 
@@ -127,8 +133,10 @@ def series(items: list[str], lang: str) -> str:
 def _group(area: dict[str, Any], goals: dict[str, dict[str, Any]], lang: str) -> None:
     """Put the area's measures under its goals (and other goals they serve), each once."""
     own = [c for c, g in goals.items() if g["area"] == area["number"]]
-    extra = sorted({c for m in area["measures"] for c in m["goals"] if c not in own},
-                   key=lambda c: [int(x) for x in c.split(".")] if c in goals else [999])
+    extra = sorted(
+        {c for m in area["measures"] for c in m["goals"] if c not in own},
+        key=lambda c: [int(x) for x in c.split(".")] if c in goals else [999],
+    )
     groups = []
     placed: dict[str, str] = {}
     for code in [*own, *extra]:
@@ -138,54 +146,112 @@ def _group(area: dict[str, Any], goals: dict[str, dict[str, Any]], lang: str) ->
             if code in m["goals"]:
                 entries.append({**m, "repeat": placed.get(m["code"])})
                 placed.setdefault(m["code"], code)
-        note = (word("goal_elsewhere", lang, n=g["area"])
-                if g["area"] not in (None, area["number"]) else "")
-        groups.append({"code": code, "title": g["title"], "note": note, "measures": entries,
-                       "also_text": _also_text(entries, lang)})
+        note = (
+            word("goal_elsewhere", lang, n=g["area"])
+            if g["area"] not in (None, area["number"])
+            else ""
+        )
+        groups.append(
+            {
+                "code": code,
+                "title": g["title"],
+                "note": note,
+                "measures": entries,
+                "also_text": _also_text(entries, lang),
+            }
+        )
     loose = [{**m, "repeat": None} for m in area["measures"] if not m["goals"]]
     if loose:
-        groups.append({"code": "", "title": word("no_goal", lang), "note": "",
-                       "measures": loose, "also_text": ""})
+        groups.append(
+            {
+                "code": "",
+                "title": word("no_goal", lang),
+                "note": "",
+                "measures": loose,
+                "also_text": "",
+            }
+        )
     area["goals"] = groups
 
 
-def report_data(session: Session, programme_key: str | None, year: int, lang: str = "sv",
-                today: dt.date | None = None) -> dict[str, Any]:
+def report_data(
+    session: Session,
+    programme_key: str | None,
+    year: int,
+    lang: str = "sv",
+    today: dt.date | None = None,
+) -> dict[str, Any]:
     """The follow-up of a year's plan as plain values, grouped for the templates."""
     prog = lookup.find_programme(session, programme_key)
     conn = session.connection()
     p, a, g = table(ActionPlan), table(PlanArea), table(PlanGoal)
     m, f = table(Measure), table(MeasureFollowup)
-    plan = conn.execute(sa.select(p).where(p.c.programme_id == prog.id, p.c.year == year)
-                        ).mappings().first()
+    plan = (
+        conn.execute(sa.select(p).where(p.c.programme_id == prog.id, p.c.year == year))
+        .mappings()
+        .first()
+    )
     if plan is None:
         raise NotFound(f"no action plan for {year}; import one with 'rsp plan import'")
-    goals = {r.code: {"area": r.area, "title": r.title} for r in conn.execute(
-        sa.select(g.c.code, g.c.area, g.c.title).where(g.c.plan_id == plan["id"])
-        .order_by(g.c.id))}
-    areas = {r.number: {"number": r.number, "title": r.title, "measures": []}
-             for r in conn.execute(sa.select(a.c.number, a.c.title).where(
-                 a.c.plan_id == plan["id"]).order_by(a.c.number))}
-    rows = conn.execute(
-        sa.select(m.c.id, m.c.code, m.c.area, m.c.title, m.c.subgoal, m.c.goals, m.c.state,
-                  m.c.definition_id, f.c.outcome, f.c.comment, f.c.reason, f.c.recorded_by,
-                  f.c.recorded_at)
-        .outerjoin(f, f.c.measure_id == m.c.id).where(m.c.plan_id == plan["id"])
-        .order_by(m.c.area, m.c.code)).mappings().all()
+    goals = {
+        r.code: {"area": r.area, "title": r.title}
+        for r in conn.execute(
+            sa.select(g.c.code, g.c.area, g.c.title)
+            .where(g.c.plan_id == plan["id"])
+            .order_by(g.c.id)
+        )
+    }
+    areas = {
+        r.number: {"number": r.number, "title": r.title, "measures": []}
+        for r in conn.execute(
+            sa.select(a.c.number, a.c.title).where(a.c.plan_id == plan["id"]).order_by(a.c.number)
+        )
+    }
+    rows = (
+        conn.execute(
+            sa.select(
+                m.c.id,
+                m.c.code,
+                m.c.area,
+                m.c.title,
+                m.c.subgoal,
+                m.c.goals,
+                m.c.state,
+                m.c.definition_id,
+                f.c.outcome,
+                f.c.comment,
+                f.c.reason,
+                f.c.recorded_by,
+                f.c.recorded_at,
+            )
+            .outerjoin(f, f.c.measure_id == m.c.id)
+            .where(m.c.plan_id == plan["id"])
+            .order_by(m.c.area, m.c.code)
+        )
+        .mappings()
+        .all()
+    )
     defs = {i: stored.definition_of(session, i) for i in {r["definition_id"] for r in rows}}
     mb, b = table(MeasureBody), table(BodyRow)
     names: dict[int, list[str]] = {}
     for mid, name in conn.execute(
-            sa.select(mb.c.measure_id, b.c.name).join(b, b.c.id == mb.c.body_id)
-            .join(m, m.c.id == mb.c.measure_id).where(m.c.plan_id == plan["id"])
-            .order_by(mb.c.measure_id, mb.c.position)):
+        sa.select(mb.c.measure_id, b.c.name)
+        .join(b, b.c.id == mb.c.body_id)
+        .join(m, m.c.id == mb.c.measure_id)
+        .where(m.c.plan_id == plan["id"])
+        .order_by(mb.c.measure_id, mb.c.position)
+    ):
         names.setdefault(mid, []).append(name)
     for r in rows:
         state = defs[r["definition_id"]].state(r["state"])
         outcome = OUTCOME_WORDS[r["outcome"]]
-        item = {**r, "goals": json.loads(r["goals"]), "state_label": label_text(state.label, lang),
-                "outcome_label": outcome.get(lang, outcome["sv"]),
-                "responsible": names.get(r["id"], [])}
+        item = {
+            **r,
+            "goals": json.loads(r["goals"]),
+            "state_label": label_text(state.label, lang),
+            "outcome_label": outcome.get(lang, outcome["sv"]),
+            "responsible": names.get(r["id"], []),
+        }
         areas.setdefault(r["area"], {"number": r["area"], "title": "", "measures": []})
         areas[r["area"]]["measures"].append(item)
     everything = [x for ar in areas.values() for x in ar["measures"]]
@@ -198,13 +264,20 @@ def report_data(session: Session, programme_key: str | None, year: int, lang: st
         for group in ar["goals"]:
             group["measures"] = [x for x in group["measures"] if x["outcome"] is not None]
     total = _counts(everything)
-    return {"lang": lang, "year": year, "plan_title": plan["title"],
-            "programme": prog.name, "region": prog.region,
-            "areas": [areas[k] for k in sorted(areas)], "measures": everything,
-            "counts": total, "share": share_text(total["achieved"], total["followed"], lang),
-            "followed": [x for x in everything if x["outcome"] is not None],
-            "not_followed": [x for x in everything if x["outcome"] is None],
-            "compiled": long_date(today or dt.date(year + 1, 1, 1), lang)}
+    return {
+        "lang": lang,
+        "year": year,
+        "plan_title": plan["title"],
+        "programme": prog.name,
+        "region": prog.region,
+        "areas": [areas[k] for k in sorted(areas)],
+        "measures": everything,
+        "counts": total,
+        "share": share_text(total["achieved"], total["followed"], lang),
+        "followed": [x for x in everything if x["outcome"] is not None],
+        "not_followed": [x for x in everything if x["outcome"] is None],
+        "compiled": long_date(today or dt.date(year + 1, 1, 1), lang),
+    }
 
 
 def render(data: dict[str, Any], fmt: str) -> str:
@@ -230,22 +303,55 @@ def _csv(data: dict[str, Any]) -> str:
 
 def _rows(data: dict[str, Any]) -> list[list[Any]]:
     lang = data["lang"]
-    keys = ("year", "area", "area_title", "goals", "measure", "title", "subgoal",
-            "responsible", "state", "outcome", "comment", "recorded_by", "recorded_at")
-    heads = {"year": word("year", lang), "area": word("area", lang),
-             "area_title": word("area_title", lang), "goals": word("goals", lang),
-             "measure": word("measure", lang), "title": "Titel" if lang == "sv" else "Title",
-             "subgoal": word("subgoal", lang), "responsible": word("responsible", lang),
-             "state": word("state", lang),
-             "outcome": word("outcome", lang), "comment": word("comment", lang),
-             "recorded_by": word("recorded_by", lang), "recorded_at": word("recorded_at", lang)}
+    keys = (
+        "year",
+        "area",
+        "area_title",
+        "goals",
+        "measure",
+        "title",
+        "subgoal",
+        "responsible",
+        "state",
+        "outcome",
+        "comment",
+        "recorded_by",
+        "recorded_at",
+    )
+    heads = {
+        "year": word("year", lang),
+        "area": word("area", lang),
+        "area_title": word("area_title", lang),
+        "goals": word("goals", lang),
+        "measure": word("measure", lang),
+        "title": "Titel" if lang == "sv" else "Title",
+        "subgoal": word("subgoal", lang),
+        "responsible": word("responsible", lang),
+        "state": word("state", lang),
+        "outcome": word("outcome", lang),
+        "comment": word("comment", lang),
+        "recorded_by": word("recorded_by", lang),
+        "recorded_at": word("recorded_at", lang),
+    }
     titles = {ar["number"]: ar["title"] for ar in data["areas"]}
     rows: list[list[Any]] = [[heads[k] for k in keys]]
     for m in data["measures"]:
         at = m["recorded_at"]
-        rows.append([data["year"], m["area"], titles.get(m["area"], ""),
-                     ", ".join(m["goals"]), m["code"], m["title"], m["subgoal"],
-                     ", ".join(m["responsible"]), m["state_label"], m["outcome_label"],
-                     m["comment"] or "", m["recorded_by"] or "",
-                     at.astimezone(STOCKHOLM).date().isoformat() if at else ""])
+        rows.append(
+            [
+                data["year"],
+                m["area"],
+                titles.get(m["area"], ""),
+                ", ".join(m["goals"]),
+                m["code"],
+                m["title"],
+                m["subgoal"],
+                ", ".join(m["responsible"]),
+                m["state_label"],
+                m["outcome_label"],
+                m["comment"] or "",
+                m["recorded_by"] or "",
+                at.astimezone(STOCKHOLM).date().isoformat() if at else "",
+            ]
+        )
     return rows

@@ -69,8 +69,10 @@ def list_text(rows: list[dict[str, Any]], lang: str) -> str:
             due = f"{r['deadline'].isoformat()} ({when_text(r['days_left'], True, lang)})"
             if r["deadline_text"]:
                 due += f" {r['deadline_text']}"
-        lines.append(f"{r['year']} {r['code']:<5} {r['state_label']:<12} "
-                     f"{(r['lead'] or '—'):<16} {_short(r['title'], 60):<60}  {due}".rstrip())
+        lines.append(
+            f"{r['year']} {r['code']:<5} {r['state_label']:<12} "
+            f"{(r['lead'] or '—'):<16} {_short(r['title'], 60):<60}  {due}".rstrip()
+        )
     return "\n".join(lines)
 
 
@@ -84,30 +86,39 @@ def _day(at: Any) -> str:
 
 def show_text(m: dict[str, Any], lang: str) -> str:
     """A measure's page: content, state, deadlines, bodies, follow-up, next steps, history."""
-    lines = [f"{w('measure', lang)} {m['code']} ({m['year']}): {m['title']}",
-             f"{w('area', lang)} {m['area']['number']}: {m['area']['title'] or ''}",
-             f"{w('subgoal', lang)}: {m['subgoal']}",
-             f"{w('goals', lang)}:",
-             *[f"  {g['code']} {g['title'] or ''}".rstrip() for g in m["goals"]],
-             f"{w('state', lang)}: {m['state_label']} [{m['state']}] {w('since', lang)} "
-             f"{_day(m['state_since'])} (version {m['version']})",
-             f"{w('responsible', lang)}: " + ", ".join(
-                 f"{b['name']} ({b['key']}{', ' + w('lead', lang) if b['lead'] else ''})"
-                 for b in m["responsible"]),
-             f"{w('financing', lang)}: " + "; ".join(m["financing"]),
-             f"{w('activities', lang)}:", *[f"  - {a}" for a in m["activities"]],
-             f"{w('deadlines', lang)}:"]
+    lines = [
+        f"{w('measure', lang)} {m['code']} ({m['year']}): {m['title']}",
+        f"{w('area', lang)} {m['area']['number']}: {m['area']['title'] or ''}",
+        f"{w('subgoal', lang)}: {m['subgoal']}",
+        f"{w('goals', lang)}:",
+        *[f"  {g['code']} {g['title'] or ''}".rstrip() for g in m["goals"]],
+        f"{w('state', lang)}: {m['state_label']} [{m['state']}] {w('since', lang)} "
+        f"{_day(m['state_since'])} (version {m['version']})",
+        f"{w('responsible', lang)}: "
+        + ", ".join(
+            f"{b['name']} ({b['key']}{', ' + w('lead', lang) if b['lead'] else ''})"
+            for b in m["responsible"]
+        ),
+        f"{w('financing', lang)}: " + "; ".join(m["financing"]),
+        f"{w('activities', lang)}:",
+        *[f"  - {a}" for a in m["activities"]],
+        f"{w('deadlines', lang)}:",
+    ]
     for d in m["deadlines"]:
-        lines.append(f"  {d['date'].isoformat()}  {d['text']}  "
-                     f"({when_text(d['days_left'], d['overdue'], lang)})")
+        lines.append(
+            f"  {d['date'].isoformat()}  {d['text']}  "
+            f"({when_text(d['days_left'], d['overdue'], lang)})"
+        )
     for key in ("carried_from", "carried_to"):
         if m[key]:
             lines.append(f"{w(key, lang)}: {m[key]['year']} {m[key]['code']}")
     if m["followup"]:
         f = m["followup"]
         outcome = OUTCOME_WORDS[f["outcome"]].get(lang, f["outcome"])
-        lines.append(f"{w('followup', lang)}: {outcome} — {f['comment']} "
-                     f"({f['recorded_by']}, {_day(f['recorded_at'])})")
+        lines.append(
+            f"{w('followup', lang)}: {outcome} — {f['comment']} "
+            f"({f['recorded_by']}, {_day(f['recorded_at'])})"
+        )
     lines.append(f"{w('next', lang)}:")
     for s in m["next_steps"]:
         extra = f"{w('who', lang)}: {', '.join(s['roles'])}"
@@ -120,7 +131,8 @@ def show_text(m: dict[str, Any], lang: str) -> str:
         lines.append(f"  {w('none', lang)}")
     lines.append(f"{w('notes', lang)}:")
     lines += [f"  {_day(n['at'])} {n['author']}: {n['text']}" for n in m["notes"]] or [
-        f"  {w('none', lang)}"]
+        f"  {w('none', lang)}"
+    ]
     lines += [f"{w('history', lang)}:", history_text(m["history"], lang)]
     return "\n".join(lines)
 
@@ -130,24 +142,29 @@ def bodies_text(rows: list[dict[str, Any]]) -> str:
     out = []
     for b in rows:
         extra = b["members"] or b["people"]
-        out.append(f"{b['key']:<30} {b['kind']:<13} {b['name']:<36} {', '.join(b['emails'])}"
-                   + (f"  [{', '.join(extra)}]" if extra else ""))
+        out.append(
+            f"{b['key']:<30} {b['kind']:<13} {b['name']:<36} {', '.join(b['emails'])}"
+            + (f"  [{', '.join(extra)}]" if extra else "")
+        )
     return "\n".join(out)
 
 
 def body_text(b: dict[str, Any], lang: str) -> str:
     """A body's page: addresses, members, people, groups and measures."""
-    lines = [f"{b['name']} ({b['key']}, {b['kind']})",
-             f"{w('emails', lang)}: {', '.join(b['emails']) or '—'}",
-             f"{w('members', lang)}: {', '.join(b['members']) or '—'}",
-             f"{w('people', lang)}: {', '.join(b['people']) or '—'}",
-             f"{w('groups', lang)}: {', '.join(b['groups']) or '—'}",
-             f"{w('measures', lang)}:"]
+    lines = [
+        f"{b['name']} ({b['key']}, {b['kind']})",
+        f"{w('emails', lang)}: {', '.join(b['emails']) or '—'}",
+        f"{w('members', lang)}: {', '.join(b['members']) or '—'}",
+        f"{w('people', lang)}: {', '.join(b['people']) or '—'}",
+        f"{w('groups', lang)}: {', '.join(b['groups']) or '—'}",
+        f"{w('measures', lang)}:",
+    ]
     for m in b["measures"]:
         lead = f" ({w('lead', lang)})" if m["lead"] else ""
         via = f" [{m['as']}]" if m["as"] != b["key"] else ""
-        lines.append(f"  {m['year']} {m['code']:<5} {m['state']:<13} {_short(m['title'], 60)}"
-                     f"{lead}{via}")
+        lines.append(
+            f"  {m['year']} {m['code']:<5} {m['state']:<13} {_short(m['title'], 60)}{lead}{via}"
+        )
     if not b["measures"]:
         lines.append(f"  {w('none', lang)}")
     return "\n".join(lines)

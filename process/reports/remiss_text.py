@@ -12,37 +12,48 @@ from process.decisions.finality import step_word
 from process.remiss.rules import position_word
 
 WORDS: dict[str, dict[str, str]] = {
-    "opened": {"sv": "Remissen öppnades {day} ({who}); svar senast {reply_by}",
-               "en": "Remiss opened {day} ({who}); replies due {reply_by}"},
-    "moved": {"sv": " (flyttat från {asked}, som inte är en arbetsdag, enligt lag 1930:173)",
-              "en": " (moved from {asked}, not a working day, by Swedish law 1930:173)"},
+    "opened": {
+        "sv": "Remissen öppnades {day} ({who}); svar senast {reply_by}",
+        "en": "Remiss opened {day} ({who}); replies due {reply_by}",
+    },
+    "moved": {
+        "sv": " (flyttat från {asked}, som inte är en arbetsdag, enligt lag 1930:173)",
+        "en": " (moved from {asked}, not a working day, by Swedish law 1930:173)",
+    },
     "closed": {"sv": "Avslutad {day}", "en": "Closed {day}"},
     "left": {"sv": "{n} dagar kvar till svarsdatum", "en": "{n} days left to the reply date"},
     "passed": {"sv": "svarsdatum har passerat", "en": "the reply date has passed"},
-    "period": {"sv": "Remisstiden: {days} dagar, {work} arbetsdagar; helgdagar som faller "
-                     "bort: {lost}",
-               "en": "The period: {days} days, {work} working days; lost to holidays: {lost}"},
+    "period": {
+        "sv": "Remisstiden: {days} dagar, {work} arbetsdagar; helgdagar som faller bort: {lost}",
+        "en": "The period: {days} days, {work} working days; lost to holidays: {lost}",
+    },
     "answers": {"sv": "Svar: {a} av {n} ({late} sent)", "en": "Replies: {a} of {n} ({late} late)"},
     "late": {"sv": "sent", "en": "late"},
-    "line_open": {"sv": "Remiss: {a} av {n} har svarat ({late} sent); svar senast {reply_by} "
-                        "({work} arbetsdagar, {lost} förlorade till helgdagar)",
-                  "en": "Remiss: {a} of {n} have answered ({late} late); replies due "
-                        "{reply_by} ({work} working days, {lost} lost to holidays)"},
-    "line_closed": {"sv": "Remiss avslutad {day}: {a} av {n} svarade ({late} sent), inget "
-                          "svar från {missing}",
-                    "en": "Remiss closed {day}: {a} of {n} answered ({late} late), no answer "
-                          "from {missing}"},
+    "line_open": {
+        "sv": "Remiss: {a} av {n} har svarat ({late} sent); svar senast {reply_by} "
+        "({work} arbetsdagar, {lost} förlorade till helgdagar)",
+        "en": "Remiss: {a} of {n} have answered ({late} late); replies due "
+        "{reply_by} ({work} working days, {lost} lost to holidays)",
+    },
+    "line_closed": {
+        "sv": "Remiss avslutad {day}: {a} av {n} svarade ({late} sent), inget svar från {missing}",
+        "en": "Remiss closed {day}: {a} of {n} answered ({late} late), no answer from {missing}",
+    },
     "none": {"sv": "inga", "en": "none"},
     "delegated_to": {"sv": "till", "en": "to"},
     "role": {"sv": "rollen", "en": "role"},
     "revoked": {"sv": "återkallad {day}", "en": "revoked {day}"},
     "active": {"sv": "gäller", "en": "active"},
     "used": {"sv": "{n} beslut", "en": "{n} decisions"},
-    "report": {"sv": "Delegationsbeslut att anmäla till {board}, {since} – {until}",
-               "en": "Delegated decisions to report to {board}, {since} – {until}"},
+    "report": {
+        "sv": "Delegationsbeslut att anmäla till {board}, {since} – {until}",
+        "en": "Delegated decisions to report to {board}, {since} – {until}",
+    },
     "under": {"sv": "enligt delegation #{id} ({ref})", "en": "under delegation #{id} ({ref})"},
-    "no_decisions": {"sv": "Inga delegationsbeslut under perioden.",
-                     "en": "No delegated decisions in the period."},
+    "no_decisions": {
+        "sv": "Inga delegationsbeslut under perioden.",
+        "en": "No delegated decisions in the period.",
+    },
     "final_on": {"sv": "laga kraft {day}", "en": "final {day}"},
     "expected": {"sv": "laga kraft väntas {day}", "en": "expected final {day}"},
     "appeal_until": {"sv": "överklagandetiden går ut {day}", "en": "appeal period ends {day}"},
@@ -59,19 +70,34 @@ def remiss_text(o: dict[str, Any], lang: str) -> str:
     head = w("opened", lang, day=o["opened_on"], who=o["opened_by"], reply_by=o["reply_by"])
     if o["moved"]:
         head += w("moved", lang, asked=o["reply_by_asked"])
-    when = (w("closed", lang, day=o["closed_on"]) if not o["open"]
-            else w("left", lang, n=o["days_left"]) if o["days_left"] >= 0
-            else w("passed", lang))
+    when = (
+        w("closed", lang, day=o["closed_on"])
+        if not o["open"]
+        else w("left", lang, n=o["days_left"])
+        if o["days_left"] >= 0
+        else w("passed", lang)
+    )
     lost = ", ".join(f"{x['date']} {x['name']}" for x in o["lost_to_holidays"])
-    lines = [head, f"  {when}",
-             w("period", lang, days=o["calendar_days"], work=o["working_days"],
-               lost=f"{len(o['lost_to_holidays'])} ({lost})" if lost else w("none", lang)),
-             w("answers", lang, a=o["answered"], n=o["consulted"], late=o["late"]), ""]
+    lines = [
+        head,
+        f"  {when}",
+        w(
+            "period",
+            lang,
+            days=o["calendar_days"],
+            work=o["working_days"],
+            lost=f"{len(o['lost_to_holidays'])} ({lost})" if lost else w("none", lang),
+        ),
+        w("answers", lang, a=o["answered"], n=o["consulted"], late=o["late"]),
+        "",
+    ]
     for b in o["bodies"]:
         received = b["received"].isoformat() if b["received"] else "—"
         late = f" ({w('late', lang)})" if b["late"] else ""
-        lines.append(f"  {b['key']:<14} {b['name']:<34} {received:<10}{late:<6} "
-                     f"{position_word(b['position'], lang)}")
+        lines.append(
+            f"  {b['key']:<14} {b['name']:<34} {received:<10}{late:<6} "
+            f"{position_word(b['position'], lang)}"
+        )
         if b["summary"]:
             lines.append(f"{'':>17}» {b['summary']}")
     return "\n".join(lines)
@@ -80,11 +106,25 @@ def remiss_text(o: dict[str, Any], lang: str) -> str:
 def remiss_line(o: dict[str, Any], lang: str) -> str:
     """One line on the remiss for `rsp status`."""
     if o["open"]:
-        return w("line_open", lang, a=o["answered"], n=o["consulted"], late=o["late"],
-                 reply_by=o["reply_by"], work=o["working_days"],
-                 lost=len(o["lost_to_holidays"]))
-    return w("line_closed", lang, day=o["closed_on"], a=o["answered"], n=o["consulted"],
-             late=o["late"], missing=len(o["no_answer"]))
+        return w(
+            "line_open",
+            lang,
+            a=o["answered"],
+            n=o["consulted"],
+            late=o["late"],
+            reply_by=o["reply_by"],
+            work=o["working_days"],
+            lost=len(o["lost_to_holidays"]),
+        )
+    return w(
+        "line_closed",
+        lang,
+        day=o["closed_on"],
+        a=o["answered"],
+        n=o["consulted"],
+        late=o["late"],
+        missing=len(o["no_answer"]),
+    )
 
 
 def decision_note(d: dict[str, Any], lang: str) -> str:
@@ -93,8 +133,12 @@ def decision_note(d: dict[str, Any], lang: str) -> str:
     if d["step"] == "final" and d.get("final_on"):
         note = w("final_on", lang, day=d["final_on"])
     elif d["step"] == "announced":
-        note += "; " + w("appeal_until", lang, day=d["appeal_last_day"]) + "; " + w(
-            "expected", lang, day=d["expected_final"])
+        note += (
+            "; "
+            + w("appeal_until", lang, day=d["appeal_last_day"])
+            + "; "
+            + w("expected", lang, day=d["expected_final"])
+        )
     elif d["step"] == "appealed" and d.get("appealed_by"):
         note += f" ({d['appealed_on']}, {d['appealed_by']})"
     return note
@@ -120,11 +164,12 @@ def delegations_text(rows: list[dict[str, Any]], lang: str) -> str:
     lines = []
     for d in rows:
         to = d["to_login"] or f"{w('role', lang)} {d['to_role']}"
-        state = (w("active", lang) if d["active"]
-                 else w("revoked", lang, day=_day(d["revoked_at"])))
-        lines.append(f"#{d['id']:<3} {kind_word(d['kind'], lang)} ({d['kind']}) "
-                     f"{w('delegated_to', lang)} {to}; {d['decision']}; {state}; "
-                     f"{w('used', lang, n=d['decisions'])}")
+        state = w("active", lang) if d["active"] else w("revoked", lang, day=_day(d["revoked_at"]))
+        lines.append(
+            f"#{d['id']:<3} {kind_word(d['kind'], lang)} ({d['kind']}) "
+            f"{w('delegated_to', lang)} {to}; {d['decision']}; {state}; "
+            f"{w('used', lang, n=d['decisions'])}"
+        )
     return "\n".join(lines) if lines else w("none", lang)
 
 
@@ -133,8 +178,10 @@ def report_text(r: dict[str, Any], lang: str) -> str:
     lines = [w("report", lang, board=r["board"], since=r["since"], until=r["until"]), ""]
     for d in r["decisions"]:
         lines.append(f"  {d['reference']:<28} {d['kind_label']}: {d['text']}")
-        lines.append(f"{'':>4}{d['decided_by_name']} ({d['decided_by']}), "
-                     + w("under", lang, id=d["delegation"], ref=d["delegation_decision"]))
+        lines.append(
+            f"{'':>4}{d['decided_by_name']} ({d['decided_by']}), "
+            + w("under", lang, id=d["delegation"], ref=d["delegation_decision"])
+        )
     if not r["decisions"]:
         lines.append(w("no_decisions", lang))
     return "\n".join(lines)

@@ -54,8 +54,9 @@ class Status:
         return asdict(self)
 
 
-def milestone_status(planned: dt.date | None, actual: dt.date | None,
-                     today: dt.date) -> tuple[str, int | None]:
+def milestone_status(
+    planned: dt.date | None, actual: dt.date | None, today: dt.date
+) -> tuple[str, int | None]:
     """Compare a milestone's planned and actual dates (pure)."""
     if planned is None:
         return "unplanned", None
@@ -71,11 +72,15 @@ def reached_dates(session: Session, subject: str) -> dict[str, dt.date]:
     """The latest date each state was entered, from the audit trail (Swedish dates)."""
     table = AuditEvent.__table__  # type: ignore[attr-defined]
     rows = session.connection().execute(
-        sa.select(table.c.to_state, sa.func.max(table.c.at)).where(
-            table.c.subject == subject, table.c.outcome == "applied",
+        sa.select(table.c.to_state, sa.func.max(table.c.at))
+        .where(
+            table.c.subject == subject,
+            table.c.outcome == "applied",
             table.c.action.in_(("transition", "process.created")),
             sa.or_(table.c.from_state.is_(None), table.c.from_state != table.c.to_state),
-        ).group_by(table.c.to_state))
+        )
+        .group_by(table.c.to_state)
+    )
     out = {}
     for state, at in rows:
         if isinstance(at, str):  # SQLite's max() hands back the stored text
@@ -87,15 +92,29 @@ def reached_dates(session: Session, subject: str) -> dict[str, dt.date]:
 
 
 def decision_dicts(session: Session, programme_id: int) -> tuple[dict[str, Any], ...]:
-    rows = session.exec(select(Decision).where(Decision.programme_id == programme_id)
-                        .order_by(sa.text("meeting_date, id"))).all()
-    return tuple({"id": d.id, "body": d.body, "meeting_date": d.meeting_date,
-                  "paragraph": d.paragraph, "diary_number": d.diary_number, "text": d.text,
-                  "trigger": d.trigger, "recorded_by": d.recorded_by} for d in rows)
+    rows = session.exec(
+        select(Decision)
+        .where(Decision.programme_id == programme_id)
+        .order_by(sa.text("meeting_date, id"))
+    ).all()
+    return tuple(
+        {
+            "id": d.id,
+            "body": d.body,
+            "meeting_date": d.meeting_date,
+            "paragraph": d.paragraph,
+            "diary_number": d.diary_number,
+            "text": d.text,
+            "trigger": d.trigger,
+            "recorded_by": d.recorded_by,
+        }
+        for d in rows
+    )
 
 
-def status(session: Session, programme_key: str | None, now: dt.datetime,
-           lang: str = "sv") -> Status:
+def status(
+    session: Session, programme_key: str | None, now: dt.datetime, lang: str = "sv"
+) -> Status:
     """The status of a programme's drafting process as of `now`."""
     prog = lookup.find_programme(session, programme_key)
     inst = lookup.instance_of(session, prog)
@@ -107,24 +126,34 @@ def status(session: Session, programme_key: str | None, now: dt.datetime,
     for s in definition.states:
         actual = reached.get(s.name)
         code, delta = milestone_status(s.planned, actual, today)
-        milestones.append(Milestone(s.name, label_text(s.label, lang), s.planned, actual,
-                                    delta, code))
+        milestones.append(
+            Milestone(s.name, label_text(s.label, lang), s.planned, actual, delta, code)
+        )
     current = definition.state(inst.state)
     since_day = inst.state_since.astimezone(STOCKHOLM).date()
     assert prog.id is not None
     return Status(
-        programme=prog.key, programme_name=prog.name, region=prog.region,
-        workflow=label_text(definition.name, lang), definition_hash=inst.definition_hash,
-        state=inst.state, state_label=label_text(current.label, lang), final=current.final,
-        since=inst.state_since, days_in_state=(today - since_day).days, version=inst.version,
+        programme=prog.key,
+        programme_name=prog.name,
+        region=prog.region,
+        workflow=label_text(definition.name, lang),
+        definition_hash=inst.definition_hash,
+        state=inst.state,
+        state_label=label_text(current.label, lang),
+        final=current.final,
+        since=inst.state_since,
+        days_in_state=(today - since_day).days,
+        version=inst.version,
         milestones=tuple(milestones),
         next_steps=next_steps_of(session, definition, inst.state, subject, lang, prog.id, now),
         decisions=_with_steps(session, prog.id, decision_dicts(session, prog.id), today),
-        remiss=remiss.remiss_overview(session, prog.id, today))
+        remiss=remiss.remiss_overview(session, prog.id, today),
+    )
 
 
-def _with_steps(session: Session, programme_id: int, decisions: tuple[dict[str, Any], ...],
-                today: dt.date) -> tuple[dict[str, Any], ...]:
+def _with_steps(
+    session: Session, programme_id: int, decisions: tuple[dict[str, Any], ...], today: dt.date
+) -> tuple[dict[str, Any], ...]:
     """Each decision with its step towards being final and its (expected) final date."""
     steps = {d["id"]: d for d in finality.board_decisions(session, programme_id, today)}
     keys = ("step", "expected_final", "final_on", "appeal_last_day")
@@ -135,19 +164,44 @@ def history(session: Session, programme_key: str | None) -> list[dict[str, Any]]
     """Every audited event of a programme, oldest first, with decision references."""
     prog = lookup.find_programme(session, programme_key)
     table = AuditEvent.__table__  # type: ignore[attr-defined]
-    rows = session.connection().execute(
-        sa.select(table).where(table.c.programme_id == prog.id).order_by(table.c.id)
-    ).mappings().all()
+    rows = (
+        session.connection()
+        .execute(sa.select(table).where(table.c.programme_id == prog.id).order_by(table.c.id))
+        .mappings()
+        .all()
+    )
     decisions = {d["id"]: d for d in decision_dicts(session, prog.id or 0)}
     out = []
     for r in rows:
-        item = {k: r[k] for k in ("id", "at", "recorded_at", "actor", "channel", "os_user",
-                                  "role", "action", "outcome", "subject", "trigger",
-                                  "from_state", "to_state", "comment")}
+        item = {
+            k: r[k]
+            for k in (
+                "id",
+                "at",
+                "recorded_at",
+                "actor",
+                "channel",
+                "os_user",
+                "role",
+                "action",
+                "outcome",
+                "subject",
+                "trigger",
+                "from_state",
+                "to_state",
+                "comment",
+            )
+        }
         item["detail"] = json.loads(r["detail"])
         d = decisions.get(r["decision_id"])
-        item["decision"] = (f"{d['meeting_date'].isoformat()} "
-                            f"{paragraph_sign(d['paragraph'])} {d['paragraph']}, "
-                            f"{d['diary_number']}") if d else None
+        item["decision"] = (
+            (
+                f"{d['meeting_date'].isoformat()} "
+                f"{paragraph_sign(d['paragraph'])} {d['paragraph']}, "
+                f"{d['diary_number']}"
+            )
+            if d
+            else None
+        )
         out.append(item)
     return out

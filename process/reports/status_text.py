@@ -41,8 +41,8 @@ def status_text(s: Status, lang: str) -> str:
     """The status as lines for a terminal."""
     lines = [
         f"{t('programme', lang)}: {s.programme_name} ({s.programme}), {s.region}",
-        f"{t('stage', lang)}: {s.state_label} [{s.state}] {t('final', lang) if s.final else ''}"
-        .rstrip(),
+        f"{t('stage', lang)}: {s.state_label} [{s.state}] "
+        f"{t('final', lang) if s.final else ''}".rstrip(),
         f"  {t('since', lang)} {_when(s.since)} ({_days_in_state(s.days_in_state, lang)})",
         "",
         f"{t('milestones', lang)} ({t('planned', lang)} / {t('actual', lang)}):",
@@ -51,8 +51,10 @@ def status_text(s: Status, lang: str) -> str:
         planned = m.planned.isoformat() if m.planned else "—"
         actual = m.actual.isoformat() if m.actual else "—"
         marker = "▶" if m.state == s.state else " "
-        lines.append(f" {marker} {m.label:<38} {planned}  {actual:<10}  "
-                     f"{milestone_note(m.status, m.delta_days, lang)}")
+        lines.append(
+            f" {marker} {m.label:<38} {planned}  {actual:<10}  "
+            f"{milestone_note(m.status, m.delta_days, lang)}"
+        )
     lines += ["", f"{t('next', lang)}:"]
     if not s.next_steps:
         lines.append(f"  {t('none', lang)}")
@@ -70,8 +72,10 @@ def status_text(s: Status, lang: str) -> str:
         lines.append(f"  {t('none', lang)}")
     for d in s.decisions:
         sign = paragraph_sign(d["paragraph"])
-        lines.append(f"  {d['meeting_date'].isoformat()} {sign} {d['paragraph']} "
-                     f"{d['diary_number']}  {d['body']}: {d['text']}")
+        lines.append(
+            f"  {d['meeting_date'].isoformat()} {sign} {d['paragraph']} "
+            f"{d['diary_number']}  {d['body']}: {d['text']}"
+        )
         if d.get("step") and d["step"] != "final":
             from process.reports.remiss_text import decision_note
 
@@ -125,8 +129,11 @@ def detail_text(detail: dict[str, Any]) -> str:
             shown = ", ".join(str(k) for k in value)
         elif isinstance(value, list | tuple):
             items = [str(v) for v in value]
-            shown = ", ".join(items) if len(items) <= 6 else (
-                f"{len(items)} ({', '.join(items[:3])} …)")
+            shown = (
+                ", ".join(items)
+                if len(items) <= 6
+                else (f"{len(items)} ({', '.join(items[:3])} …)")
+            )
         else:
             shown = str(value)
             if len(shown) == 64 and all(c in "0123456789abcdef" for c in shown):

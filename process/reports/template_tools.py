@@ -29,8 +29,11 @@ class Listed:
 def files_of(directory: Path) -> list[str]:
     """The template names in a directory: its files (not in subdirectories), hidden ones
     and editor backups (`~`) left out."""
-    return sorted(p.name for p in directory.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and not p.name.endswith("~"))
+    return sorted(
+        p.name
+        for p in directory.iterdir()
+        if p.is_file() and not p.name.startswith(".") and not p.name.endswith("~")
+    )
 
 
 def listing(families: Sequence[Family]) -> list[Listed]:
@@ -58,8 +61,10 @@ def export(families: Sequence[Family], directory: str, force: bool = False) -> l
     bundled = templating.bundled(families)
     clash = [str(target / n) for n in sorted(bundled) if (target / n).exists()]
     if clash and not force:
-        raise InvalidInput(f"{len(clash)} file(s) exist already, nothing written (use --force "
-                           f"to replace them): {', '.join(clash)}")
+        raise InvalidInput(
+            f"{len(clash)} file(s) exist already, nothing written (use --force "
+            f"to replace them): {', '.join(clash)}"
+        )
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for name, path in sorted(bundled.items()):
@@ -109,10 +114,13 @@ def _compile_each(report: CheckReport, families: Sequence[Family]) -> None:
     for name, where in sorted(names.items()):
         report.files.append(name)
         if name not in bundled:
-            report.notes.append(f"{where / name}: not the name of a bundled template, so "
-                                "rsp uses it only if another template includes it")
-        env = templating.sandbox([where, *templating.folders(families)],
-                                 templating.lstrip_blocks(name))
+            report.notes.append(
+                f"{where / name}: not the name of a bundled template, so "
+                "rsp uses it only if another template includes it"
+            )
+        env = templating.sandbox(
+            [where, *templating.folders(families)], templating.lstrip_blocks(name)
+        )
         _collect(report, partial(templating.load, env, name))
 
 

@@ -88,8 +88,12 @@ class Family:
 
 def bundled(families: Sequence[Family]) -> dict[str, Path]:
     """Every bundled template of the families by name, e.g. 'digest.html' → its file."""
-    return {p.name: p for f in families for p in sorted(f.folder.iterdir())
-            if p.is_file() and p.name.startswith(f.name + ".")}
+    return {
+        p.name: p
+        for f in families
+        for p in sorted(f.folder.iterdir())
+        if p.is_file() and p.name.startswith(f.name + ".")
+    }
 
 
 def folders(families: Sequence[Family]) -> list[Path]:
@@ -122,10 +126,14 @@ def sandbox(search: list[Path], lstrip: bool = True) -> jinja2.Environment:
 
     env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader([str(p) for p in search]),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",),
-                                            default_for_string=False, default=False),
-        trim_blocks=True, lstrip_blocks=lstrip, keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined)
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html",), default_for_string=False, default=False
+        ),
+        trim_blocks=True,
+        lstrip_blocks=lstrip,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
     env.filters.update(cell=md_cell, counts=counts_text)
     return env
 
@@ -167,8 +175,9 @@ def load(env: jinja2.Environment, name: str) -> Loaded:
     if filename is None or is_bundled_folder(Path(filename).parent):
         return load_here(env, name)
     own = tuple(p for p in search if not is_bundled_folder(Path(p)))
-    template = template_limits.UserTemplate(tuple(search), env.lstrip_blocks, name, filename,
-                                            own, _own_globals(env), _override[0])
+    template = template_limits.UserTemplate(
+        tuple(search), env.lstrip_blocks, name, filename, own, _own_globals(env), _override[0]
+    )
     template_limits.compile_template(template)
     return template
 
@@ -202,8 +211,9 @@ def _standard_globals() -> dict[str, Any]:
     return dict(sandbox([]).globals)
 
 
-def load_here(env: jinja2.Environment, name: str,
-              globals: dict[str, Any] | None = None) -> jinja2.Template:
+def load_here(
+    env: jinja2.Environment, name: str, globals: dict[str, Any] | None = None
+) -> jinja2.Template:
     """The template `name` of `env` compiled in this process (with these extra globals);
     a syntax error is a TemplateProblem with file:line."""
     import jinja2
@@ -212,17 +222,20 @@ def load_here(env: jinja2.Environment, name: str,
         return env.get_template(name, globals=globals)
     except jinja2.TemplateSyntaxError as exc:
         where = f"{exc.filename or name}:{exc.lineno}"
-        raise TemplateProblem(f"template {where}: syntax error: {exc.message}"
-                              f"{hint(exc.filename)}") from None
+        raise TemplateProblem(
+            f"template {where}: syntax error: {exc.message}{hint(exc.filename)}"
+        ) from None
     except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(f"template {exc.name!r} not found (it is included or "
-                              f"extended by another template)") from None
+        raise TemplateProblem(
+            f"template {exc.name!r} not found (it is included or extended by another template)"
+        ) from None
     except (UnicodeDecodeError, OSError) as exc:
         raise TemplateProblem(f"template {name}: cannot be read: {exc}") from None
     except RecursionError:
         filename = file_of(search_of(env), name)
-        raise TemplateProblem(f"template {filename or name}: nested too deeply to compile"
-                              f"{hint(filename)}") from None
+        raise TemplateProblem(
+            f"template {filename or name}: nested too deeply to compile{hint(filename)}"
+        ) from None
 
 
 def search_of(env: jinja2.Environment) -> list[str]:
@@ -237,8 +250,9 @@ def render(template: Loaded, context: dict[str, Any], shared: bool = False) -> s
     return render_many([template], context, shared)[0]
 
 
-def render_many(templates: Sequence[Loaded], context: dict[str, Any],
-                shared: bool = False) -> list[str]:
+def render_many(
+    templates: Sequence[Loaded], context: dict[str, Any], shared: bool = False
+) -> list[str]:
     """Each template rendered with the same `context`, as `render` does; the user's
     templates among them in one request to the worker."""
     import jinja2
@@ -262,8 +276,7 @@ def render_many(templates: Sequence[Loaded], context: dict[str, Any],
 def _render_here(template: jinja2.Template, context: dict[str, Any], shared: bool) -> str:
     try:
         if shared:
-            return "".join(template.root_render_func(
-                template.new_context(context, shared=True)))
+            return "".join(template.root_render_func(template.new_context(context, shared=True)))
         return template.render(context)
     except (RspError, MemoryError):  # MemoryError: the worker's limit, said there
         raise

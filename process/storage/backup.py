@@ -51,8 +51,9 @@ def _sqlite_path(db: Database) -> str:
 
 def _new_file(target: Path) -> None:
     if target.exists():
-        raise BackupError(f"{target} exists already: give a new file name (a backup never "
-                          "overwrites a file)")
+        raise BackupError(
+            f"{target} exists already: give a new file name (a backup never overwrites a file)"
+        )
     if not target.parent.is_dir():
         raise BackupError(f"folder {target.parent} does not exist")
 
@@ -101,11 +102,14 @@ def restore_sqlite(db: Database, source: Path) -> str:
     db.dispose()
     if target.exists() and target.stat().st_size > 0:
         with sqlite3.connect(target) as conn:
-            tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                                  ).fetchone()[0]
+            tables = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
         if tables:
-            raise BackupError(f"{db.display()} is not empty: restore only into a new "
-                              "database (a new file name), never over one in use")
+            raise BackupError(
+                f"{db.display()} is not empty: restore only into a new "
+                "database (a new file name), never over one in use"
+            )
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dest = sqlite3.connect(target)
@@ -127,7 +131,7 @@ def _libpq(db: Database) -> tuple[str, list[str], dict[str, str]]:
     query = dict(url.query)
     options = query.pop("options", None)
     if options:
-        for opt in ([options] if isinstance(options, str) else list(options)):
+        for opt in [options] if isinstance(options, str) else list(options):
             text = unquote(opt)
             if "search_path" in text:
                 schemas = [s.strip() for s in text.split("=", 1)[1].split(",") if s.strip()]
@@ -142,28 +146,44 @@ def _libpq(db: Database) -> tuple[str, list[str], dict[str, str]]:
 def pg_dump_command(db: Database, target: Path) -> PgCommand:
     """The documented backup command of a PostgreSQL database."""
     url, schemas, env = _libpq(db)
-    argv = ["pg_dump", "--format=custom", "--no-owner", "--no-privileges",
-            *[f"--schema={s}" for s in schemas], f"--file={target}", f"--dbname={url}"]
+    argv = [
+        "pg_dump",
+        "--format=custom",
+        "--no-owner",
+        "--no-privileges",
+        *[f"--schema={s}" for s in schemas],
+        f"--file={target}",
+        f"--dbname={url}",
+    ]
     return PgCommand(argv, env)
 
 
 def pg_restore_command(db: Database, source: Path) -> PgCommand:
     """The documented restore command into an empty PostgreSQL database."""
     url, _schemas, env = _libpq(db)
-    argv = ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error",
-            f"--dbname={url}", str(source)]
+    argv = [
+        "pg_restore",
+        "--no-owner",
+        "--no-privileges",
+        "--exit-on-error",
+        f"--dbname={url}",
+        str(source),
+    ]
     return PgCommand(argv, env)
 
 
 def _run(command: PgCommand) -> None:
     if shutil.which(command.argv[0]) is None:
-        raise BackupError(f"{command.argv[0]} is not installed here (Debian/Ubuntu: apt "
-                          f"install postgresql-client, of the server's major version); "
-                          f"the command to run where it is:\n  {command.shown()}")
+        raise BackupError(
+            f"{command.argv[0]} is not installed here (Debian/Ubuntu: apt "
+            f"install postgresql-client, of the server's major version); "
+            f"the command to run where it is:\n  {command.shown()}"
+        )
     done = subprocess.run(command.argv, env=command.env, capture_output=True, text=True)
     if done.returncode != 0:
-        raise BackupError(f"{command.argv[0]} failed (exit {done.returncode}): "
-                          f"{done.stderr.strip()[:2000]}")
+        raise BackupError(
+            f"{command.argv[0]} failed (exit {done.returncode}): {done.stderr.strip()[:2000]}"
+        )
 
 
 def backup_postgres(db: Database, target: Path) -> PgCommand:
@@ -180,8 +200,10 @@ def restore_postgres(db: Database, source: Path) -> PgCommand:
         raise BackupError(f"{source}: no such file")
     with db.engine.connect() as conn:
         if _tables(conn):
-            raise BackupError(f"{db.display()} is not empty: restore only into a new, empty "
-                              "database (createdb rsp_restored), never over one in use")
+            raise BackupError(
+                f"{db.display()} is not empty: restore only into a new, empty "
+                "database (createdb rsp_restored), never over one in use"
+            )
     command = pg_restore_command(db, source)
     _run(command)
     return command
@@ -192,4 +214,3 @@ def check_target_kind(db: Database) -> str:
     if db.dialect not in ("sqlite", "postgresql"):
         raise InvalidInput(f"rsp backs up SQLite and PostgreSQL, not {db.dialect}")
     return db.dialect
-

@@ -64,8 +64,9 @@ def url_secrets(url: str) -> list[str]:
     match = re.search(r"://[^:/?#\s@]*:(\S*)@", url)
     if match:
         found.add(match.group(1))
-    found.update(m.group(1) for m in re.finditer(
-        r"(?i)[?&;](?:ssl)?pass(?:word)?=([^&;#\s]*)", url))
+    found.update(
+        m.group(1) for m in re.finditer(r"(?i)[?&;](?:ssl)?pass(?:word)?=([^&;#\s]*)", url)
+    )
     found |= {unquote(s) for s in found}
     return sorted((s for s in found if len(s) >= 3), key=len, reverse=True)
 
@@ -95,9 +96,11 @@ def _sqlite_setup(engine: sa.Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-REPLAY_ONLY = ("--now replays a date, and writes with it are allowed only on a database made "
-               "for replay ('rsp init --replay': the demo, tests, simulations). To record "
-               "something that happened earlier, give --effective DATE instead")
+REPLAY_ONLY = (
+    "--now replays a date, and writes with it are allowed only on a database made "
+    "for replay ('rsp init --replay': the demo, tests, simulations). To record "
+    "something that happened earlier, give --effective DATE instead"
+)
 
 
 @dataclass
@@ -116,8 +119,12 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose transaction commits at the end, or rolls back on error."""
-        with Session(self.engine.execution_options(rsp_write=True),
-                     expire_on_commit=False) as session, session.begin():
+        with (
+            Session(
+                self.engine.execution_options(rsp_write=True), expire_on_commit=False
+            ) as session,
+            session.begin(),
+        ):
             if self.replaying:
                 self._refuse_unless_replay(session)
             yield session
@@ -126,8 +133,7 @@ class Database:
         if not sa.inspect(session.connection()).has_table("installation"):
             made_for_replay = None
         else:
-            row = session.connection().exec_driver_sql(
-                "SELECT replay FROM installation").first()
+            row = session.connection().exec_driver_sql("SELECT replay FROM installation").first()
             made_for_replay = bool(row[0]) if row is not None else None
         if made_for_replay is False or (made_for_replay is None and not self.making_replay):
             raise InvalidInput(REPLAY_ONLY)
@@ -153,16 +159,20 @@ class Database:
         if rev is None:
             raise SchemaError(f"{self.display()} has no rsp schema yet: run 'rsp init' first")
         if rev != SCHEMA_HEAD:
-            raise SchemaError(f"{self.display()} has schema {rev}, this rsp needs "
-                              f"{SCHEMA_HEAD}: run 'rsp db upgrade'")
+            raise SchemaError(
+                f"{self.display()} has schema {rev}, this rsp needs "
+                f"{SCHEMA_HEAD}: run 'rsp db upgrade'"
+            )
 
     def refuse_missing_file(self) -> None:
         """SchemaError naming a SQLite database file that does not exist: opening it would
         create an empty one (a mistyped --db), which only `rsp init` may do."""
         missing = self.missing_file()
         if missing is not None:
-            raise SchemaError(f"no database at {missing}: check --db (or RSP_DATABASE_URL)"
-                              ", or create one there with 'rsp init'")
+            raise SchemaError(
+                f"no database at {missing}: check --db (or RSP_DATABASE_URL)"
+                ", or create one there with 'rsp init'"
+            )
 
     def missing_file(self) -> str | None:
         """The path of a SQLite database file that does not exist (opening it would create
@@ -186,25 +196,32 @@ def password_by_reference(environ: Any = None) -> str | None:
     """The database password from RSP_DATABASE_PASSWORD_FILE (a file) or
     RSP_DATABASE_PASSWORD_ENV (the NAME of a variable), or None when neither is set."""
     env = os.environ if environ is None else environ
-    file_name, var_name = env.get("RSP_DATABASE_PASSWORD_FILE"), env.get(
-        "RSP_DATABASE_PASSWORD_ENV")
+    file_name, var_name = (
+        env.get("RSP_DATABASE_PASSWORD_FILE"),
+        env.get("RSP_DATABASE_PASSWORD_ENV"),
+    )
     if file_name and var_name:
-        raise InvalidInput("set RSP_DATABASE_PASSWORD_FILE or RSP_DATABASE_PASSWORD_ENV "
-                           "(database.password_file or password_env), not both")
+        raise InvalidInput(
+            "set RSP_DATABASE_PASSWORD_FILE or RSP_DATABASE_PASSWORD_ENV "
+            "(database.password_file or password_env), not both"
+        )
     if file_name:
         try:
             value = Path(file_name).expanduser().read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"RSP_DATABASE_PASSWORD_FILE: cannot read {file_name}: "
-                               f"{getattr(exc, 'strerror', None) or exc}") from None
+            raise InvalidInput(
+                f"RSP_DATABASE_PASSWORD_FILE: cannot read {file_name}: "
+                f"{getattr(exc, 'strerror', None) or exc}"
+            ) from None
         if not value:
             raise InvalidInput(f"RSP_DATABASE_PASSWORD_FILE: {file_name} is empty")
         return value
     if var_name:
         value = (env.get(var_name) or "").strip()
         if not value:
-            raise InvalidInput(f"RSP_DATABASE_PASSWORD_ENV names {var_name}, which is not "
-                               "set or empty")
+            raise InvalidInput(
+                f"RSP_DATABASE_PASSWORD_ENV names {var_name}, which is not set or empty"
+            )
         return value
     return None
 
@@ -221,8 +238,9 @@ def open_database(value: str | None = None) -> Database:
             target = parsed if parsed.password else parsed.set(password=password)
         engine = sa.create_engine(target)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ValueError) as exc:
-        raise InvalidInput(scrub(f"--db {url!r} is not a usable database URL: {exc}", url)
-                           ) from None
+        raise InvalidInput(
+            scrub(f"--db {url!r} is not a usable database URL: {exc}", url)
+        ) from None
     if engine.dialect.name == "sqlite":
         _sqlite_setup(engine)
         db_path = engine.url.database

@@ -18,22 +18,27 @@ def find_programme(session: Session, key: str | None) -> Programme:
         prog = session.exec(select(Programme).where(Programme.key == key)).first()
         if prog is None:
             keys = session.exec(select(Programme.key)).all()
-            raise NotFound(f"no programme {key!r} here" + (f"; known: {', '.join(keys)}"
-                                                            if keys else ""))
+            raise NotFound(
+                f"no programme {key!r} here" + (f"; known: {', '.join(keys)}" if keys else "")
+            )
         return prog
     progs = session.exec(select(Programme).limit(3)).all()
     if not progs:
-        raise NotFound("this database has no programme yet: run 'rsp init --example "
-                       "jamtland-harjedalen' or 'rsp init --definition FILE --key KEY ...'")
+        raise NotFound(
+            "this database has no programme yet: run 'rsp init --example "
+            "jamtland-harjedalen' or 'rsp init --definition FILE --key KEY ...'"
+        )
     if len(progs) > 1:
         keys = session.exec(select(Programme.key)).all()
-        raise InvalidInput("several programmes here; choose one with --programme KEY: "
-                           + ", ".join(keys))
+        raise InvalidInput(
+            "several programmes here; choose one with --programme KEY: " + ", ".join(keys)
+        )
     return progs[0]
 
 
 _ID_BY_KEY = sa.select(Programme.__table__.c.id).where(  # type: ignore[attr-defined]
-    Programme.__table__.c.key == sa.bindparam("key"))  # type: ignore[attr-defined]
+    Programme.__table__.c.key == sa.bindparam("key")  # type: ignore[attr-defined]
+)  # type: ignore[attr-defined]
 
 
 def programme_id(session: Session, key: str | None) -> int:
@@ -49,8 +54,9 @@ def programme_id(session: Session, key: str | None) -> int:
 
 def instance_of(session: Session, programme: Programme | ProgrammeRef) -> ProcessInstance:
     """The drafting process of a programme."""
-    inst = session.exec(select(ProcessInstance).where(
-        ProcessInstance.programme_id == programme.id)).first()
+    inst = session.exec(
+        select(ProcessInstance).where(ProcessInstance.programme_id == programme.id)
+    ).first()
     if inst is None:
         raise NotFound(f"programme {programme.key!r} has no process")
     return inst

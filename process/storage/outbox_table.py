@@ -24,8 +24,9 @@ class OutboxMessage(SQLModel, table=True):
 
     __tablename__ = "outbox_message"
     __table_args__ = (
-        sa.UniqueConstraint("subject", "rule", "due_on", "recipient",
-                            name="uq_outbox_message_reminder"),
+        sa.UniqueConstraint(
+            "subject", "rule", "due_on", "recipient", name="uq_outbox_message_reminder"
+        ),
         sa.Index("ix_outbox_message_ready", "status", "next_attempt_at"),
     )
     id: int | None = Field(default=None, primary_key=True)

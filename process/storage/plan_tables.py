@@ -92,9 +92,11 @@ class Measure(SQLModel, table=True):
     """A planned measure (planerad insats), e.g. 2.B, and where its lifecycle stands."""
 
     __tablename__ = "measure"
-    __table_args__ = (sa.UniqueConstraint("plan_id", "code"),
-                      # a programme's open measures without reading the other programmes'
-                      sa.Index("ix_measure_plan_state", "plan_id", "state"))
+    __table_args__ = (
+        sa.UniqueConstraint("plan_id", "code"),
+        # a programme's open measures without reading the other programmes'
+        sa.Index("ix_measure_plan_state", "plan_id", "state"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="action_plan.id")
     code: str

@@ -70,8 +70,11 @@ class Delegation(SQLModel, table=True):
     """The board delegates a kind of decision to a person or a role, by a decision."""
 
     __tablename__ = "delegation"
-    __table_args__ = (sa.CheckConstraint("(to_login IS NULL) <> (to_role IS NULL)",
-                                         name="ck_delegation_one_delegate"),)
+    __table_args__ = (
+        sa.CheckConstraint(
+            "(to_login IS NULL) <> (to_role IS NULL)", name="ck_delegation_one_delegate"
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     programme_id: int = Field(foreign_key="programme.id", index=True)
     kind: str

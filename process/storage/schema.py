@@ -37,8 +37,10 @@ def upgrade(db: Database) -> tuple[str | None, str | None]:
                 broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
                 conn.rollback()
                 if broken:
-                    raise SchemaError(f"the upgrade left {len(broken)} broken references, "
-                                      f"e.g. in {broken[0][0]}; restore the backup")
+                    raise SchemaError(
+                        f"the upgrade left {len(broken)} broken references, "
+                        f"e.g. in {broken[0][0]}; restore the backup"
+                    )
         finally:
             if sqlite:
                 conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]

@@ -135,9 +135,11 @@ class AuditEvent(SQLModel, table=True):
     -1 for the one global chain of rows written before chains were per programme)."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (sa.Index("ix_audit_subject", "subject", "id"),
-                      sa.Index("ix_audit_subject_trigger", "subject", "trigger", "outcome"),
-                      sa.UniqueConstraint("chain", "seq", name="uq_audit_chain_seq"))
+    __table_args__ = (
+        sa.Index("ix_audit_subject", "subject", "id"),
+        sa.Index("ix_audit_subject_trigger", "subject", "trigger", "outcome"),
+        sa.UniqueConstraint("chain", "seq", name="uq_audit_chain_seq"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     at: dt.datetime = utc_column()  # the effective time: when it counts as having happened
     recorded_at: dt.datetime | None = utc_column(nullable=True)  # the real time it was written

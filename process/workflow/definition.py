@@ -24,18 +24,34 @@ from process.workflow import guards
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 RESERVED_ROLES = {"admin"}
-TOP_KEYS = {"workflow", "name", "version", "roles", "capabilities", "measure_workflow",
-            "diary_numbers", "initial", "states", "triggers"}
+TOP_KEYS = {
+    "workflow",
+    "name",
+    "version",
+    "roles",
+    "capabilities",
+    "measure_workflow",
+    "diary_numbers",
+    "initial",
+    "states",
+    "triggers",
+}
 STATE_KEYS = {"name", "label", "planned", "final"}
 TRIGGER_KEYS = {"name", "label", "from", "to", "roles", "guards", "decision", "marks"}
 # Marks: a trigger that records more than the stage is fired by its own service, which
 # finds it by its mark (so a region names its triggers as it likes).
-MARKS = {"opens_remiss": "rsp remiss open BODY... [--reply-by DATE]",
-         "closes_remiss": "rsp remiss close",
-         "follows_up": "rsp followup record CODE --year YEAR --outcome … -m …",
-         "carries_over": "rsp plan rollover YEAR NEXT-YEAR"}
-LEGACY_MARKS = {"open_remiss": "opens_remiss", "compile_remiss": "closes_remiss",
-                "follow_up": "follows_up", "carry_over": "carries_over"}
+MARKS = {
+    "opens_remiss": "rsp remiss open BODY... [--reply-by DATE]",
+    "closes_remiss": "rsp remiss close",
+    "follows_up": "rsp followup record CODE --year YEAR --outcome … -m …",
+    "carries_over": "rsp plan rollover YEAR NEXT-YEAR",
+}
+LEGACY_MARKS = {
+    "open_remiss": "opens_remiss",
+    "compile_remiss": "closes_remiss",
+    "follow_up": "follows_up",
+    "carry_over": "carries_over",
+}
 
 
 def own_service(mark: str) -> str:
@@ -162,8 +178,9 @@ class Definition:
                 roles=tuple(t["roles"]),
                 guards=tuple(t["guards"]),
                 decision=t["decision"],
-                marks=tuple(t["marks"]) if "marks" in t else (
-                    (LEGACY_MARKS[t["name"]],) if t["name"] in LEGACY_MARKS else ()),
+                marks=tuple(t["marks"])
+                if "marks" in t
+                else ((LEGACY_MARKS[t["name"]],) if t["name"] in LEGACY_MARKS else ()),
             )
             for t in d["triggers"]
         )
@@ -205,8 +222,9 @@ def load_definition(path: Path | str) -> Definition:
     return _LOADED[key]
 
 
-def parse_definition(data: Any, source: str, content_hash: str,
-                     problems: list[str] | None = None) -> Definition:
+def parse_definition(
+    data: Any, source: str, content_hash: str, problems: list[str] | None = None
+) -> Definition:
     """Validate parsed YAML as a workflow definition; raise DefinitionError listing every
     problem (those found while reading it, e.g. duplicate keys, first)."""
     v = _Validator(source)
@@ -220,8 +238,9 @@ def parse_definition(data: Any, source: str, content_hash: str,
     key = v.name(data, "workflow", "workflow")
     version = data.get("version", 1)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        v.problem(_line(data, "version"),
-                  f"'version' must be a positive whole number, not {version!r}")
+        v.problem(
+            _line(data, "version"), f"'version' must be a positive whole number, not {version!r}"
+        )
         version = 1
     roles = v.roles(data)
     capabilities = v.capabilities(data, set(roles))
@@ -229,8 +248,10 @@ def parse_definition(data: Any, source: str, content_hash: str,
     state_names = {s.name for s in states}
     initial = data.get("initial")
     if "initial" in data and (not isinstance(initial, str) or initial not in state_names):
-        v.problem(_line(data, "initial"), f"initial state {initial!r} is not a declared state"
-                  + _choices(state_names))
+        v.problem(
+            _line(data, "initial"),
+            f"initial state {initial!r} is not a declared state" + _choices(state_names),
+        )
     triggers = v.triggers(data, state_names, set(roles))
     v.check_reachable(data, states, triggers, initial)
     diary_pattern, diary_example = v.diary_numbers(data)
@@ -259,30 +280,49 @@ def measure_workflow_of(definition: Definition) -> Definition:
     import workflows
 
     name = definition.measure_workflow
-    path = (Path(definition.source).parent / name if name and not Path(name).is_absolute()
-            else Path(name) if name else workflows.path_of("measure"))
+    path = (
+        Path(definition.source).parent / name
+        if name and not Path(name).is_absolute()
+        else Path(name)
+        if name
+        else workflows.path_of("measure")
+    )
     if not path.is_file():
-        raise DefinitionError([f"{definition.source}: measure_workflow {name!r}: no such file "
-                               f"({path})"])
+        raise DefinitionError(
+            [f"{definition.source}: measure_workflow {name!r}: no such file ({path})"]
+        )
     measure = load_definition(path)
     allowed = {*definition.roles, "responsible_body"}
     unknown = sorted({r for t in measure.triggers for r in t.roles} - allowed)
     if unknown:
-        hint = "" if name else (" — the bundled measure workflow is used because the process "
-                                "names none: give it one of your own with "
-                                "'measure_workflow: FILE'")
-        raise DefinitionError([f"{path}: roles {', '.join(unknown)} are not roles of the "
-                               f"process {definition.source} (roles there: "
-                               f"{', '.join(sorted(definition.roles))}, or responsible_body)"
-                               + hint])
+        hint = (
+            ""
+            if name
+            else (
+                " — the bundled measure workflow is used because the process "
+                "names none: give it one of your own with "
+                "'measure_workflow: FILE'"
+            )
+        )
+        raise DefinitionError(
+            [
+                f"{path}: roles {', '.join(unknown)} are not roles of the "
+                f"process {definition.source} (roles there: "
+                f"{', '.join(sorted(definition.roles))}, or responsible_body)" + hint
+            ]
+        )
     missing = [m for m in ("follows_up", "carries_over") if measure.marked(m) is None]
     if missing:
-        raise DefinitionError([f"{path}: no trigger is marked {' or '.join(missing)}: the "
-                               "year-end follow-up ('rsp followup record') and the rollover "
-                               "('rsp plan rollover') fire the triggers with these marks, and "
-                               "reminders and lists know open measures by them (e.g. marks: "
-                               "[carries_over] on the trigger that carries an unfinished "
-                               "measure into next year's plan)"])
+        raise DefinitionError(
+            [
+                f"{path}: no trigger is marked {' or '.join(missing)}: the "
+                "year-end follow-up ('rsp followup record') and the rollover "
+                "('rsp plan rollover') fire the triggers with these marks, and "
+                "reminders and lists know open measures by them (e.g. marks: "
+                "[carries_over] on the trigger that carries an unfinished "
+                "measure into next year's plan)"
+            ]
+        )
     return measure
 
 
@@ -326,8 +366,11 @@ class _Validator:
         if key not in node:
             return None
         if not isinstance(value, str) or not NAME_RE.match(value):
-            self.problem(_line(node, key), f"{what} name {value!r} must be lower-case letters, "
-                         "digits and '_', starting with a letter")
+            self.problem(
+                _line(node, key),
+                f"{what} name {value!r} must be lower-case letters, "
+                "digits and '_', starting with a letter",
+            )
             return None
         return value
 
@@ -335,12 +378,18 @@ class _Validator:
         value = node.get(key)
         if isinstance(value, str) and value.strip():
             return {"sv": value}
-        if isinstance(value, dict) and value and all(
-            isinstance(k, str) and isinstance(t, str) and t.strip() for k, t in value.items()
+        if (
+            isinstance(value, dict)
+            and value
+            and all(
+                isinstance(k, str) and isinstance(t, str) and t.strip() for k, t in value.items()
+            )
         ):
             return dict(value)
-        self.problem(_line(node, key), f"'{key}' must be a text or a mapping of language to "
-                     "text, e.g. {sv: ..., en: ...}")
+        self.problem(
+            _line(node, key),
+            f"'{key}' must be a text or a mapping of language to text, e.g. {{sv: ..., en: ...}}",
+        )
         return {}
 
     def roles(self, data: dict) -> dict[str, dict[str, str]]:
@@ -365,8 +414,11 @@ class _Validator:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip() or "\n" in value:
-            self.problem(_line(data, "measure_workflow"), "'measure_workflow' must name a "
-                         "workflow file beside this one, e.g. measure-region-x.yaml")
+            self.problem(
+                _line(data, "measure_workflow"),
+                "'measure_workflow' must name a "
+                "workflow file beside this one, e.g. measure-region-x.yaml",
+            )
             return None
         return value.strip()
 
@@ -375,9 +427,12 @@ class _Validator:
         if node is None:
             return None, None
         if not isinstance(node, dict) or set(node) != {"pattern", "example"}:
-            self.problem(_line(data, "diary_numbers"), "'diary_numbers' must give 'pattern' "
-                         "(a regular expression with (?P<number>...), optionally "
-                         "(?P<series>...) and (?P<year>...)) and 'example'")
+            self.problem(
+                _line(data, "diary_numbers"),
+                "'diary_numbers' must give 'pattern' "
+                "(a regular expression with (?P<number>...), optionally "
+                "(?P<series>...) and (?P<year>...)) and 'example'",
+            )
             return None, None
         problem = diary_numbers.pattern_problem(node["pattern"], node["example"])
         if problem:
@@ -390,27 +445,37 @@ class _Validator:
         if node is None:
             return {}
         if not isinstance(node, dict) or not node:
-            self.problem(_line(data, "capabilities"), "'capabilities' must map each capability "
-                         "to the roles that hold it, e.g. manage_plans: [working_group]")
+            self.problem(
+                _line(data, "capabilities"),
+                "'capabilities' must map each capability "
+                "to the roles that hold it, e.g. manage_plans: [working_group]",
+            )
             return {}
         out: dict[str, tuple[str, ...]] = {}
         for name in node:
             if name not in ALL_CAPABILITIES:
-                self.problem(_line(node, name), f"unknown capability {name!r}"
-                             + _choices(ALL_CAPABILITIES))
+                self.problem(
+                    _line(node, name), f"unknown capability {name!r}" + _choices(ALL_CAPABILITIES)
+                )
                 continue
             held = self._list_of_names(node, name, f"capability {name}")
             for r in held:
                 if r not in roles and r != ADMIN:
-                    self.problem(_line(node, name), f"capability {name}: unknown role {r!r}"
-                                 + _choices(roles))
+                    self.problem(
+                        _line(node, name),
+                        f"capability {name}: unknown role {r!r}" + _choices(roles),
+                    )
             if not held:
                 self.problem(_line(node, name), f"capability {name}: no role holds it")
             out[name] = held
         missing = [c for c in ALL_CAPABILITIES if c not in node and c != ADMINISTER]
         if missing:
-            self.problem(_line(data, "capabilities"), "capabilities: no role holds "
-                         + ", ".join(missing) + " (map each to the roles that hold it)")
+            self.problem(
+                _line(data, "capabilities"),
+                "capabilities: no role holds "
+                + ", ".join(missing)
+                + " (map each to the roles that hold it)",
+            )
         return out
 
     def states(self, data: dict) -> list[StateDef]:
@@ -441,12 +506,18 @@ class _Validator:
                 try:
                     planned = dt.date.fromisoformat(str(item["planned"]))
                 except ValueError:
-                    self.problem(_line(item, "planned"), f"state {name}: planned date "
-                                 f"{item['planned']!r} is not a date (YYYY-MM-DD)")
+                    self.problem(
+                        _line(item, "planned"),
+                        f"state {name}: planned date "
+                        f"{item['planned']!r} is not a date (YYYY-MM-DD)",
+                    )
                 if planned is not None and not FIRST_YEAR <= planned.year <= LAST_YEAR:
-                    self.problem(_line(item, "planned"), f"state {name}: planned date "
-                                 f"{planned.isoformat()} lies outside the years rsp accepts "
-                                 f"({FIRST_YEAR}-{LAST_YEAR})")
+                    self.problem(
+                        _line(item, "planned"),
+                        f"state {name}: planned date "
+                        f"{planned.isoformat()} lies outside the years rsp accepts "
+                        f"({FIRST_YEAR}-{LAST_YEAR})",
+                    )
                     planned = None
             final = item.get("final", False)
             if not isinstance(final, bool):
@@ -472,10 +543,16 @@ class _Validator:
         if not isinstance(node, list) or not node:
             self.problem(_line(data, "triggers"), "'triggers' must be a non-empty list")
             return []
-        names = {t.get("name") for t in node
-                 if isinstance(t, dict) and isinstance(t.get("name"), str)}
-        deciding = {t["name"] for t in node if isinstance(t, dict)
-                    and isinstance(t.get("name"), str) and t.get("decision") == "required"}
+        names = {
+            t.get("name") for t in node if isinstance(t, dict) and isinstance(t.get("name"), str)
+        }
+        deciding = {
+            t["name"]
+            for t in node
+            if isinstance(t, dict)
+            and isinstance(t.get("name"), str)
+            and t.get("decision") == "required"
+        }
         out: list[TriggerDef] = []
         seen: set[str] = set()
         marked: dict[str, str] = {}
@@ -497,61 +574,96 @@ class _Validator:
             sources = self._list_of_names(item, "from", where)
             for s in sources:
                 if s not in states:
-                    self.problem(_line(item, "from"),
-                                 f"{where}: unknown state {s!r}" + _choices(states))
+                    self.problem(
+                        _line(item, "from"), f"{where}: unknown state {s!r}" + _choices(states)
+                    )
             if not sources:
                 self.problem(_line(item), f"{where}: 'from' is missing")
             dest = item.get("to")
             if not isinstance(dest, str) or dest not in states:
-                self.problem(_line(item, "to") if "to" in item else _line(item),
-                             f"{where}: unknown or missing 'to' state {dest!r}" + _choices(states))
+                self.problem(
+                    _line(item, "to") if "to" in item else _line(item),
+                    f"{where}: unknown or missing 'to' state {dest!r}" + _choices(states),
+                )
             trigger_roles = self._list_of_names(item, "roles", where)
             if not trigger_roles:
                 self.problem(_line(item), f"{where}: 'roles' must name who may fire it")
             for r in trigger_roles:
                 if r not in roles:
-                    self.problem(_line(item, "roles"),
-                                 f"{where}: unknown role {r!r}" + _choices(roles))
+                    self.problem(
+                        _line(item, "roles"), f"{where}: unknown role {r!r}" + _choices(roles)
+                    )
             trigger_guards = self._list_of_names(item, "guards", where)
             for g in trigger_guards:
                 needed = guards.needed_trigger(g) or guards.needed_decision(g)
                 if guards.resolve(g) is None:
-                    self.problem(_line(item, "guards"), f"{where}: unknown guard {g!r}"
-                                 + _choices([*guards.known_guard_names(), "fired:<trigger>",
-                                             "decision_final:<trigger>"]))
+                    self.problem(
+                        _line(item, "guards"),
+                        f"{where}: unknown guard {g!r}"
+                        + _choices(
+                            [
+                                *guards.known_guard_names(),
+                                "fired:<trigger>",
+                                "decision_final:<trigger>",
+                            ]
+                        ),
+                    )
                 elif needed and needed not in names:
-                    self.problem(_line(item, "guards"), f"{where}: guard {g!r} needs a trigger "
-                                 f"{needed!r}, which this workflow does not have")
+                    self.problem(
+                        _line(item, "guards"),
+                        f"{where}: guard {g!r} needs a trigger "
+                        f"{needed!r}, which this workflow does not have",
+                    )
                 elif guards.needed_decision(g) and needed not in deciding:
-                    self.problem(_line(item, "guards"), f"{where}: guard {g!r}: trigger "
-                                 f"{needed!r} records no board decision (it needs "
-                                 "'decision: required')")
+                    self.problem(
+                        _line(item, "guards"),
+                        f"{where}: guard {g!r}: trigger "
+                        f"{needed!r} records no board decision (it needs "
+                        "'decision: required')",
+                    )
             decision = item.get("decision", "none")
             if decision not in ("required", "none"):
-                self.problem(_line(item, "decision"),
-                             f"{where}: 'decision' must be 'required' or 'none', not {decision!r}")
+                self.problem(
+                    _line(item, "decision"),
+                    f"{where}: 'decision' must be 'required' or 'none', not {decision!r}",
+                )
             marks = self._list_of_names(item, "marks", where)
             for m in marks:
                 if m not in MARKS:
-                    self.problem(_line(item, "marks"), f"{where}: unknown mark {m!r}"
-                                 + _choices(MARKS))
+                    self.problem(
+                        _line(item, "marks"), f"{where}: unknown mark {m!r}" + _choices(MARKS)
+                    )
                 else:
                     marked.setdefault(m, name)
             label = self.label(item, "label") if "label" in item else {"sv": name}
-            out.append(TriggerDef(name, label, sources, str(dest), trigger_roles,
-                                  trigger_guards, decision == "required", marks))
+            out.append(
+                TriggerDef(
+                    name,
+                    label,
+                    sources,
+                    str(dest),
+                    trigger_roles,
+                    trigger_guards,
+                    decision == "required",
+                    marks,
+                )
+            )
         remiss_guarded = [t for t in out if "remiss_closable" in t.guards]
         for t in remiss_guarded:
             missing = [m for m in ("opens_remiss", "closes_remiss") if m not in marked]
             if missing:
-                self.problem(_line(data, "triggers"), f"trigger {t.name}: guard "
-                             f"'remiss_closable' needs triggers marked {', '.join(missing)} "
-                             "(marks: [opens_remiss] on the trigger that opens the remiss, "
-                             "[closes_remiss] on the one that closes it)")
+                self.problem(
+                    _line(data, "triggers"),
+                    f"trigger {t.name}: guard "
+                    f"'remiss_closable' needs triggers marked {', '.join(missing)} "
+                    "(marks: [opens_remiss] on the trigger that opens the remiss, "
+                    "[closes_remiss] on the one that closes it)",
+                )
         return out
 
-    def check_reachable(self, data: dict, states: list[StateDef],
-                        triggers: list[TriggerDef], initial: Any) -> None:
+    def check_reachable(
+        self, data: dict, states: list[StateDef], triggers: list[TriggerDef], initial: Any
+    ) -> None:
         """Every state reachable from the initial one, no final state with a way out, no
         dead end: checked always (on what could be read when other things are wrong), in
         time linear in the states and triggers."""
@@ -570,16 +682,26 @@ class _Validator:
                     frontier.append(t.dest)
         items = data.get("states")
         items = items if isinstance(items, list) else []
-        lines = {item.get("name"): _line(item) for item in items if isinstance(item, dict)
-                 and isinstance(item.get("name"), str)}
+        lines = {
+            item.get("name"): _line(item)
+            for item in items
+            if isinstance(item, dict) and isinstance(item.get("name"), str)
+        }
         for s in states:
             if s.name not in reached:
-                self.problem(lines.get(s.name, 0),
-                             f"state {s.name!r} cannot be reached from {initial!r}")
+                self.problem(
+                    lines.get(s.name, 0), f"state {s.name!r} cannot be reached from {initial!r}"
+                )
             outgoing = [t for t in leaving.get(s.name, ()) if t.dest != s.name]
             if s.final and outgoing:
-                self.problem(lines.get(s.name, 0), f"final state {s.name!r} has triggers out "
-                             "of it: " + ", ".join(t.name for t in outgoing))
+                self.problem(
+                    lines.get(s.name, 0),
+                    f"final state {s.name!r} has triggers out "
+                    "of it: " + ", ".join(t.name for t in outgoing),
+                )
             if not s.final and not outgoing:
-                self.problem(lines.get(s.name, 0), f"state {s.name!r} is a dead end: no trigger "
-                             "leaves it and it is not marked 'final: true'")
+                self.problem(
+                    lines.get(s.name, 0),
+                    f"state {s.name!r} is a dead end: no trigger "
+                    "leaves it and it is not marked 'final: true'",
+                )

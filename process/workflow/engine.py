@@ -49,9 +49,11 @@ def possible_triggers(definition: Definition, state: str) -> str:
     """The triggers possible from a state, with their label in the reader's language and
     who may fire them, for messages."""
     lang = vocab.language()
-    options = [f"{t.name} ({', '.join(t.roles)})"
-               + (f" «{text}»" if (text := label_text(t.label, lang)) not in ("", t.name) else "")
-               for t in definition.triggers_from(state)]
+    options = [
+        f"{t.name} ({', '.join(t.roles)})"
+        + (f" «{text}»" if (text := label_text(t.label, lang)) not in ("", t.name) else "")
+        for t in definition.triggers_from(state)
+    ]
     return ", ".join(options) if options else "none (this is a final state)"
 
 
@@ -59,22 +61,39 @@ def fired_counts(session: Session, subject: str) -> dict[str, int]:
     """How often each trigger has been applied to a subject (from the audit trail)."""
     table = AuditEvent.__table__  # type: ignore[attr-defined]
     rows = session.connection().execute(
-        sa.select(table.c.trigger, sa.func.count()).where(
-            table.c.subject == subject, table.c.action == "transition",
-            table.c.outcome == "applied").group_by(table.c.trigger))
+        sa.select(table.c.trigger, sa.func.count())
+        .where(
+            table.c.subject == subject, table.c.action == "transition", table.c.outcome == "applied"
+        )
+        .group_by(table.c.trigger)
+    )
     return {r[0]: r[1] for r in rows}
 
 
 _A = AuditEvent.__table__  # type: ignore[attr-defined]
 _DECISION = Decision.__table__  # type: ignore[attr-defined]
-_HAS_FIRED = (sa.select(sa.literal(1)).where(
-    _A.c.subject == sa.bindparam("subject"), _A.c.trigger == sa.bindparam("trigger"),
-    _A.c.action == "transition", _A.c.outcome == "applied").limit(1))
+_HAS_FIRED = (
+    sa.select(sa.literal(1))
+    .where(
+        _A.c.subject == sa.bindparam("subject"),
+        _A.c.trigger == sa.bindparam("trigger"),
+        _A.c.action == "transition",
+        _A.c.outcome == "applied",
+    )
+    .limit(1)
+)
 
 
-_FIRED_ROWS = (sa.select(_A).where(
-    _A.c.subject == sa.bindparam("subject"), _A.c.trigger == sa.bindparam("trigger"),
-    _A.c.action == "transition", _A.c.outcome == "applied").limit(20))
+_FIRED_ROWS = (
+    sa.select(_A)
+    .where(
+        _A.c.subject == sa.bindparam("subject"),
+        _A.c.trigger == sa.bindparam("trigger"),
+        _A.c.action == "transition",
+        _A.c.outcome == "applied",
+    )
+    .limit(20)
+)
 
 
 def fired_for_guards(session: Session, subject: str, t: TriggerDef) -> dict[str, int]:
@@ -92,15 +111,20 @@ def fired_for_guards(session: Session, subject: str, t: TriggerDef) -> dict[str,
             if key is None:
                 out[needed] = 1 if conn.execute(_HAS_FIRED, params).first() else 0
             else:
-                out[needed] = int(any(
-                    r["mac"] is not None and audit.row_hash(dict(r)) == r["hash"]
-                    and r["mac"] == key.mac(r["hash"])
-                    for r in conn.execute(_FIRED_ROWS, params).mappings()))
+                out[needed] = int(
+                    any(
+                        r["mac"] is not None
+                        and audit.row_hash(dict(r)) == r["hash"]
+                        and r["mac"] == key.mac(r["hash"])
+                        for r in conn.execute(_FIRED_ROWS, params).mappings()
+                    )
+                )
     return out
 
 
-def guard_facts(session: Session, programme_id: int, t: TriggerDef,
-                now: dt.datetime) -> dict[str, Any]:
+def guard_facts(
+    session: Session, programme_id: int, t: TriggerDef, now: dt.datetime
+) -> dict[str, Any]:
     """What the `decision_final:` and remiss guards of `t` look at (nothing if it has none),
     as keyword arguments of `GuardContext`."""
     out: dict[str, Any] = {}
@@ -115,19 +139,25 @@ def guard_facts(session: Session, programme_id: int, t: TriggerDef,
     return out
 
 
-def check_attempt(definition: Definition, state: str, trigger: str,
-                  decision: DecisionRef | None) -> TriggerDef:
+def check_attempt(
+    definition: Definition, state: str, trigger: str, decision: DecisionRef | None
+) -> TriggerDef:
     """The trigger definition if it exists and is possible from `state`, else why not."""
     t = definition.trigger(trigger)
     if t is None:
-        raise InvalidTransition(f"unknown trigger {trigger!r}; possible now: "
-                                + possible_triggers(definition, state))
+        raise InvalidTransition(
+            f"unknown trigger {trigger!r}; possible now: " + possible_triggers(definition, state)
+        )
     if state not in t.sources:
-        raise InvalidTransition(f"cannot {trigger} from {state!r}; possible now: "
-                                + possible_triggers(definition, state))
+        raise InvalidTransition(
+            f"cannot {trigger} from {state!r}; possible now: "
+            + possible_triggers(definition, state)
+        )
     if t.decision and decision is None:
-        raise InvalidInput(f"{trigger} records a board decision: give its reference, e.g. "
-                           "--decision '2023-05-23 § 89 RUN/536/2021'")
+        raise InvalidInput(
+            f"{trigger} records a board decision: give its reference, e.g. "
+            "--decision '2023-05-23 § 89 RUN/536/2021'"
+        )
     return t
 
 
@@ -151,12 +181,17 @@ def _compare_and_set(table: sa.Table, moves: bool) -> sa.Update:
     """UPDATE state, version (, state_since) WHERE id = :rid AND version = :old; built once."""
     stmt = _CAS.get((table.name, moves))
     if stmt is None:
-        values: dict[str, sa.BindParameter] = {"state": sa.bindparam("state"),
-                                               "version": sa.bindparam("new")}
+        values: dict[str, sa.BindParameter] = {
+            "state": sa.bindparam("state"),
+            "version": sa.bindparam("new"),
+        }
         if moves:
             values["state_since"] = sa.bindparam("since")
-        stmt = (sa.update(table).where(table.c.id == sa.bindparam("rid"),
-                                       table.c.version == sa.bindparam("old")).values(values))
+        stmt = (
+            sa.update(table)
+            .where(table.c.id == sa.bindparam("rid"), table.c.version == sa.bindparam("old"))
+            .values(values)
+        )
         _CAS[(table.name, moves)] = stmt
     return stmt
 
@@ -167,17 +202,32 @@ def touch(session: Session, target: Target, doing: str) -> None:
     Any write to a record goes through its version, so two concurrent writers never
     both succeed on what each read: the second gets a clear ConflictError.
     """
-    params = {"rid": target.row_id, "old": target.version, "state": target.state,
-              "new": target.version + 1, "since": None}
+    params = {
+        "rid": target.row_id,
+        "old": target.version,
+        "state": target.state,
+        "new": target.version + 1,
+        "since": None,
+    }
     updated = session.connection().execute(_compare_and_set(target.table, moves=False), params)
     if updated.rowcount != 1:
-        raise ConflictError(f"{target.what} was changed by someone else while you were "
-                            f"{doing}; nothing was saved — check {target.look} and try again")
+        raise ConflictError(
+            f"{target.what} was changed by someone else while you were "
+            f"{doing}; nothing was saved — check {target.look} and try again"
+        )
 
 
-def fire(w: Work, actor: people.Actor | None, target: Target, definition: Definition,
-         trigger: str, comment: str | None, decision: DecisionRef | None,
-         as_role: str | None, detail: dict | None = None) -> Advanced:
+def fire(
+    w: Work,
+    actor: people.Actor | None,
+    target: Target,
+    definition: Definition,
+    trigger: str,
+    comment: str | None,
+    decision: DecisionRef | None,
+    as_role: str | None,
+    detail: dict | None = None,
+) -> Advanced:
     """The one core of every workflow: permission, state, guards, compare-and-set, audit.
 
     `actor` carries the roles the person holds here (contextual ones included); the new
@@ -194,41 +244,74 @@ def fire(w: Work, actor: people.Actor | None, target: Target, definition: Defini
     w.role = role = people.require_role(actor, w.actor, allowed, trigger, as_role)
     t = check_attempt(definition, target.state, trigger, decision)
     ctx = guards.GuardContext(
-        comment=comment, has_decision=decision is not None,
+        comment=comment,
+        has_decision=decision is not None,
         fired=fired_for_guards(session, target.subject, t),
-        **guard_facts(session, w.programme_id, t, now))
+        **guard_facts(session, w.programme_id, t, now),
+    )
     dest = machines.fire(definition, target.state, trigger, ctx)
     if dest is None:
-        raise InvalidTransition(f"{trigger} is not allowed yet: "
-                                + "; ".join(guards.failures(t.guards, ctx)))
+        raise InvalidTransition(
+            f"{trigger} is not allowed yet: " + "; ".join(guards.failures(t.guards, ctx))
+        )
     decision_id = record = None
     if decision is not None:
-        record = {"meeting_date": decision.meeting_date.isoformat(),
-                  "paragraph": decision.paragraph, "diary_number": decision.diary_number,
-                  "text": decision.text or (comment or label_of(t)), "body": prog.board_name}
-        inserted = session.connection().execute(sa.insert(_DECISION), dict(
-            programme_id=prog.id, body=prog.board_name, meeting_date=decision.meeting_date,
-            paragraph=decision.paragraph, diary_number=decision.diary_number,
-            diary_normalised=decision.diary_key, text=record["text"], trigger=trigger,
-            recorded_by=str(w.actor), recorded_at=w.recorded))
+        record = {
+            "meeting_date": decision.meeting_date.isoformat(),
+            "paragraph": decision.paragraph,
+            "diary_number": decision.diary_number,
+            "text": decision.text or (comment or label_of(t)),
+            "body": prog.board_name,
+        }
+        inserted = session.connection().execute(
+            sa.insert(_DECISION),
+            dict(
+                programme_id=prog.id,
+                body=prog.board_name,
+                meeting_date=decision.meeting_date,
+                paragraph=decision.paragraph,
+                diary_number=decision.diary_number,
+                diary_normalised=decision.diary_key,
+                text=record["text"],
+                trigger=trigger,
+                recorded_by=str(w.actor),
+                recorded_at=w.recorded,
+            ),
+        )
         decision_id = inserted.inserted_primary_key[0]  # type: ignore[index]
-    params = {"rid": target.row_id, "old": target.version, "state": dest,
-              "new": target.version + 1, "since": now}
+    params = {
+        "rid": target.row_id,
+        "old": target.version,
+        "state": dest,
+        "new": target.version + 1,
+        "since": now,
+    }
     updated = session.connection().execute(
-        _compare_and_set(target.table, moves=dest != target.state), params)
+        _compare_and_set(target.table, moves=dest != target.state), params
+    )
     if updated.rowcount != 1:
-        raise ConflictError(f"{target.what} was changed by someone else while "
-                            f"you were recording {trigger}; nothing was saved — check "
-                            f"{target.look} and try again")
+        raise ConflictError(
+            f"{target.what} was changed by someone else while "
+            f"you were recording {trigger}; nothing was saved — check "
+            f"{target.look} and try again"
+        )
     full_detail: dict = {"decision": str(decision), "decision_record": record} if decision else {}
     full_detail.update(detail or {})
-    row_values = w.audit("transition", subject=target.subject, trigger=trigger,
-                         from_state=target.state, to_state=dest, comment=comment,
-                         decision_id=decision_id, detail=full_detail)
+    row_values = w.audit(
+        "transition",
+        subject=target.subject,
+        trigger=trigger,
+        from_state=target.state,
+        to_state=dest,
+        comment=comment,
+        decision_id=decision_id,
+        detail=full_detail,
+    )
     if decision is not None:  # a board decision: the trail as it stands now is published
         checkpoints.make(session, w.recorded, "decision", audit.sealing_key(session))
-    return Advanced(prog.key, trigger, target.state, dest, role, decision, row_values["id"],
-                    target.subject)
+    return Advanced(
+        prog.key, trigger, target.state, dest, role, decision, row_values["id"], target.subject
+    )
 
 
 @dataclass(frozen=True)
@@ -249,10 +332,20 @@ if TYPE_CHECKING:
 
 _P = Programme.__table__  # type: ignore[attr-defined]
 _I = ProcessInstance.__table__  # type: ignore[attr-defined]
-_PROCESS_OF = (sa.select(_P.c.id, _P.c.key, _P.c.name, _P.c.region, _P.c.board_name,
-                         _P.c.reminder_rules_id, _I.c.id, _I.c.state, _I.c.version,
-                         _I.c.definition_id, _I.c.definition_hash, _P.c.measure_definition_id)
-               .join(_I, _I.c.programme_id == _P.c.id))
+_PROCESS_OF = sa.select(
+    _P.c.id,
+    _P.c.key,
+    _P.c.name,
+    _P.c.region,
+    _P.c.board_name,
+    _P.c.reminder_rules_id,
+    _I.c.id,
+    _I.c.state,
+    _I.c.version,
+    _I.c.definition_id,
+    _I.c.definition_hash,
+    _P.c.measure_definition_id,
+).join(_I, _I.c.programme_id == _P.c.id)
 _PROCESS_BY_KEY = _PROCESS_OF.where(_P.c.key == sa.bindparam("key"))
 _ANY_PROCESS = _PROCESS_OF.limit(2)
 
@@ -260,33 +353,52 @@ _ANY_PROCESS = _PROCESS_OF.limit(2)
 def _load(session: Session, programme_key: str | None) -> tuple[ProgrammeRef, InstanceRef]:
     """The programme and its process in one query (the usual messages when missing)."""
     conn = session.connection()
-    rows = (conn.execute(_PROCESS_BY_KEY, {"key": programme_key}).all() if programme_key
-            else conn.execute(_ANY_PROCESS).all())
+    rows = (
+        conn.execute(_PROCESS_BY_KEY, {"key": programme_key}).all()
+        if programme_key
+        else conn.execute(_ANY_PROCESS).all()
+    )
     if len(rows) != 1:
         prog = lookup.find_programme(session, programme_key)  # raises the right error
         lookup.instance_of(session, prog)
     r = rows[0]
-    return (ProgrammeRef(r[0], r[1], r[2], r[3], r[4], r[5], r[11]),
-            InstanceRef(r[6], r[7], r[8], r[9], r[10]))
+    return (
+        ProgrammeRef(r[0], r[1], r[2], r[3], r[4], r[5], r[11]),
+        InstanceRef(r[6], r[7], r[8], r[9], r[10]),
+    )
 
 
-def process_target(prog: Programme | ProgrammeRef, inst: InstanceRef | ProcessInstance
-                   ) -> Target:
+def process_target(prog: Programme | ProgrammeRef, inst: InstanceRef | ProcessInstance) -> Target:
     """The engine's view of a programme's process."""
     assert inst.id is not None
-    return Target(_I, inst.id, inst.state, inst.version, f"process:{inst.id}",
-                  f"the process of {prog.key}", "'rsp status'")
+    return Target(
+        _I,
+        inst.id,
+        inst.state,
+        inst.version,
+        f"process:{inst.id}",
+        f"the process of {prog.key}",
+        "'rsp status'",
+    )
 
 
 def label_of(t: TriggerDef) -> str:
     return t.label.get("sv") or t.name
 
 
-def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | None,
-            trigger: str, comment: str | None = None,
-            decision: DecisionRef | TypedRef | None = None,
-            as_role: str | None = None, expected_version: int | None = None,
-            then: AfterHook | None = None, mark: str | None = None) -> Advanced:
+def advance(
+    db: Database,
+    clock: Clock,
+    actor_login: str,
+    programme_key: str | None,
+    trigger: str,
+    comment: str | None = None,
+    decision: DecisionRef | TypedRef | None = None,
+    as_role: str | None = None,
+    expected_version: int | None = None,
+    then: AfterHook | None = None,
+    mark: str | None = None,
+) -> Advanced:
     """Fire a trigger on a programme's process as the actor; audit it either way.
 
     `then(work, result)` writes more in the same transaction (or refuses): the services of
@@ -303,32 +415,45 @@ def advance(db: Database, clock: Clock, actor_login: str, programme_key: str | N
         if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
             raise InvalidInput(f"--comment is longer than {unit_of_work.MAX_TEXT} characters")
         w.about(comment=comment)
-        definition = stored.definition_by_hash(w.session, inst.definition_id,
-                                               inst.definition_hash)
+        definition = stored.definition_by_hash(w.session, inst.definition_id, inst.definition_hash)
         decided = resolve(decision, definition.diary_form)
         if expected_version is not None and inst.version != expected_version:
-            raise ConflictError(f"the process is at version {inst.version}, not "
-                                f"{expected_version}: someone changed it; check 'rsp status'")
+            raise ConflictError(
+                f"the process is at version {inst.version}, not "
+                f"{expected_version}: someone changed it; check 'rsp status'"
+            )
         name = definition.trigger_key(trigger)
         if name != trigger:
             w.about(trigger=name)
         if mark is not None:
             marked = definition.marked(mark, inst.state)
             if marked is None:
-                raise InvalidTransition(f"this programme's process has no trigger marked "
-                                        f"{mark!r} (marks: [{mark}] in its definition)")
+                raise InvalidTransition(
+                    f"this programme's process has no trigger marked "
+                    f"{mark!r} (marks: [{mark}] in its definition)"
+                )
             name = marked.name
             w.about(trigger=name)
         t = definition.trigger(name)
         if then is None and t is not None and t.marks:
-            raise InvalidTransition(f"{trigger} records more than the stage: "
-                                    + own_service(t.marks[0]))
+            raise InvalidTransition(
+                f"{trigger} records more than the stage: " + own_service(t.marks[0])
+            )
         target = process_target(prog, inst)
-        result = fire(w, people.actor_roles(w.session, w.actor, w.programme_id), target,
-                      definition, name, comment, decided, as_role)
+        result = fire(
+            w,
+            people.actor_roles(w.session, w.actor, w.programme_id),
+            target,
+            definition,
+            name,
+            comment,
+            decided,
+            as_role,
+        )
         if then is not None:
             then(w, result)
         return result
 
-    return unit_of_work.write(db, clock, actor_login, programme_key, "transition", work,
-                              find_programme=False)
+    return unit_of_work.write(
+        db, clock, actor_login, programme_key, "transition", work, find_programme=False
+    )

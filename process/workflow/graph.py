@@ -30,13 +30,19 @@ def svg(d: Definition, lang: str = "sv", current: str | None = None) -> str:
     try:
         import pygraphviz  # type: ignore[import-not-found]
     except ImportError:
-        raise InvalidInput("SVG needs pygraphviz: pip install 'rsp[graph]' "
-                           "(or use --format mermaid)") from None
+        raise InvalidInput(
+            "SVG needs pygraphviz: pip install 'rsp[graph]' (or use --format mermaid)"
+        ) from None
     g = pygraphviz.AGraph(directed=True, rankdir="LR")
     for s in d.states:
         shape = "doublecircle" if s.final else "box"
-        g.add_node(s.name, label=label_text(s.label, lang), shape=shape, style="rounded,filled",
-                   fillcolor="#ffd54f" if s.name == current else "#ffffff")
+        g.add_node(
+            s.name,
+            label=label_text(s.label, lang),
+            shape=shape,
+            style="rounded,filled",
+            fillcolor="#ffd54f" if s.name == current else "#ffffff",
+        )
     for t in d.triggers:
         for src in t.sources:
             g.add_edge(src, t.dest, label=f"{t.name}\n[{', '.join(t.roles)}]")

@@ -45,34 +45,66 @@ def _statements() -> tuple[sa.Select, sa.Select, sa.Select]:
     _D = Decision.__table__  # type: ignore[attr-defined]
     _F = table(DecisionFinality)
     _R, _RB, _B = table(Remiss), table(RemissBody), table(Body)
-    _DECISIONS = (sa.select(_D.c.trigger, _D.c.meeting_date, _D.c.paragraph, _D.c.diary_number,
-                            _F.c.minutes_approved_on, _F.c.announced_on, _F.c.appealed_on,
-                            _F.c.appeal_outcome, _F.c.resolved_on)
-                  .select_from(_D.outerjoin(_F, _F.c.decision_id == _D.c.id))
-                  .where(_D.c.programme_id == sa.bindparam("pid"),
-                         _D.c.trigger.in_(sa.bindparam("triggers", expanding=True)))
-                  .order_by(_D.c.meeting_date, _D.c.id))
-    _OPEN_REMISS = (sa.select(_R.c.id, _R.c.reply_by, _R.c.closed_on)
-                    .where(_R.c.programme_id == sa.bindparam("pid"))
-                    .order_by(_R.c.id.desc()).limit(1))
-    _CONSULTED = (sa.select(_B.c.key, _RB.c.position).join(_RB, _RB.c.body_id == _B.c.id)
-                  .where(_RB.c.remiss_id == sa.bindparam("rid")).order_by(_B.c.id))
+    _DECISIONS = (
+        sa.select(
+            _D.c.trigger,
+            _D.c.meeting_date,
+            _D.c.paragraph,
+            _D.c.diary_number,
+            _F.c.minutes_approved_on,
+            _F.c.announced_on,
+            _F.c.appealed_on,
+            _F.c.appeal_outcome,
+            _F.c.resolved_on,
+        )
+        .select_from(_D.outerjoin(_F, _F.c.decision_id == _D.c.id))
+        .where(
+            _D.c.programme_id == sa.bindparam("pid"),
+            _D.c.trigger.in_(sa.bindparam("triggers", expanding=True)),
+        )
+        .order_by(_D.c.meeting_date, _D.c.id)
+    )
+    _OPEN_REMISS = (
+        sa.select(_R.c.id, _R.c.reply_by, _R.c.closed_on)
+        .where(_R.c.programme_id == sa.bindparam("pid"))
+        .order_by(_R.c.id.desc())
+        .limit(1)
+    )
+    _CONSULTED = (
+        sa.select(_B.c.key, _RB.c.position)
+        .join(_RB, _RB.c.body_id == _B.c.id)
+        .where(_RB.c.remiss_id == sa.bindparam("rid"))
+        .order_by(_B.c.id)
+    )
     return _DECISIONS, _OPEN_REMISS, _CONSULTED
 
 
-def decision_facts(session: Session, programme_id: int, triggers: Iterable[str],
-                   today: dt.date) -> dict[str, DecisionFacts]:
+def decision_facts(
+    session: Session, programme_id: int, triggers: Iterable[str], today: dt.date
+) -> dict[str, DecisionFacts]:
     """Where the latest decision recorded by each trigger stands on `today`."""
     decisions_query = _statements()[0]
-    rows = session.connection().execute(decisions_query, {"pid": programme_id,
-                                                     "triggers": sorted(set(triggers))})
+    rows = session.connection().execute(
+        decisions_query, {"pid": programme_id, "triggers": sorted(set(triggers))}
+    )
     out = {}
     for r in rows:  # ordered by meeting date: the last one of a trigger wins
-        step, final_on = step_of(Steps(r.meeting_date, r.minutes_approved_on, r.announced_on,
-                                       r.appealed_on, r.appeal_outcome, r.resolved_on), today)
-        out[r.trigger] = DecisionFacts(reference(r.meeting_date, r.paragraph, r.diary_number),
-                                       step, final_on if step in ("announced", "final")
-                                       else None)
+        step, final_on = step_of(
+            Steps(
+                r.meeting_date,
+                r.minutes_approved_on,
+                r.announced_on,
+                r.appealed_on,
+                r.appeal_outcome,
+                r.resolved_on,
+            ),
+            today,
+        )
+        out[r.trigger] = DecisionFacts(
+            reference(r.meeting_date, r.paragraph, r.diary_number),
+            step,
+            final_on if step in ("announced", "final") else None,
+        )
     return out
 
 
@@ -84,6 +116,6 @@ def remiss_facts(session: Session, programme_id: int, today: dt.date) -> RemissF
     if r is None or r.closed_on is not None:
         return None
     bodies = conn.execute(consulted, {"rid": r.id}).all()
-    return RemissFacts(r.reply_by, today, len(bodies),
-                       tuple(key for key, position in bodies if position is None))
-
+    return RemissFacts(
+        r.reply_by, today, len(bodies), tuple(key for key, position in bodies if position is None)
+    )

@@ -45,9 +45,12 @@ def _fired(trigger: str) -> Guard:
     return check
 
 
-_STEP_TEXT = {"decided": "its minutes are not yet approved",
-              "minutes_approved": "its approved minutes are not yet announced",
-              "appealed": "it has been appealed", "overturned": "it was overturned on appeal"}
+_STEP_TEXT = {
+    "decided": "its minutes are not yet approved",
+    "minutes_approved": "its approved minutes are not yet announced",
+    "appealed": "it has been appealed",
+    "overturned": "it was overturned on appeal",
+}
 
 
 def _decision_final(trigger: str) -> Guard:
@@ -71,8 +74,10 @@ def _remiss_closable(ctx: GuardContext) -> str | None:
         return "no open remiss is recorded (open it with 'rsp remiss open BODY...')"
     if not r.unanswered or r.today > r.reply_by:
         return None
-    return (f"the reply date {r.reply_by} has not passed and {len(r.unanswered)} of "
-            f"{r.consulted} bodies have not answered: {', '.join(r.unanswered)}")
+    return (
+        f"the reply date {r.reply_by} has not passed and {len(r.unanswered)} of "
+        f"{r.consulted} bodies have not answered: {', '.join(r.unanswered)}"
+    )
 
 
 # Named guards that stand for `fired:<trigger>`: name -> trigger it needs.
@@ -81,8 +86,7 @@ ALIASES: dict[str, str] = {
     "steering_group_checked_in": "check_in_steering_group",
 }
 
-NAMED: dict[str, Guard] = {"comment_given": _comment_given,
-                           "remiss_closable": _remiss_closable}
+NAMED: dict[str, Guard] = {"comment_given": _comment_given, "remiss_closable": _remiss_closable}
 REMISS_GUARDS = frozenset({"remiss_closable"})  # need `GuardContext.remiss`
 DECISION_FINAL = "decision_final:"
 

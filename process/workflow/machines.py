@@ -38,18 +38,22 @@ def machine_for(definition: Definition) -> Machine:
     """The shared machine of a definition (built once per content hash)."""
     machine = _machines.get(definition.content_hash)
     if machine is None:
-        machine = Machine(model=None, states=[s.name for s in definition.states],
-                          initial=definition.initial, auto_transitions=False,
-                          send_event=True)
+        machine = Machine(
+            model=None,
+            states=[s.name for s in definition.states],
+            initial=definition.initial,
+            auto_transitions=False,
+            send_event=True,
+        )
         for t in definition.triggers:
-            machine.add_transition(t.name, list(t.sources), t.dest,
-                                   conditions=[_condition(g) for g in t.guards])
+            machine.add_transition(
+                t.name, list(t.sources), t.dest, conditions=[_condition(g) for g in t.guards]
+            )
         _machines[definition.content_hash] = machine
     return machine
 
 
-def fire(definition: Definition, state: str, trigger: str,
-         ctx: guards.GuardContext) -> str | None:
+def fire(definition: Definition, state: str, trigger: str, ctx: guards.GuardContext) -> str | None:
     """The state after firing `trigger` from `state`, or None if a guard refuses it.
 
     Raises MachineError when the trigger is not possible from that state.

@@ -24,17 +24,36 @@ class NextStep:
     marks: tuple[str, ...] = ()  # the trigger's marks: fired by a service of its own
 
 
-def next_steps(session: Session, definition: Definition, state: str, subject: str,
-               lang: str, programme_id: int | None = None,
-               now: dt.datetime | None = None) -> tuple[NextStep, ...]:
+def next_steps(
+    session: Session,
+    definition: Definition,
+    state: str,
+    subject: str,
+    lang: str,
+    programme_id: int | None = None,
+    now: dt.datetime | None = None,
+) -> tuple[NextStep, ...]:
     """The triggers possible now, who may fire them, and what still blocks them."""
     options = definition.triggers_from(state)
     fired = engine.fired_counts(session, subject) if any(t.guards for t in options) else {}
     out = []
     for t in options:
-        facts = (engine.guard_facts(session, programme_id, t, now)
-                 if programme_id is not None and now is not None else {})
+        facts = (
+            engine.guard_facts(session, programme_id, t, now)
+            if programme_id is not None and now is not None
+            else {}
+        )
         ctx = guards.GuardContext(comment="x", has_decision=True, fired=fired, **facts)
-        out.append(NextStep(t.name, label_text(t.label, lang), t.dest, t.roles, t.decision,
-                            tuple(guards.failures(t.guards, ctx)), command_for(t), t.marks))
+        out.append(
+            NextStep(
+                t.name,
+                label_text(t.label, lang),
+                t.dest,
+                t.roles,
+                t.decision,
+                tuple(guards.failures(t.guards, ctx)),
+                command_for(t),
+                t.marks,
+            )
+        )
     return tuple(out)

@@ -16,20 +16,33 @@ from process.workflow.definition import Definition
 def store_definition(w: Work, definition: Definition) -> WorkflowDefinition:
     """Keep a definition in the database once per content hash; audit the first load."""
     session = w.session
-    row = session.exec(select(WorkflowDefinition).where(
-        WorkflowDefinition.content_hash == definition.content_hash)).first()
+    row = session.exec(
+        select(WorkflowDefinition).where(WorkflowDefinition.content_hash == definition.content_hash)
+    ).first()
     if row is not None:
         return row
-    row = WorkflowDefinition(key=definition.key, version=definition.version,
-                             content_hash=definition.content_hash, source=definition.source,
-                             body=definition.to_json(), loaded_at=w.now)
+    row = WorkflowDefinition(
+        key=definition.key,
+        version=definition.version,
+        content_hash=definition.content_hash,
+        source=definition.source,
+        body=definition.to_json(),
+        loaded_at=w.now,
+    )
     session.add(row)
     session.flush()
-    w.audit("definition.loaded", role=ADMIN, subject=f"definition:{row.id}",
-            detail={"key": definition.key, "version": definition.version,
-                    "content_hash": definition.content_hash, "source": definition.source})
+    w.audit(
+        "definition.loaded",
+        role=ADMIN,
+        subject=f"definition:{row.id}",
+        detail={
+            "key": definition.key,
+            "version": definition.version,
+            "content_hash": definition.content_hash,
+            "source": definition.source,
+        },
+    )
     return row
-
 
 
 _by_hash: dict[str, Definition] = {}

@@ -32,8 +32,11 @@ def clean_env(pycache: Path, **extra: str) -> dict[str, str]:
     compiled from source in every process while the floor's libraries load their .pyc
     from site-packages; a private cache gives both the same start, and leaves the
     working tree alone. The warm-up runs fill it.)"""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("RSP_") and k != "PYTHONDONTWRITEBYTECODE"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("RSP_") and k != "PYTHONDONTWRITEBYTECODE"
+    }
     env["PYTHONPYCACHEPREFIX"] = str(pycache)
     env.update(extra)
     return env
@@ -42,16 +45,29 @@ def clean_env(pycache: Path, **extra: str) -> dict[str, str]:
 def run_timed(argv: Sequence[str], env: dict[str, str], cwd: Path) -> float:
     """Wall time of one fresh process, in seconds; fails if it exits non-zero."""
     start = time.perf_counter()
-    proc = subprocess.run(list(argv), env=env, cwd=cwd, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True, timeout=HANG_GUARD)
+    proc = subprocess.run(
+        list(argv),
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=HANG_GUARD,
+    )
     elapsed = time.perf_counter() - start
     assert proc.returncode == 0, f"{' '.join(argv)} failed: {proc.stderr}"
     return elapsed
 
 
-def time_pair(subject: Sequence[str], floor: Sequence[str], reps: int, env: dict[str, str],
-              cwd: Path, subject_env: dict[str, str] | None = None,
-              warmup: int = 2) -> tuple[list[float], list[float]]:
+def time_pair(
+    subject: Sequence[str],
+    floor: Sequence[str],
+    reps: int,
+    env: dict[str, str],
+    cwd: Path,
+    subject_env: dict[str, str] | None = None,
+    warmup: int = 2,
+) -> tuple[list[float], list[float]]:
     """Run subject and floor alternately `reps` times (after a warm-up); their times."""
     s_env = subject_env or env
     for _ in range(warmup):
@@ -66,9 +82,15 @@ def time_pair(subject: Sequence[str], floor: Sequence[str], reps: int, env: dict
 
 def imported_modules(argv: Sequence[str], env: dict[str, str], cwd: Path) -> dict[str, int]:
     """Every module a process imports (`python -X importtime`): name -> self time in µs."""
-    proc = subprocess.run([PYTHON, "-X", "importtime", *argv], env=env, cwd=cwd,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                          timeout=HANG_GUARD)
+    proc = subprocess.run(
+        [PYTHON, "-X", "importtime", *argv],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=HANG_GUARD,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     modules: dict[str, int] = {}
     for line in proc.stderr.splitlines():
@@ -90,16 +112,19 @@ def extra_imports(subject: dict[str, int], floor: dict[str, int]) -> list[tuple[
     return sorted(rows, key=lambda r: -r[1])
 
 
-def costliest_extra(subject: dict[str, int], floor: dict[str, int],
-                    limit: int = 10) -> list[tuple[str, int]]:
+def costliest_extra(
+    subject: dict[str, int], floor: dict[str, int], limit: int = 10
+) -> list[tuple[str, int]]:
     """The single modules only the subject imports, by self time in µs, costliest first."""
     rows = [(name, us) for name, us in subject.items() if name not in floor]
     return sorted(rows, key=lambda r: -r[1])[:limit]
 
 
 def fmt_extra(rows: list[tuple[str, int, int]], limit: int = 25) -> str:
-    shown = [f"{pkg} {us / 1000:.1f} ms ({n} module{'s' if n > 1 else ''})"
-             for pkg, us, n in rows[:limit]]
+    shown = [
+        f"{pkg} {us / 1000:.1f} ms ({n} module{'s' if n > 1 else ''})"
+        for pkg, us, n in rows[:limit]
+    ]
     more = f", … {len(rows) - limit} more" if len(rows) > limit else ""
     return ", ".join(shown) + more
 
@@ -108,15 +133,13 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms" if seconds < 0.1 else f"{seconds * 1000:.0f} ms"
 
 
-def report(name: str, value: float, floor: float, target: float | None,
-           **details: object) -> float:
+def report(name: str, value: float, floor: float, target: float | None, **details: object) -> float:
     """Print `BENCH name: ... = ratio`, append a JSON line to results.jsonl; the ratio.
     A target of None: the ratio is reported, not held to anything."""
     ratio = value / floor
-    verdict = ("reported" if target is None else "ok" if ratio <= target else "MISSED")
+    verdict = "reported" if target is None else "ok" if ratio <= target else "MISSED"
     aim = "no target" if target is None else f"target <= {target}x"
-    print(f"\nBENCH {name}: {ms(value)} vs floor {ms(floor)} = {ratio:.2f}x "
-          f"({aim}) {verdict}")
+    print(f"\nBENCH {name}: {ms(value)} vs floor {ms(floor)} = {ratio:.2f}x ({aim}) {verdict}")
     record = {
         "bench": name,
         "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -144,9 +167,12 @@ def fast(times: list[float]) -> float:
 
 def summary(times: list[float]) -> dict[str, float]:
     """min and median of a list of seconds, in ms, for the JSON line."""
-    return {"fast_quarter_ms": round(fast(times) * 1000, 4),
-            "min_ms": round(min(times) * 1000, 4),
-            "median_ms": round(statistics.median(times) * 1000, 4), "n": len(times)}
+    return {
+        "fast_quarter_ms": round(fast(times) * 1000, 4),
+        "min_ms": round(min(times) * 1000, 4),
+        "median_ms": round(statistics.median(times) * 1000, 4),
+        "n": len(times),
+    }
 
 
 def per_op(op: Callable[[], object], n: int) -> float:
@@ -157,8 +183,13 @@ def per_op(op: Callable[[], object], n: int) -> float:
     return (time.perf_counter() - start) / n
 
 
-def alternating(subject: Callable[[], object], floor: Callable[[], object], batches: int,
-                per_batch: int, warmup: int) -> tuple[list[float], list[float]]:
+def alternating(
+    subject: Callable[[], object],
+    floor: Callable[[], object],
+    batches: int,
+    per_batch: int,
+    warmup: int,
+) -> tuple[list[float], list[float]]:
     """Batch means (seconds per call) of subject and floor, taking turns floor first,
     after `warmup` calls of each."""
     per_op(floor, warmup)
@@ -170,14 +201,22 @@ def alternating(subject: Callable[[], object], floor: Callable[[], object], batc
     return subject_times, floor_times
 
 
-def insert_measures(conn: sqlite3.Connection, measures: Sequence[tuple],
-                    deadlines: Sequence[tuple], bodies: Sequence[tuple]) -> None:
+def insert_measures(
+    conn: sqlite3.Connection,
+    measures: Sequence[tuple],
+    deadlines: Sequence[tuple],
+    bodies: Sequence[tuple],
+) -> None:
     """Bulk-insert synthetic measures, their deadlines and responsible bodies (raw sqlite3)."""
     conn.executemany(
         "INSERT INTO measure (id, plan_id, code, area, title, subgoal, goals, activities, "
         "financing, state, state_since, version, definition_id, created_at) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", measures)
-    conn.executemany("INSERT INTO measure_deadline (measure_id, due_date, text) "
-                     "VALUES (?,?,?)", deadlines)
-    conn.executemany("INSERT INTO measure_body (measure_id, position, body_id) "
-                     "VALUES (?,?,?)", bodies)
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        measures,
+    )
+    conn.executemany(
+        "INSERT INTO measure_deadline (measure_id, due_date, text) VALUES (?,?,?)", deadlines
+    )
+    conn.executemany(
+        "INSERT INTO measure_body (measure_id, position, body_id) VALUES (?,?,?)", bodies
+    )

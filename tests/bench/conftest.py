@@ -34,9 +34,14 @@ def drafting_db(tmp_path: Path) -> Iterator[tuple[Database, FixedClock]]:
     with database("sqlite", tmp_path) as db:
         clock = clock_at("2022-02-22")
         make_programme(db, clock)
-        engine.advance(db, clock, "sekreterare", None, "decide_start",
-                       decision=parse_decision_ref("2022-02-22 § 12 RUN/536/2021",
-                                                   "Arbetet påbörjas"))
+        engine.advance(
+            db,
+            clock,
+            "sekreterare",
+            None,
+            "decide_start",
+            decision=parse_decision_ref("2022-02-22 § 12 RUN/536/2021", "Arbetet påbörjas"),
+        )
         clock.advance(days=7)
         engine.advance(db, clock, WORKER, None, "begin_drafting")
         yield db, clock

@@ -24,9 +24,12 @@ def chain(n: int) -> str:
     triggers = "".join(
         f"  - name: t{i}\n    from: s{i}\n    to: s{i + 1}\n    roles: [lead]\n"
         f"  - name: note{i}\n    from: s{i}\n    to: s{i}\n    roles: [lead]\n"
-        for i in range(n - 1))
-    return (f"workflow: big\nroles:\n  lead: Ledare\ninitial: s0\nstates:\n{states}"
-            f"  - name: s{n - 1}\n    final: true\ntriggers:\n{triggers}")
+        for i in range(n - 1)
+    )
+    return (
+        f"workflow: big\nroles:\n  lead: Ledare\ninitial: s0\nstates:\n{states}"
+        f"  - name: s{n - 1}\n    final: true\ntriggers:\n{triggers}"
+    )
 
 
 def per_state(n: int) -> tuple[float, float]:
@@ -49,8 +52,8 @@ def test_validation_time_is_linear_in_the_number_of_states():
     floor, read_floor = per_state(1_000)
     for n in (10_000, 100_000):
         value, read = per_state(n)
-        report(f"definition validation per state at {n:,} vs 1,000", value, floor, 2.0,
-               states=n)
-        report(f"definition YAML reading per state at {n:,} vs 1,000", read, read_floor,
-               None, states=n)
+        report(f"definition validation per state at {n:,} vs 1,000", value, floor, 2.0, states=n)
+        report(
+            f"definition YAML reading per state at {n:,} vs 1,000", read, read_floor, None, states=n
+        )
         assert value / floor <= 2.0, f"validation is not linear: {value / floor:.2f}x per state"

@@ -50,27 +50,49 @@ def _fill(path: str) -> None:
     """One plan of N_MEASURES measures, plus refused audit rows and failed outbox rows."""
     stamp = "2015-01-01 08:00:00.000000"
     with sqlite3.connect(path) as conn:
-        prog_id, def_id = conn.execute("SELECT p.programme_id, m.definition_id FROM measure m "
-                                       "JOIN action_plan p ON p.id = m.plan_id").fetchone()
+        prog_id, def_id = conn.execute(
+            "SELECT p.programme_id, m.definition_id FROM measure m "
+            "JOIN action_plan p ON p.id = m.plan_id"
+        ).fetchone()
         body_ids = [r[0] for r in conn.execute("SELECT id FROM body ORDER BY id")]
         plan_id = conn.execute(
             "INSERT INTO action_plan (programme_id, year, title, followup, source, "
             "imported_at) VALUES (?, ?, ?, '', 'bench', ?)",
-            (prog_id, YEAR, f"Handlingsplan {YEAR}", stamp)).lastrowid
-        conn.executemany("INSERT INTO plan_area (plan_id, number, title, description, examples)"
-                         " VALUES (?, ?, ?, '', '[]')",
-                         [(plan_id, n, f"Prioriterat område {n}") for n in range(1, AREAS + 1)])
+            (prog_id, YEAR, f"Handlingsplan {YEAR}", stamp),
+        ).lastrowid
+        conn.executemany(
+            "INSERT INTO plan_area (plan_id, number, title, description, examples)"
+            " VALUES (?, ?, ?, '', '[]')",
+            [(plan_id, n, f"Prioriterat område {n}") for n in range(1, AREAS + 1)],
+        )
         first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM measure").fetchone()[0]
         rows, deadlines, bodies = [], [], []
         for i in range(N_MEASURES):
             mid, area = first + i, i % AREAS + 1
-            rows.append((mid, plan_id, f"{area}.{i}", area, f"Insats {i}: service i byarna",
-                         "Delmål", json.dumps([f"{area}.1"]), "[]", "[]",
-                         STATES[i % len(STATES)], stamp, 1, def_id, stamp))
+            rows.append(
+                (
+                    mid,
+                    plan_id,
+                    f"{area}.{i}",
+                    area,
+                    f"Insats {i}: service i byarna",
+                    "Delmål",
+                    json.dumps([f"{area}.1"]),
+                    "[]",
+                    "[]",
+                    STATES[i % len(STATES)],
+                    stamp,
+                    1,
+                    def_id,
+                    stamp,
+                )
+            )
             due = dt.date(YEAR, 1, 1) + dt.timedelta(days=(i * 7919) % 365)
             deadlines.append((mid, due.isoformat(), "Insatsen genomförd"))
-            bodies += [(mid, 0, body_ids[i % len(body_ids)]),
-                       (mid, 1, body_ids[(i + 3) % len(body_ids)])]
+            bodies += [
+                (mid, 0, body_ids[i % len(body_ids)]),
+                (mid, 1, body_ids[(i + 3) % len(body_ids)]),
+            ]
         insert_measures(conn, rows, deadlines, bodies)
         conn.execute("ANALYZE")
 
@@ -83,19 +105,44 @@ def _lead_rows(db: Database, clock: FixedClock) -> None:
     with db.write() as session:
         prog_id = session.connection().exec_driver_sql("SELECT id FROM programme").scalar()
         for i in range(N_REFUSED):
-            audit.append(session, at=clock.now() - dt.timedelta(hours=i), actor="processledare",
-                         action="transition", outcome="refused", programme_id=prog_id,
-                         subject="process:1", trigger="adopt",
-                         detail={"reason": f"processledare may not adopt ({i})"})
-        session.connection().execute(TABLE.insert(), [{
-            "recipient": f"kommun{i}@x.example", "subject": f"measure:{i}",
-            "rule": "measure.before_7", "due_on": dt.date(2015, 5, 25),
-            "deadline": dt.date(2015, 6, 1), "kind": "measure", "programme_id": prog_id,
-            "message_id": f"<bench{i}@x.example>", "lang": "sv", "mail_subject": "Påminnelse",
-            "body_text": "", "body_html": "", "to_json": "[]", "cc_json": "[]",
-            "status": "failed", "attempts": 10, "next_attempt_at": clock.now(),
-            "last_error": "550 5.1.1 no such user", "created_at": clock.now()}
-            for i in range(N_FAILED)])
+            audit.append(
+                session,
+                at=clock.now() - dt.timedelta(hours=i),
+                actor="processledare",
+                action="transition",
+                outcome="refused",
+                programme_id=prog_id,
+                subject="process:1",
+                trigger="adopt",
+                detail={"reason": f"processledare may not adopt ({i})"},
+            )
+        session.connection().execute(
+            TABLE.insert(),
+            [
+                {
+                    "recipient": f"kommun{i}@x.example",
+                    "subject": f"measure:{i}",
+                    "rule": "measure.before_7",
+                    "due_on": dt.date(2015, 5, 25),
+                    "deadline": dt.date(2015, 6, 1),
+                    "kind": "measure",
+                    "programme_id": prog_id,
+                    "message_id": f"<bench{i}@x.example>",
+                    "lang": "sv",
+                    "mail_subject": "Påminnelse",
+                    "body_text": "",
+                    "body_html": "",
+                    "to_json": "[]",
+                    "cc_json": "[]",
+                    "status": "failed",
+                    "attempts": 10,
+                    "next_attempt_at": clock.now(),
+                    "last_error": "550 5.1.1 no such user",
+                    "created_at": clock.now(),
+                }
+                for i in range(N_FAILED)
+            ],
+        )
 
 
 @pytest.fixture
@@ -130,15 +177,25 @@ def test_digest_of_10000_measures(big_db: tuple[Database, FixedClock]) -> None:
     assert len(data["refused"]) == N_REFUSED and len(data["failed"]) == N_FAILED
     build_times, render_times = alternating(build, draw, BATCHES, PER_BATCH, WARMUP)
     build_s, render_s = min(build_times), min(render_times)
-    print(f"\n  {N_MEASURES} measures: {len(data['overdue'])} overdue, "
-          f"{len(data['due_soon'])} due within 14 days; HTML {len(html) / 1e6:.2f} MB; "
-          f"render {render_s * 1000:.0f} ms (limit {RENDER_LIMIT * 1000:.0f} ms), "
-          f"data {build_s * 1000:.0f} ms")
-    ratio = report("digest data vs render (10,000 measures)", build_s, render_s, TARGET,
-                   render_ms=round(render_s * 1000, 2), render_limit_ms=RENDER_LIMIT * 1000,
-                   data_median_ms=round(statistics.median(build_times) * 1000, 2),
-                   render_median_ms=round(statistics.median(render_times) * 1000, 2),
-                   measures=N_MEASURES, overdue=len(data["overdue"]),
-                   due_soon=len(data["due_soon"]), html_bytes=len(html))
+    print(
+        f"\n  {N_MEASURES} measures: {len(data['overdue'])} overdue, "
+        f"{len(data['due_soon'])} due within 14 days; HTML {len(html) / 1e6:.2f} MB; "
+        f"render {render_s * 1000:.0f} ms (limit {RENDER_LIMIT * 1000:.0f} ms), "
+        f"data {build_s * 1000:.0f} ms"
+    )
+    ratio = report(
+        "digest data vs render (10,000 measures)",
+        build_s,
+        render_s,
+        TARGET,
+        render_ms=round(render_s * 1000, 2),
+        render_limit_ms=RENDER_LIMIT * 1000,
+        data_median_ms=round(statistics.median(build_times) * 1000, 2),
+        render_median_ms=round(statistics.median(render_times) * 1000, 2),
+        measures=N_MEASURES,
+        overdue=len(data["overdue"]),
+        due_soon=len(data["due_soon"]),
+        html_bytes=len(html),
+    )
     assert render_s <= RENDER_LIMIT, f"the HTML took {render_s * 1000:.0f} ms to render"
     assert ratio <= TARGET, f"building the data costs {ratio:.2f}x rendering it"

@@ -60,24 +60,42 @@ def _fill(path: str, n: int) -> None:
     """Add `n` measures in plans of 1,000 (years 2015 on), one deadline and two bodies each."""
     states = ("planned", "ongoing", "postponed", "done", "followed_up", "planned", "ongoing")
     with sqlite3.connect(path) as conn:
-        prog_id, def_id = conn.execute("SELECT p.programme_id, m.definition_id FROM measure m "
-                                       "JOIN action_plan p ON p.id = m.plan_id").fetchone()
+        prog_id, def_id = conn.execute(
+            "SELECT p.programme_id, m.definition_id FROM measure m "
+            "JOIN action_plan p ON p.id = m.plan_id"
+        ).fetchone()
         body_ids = [r[0] for r in conn.execute("SELECT id FROM body ORDER BY id LIMIT 3")]
         now = "2015-01-01 08:00:00.000000"
         for k in range(n // PER_PLAN):
             year = 2015 + k
             cur = conn.execute(
                 "INSERT INTO action_plan (programme_id, year, title, followup, source, "
-                "imported_at) VALUES (?, ?, ?, '', 'bench', ?)", (prog_id, year,
-                                                                  f"Plan {year}", now))
+                "imported_at) VALUES (?, ?, ?, '', 'bench', ?)",
+                (prog_id, year, f"Plan {year}", now),
+            )
             plan_id = cur.lastrowid
             first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM measure").fetchone()[0]
             rows, dls, mbs = [], [], []
             for i in range(PER_PLAN):
                 mid, n_all = first + i, k * PER_PLAN + i
-                rows.append((mid, plan_id, f"{i // 25 + 1}.{chr(65 + i % 25)}", i // 25 + 1,
-                             f"Insats {n_all}", "Delmål", '["1.1"]', "[]", "[]",
-                             states[n_all % len(states)], now, 1, def_id, now))
+                rows.append(
+                    (
+                        mid,
+                        plan_id,
+                        f"{i // 25 + 1}.{chr(65 + i % 25)}",
+                        i // 25 + 1,
+                        f"Insats {n_all}",
+                        "Delmål",
+                        '["1.1"]',
+                        "[]",
+                        "[]",
+                        states[n_all % len(states)],
+                        now,
+                        1,
+                        def_id,
+                        now,
+                    )
+                )
                 due = dt.date(2014, 1, 1) + dt.timedelta(days=(n_all * 7919) % DAYS_SPREAD)
                 dls.append((mid, due.isoformat(), "Klart"))
                 mbs += [(mid, 0, body_ids[n_all % 3]), (mid, 1, body_ids[(n_all + 1) % 3])]
@@ -106,8 +124,11 @@ def test_due_within_14_vs_raw_sqlite(big_db: tuple[Database, FixedClock]) -> Non
     plan_text = " ".join(r[-1] for r in raw.execute("EXPLAIN QUERY PLAN " + RAW_SQL, params))
     assert "ix_measure_deadline_due" in plan_text, plan_text
     filters = measures.Filters(due_within=14)
-    service_sql = str(measures.list_query(prog_id, filters, TODAY, None).compile(
-        dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}))
+    service_sql = str(
+        measures.list_query(prog_id, filters, TODAY, None).compile(
+            dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}
+        )
+    )
     service_plan = " ".join(r[-1] for r in raw.execute("EXPLAIN QUERY PLAN " + service_sql))
     assert "USING INDEX ix_measure_deadline_due" in service_plan, service_plan
 
@@ -123,12 +144,17 @@ def test_due_within_14_vs_raw_sqlite(big_db: tuple[Database, FixedClock]) -> Non
     assert [r["id"] for r in service()] == [r[0] for r in floor()]
     service_times, floor_times = alternating(service, floor, BATCHES, PER_BATCH, WARMUP)
     raw.close()
-    print(f"\n  {N_MEASURES} measures, {n_rows} rows due within 14 days; query plan: "
-          f"{plan_text}")
-    ratio = report("measures list --due-within 14", min(service_times), min(floor_times),
-                   LIST_TARGET, measures=N_MEASURES, rows=n_rows,
-                   service_median_ms=round(statistics.median(service_times) * 1000, 4),
-                   floor_median_ms=round(statistics.median(floor_times) * 1000, 4))
+    print(f"\n  {N_MEASURES} measures, {n_rows} rows due within 14 days; query plan: {plan_text}")
+    ratio = report(
+        "measures list --due-within 14",
+        min(service_times),
+        min(floor_times),
+        LIST_TARGET,
+        measures=N_MEASURES,
+        rows=n_rows,
+        service_median_ms=round(statistics.median(service_times) * 1000, 4),
+        floor_median_ms=round(statistics.median(floor_times) * 1000, 4),
+    )
     assert ratio <= LIST_TARGET
 
 
@@ -159,16 +185,23 @@ def test_import_1000_measure_plan(tmp_path: Path) -> None:
             clock.set(at(f"{year}-01-10"))
             progress = _Count()
             start = time.perf_counter()
-            result = plans.import_plan(db, clock, "processledare", None, str(path), year,
-                                       progress)
+            result = plans.import_plan(db, clock, "processledare", None, str(path), year, progress)
             import_times.append(time.perf_counter() - start)
             assert len(result.created) == IMPORT_SIZE
             assert progress.total == progress.done == IMPORT_SIZE
     seconds = min(import_times)
-    print(f"\n  import of {IMPORT_SIZE} measures: {[round(t, 2) for t in import_times]} s; "
-          f"parse+validate alone: {[round(t, 2) for t in parse_times]} s")
-    ratio = report("plan import 1000 measures", seconds, min(parse_times), IMPORT_TARGET,
-                   seconds=round(seconds, 3), limit_seconds=IMPORT_SECONDS,
-                   measures=IMPORT_SIZE)
+    print(
+        f"\n  import of {IMPORT_SIZE} measures: {[round(t, 2) for t in import_times]} s; "
+        f"parse+validate alone: {[round(t, 2) for t in parse_times]} s"
+    )
+    ratio = report(
+        "plan import 1000 measures",
+        seconds,
+        min(parse_times),
+        IMPORT_TARGET,
+        seconds=round(seconds, 3),
+        limit_seconds=IMPORT_SECONDS,
+        measures=IMPORT_SIZE,
+    )
     assert seconds <= IMPORT_SECONDS, f"importing {IMPORT_SIZE} measures took {seconds:.2f} s"
     assert ratio <= IMPORT_TARGET

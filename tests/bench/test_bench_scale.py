@@ -69,9 +69,11 @@ def _open(regions: tuple[tuple[str, str], ...]) -> Iterator[Database]:
         try:
             schema.upgrade(db)
             built = scale.build(db, regions)
-            print(f"\n  built {built.programmes} programme(s), {built.measures} measures, "
-                  f"{built.deadlines} targets, {built.audit_rows} audit rows in "
-                  f"{built.seconds:.0f} s")
+            print(
+                f"\n  built {built.programmes} programme(s), {built.measures} measures, "
+                f"{built.deadlines} targets, {built.audit_rows} audit rows in "
+                f"{built.seconds:.0f} s"
+            )
             with db.engine.begin() as conn:
                 conn.exec_driver_sql("ANALYZE")
             yield db
@@ -100,28 +102,44 @@ def test_status_of_one_programme_at_scale_vs_alone(big: Database, alone: Databas
         def call() -> status_service.Status:
             with db.read() as session:
                 return status_service.status(session, KEY, scale.NOW)
+
         return call
 
     assert status_of(big)() == status_of(alone)()
     value, floor = paired(status_of(big), status_of(alone))
-    ratio = report("scale: status of 1 of 21 programmes vs alone", value, floor, ALONE_TARGET,
-                   programmes=len(scale.REGIONS))
+    ratio = report(
+        "scale: status of 1 of 21 programmes vs alone",
+        value,
+        floor,
+        ALONE_TARGET,
+        programmes=len(scale.REGIONS),
+    )
     assert ratio <= ALONE_TARGET
 
 
-@pytest.mark.parametrize("name,filters", [
-    ("due within 14 days", measures.Filters(due_within=14)),
-    ("overdue", measures.Filters(overdue=True)),
-    ("plan 2030", measures.Filters(year=2030)),
-    ("whole programme", measures.Filters()),
-])
-def test_measure_lists_vs_alone_and_raw_psycopg(big: Database, alone: Database, name: str,
-                                                filters: measures.Filters) -> None:
+@pytest.mark.parametrize(
+    "name,filters",
+    [
+        ("due within 14 days", measures.Filters(due_within=14)),
+        ("overdue", measures.Filters(overdue=True)),
+        ("plan 2030", measures.Filters(year=2030)),
+        ("whole programme", measures.Filters()),
+    ],
+)
+def test_measure_lists_vs_alone_and_raw_psycopg(
+    big: Database, alone: Database, name: str, filters: measures.Filters
+) -> None:
     with big.read() as session:
-        prog_id = session.connection().execute(
-            sa.text("SELECT id FROM programme WHERE key = :k"), {"k": KEY}).scalar_one()
-    sql = str(measures.list_query(prog_id, filters, scale.TODAY, None).compile(
-        dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
+        prog_id = (
+            session.connection()
+            .execute(sa.text("SELECT id FROM programme WHERE key = :k"), {"k": KEY})
+            .scalar_one()
+        )
+    sql = str(
+        measures.list_query(prog_id, filters, scale.TODAY, None).compile(
+            dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}
+        )
+    )
     raw = big.engine.raw_connection()
     cursor = raw.cursor()
 
@@ -129,6 +147,7 @@ def test_measure_lists_vs_alone_and_raw_psycopg(big: Database, alone: Database, 
         def call() -> list[dict[str, Any]]:
             with db.read() as session:
                 return measures.list_measures(session, KEY, scale.TODAY, filters)
+
         return call
 
     service = service_of(big)
@@ -150,24 +169,35 @@ def test_measure_lists_vs_alone_and_raw_psycopg(big: Database, alone: Database, 
     finally:
         raw.close()
     print(f"\n  {name}: {len(rows)} rows")
-    scaled = report(f"scale: measures list ({name}) vs alone",
-                    *paired(service, service_of(alone)), LIST_ALONE_TARGET, rows=len(rows))
+    scaled = report(
+        f"scale: measures list ({name}) vs alone",
+        *paired(service, service_of(alone)),
+        LIST_ALONE_TARGET,
+        rows=len(rows),
+    )
     # The bare driver's ratio holds where the rows are the work; a list of a few rows
     # costs rsp a fixed ~2 ms more (session, ORM, one more round trip), whatever the scale.
     target = RAW_TARGET if len(rows) >= MANY_ROWS else None
-    ratio = report(f"scale: measures list ({name}) vs raw psycopg", value, floor_s,
-                   target, rows=len(rows), measures=33_600)
+    ratio = report(
+        f"scale: measures list ({name}) vs raw psycopg",
+        value,
+        floor_s,
+        target,
+        rows=len(rows),
+        measures=33_600,
+    )
     assert scaled <= LIST_ALONE_TARGET
     assert target is None or ratio <= target
 
 
 FLOOR_SELECT = test_bench_sweep.FLOOR_SELECT.replace("?", "%s")  # psycopg's placeholders
-FLOOR_TABLE = ("CREATE TABLE floor_outbox (LIKE outbox_message INCLUDING ALL)")
+FLOOR_TABLE = "CREATE TABLE floor_outbox (LIKE outbox_message INCLUDING ALL)"
 FLOOR_INSERT = (
     "INSERT INTO floor_outbox (recipient, subject, rule, due_on, deadline, kind, "
     "programme_id, message_id, lang, mail_subject, body_text, body_html, to_json, cc_json, "
     "status, attempts, next_attempt_at, created_at) VALUES "
-    "(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING")
+    "(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT DO NOTHING"
+)
 
 
 def _floor_sweep(raw: Any, low: Any, high: Any, repeat: int, pads: tuple[str, str]) -> int:
@@ -176,18 +206,45 @@ def _floor_sweep(raw: Any, low: Any, high: Any, repeat: int, pads: tuple[str, st
     cursor = raw.cursor()
     cursor.execute(FLOOR_SELECT, (low, high))
     rows = []
-    for (did, mid, due, text, code, title, subgoal, year, prog, pos, name,
-         emails) in cursor.fetchall():
+    for (
+        did,
+        mid,
+        due,
+        text,
+        code,
+        title,
+        subgoal,
+        year,
+        prog,
+        pos,
+        name,
+        emails,
+    ) in cursor.fetchall():
         subject = f"measure:{mid}:deadline:{did}"
         for address in json.loads(emails):
             for k in range(repeat):
-                rows.append((address, subject, f"measure.rule{k}", due, due, "measure", prog,
-                             f"<{did}.{pos}.{k}.{address}@floor>", "sv",
-                             f"Påminnelse: {code} {title}: {text} – senast {due}",
-                             f"{title} {subgoal} {year} {name} {pads[0]}",
-                             f"<p>{title} {subgoal} {year} {name}</p>{pads[1]}",
-                             json.dumps([[name, address]]), "[]", "pending", 0, scale.NOW,
-                             scale.NOW))
+                rows.append(
+                    (
+                        address,
+                        subject,
+                        f"measure.rule{k}",
+                        due,
+                        due,
+                        "measure",
+                        prog,
+                        f"<{did}.{pos}.{k}.{address}@floor>",
+                        "sv",
+                        f"Påminnelse: {code} {title}: {text} – senast {due}",
+                        f"{title} {subgoal} {year} {name} {pads[0]}",
+                        f"<p>{title} {subgoal} {year} {name}</p>{pads[1]}",
+                        json.dumps([[name, address]]),
+                        "[]",
+                        "pending",
+                        0,
+                        scale.NOW,
+                        scale.NOW,
+                    )
+                )
     cursor.executemany(FLOOR_INSERT, rows)
     raw.commit()
     return len(rows)
@@ -231,12 +288,21 @@ def test_sweep_of_the_whole_database_vs_raw_psycopg(big: Database) -> None:
     finally:
         reset()
         raw.close()
-    print(f"\n  sweep: {first.due} reminders due, {first.inserted} mails queued; floor "
-          f"{n} rows; sweep {[round(t * 1000) for t in sweep_times]} ms, floor "
-          f"{[round(t * 1000) for t in floor_times]} ms")
-    ratio = report("scale: sweep of 21 programmes vs raw psycopg", min(sweep_times),
-                   min(floor_times), SWEEP_TARGET, due=first.due, mails=first.inserted,
-                   floor_rows=n, sweep_median_ms=round(statistics.median(sweep_times) * 1000))
+    print(
+        f"\n  sweep: {first.due} reminders due, {first.inserted} mails queued; floor "
+        f"{n} rows; sweep {[round(t * 1000) for t in sweep_times]} ms, floor "
+        f"{[round(t * 1000) for t in floor_times]} ms"
+    )
+    ratio = report(
+        "scale: sweep of 21 programmes vs raw psycopg",
+        min(sweep_times),
+        min(floor_times),
+        SWEEP_TARGET,
+        due=first.due,
+        mails=first.inserted,
+        floor_rows=n,
+        sweep_median_ms=round(statistics.median(sweep_times) * 1000),
+    )
     assert ratio <= SWEEP_TARGET
 
 
@@ -245,6 +311,7 @@ def test_digest_of_one_programme_at_scale(big: Database, alone: Database) -> Non
         def call() -> dict[str, Any]:
             with db.read() as session:
                 return digest.build(session, KEY, scale.NOW, "sv", lead=True)
+
         return call
 
     data = build_of(big)()
@@ -252,9 +319,16 @@ def test_digest_of_one_programme_at_scale(big: Database, alone: Database) -> Non
     assert data["measures"]["total"] == scale.PER_PLAN  # the current plan's
     render_s = per_op(lambda: render(data, "html"), PER_BATCH)
     value, floor = paired(build_of(big), build_of(alone))
-    print(f"\n  digest: {len(data['overdue'])} overdue, {len(data['due_soon'])} due soon; "
-          f"render {render_s * 1000:.1f} ms, data {value * 1000:.1f} ms")
-    ratio = report("scale: digest data of 1 of 21 programmes vs alone", value, floor,
-                   ALONE_TARGET, render_ms=round(render_s * 1000, 2))
+    print(
+        f"\n  digest: {len(data['overdue'])} overdue, {len(data['due_soon'])} due soon; "
+        f"render {render_s * 1000:.1f} ms, data {value * 1000:.1f} ms"
+    )
+    ratio = report(
+        "scale: digest data of 1 of 21 programmes vs alone",
+        value,
+        floor,
+        ALONE_TARGET,
+        render_ms=round(render_s * 1000, 2),
+    )
     assert render_s <= RENDER_LIMIT
     assert ratio <= ALONE_TARGET

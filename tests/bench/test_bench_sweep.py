@@ -65,30 +65,36 @@ CREATE TABLE floor_outbox (
     created_at DATETIME NOT NULL,
     UNIQUE (subject, rule, due_on, recipient))
 """
-FLOOR_INSERT = ("INSERT INTO floor_outbox (recipient, subject, rule, due_on, deadline, kind, "
-                "programme_id, message_id, lang, mail_subject, body_text, body_html, to_json, "
-                "cc_json, status, attempts, next_attempt_at, created_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                "ON CONFLICT (subject, rule, due_on, recipient) DO NOTHING")
+FLOOR_INSERT = (
+    "INSERT INTO floor_outbox (recipient, subject, rule, due_on, deadline, kind, "
+    "programme_id, message_id, lang, mail_subject, body_text, body_html, to_json, "
+    "cc_json, status, attempts, next_attempt_at, created_at) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT (subject, rule, due_on, recipient) DO NOTHING"
+)
 
 
 def _deadline(n: int) -> tuple[dt.date, str]:
     """Measure n's deadline and state: the first DUE are due, the next CLOSED_NEAR are
     closed near their deadline, the rest are open and months to years ahead."""
     if n < DUE:
-        return TODAY + dt.timedelta(days=14 - (n * 7) % 165), ("planned", "ongoing",
-                                                               "postponed")[n % 3]
+        return TODAY + dt.timedelta(days=14 - (n * 7) % 165), ("planned", "ongoing", "postponed")[
+            n % 3
+        ]
     if n < DUE + CLOSED_NEAR:
-        return TODAY + dt.timedelta(days=14 - (n * 7) % 165), ("done", "followed_up",
-                                                               "cancelled")[n % 3]
+        return TODAY + dt.timedelta(days=14 - (n * 7) % 165), ("done", "followed_up", "cancelled")[
+            n % 3
+        ]
     return TODAY + dt.timedelta(days=40 + (n * 7919) % 3000), ("planned", "ongoing")[n % 2]
 
 
 def _fill(path: str) -> None:
     """Add N_MEASURES measures in plans of 1,000, one deadline and two bodies each."""
     with sqlite3.connect(path) as conn:
-        prog_id, def_id = conn.execute("SELECT p.programme_id, m.definition_id FROM measure m "
-                                       "JOIN action_plan p ON p.id = m.plan_id").fetchone()
+        prog_id, def_id = conn.execute(
+            "SELECT p.programme_id, m.definition_id FROM measure m "
+            "JOIN action_plan p ON p.id = m.plan_id"
+        ).fetchone()
         body_ids = [r[0] for r in conn.execute("SELECT id FROM body ORDER BY id LIMIT 3")]
         stamp = "2015-01-01 08:00:00.000000"
         order = [(k * 7919) % N_MEASURES for k in range(N_MEASURES)]  # due ones spread out
@@ -97,21 +103,36 @@ def _fill(path: str) -> None:
             plan_id = conn.execute(
                 "INSERT INTO action_plan (programme_id, year, title, followup, source, "
                 "imported_at) VALUES (?, ?, ?, '', 'bench', ?)",
-                (prog_id, year, f"Plan {year}", stamp)).lastrowid
+                (prog_id, year, f"Plan {year}", stamp),
+            ).lastrowid
             first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM measure").fetchone()[0]
             rows, dls, mbs = [], [], []
             for i in range(PER_PLAN):
                 mid, n = first + i, order[k * PER_PLAN + i]
                 due, state = _deadline(n)
-                rows.append((mid, plan_id, f"{i // 25 + 1}.{chr(65 + i % 25)}", i // 25 + 1,
-                             f"Insats {n}: servicepunkter i glesbygd", "Delmål uppnått",
-                             '["1.1"]', "[]", "[]", state, stamp, 1, def_id, stamp))
+                rows.append(
+                    (
+                        mid,
+                        plan_id,
+                        f"{i // 25 + 1}.{chr(65 + i % 25)}",
+                        i // 25 + 1,
+                        f"Insats {n}: servicepunkter i glesbygd",
+                        "Delmål uppnått",
+                        '["1.1"]',
+                        "[]",
+                        "[]",
+                        state,
+                        stamp,
+                        1,
+                        def_id,
+                        stamp,
+                    )
+                )
                 dls.append((mid, due.isoformat(), "Insatsen genomförd"))
                 mbs += [(mid, 0, body_ids[n % 3]), (mid, 1, body_ids[(n + 1) % 3])]
             insert_measures(conn, rows, dls, mbs)
         conn.execute(FLOOR_TABLE)
-        conn.execute("CREATE INDEX ix_floor_outbox_ready ON floor_outbox "
-                     "(status, next_attempt_at)")
+        conn.execute("CREATE INDEX ix_floor_outbox_ready ON floor_outbox (status, next_attempt_at)")
         conn.execute("CREATE INDEX ix_floor_outbox_programme ON floor_outbox (programme_id)")
         conn.execute("ANALYZE")
 
@@ -126,8 +147,7 @@ def big_db(tmp_path: Path) -> Iterator[Database]:
         yield db
 
 
-def _floor(conn: sqlite3.Connection, low: str, high: str, text_pad: str,
-           html_pad: str) -> int:
+def _floor(conn: sqlite3.Connection, low: str, high: str, text_pad: str, html_pad: str) -> int:
     """Select the due deadlines with their bodies' addresses, insert one outbox row per
     address, commit; the number of rows inserted."""
     import json
@@ -135,16 +155,34 @@ def _floor(conn: sqlite3.Connection, low: str, high: str, text_pad: str,
     stamp = NOW.isoformat()
     conn.execute("BEGIN IMMEDIATE")
     rows = []
-    for (did, mid, due, text, code, title, subgoal, year, prog, pos, name,
-         emails) in conn.execute(FLOOR_SELECT, (low, high)):
+    for did, mid, due, text, code, title, subgoal, year, prog, pos, name, emails in conn.execute(
+        FLOOR_SELECT, (low, high)
+    ):
         subject = f"measure:{mid}:deadline:{did}"
         mail_subject = f"Påminnelse: {code} {title}: {text} – senast {due}"
         for address in json.loads(emails):
-            rows.append((address, subject, "measure.rule", due, due, "measure", prog,
-                         f"<{did}.{pos}.{address}@floor>", "sv", mail_subject,
-                         f"{title} {subgoal} {year} {name} {text_pad}",
-                         f"<p>{title} {subgoal} {year} {name}</p>{html_pad}",
-                         json.dumps([[name, address]]), "[]", "pending", 0, stamp, stamp))
+            rows.append(
+                (
+                    address,
+                    subject,
+                    "measure.rule",
+                    due,
+                    due,
+                    "measure",
+                    prog,
+                    f"<{did}.{pos}.{address}@floor>",
+                    "sv",
+                    mail_subject,
+                    f"{title} {subgoal} {year} {name} {text_pad}",
+                    f"<p>{title} {subgoal} {year} {name}</p>{html_pad}",
+                    json.dumps([[name, address]]),
+                    "[]",
+                    "pending",
+                    0,
+                    stamp,
+                    stamp,
+                )
+            )
     before = conn.total_changes
     conn.executemany(FLOOR_INSERT, rows)
     inserted = conn.total_changes - before
@@ -162,11 +200,15 @@ def test_sweep_100k_measures_1pct_due_vs_raw_sqlite(big_db: Database) -> None:
     span = measure_items.window(RULES, NOW)
     assert span is not None and span[0] is not None
     low, high = span[0].isoformat(), span[1].isoformat()
-    floor_plan = " ".join(r[-1] for r in raw.execute("EXPLAIN QUERY PLAN " + FLOOR_SELECT,
-                                                     (low, high)))
+    floor_plan = " ".join(
+        r[-1] for r in raw.execute("EXPLAIN QUERY PLAN " + FLOOR_SELECT, (low, high))
+    )
     assert "ix_measure_deadline_due" in floor_plan, floor_plan
-    sweep_sql = str(measure_items.deadline_query(span[0], span[1]).compile(
-        dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}))
+    sweep_sql = str(
+        measure_items.deadline_query(span[0], span[1]).compile(
+            dialect=sqlite_dialect.dialect(), compile_kwargs={"literal_binds": True}
+        )
+    )
     sweep_plan = " ".join(r[-1] for r in raw.execute("EXPLAIN QUERY PLAN " + sweep_sql))
     assert "USING INDEX ix_measure_deadline_due" in sweep_plan, sweep_plan
     clock = FixedClock(NOW)
@@ -181,8 +223,9 @@ def test_sweep_100k_measures_1pct_due_vs_raw_sqlite(big_db: Database) -> None:
     first = subject()
     assert first.problems == [] and first.due == DUE and first.inserted == 2 * DUE
     assert subject().inserted == 0  # idempotent at scale too
-    sizes = raw.execute("SELECT avg(length(body_text)), avg(length(body_html)) "
-                        "FROM outbox_message").fetchone()
+    sizes = raw.execute(
+        "SELECT avg(length(body_text)), avg(length(body_html)) FROM outbox_message"
+    ).fetchone()
     text_pad, html_pad = "x" * int(sizes[0]), "x" * int(sizes[1])  # at least rsp's size
     reset()
     assert _floor(raw, low, high, text_pad, html_pad) == first.inserted
@@ -199,11 +242,20 @@ def test_sweep_100k_measures_1pct_due_vs_raw_sqlite(big_db: Database) -> None:
         sweep_times.append(time.perf_counter() - start)
         assert done.inserted == 2 * DUE
     raw.close()
-    print(f"\n  {N_MEASURES} measures, {DUE} due ({done.mails} mails); sweep "
-          f"{[round(t * 1000) for t in sweep_times]} ms, floor "
-          f"{[round(t * 1000) for t in floor_times]} ms; query plan: {sweep_plan}")
-    ratio = report("sweep 100k measures 1% due", min(sweep_times), min(floor_times), TARGET,
-                   measures=N_MEASURES, due=DUE, mails=done.mails,
-                   sweep_median_ms=round(statistics.median(sweep_times) * 1000, 2),
-                   floor_median_ms=round(statistics.median(floor_times) * 1000, 2))
+    print(
+        f"\n  {N_MEASURES} measures, {DUE} due ({done.mails} mails); sweep "
+        f"{[round(t * 1000) for t in sweep_times]} ms, floor "
+        f"{[round(t * 1000) for t in floor_times]} ms; query plan: {sweep_plan}"
+    )
+    ratio = report(
+        "sweep 100k measures 1% due",
+        min(sweep_times),
+        min(floor_times),
+        TARGET,
+        measures=N_MEASURES,
+        due=DUE,
+        mails=done.mails,
+        sweep_median_ms=round(statistics.median(sweep_times) * 1000, 2),
+        floor_median_ms=round(statistics.median(floor_times) * 1000, 2),
+    )
     assert ratio <= TARGET

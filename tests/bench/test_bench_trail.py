@@ -49,8 +49,14 @@ def _sealed_drafting(db: Database, clock: FixedClock) -> None:
 
     make_programme(db, clock)
     trail_check.seal(db, clock, "it-admin")
-    engine.advance(db, clock, "sekreterare", None, "decide_start",
-                   decision=parse_decision_ref("2022-02-22 § 12 RUN/536/2021"))
+    engine.advance(
+        db,
+        clock,
+        "sekreterare",
+        None,
+        "decide_start",
+        decision=parse_decision_ref("2022-02-22 § 12 RUN/536/2021"),
+    )
     clock.advance(days=7)
     engine.advance(db, clock, WORKER, None, "begin_drafting")
 
@@ -76,25 +82,50 @@ def _sqlite3_floor(path: Path, key: audit_key.AuditKey):
         conn.execute("BEGIN IMMEDIATE")
         pid, iid, state, version = conn.execute(
             "SELECT p.id, i.id, i.state, i.version FROM programme p JOIN process_instance i "
-            "ON i.programme_id = p.id LIMIT 2").fetchone()
-        conn.execute("SELECT p.name, g.role FROM person p LEFT JOIN role_grant g ON "
-                     "g.person_id = p.id AND g.programme_id = ? WHERE p.login = ?",
-                     (pid, WORKER)).fetchall()
-        conn.execute("UPDATE process_instance SET state = ?, version = ? WHERE id = ? AND "
-                     "version = ?", (state, version + 1, iid, version))
-        seq, prev = conn.execute("SELECT seq, hash FROM audit_event WHERE chain = ? ORDER BY "
-                                 "seq DESC LIMIT 1", (pid,)).fetchone()
-        payload = json.dumps({"chain": pid, "seq": seq + 1, "actor": WORKER, "comment": COMMENT,
-                              "prev_hash": prev}, sort_keys=True)
+            "ON i.programme_id = p.id LIMIT 2"
+        ).fetchone()
+        conn.execute(
+            "SELECT p.name, g.role FROM person p LEFT JOIN role_grant g ON "
+            "g.person_id = p.id AND g.programme_id = ? WHERE p.login = ?",
+            (pid, WORKER),
+        ).fetchall()
+        conn.execute(
+            "UPDATE process_instance SET state = ?, version = ? WHERE id = ? AND version = ?",
+            (state, version + 1, iid, version),
+        )
+        seq, prev = conn.execute(
+            "SELECT seq, hash FROM audit_event WHERE chain = ? ORDER BY seq DESC LIMIT 1", (pid,)
+        ).fetchone()
+        payload = json.dumps(
+            {"chain": pid, "seq": seq + 1, "actor": WORKER, "comment": COMMENT, "prev_hash": prev},
+            sort_keys=True,
+        )
         digest = hashlib.sha256(payload.encode()).hexdigest()
-        conn.execute("INSERT INTO audit_event (at, recorded_at, actor, action, outcome, "
-                     "programme_id, chain, seq, subject, trigger, from_state, to_state, "
-                     "comment, detail, prev_hash, hash, mac) VALUES "
-                     "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                     ("2022-03-01 08:00:00.000000", "2022-03-01 08:00:00.000000", WORKER,
-                      "transition", "applied", pid, pid, seq + 1, f"process:{iid}",
-                      REPEATABLE, state, state, COMMENT, "{}", prev, digest,
-                      hmac.new(key.mac_key, digest.encode(), hashlib.sha256).hexdigest()))
+        conn.execute(
+            "INSERT INTO audit_event (at, recorded_at, actor, action, outcome, "
+            "programme_id, chain, seq, subject, trigger, from_state, to_state, "
+            "comment, detail, prev_hash, hash, mac) VALUES "
+            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                "2022-03-01 08:00:00.000000",
+                "2022-03-01 08:00:00.000000",
+                WORKER,
+                "transition",
+                "applied",
+                pid,
+                pid,
+                seq + 1,
+                f"process:{iid}",
+                REPEATABLE,
+                state,
+                state,
+                COMMENT,
+                "{}",
+                prev,
+                digest,
+                hmac.new(key.mac_key, digest.encode(), hashlib.sha256).hexdigest(),
+            ),
+        )
         conn.execute("COMMIT")
 
     return conn, op
@@ -113,9 +144,9 @@ def test_a_sealed_transition_vs_bare_sqlmodel_and_sqlite3(tmp_path: Path, sealed
             source.backup(to)
         conn, raw = _sqlite3_floor(copy, sealed_key)
         try:
-            sealed, sqlmodel_floor = alternating(lambda: _transition(db, clock),
-                                                 lambda: _floor_op(floor_db, floor_clock),
-                                                 7, 100, 30)
+            sealed, sqlmodel_floor = alternating(
+                lambda: _transition(db, clock), lambda: _floor_op(floor_db, floor_clock), 7, 100, 30
+            )
             sealed2, raw_floor = alternating(lambda: _transition(db, clock), raw, 7, 100, 30)
         finally:
             floor_db.dispose()
@@ -137,17 +168,22 @@ def test_a_sealed_transition_vs_psycopg_on_postgres(tmp_path: Path, sealed_key) 
         _sealed_drafting(db, clock)
         raw = psycopg.connect(_psycopg_url(db.url), autocommit=False)
         raw.execute("CREATE TABLE floor_item (id int primary key, version int)")
-        raw.execute("CREATE TABLE floor_note (id serial primary key, at text, text text, "
-                    "hash text)")
+        raw.execute(
+            "CREATE TABLE floor_note (id serial primary key, at text, text text, hash text)"
+        )
         raw.execute("INSERT INTO floor_item VALUES (1, 1)")
         raw.commit()
         state = {"v": 1}
 
         def floor() -> None:
-            raw.execute("UPDATE floor_item SET version = %s WHERE id = 1 AND version = %s",
-                        (state["v"] + 1, state["v"]))
-            raw.execute("INSERT INTO floor_note (at, text, hash) VALUES (%s, %s, %s)",
-                        ("2022-03-01", COMMENT, hashlib.sha256(COMMENT.encode()).hexdigest()))
+            raw.execute(
+                "UPDATE floor_item SET version = %s WHERE id = 1 AND version = %s",
+                (state["v"] + 1, state["v"]),
+            )
+            raw.execute(
+                "INSERT INTO floor_note (at, text, hash) VALUES (%s, %s, %s)",
+                ("2022-03-01", COMMENT, hashlib.sha256(COMMENT.encode()).hexdigest()),
+            )
             raw.commit()
             state["v"] += 1
 
@@ -155,8 +191,7 @@ def test_a_sealed_transition_vs_psycopg_on_postgres(tmp_path: Path, sealed_key) 
             sealed, floor_times = alternating(lambda: _transition(db, clock), floor, 7, 50, 20)
         finally:
             raw.close()
-    ratio = report("sealed transition vs psycopg (PostgreSQL)", min(sealed),
-                   min(floor_times), 1.5)
+    ratio = report("sealed transition vs psycopg (PostgreSQL)", min(sealed), min(floor_times), 1.5)
     assert ratio <= 1.5
 
 
@@ -166,8 +201,9 @@ PROGRAMMES = 8
 OPS = 60
 
 
-def _writer(url: str, key_path: str, programme: str, who: str, n: int,
-            queue: multiprocessing.Queue) -> None:
+def _writer(
+    url: str, key_path: str, programme: str, who: str, n: int, queue: multiprocessing.Queue
+) -> None:
     """One process: n transitions on one programme (its own chain)."""
     audit_key.use(audit_key.load(key_path))
     db = open_database(url)
@@ -187,8 +223,10 @@ def _floor_writer(url: str, row: int, n: int, queue: multiprocessing.Queue) -> N
     start = time.perf_counter()
     for i in range(n):
         conn.execute("UPDATE floor_item SET version = version + 1 WHERE id = %s", (row,))
-        conn.execute("INSERT INTO floor_note (item_id, text, hash) VALUES (%s, %s, %s)",
-                     (row, COMMENT, hashlib.sha256(f"{row}:{i}".encode()).hexdigest()))
+        conn.execute(
+            "INSERT INTO floor_note (item_id, text, hash) VALUES (%s, %s, %s)",
+            (row, COMMENT, hashlib.sha256(f"{row}:{i}".encode()).hexdigest()),
+        )
         conn.commit()
     queue.put(time.perf_counter() - start)
     conn.close()
@@ -219,11 +257,21 @@ def test_writers_on_eight_programmes_scale(tmp_path: Path, sealed_key) -> None:
         clock = FixedClock(at("2022-02-22"))
         make_programme(db, clock)
         for i in range(1, PROGRAMMES):
-            setup.init(db, clock, "it-admin", definition_file=str(
-                Path(__file__).resolve().parents[2] / "workflows" / "drafting.yaml"),
-                key=f"rsp-{i}", name=f"Program {i}", region=f"Region {i}", replay=True)
-            setup.add_person(db, clock, "it-admin", f"rsp-{i}", f"pl{i}", "PL", None,
-                             ["working_group", "board"])
+            setup.init(
+                db,
+                clock,
+                "it-admin",
+                definition_file=str(
+                    Path(__file__).resolve().parents[2] / "workflows" / "drafting.yaml"
+                ),
+                key=f"rsp-{i}",
+                name=f"Program {i}",
+                region=f"Region {i}",
+                replay=True,
+            )
+            setup.add_person(
+                db, clock, "it-admin", f"rsp-{i}", f"pl{i}", "PL", None, ["working_group", "board"]
+            )
         keys = ["rsp-2022-2030", *[f"rsp-{i}" for i in range(1, PROGRAMMES)]]
         workers = [WORKER, *[f"pl{i}" for i in range(1, PROGRAMMES)]]
         trail_check.seal(db, clock, "it-admin")
@@ -231,28 +279,47 @@ def test_writers_on_eight_programmes_scale(tmp_path: Path, sealed_key) -> None:
 
         ref = parse_decision_ref("2022-02-22 § 12 RUN/536/2021")
         for n, key in enumerate(keys):
-            engine.advance(db, clock, "sekreterare" if n == 0 else workers[n], key,
-                           "decide_start", decision=ref)
+            engine.advance(
+                db,
+                clock,
+                "sekreterare" if n == 0 else workers[n],
+                key,
+                "decide_start",
+                decision=ref,
+            )
             engine.advance(db, clock, workers[n], key, "begin_drafting")
         with db.engine.begin() as conn:
             conn.exec_driver_sql("CREATE TABLE floor_item (id int primary key, version int)")
-            conn.exec_driver_sql("CREATE TABLE floor_note (id serial primary key, "
-                                 "item_id int, text text, hash text)")
-            conn.exec_driver_sql("INSERT INTO floor_item SELECT g, 1 FROM "
-                                 "generate_series(1, 8) g")
+            conn.exec_driver_sql(
+                "CREATE TABLE floor_note (id serial primary key, item_id int, text text, hash text)"
+            )
+            conn.exec_driver_sql("INSERT INTO floor_item SELECT g, 1 FROM generate_series(1, 8) g")
         db.dispose()
         raw_url = _psycopg_url(url)
         rates, floors = {}, {}
         for p in (1, 2, 4, 8):
-            rates[p] = _run(_writer, lambda i: (url, sealed_key.path, keys[i % PROGRAMMES],
-                                                workers[i % PROGRAMMES], OPS), p)
+            rates[p] = _run(
+                _writer,
+                lambda i: (
+                    url,
+                    sealed_key.path,
+                    keys[i % PROGRAMMES],
+                    workers[i % PROGRAMMES],
+                    OPS,
+                ),
+                p,
+            )
             floors[p] = _run(_floor_writer, lambda i: (raw_url, i % PROGRAMMES + 1, OPS), p)
-    print("\n  transitions/s by processes: " + ", ".join(f"{p}: {r:.0f}" for p, r in
-                                                        rates.items()))
-    print("  bare floor/s by processes:  " + ", ".join(f"{p}: {r:.0f}" for p, r in
-                                                       floors.items()))
-    report("writers on 8 programmes at 8 processes (s per op)", 1 / rates[8], 1 / floors[8],
-           2.0, rates=rates, floors=floors)
+    print("\n  transitions/s by processes: " + ", ".join(f"{p}: {r:.0f}" for p, r in rates.items()))
+    print("  bare floor/s by processes:  " + ", ".join(f"{p}: {r:.0f}" for p, r in floors.items()))
+    report(
+        "writers on 8 programmes at 8 processes (s per op)",
+        1 / rates[8],
+        1 / floors[8],
+        2.0,
+        rates=rates,
+        floors=floors,
+    )
     assert all(rates[a] < rates[b] for a, b in ((1, 2), (2, 4), (4, 8))), rates
     assert rates[8] >= 0.5 * floors[8], (rates, floors)
 
@@ -271,19 +338,32 @@ def _fill(db: Database, rows: int, key: audit_key.AuditKey) -> None:
     base = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     with db.write() as session:
         installation.ensure(session, base, False)
-        session.connection().execute(sa.update(Installation.__table__).values(  # type: ignore[attr-defined]
-            key_id=key.key_id, public_key=key.public_key(), keyed_at=base))
+        session.connection().execute(
+            sa.update(Installation.__table__).values(  # type: ignore[attr-defined]
+                key_id=key.key_id, public_key=key.public_key(), keyed_at=base
+            )
+        )
     with db.write() as session:
         for chunk in range(0, rows, 10_000):
             n = min(10_000, rows - chunk)
             by_programme: dict[int, list[dict]] = {}
             for i in range(chunk, chunk + n):
                 pid = i % 8 + 1
-                by_programme.setdefault(pid, []).append({
-                    "at": base, "recorded_at": base, "actor": "bench", "role": "working_group",
-                    "action": "transition", "programme_id": pid,
-                    "subject": f"measure:{i % SUBJECTS}", "trigger": "report_progress",
-                    "from_state": "ongoing", "to_state": "ongoing", "comment": "lägesrapport"})
+                by_programme.setdefault(pid, []).append(
+                    {
+                        "at": base,
+                        "recorded_at": base,
+                        "actor": "bench",
+                        "role": "working_group",
+                        "action": "transition",
+                        "programme_id": pid,
+                        "subject": f"measure:{i % SUBJECTS}",
+                        "trigger": "report_progress",
+                        "from_state": "ongoing",
+                        "to_state": "ongoing",
+                        "comment": "lägesrapport",
+                    }
+                )
             for events in by_programme.values():
                 audit.append_many(session, events)
 
@@ -303,8 +383,7 @@ def _streaming_floor(session) -> None:
         hashlib.sha256(repr(sorted(row.items())).encode()).hexdigest()
 
 
-def test_verify_a_million_rows_in_memory_that_does_not_grow(tmp_path: Path,
-                                                            sealed_key) -> None:
+def test_verify_a_million_rows_in_memory_that_does_not_grow(tmp_path: Path, sealed_key) -> None:
     results = {}
     for rows in (100_000, 1_000_000):
         folder = tmp_path / str(rows)
@@ -315,6 +394,7 @@ def test_verify_a_million_rows_in_memory_that_does_not_grow(tmp_path: Path,
         schema.upgrade(db)
         _fill(db, rows, sealed_key)
         with db.read() as session:
+
             def check(s=session, n=rows) -> None:  # one pass: verify and replay, as rsp does
                 replayed = trail_state.Replayed()
 
@@ -330,13 +410,20 @@ def test_verify_a_million_rows_in_memory_that_does_not_grow(tmp_path: Path,
             floor_seconds, floor_peak = _measure(lambda s=session: _streaming_floor(s))
         db.dispose()
         results[rows] = (seconds, peak, floor_seconds, floor_peak)
-        print(f"\n  {rows} rows: verify {seconds:.1f} s ({rows / seconds:,.0f} rows/s), "
-              f"peak {peak / 2**20:.1f} MiB; streaming floor {floor_seconds:.1f} s, "
-              f"peak {floor_peak / 2**20:.1f} MiB")
+        print(
+            f"\n  {rows} rows: verify {seconds:.1f} s ({rows / seconds:,.0f} rows/s), "
+            f"peak {peak / 2**20:.1f} MiB; streaming floor {floor_seconds:.1f} s, "
+            f"peak {floor_peak / 2**20:.1f} MiB"
+        )
     big = results[1_000_000]
     small = results[100_000]
-    report("audit verify of 1,000,000 rows (memory, as seconds per MiB)", big[1] / 2**20,
-           big[3] / 2**20, 2.0, rows_per_s=round(1_000_000 / big[0]))
+    report(
+        "audit verify of 1,000,000 rows (memory, as seconds per MiB)",
+        big[1] / 2**20,
+        big[3] / 2**20,
+        2.0,
+        rows_per_s=round(1_000_000 / big[0]),
+    )
     assert big[1] <= 2 * big[3], f"peak {big[1]} bytes vs the streaming floor's {big[3]}"
     assert big[1] <= 1.5 * small[1], "memory grows with the number of rows"
     assert big[0] / small[0] <= 10 * 1.5, "time is not linear in the rows"
@@ -354,11 +441,23 @@ def _guard_time(db: Database, clock: FixedClock, events: int) -> float:
     with db.write() as session:
         pid = lookup.programme_id(session, None)
         inst = lookup.instance_of(session, lookup.find_programme(session, None))
-        audit.append_many(session, [
-            {"at": clock.now(), "recorded_at": clock.now(), "actor": WORKER,
-             "action": "transition", "programme_id": pid, "subject": f"process:{inst.id}",
-             "trigger": "record_analysis", "from_state": "drafting", "to_state": "drafting"}
-            for _ in range(events)])
+        audit.append_many(
+            session,
+            [
+                {
+                    "at": clock.now(),
+                    "recorded_at": clock.now(),
+                    "actor": WORKER,
+                    "action": "transition",
+                    "programme_id": pid,
+                    "subject": f"process:{inst.id}",
+                    "trigger": "record_analysis",
+                    "from_state": "drafting",
+                    "to_state": "drafting",
+                }
+                for _ in range(events)
+            ],
+        )
     with db.read() as session:
         definition = stored.definition_of(session, inst.definition_id)
         t = definition.trigger("decide_remiss")
@@ -371,8 +470,7 @@ def _guard_time(db: Database, clock: FixedClock, events: int) -> float:
     return elapsed
 
 
-def test_a_guard_answers_in_time_independent_of_the_events(tmp_path: Path,
-                                                           sealed_key) -> None:
+def test_a_guard_answers_in_time_independent_of_the_events(tmp_path: Path, sealed_key) -> None:
     times = {}
     for events in (1_000, 100_000):
         folder = tmp_path / str(events)
@@ -383,6 +481,5 @@ def test_a_guard_answers_in_time_independent_of_the_events(tmp_path: Path,
             engine.advance(db, clock, WORKER, None, "consult_service_z", comment="x")
             engine.advance(db, clock, WORKER, None, "check_in_steering_group", comment="y")
             times[events] = _guard_time(db, clock, events)
-    ratio = report("fired: guard at 100,000 vs 1,000 events", times[100_000], times[1_000],
-                   1.5)
+    ratio = report("fired: guard at 100,000 vs 1,000 events", times[100_000], times[1_000], 1.5)
     assert ratio <= 1.5

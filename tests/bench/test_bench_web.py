@@ -45,9 +45,26 @@ def uvicorn(factory: str, env: dict[str, str]) -> Iterator[str]:
     port = free_port()
     env = {**env, "RSP_BASE_URL": f"http://127.0.0.1:{port}"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--factory", factory, "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--no-access-log"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "--factory",
+            factory,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
 
     def answers() -> bool:
@@ -74,8 +91,9 @@ def sign_in(url: str, outbox: Path, address: str) -> httpx.Client:
     client = httpx.Client(timeout=HANG_GUARD, follow_redirects=False)
     before = set(outbox.glob("*.eml"))
     page = client.get(url + "/sign-in")
-    r = client.post(url + "/sign-in/email", data={"csrf": csrf_of(page.text), "email": address,
-                                                  "next": "/"})
+    r = client.post(
+        url + "/sign-in/email", data={"csrf": csrf_of(page.text), "email": address, "next": "/"}
+    )
     assert r.status_code == 303, r.text
     new = wait_for(lambda: set(outbox.glob("*.eml")) - before, f"the sign-in mail to {address}")
     msg = email.message_from_bytes(next(iter(new)).read_bytes(), policy=email.policy.default)
@@ -86,8 +104,9 @@ def sign_in(url: str, outbox: Path, address: str) -> httpx.Client:
     return client
 
 
-def one_round(url: str, browsers: list[tuple[httpx.Client, str]], path: str
-              ) -> tuple[list[float], float]:
+def one_round(
+    url: str, browsers: list[tuple[httpx.Client, str]], path: str
+) -> tuple[list[float], float]:
     """Every browser asks for its page PER_ROUND times, all at once; (latencies, wall)."""
     latencies: list[float] = []
     lock = threading.Lock()
@@ -130,14 +149,22 @@ def test_pages_under_twenty_signed_in_people(tmp_path: Path) -> None:
             db.dispose()
         outbox = tmp_path / "outbox"
         env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
-        env.update(RSP_DATABASE_URL=db_url, RSP_NOW=scale.NOW.isoformat(),
-                   RSP_MAIL_TRANSPORT="file", RSP_OUTBOX_DIR=str(outbox),
-                   RSP_MAIL_FROM="Regionalt serviceprogram <rsp@region.example>")
+        env.update(
+            RSP_DATABASE_URL=db_url,
+            RSP_NOW=scale.NOW.isoformat(),
+            RSP_MAIL_TRANSPORT="file",
+            RSP_OUTBOX_DIR=str(outbox),
+            RSP_MAIL_FROM="Regionalt serviceprogram <rsp@region.example>",
+        )
         slugs = [slug for slug, _region in scale.REGIONS][:PEOPLE]
-        with uvicorn("web.app:app_from_env", env) as subject, \
-                uvicorn("tests.bench.web_floor:app_from_env", env) as floor:
-            browsers = [(sign_in(subject, outbox, f"{scale.lead(s)}@{s}.example"),
-                         scale.programme_key(s)) for s in slugs]
+        with (
+            uvicorn("web.app:app_from_env", env) as subject,
+            uvicorn("tests.bench.web_floor:app_from_env", env) as floor,
+        ):
+            browsers = [
+                (sign_in(subject, outbox, f"{scale.lead(s)}@{s}.example"), scale.programme_key(s))
+                for s in slugs
+            ]
             for name, path in PAGES.items():
                 one_round(subject, browsers, path)  # warm both
                 one_round(floor, browsers, path)
@@ -150,8 +177,14 @@ def test_pages_under_twenty_signed_in_people(tmp_path: Path) -> None:
                     wall += took
                     bare += one_round(floor, browsers, path)[0]
                 for q in (50, 95):
-                    ratio = report(f"web {name} p{q}, {PEOPLE} people (PostgreSQL, 21 regions)",
-                                   p(mine, q), p(bare, q), TARGET, page=name, quantile=q)
+                    ratio = report(
+                        f"web {name} p{q}, {PEOPLE} people (PostgreSQL, 21 regions)",
+                        p(mine, q),
+                        p(bare, q),
+                        TARGET,
+                        page=name,
+                        quantile=q,
+                    )
                     assert ratio <= TARGET, f"{name} p{q}: {ratio:.2f}x the floor"
                 per_second = len(mine) / wall
                 print(f"BENCH web {name}: {per_second:.0f} requests/s on one worker")

@@ -76,28 +76,35 @@ def _transition_op(db: Database, clock: FixedClock) -> None:
     engine.advance(db, clock, WORKER, None, REPEATABLE, comment=COMMENT)
 
 
-def test_transition_vs_bare_sqlmodel(drafting_db: tuple[Database, FixedClock],
-                                     tmp_path: Path) -> None:
+def test_transition_vs_bare_sqlmodel(
+    drafting_db: tuple[Database, FixedClock], tmp_path: Path
+) -> None:
     db, clock = drafting_db
     floor_db = _floor_db(tmp_path / "floor")
     floor_clock = FixedClock(dt.datetime(2022, 3, 1, 9, tzinfo=dt.UTC))
     try:
+
         def transition() -> None:
             _transition_op(db, clock)
 
         def floor() -> None:
             _floor_op(floor_db, floor_clock)
 
-        transition_times, floor_times = alternating(transition, floor, BATCHES, PER_BATCH,
-                                                    WARMUP)
+        transition_times, floor_times = alternating(transition, floor, BATCHES, PER_BATCH, WARMUP)
     finally:
         floor_db.dispose()
-    print(f"\n  per-op batch means (ms): transition "
-          f"{[round(t * 1000, 2) for t in transition_times]}, floor "
-          f"{[round(t * 1000, 2) for t in floor_times]}")
+    print(
+        f"\n  per-op batch means (ms): transition "
+        f"{[round(t * 1000, 2) for t in transition_times]}, floor "
+        f"{[round(t * 1000, 2) for t in floor_times]}"
+    )
     ratio = report(
-        "transition", min(transition_times), min(floor_times), TARGET,
+        "transition",
+        min(transition_times),
+        min(floor_times),
+        TARGET,
         transition_median_ms=round(statistics.median(transition_times) * 1000, 4),
         floor_median_ms=round(statistics.median(floor_times) * 1000, 4),
-        ops=BATCHES * PER_BATCH)
+        ops=BATCHES * PER_BATCH,
+    )
     assert ratio <= TARGET, f"a transition costs {ratio:.2f}x the bare SQLModel floor"

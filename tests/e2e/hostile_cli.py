@@ -27,27 +27,49 @@ EXAMPLE = workflows.example_dir("jamtland-harjedalen")
 PLAN_2014 = workflows.example_dir("jamtland-2014-2020") / "actionplan-2014.yaml"
 NOW = "2023-02-14"  # the remiss is open, decisions pending, reminders queued
 
+
 def property_settings(default_examples: int) -> Any:
     """Hypothesis settings of the hostile properties: reproducible (derandomized) unless
     RSP_HOSTILE_EXAMPLES asks for a deeper, random search of that many examples."""
     deep = "RSP_HOSTILE_EXAMPLES" in os.environ
-    return settings(max_examples=int(os.environ.get("RSP_HOSTILE_EXAMPLES", default_examples)),
-                    deadline=None, derandomize=not deep, database=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+    return settings(
+        max_examples=int(os.environ.get("RSP_HOSTILE_EXAMPLES", default_examples)),
+        deadline=None,
+        derandomize=not deep,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
 
 
 # Commands left out: they would run until stopped, or replay a whole demo.
 LONG_RUNNING = {("scheduler", "run"), ("demo",), ("serve",)}
 
-LOGINS = ["it-admin", "sekreterare", "ordforande", "processledare", "landsbygdsutvecklare",
-          "direktor", "handlaggare"]
+LOGINS = [
+    "it-admin",
+    "sekreterare",
+    "ordforande",
+    "processledare",
+    "landsbygdsutvecklare",
+    "direktor",
+    "handlaggare",
+]
 ROLES = ["board", "steering_group", "working_group", "service_z", "admin"]
 BODIES = ["lansstyrelsen", "kommunerna", "miun", "berg", "region", "pts"]
-DRAFTING_TRIGGERS = ["decide_start", "begin_drafting", "consult_service_z",
-                     "check_in_steering_group", "record_analysis", "decide_remiss",
-                     "open_remiss", "compile_remiss", "adopt", "send_back",
-                     "start_implementation", "report_followup", "close"]
+DRAFTING_TRIGGERS = [
+    "decide_start",
+    "begin_drafting",
+    "consult_service_z",
+    "check_in_steering_group",
+    "record_analysis",
+    "decide_remiss",
+    "open_remiss",
+    "compile_remiss",
+    "adopt",
+    "send_back",
+    "start_implementation",
+    "report_followup",
+    "close",
+]
 MEASURE_TRIGGERS = ["start", "report_progress", "complete", "postpone", "resume", "cancel"]
 MEASURE_IDS = ["1.A", "2.B", "1.a", "3.C", "9.Z", "1.", ".A", "1.A.B", "A.1", "0.0"]
 STATES = ["planned", "ongoing", "done", "postponed", "cancelled", "carried_over", "x"]
@@ -55,26 +77,112 @@ STATES = ["planned", "ongoing", "done", "postponed", "cancelled", "carried_over"
 # Every kind of bad value a user (or a script) might pass; '\udcff' is what Python makes
 # of an argument that is not UTF-8 (a byte 0xff on the command line).
 HOSTILE = [
-    "", " ", "-", "--", "'; DROP TABLE audit_event; --", "<script>alert(1)</script>",
-    "x" * 5000, "ÅÄÖ åäö ß 漢字 🙂", "\u202eRTL", "a\tb\nc", "\udcff", "caf\udce9",
-    "%s%n{0}", "../../etc/passwd", "null", "None", "NaN", "0", "-1", "1e309",
-    "9" * 40, "2014x", " 2014", "٢٠١٤", "0x10", "2023-02-30", "2023-13-01", "0000-01-01",
-    "9999-12-31", "10000-01-01", "igår", "2022-02-22T25:00", "2022-02-22T14:30+99:00",
+    "",
+    " ",
+    "-",
+    "--",
+    "'; DROP TABLE audit_event; --",
+    "<script>alert(1)</script>",
+    "x" * 5000,
+    "ÅÄÖ åäö ß 漢字 🙂",
+    "\u202eRTL",
+    "a\tb\nc",
+    "\udcff",
+    "caf\udce9",
+    "%s%n{0}",
+    "../../etc/passwd",
+    "null",
+    "None",
+    "NaN",
+    "0",
+    "-1",
+    "1e309",
+    "9" * 40,
+    "2014x",
+    " 2014",
+    "٢٠١٤",
+    "0x10",
+    "2023-02-30",
+    "2023-13-01",
+    "0000-01-01",
+    "9999-12-31",
+    "10000-01-01",
+    "igår",
+    "2022-02-22T25:00",
+    "2022-02-22T14:30+99:00",
 ]
-TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"),
-               max_size=30)
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"), max_size=30
+)
 HOSTILE_TEXT = st.one_of(st.sampled_from(HOSTILE), TEXT)
-INTS = ["2014", "2015", "2013", "1", "2", "3", "0", "-1", "-2014", "99999", "9999",
-        "10000", "2014x", "", "9" * 40, "-" + "9" * 40, "1e3", "٢٠١٤", "0x10", "1_000"]
-DATES = ["2023-02-10", "2023-02-27", "2023-06-01", "2014-04-20", "2023-02-30", "2023-13-01",
-         "0001-01-01", "0000-01-01", "9999-12-31", "10000-01-01", "2023-2-3", "2023-02-10T10:00",
-         "20230210", "-1", "igår", ""]
-NOWS = ["2023-02-10", "2023-02-10T14:30", "2014-04-20", "2023-06-01", "0001-01-01",
-        "9999-12-31", "9999-12-31T23:59", "2023-02-30", "igår", "", "2023-02-10T25:00",
-        "2023-02-10T10:00+99:00", "2023-02-10T10:00Z", "1e9", "99999-01-01"]
-REFS = ["2022-02-22 § 17 RUN/536/2021", "2024-02-12 RUN/45/2024", "2023-05-23 § 89 RUN/536/2021",
-        "RUN/536/2021", "2022-02-30 § 17 RUN/536/2021", "§ 17", "2022-02-22 § 99999999999 X/1/2",
-        "9999-12-31 § 1 RUN/1/9999", ""]
+INTS = [
+    "2014",
+    "2015",
+    "2013",
+    "1",
+    "2",
+    "3",
+    "0",
+    "-1",
+    "-2014",
+    "99999",
+    "9999",
+    "10000",
+    "2014x",
+    "",
+    "9" * 40,
+    "-" + "9" * 40,
+    "1e3",
+    "٢٠١٤",
+    "0x10",
+    "1_000",
+]
+DATES = [
+    "2023-02-10",
+    "2023-02-27",
+    "2023-06-01",
+    "2014-04-20",
+    "2023-02-30",
+    "2023-13-01",
+    "0001-01-01",
+    "0000-01-01",
+    "9999-12-31",
+    "10000-01-01",
+    "2023-2-3",
+    "2023-02-10T10:00",
+    "20230210",
+    "-1",
+    "igår",
+    "",
+]
+NOWS = [
+    "2023-02-10",
+    "2023-02-10T14:30",
+    "2014-04-20",
+    "2023-06-01",
+    "0001-01-01",
+    "9999-12-31",
+    "9999-12-31T23:59",
+    "2023-02-30",
+    "igår",
+    "",
+    "2023-02-10T25:00",
+    "2023-02-10T10:00+99:00",
+    "2023-02-10T10:00Z",
+    "1e9",
+    "99999-01-01",
+]
+REFS = [
+    "2022-02-22 § 17 RUN/536/2021",
+    "2024-02-12 RUN/45/2024",
+    "2023-05-23 § 89 RUN/536/2021",
+    "RUN/536/2021",
+    "2022-02-30 § 17 RUN/536/2021",
+    "§ 17",
+    "2022-02-22 § 99999999999 X/1/2",
+    "9999-12-31 § 1 RUN/1/9999",
+    "",
+]
 
 BY_NAME: dict[str, list[str]] = {
     "trigger": DRAFTING_TRIGGERS + MEASURE_TRIGGERS,
@@ -94,21 +202,43 @@ BY_NAME: dict[str, list[str]] = {
     "goal": ["1.1", "2.1", "9.9", "x"],
     "example": ["jamtland-harjedalen", "narnia", "../jamtland-harjedalen", "."],
     "decision_ref": REFS,
-    "day": DATES, "since": DATES, "until": DATES, "reply_by": DATES, "received": DATES,
-    "until_text": DATES, "since_text": DATES,
+    "day": DATES,
+    "since": DATES,
+    "until": DATES,
+    "reply_by": DATES,
+    "received": DATES,
+    "until_text": DATES,
+    "since_text": DATES,
     "email": ["a@b.example", "not-an-address", "@", "a@b@c"],
     "emails": ["a@b.example", "not-an-address"],
 }
 
 # Relative to the per-example folder (the working directory while a command runs).
-FILES = ["actionplan-2014.yaml", "reminders.yaml", "drafting.yaml", "bodies.yaml",
-         "binary.bin", "empty.yaml", "checkpoint.json", "nope.yaml", "no/such/dir/x.yaml",
-         ".", "sub", "rsp.db/x", "out.txt", "", "ä ö.yaml", "-", "caf\udce9.txt"]
+FILES = [
+    "actionplan-2014.yaml",
+    "reminders.yaml",
+    "drafting.yaml",
+    "bodies.yaml",
+    "binary.bin",
+    "empty.yaml",
+    "checkpoint.json",
+    "nope.yaml",
+    "no/such/dir/x.yaml",
+    ".",
+    "sub",
+    "rsp.db/x",
+    "out.txt",
+    "",
+    "ä ö.yaml",
+    "-",
+    "caf\udce9.txt",
+]
 DIRS = ["mail", "newdir", "sub", ".", "actionplan-2014.yaml", "no/such/dir", ""]
 
 
-def walk(command: click.Command, path: tuple[str, ...] = ()) -> Iterator[
-        tuple[tuple[str, ...], click.Command]]:
+def walk(
+    command: click.Command, path: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], click.Command]]:
     """Every runnable command of the tree with its path, e.g. ('measure', 'show')."""
     if isinstance(command, click.Group):
         if command.invoke_without_command and path:
@@ -124,14 +254,26 @@ COMMANDS = dict(walk(cli.main))
 
 
 # Valid-looking values, so that most examples get past click to the services.
-GOOD_FILES = {"definition_file": ["drafting.yaml"], "rules_file": ["reminders.yaml"],
-              "checkpoint": ["good-checkpoint.json"], "out": ["out.txt", "out.html"],
-              "file": ["actionplan-2014.yaml", "bodies.yaml", "drafting.yaml",
-                       "reminders.yaml"]}
-GOOD_INTS = {"year": ["2014", "2015"], "from_year": ["2014"], "to_year": ["2015", "2014"],
-             "decision_id": ["1", "2", "3"], "delegation_id": ["1", "2"], "area": ["1", "2"],
-             "message_id": ["1", "2", "9"], "ids": ["1", "2"], "limit": ["5", "1"],
-             "due_within": ["14", "0"], "expect_version": ["7", "2", "1"]}
+GOOD_FILES = {
+    "definition_file": ["drafting.yaml"],
+    "rules_file": ["reminders.yaml"],
+    "checkpoint": ["good-checkpoint.json"],
+    "out": ["out.txt", "out.html"],
+    "file": ["actionplan-2014.yaml", "bodies.yaml", "drafting.yaml", "reminders.yaml"],
+}
+GOOD_INTS = {
+    "year": ["2014", "2015"],
+    "from_year": ["2014"],
+    "to_year": ["2015", "2014"],
+    "decision_id": ["1", "2", "3"],
+    "delegation_id": ["1", "2"],
+    "area": ["1", "2"],
+    "message_id": ["1", "2", "9"],
+    "ids": ["1", "2"],
+    "limit": ["5", "1"],
+    "due_within": ["14", "0"],
+    "expect_version": ["7", "2", "1"],
+}
 GOOD_DATES = ["2023-02-10", "2023-02-14", "2023-02-27", "2023-03-01", "2022-12-01"]
 GOOD_TEXT = ["Samråd", "Ok", "Kommentar med åäö", "x"]
 
@@ -139,8 +281,9 @@ GOOD_TEXT = ["Samråd", "Ok", "Kommentar med åäö", "x"]
 def _good(param: click.Parameter) -> st.SearchStrategy[str]:
     kind, name = param.type, param.name or ""
     if isinstance(kind, click.Path):
-        return st.sampled_from(["mail", "newdir"] if kind.file_okay is False
-                               else GOOD_FILES.get(name, ["out.txt"]))
+        return st.sampled_from(
+            ["mail", "newdir"] if kind.file_okay is False else GOOD_FILES.get(name, ["out.txt"])
+        )
     if isinstance(kind, click.Choice):
         return st.sampled_from([str(c) for c in kind.choices])
     if kind.name in ("integer", "integer range", "float range", "float"):
@@ -157,10 +300,13 @@ def _hostile(param: click.Parameter) -> st.SearchStrategy[str]:
         names = DIRS if kind.file_okay is False else FILES
         return st.sampled_from(names)
     if isinstance(kind, click.Choice):
-        return st.one_of(st.sampled_from([str(c) for c in kind.choices]),
-                         st.sampled_from(["", "xx", "MD", "mermaid ", "jsonl\n"]), HOSTILE_TEXT)
+        return st.one_of(
+            st.sampled_from([str(c) for c in kind.choices]),
+            st.sampled_from(["", "xx", "MD", "mermaid ", "jsonl\n"]),
+            HOSTILE_TEXT,
+        )
     if kind.name in ("integer", "integer range", "float range", "float"):
-        return st.one_of(st.sampled_from(INTS), st.integers(-2**70, 2**70).map(str))
+        return st.one_of(st.sampled_from(INTS), st.integers(-(2**70), 2**70).map(str))
     known = BY_NAME.get(param.name or "")
     if known:
         return st.one_of(st.sampled_from(known), HOSTILE_TEXT)
@@ -171,21 +317,54 @@ def _hostile(param: click.Parameter) -> st.SearchStrategy[str]:
 def global_options(draw: st.DrawFn, hostile: bool) -> list[str]:
     argv: list[str] = []
     if draw(st.booleans()):
-        argv += ["--now", draw(st.one_of(st.sampled_from(NOWS), HOSTILE_TEXT) if hostile
-                               else st.sampled_from(NOWS[:4]))]
+        argv += [
+            "--now",
+            draw(
+                st.one_of(st.sampled_from(NOWS), HOSTILE_TEXT)
+                if hostile
+                else st.sampled_from(NOWS[:4])
+            ),
+        ]
     if draw(st.integers(0, 3)) == 0:
-        argv += ["--lang", draw(st.sampled_from(["sv", "en", "xx", "", "SV"] if hostile
-                                                else ["sv", "en"]))]
+        argv += [
+            "--lang",
+            draw(st.sampled_from(["sv", "en", "xx", "", "SV"] if hostile else ["sv", "en"])),
+        ]
     if draw(st.integers(0, 4)) == 0:
-        argv += ["-p", draw(st.sampled_from(["rsp-2022-2030", "rsp-x", "", "'; --"] if hostile
-                                            else ["rsp-2022-2030"]))]
+        argv += [
+            "-p",
+            draw(
+                st.sampled_from(
+                    ["rsp-2022-2030", "rsp-x", "", "'; --"] if hostile else ["rsp-2022-2030"]
+                )
+            ),
+        ]
     if hostile and draw(st.integers(0, 4)) == 0:
-        argv += ["--db", draw(st.sampled_from(
-            ["", ".", "sub", "no/such/dir/x.db", "binary.bin", "foo://bar", "sqlite://",
-             "postgresql+psycopg://nobody@127.0.0.1:1/none"]))]
+        argv += [
+            "--db",
+            draw(
+                st.sampled_from(
+                    [
+                        "",
+                        ".",
+                        "sub",
+                        "no/such/dir/x.db",
+                        "binary.bin",
+                        "foo://bar",
+                        "sqlite://",
+                        "postgresql+psycopg://nobody@127.0.0.1:1/none",
+                    ]
+                )
+            ),
+        ]
     for param in cli.main.params:  # any other global option, e.g. --template-dir
-        if (hostile and isinstance(param, click.Option) and not param.is_flag
-                and param.name not in KNOWN_GLOBALS and draw(st.integers(0, 5)) == 0):
+        if (
+            hostile
+            and isinstance(param, click.Option)
+            and not param.is_flag
+            and param.name not in KNOWN_GLOBALS
+            and draw(st.integers(0, 5)) == 0
+        ):
             argv += [param.opts[0], draw(_hostile(param))]
     return argv
 
@@ -216,8 +395,7 @@ def argv_for(draw: st.DrawFn, path: tuple[str, ...]) -> list[str]:
                 argv.append(draw(values))
             continue
         assert isinstance(param, click.Option)
-        wanted = param.required and not ((anything or i == target)
-                                         and draw(st.integers(0, 9)) == 0)
+        wanted = param.required and not ((anything or i == target) and draw(st.integers(0, 9)) == 0)
         if not (wanted or i == target or draw(st.booleans())):
             continue
         flag = draw(st.sampled_from(param.opts))
@@ -234,8 +412,12 @@ def argv_for(draw: st.DrawFn, path: tuple[str, ...]) -> list[str]:
     return argv
 
 
-USERS = st.one_of(st.sampled_from(LOGINS), st.sampled_from(
-    ["mallory", "", "root", "IT-ADMIN", "x" * 300, "'; DROP TABLE person; --", "caf\udce9"]))
+USERS = st.one_of(
+    st.sampled_from(LOGINS),
+    st.sampled_from(
+        ["mallory", "", "root", "IT-ADMIN", "x" * 300, "'; DROP TABLE person; --", "caf\udce9"]
+    ),
+)
 
 
 # --- the database and its dump ----------------------------------------------------------
@@ -249,8 +431,7 @@ def clean_env(db: str, user: str, now: str | None = NOW) -> dict[str, str | None
 
 
 def invoke(argv: list[str], db: str, user: str, now: str | None = NOW) -> Result:
-    return CliRunner().invoke(cli.main, argv, env=clean_env(db, user, now),
-                              catch_exceptions=True)
+    return CliRunner().invoke(cli.main, argv, env=clean_env(db, user, now), catch_exceptions=True)
 
 
 def must(argv: list[str], db: str, user: str, now: str) -> None:
@@ -264,32 +445,82 @@ def build_database(path: Path) -> str:
     db = str(path)
     must(["init", "--example", "jamtland-harjedalen", "--replay"], db, "it-admin", "2021-10-15")
     must(["plan", "import", str(PLAN_2014), "--year", "2014"], db, "it-admin", "2021-10-15")
-    for login, role in (("sekreterare", "board"), ("ordforande", "steering_group"),
-                        ("processledare", "working_group"),
-                        ("landsbygdsutvecklare", "service_z")):
-        must(["people", "add", login, "--name", login.title(), "--email",
-              f"{login}@region.example", "--role", role], db, "it-admin", "2021-10-15")
+    for login, role in (
+        ("sekreterare", "board"),
+        ("ordforande", "steering_group"),
+        ("processledare", "working_group"),
+        ("landsbygdsutvecklare", "service_z"),
+    ):
+        must(
+            [
+                "people",
+                "add",
+                login,
+                "--name",
+                login.title(),
+                "--email",
+                f"{login}@region.example",
+                "--role",
+                role,
+            ],
+            db,
+            "it-admin",
+            "2021-10-15",
+        )
     must(["people", "add", "direktor", "--name", "Anna Direktör"], db, "it-admin", "2021-10-15")
     must(["people", "add", "handlaggare", "--name", "Eva"], db, "it-admin", "2021-10-15")
     must(["bodies", "member", "lansstyrelsen", "handlaggare"], db, "it-admin", "2021-10-15")
     board, wg = "sekreterare", "processledare"
     for user, now, args in (
-            (board, "2022-02-22", ["decide_start", "--decision", REFS[0]]),
-            (wg, "2022-03-01", ["begin_drafting"]),
-            (wg, "2022-03-15", ["consult_service_z", "-m", "Samråd"]),
-            (wg, "2022-04-05", ["check_in_steering_group", "-m", "Avstämning"]),
-            (board, "2022-11-22", ["decide_remiss", "--decision",
-                                   "2022-11-22 § 152 RUN/536/2021"])):
+        (board, "2022-02-22", ["decide_start", "--decision", REFS[0]]),
+        (wg, "2022-03-01", ["begin_drafting"]),
+        (wg, "2022-03-15", ["consult_service_z", "-m", "Samråd"]),
+        (wg, "2022-04-05", ["check_in_steering_group", "-m", "Avstämning"]),
+        (board, "2022-11-22", ["decide_remiss", "--decision", "2022-11-22 § 152 RUN/536/2021"]),
+    ):
         must(["advance", *args], db, user, now)
-    must(["remiss", "open", "kommunerna", "lansstyrelsen", "miun", "-m", "Remissutgåvan"],
-         db, wg, "2022-11-25")
-    must(["remiss", "reply", "lansstyrelsen", "--received", "2023-01-20", "--position",
-          "comments", "--summary", "Mätbara delmål"], db, wg, "2023-01-20")
+    must(
+        ["remiss", "open", "kommunerna", "lansstyrelsen", "miun", "-m", "Remissutgåvan"],
+        db,
+        wg,
+        "2022-11-25",
+    )
+    must(
+        [
+            "remiss",
+            "reply",
+            "lansstyrelsen",
+            "--received",
+            "2023-01-20",
+            "--position",
+            "comments",
+            "--summary",
+            "Mätbara delmål",
+        ],
+        db,
+        wg,
+        "2023-01-20",
+    )
     must(["decision", "approve-minutes", "1", "--date", "2022-03-01"], db, board, "2022-03-01")
-    must(["delegate", "action_plan", "--to", "direktor", "--decision",
-          "2022-11-22 § 153 RUN/536/2021"], db, board, "2022-11-22")
-    must(["decide", "action_plan", "--decision", "2022-12-12 RUN/45/2022", "-m", "Plan 2023"],
-         db, "direktor", "2022-12-12")
+    must(
+        [
+            "delegate",
+            "action_plan",
+            "--to",
+            "direktor",
+            "--decision",
+            "2022-11-22 § 153 RUN/536/2021",
+        ],
+        db,
+        board,
+        "2022-11-22",
+    )
+    must(
+        ["decide", "action_plan", "--decision", "2022-12-12 RUN/45/2022", "-m", "Plan 2023"],
+        db,
+        "direktor",
+        "2022-12-12",
+    )
     must(["measure", "advance", "1.A", "start"], db, "handlaggare", "2014-03-01")
     must(["measure", "note", "1.A", "Kartläggning pågår"], db, "handlaggare", "2014-03-02")
     must(["remind", "run-once", "--no-send"], db, "it-admin", "2023-02-13T08:30")
@@ -323,10 +554,14 @@ def dump(db: str) -> Dump:
     """Every table's rows (by rowid) and the schema itself, to compare exactly."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        out: Dump = {"sqlite_master": sorted(conn.execute(
-            "SELECT type, name, tbl_name, sql FROM sqlite_master"), key=repr)}
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                    "ORDER BY name").fetchall():
+        out: Dump = {
+            "sqlite_master": sorted(
+                conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"), key=repr
+            )
+        }
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        ).fetchall():
             out[name] = conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
         return out
     finally:
@@ -341,9 +576,9 @@ def assert_unchanged_but_refusals(before: Dump, after: Dump) -> None:
         if table != "audit_event":
             assert after[table] == before[table], f"table {table} changed"
     old, new = before["audit_event"], after["audit_event"]
-    assert new[:len(old)] == old, "audit rows were changed"
+    assert new[: len(old)] == old, "audit rows were changed"
     outcome = 5  # audit_event columns: id, at, actor, role, action, outcome, ...
-    added = new[len(old):]
+    added = new[len(old) :]
     assert all(row[outcome] == "refused" for row in added), added
     assert len(added) <= 1, added
 
@@ -353,8 +588,9 @@ def assert_clear_failure(r: Result) -> None:
     if r.exception is not None and not isinstance(r.exception, SystemExit):
         import traceback
 
-        raise AssertionError("an exception escaped:\n" + "".join(
-            traceback.format_exception(r.exception)))
+        raise AssertionError(
+            "an exception escaped:\n" + "".join(traceback.format_exception(r.exception))
+        )
     assert "Traceback" not in r.output
     assert r.exit_code in (0, 1, 2), (r.exit_code, r.output)
     if r.exit_code:

@@ -33,11 +33,14 @@ def sealed_programme(db: str, tmp_path: Path) -> dict[str, str]:
 
 def sqlite_tables(path: str) -> dict[str, list[tuple]]:
     with sqlite3.connect(path) as conn:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name")]
-        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY rowid').fetchall()
-                for n in names}
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY name"
+            )
+        ]
+        return {n: conn.execute(f'SELECT * FROM "{n}" ORDER BY rowid').fetchall() for n in names}
 
 
 class Writer:
@@ -55,8 +58,9 @@ class Writer:
     def _run(self) -> None:
         i = 0
         while not self.stopping.is_set():
-            r = run_rsp("people", "add", f"skrivare{i}", "--name", f"Skrivare {i}",
-                        db=self.db, env=self.env)
+            r = run_rsp(
+                "people", "add", f"skrivare{i}", "--name", f"Skrivare {i}", db=self.db, env=self.env
+            )
             with self.changed:
                 if r.returncode != 0:
                     self.failures.append(r.stderr)
@@ -66,8 +70,9 @@ class Writer:
 
     def wait_for(self, n: int) -> None:
         with self.changed:
-            assert self.changed.wait_for(lambda: self.done >= n or self.failures,
-                                         timeout=HANG_GUARD)
+            assert self.changed.wait_for(
+                lambda: self.done >= n or self.failures, timeout=HANG_GUARD
+            )
         assert not self.failures, self.failures
 
     def stop(self) -> None:
@@ -97,7 +102,8 @@ def test_sqlite_backup_while_writing_restores_and_verifies(tmp_path: Path) -> No
     assert sqlite_tables(restored) == sqlite_tables(str(tmp_path / "mitt-i.db"))
     people = {r[1] for r in sqlite_tables(restored)["person"]}
     assert "skrivare0" in people and len(people) < len(
-        {r[1] for r in sqlite_tables(db)["person"]})  # a snapshot from the middle
+        {r[1] for r in sqlite_tables(db)["person"]}
+    )  # a snapshot from the middle
 
     ok("db", "backup", str(tmp_path / "stilla.db"), db=db)  # nobody writes now
     again = str(tmp_path / "aterstalld-2.db")
@@ -141,8 +147,9 @@ def test_postgres_backup_and_restore_with_pg_dump(tmp_path: Path) -> None:
         dump = tmp_path / "rsp.dump"
         shown = ok("db", "backup", str(dump), db=url)
         assert "pg_dump --format=custom" in shown and f"--schema={schema}" in shown
-        missing = run_rsp("db", "backup", str(tmp_path / "x.dump"), db=url,
-                          env={"PATH": str(tmp_path)})  # no pg_dump on this PATH
+        missing = run_rsp(
+            "db", "backup", str(tmp_path / "x.dump"), db=url, env={"PATH": str(tmp_path)}
+        )  # no pg_dump on this PATH
         assert missing.returncode == 1 and "pg_dump is not installed" in missing.stderr
         assert "pg_dump --format=custom" in missing.stderr
         assert not (tmp_path / "x.dump").exists()

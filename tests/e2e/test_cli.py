@@ -16,8 +16,18 @@ def dbfile(tmp_path):
     r = run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15")
     assert r.returncode == 0, r.stderr
     for login, role in (("sekreterare", "board"), ("processledare", "working_group")):
-        r = run_rsp("people", "add", login, "--name", login.title(), "--email",
-                    f"{login}@region.example", "--role", role, db=db)
+        r = run_rsp(
+            "people",
+            "add",
+            login,
+            "--name",
+            login.title(),
+            "--email",
+            f"{login}@region.example",
+            "--role",
+            role,
+            db=db,
+        )
         assert r.returncode == 0, r.stderr
     return db
 
@@ -27,8 +37,17 @@ def no_traceback(r):
 
 
 def test_init_status_advance_history(dbfile):
-    r = run_rsp("advance", "decide_start", "--decision", "2022-02-22 § 17 RUN/536/2021",
-                "-m", "Styrgrupp utsedd", db=dbfile, user="sekreterare", now="2022-02-22")
+    r = run_rsp(
+        "advance",
+        "decide_start",
+        "--decision",
+        "2022-02-22 § 17 RUN/536/2021",
+        "-m",
+        "Styrgrupp utsedd",
+        db=dbfile,
+        user="sekreterare",
+        now="2022-02-22",
+    )
     assert r.returncode == 0, r.stderr
     assert "offer_received → start_decided" in r.stdout
     assert "2022-02-22 § 17, RUN/536/2021" in r.stdout
@@ -48,8 +67,14 @@ def test_init_status_advance_history(dbfile):
 
 
 def test_refused_action_exits_1_with_the_roles_needed(dbfile):
-    r = run_rsp("advance", "decide_start", "--decision", "2022-02-22 § 17 RUN/536/2021",
-                db=dbfile, user="processledare")
+    r = run_rsp(
+        "advance",
+        "decide_start",
+        "--decision",
+        "2022-02-22 § 17 RUN/536/2021",
+        db=dbfile,
+        user="processledare",
+    )
     assert r.returncode == 1
     assert "may not decide_start: it needs one of the roles: board" in r.stderr
     no_traceback(r)
@@ -60,16 +85,19 @@ def test_refused_action_exits_1_with_the_roles_needed(dbfile):
     assert json.loads(run_rsp("status", "--json", db=dbfile).stdout)["version"] == 1
 
 
-@pytest.mark.parametrize("args,code,words", [
-    (("advance",), 2, "Missing argument 'TRIGGER'"),
-    (("--lang", "fi", "status"), 2, "'fi' is not one of"),
-    (("frobnicate",), 2, "No such command"),
-    (("advance", "decide_start", "--decision", "RUN/536/2021"), 1, "needs the meeting date"),
-    (("--now", "igår", "status"), 1, "--now 'igår' is not a date"),
-    (("people", "add", "bad login", "--name", "X"), 1, "login 'bad login'"),
-    (("init",), 2, "give either --example NAME or --definition FILE"),
-    (("init", "--example", "narnia"), 1, "no example 'narnia'"),
-])
+@pytest.mark.parametrize(
+    "args,code,words",
+    [
+        (("advance",), 2, "Missing argument 'TRIGGER'"),
+        (("--lang", "fi", "status"), 2, "'fi' is not one of"),
+        (("frobnicate",), 2, "No such command"),
+        (("advance", "decide_start", "--decision", "RUN/536/2021"), 1, "needs the meeting date"),
+        (("--now", "igår", "status"), 1, "--now 'igår' is not a date"),
+        (("people", "add", "bad login", "--name", "X"), 1, "login 'bad login'"),
+        (("init",), 2, "give either --example NAME or --definition FILE"),
+        (("init", "--example", "narnia"), 1, "no example 'narnia'"),
+    ],
+)
 def test_bad_input_gets_a_clear_message_and_exit_status(dbfile, args, code, words):
     r = run_rsp(*args, db=dbfile, user="sekreterare")
     assert r.returncode == code, (r.stdout, r.stderr)
@@ -95,10 +123,15 @@ def test_workflow_check_good_and_bad(tmp_path):
     r = run_rsp("workflow", "check", str(ROOT / "workflows" / "drafting.yaml"), db="unused")
     assert r.returncode == 0 and "9 states, 13 triggers" in r.stdout
     bad = tmp_path / "bad.yaml"
-    bad.write_text((ROOT / "workflows" / "drafting.yaml").read_text(encoding="utf-8")
-                   .replace("roles: [board]\n    decision: required\n    guards",
-                            "roles: [bord]\n    decision: required\n    guards"),
-                   encoding="utf-8")
+    bad.write_text(
+        (ROOT / "workflows" / "drafting.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "roles: [board]\n    decision: required\n    guards",
+            "roles: [bord]\n    decision: required\n    guards",
+        ),
+        encoding="utf-8",
+    )
     r = run_rsp("workflow", "check", str(bad), db="unused")
     assert r.returncode == 1
     assert f"{bad}:" in r.stderr and "trigger decide_remiss: unknown role 'bord'" in r.stderr
@@ -110,12 +143,23 @@ def test_init_from_own_definition_and_invalid_definition_changes_nothing(tmp_pat
     db = str(tmp_path / "own.db")
     bad = tmp_path / "bad.yaml"
     bad.write_text("workflow: x\ninitial: a\n", encoding="utf-8")
-    r = run_rsp("init", "--definition", str(bad), "--key", "k", "--name", "N", "--region",
-                "R", db=db)
+    r = run_rsp(
+        "init", "--definition", str(bad), "--key", "k", "--name", "N", "--region", "R", db=db
+    )
     assert r.returncode == 1 and "missing required field 'states'" in r.stderr
     assert not (tmp_path / "own.db").exists() or run_rsp("status", db=db).returncode == 1
-    r = run_rsp("init", "--definition", str(ROOT / "workflows" / "drafting.yaml"), "--key",
-                "rsp-x", "--name", "Serviceprogram X", "--region", "Region X", db=db)
+    r = run_rsp(
+        "init",
+        "--definition",
+        str(ROOT / "workflows" / "drafting.yaml"),
+        "--key",
+        "rsp-x",
+        "--name",
+        "Serviceprogram X",
+        "--region",
+        "Region X",
+        db=db,
+    )
     assert r.returncode == 0, r.stderr
     assert json.loads(run_rsp("status", "--json", db=db).stdout)["programme"] == "rsp-x"
 
@@ -175,8 +219,9 @@ def test_demo_replays_the_timetable(tmp_path):
     assert len(mails) >= 20 and "remind run-once --outbox-dir" in out
     from email import message_from_bytes, policy
 
-    subjects = [str(message_from_bytes(m.read_bytes(), policy=policy.default)["Subject"])
-                for m in mails]
+    subjects = [
+        str(message_from_bytes(m.read_bytes(), policy=policy.default)["Subject"]) for m in mails
+    ]
     assert sum(s.startswith("Påminnelse: 1.A ") for s in subjects) == 12  # 12 addresses
 
 
@@ -197,13 +242,20 @@ def all_commands():
     return list(walk(main, ()))
 
 
-@pytest.mark.parametrize("path,cmd", all_commands(), ids=lambda v: " ".join(v)
-                         if isinstance(v, tuple) else "")
+@pytest.mark.parametrize(
+    "path,cmd", all_commands(), ids=lambda v: " ".join(v) if isinstance(v, tuple) else ""
+)
 def test_every_command_has_help_with_an_example(path, cmd):
     assert cmd.help and "Example" in cmd.help, f"rsp {' '.join(path)} has no example in help"
 
 
 def test_the_command_walk_sees_the_lazily_registered_groups():
     paths = {path for path, _cmd in all_commands()}
-    assert {("advance",), ("measure", "advance"), ("remind", "run-once"), ("digest", "send"),
-            ("templates", "check"), ("remiss", "open")} <= paths
+    assert {
+        ("advance",),
+        ("measure", "advance"),
+        ("remind", "run-once"),
+        ("digest", "send"),
+        ("templates", "check"),
+        ("remiss", "open"),
+    } <= paths

@@ -11,13 +11,19 @@ from pathlib import Path
 from tests.support import HANG_GUARD, RSP
 
 
-def rsp(*args: str, cwd: Path, env: dict[str, str] | None = None
-        ) -> subprocess.CompletedProcess[str]:
+def rsp(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """The real rsp with no RSP_* variable but those given."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
-    return subprocess.run([RSP, *args], capture_output=True, text=True, cwd=cwd,
-                          env={**clean, "RSP_USER": "it-admin", **(env or {})},
-                          timeout=HANG_GUARD)
+    return subprocess.run(
+        [RSP, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**clean, "RSP_USER": "it-admin", **(env or {})},
+        timeout=HANG_GUARD,
+    )
 
 
 def write(path: Path, text: str) -> Path:
@@ -26,8 +32,10 @@ def write(path: Path, text: str) -> Path:
 
 
 def test_the_file_sets_the_database_and_a_variable_wins(tmp_path: Path) -> None:
-    conf = write(tmp_path / "rsp.toml", f'[database]\nurl = "{tmp_path / "from-file.db"}"\n'
-                                        '[general]\nlang = "en"\n')
+    conf = write(
+        tmp_path / "rsp.toml",
+        f'[database]\nurl = "{tmp_path / "from-file.db"}"\n[general]\nlang = "en"\n',
+    )
     made = rsp("--config", str(conf), "init", "--example", "jamtland-harjedalen", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     assert (tmp_path / "from-file.db").is_file() and not (tmp_path / "rsp.db").exists()
@@ -35,24 +43,39 @@ def test_the_file_sets_the_database_and_a_variable_wins(tmp_path: Path) -> None:
     assert shown.returncode == 0, shown.stderr
     assert "Programme" in shown.stdout  # general.lang = "en" from the file
     other = tmp_path / "from-env.db"
-    overridden = rsp("--config", str(conf), "status", cwd=tmp_path,
-                     env={"RSP_DATABASE_URL": str(other), "RSP_LANG": "sv"})
+    overridden = rsp(
+        "--config",
+        str(conf),
+        "status",
+        cwd=tmp_path,
+        env={"RSP_DATABASE_URL": str(other), "RSP_LANG": "sv"},
+    )
     assert overridden.returncode == 1 and f"no database at {other}" in overridden.stderr
-    checked = rsp("--config", str(conf), "config", "check", cwd=tmp_path,
-                  env={"RSP_DATABASE_URL": str(other)})
+    checked = rsp(
+        "--config", str(conf), "config", "check", cwd=tmp_path, env={"RSP_DATABASE_URL": str(other)}
+    )
     assert checked.returncode == 0, checked.stderr
-    lines = {line.split()[0]: line for line in checked.stdout.splitlines()
-             if line.startswith("  ")}
+    lines = {line.split()[0]: line for line in checked.stdout.splitlines() if line.startswith("  ")}
     assert str(other) in lines["database.url"] and "RSP_DATABASE_URL" in lines["database.url"]
     assert f"{conf}:4" in lines["general.lang"]
     assert "default" in lines["smtp.host"]  # in English: the file says lang = "en"
 
 
 def test_a_secret_in_the_file_is_refused_with_its_line(tmp_path: Path) -> None:
-    conf = write(tmp_path / "rsp.toml", '# rsp\n[smtp]\nhost = "smtp.region.example"\n'
-                                        'user = "rsp"\npassword = "Hemligt-123"\n')
-    refused = rsp("--config", str(conf), "--db", str(tmp_path / "x.db"), "init",
-                  "--example", "jamtland-harjedalen", cwd=tmp_path)
+    conf = write(
+        tmp_path / "rsp.toml",
+        '# rsp\n[smtp]\nhost = "smtp.region.example"\nuser = "rsp"\npassword = "Hemligt-123"\n',
+    )
+    refused = rsp(
+        "--config",
+        str(conf),
+        "--db",
+        str(tmp_path / "x.db"),
+        "init",
+        "--example",
+        "jamtland-harjedalen",
+        cwd=tmp_path,
+    )
     assert refused.returncode == 1
     assert f"{conf}:5: smtp.password: a secret is never written" in refused.stderr
     assert "Traceback" not in refused.stderr and "Hemligt-123" not in refused.stderr
@@ -62,9 +85,11 @@ def test_a_secret_in_the_file_is_refused_with_its_line(tmp_path: Path) -> None:
 def test_config_check_reports_every_problem_and_masks_secrets(tmp_path: Path) -> None:
     pw = write(tmp_path / "smtp.pw", "Lösen-ord-9\n")
     pw.chmod(0o400)
-    good = write(tmp_path / "good.toml", f"""\
+    good = write(
+        tmp_path / "good.toml",
+        f"""\
 [database]
-url = "{tmp_path / 'rsp.db'}"
+url = "{tmp_path / "rsp.db"}"
 
 [mail]
 from = "Region JH <rsp@region.example>"
@@ -78,16 +103,23 @@ password_file = "{pw}"
 issuer = "https://login.region.example"
 client_id = "rsp"
 client_secret_env = "RSP_OIDC_SECRET"
-""")
-    ok = rsp("config", "check", cwd=tmp_path,
-             env={"RSP_CONFIG": str(good), "RSP_OIDC_SECRET": "klient-hemlis"})
+""",
+    )
+    ok = rsp(
+        "config",
+        "check",
+        cwd=tmp_path,
+        env={"RSP_CONFIG": str(good), "RSP_OIDC_SECRET": "klient-hemlis"},
+    )
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "Inga problem." in ok.stdout
     assert "Lösen-ord-9" not in ok.stdout and "klient-hemlis" not in ok.stdout
     assert "RSP_OIDC_SECRET (satt, ***)" in ok.stdout
     assert f"fil {good}:10" in ok.stdout  # smtp.password_file's line
 
-    bad = write(tmp_path / "bad.toml", """\
+    bad = write(
+        tmp_path / "bad.toml",
+        """\
 [database]
 url = "postgresql+psycopg://rsp:hemligt@db.example/rsp"
 
@@ -103,7 +135,8 @@ digest_cron = "0 7 * * 1"
 
 [web]
 colour = "blue"
-""")
+""",
+    )
     checked = rsp("--lang", "en", "--config", str(bad), "config", "check", cwd=tmp_path)
     assert checked.returncode == 1
     err = checked.stderr

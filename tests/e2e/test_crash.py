@@ -64,10 +64,12 @@ class Arrivals(list):
 
         threading.Thread(target=watch, daemon=True).start()
         with self.changed:
-            if not self.changed.wait_for(lambda: len(self) >= n or round_over.is_set(),
-                                         timeout=HANG_GUARD):
-                raise AssertionError(f"hung: neither {n} messages nor the end of a round "
-                                     f"within {HANG_GUARD} s")
+            if not self.changed.wait_for(
+                lambda: len(self) >= n or round_over.is_set(), timeout=HANG_GUARD
+            ):
+                raise AssertionError(
+                    f"hung: neither {n} messages nor the end of a round within {HANG_GUARD} s"
+                )
 
 
 def prepare(db_path: str) -> None:
@@ -76,8 +78,16 @@ def prepare(db_path: str) -> None:
     try:
         setup.init(db, clock, "it-admin", example="jamtland-harjedalen", replay=True)
         for i in range(BOARD_MEMBERS):
-            setup.add_person(db, clock, "it-admin", None, f"ledamot{i}", f"Ledamot {i}",
-                             f"ledamot{i}@region.example", ["board"])
+            setup.add_person(
+                db,
+                clock,
+                "it-admin",
+                None,
+                f"ledamot{i}",
+                f"Ledamot {i}",
+                f"ledamot{i}@region.example",
+                ["board"],
+            )
     finally:
         db.dispose()
 
@@ -92,12 +102,18 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path):
     with smtp_server(certs) as server:
         arrivals = Arrivals()
         server.handler.received = arrivals
-        env = {"RSP_SMTP_HOST": server.host, "RSP_SMTP_PORT": str(server.port),
-               "RSP_SMTP_TLS": "starttls", "RSP_SMTP_USER": SMTP_USER,
-               "RSP_SMTP_PASSWORD_ENV": "RSP_TEST_SECRET", "RSP_TEST_SECRET": SMTP_PASSWORD,
-               "RSP_SMTP_CAFILE": str(certs.ca), "RSP_SMTP_HELO": "localhost",
-               "RSP_SMTP_TIMEOUT": str(HANG_GUARD),  # a busy machine answers late, not never
-               "RSP_MAIL_FROM": FROM}
+        env = {
+            "RSP_SMTP_HOST": server.host,
+            "RSP_SMTP_PORT": str(server.port),
+            "RSP_SMTP_TLS": "starttls",
+            "RSP_SMTP_USER": SMTP_USER,
+            "RSP_SMTP_PASSWORD_ENV": "RSP_TEST_SECRET",
+            "RSP_TEST_SECRET": SMTP_PASSWORD,
+            "RSP_SMTP_CAFILE": str(certs.ca),
+            "RSP_SMTP_HELO": "localhost",
+            "RSP_SMTP_TIMEOUT": str(HANG_GUARD),  # a busy machine answers late, not never
+            "RSP_MAIL_FROM": FROM,
+        }
         for trial in range(TRIALS):
             # each daemon lives one lease after the last, so it may take over what a
             # killed one left claimed
@@ -117,16 +133,24 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path):
             finally:
                 daemon.kill()
         # after the lease (15 min) has run out, one run finishes whatever was cut off
-        final = run_rsp("remind", "run-once", db=db_path, env=env,
-                        now=(START + TRIALS * LEASE).isoformat(timespec="minutes"))
+        final = run_rsp(
+            "remind",
+            "run-once",
+            db=db_path,
+            env=env,
+            now=(START + TRIALS * LEASE).isoformat(timespec="minutes"),
+        )
         assert final.returncode == 0, final.stderr
         delivered = [email.message_from_bytes(r.data)["Message-ID"] for r in arrivals]
 
     db = open_database(db_path)
     try:
         with db.read() as s:
-            rows = s.connection().execute(sa.text(
-                "SELECT message_id, status FROM outbox_message")).all()
+            rows = (
+                s.connection()
+                .execute(sa.text("SELECT message_id, status FROM outbox_message"))
+                .all()
+            )
             verification = audit_verify.verify(s)
     finally:
         db.dispose()
@@ -144,6 +168,8 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path):
     assert sum(n - 1 for n in twice.values()) <= kills_while_sending, twice
     assert verification.ok, verification.problems
     assert kills_while_sending > 0  # some kills really landed in the middle of sending
-    print(f"crash harness: {TRIALS} kills, {kills_while_sending} while sending, "
-          f"{len(rows)} reminders all delivered, {len(twice)} of them resent within the "
-          f"window ({sum(n - 1 for n in twice.values())} extra deliveries, same Message-ID)")
+    print(
+        f"crash harness: {TRIALS} kills, {kills_while_sending} while sending, "
+        f"{len(rows)} reminders all delivered, {len(twice)} of them resent within the "
+        f"window ({sum(n - 1 for n in twice.values())} extra deliveries, same Message-ID)"
+    )

@@ -19,14 +19,26 @@ from tests.support import HANG_GUARD, ROOT, RSP
 
 DEPLOY = ROOT / "deploy"
 # read per run, not settings of an installation; partial names of f-strings; examples
-NOT_SETTINGS = {"RSP_CONFIG", "RSP_NOW", "RSP_USER", "RSP_MAIL", "RSP_OIDC", "RSP_SMTP",
-                "RSP_TEMPLATE", "RSP_WEB", "RSP_SMTP_SECRET", "RSP_OIDC_CLIENT_SECRET"}
+NOT_SETTINGS = {
+    "RSP_CONFIG",
+    "RSP_NOW",
+    "RSP_USER",
+    "RSP_MAIL",
+    "RSP_OIDC",
+    "RSP_SMTP",
+    "RSP_TEMPLATE",
+    "RSP_WEB",
+    "RSP_SMTP_SECRET",
+    "RSP_OIDC_CLIENT_SECRET",
+}
 
 
 def test_every_variable_rsp_reads_is_a_setting_of_the_file() -> None:
     read = set()
-    for path in [ROOT / "cli.py", *[p for top in ("process", "notifications", "web")
-                                    for p in (ROOT / top).rglob("*.py")]]:
+    for path in [
+        ROOT / "cli.py",
+        *[p for top in ("process", "notifications", "web") for p in (ROOT / top).rglob("*.py")],
+    ]:
         read |= set(re.findall(r"RSP_[A-Z0-9_]*[A-Z0-9]", path.read_text(encoding="utf-8")))
     assert read - set(BY_ENV) - NOT_SETTINGS == set()
 
@@ -40,19 +52,35 @@ def test_the_example_settings_file_is_complete_and_checks(tmp_path: Path) -> Non
         assert re.search(rf"(?m)^#? ?{s.key} = ", body), f"{s.name} is not in deploy/rsp.toml"
     key = tmp_path / "audit.key"
     env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
-    made = subprocess.run([RSP, "audit", "keygen", str(key)], capture_output=True, text=True,
-                          env=env, timeout=HANG_GUARD)
+    made = subprocess.run(
+        [RSP, "audit", "keygen", str(key)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=HANG_GUARD,
+    )
     assert made.returncode == 0, made.stderr
-    env.update(RSP_AUDIT_KEY_FILE=str(key), RSP_DB_SECRET="db", RSP_SMTP_SECRET="smtp",
-               RSP_OIDC_SECRET="oidc")
-    checked = subprocess.run([RSP, "--config", str(DEPLOY / "rsp.toml"), "config", "check"],
-                             capture_output=True, text=True, env=env, timeout=HANG_GUARD)
+    env.update(
+        RSP_AUDIT_KEY_FILE=str(key),
+        RSP_DB_SECRET="db",
+        RSP_SMTP_SECRET="smtp",
+        RSP_OIDC_SECRET="oidc",
+    )
+    checked = subprocess.run(
+        [RSP, "--config", str(DEPLOY / "rsp.toml"), "config", "check"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=HANG_GUARD,
+    )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "Inga problem." in checked.stdout
 
 
-@pytest.mark.parametrize("unit,command", [("rsp-serve.service", "rsp serve"),
-                                          ("rsp-scheduler.service", "rsp scheduler run")])
+@pytest.mark.parametrize(
+    "unit,command",
+    [("rsp-serve.service", "rsp serve"), ("rsp-scheduler.service", "rsp scheduler run")],
+)
 def test_the_systemd_units(unit: str, command: str, tmp_path: Path) -> None:
     path = DEPLOY / "systemd" / unit
     parsed = configparser.ConfigParser(strict=False, interpolation=None)
@@ -67,8 +95,10 @@ def test_the_systemd_units(unit: str, command: str, tmp_path: Path) -> None:
     if shutil.which("systemd-analyze") is None:
         return
     copy = tmp_path / unit
-    copy.write_text(path.read_text(encoding="utf-8").replace("/opt/rsp/bin/rsp", RSP),
-                    encoding="utf-8")
-    verified = subprocess.run(["systemd-analyze", "verify", str(copy)], capture_output=True,
-                              text=True, timeout=HANG_GUARD)
+    copy.write_text(
+        path.read_text(encoding="utf-8").replace("/opt/rsp/bin/rsp", RSP), encoding="utf-8"
+    )
+    verified = subprocess.run(
+        ["systemd-analyze", "verify", str(copy)], capture_output=True, text=True, timeout=HANG_GUARD
+    )
     assert verified.returncode == 0 and verified.stderr == "", verified.stderr

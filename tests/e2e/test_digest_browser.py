@@ -31,12 +31,30 @@ import pytest
 from process.demo.timetable import DIGEST
 from tests.support import HANG_GUARD, run_rsp
 
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--hide-scrollbars", "--enable-logging=stderr", "--v=0")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+    "--enable-logging=stderr",
+    "--v=0",
+)
 DESKTOP, PHONE = (1280, 2000), (390, 2000)
-SECTIONS = ("header", "stage", "milestones", "timeline", "decisions", "pending", "measures",
-            "overdue", "due-soon")
+SECTIONS = (
+    "header",
+    "stage",
+    "milestones",
+    "timeline",
+    "decisions",
+    "pending",
+    "measures",
+    "overdue",
+    "due-soon",
+)
 SCREENSHOTS = os.environ.get("RSP_SCREENSHOTS")  # a folder to keep the PNGs in, if set
 PROBE = """<!DOCTYPE html><html><body style="margin:0">
 <iframe id="page" width="%(width)d" height="%(height)d" style="border:0" srcdoc="%(page)s"></iframe>
@@ -60,24 +78,40 @@ PROBE = """<!DOCTYPE html><html><body style="margin:0">
 
 def chromium() -> str:
     """The Chromium binary, or skip (fail in CI) with what to do."""
-    found = os.environ.get("RSP_CHROMIUM") or shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    found = (
+        os.environ.get("RSP_CHROMIUM")
+        or shutil.which("chromium")
+        or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    )
     if found:
         return found
-    message = ("Chromium is not installed, so the digest is not looked at in a browser; "
-               "install Debian's package: apt-get install chromium (or set RSP_CHROMIUM)")
+    message = (
+        "Chromium is not installed, so the digest is not looked at in a browser; "
+        "install Debian's package: apt-get install chromium (or set RSP_CHROMIUM)"
+    )
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail("CI requires Chromium (.ci/run installs it): " + message)
     pytest.skip(message)
 
 
-def run_chromium(binary: str, page: Path, *args: str,
-                 size: tuple[int, int] = DESKTOP) -> subprocess.CompletedProcess[str]:
+def run_chromium(
+    binary: str, page: Path, *args: str, size: tuple[int, int] = DESKTOP
+) -> subprocess.CompletedProcess[str]:
     """One headless run on a fresh profile (a new --user-data-dir each time)."""
     with tempfile.TemporaryDirectory(prefix="rsp-chromium-") as profile:
         proc = subprocess.run(
-            [binary, *FLAGS, f"--user-data-dir={profile}", f"--window-size={size[0]},{size[1]}",
-             *args, page.as_uri()], capture_output=True, text=True, timeout=HANG_GUARD)
+            [
+                binary,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                f"--window-size={size[0]},{size[1]}",
+                *args,
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=HANG_GUARD,
+        )
     assert proc.returncode == 0, proc.stderr[-3000:]
     return proc
 
@@ -97,9 +131,16 @@ def probe(binary: str, page: Path, tmp_path: Path, size: tuple[int, int]) -> dic
     """Layout facts of the page shown in a frame of `size` (a headless window is at least
     500 px wide, a frame can be a phone's width), read by a script beside the frame."""
     copy = tmp_path / f"probe-{size[0]}.html"
-    copy.write_text(PROBE % {"width": size[0], "height": size[1],
-                             "page": html.escape(page.read_text(encoding="utf-8")),
-                             "sections": json.dumps(SECTIONS)}, encoding="utf-8")
+    copy.write_text(
+        PROBE
+        % {
+            "width": size[0],
+            "height": size[1],
+            "page": html.escape(page.read_text(encoding="utf-8")),
+            "sections": json.dumps(SECTIONS),
+        },
+        encoding="utf-8",
+    )
     dom = run_chromium(binary, copy, "--dump-dom").stdout
     found = re.search(r'data-probe="([^"]*)"', dom)
     assert found, "the probe did not run"
@@ -119,10 +160,12 @@ def demo_digest(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_console_check_catches_errors(tmp_path):
     binary = chromium()
     bad = tmp_path / "bad.html"
-    bad.write_text("<!DOCTYPE html><p>x</p><script>console.error('trasigt');</script>",
-                   encoding="utf-8")
-    assert any("trasigt" in line for line in console_lines(
-        run_chromium(binary, bad, "--dump-dom").stderr))
+    bad.write_text(
+        "<!DOCTYPE html><p>x</p><script>console.error('trasigt');</script>", encoding="utf-8"
+    )
+    assert any(
+        "trasigt" in line for line in console_lines(run_chromium(binary, bad, "--dump-dom").stderr)
+    )
 
 
 def test_the_demo_digest_in_chromium(demo_digest, tmp_path):
@@ -135,14 +178,22 @@ def test_the_demo_digest_in_chromium(demo_digest, tmp_path):
     assert console_lines(dom.stderr) == []
     for section in SECTIONS:
         assert f'id="{section}"' in dom.stdout
-    for text in ("Veckorapport: Regionalt serviceprogram 2022-2030", "Fastställt av nämnden",
-                 "23 dagar sent", "8 dagar tidigt", "enligt plan", "2023-05-23 § 89",
-                 "Beslut som ännu inte vunnit laga kraft", "Insatser per prioriterat område",
-                 # the 2014 plan belongs to the earlier programme: on the adoption day the
-                 # new one has no plan yet, so nothing is overdue (not 17 plans of 2014)
-                 "Ingen handlingsplan ännu.", "Försenade insatser (0)",
-                 # the picture shows the last half year; the milestones before it in a line
-                 "Före 21 november 2022: 3 milstolpar, 3 enligt plan."):
+    for text in (
+        "Veckorapport: Regionalt serviceprogram 2022-2030",
+        "Fastställt av nämnden",
+        "23 dagar sent",
+        "8 dagar tidigt",
+        "enligt plan",
+        "2023-05-23 § 89",
+        "Beslut som ännu inte vunnit laga kraft",
+        "Insatser per prioriterat område",
+        # the 2014 plan belongs to the earlier programme: on the adoption day the
+        # new one has no plan yet, so nothing is overdue (not 17 plans of 2014)
+        "Ingen handlingsplan ännu.",
+        "Försenade insatser (0)",
+        # the picture shows the last half year; the milestones before it in a line
+        "Före 21 november 2022: 3 milstolpar, 3 enligt plan.",
+    ):
         assert text in dom.stdout, text
     shots = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
     shots.mkdir(parents=True, exist_ok=True)
@@ -158,5 +209,6 @@ def test_the_demo_digest_in_chromium(demo_digest, tmp_path):
         assert len(markers) >= 10  # each drawn milestone's planned marker (6), reached (4)
         assert all(width >= 4 and height >= 5 for _s, _k, width, height, _c in markers), markers
         assert ["adopted", "actual_late", "rgb(197, 34, 31)"] in [
-            [s, k, c] for s, k, _w, _h, c in markers]
+            [s, k, c] for s, k, _w, _h, c in markers
+        ]
         print(f"\n  {name}: {png} ({size[0]}x{size[1]}); page {found['scrollWidth']} px wide")

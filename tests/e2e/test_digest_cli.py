@@ -10,8 +10,12 @@ import pytest
 
 from tests.support import PLAN_2014, run_rsp
 
-PEOPLE = (("sekreterare", "board"), ("ordforande", "steering_group"),
-          ("vice", "steering_group"), ("processledare", "working_group"))
+PEOPLE = (
+    ("sekreterare", "board"),
+    ("ordforande", "steering_group"),
+    ("vice", "steering_group"),
+    ("processledare", "working_group"),
+)
 
 
 @pytest.fixture(scope="module")
@@ -19,16 +23,44 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example programme in drafting, with one person per role (two in the steering
     group), made once; each test gets a copy."""
     path = str(tmp_path_factory.mktemp("digest") / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=path,
-                   now="2021-10-15").returncode == 0
-    assert run_rsp("plan", "import", str(PLAN_2014), "--year", "2014", db=path,
-                   now="2021-10-15").returncode == 0
+    assert (
+        run_rsp(
+            "init", "--example", "jamtland-harjedalen", "--replay", db=path, now="2021-10-15"
+        ).returncode
+        == 0
+    )
+    assert (
+        run_rsp(
+            "plan", "import", str(PLAN_2014), "--year", "2014", db=path, now="2021-10-15"
+        ).returncode
+        == 0
+    )
     for login, role in PEOPLE:
-        r = run_rsp("people", "add", login, "--name", login.title(), "--email",
-                    f"{login}@region.example", "--role", role, db=path, now="2021-10-20")
+        r = run_rsp(
+            "people",
+            "add",
+            login,
+            "--name",
+            login.title(),
+            "--email",
+            f"{login}@region.example",
+            "--role",
+            role,
+            db=path,
+            now="2021-10-20",
+        )
         assert r.returncode == 0, r.stderr
-    r = run_rsp("advance", "decide_start", "-m", "Arbetet påbörjas", "--decision",
-                "2022-03-08 § 17 RUN/536/2021", db=path, user="sekreterare", now="2022-03-08")
+    r = run_rsp(
+        "advance",
+        "decide_start",
+        "-m",
+        "Arbetet påbörjas",
+        "--decision",
+        "2022-03-08 § 17 RUN/536/2021",
+        db=path,
+        user="sekreterare",
+        now="2022-03-08",
+    )
     assert r.returncode == 0, r.stderr
     r = run_rsp("advance", "begin_drafting", db=path, user="processledare", now="2022-03-09")
     assert r.returncode == 0, r.stderr
@@ -53,8 +85,10 @@ def test_digest_as_markdown(db):
     assert "Nuvarande skede: **Framtagande pågår**" in out
     assert "| Beslut om att påbörja arbetet | 2022-02-22 | 2022-03-08 | 14 dagar sent |" in out
     assert "| **Framtagande pågår** | 2022-03-01 | 2022-03-09 | 8 dagar sent |" in out
-    assert "## Beslut under perioden\n\n- **2022-03-08 § 17, RUN/536/2021** " \
-           "(Regionala utvecklingsnämnden): Arbetet påbörjas" in out
+    assert (
+        "## Beslut under perioden\n\n- **2022-03-08 § 17, RUN/536/2021** "
+        "(Regionala utvecklingsnämnden): Arbetet påbörjas" in out
+    )
     assert "## Insatser per prioriterat område (Handlingsplan 2014, 17)" in out
     assert "## Försenade insatser (17)" in out and "Nekade" not in out
 
@@ -83,11 +117,17 @@ def test_send_goes_once_per_period_to_the_steering_group(db, tmp_path):
     assert "0 queued, 2 already in the outbox" in again.stdout and "send: 0 sent" in again.stdout
     lead = run_rsp(*args, "--lead", db=db, now="2022-03-14T15:00")
     assert "(lead, 2022-03-14): 1 recipient(s), 1 queued" in lead.stdout
-    to = sorted(line for p in mail.glob("*.eml") for line in p.read_text().splitlines()
-                if line.startswith("To: "))
-    assert to == ["To: Ordforande <ordforande@region.example>",
-                  "To: Processledare <processledare@region.example>",
-                  "To: Vice <vice@region.example>"]
+    to = sorted(
+        line
+        for p in mail.glob("*.eml")
+        for line in p.read_text().splitlines()
+        if line.startswith("To: ")
+    )
+    assert to == [
+        "To: Ordforande <ordforande@region.example>",
+        "To: Processledare <processledare@region.example>",
+        "To: Vice <vice@region.example>",
+    ]
 
 
 def test_clear_errors(db):
@@ -111,8 +151,9 @@ def test_the_daemon_sends_the_digest_it_missed(db, tmp_path):
     try:
         daemon.wait_for("weekly digest: '0 7 * * mon' (Europe/Stockholm)")
         daemon.wait_for(READY)
-        daemon.wait_for("digest rsp-2022-2030 (steering_group, 2022-03-14): 2 recipient(s), "
-                        "2 queued")
+        daemon.wait_for(
+            "digest rsp-2022-2030 (steering_group, 2022-03-14): 2 recipient(s), 2 queued"
+        )
         daemon.wait_for("digest rsp-2022-2030 (lead, 2022-03-14): 1 recipient(s), 1 queued")
         assert daemon.stop() == 0
     finally:

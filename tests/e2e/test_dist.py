@@ -20,10 +20,12 @@ import pytest
 from tests.support import HANG_GUARD, ROOT
 
 
-def _run(*args: str, cwd: Path | None = None,
-         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(list(args), capture_output=True, text=True, cwd=cwd, env=env,
-                          timeout=HANG_GUARD)
+def _run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        list(args), capture_output=True, text=True, cwd=cwd, env=env, timeout=HANG_GUARD
+    )
 
 
 def test_wheel_installs_without_dev_tools_and_runs(tmp_path: Path) -> None:
@@ -37,8 +39,9 @@ def test_wheel_installs_without_dev_tools_and_runs(tmp_path: Path) -> None:
         metadata = zf.read(next(n for n in names if n.endswith(".dist-info/METADATA")))
     assert "cli.py" in names and "process/storage/migrations/versions/0001_initial.py" in names
     assert not any(n.startswith("tests/") for n in names)
-    requires = [line for line in metadata.decode().splitlines()
-                if line.startswith("Requires-Dist:")]
+    requires = [
+        line for line in metadata.decode().splitlines() if line.startswith("Requires-Dist:")
+    ]
     runtime = [r for r in requires if "extra ==" not in r]
     for tool in ("pytest", "mypy", "hypothesis", "ruff", "playwright"):
         assert not any(tool in r for r in runtime), f"{tool} is a runtime dependency"
@@ -64,9 +67,23 @@ def test_wheel_installs_without_dev_tools_and_runs(tmp_path: Path) -> None:
     assert version.returncode == 0 and "0.1.0" in version.stdout, version.stderr
     helped = _run(rsp, "--help", env=clean)
     assert helped.returncode == 0 and "scheduler" in helped.stdout, helped.stderr
-    init = _run(rsp, "--db", str(tmp_path / "fresh.db"), "init", "--example",
-                "jamtland-harjedalen", cwd=tmp_path, env={**clean, "RSP_USER": "it-admin"})
+    init = _run(
+        rsp,
+        "--db",
+        str(tmp_path / "fresh.db"),
+        "init",
+        "--example",
+        "jamtland-harjedalen",
+        cwd=tmp_path,
+        env={**clean, "RSP_USER": "it-admin"},
+    )
     assert init.returncode == 0, init.stderr
-    status = _run(rsp, "--db", str(tmp_path / "fresh.db"), "status", cwd=tmp_path,
-                  env={**clean, "RSP_USER": "it-admin"})
+    status = _run(
+        rsp,
+        "--db",
+        str(tmp_path / "fresh.db"),
+        "status",
+        cwd=tmp_path,
+        env={**clean, "RSP_USER": "it-admin"},
+    )
     assert status.returncode == 0 and "Program" in status.stdout, status.stderr

@@ -21,11 +21,25 @@ BOARD = ("sekreterare", "namndsekreterare", "registrator", "ordforande-rs", "vic
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_the_standby_takes_over_after_sigkill(kind: str, tmp_path: Path) -> None:
     with database_url(kind, tmp_path) as db:
-        assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
-                       now="2021-10-15").returncode == 0
+        assert (
+            run_rsp(
+                "init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15"
+            ).returncode
+            == 0
+        )
         for login in BOARD:
-            r = run_rsp("people", "add", login, "--name", login.title(), "--email",
-                        f"{login}@region.example", "--role", "board", db=db)
+            r = run_rsp(
+                "people",
+                "add",
+                login,
+                "--name",
+                login.title(),
+                "--email",
+                f"{login}@region.example",
+                "--role",
+                "board",
+                db=db,
+            )
             assert r.returncode == 0, r.stderr
         out = tmp_path / "outbox"
         common = {"RSP_OUTBOX_DIR": str(out), "RSP_MAIL_TRANSPORT": "file"}
@@ -36,8 +50,9 @@ def test_the_standby_takes_over_after_sigkill(kind: str, tmp_path: Path) -> None
         try:
             active.wait_for(READY)
             active.wait_for("send: 0 sent")
-            standby = Daemon(db, {**common, "RSP_NOW": "2022-02-10"},
-                             extra=("--takeover-seconds", "1"))
+            standby = Daemon(
+                db, {**common, "RSP_NOW": "2022-02-10"}, extra=("--takeover-seconds", "1")
+            )
             standby.wait_for("rsp scheduler: standby")
             assert standby.count(READY) == 0  # it waits, it does not work
             active.proc.kill()  # SIGKILL: no clean-up, the lock goes with the process
@@ -54,19 +69,26 @@ def test_the_standby_takes_over_after_sigkill(kind: str, tmp_path: Path) -> None
         assert rows and {r["status"] for r in rows} == {"sent"}
         assert f"send: {len(rows)} sent" in sent_line
         files = sorted(out.glob("*.eml"))
-        ids = [email.message_from_bytes(f.read_bytes(), policy=policy.default)["Message-ID"]
-               for f in files]
+        ids = [
+            email.message_from_bytes(f.read_bytes(), policy=policy.default)["Message-ID"]
+            for f in files
+        ]
         assert len(ids) == len(set(ids)) == len(rows)  # every one, none twice
         assert {r["recipient"] for r in rows} >= {f"{b}@region.example" for b in BOARD}
-        again = run_rsp("remind", "run-once", "-v", "--no-send", db=db, now="2022-02-10",
-                        env=common)
+        again = run_rsp(
+            "remind", "run-once", "-v", "--no-send", db=db, now="2022-02-10", env=common
+        )
         assert "0 queued" in again.stdout  # nothing due was left behind
 
 
 def test_a_waiting_standby_stops_cleanly(tmp_path: Path) -> None:
     db = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
-                   now="2021-10-15").returncode == 0
+    assert (
+        run_rsp(
+            "init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15"
+        ).returncode
+        == 0
+    )
     env = {"RSP_NOW": "2021-12-01", "RSP_OUTBOX_DIR": str(tmp_path / "out")}
     active = Daemon(db, env)
     standby = None

@@ -28,8 +28,12 @@ def db(tmp_path):
     """The example programme in a replay database, with the 2014 plan imported (in truth
     the earlier programme's, as in tests.support.make_programme)."""
     path = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=path,
-                   now="2014-01-15").returncode == 0
+    assert (
+        run_rsp(
+            "init", "--example", "jamtland-harjedalen", "--replay", db=path, now="2014-01-15"
+        ).returncode
+        == 0
+    )
     r = run_rsp("plan", "import", str(PLAN_2014), "--year", "2014", db=path)
     assert r.returncode == 0, r.stderr
     r = run_rsp("people", "add", WG, "--name", "Maria", "--role", "working_group", db=path)
@@ -37,8 +41,9 @@ def db(tmp_path):
     return path
 
 
-def ok(*args: str, db: str, user: str = WG, now: str | None = None,
-       input_text: str | None = None) -> str:
+def ok(
+    *args: str, db: str, user: str = WG, now: str | None = None, input_text: str | None = None
+) -> str:
     r = run_rsp(*args, db=db, user=user, now=now, input_text=input_text)
     assert r.returncode == 0, r.stderr
     assert "Traceback" not in r.stderr
@@ -52,7 +57,7 @@ def count(db: str, sql: str) -> int:
 
 def test_one_group_per_noun_old_spellings_hidden(db):
     top = ok("--help", db=db)
-    commands = top[top.index("Commands:"):]
+    commands = top[top.index("Commands:") :]
     assert "  measure " in commands and "  delegation " in commands
     assert "measures" not in commands and "delegations" not in commands
     shown = ok("measure", "show", "1.A", db=db)
@@ -72,12 +77,19 @@ def test_message_everywhere_a_text_is_given(db):
     assert [n["text"] for n in notes] == ["Första anteckningen", "Andra", "Tredje, som förut"]
     r = run_rsp("measure", "note", "1.A", "två", "-m", "texter", db=db, user=WG)
     assert r.returncode == 2 and "give the note once" in r.stderr
-    out = ok("measure", "advance", "1.A", "start", "--message", "Igång", db=db,
-             now="2014-02-04")
+    out = ok("measure", "advance", "1.A", "start", "--message", "Igång", db=db, now="2014-02-04")
     assert "1.A start: planned → ongoing" in out
-    for command in (("advance",), ("measure", "advance"), ("followup", "record"),
-                    ("remiss", "open"), ("remiss", "close"), ("remiss", "reply"),
-                    ("delegate",), ("delegation", "revoke"), ("decide",)):
+    for command in (
+        ("advance",),
+        ("measure", "advance"),
+        ("followup", "record"),
+        ("remiss", "open"),
+        ("remiss", "close"),
+        ("remiss", "reply"),
+        ("delegate",),
+        ("delegation", "revoke"),
+        ("decide",),
+    ):
         assert "-m, --message" in ok(*command, "--help", db=db), command
 
 
@@ -110,8 +122,10 @@ def test_a_mistyped_db_is_refused_not_created(db, tmp_path):
     for args in (("status",), ("measure", "list"), ("db", "upgrade"), ("history",)):
         r = run_rsp(*args, db=str(typo))
         assert r.returncode == 1, args
-        assert r.stderr == (f"Error: no database at {typo}: check --db (or RSP_DATABASE_URL), "
-                            "or create one there with 'rsp init'\n"), args
+        assert r.stderr == (
+            f"Error: no database at {typo}: check --db (or RSP_DATABASE_URL), "
+            "or create one there with 'rsp init'\n"
+        ), args
         assert not typo.exists(), args
     r = run_rsp("--db", str(typo), "init", "--example", "jamtland-harjedalen", db=db)
     assert r.returncode == 0, r.stderr
@@ -127,15 +141,21 @@ def test_rollover_into_a_plan_with_measures_shows_and_asks(db, tmp_path):
     assert r.returncode == 1, r.stdout
     assert "the 2015 plan has 3 measures already; the rollover would add 17 more:" in r.stdout
     assert "  2014 1.A (planned) → 2015 1.E (renamed: 1.A is taken in 2015)" in r.stdout
-    assert r.stderr == ("Error: the 2015 plan has measures already: nothing was carried "
-                        "over; confirm with --yes\n")
+    assert r.stderr == (
+        "Error: the 2015 plan has measures already: nothing was carried over; confirm with --yes\n"
+    )
     assert count(db, "SELECT count(*) FROM measure") == before
     if shutil.which("script"):  # on a terminal (script(1) gives rsp one) it asks
         env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
         env.update(RSP_DATABASE_URL=db, RSP_USER=WG, RSP_NOW="2015-01-10")
-        asked = subprocess.run(["script", "-qec", f"'{RSP}' plan rollover 2014 2015",
-                                "/dev/null"], input="n\n", capture_output=True, text=True,
-                               env=env, timeout=HANG_GUARD)
+        asked = subprocess.run(
+            ["script", "-qec", f"'{RSP}' plan rollover 2014 2015", "/dev/null"],
+            input="n\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=HANG_GUARD,
+        )
         assert "Add these 17 measures to the 2015 plan? [y/N]" in asked.stdout
         assert "nothing was carried over" in asked.stdout
         assert count(db, "SELECT count(*) FROM measure") == before
@@ -153,15 +173,16 @@ def test_plan_reimport_messages_agree(db, tmp_path):
     out = ok("plan", "import", str(plan), "--year", "2015", db=db)
     assert "1.A: deadlines changed" in out
     assert "content did not" not in out and "no changes" not in out
-    plan.write_text("# a comment only\n" + text.replace("date: 2015-01-01", "date: 2015-02-02"),
-                    encoding="utf-8")
+    plan.write_text(
+        "# a comment only\n" + text.replace("date: 2015-01-01", "date: 2015-02-02"),
+        encoding="utf-8",
+    )
     out = ok("plan", "import", str(plan), "--year", "2015", db=db)
     assert "the file changed, its content did not" in out and "deadlines changed" not in out
 
 
 def test_passed_deadlines_in_the_plain_list(db):
-    rows = json.loads(ok("measure", "list", "--year", "2014", "--json", db=db,
-                         now="2014-05-10"))
+    rows = json.loads(ok("measure", "list", "--year", "2014", "--json", db=db, now="2014-05-10"))
     late = {r["code"]: r for r in rows if r["days_left"] is not None and r["days_left"] < 0}
     assert late["1.A"]["deadline"] == "2014-04-30" and late["1.A"]["days_left"] == -10
     text = ok("measure", "list", "--year", "2014", db=db, now="2014-05-10")
@@ -180,15 +201,22 @@ def test_a_closed_pipe_ends_quietly(db):
     env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
     env.update(RSP_DATABASE_URL=db, RSP_USER=WG)
     for args in (["history"], ["audit", "export"], ["measure", "list"]):
-        proc = subprocess.Popen([RSP, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=env)
+        proc = subprocess.Popen(
+            [RSP, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
         assert proc.stdout is not None and proc.stderr is not None
         proc.stdout.close()  # the reader is gone before rsp writes (like `| head -1`)
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=HANG_GUARD) == 141, (args, err)
         assert err == "", args
-    shell = subprocess.run(f"'{RSP}' history | head -1", shell=True, capture_output=True,
-                           text=True, env=env, timeout=HANG_GUARD)
+    shell = subprocess.run(
+        f"'{RSP}' history | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=HANG_GUARD,
+    )
     assert shell.returncode == 0 and shell.stderr == "" and shell.stdout.count("\n") == 1
 
 

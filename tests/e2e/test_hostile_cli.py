@@ -81,11 +81,13 @@ def test_hostile_arguments_give_a_clear_error_and_change_nothing(base, folders, 
 def test_the_base_database_is_what_the_commands_act_on(base, folders):
     """The properties above are only worth something if valid commands succeed here."""
     _folder, db = folders(base)
-    for argv, user in ((["measure", "show", "1.A"], "handlaggare"),
-                       (["remiss", "status"], "processledare"),
-                       (["decision", "list", "--pending"], "sekreterare"),
-                       (["outbox", "show", "1"], "it-admin"),
-                       (["delegations", "report", "--since", "2022-01-01"], "sekreterare")):
+    for argv, user in (
+        (["measure", "show", "1.A"], "handlaggare"),
+        (["remiss", "status"], "processledare"),
+        (["decision", "list", "--pending"], "sekreterare"),
+        (["outbox", "show", "1"], "it-admin"),
+        (["delegations", "report", "--since", "2022-01-01"], "sekreterare"),
+    ):
         r = invoke(argv, db, user)
         assert r.exit_code == 0, (argv, r.output)
     before = dump(db)
@@ -94,28 +96,41 @@ def test_the_base_database_is_what_the_commands_act_on(base, folders):
     after = dump(db)
     assert len(after["audit_event"]) == len(before["audit_event"]) + 1
     assert_unchanged_but_refusals(before, after)
-    r = invoke(["remiss", "reply", "miun", "--received", "2023-02-10", "--position", "agrees"],
-               db, "processledare")
+    r = invoke(
+        ["remiss", "reply", "miun", "--received", "2023-02-10", "--position", "agrees"],
+        db,
+        "processledare",
+    )
     assert r.exit_code == 0, r.output
     with pytest.raises(AssertionError):
         assert_unchanged_but_refusals(after, dump(db))
 
 
-@pytest.mark.parametrize("args,user,words", [
-    # each of these gave a traceback before (found by the properties above)
-    (("advance", "begin_drafting", "-m", "caf\udce9"), "processledare",
-     "'caf\\udce9' is not valid UTF-8 text"),  # the byte 0xe9 on a UTF-8 terminal
-    (("advance", "begin_drafting"), "caf\udce9", "is not valid UTF-8 text"),  # RSP_USER
-    (("--db", "binary.bin", "status"), "it-admin", "the database cannot be used: file is not"),
-    (("audit", "verify", "--checkpoint", "binary.bin"), "it-admin", "not a checkpoint"),
-    (("audit", "verify", "--checkpoint", "actionplan-2014.yaml"), "it-admin", "not a checkpoint"),
-    (("decision", "announce", "9" * 25), "sekreterare", "is too big"),
-    (("measures", "list", "--year", "9" * 25), "it-admin", "is too big (1900-2999)"),
-    (("measures", "list", "--due-within", "9" * 25), "it-admin", "is too big"),
-    (("outbox", "list", "--limit", "9" * 25), "it-admin", "is too big"),
-    (("--now", "0001-01-01", "remind", "run-once"), "it-admin", "is out of range (years 1900"),
-    (("digest", "--since", "9999-12-31"), "it-admin", "is out of range (years 1900"),
-])
+@pytest.mark.parametrize(
+    "args,user,words",
+    [
+        # each of these gave a traceback before (found by the properties above)
+        (
+            ("advance", "begin_drafting", "-m", "caf\udce9"),
+            "processledare",
+            "'caf\\udce9' is not valid UTF-8 text",
+        ),  # the byte 0xe9 on a UTF-8 terminal
+        (("advance", "begin_drafting"), "caf\udce9", "is not valid UTF-8 text"),  # RSP_USER
+        (("--db", "binary.bin", "status"), "it-admin", "the database cannot be used: file is not"),
+        (("audit", "verify", "--checkpoint", "binary.bin"), "it-admin", "not a checkpoint"),
+        (
+            ("audit", "verify", "--checkpoint", "actionplan-2014.yaml"),
+            "it-admin",
+            "not a checkpoint",
+        ),
+        (("decision", "announce", "9" * 25), "sekreterare", "is too big"),
+        (("measures", "list", "--year", "9" * 25), "it-admin", "is too big (1900-2999)"),
+        (("measures", "list", "--due-within", "9" * 25), "it-admin", "is too big"),
+        (("outbox", "list", "--limit", "9" * 25), "it-admin", "is too big"),
+        (("--now", "0001-01-01", "remind", "run-once"), "it-admin", "is out of range (years 1900"),
+        (("digest", "--since", "9999-12-31"), "it-admin", "is out of range (years 1900"),
+    ],
+)
 def test_what_the_properties_found_through_the_real_rsp(base, folders, args, user, words):
     folder, db = folders(base)
     before = dump(db)
@@ -130,8 +145,13 @@ def test_what_the_properties_found_through_the_real_rsp(base, folders, args, use
 REAL = sorted(COMMANDS)[::2]  # every other command (a process start costs ~1 s)
 
 
-@settings(max_examples=20, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=20,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_hostile_arguments_through_the_real_rsp(base, folders, data):
     path = data.draw(st.sampled_from(REAL), label="command")

@@ -41,16 +41,25 @@ NAME = "hostile.yaml"
 CASES: dict[str, tuple[str, list[str], str]] = {
     "plan import": (PLAN, ["plan", "import", NAME, "--year", "2014"], "processledare"),
     "bodies import": (BODIES, ["bodies", "import", NAME], "it-admin"),
-    "init --definition": (DRAFTING, ["init", "--definition", NAME, "--key", "rsp-x",
-                                     "--name", "X", "--region", "Region X"], "it-admin"),
+    "init --definition": (
+        DRAFTING,
+        ["init", "--definition", NAME, "--key", "rsp-x", "--name", "X", "--region", "Region X"],
+        "it-admin",
+    ),
     "graph --definition": (MEASURE, ["graph", "--definition", NAME], "it-admin"),
     "workflow check": (DRAFTING, ["workflow", "check", NAME], "it-admin"),
     "remind check": (RULES, ["remind", "check", NAME], "it-admin"),
-    "remind preview --rules": (RULES, ["remind", "preview", "--rules", NAME, "--until",
-                                       "2023-03-31"], "it-admin"),
+    "remind preview --rules": (
+        RULES,
+        ["remind", "preview", "--rules", NAME, "--until", "2023-03-31"],
+        "it-admin",
+    ),
     "remind run-once --rules": (RULES, ["remind", "run-once", "--rules", NAME], "it-admin"),
-    "calendar export --rules": (RULES, ["calendar", "export", "--rules", NAME, "--out",
-                                        "rsp.ics"], "it-admin"),
+    "calendar export --rules": (
+        RULES,
+        ["calendar", "export", "--rules", NAME, "--out", "rsp.ics"],
+        "it-admin",
+    ),
 }
 LOCATED = re.compile(rf"^(Error: )?{re.escape(NAME)}:\d+: \S", re.MULTILINE)
 
@@ -103,12 +112,18 @@ def test_the_unchanged_files_are_accepted(fresh, case):
 
 
 @PROPERTY
-@given(content=st.one_of(
-    st.binary(max_size=100),
-    st.text(max_size=100).map(str.encode),
-    st.fixed_dictionaries({"id": st.one_of(st.integers(), st.text(max_size=5), st.none()),
-                           "hash": st.one_of(st.text(max_size=5), st.integers())}).map(
-        lambda d: json.dumps(d).encode())))
+@given(
+    content=st.one_of(
+        st.binary(max_size=100),
+        st.text(max_size=100).map(str.encode),
+        st.fixed_dictionaries(
+            {
+                "id": st.one_of(st.integers(), st.text(max_size=5), st.none()),
+                "hash": st.one_of(st.text(max_size=5), st.integers()),
+            }
+        ).map(lambda d: json.dumps(d).encode()),
+    )
+)
 def test_a_bad_checkpoint_file_is_refused_by_name(fresh, content):
     db = fresh("")
     Path(NAME).write_bytes(content)
@@ -118,8 +133,12 @@ def test_a_bad_checkpoint_file_is_refused_by_name(fresh, content):
     assert f"{NAME}: not a checkpoint" in r.stderr or "BROKEN" in r.stderr, r.stderr
 
 
-DEEP = "# a file nested 1,000 levels deep on its third line\nplan:\n  x: " + "[" * 1000 + \
-    "]" * 1000 + "\n"
+DEEP = (
+    "# a file nested 1,000 levels deep on its third line\nplan:\n  x: "
+    + "[" * 1000
+    + "]" * 1000
+    + "\n"
+)
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -134,20 +153,27 @@ def test_deep_nesting_is_refused_with_its_line_not_a_recursion_error(fresh, case
     assert_unchanged_but_refusals(before, dump(db))
 
 
-@pytest.mark.parametrize("argv", [["audit", "verify", "--checkpoint", NAME],
-                                  ["audit", "verify", "--export", NAME]])
+@pytest.mark.parametrize(
+    "argv", [["audit", "verify", "--checkpoint", NAME], ["audit", "verify", "--export", NAME]]
+)
 def test_deep_nesting_in_a_checkpoint_or_export_is_refused_with_its_line(fresh, argv):
     db = fresh("")
-    block = "-----BEGIN RSP AUDIT CHECKPOINT-----\n{\"body\": " + "[" * 1000 + "]" * 1000 + \
-        "}\n-----END RSP AUDIT CHECKPOINT-----\n"
-    text = ("Sparat från veckorapporten\n\n" + block) if "--checkpoint" in argv else (
-        "{\"id\": " + "[" * 1000 + "]" * 1000 + "}\n")
+    block = (
+        '-----BEGIN RSP AUDIT CHECKPOINT-----\n{"body": '
+        + "[" * 1000
+        + "]" * 1000
+        + "}\n-----END RSP AUDIT CHECKPOINT-----\n"
+    )
+    text = (
+        ("Sparat från veckorapporten\n\n" + block)
+        if "--checkpoint" in argv
+        else ('{"id": ' + "[" * 1000 + "]" * 1000 + "}\n")
+    )
     Path(NAME).write_text(text, encoding="utf-8")
     r = invoke(argv, db, "it-admin")
     assert_clear_failure(r)
     assert r.exit_code == 1, r.output
-    assert f"{NAME}:{4 if '--checkpoint' in argv else 1}: nested too deeply" in r.stderr, \
-        r.stderr
+    assert f"{NAME}:{4 if '--checkpoint' in argv else 1}: nested too deeply" in r.stderr, r.stderr
 
 
 def test_an_export_row_without_its_columns_is_refused_with_its_line(fresh):

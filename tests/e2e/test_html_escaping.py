@@ -50,21 +50,63 @@ def assert_escaped(html: str, where: str) -> None:
 def test_script_names_are_text_in_every_html_output(tmp_path):
     db = str(tmp_path / "rsp.db")
     ok("init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2023-12-01")
-    ok("people", "add", "processledare", "--name", f"Maria {EVIL}", "--email",
-       "maria@region.example", "--role", "working_group", db=db)
-    ok("people", "add", "ordforande", "--name", "Per", "--email", "per@region.example",
-       "--role", "steering_group", db=db)
-    ok("bodies", "add", "elak", "--name", f"Kommun {EVIL}", "--kind", "municipality",
-       "--email", "elak@kommun.example", db=db, user="processledare")
+    ok(
+        "people",
+        "add",
+        "processledare",
+        "--name",
+        f"Maria {EVIL}",
+        "--email",
+        "maria@region.example",
+        "--role",
+        "working_group",
+        db=db,
+    )
+    ok(
+        "people",
+        "add",
+        "ordforande",
+        "--name",
+        "Per",
+        "--email",
+        "per@region.example",
+        "--role",
+        "steering_group",
+        db=db,
+    )
+    ok(
+        "bodies",
+        "add",
+        "elak",
+        "--name",
+        f"Kommun {EVIL}",
+        "--kind",
+        "municipality",
+        "--email",
+        "elak@kommun.example",
+        db=db,
+        user="processledare",
+    )
     plan = tmp_path / "plan-2024.yaml"
     plan.write_text(PLAN, encoding="utf-8")
     ok("plan", "import", str(plan), "--year", "2024", db=db, user="processledare")
-    ok("followup", "record", "1.A", "--year", "2024", "--outcome", "partly", "--comment",
-       f"Delvis {EVIL}", db=db, user="processledare", now="2024-12-20")
+    ok(
+        "followup",
+        "record",
+        "1.A",
+        "--year",
+        "2024",
+        "--outcome",
+        "partly",
+        "--comment",
+        f"Delvis {EVIL}",
+        db=db,
+        user="processledare",
+        now="2024-12-20",
+    )
 
     report = tmp_path / "report.html"
-    ok("followup", "report", "--year", "2024", "--format", "html", "--out", str(report),
-       db=db)
+    ok("followup", "report", "--year", "2024", "--format", "html", "--out", str(report), db=db)
     assert_escaped(report.read_text(encoding="utf-8"), "follow-up report")
 
     digest = tmp_path / "digest.html"
@@ -74,11 +116,13 @@ def test_script_names_are_text_in_every_html_output(tmp_path):
     # the reminder mail of the measure's deadline (14 days before 2024-03-15)
     ok("remind", "run-once", "--no-send", db=db, now="2024-03-01T09:00")
     with sqlite3.connect(db) as conn:
-        ids = [r[0] for r in conn.execute(
-            "SELECT id FROM outbox_message WHERE subject LIKE 'measure:%'")]
+        ids = [
+            r[0]
+            for r in conn.execute("SELECT id FROM outbox_message WHERE subject LIKE 'measure:%'")
+        ]
     assert ids, "no reminder was queued for the measure"
     shown = ok("outbox", "show", str(ids[0]), "--html", db=db)
-    html = shown[shown.lower().index("<!doctype"):]  # after the plain-text header lines
+    html = shown[shown.lower().index("<!doctype") :]  # after the plain-text header lines
     assert_escaped(html, "reminder mail")
 
     # the remiss compilation, with the body's summary: first the process to the remiss
@@ -91,10 +135,32 @@ def test_script_names_are_text_in_every_html_output(tmp_path):
         ("sekreterare", ("decide_remiss", "--decision", "2024-03-26 § 40 RUN/1/2024")),
     ):
         ok("advance", *args, db=db, user=user, now="2024-03-26")
-    ok("remiss", "open", "elak", "--reply-by", "2024-06-28", "-m", "Remiss", db=db,
-       user="processledare", now="2024-04-02")
-    ok("remiss", "reply", "elak", "--received", "2024-05-02", "--position", "comments",
-       "--summary", f"Synpunkter {EVIL}", db=db, user="processledare", now="2024-05-03")
+    ok(
+        "remiss",
+        "open",
+        "elak",
+        "--reply-by",
+        "2024-06-28",
+        "-m",
+        "Remiss",
+        db=db,
+        user="processledare",
+        now="2024-04-02",
+    )
+    ok(
+        "remiss",
+        "reply",
+        "elak",
+        "--received",
+        "2024-05-02",
+        "--position",
+        "comments",
+        "--summary",
+        f"Synpunkter {EVIL}",
+        db=db,
+        user="processledare",
+        now="2024-05-03",
+    )
     compiled = tmp_path / "remiss.html"
     ok("remiss", "compile", "--format", "html", "--out", str(compiled), db=db)
     assert_escaped(compiled.read_text(encoding="utf-8"), "remiss compilation")

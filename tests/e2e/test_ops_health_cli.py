@@ -26,8 +26,11 @@ def test_readyz_follows_the_schema_and_json_logs(tmp_path: Path) -> None:
     db = tmp_path / "rsp.db"
     made = run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=str(db), now=NOW)
     assert made.returncode == 0, made.stderr
-    env = {"RSP_MAIL_TRANSPORT": "file", "RSP_OUTBOX_DIR": str(tmp_path / "outbox"),
-           "RSP_LOG_FORMAT": "json"}
+    env = {
+        "RSP_MAIL_TRANSPORT": "file",
+        "RSP_OUTBOX_DIR": str(tmp_path / "outbox"),
+        "RSP_LOG_FORMAT": "json",
+    }
     http = httpx.Client(timeout=HANG_GUARD)
     with rsp_serve(db, NOW, env) as server:
         assert http.get(server.url + "/readyz").text == "ok"
@@ -65,31 +68,54 @@ def test_two_workers_on_postgresql_share_sign_in_and_sessions(tmp_path: Path) ->
     with postgres_schema_url() as url:
         made = run_rsp("init", "--example", "jamtland-harjedalen", db=url)
         assert made.returncode == 0, made.stderr
-        added = run_rsp("people", "add", "processledare", "--name", "Maria", "--email",
-                        "maria@region.example", "--role", "working_group", db=url)
+        added = run_rsp(
+            "people",
+            "add",
+            "processledare",
+            "--name",
+            "Maria",
+            "--email",
+            "maria@region.example",
+            "--role",
+            "working_group",
+            db=url,
+        )
         assert added.returncode == 0, added.stderr
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         outbox = tmp_path / "outbox"
         env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
-        env.update(RSP_DATABASE_URL=url, RSP_BASE_URL=base, RSP_MAIL_TRANSPORT="file",
-                   RSP_OUTBOX_DIR=str(outbox), RSP_LOG_FORMAT="json")
-        proc = subprocess.Popen([RSP, "serve", "--port", str(port), "--workers", "2"],
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                text=True)
+        env.update(
+            RSP_DATABASE_URL=url,
+            RSP_BASE_URL=base,
+            RSP_MAIL_TRANSPORT="file",
+            RSP_OUTBOX_DIR=str(outbox),
+            RSP_LOG_FORMAT="json",
+        )
+        proc = subprocess.Popen(
+            [RSP, "serve", "--port", str(port), "--workers", "2"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         try:
             wait_for(lambda: _answers(base), "two workers answering /readyz")
             browser = httpx.Client(base_url=base, timeout=HANG_GUARD)
             page = browser.get("/sign-in", params={"next": "/"})
-            asked = browser.post("/sign-in/email", data={
-                "csrf": csrf_of(page.text), "email": "maria@region.example", "next": "/"})
+            asked = browser.post(
+                "/sign-in/email",
+                data={"csrf": csrf_of(page.text), "email": "maria@region.example", "next": "/"},
+            )
             assert asked.status_code == 303, asked.text
             mails = wait_for(lambda: sorted(outbox.glob("*.eml")), "the sign-in mail")
-            token, _code = link_and_code(email.message_from_bytes(
-                mails[-1].read_bytes(), policy=email.policy.default))
+            token, _code = link_and_code(
+                email.message_from_bytes(mails[-1].read_bytes(), policy=email.policy.default)
+            )
             opened = browser.get("/sign-in/link", params={"token": token})
-            pressed = browser.post("/sign-in/link",
-                                   data={"csrf": csrf_of(opened.text), "token": token})
+            pressed = browser.post(
+                "/sign-in/link", data={"csrf": csrf_of(opened.text), "token": token}
+            )
             assert pressed.status_code == 303, pressed.text
             cookies = dict(browser.cookies)
             for _ in range(12):  # a new connection each time: any worker may take it
@@ -99,8 +125,11 @@ def test_two_workers_on_postgresql_share_sign_in_and_sessions(tmp_path: Path) ->
         finally:
             proc.terminate()
             out, _ = proc.communicate(timeout=HANG_GUARD)
-        started = {json.loads(line)["message"] for line in out.splitlines()
-                   if line.startswith("{") and "Started server process" in line}
+        started = {
+            json.loads(line)["message"]
+            for line in out.splitlines()
+            if line.startswith("{") and "Started server process" in line
+        }
         assert len(started) == 2, out[-3000:]  # two worker processes, each its own pid
 
 

@@ -18,24 +18,26 @@ BOARD_NOTE = "no one holding board has an e-mail address"
 
 def _db(tmp_path: Path) -> str:
     db = str(tmp_path / "rsp.db")
-    made = run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
-                   now="2021-10-15")
+    made = run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15")
     assert made.returncode == 0, made.stderr
-    added = run_rsp("people", "add", "processledare", "--name", "P", "--role", "working_group",
-                    db=db)
+    added = run_rsp(
+        "people", "add", "processledare", "--name", "P", "--role", "working_group", db=db
+    )
     assert added.returncode == 0, added.stderr
     return db
 
 
 def _notes_rows(db: str) -> int:
     with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT count(*) FROM audit_event WHERE action = "
-                            "'reminders.notes'").fetchone()[0]
+        return conn.execute(
+            "SELECT count(*) FROM audit_event WHERE action = 'reminders.notes'"
+        ).fetchone()[0]
 
 
 def _cron(db: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    run = run_rsp("remind", "run-once", "--outbox-dir", str(tmp_path / "mail"), db=db,
-                  now="2022-02-10")
+    run = run_rsp(
+        "remind", "run-once", "--outbox-dir", str(tmp_path / "mail"), db=db, now="2022-02-10"
+    )
     assert run.returncode == 0, run.stderr
     return run
 
@@ -48,12 +50,23 @@ def test_cron_is_quiet_and_tells_a_condition_once(tmp_path: Path) -> None:
     again = _cron(db, tmp_path)
     assert (again.stdout, again.stderr) == ("", "")  # nothing happened, nothing new
     assert _notes_rows(db) == 1
-    verbose = run_rsp("remind", "run-once", "-v", "--outbox-dir", str(tmp_path / "mail"),
-                      db=db, now="2022-02-10")
+    verbose = run_rsp(
+        "remind", "run-once", "-v", "--outbox-dir", str(tmp_path / "mail"), db=db, now="2022-02-10"
+    )
     assert "sweep:" in verbose.stdout and BOARD_NOTE in verbose.stderr  # asked for it all
 
-    fixed = run_rsp("people", "add", "sekreterare", "--name", "S", "--email",
-                    "s@region.example", "--role", "board", db=db)
+    fixed = run_rsp(
+        "people",
+        "add",
+        "sekreterare",
+        "--name",
+        "S",
+        "--email",
+        "s@region.example",
+        "--role",
+        "board",
+        db=db,
+    )
     assert fixed.returncode == 0, fixed.stderr
     gone = _cron(db, tmp_path)
     assert BOARD_NOTE not in gone.stderr
@@ -65,8 +78,15 @@ def test_cron_is_quiet_and_tells_a_condition_once(tmp_path: Path) -> None:
 
 def test_the_daemon_logs_json_and_a_condition_once(tmp_path: Path) -> None:
     db = _db(tmp_path)
-    daemon = Daemon(db, {"RSP_NOW": "2022-02-10", "RSP_LOG_FORMAT": "json",
-                         "RSP_OUTBOX_DIR": str(tmp_path / "mail")}, interval="0.1")
+    daemon = Daemon(
+        db,
+        {
+            "RSP_NOW": "2022-02-10",
+            "RSP_LOG_FORMAT": "json",
+            "RSP_OUTBOX_DIR": str(tmp_path / "mail"),
+        },
+        interval="0.1",
+    )
     try:
         daemon.wait_for("rsp scheduler: running")
         daemon.wait_for_count("sweep:", 3)  # three sweeps

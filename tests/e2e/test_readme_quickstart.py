@@ -47,7 +47,7 @@ def shell_blocks() -> list[tuple[int, bool, str]]:
             j = i + 1
             while not lines[j].startswith("```"):
                 j += 1
-            out.append((i + 1, runnable, "\n".join(lines[i + 1:j])))
+            out.append((i + 1, runnable, "\n".join(lines[i + 1 : j])))
             i = j
         i += 1
     return out
@@ -59,16 +59,25 @@ def test_the_quick_start_runs_as_written(tmp_path):
     bin_dir = Path(sys.executable).parent
     (tmp_path / ".venv" / "bin").mkdir(parents=True)
     (tmp_path / ".venv" / "bin" / "activate").write_text(
-        f'export PATH="{bin_dir}:$PATH"\n', encoding="utf-8")
-    prelude = ("set -euo pipefail\n"
-               'make() { if [ "$*" = install ]; then return 0; fi; '
-               'echo "make $*: not available in the README test" >&2; return 1; }\n')
+        f'export PATH="{bin_dir}:$PATH"\n', encoding="utf-8"
+    )
+    prelude = (
+        "set -euo pipefail\n"
+        'make() { if [ "$*" = install ]; then return 0; fi; '
+        'echo "make $*: not available in the README test" >&2; return 1; }\n'
+    )
     script = prelude + "\n".join(blocks) + "\n"
     env = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
     env["PATH"] = "/usr/bin:/bin"  # rsp only through the README's own activate line
     env["USER"] = env["LOGNAME"] = "it-admin"
-    r = subprocess.run(["bash", "-c", script], cwd=tmp_path, env=env, capture_output=True,
-                       text=True, timeout=HANG_GUARD)
+    r = subprocess.run(
+        ["bash", "-c", script],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+    )
     assert r.returncode == 0, f"README quick start failed:\n{r.stdout}\n{r.stderr}"
     assert "Traceback" not in r.stderr and "Error" not in r.stderr, r.stderr
     assert (tmp_path / "rsp.db").is_file()

@@ -16,22 +16,44 @@ from tests.support import PLAN_2014, ROOT, run_rsp
 @pytest.fixture
 def dbfile(tmp_path):
     db = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
-                   now="2021-10-15").returncode == 0
-    assert run_rsp("plan", "import", str(PLAN_2014), "--year", "2014", db=db,
-                   now="2021-10-15").returncode == 0
-    for login, role in (("sekreterare", "board"), ("processledare", "working_group"),
-                        ("ordforande", "steering_group")):
-        r = run_rsp("people", "add", login, "--name", login.title(), "--email",
-                    f"{login}@region.example", "--role", role, db=db)
+    assert (
+        run_rsp(
+            "init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15"
+        ).returncode
+        == 0
+    )
+    assert (
+        run_rsp(
+            "plan", "import", str(PLAN_2014), "--year", "2014", db=db, now="2021-10-15"
+        ).returncode
+        == 0
+    )
+    for login, role in (
+        ("sekreterare", "board"),
+        ("processledare", "working_group"),
+        ("ordforande", "steering_group"),
+    ):
+        r = run_rsp(
+            "people",
+            "add",
+            login,
+            "--name",
+            login.title(),
+            "--email",
+            f"{login}@region.example",
+            "--role",
+            role,
+            db=db,
+        )
         assert r.returncode == 0, r.stderr
     return db
 
 
 def test_run_once_writes_eml_files_once(dbfile, tmp_path):
     out = tmp_path / "mail"
-    r = run_rsp("--lang", "en", "remind", "run-once", "--outbox-dir", str(out), db=dbfile,
-                now="2022-02-10")
+    r = run_rsp(
+        "--lang", "en", "remind", "run-once", "--outbox-dir", str(out), db=dbfile, now="2022-02-10"
+    )
     assert r.returncode == 0, r.stderr
     assert f"transport: file {out}, from rsp@localhost" in r.stdout
     assert "2 queued" in r.stdout and "send: 2 sent" in r.stdout
@@ -41,8 +63,9 @@ def test_run_once_writes_eml_files_once(dbfile, tmp_path):
     assert str(msg["Subject"]).startswith("Reminder: Start decided – due 22 February 2022")
     again = run_rsp("remind", "run-once", "--outbox-dir", str(out), db=dbfile, now="2022-02-10")
     assert again.returncode == 0 and (again.stdout, again.stderr) == ("", "")  # cron: quiet
-    told = run_rsp("remind", "run-once", "-v", "--outbox-dir", str(out), db=dbfile,
-                   now="2022-02-10")
+    told = run_rsp(
+        "remind", "run-once", "-v", "--outbox-dir", str(out), db=dbfile, now="2022-02-10"
+    )
     assert "0 queued, 2 already in the outbox" in told.stdout
     assert len(list(out.glob("*.eml"))) == 2
     listed = run_rsp("outbox", "list", db=dbfile)
@@ -59,8 +82,11 @@ def test_preview_lists_the_coming_reminders_and_writes_nothing(dbfile):
     assert r.returncode == 0, r.stderr
     assert "milestone.before_14" in r.stdout and "Fastställt av nämnden" in r.stdout
     assert "to: sekreterare@region.example; cc: ordforande@region.example" in r.stdout
-    data = json.loads(run_rsp("remind", "preview", "--until", "2023-06-30", "--json",
-                              db=dbfile, now="2022-11-01").stdout)
+    data = json.loads(
+        run_rsp(
+            "remind", "preview", "--until", "2023-06-30", "--json", db=dbfile, now="2022-11-01"
+        ).stdout
+    )
     adopted = [d for d in data if d["subject"] == "process:1:adopted"]
     assert [d["send_at"][:10] for d in adopted][:2] == ["2023-04-17", "2023-04-27"]
     assert all(d["send_at"] <= "2023-06-31" for d in data)
@@ -78,8 +104,9 @@ def test_rules_check_good_and_bad(tmp_path):
     r = run_rsp("remind", "check", str(good), db=str(tmp_path / "none.db"))
     assert r.returncode == 0 and "OK — send at 08:00" in r.stdout
     bad = tmp_path / "bad.yaml"
-    bad.write_text("reminders:\n  measures:\n    rules:\n      - {id: x, days_before: -2}\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "reminders:\n  measures:\n    rules:\n      - {id: x, days_before: -2}\n", encoding="utf-8"
+    )
     r = run_rsp("remind", "check", str(bad), db=str(tmp_path / "none.db"))
     assert r.returncode == 1
     assert f"{bad}:4: measures rule x: 'days_before' must be a whole number" in r.stderr
@@ -121,8 +148,7 @@ def test_calendar_export_is_importable(dbfile, tmp_path):
     assert len({str(e["UID"]) for e in events}) == 26
     # every open measure's deadline, long past the sweep's window
     measures = [e for e in events if ".measure." in str(e["UID"])]
-    assert len(measures) == 17 and {str(e["CATEGORIES"].cats[0]) for e in measures} == {
-        "measure"}
+    assert len(measures) == 17 and {str(e["CATEGORIES"].cats[0]) for e in measures} == {"measure"}
     first = next(e for e in measures if str(e["SUMMARY"]).startswith("1.A "))
     assert first.decoded("DTSTART").isoformat() == "2014-04-30"
     assert "Handlingsplan: 2014" in str(first["DESCRIPTION"])
@@ -130,9 +156,16 @@ def test_calendar_export_is_importable(dbfile, tmp_path):
 
 
 def test_smtp_settings_errors_are_clear(dbfile):
-    r = run_rsp("remind", "run-once", db=dbfile,
-                env={"RSP_SMTP_HOST": "smtp.region.example", "RSP_SMTP_USER": "rsp",
-                     "RSP_MAIL_FROM": "rsp@region.example"})
+    r = run_rsp(
+        "remind",
+        "run-once",
+        db=dbfile,
+        env={
+            "RSP_SMTP_HOST": "smtp.region.example",
+            "RSP_SMTP_USER": "rsp",
+            "RSP_MAIL_FROM": "rsp@region.example",
+        },
+    )
     assert r.returncode == 1
     assert "set RSP_SMTP_PASSWORD_ENV to the NAME of the environment variable" in r.stderr
 
@@ -140,8 +173,12 @@ def test_smtp_settings_errors_are_clear(dbfile):
 def test_help_texts_have_examples():
     r = run_rsp("remind", "--help", db="x.db")
     assert "run-once" in r.stdout and "preview" in r.stdout
-    for args in (("remind", "preview"), ("outbox", "retry"), ("scheduler", "run"),
-                 ("calendar", "export")):
+    for args in (
+        ("remind", "preview"),
+        ("outbox", "retry"),
+        ("scheduler", "run"),
+        ("calendar", "export"),
+    ):
         r = run_rsp(*args, "--help", db="x.db")
         assert "Example" in r.stdout, args
 

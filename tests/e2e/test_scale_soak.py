@@ -49,8 +49,11 @@ CRON_RUNS = 3
 NOW = scale.NOW.isoformat(timespec="minutes")
 PLANNER_REGION = "gotland"
 WRITER_REGIONS = [slug for slug, _ in scale.REGIONS if slug != PLANNER_REGION]
-CODES = [f"{a}.{chr(65 + i)}" for a in range(1, scale.AREAS + 1)
-         for i in range(scale.PER_PLAN // scale.AREAS)]
+CODES = [
+    f"{a}.{chr(65 + i)}"
+    for a in range(1, scale.AREAS + 1)
+    for i in range(scale.PER_PLAN // scale.AREAS)
+]
 
 
 @dataclass
@@ -83,13 +86,30 @@ def writer_ops(rng: random.Random) -> tuple[str, tuple[str, ...]]:
     elif pick < 0.62:
         args = ("measure", "advance", code, "resume", "--year", "2030")
     elif pick < 0.75:
-        args = ("measure", "advance", code, "report_progress", "--year", "2030",
-                "-m", "Lägesrapport från kommunerna")
+        args = (
+            "measure",
+            "advance",
+            code,
+            "report_progress",
+            "--year",
+            "2030",
+            "-m",
+            "Lägesrapport från kommunerna",
+        )
     elif pick < 0.87:
         args = ("measure", "note", code, "Avstämning med Service-Z", "--year", "2030")
     else:
-        args = ("followup", "record", code, "--year", "2029", "--outcome", "partly",
-                "-m", "Delvis uppnått")
+        args = (
+            "followup",
+            "record",
+            code,
+            "--year",
+            "2029",
+            "--outcome",
+            "partly",
+            "-m",
+            "Delvis uppnått",
+        )
     return slug, args
 
 
@@ -97,8 +117,7 @@ def run_writer(db: str, seed: int, outcomes: Outcomes) -> None:
     rng = random.Random(seed)
     for _ in range(OPS):
         slug, args = writer_ops(rng)
-        r = run_rsp("-p", scale.programme_key(slug), *args, db=db, user=scale.lead(slug),
-                    now=NOW)
+        r = run_rsp("-p", scale.programme_key(slug), *args, db=db, user=scale.lead(slug), now=NOW)
         outcomes.record(args[0] + " " + args[1], args, r.returncode, r.stdout, r.stderr)
 
 
@@ -106,16 +125,22 @@ def run_planner(db: str, folder: Path, outcomes: Outcomes, moved: list[str]) -> 
     """Edit Gotland's 2030 plan: each import moves one more open measure's first target
     to a week ahead (a `before_7` reminder due today)."""
     plan = scale.action_plan(PLANNER_REGION, 2030)
-    open_codes = [m.id for m in plan.measures()
-                  if scale.history(2030, m.id) in ((), ("ongoing",))]
+    open_codes = [m.id for m in plan.measures() if scale.history(2030, m.id) in ((), ("ongoing",))]
     for n in range(OPS):
         moved.append(open_codes[n * 7 % len(open_codes)])
         path = folder / f"plan-{n}.yaml"
-        path.write_text(scale.plan_file(scale.with_target_moved(plan, set(moved))),
-                        encoding="utf-8")
+        path.write_text(
+            scale.plan_file(scale.with_target_moved(plan, set(moved))), encoding="utf-8"
+        )
         args = ("plan", "import", str(path), "--year", "2030")
-        r = run_rsp("-p", scale.programme_key(PLANNER_REGION), *args, db=db,
-                    user=scale.lead(PLANNER_REGION), now=NOW)
+        r = run_rsp(
+            "-p",
+            scale.programme_key(PLANNER_REGION),
+            *args,
+            db=db,
+            user=scale.lead(PLANNER_REGION),
+            now=NOW,
+        )
         outcomes.record("plan import", args, r.returncode, r.stdout, r.stderr)
 
 
@@ -144,12 +169,18 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
             built = scale.build(db)
         finally:
             db.dispose()
-        env = {"RSP_SMTP_HOST": server.host, "RSP_SMTP_PORT": str(server.port),
-               "RSP_SMTP_TLS": "starttls", "RSP_SMTP_USER": SMTP_USER,
-               "RSP_SMTP_PASSWORD_ENV": "RSP_TEST_SECRET", "RSP_TEST_SECRET": SMTP_PASSWORD,
-               "RSP_SMTP_CAFILE": str(certs.ca), "RSP_SMTP_HELO": "localhost",
-               "RSP_SMTP_TIMEOUT": str(HANG_GUARD),  # a busy machine answers late, not never
-               "RSP_MAIL_FROM": "Regionalt serviceprogram <rsp@region.example>"}
+        env = {
+            "RSP_SMTP_HOST": server.host,
+            "RSP_SMTP_PORT": str(server.port),
+            "RSP_SMTP_TLS": "starttls",
+            "RSP_SMTP_USER": SMTP_USER,
+            "RSP_SMTP_PASSWORD_ENV": "RSP_TEST_SECRET",
+            "RSP_TEST_SECRET": SMTP_PASSWORD,
+            "RSP_SMTP_CAFILE": str(certs.ca),
+            "RSP_SMTP_HELO": "localhost",
+            "RSP_SMTP_TIMEOUT": str(HANG_GUARD),  # a busy machine answers late, not never
+            "RSP_MAIL_FROM": "Regionalt serviceprogram <rsp@region.example>",
+        }
         daemon = Daemon(url, {**env, "RSP_NOW": NOW}, interval="0.1")
         outcomes, moved = Outcomes(), []
         try:
@@ -158,7 +189,8 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
             assert second.returncode == 1 and "a scheduler is already running" in second.stderr
             assert "Traceback" not in second.stderr
             jobs: list[Callable[[], None]] = [
-                lambda i=i: run_writer(url, 1000 + i, outcomes) for i in range(7)]
+                lambda i=i: run_writer(url, 1000 + i, outcomes) for i in range(7)
+            ]
             jobs.append(lambda: run_planner(url, tmp_path, outcomes, moved))
             jobs += [lambda: run_cron(url, env, outcomes) for _ in range(4)]
             in_threads(jobs)
@@ -170,25 +202,33 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
             assert daemon.stop() == 0
         finally:
             daemon.kill()
-        delivered = Counter(email.message_from_bytes(r.data)["Message-ID"]
-                            for r in server.handler.received)
+        delivered = Counter(
+            email.message_from_bytes(r.data)["Message-ID"] for r in server.handler.received
+        )
 
-        final = run_rsp("remind", "preview", "--until", scale.TODAY.isoformat(), "--json",
-                        db=url, now=NOW)
+        final = run_rsp(
+            "remind", "preview", "--until", scale.TODAY.isoformat(), "--json", db=url, now=NOW
+        )
         assert final.returncode == 0, final.stderr
         due_now = json.loads(final.stdout)
         db = open_database(url)
         try:
             with db.read() as s:
                 conn = s.connection()
-                rows = conn.execute(sa.text(
-                    "SELECT message_id, status, subject, rule, recipient, programme_id "
-                    "FROM outbox_message")).all()
-                gotland_moved = conn.execute(sa.text(
-                    "SELECT count(DISTINCT o.subject) FROM outbox_message o "
-                    "JOIN programme p ON p.id = o.programme_id "
-                    "WHERE p.key = :k AND o.rule = 'measure.before_7'"),
-                    {"k": scale.programme_key(PLANNER_REGION)}).scalar_one()
+                rows = conn.execute(
+                    sa.text(
+                        "SELECT message_id, status, subject, rule, recipient, programme_id "
+                        "FROM outbox_message"
+                    )
+                ).all()
+                gotland_moved = conn.execute(
+                    sa.text(
+                        "SELECT count(DISTINCT o.subject) FROM outbox_message o "
+                        "JOIN programme p ON p.id = o.programme_id "
+                        "WHERE p.key = :k AND o.rule = 'measure.before_7'"
+                    ),
+                    {"k": scale.programme_key(PLANNER_REGION)},
+                ).scalar_one()
                 verification = audit_verify.verify(s)
         finally:
             db.dispose()
@@ -197,8 +237,9 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
     assert outcomes.counts["plan import:0"] == OPS, outcomes.counts
     assert outcomes.counts["run-once:0"] == 4 * CRON_RUNS, outcomes.counts
     # zero lost: every reminder due in the final state is queued ...
-    assert due_now and all(item["already_queued"] for item in due_now), \
-        [i for i in due_now if not i["already_queued"]][:3]
+    assert due_now and all(item["already_queued"] for item in due_now), [
+        i for i in due_now if not i["already_queued"]
+    ][:3]
     # ... including those the planner's imports made due while the senders ran
     assert gotland_moved >= len(set(moved)), (gotland_moved, moved)
     # ... and every queued message was sent and reached the server exactly once
@@ -209,7 +250,9 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
     keys = Counter((r.subject, r.rule, r.recipient) for r in rows)
     assert max(keys.values()) == 1
     assert verification.ok, verification.problems
-    print(f"\nsoak at scale: {built.programmes} programmes, {built.measures} measures "
-          f"(built in {built.seconds:.0f} s); {len(rows)} reminders queued and delivered "
-          f"once each, {len(due_now)} due in the final state all among them; "
-          f"commands: {dict(sorted(outcomes.counts.items()))}")
+    print(
+        f"\nsoak at scale: {built.programmes} programmes, {built.measures} measures "
+        f"(built in {built.seconds:.0f} s); {len(rows)} reminders queued and delivered "
+        f"once each, {len(due_now)} due in the final state all among them; "
+        f"commands: {dict(sorted(outcomes.counts.items()))}"
+    )

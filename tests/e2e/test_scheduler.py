@@ -31,13 +31,18 @@ class Daemon:
     (its output closes), which fails a wait at once instead of running into the hang
     guard."""
 
-    def __init__(self, db: str, env: dict[str, str], interval: str = "60",
-                 extra: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, db: str, env: dict[str, str], interval: str = "60", extra: tuple[str, ...] = ()
+    ) -> None:
         full = {k: v for k, v in os.environ.items() if not k.startswith("RSP_")}
         full.update({"RSP_DATABASE_URL": db, "RSP_USER": "it-admin", **env})
-        self.proc = subprocess.Popen([RSP, "scheduler", "run", "--interval", interval, *extra],
-                                     env=full,
-                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.proc = subprocess.Popen(
+            [RSP, "scheduler", "run", "--interval", interval, *extra],
+            env=full,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.seen: list[str] = []
         self.ended = False
@@ -57,8 +62,7 @@ class Daemon:
         except queue.Empty:
             if not block:
                 return None
-            raise AssertionError(f"hung: no output for {HANG_GUARD} s; saw: "
-                                 f"{self.seen}") from None
+            raise AssertionError(f"hung: no output for {HANG_GUARD} s; saw: {self.seen}") from None
         if line is None:
             self.ended = True
             return None
@@ -70,8 +74,10 @@ class Daemon:
         while (line := self._next(block=True)) is not None:
             if text in line:
                 return line
-        raise AssertionError(f"rsp scheduler ended (exit {self.proc.wait(HANG_GUARD)}) "
-                             f"without a line containing {text!r}; saw: {self.seen}")
+        raise AssertionError(
+            f"rsp scheduler ended (exit {self.proc.wait(HANG_GUARD)}) "
+            f"without a line containing {text!r}; saw: {self.seen}"
+        )
 
     def count(self, text: str) -> int:
         """How many lines so far contain `text`."""
@@ -107,15 +113,28 @@ def database_url(kind: str, tmp_path: Path) -> Iterator[str]:
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
     with database_url(kind, tmp_path) as db:
-        assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
-                       now="2021-10-15").returncode == 0
+        assert (
+            run_rsp(
+                "init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15"
+            ).returncode
+            == 0
+        )
         for login, role in (("sekreterare", "board"), ("ordforande", "steering_group")):
-            r = run_rsp("people", "add", login, "--name", login.title(), "--email",
-                        f"{login}@region.example", "--role", role, db=db)
+            r = run_rsp(
+                "people",
+                "add",
+                login,
+                "--name",
+                login.title(),
+                "--email",
+                f"{login}@region.example",
+                "--role",
+                role,
+                db=db,
+            )
             assert r.returncode == 0, r.stderr
         out = tmp_path / "outbox"
-        env = {"RSP_NOW": "2022-02-10", "RSP_OUTBOX_DIR": str(out),
-               "RSP_MAIL_TRANSPORT": "file"}
+        env = {"RSP_NOW": "2022-02-10", "RSP_OUTBOX_DIR": str(out), "RSP_MAIL_TRANSPORT": "file"}
         first = Daemon(db, env)
         try:
             first.wait_for(READY)
@@ -142,8 +161,12 @@ def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
 def test_a_daemon_told_a_future_day_works_at_once(tmp_path: Path):
     """`--now` only says what day the work sees: the first sweep runs now, not in 2031."""
     db = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
-                   now="2021-10-15").returncode == 0
+    assert (
+        run_rsp(
+            "init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15"
+        ).returncode
+        == 0
+    )
     daemon = Daemon(db, {"RSP_NOW": "2031-03-05", "RSP_OUTBOX_DIR": str(tmp_path / "out")})
     try:
         daemon.wait_for(READY)
@@ -160,8 +183,7 @@ def test_the_lock_itself(sqlite_db):
     with single_instance(sqlite_db):
         other = open_database(sqlite_db.url)
         try:
-            with pytest.raises(AlreadyRunning, match=f"pid {os.getpid()}"), \
-                    single_instance(other):
+            with pytest.raises(AlreadyRunning, match=f"pid {os.getpid()}"), single_instance(other):
                 pass
         finally:
             other.dispose()
@@ -175,8 +197,10 @@ def test_the_advisory_lock_on_postgres(pg_db):
         lock.check()
         other = open_database(pg_db.url)
         try:
-            with pytest.raises(AlreadyRunning, match="holds the advisory lock"), \
-                    single_instance(other):
+            with (
+                pytest.raises(AlreadyRunning, match="holds the advisory lock"),
+                single_instance(other),
+            ):
                 pass
         finally:
             other.dispose()

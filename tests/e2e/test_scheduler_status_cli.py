@@ -22,14 +22,31 @@ def status(db: str, env: dict[str, str]) -> dict:
 @pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_scheduler_status(kind: str, tmp_path: Path) -> None:
     with database_url(kind, tmp_path) as db:
-        assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
-                       now="2021-10-15").returncode == 0
+        assert (
+            run_rsp(
+                "init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15"
+            ).returncode
+            == 0
+        )
         for login, role in (("sekreterare", "board"), ("ordforande", "steering_group")):
-            r = run_rsp("people", "add", login, "--name", login.title(), "--email",
-                        f"{login}@region.example", "--role", role, db=db)
+            r = run_rsp(
+                "people",
+                "add",
+                login,
+                "--name",
+                login.title(),
+                "--email",
+                f"{login}@region.example",
+                "--role",
+                role,
+                db=db,
+            )
             assert r.returncode == 0, r.stderr
-        env = {"RSP_NOW": "2022-02-10", "RSP_OUTBOX_DIR": str(tmp_path / "outbox"),
-               "RSP_MAIL_TRANSPORT": "file"}
+        env = {
+            "RSP_NOW": "2022-02-10",
+            "RSP_OUTBOX_DIR": str(tmp_path / "outbox"),
+            "RSP_MAIL_TRANSPORT": "file",
+        }
         before = status(db, env)
         assert before["scheduler_running"] is False and before["queue"] == 0
         assert before["last_sent"] is None and before["oldest_waiting"] is None

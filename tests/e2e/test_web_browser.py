@@ -306,12 +306,20 @@ def test_the_officers_reminder_leads_her_to_her_measure_after_signing_in(
 ):
     address = PEOPLE["handlaggare"][1]
     seen = len(mails_to(smtp, address))
-    r = run_rsp("remind", "run-once", db=str(tmp_path / "rsp.db"), user="it-admin",
-                now="2014-04-23T08:00", env={**smtp_env(smtp), "RSP_BASE_URL": server.url})
+    r = run_rsp(
+        "remind",
+        "run-once",
+        db=str(tmp_path / "rsp.db"),
+        user="it-admin",
+        now="2014-04-23T08:00",
+        env={**smtp_env(smtp), "RSP_BASE_URL": server.url},
+    )
     assert r.returncode == 0, r.stderr
-    reminder = next(m for m in wait_for(lambda: mails_to(smtp, address)[seen:],
-                                        f"a reminder to {address}")
-                    if "1.A" in str(m["Subject"]))
+    reminder = next(
+        m
+        for m in wait_for(lambda: mails_to(smtp, address)[seen:], f"a reminder to {address}")
+        if "1.A" in str(m["Subject"])
+    )
     body = reminder.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     link = re.search(r"^(http://\S+/measures/2014/1\.A)\r?$", body, re.MULTILINE)
     assert link, body

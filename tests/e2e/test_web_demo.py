@@ -80,8 +80,9 @@ def test_the_demo_in_the_browser(demo, tmp_path):
         checker.check(lead, "demo-measure")
 
         # Eva acts for Länsstyrelsen in both programmes of the demo: she chooses one
-        eva = signed_in_by_printed_link(browser, demo["municipal officer"],
-                                        "Regionalt serviceprogram 2022-2030")
+        eva = signed_in_by_printed_link(
+            browser, demo["municipal officer"], "Regionalt serviceprogram 2022-2030"
+        )
         eva.get_by_role("link", name="Mina uppgifter").click()
         assert "Insatser där din organisation är ansvarig." in eva.content()
         used = browser.new_context().new_page()

@@ -27,26 +27,41 @@ NEW, EARLIER = "rsp-2022-2030", "rsp-2014-2020"
 
 # (what is wrong, pattern) — each a phrase a reader must never see
 FORBIDDEN: list[tuple[str, re.Pattern[str]]] = [
-    ("a shell command", re.compile(
-        r"\brsp (advance|audit|measures?|remind|digest|plan|followup|people|init|decide|"
-        r"delegate|delegations|remiss|decision|bodies|outbox|status|history)\b")),
+    (
+        "a shell command",
+        re.compile(
+            r"\brsp (advance|audit|measures?|remind|digest|plan|followup|people|init|decide|"
+            r"delegate|delegations|remiss|decision|bodies|outbox|status|history)\b"
+        ),
+    ),
     ("a command-line option", re.compile(r"(?<![\w-])--[a-z][a-z-]+")),
-    ("an internal role key", re.compile(
-        r"\b(board|steering_group|working_group|service_z|responsible_body)\)")),
+    (
+        "an internal role key",
+        re.compile(r"\b(board|steering_group|working_group|service_z|responsible_body)\)"),
+    ),
     ("an internal rule key", re.compile(r"\b(measure|milestone|remiss)\.(before|on_day|overdue)")),
     ("a snake_case key", re.compile(r"(?<![\w@.])[a-z]+_[a-z_]+\b(?![\w@])")),
     ("'dagar sen'", re.compile(r"\bdagar? sen\b")),
     ("'Åtgärden'", re.compile(r"\bÅtgärd(en)?\b")),
     ("raw JSON", re.compile(r"\{\s*\"|\"\s*:\s*[\"\[{\d]")),
-    ("an unformatted number", re.compile(
-        r"(?<![\d\u202f,])\d{4,} (dagar|dag|days|day|insatser|measures|svar|replies)\b")),
-    ("an ISO date in prose", re.compile(
-        r"\b(sedan|senast|planerad|Perioden|Sammanställd|since|due|planned for|"
-        r"The period|Compiled|Före|Before|i dag|today) \(?\d{4}-\d{2}-\d{2}")),
+    (
+        "an unformatted number",
+        re.compile(r"(?<![\d\u202f,])\d{4,} (dagar|dag|days|day|insatser|measures|svar|replies)\b"),
+    ),
+    (
+        "an ISO date in prose",
+        re.compile(
+            r"\b(sedan|senast|planerad|Perioden|Sammanställd|since|due|planned for|"
+            r"The period|Compiled|Före|Before|i dag|today) \(?\d{4}-\d{2}-\d{2}"
+        ),
+    ),
 ]
 
-CHECKPOINT = re.compile(r"-----BEGIN RSP AUDIT CHECKPOINT-----.*?-----END RSP AUDIT "
-                        r"CHECKPOINT-----", re.S)
+CHECKPOINT = re.compile(
+    r"-----BEGIN RSP AUDIT CHECKPOINT-----.*?-----END RSP AUDIT "
+    r"CHECKPOINT-----",
+    re.S,
+)
 EMAIL = re.compile(r"[\w.+-]+@[\w.-]+")
 
 
@@ -65,7 +80,7 @@ def problems(name: str, text: str, is_html: bool = False) -> list[str]:
     for what, pattern in FORBIDDEN:
         for hit in pattern.finditer(seen):
             start = max(hit.start() - 40, 0)
-            found.append(f"{name}: {what}: …{seen[start:hit.end() + 40]!r}…")
+            found.append(f"{name}: {what}: …{seen[start : hit.end() + 40]!r}…")
     return found
 
 
@@ -82,8 +97,12 @@ def test_the_checks_catch_what_they_are_for():
     }
     for text, n in old.items():
         assert len(problems("old", text)) >= n, (text, problems("old", text))
-    assert problems("new", "Nästa milstolpe: Avslutat, planerad 31 december 2030 "
-                           "(om 2\u202f458 dagar)") == []
+    assert (
+        problems(
+            "new", "Nästa milstolpe: Avslutat, planerad 31 december 2030 (om 2\u202f458 dagar)"
+        )
+        == []
+    )
     assert problems("new", "Kontakt: Maria Processledare, maria_p@regionjh.example") == []
 
 
@@ -101,8 +120,13 @@ def mail_parts(folder: Path) -> list[tuple[str, str, bool]]:
         msg = email.message_from_bytes(path.read_bytes(), policy=policy.default)
         for part in msg.walk():
             if part.get_content_type() in ("text/plain", "text/html"):
-                out.append((f"{path.name} {msg['Subject']}", part.get_content(),
-                            part.get_content_type() == "text/html"))
+                out.append(
+                    (
+                        f"{path.name} {msg['Subject']}",
+                        part.get_content(),
+                        part.get_content_type() == "text/html",
+                    )
+                )
         out.append((f"{path.name} (subject)", str(msg["Subject"]), False))
     return out
 
@@ -116,41 +140,91 @@ def rendered(demo: Path, tmp_path: Path) -> list[tuple[str, str, bool]]:
     shutil.copyfile(db, copy)
     for lang, day in (("en", "2024-04-15"), ("sv", "2024-04-22")):
         out = tmp_path / f"mail-{lang}"
-        r = run_rsp("--lang", lang, "-p", NEW, "remind", "run-once", "--outbox-dir", str(out),
-                    db=str(copy), now=day)
+        r = run_rsp(
+            "--lang",
+            lang,
+            "-p",
+            NEW,
+            "remind",
+            "run-once",
+            "--outbox-dir",
+            str(out),
+            db=str(copy),
+            now=day,
+        )
         assert r.returncode == 0, r.stderr
-        r = run_rsp("--lang", lang, "-p", NEW, "digest", "send", "--outbox-dir", str(out),
-                    db=str(copy), now=day)
+        r = run_rsp(
+            "--lang",
+            lang,
+            "-p",
+            NEW,
+            "digest",
+            "send",
+            "--outbox-dir",
+            str(out),
+            db=str(copy),
+            now=day,
+        )
         assert r.returncode == 0, r.stderr
         texts += [(f"mail-{lang} {n}", t, h) for n, t, h in mail_parts(out)]
-    views = [(NEW, "2023-05-23"), (NEW, "2024-04-08"), (NEW, "2022-12-15"),
-             (EARLIER, "2015-01-26")]
+    views = [(NEW, "2023-05-23"), (NEW, "2024-04-08"), (NEW, "2022-12-15"), (EARLIER, "2015-01-26")]
     for lang in ("sv", "en"):
         for programme, day in views:
             for fmt, lead in (("text", ()), ("md", ()), ("html", ("--lead",))):
-                r = run_rsp("--lang", lang, "-p", programme, "digest", "--format", fmt, *lead,
-                            db=db, now=day)
+                r = run_rsp(
+                    "--lang",
+                    lang,
+                    "-p",
+                    programme,
+                    "digest",
+                    "--format",
+                    fmt,
+                    *lead,
+                    db=db,
+                    now=day,
+                )
                 assert r.returncode == 0, r.stderr
-                texts.append((f"digest {programme} {day} {lang} {fmt} {lead}", r.stdout,
-                              fmt == "html"))
-        for programme, year, day in ((EARLIER, "2014", "2015-01-26"),
-                                     (NEW, "2024", "2024-04-08")):
+                texts.append(
+                    (f"digest {programme} {day} {lang} {fmt} {lead}", r.stdout, fmt == "html")
+                )
+        for programme, year, day in ((EARLIER, "2014", "2015-01-26"), (NEW, "2024", "2024-04-08")):
             for fmt in ("md", "html"):
-                r = run_rsp("--lang", lang, "-p", programme, "followup", "report", "--year",
-                            year, "--format", fmt, db=db, now=day)
+                r = run_rsp(
+                    "--lang",
+                    lang,
+                    "-p",
+                    programme,
+                    "followup",
+                    "report",
+                    "--year",
+                    year,
+                    "--format",
+                    fmt,
+                    db=db,
+                    now=day,
+                )
                 assert r.returncode == 0, r.stderr
                 texts.append((f"follow-up {year} {lang} {fmt}", r.stdout, fmt == "html"))
         for fmt in ("md", "html"):
-            r = run_rsp("--lang", lang, "-p", NEW, "remiss", "compile", "--format", fmt, db=db,
-                        now="2023-03-10")
+            r = run_rsp(
+                "--lang",
+                lang,
+                "-p",
+                NEW,
+                "remiss",
+                "compile",
+                "--format",
+                fmt,
+                db=db,
+                now="2023-03-10",
+            )
             assert r.returncode == 0, r.stderr
             texts.append((f"remiss compilation {lang} {fmt}", r.stdout, fmt == "html"))
     return texts
 
 
 @pytest.fixture(scope="module")
-def all_texts(demo: Path, tmp_path_factory: pytest.TempPathFactory
-              ) -> list[tuple[str, str, bool]]:
+def all_texts(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, bool]]:
     """`rendered`, once for the module (the terminal's status and history are the
     operator's, and name commands and keys on purpose)."""
     return rendered(demo, tmp_path_factory.mktemp("texts"))
@@ -166,12 +240,21 @@ def english_phrases() -> dict[str, str]:
     longest literal part of each, at least 14 characters and two words): {phrase: where}."""
     import importlib
 
-    modules = ["process.core.words", "process.reports.followup", "process.reports.measure_text",
-               "process.reports.remiss_text", "process.reports.remiss_compilation",
-               "process.decisions.finality", "notifications.digest.words",
-               "notifications.digest.render", "notifications.reminders.reminder_mail",
-               "notifications.reminders.measure_items", "notifications.reminders.remiss_items",
-               "notifications.reminders.milestones", "notifications.reminders.calendar"]
+    modules = [
+        "process.core.words",
+        "process.reports.followup",
+        "process.reports.measure_text",
+        "process.reports.remiss_text",
+        "process.reports.remiss_compilation",
+        "process.decisions.finality",
+        "notifications.digest.words",
+        "notifications.digest.render",
+        "notifications.reminders.reminder_mail",
+        "notifications.reminders.measure_items",
+        "notifications.reminders.remiss_items",
+        "notifications.reminders.milestones",
+        "notifications.reminders.calendar",
+    ]
     found: dict[str, str] = {}
     for name in modules:
         module = importlib.import_module(name)
@@ -179,8 +262,14 @@ def english_phrases() -> dict[str, str]:
             if not isinstance(table, dict):
                 continue
             for key, entry in table.items():
-                if not (isinstance(entry, dict) and isinstance(entry.get("en"), str)
-                        and isinstance(entry.get("sv"), str)) or entry["en"] == entry["sv"]:
+                if (
+                    not (
+                        isinstance(entry, dict)
+                        and isinstance(entry.get("en"), str)
+                        and isinstance(entry.get("sv"), str)
+                    )
+                    or entry["en"] == entry["sv"]
+                ):
                     continue
                 part = max(re.split(r"\{[^}]*\}", entry["en"]), key=len).strip(" .,:;()–-")
                 if len(part) >= 14 and " " in part:
@@ -191,11 +280,17 @@ def english_phrases() -> dict[str, str]:
 def test_no_english_phrase_of_the_catalogues_reaches_a_swedish_reader(all_texts):
     phrases = english_phrases()
     assert len(phrases) > 50  # the tables were found
-    leaks = [f"{name}: {phrase!r} ({where})" for name, text, _h in all_texts if swedish(name)
-             for phrase, where in phrases.items() if phrase in text]
+    leaks = [
+        f"{name}: {phrase!r} ({where})"
+        for name, text, _h in all_texts
+        if swedish(name)
+        for phrase, where in phrases.items()
+        if phrase in text
+    ]
     assert leaks == [], "\n".join(leaks[:30]) + f"\n({len(leaks)} in all)"
-    assert any(phrase in text for name, text, _h in all_texts if not swedish(name)
-               for phrase in phrases)  # the English ones do use them
+    assert any(
+        phrase in text for name, text, _h in all_texts if not swedish(name) for phrase in phrases
+    )  # the English ones do use them
 
 
 def test_every_mail_digest_and_report_reads_as_an_official_writes(all_texts):

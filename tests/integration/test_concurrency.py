@@ -40,25 +40,52 @@ def worker(url: str, seed: int, queue) -> None:
         code = rng.choice(MEASURES)
         try:
             if kind == "process":
-                engine.advance(db, clock, "processledare", None, "consult_service_z",
-                               comment=f"w{seed} op{i}")
+                engine.advance(
+                    db, clock, "processledare", None, "consult_service_z", comment=f"w{seed} op{i}"
+                )
             elif kind == "note":
-                lifecycle.add_note(db, clock, "processledare", None, code, f"w{seed} op{i}",
-                                   year=2014)
+                lifecycle.add_note(
+                    db, clock, "processledare", None, code, f"w{seed} op{i}", year=2014
+                )
             elif kind == "progress":
-                lifecycle.advance(db, clock, "processledare", None, code, "report_progress",
-                                  comment=f"w{seed} op{i}", year=2014)
+                lifecycle.advance(
+                    db,
+                    clock,
+                    "processledare",
+                    None,
+                    code,
+                    "report_progress",
+                    comment=f"w{seed} op{i}",
+                    year=2014,
+                )
             elif kind == "stale":
                 with db.read() as s:
-                    version = s.connection().execute(sa.text(
-                        "SELECT m.version FROM measure m JOIN action_plan p ON p.id = "
-                        "m.plan_id WHERE m.code = :c AND p.year = 2014"), {"c": code}).scalar()
-                lifecycle.advance(db, clock, "processledare", None, code, "report_progress",
-                                  comment=f"w{seed} op{i}", year=2014,
-                                  expected_version=version)
+                    version = (
+                        s.connection()
+                        .execute(
+                            sa.text(
+                                "SELECT m.version FROM measure m JOIN action_plan p ON p.id = "
+                                "m.plan_id WHERE m.code = :c AND p.year = 2014"
+                            ),
+                            {"c": code},
+                        )
+                        .scalar()
+                    )
+                lifecycle.advance(
+                    db,
+                    clock,
+                    "processledare",
+                    None,
+                    code,
+                    "report_progress",
+                    comment=f"w{seed} op{i}",
+                    year=2014,
+                    expected_version=version,
+                )
             else:
-                lifecycle.record_followup(db, clock, "processledare", None, code, "partly",
-                                          f"w{seed} op{i}", year=2014)
+                lifecycle.record_followup(
+                    db, clock, "processledare", None, code, "partly", f"w{seed} op{i}", year=2014
+                )
             results.append((kind, code, "ok", ""))
         except RspError as e:
             results.append((kind, code, type(e).__name__, str(e)))
@@ -71,8 +98,14 @@ def worker(url: str, seed: int, queue) -> None:
 def prepare(db) -> None:
     clock = FixedClock(at("2022-02-22"))
     make_programme(db, clock)
-    engine.advance(db, clock, "sekreterare", None, "decide_start",
-                   decision=parse_decision_ref("2022-02-22 § 17 RUN/536/2021"))
+    engine.advance(
+        db,
+        clock,
+        "sekreterare",
+        None,
+        "decide_start",
+        decision=parse_decision_ref("2022-02-22 § 17 RUN/536/2021"),
+    )
     engine.advance(db, clock, "processledare", None, "begin_drafting")
     clock.set(at("2014-05-01"))
     for code in MEASURES:
@@ -85,20 +118,27 @@ def counts(db) -> dict:
         q = lambda sql: c.execute(sa.text(sql)).scalar()  # noqa: E731
         return {
             "process_version": q("SELECT version FROM process_instance"),
-            "process_events": q("SELECT count(*) FROM audit_event WHERE trigger = "
-                                "'consult_service_z' AND outcome = 'applied'"),
+            "process_events": q(
+                "SELECT count(*) FROM audit_event WHERE trigger = "
+                "'consult_service_z' AND outcome = 'applied'"
+            ),
             "notes": q("SELECT count(*) FROM measure_note"),
-            "progress": q("SELECT count(*) FROM audit_event WHERE trigger = "
-                          "'report_progress' AND outcome = 'applied'"),
-            "measure_versions": q("SELECT sum(m.version) FROM measure m JOIN action_plan p "
-                                  "ON p.id = m.plan_id WHERE p.year = 2014"),
-            "followups": q("SELECT count(*) FROM audit_event WHERE action = "
-                           "'followup.recorded' AND outcome = 'applied'"),
+            "progress": q(
+                "SELECT count(*) FROM audit_event WHERE trigger = "
+                "'report_progress' AND outcome = 'applied'"
+            ),
+            "measure_versions": q(
+                "SELECT sum(m.version) FROM measure m JOIN action_plan p "
+                "ON p.id = m.plan_id WHERE p.year = 2014"
+            ),
+            "followups": q(
+                "SELECT count(*) FROM audit_event WHERE action = "
+                "'followup.recorded' AND outcome = 'applied'"
+            ),
         }
 
 
-@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres",
-                                                          marks=pytest.mark.postgres)])
+@pytest.mark.parametrize("kind", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def test_eight_writers_lose_nothing(kind, tmp_path):
     with database(kind, tmp_path) as db:
         prepare(db)
@@ -122,8 +162,10 @@ def test_eight_writers_lose_nothing(kind, tmp_path):
     crashes = [r for r in results if r[2] == "CRASH"]
     assert not crashes, crashes
     assert len(results) == WORKERS * OPS
-    ok = {k: sum(1 for r in results if r[0] == k and r[2] == "ok")
-          for k in ("process", "note", "progress", "stale", "followup")}
+    ok = {
+        k: sum(1 for r in results if r[0] == k and r[2] == "ok")
+        for k in ("process", "note", "progress", "stale", "followup")
+    }
     # every failure is one of rsp's clear errors, and a stale version says so
     for kind_, _code, outcome, message in results:
         if outcome != "ok":
@@ -136,6 +178,7 @@ def test_eight_writers_lose_nothing(kind, tmp_path):
     assert after["followups"] - before["followups"] == ok["followup"]
     # every write to a measure claims its version: progress reports and follow-ups
     assert after["measure_versions"] - before["measure_versions"] == (
-        ok["progress"] + ok["stale"] + ok["followup"])
+        ok["progress"] + ok["stale"] + ok["followup"]
+    )
     assert verification.ok, verification.problems
     assert ok["process"] and ok["note"] and ok["progress"]

@@ -33,8 +33,15 @@ DIARY = "RUN/536/2021"
 FROM = "Regionalt serviceprogram <rsp@region.example>"
 
 
-def advance(db: Database, clock: FixedClock, day: str, user: str, trigger: str,
-            comment: str | None = None, decision: str | None = None) -> None:
+def advance(
+    db: Database,
+    clock: FixedClock,
+    day: str,
+    user: str,
+    trigger: str,
+    comment: str | None = None,
+    decision: str | None = None,
+) -> None:
     clock.set(at(day))
     ref = parse_decision_ref(f"{day} § {decision} {DIARY}", comment or "") if decision else None
     engine.advance(db, clock, user, None, trigger, comment=comment, decision=ref)
@@ -49,8 +56,9 @@ def to_remiss(db: Database, clock: FixedClock) -> None:
     advance(db, clock, "2022-04-05", "ordforande", "check_in_steering_group", "Tidplan")
     advance(db, clock, "2022-11-22", "sekreterare", "decide_remiss", "Remissutgåva", "152")
     clock.set(at("2022-11-25"))
-    remiss_actions.open_remiss(db, clock, "processledare", None,
-                               ["kommunerna", "lansstyrelsen"], dt.date(2023, 2, 24))
+    remiss_actions.open_remiss(
+        db, clock, "processledare", None, ["kommunerna", "lansstyrelsen"], dt.date(2023, 2, 24)
+    )
 
 
 def to_adoption(db: Database, clock: FixedClock) -> None:
@@ -73,8 +81,12 @@ def test_the_digest_on_the_adoption_day(any_db, clock):
         engine.advance(any_db, clock, "processledare", None, "start_implementation")
     clock.set(at("2023-05-23", 18))
     data = build(any_db, clock, lead=True)
-    assert data["period"] == {"start": "2023-05-16", "end": "2023-05-23",
-                              "start_text": "16 maj 2023", "end_text": "23 maj 2023"}
+    assert data["period"] == {
+        "start": "2023-05-16",
+        "end": "2023-05-23",
+        "start_text": "16 maj 2023",
+        "end_text": "23 maj 2023",
+    }
     assert data["stage"]["state"] == "adopted" and data["stage"]["days"] == 0
     notes = {m["state"]: m["note"] for m in data["milestones"]}
     assert notes["adopted"] == "23 dagar sent"
@@ -84,9 +96,16 @@ def test_the_digest_on_the_adoption_day(any_db, clock):
     # the picture shows the last half year: the three milestones of 2021-2022 before it are
     # summarised in a line, the programme's end in 2030 lies beyond it
     assert [m["state"] for m in data["milestones"] if not m["drawn"]] == [
-        "offer_received", "start_decided", "drafting"]
+        "offer_received",
+        "start_decided",
+        "drafting",
+    ]
     assert [m["state"] for m in data["milestones"] if m["outside"]] == [
-        "offer_received", "start_decided", "drafting", "closed"]
+        "offer_received",
+        "start_decided",
+        "drafting",
+        "closed",
+    ]
     assert data["timeline"]["earlier"] == "Före 21 november 2022: 3 milstolpar, 3 enligt plan."
     assert data["timeline"]["start"] >= "2022-11-01"  # weeks are visible, not years
     for m in data["milestones"]:
@@ -95,12 +114,19 @@ def test_the_digest_on_the_adoption_day(any_db, clock):
     assert f"2023-05-23 § 89, {DIARY}" in [d["reference"] for d in data["pending"]]
     assert data["measures"]["year"] == 2014 and data["measures"]["total"] == 17
     assert [(a["number"], a["total"]) for a in data["measures"]["areas"]] == [
-        (1, 4), (2, 5), (3, 2), (4, 6)]
+        (1, 4),
+        (2, 5),
+        (3, 2),
+        (4, 6),
+    ]
     assert len(data["overdue"]) == 17 and data["due_soon"] == []
     first = data["overdue"][0]
     assert (first["code"], first["due"]) == ("1.A", "2014-04-30")
-    assert first["bodies"] == ["Regionförbundet Jämtlands län", "Kommunerna i Jämtlands län",
-                               "Länsstyrelsen Jämtlands län"]  # lead first
+    assert first["bodies"] == [
+        "Regionförbundet Jämtlands län",
+        "Kommunerna i Jämtlands län",
+        "Länsstyrelsen Jämtlands län",
+    ]  # lead first
     assert data["remiss"] is None  # closed
     assert [r["what"] for r in data["refused"]] == ["transition start_implementation"]
     assert data["failed"] == []
@@ -112,13 +138,15 @@ def test_the_digest_on_the_adoption_day(any_db, clock):
 def test_replies_received_and_missing_while_the_remiss_is_open(any_db, clock):
     to_remiss(any_db, clock)
     clock.set(at("2023-01-10"))
-    remiss_actions.record_reply(any_db, clock, "processledare", None, "berg",
-                                dt.date(2023, 1, 9), "agrees", None)
+    remiss_actions.record_reply(
+        any_db, clock, "processledare", None, "berg", dt.date(2023, 1, 9), "agrees", None
+    )
     data = build(any_db, clock)
     remiss = data["remiss"]
     assert remiss["reply_by"] == "2023-02-24"
     assert [(b["key"], b["position"], b["received"]) for b in remiss["received"]] == [
-        ("berg", "agrees", "2023-01-09")]
+        ("berg", "agrees", "2023-01-09")
+    ]
     missing = {b["key"] for b in remiss["missing"]}
     assert "lansstyrelsen" in missing and "berg" not in missing and len(missing) == 8
     assert data["stage"]["state"] == "remiss_open" and data["decisions"] == []
@@ -133,7 +161,8 @@ def test_measures_due_within_14_days_with_their_bodies(any_db):
     data = build(any_db, clock)
     assert data["overdue"] == []
     assert [(m["code"], m["days_left"], m["when"]) for m in data["due_soon"]] == [
-        ("1.A", 10, "om 10 dagar")]
+        ("1.A", 10, "om 10 dagar")
+    ]
     assert data["due_soon"][0]["bodies"][0] == "Regionförbundet Jämtlands län"
     clock.set(at("2014-05-01"))
     data = build(any_db, clock)
@@ -172,10 +201,12 @@ def test_names_are_escaped_in_html_only(any_db, clock):
     make_programme(any_db, clock)
     evil = "<script>alert('x')</script>"
     with any_db.write() as s:
-        s.connection().execute(sa.text("UPDATE measure SET title = :t WHERE code = '1.A'"),
-                               {"t": evil})
-        s.connection().execute(sa.text("UPDATE body SET name = :t WHERE key = 'lansstyrelsen'"),
-                               {"t": evil})
+        s.connection().execute(
+            sa.text("UPDATE measure SET title = :t WHERE code = '1.A'"), {"t": evil}
+        )
+        s.connection().execute(
+            sa.text("UPDATE body SET name = :t WHERE key = 'lansstyrelsen'"), {"t": evil}
+        )
     clock.set(at("2014-04-20"))
     data = build(any_db, clock)
     html = render(data, "html")
@@ -192,10 +223,19 @@ def outbox_rows(db: Database) -> list:
 
 def test_sent_once_per_period_to_the_steering_group(any_db, clock):
     make_programme(any_db, clock)
-    setup.add_person(any_db, clock, "it-admin", None, "vice", "Vice Ordförande",
-                     "Vice@X.example", ["steering_group"])
-    setup.add_person(any_db, clock, "it-admin", None, "utan", "Utan Adress", None,
-                     ["steering_group"])
+    setup.add_person(
+        any_db,
+        clock,
+        "it-admin",
+        None,
+        "vice",
+        "Vice Ordförande",
+        "Vice@X.example",
+        ["steering_group"],
+    )
+    setup.add_person(
+        any_db, clock, "it-admin", None, "utan", "Utan Adress", None, ["steering_group"]
+    )
     clock.set(at("2022-02-28", 7))
     first = digest_mail.queue(any_db, clock, None, domain="region.example")
     assert (first.recipients, first.inserted, first.existing) == (2, 2, 0)
@@ -205,9 +245,12 @@ def test_sent_once_per_period_to_the_steering_group(any_db, clock):
     rows = outbox_rows(any_db)
     assert {(r.recipient, r.subject, r.rule, r.due_on) for r in rows} == {
         ("ordforande@x.example", "digest:rsp-2022-2030", "weekly", dt.date(2022, 2, 28)),
-        ("vice@x.example", "digest:rsp-2022-2030", "weekly", dt.date(2022, 2, 28))}
-    assert rows[0].mail_subject == "Veckorapport Regionalt serviceprogram 2022-2030, vecka 9 " \
-                                   "(2022-02-28)"
+        ("vice@x.example", "digest:rsp-2022-2030", "weekly", dt.date(2022, 2, 28)),
+    }
+    assert (
+        rows[0].mail_subject == "Veckorapport Regionalt serviceprogram 2022-2030, vecka 9 "
+        "(2022-02-28)"
+    )
     transport = RecordingTransport()
     report = sender.send_pending(any_db, clock, transport, FROM)
     assert report.sent == 2
@@ -216,7 +259,9 @@ def test_sent_once_per_period_to_the_steering_group(any_db, clock):
     msg = got[1].message
     assert msg["To"] == "Vice Ordförande <Vice@X.example>"  # one recipient per mail
     assert msg.is_multipart() and [p.get_content_type() for p in msg.iter_parts()] == [
-        "text/plain", "text/html"]
+        "text/plain",
+        "text/html",
+    ]
     assert "Milstolpar: planerat och faktiskt" in msg.get_body(("plain",)).get_content()
     assert 'id="timeline"' in msg.get_body(("html",)).get_content()
     clock.advance(days=7)
@@ -228,13 +273,11 @@ def test_the_lead_copy_goes_to_the_working_group_with_failed_mails(any_db, clock
     make_programme(any_db, clock)
     clock.set(at("2022-02-28", 7))
     digest_mail.queue(any_db, clock, None)
-    sender.send_pending(any_db, clock, RecordingTransport([PermanentFailure("550 no user")]),
-                        FROM)
+    sender.send_pending(any_db, clock, RecordingTransport([PermanentFailure("550 no user")]), FROM)
     lead = digest_mail.queue(any_db, clock, None, lead=True)
     assert (lead.copy, lead.recipients, lead.inserted) == ("lead", 1, 1)
     row = outbox_rows(any_db)[-1]
-    assert (row.recipient, row.subject) == ("processledare@x.example",
-                                            "digest:rsp-2022-2030:lead")
+    assert (row.recipient, row.subject) == ("processledare@x.example", "digest:rsp-2022-2030:lead")
     assert "Misslyckade utskick (1)" in row.body_text and "550 no user" in row.body_text
     assert "Veckorapport (processledare)" in row.mail_subject
 
@@ -242,8 +285,9 @@ def test_the_lead_copy_goes_to_the_working_group_with_failed_mails(any_db, clock
 def test_a_mailed_digest_links_to_its_page_in_the_browser(any_db, clock, tmp_path: Path):
     make_programme(any_db, clock)
     clock.set(at("2022-02-28", 7))
-    settings = mailconfig.settings_from_env({"RSP_BASE_URL": "https://rsp.region.example/"},
-                                            tmp_path / "out")
+    settings = mailconfig.settings_from_env(
+        {"RSP_BASE_URL": "https://rsp.region.example/"}, tmp_path / "out"
+    )
     digest_mail.queue(any_db, clock, None, base_url=settings.base_url)
     digest_mail.queue(any_db, clock, None, lead=True, base_url=settings.base_url)
     page = "https://rsp.region.example/p/rsp-2022-2030/digest?since=2022-02-21&until=2022-02-28"

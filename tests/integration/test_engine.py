@@ -21,15 +21,21 @@ START = parse_decision_ref("2022-02-22 § 17 RUN/536/2021")
 
 def state_and_version(db):
     with db.read() as s:
-        return s.connection().execute(
-            sa.text("SELECT state, version FROM process_instance")).one()
+        return s.connection().execute(sa.text("SELECT state, version FROM process_instance")).one()
 
 
 def audit_rows(db):
     with db.read() as s:
-        return s.connection().execute(sa.text(
-            "SELECT actor, role, action, outcome, trigger, from_state, to_state, detail "
-            "FROM audit_event ORDER BY id")).all()
+        return (
+            s.connection()
+            .execute(
+                sa.text(
+                    "SELECT actor, role, action, outcome, trigger, from_state, to_state, detail "
+                    "FROM audit_event ORDER BY id"
+                )
+            )
+            .all()
+        )
 
 
 def to_drafting(db, clock):
@@ -42,14 +48,31 @@ def to_drafting(db, clock):
 def test_a_transition_moves_state_records_decision_and_audit(any_db, clock):
     make_programme(any_db, clock)
     clock.set(at("2022-02-22"))
-    result = engine.advance(any_db, clock, "sekreterare", None, "decide_start",
-                            comment="Styrgrupp: presidiet", decision=START)
+    result = engine.advance(
+        any_db,
+        clock,
+        "sekreterare",
+        None,
+        "decide_start",
+        comment="Styrgrupp: presidiet",
+        decision=START,
+    )
     assert (result.from_state, result.to_state, result.role) == (
-        "offer_received", "start_decided", "board")
+        "offer_received",
+        "start_decided",
+        "board",
+    )
     assert tuple(state_and_version(any_db)) == ("start_decided", 2)
     last = audit_rows(any_db)[-1]
-    assert tuple(last[:7]) == ("sekreterare", "board", "transition", "applied", "decide_start",
-                               "offer_received", "start_decided")
+    assert tuple(last[:7]) == (
+        "sekreterare",
+        "board",
+        "transition",
+        "applied",
+        "decide_start",
+        "offer_received",
+        "start_decided",
+    )
     with any_db.read() as s:
         st = status_service.status(s, None, at("2022-03-01"))
     assert st.state == "start_decided" and st.days_in_state == 7
@@ -60,18 +83,37 @@ def test_a_transition_moves_state_records_decision_and_audit(any_db, clock):
     assert (milestone.actual.isoformat(), milestone.status) == ("2022-02-22", "on_plan")
 
 
-@pytest.mark.parametrize("user,trigger,kwargs,error,words", [
-    ("processledare", "decide_start", {"decision": START}, PermissionDenied,
-     "needs one of the roles: board"),
-    ("stranger", "decide_start", {"decision": START}, PermissionDenied,
-     "'stranger' is not a registered person"),
-    ("sekreterare", "decide_start", {}, InvalidInput, "records a board decision"),
-    ("sekreterare", "adopt", {"decision": START}, InvalidTransition,
-     "cannot adopt from 'offer_received'; possible now: decide_start (board)"),
-    ("sekreterare", "fly", {}, InvalidTransition, "unknown trigger 'fly'"),
-])
-def test_refused_attempt_changes_nothing_but_is_audited(any_db, clock, user, trigger, kwargs,
-                                                        error, words):
+@pytest.mark.parametrize(
+    "user,trigger,kwargs,error,words",
+    [
+        (
+            "processledare",
+            "decide_start",
+            {"decision": START},
+            PermissionDenied,
+            "needs one of the roles: board",
+        ),
+        (
+            "stranger",
+            "decide_start",
+            {"decision": START},
+            PermissionDenied,
+            "'stranger' is not a registered person",
+        ),
+        ("sekreterare", "decide_start", {}, InvalidInput, "records a board decision"),
+        (
+            "sekreterare",
+            "adopt",
+            {"decision": START},
+            InvalidTransition,
+            "cannot adopt from 'offer_received'; possible now: decide_start (board)",
+        ),
+        ("sekreterare", "fly", {}, InvalidTransition, "unknown trigger 'fly'"),
+    ],
+)
+def test_refused_attempt_changes_nothing_but_is_audited(
+    any_db, clock, user, trigger, kwargs, error, words
+):
     make_programme(any_db, clock)
     before = audit_rows(any_db)
     with pytest.raises(error, match=re.escape(words)):
@@ -95,12 +137,13 @@ def test_guards_hold_the_remiss_decision_until_consulted(any_db, clock):
         engine.advance(any_db, clock, "sekreterare", None, "decide_remiss", decision=remiss)
     with pytest.raises(InvalidTransition, match="comment is required"):
         engine.advance(any_db, clock, "landsbygdsutvecklare", None, "consult_service_z")
-    engine.advance(any_db, clock, "landsbygdsutvecklare", None, "consult_service_z",
-                   comment="Samråd 1")
-    engine.advance(any_db, clock, "ordforande", None, "check_in_steering_group",
-                   comment="Avstämning")
-    result = engine.advance(any_db, clock, "sekreterare", None, "decide_remiss",
-                            decision=remiss)
+    engine.advance(
+        any_db, clock, "landsbygdsutvecklare", None, "consult_service_z", comment="Samråd 1"
+    )
+    engine.advance(
+        any_db, clock, "ordforande", None, "check_in_steering_group", comment="Avstämning"
+    )
+    result = engine.advance(any_db, clock, "sekreterare", None, "decide_remiss", decision=remiss)
     assert result.to_state == "remiss_decided"
 
 
@@ -109,11 +152,23 @@ def test_board_can_send_the_draft_back(any_db, clock):
     to_drafting(any_db, clock)
     engine.advance(any_db, clock, "processledare", None, "consult_service_z", comment="x")
     engine.advance(any_db, clock, "ordforande", None, "check_in_steering_group", comment="y")
-    engine.advance(any_db, clock, "sekreterare", None, "decide_remiss",
-                   decision=parse_decision_ref("2022-11-22 § 152 RUN/536/2021"))
-    back = engine.advance(any_db, clock, "sekreterare", None, "send_back",
-                          comment="Återremiss", decision=parse_decision_ref(
-                              "2022-12-13 § 170 RUN/536/2021"))
+    engine.advance(
+        any_db,
+        clock,
+        "sekreterare",
+        None,
+        "decide_remiss",
+        decision=parse_decision_ref("2022-11-22 § 152 RUN/536/2021"),
+    )
+    back = engine.advance(
+        any_db,
+        clock,
+        "sekreterare",
+        None,
+        "send_back",
+        comment="Återremiss",
+        decision=parse_decision_ref("2022-12-13 § 170 RUN/536/2021"),
+    )
     assert (back.from_state, back.to_state) == ("remiss_decided", "drafting")
 
 
@@ -121,8 +176,9 @@ def test_repeated_event_keeps_stage_and_since(any_db, clock):
     make_programme(any_db, clock)
     to_drafting(any_db, clock)
     clock.set(at("2022-05-10"))
-    engine.advance(any_db, clock, "landsbygdsutvecklare", None, "consult_service_z",
-                   comment="Service-Z")
+    engine.advance(
+        any_db, clock, "landsbygdsutvecklare", None, "consult_service_z", comment="Service-Z"
+    )
     with any_db.read() as s:
         st = status_service.status(s, None, at("2022-05-11"))
     assert st.state == "drafting" and st.since == at("2022-03-01")
@@ -133,8 +189,9 @@ def test_stale_version_is_a_conflict_and_saves_nothing(any_db, clock):
     from process.core.errors import ConflictError
 
     with pytest.raises(ConflictError, match="not 7"):
-        engine.advance(any_db, clock, "sekreterare", None, "decide_start", decision=START,
-                       expected_version=7)
+        engine.advance(
+            any_db, clock, "sekreterare", None, "decide_start", decision=START, expected_version=7
+        )
     assert tuple(state_and_version(any_db)) == ("offer_received", 1)
 
 
@@ -157,9 +214,16 @@ def test_concurrent_change_on_postgres_is_detected(pg_db, clock):
         w = Work(first, clock, "sekreterare", clock.now(), clock.recorded())
         w.enter(prog)
         with pytest.raises(ConflictError, match="changed by someone else"):
-            engine.fire(w, people.actor_roles(first, "sekreterare", w.programme_id),
-                        engine.process_target(prog, inst), definition, "decide_start", None,
-                        START, None)
+            engine.fire(
+                w,
+                people.actor_roles(first, "sekreterare", w.programme_id),
+                engine.process_target(prog, inst),
+                definition,
+                "decide_start",
+                None,
+                START,
+                None,
+            )
         first.rollback()
     assert tuple(state_and_version(pg_db)) == ("start_decided", 2)
     with pg_db.read() as s:

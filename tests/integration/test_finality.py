@@ -58,22 +58,31 @@ def test_implementation_waits_until_the_adoption_is_final(any_db, clock):
     clock.set(at("2023-05-31"))
     d = decision_steps.announce(any_db, clock, BOARD, None, did)
     assert (d["step"], d["appeal_last_day"], d["expected_final"]) == (
-        "announced", D("2023-06-21"), D("2023-06-22"))
+        "announced",
+        D("2023-06-21"),
+        D("2023-06-22"),
+    )
     assert [(p["id"], p["step"], p["expected_final"]) for p in pending(any_db, clock)][-1] == (
-        did, "announced", D("2023-06-22"))
+        did,
+        "announced",
+        D("2023-06-22"),
+    )
     with any_db.read() as s:
         st = status_service.status(s, None, clock.now())
     blocked = {n.trigger: n.blocked_by for n in st.next_steps}["start_implementation"]
-    assert blocked == ("decision_final:adopt: the decision 2023-05-23 § 89, RUN/536/2021 is "
-                       "not final (laga kraft) yet: the appeal period runs out first: final "
-                       "on 2023-06-22",)
+    assert blocked == (
+        "decision_final:adopt: the decision 2023-05-23 § 89, RUN/536/2021 is "
+        "not final (laga kraft) yet: the appeal period runs out first: final "
+        "on 2023-06-22",
+    )
     assert st.decisions[-1]["step"] == "announced"
     clock.set(at("2023-06-21"))
     with pytest.raises(InvalidTransition, match="final on 2023-06-22"):
         engine.advance(any_db, clock, WG, None, "start_implementation")
     clock.set(at("2023-06-22"))
     assert engine.advance(any_db, clock, WG, None, "start_implementation").to_state == (
-        "implementation")
+        "implementation"
+    )
     assert did not in [p["id"] for p in pending(any_db, clock)]
     with pytest.raises(InvalidInput, match="appeal period of decision #3 ended on 2023-06-21"):
         decision_steps.appeal(any_db, clock, BOARD, None, did, "En kommunmedlem")
@@ -94,8 +103,7 @@ def test_an_appeal_stops_it_until_resolved(any_db, clock):
     decision_steps.announce(any_db, clock, BOARD, None, did, D("2023-05-31"))
     with pytest.raises(InvalidInput, match="lies before 2023-05-23"):
         decision_steps.appeal(any_db, clock, BOARD, None, did, "X", D("2023-05-01"))
-    d = decision_steps.appeal(any_db, clock, BOARD, None, did, "En kommunmedlem",
-                              D("2023-06-12"))
+    d = decision_steps.appeal(any_db, clock, BOARD, None, did, "En kommunmedlem", D("2023-06-12"))
     assert d["step"] == "appealed" and d["expected_final"] is None
     clock.set(at("2023-07-01"))
     with pytest.raises(InvalidTransition, match="it has been appealed"):
@@ -104,12 +112,19 @@ def test_an_appeal_stops_it_until_resolved(any_db, clock):
     d = decision_steps.resolve(any_db, clock, BOARD, None, did, "upheld")
     assert (d["step"], d["final_on"]) == ("final", D("2023-09-01"))
     assert engine.advance(any_db, clock, WG, None, "start_implementation").to_state == (
-        "implementation")
-    actions = [(r[0].removeprefix("decision."), r[1][0]) for r in _audit(any_db,
-                                                                        f"decision:{did}")]
-    assert actions == [("announced", "r"), ("minutes_approved", "a"),
-                       ("minutes_approved", "r"), ("announced", "r"), ("announced", "a"),
-                       ("appealed", "r"), ("appealed", "a"), ("resolved", "a")]
+        "implementation"
+    )
+    actions = [(r[0].removeprefix("decision."), r[1][0]) for r in _audit(any_db, f"decision:{did}")]
+    assert actions == [
+        ("announced", "r"),
+        ("minutes_approved", "a"),
+        ("minutes_approved", "r"),
+        ("announced", "r"),
+        ("announced", "a"),
+        ("appealed", "r"),
+        ("appealed", "a"),
+        ("resolved", "a"),
+    ]
 
 
 def test_overturned_and_late_appeals(any_db, clock):
@@ -128,8 +143,11 @@ def test_overturned_and_late_appeals(any_db, clock):
 
 def test_only_the_board_or_an_admin_records_the_steps(any_db, clock):
     did = adopted(any_db, clock)
-    with pytest.raises(PermissionDenied, match="processledare .working_group. may not record "
-                                               "that a decision's minutes were approved"):
+    with pytest.raises(
+        PermissionDenied,
+        match="processledare .working_group. may not record "
+        "that a decision's minutes were approved",
+    ):
         decision_steps.approve_minutes(any_db, clock, WG, None, did)
     refused = _audit(any_db, f"decision:{did}")[-1]
     assert refused[1:] == ("refused", did)
@@ -140,14 +158,23 @@ def test_only_the_board_or_an_admin_records_the_steps(any_db, clock):
 
 def _audit(db, subject):
     with db.read() as s:
-        return s.connection().execute(sa.text(
-            "SELECT action, outcome, decision_id FROM audit_event WHERE subject = :s "
-            "ORDER BY id"), {"s": subject}).all()
+        return (
+            s.connection()
+            .execute(
+                sa.text(
+                    "SELECT action, outcome, decision_id FROM audit_event WHERE subject = :s "
+                    "ORDER BY id"
+                ),
+                {"s": subject},
+            )
+            .all()
+        )
 
 
 def _director(db, clock) -> None:
-    setup.add_person(db, clock, "it-admin", None, "direktor", "Anna Direktör",
-                     "anna@region.example", [])
+    setup.add_person(
+        db, clock, "it-admin", None, "direktor", "Anna Direktör", "anna@region.example", []
+    )
 
 
 def test_delegation_covers_the_delegate_until_revoked(any_db, clock):
@@ -156,21 +183,32 @@ def test_delegation_covers_the_delegate_until_revoked(any_db, clock):
     clock.set(at("2023-05-31"))
     with pytest.raises(PermissionDenied, match="may not record a delegation"):
         delegation.delegate(any_db, clock, WG, None, "action_plan", "direktor", None, ADOPTION)
-    d = delegation.delegate(any_db, clock, BOARD, None, "action_plan", "direktor", None,
-                            ADOPTION, "Årliga handlingsplaner")
+    d = delegation.delegate(
+        any_db,
+        clock,
+        BOARD,
+        None,
+        "action_plan",
+        "direktor",
+        None,
+        ADOPTION,
+        "Årliga handlingsplaner",
+    )
     assert d["decision_id"] == did  # the same § 89 adopted and delegated
     with pytest.raises(InvalidInput, match="already delegated to direktor .delegation #1."):
-        delegation.delegate(any_db, clock, BOARD, None, "action_plan", "direktor", None,
-                            ADOPTION)
+        delegation.delegate(any_db, clock, BOARD, None, "action_plan", "direktor", None, ADOPTION)
     clock.set(at("2024-02-12"))
     ref = parse_decision_ref("2024-02-12 RUN/45/2024", paragraph_required=False)
-    with pytest.raises(PermissionDenied, match="no active delegation of action_plan covers "
-                                               "processledare: #1 to direktor"):
+    with pytest.raises(
+        PermissionDenied,
+        match="no active delegation of action_plan covers processledare: #1 to direktor",
+    ):
         delegation.decide(any_db, clock, WG, None, "action_plan", ref, "Handlingsplan 2024")
     with pytest.raises(PermissionDenied, match="followup has not been delegated"):
         delegation.decide(any_db, clock, "direktor", None, "followup", ref, "x")
-    made = delegation.decide(any_db, clock, "direktor", None, "action_plan", ref,
-                             "Handlingsplan 2024 fastställs")
+    made = delegation.decide(
+        any_db, clock, "direktor", None, "action_plan", ref, "Handlingsplan 2024 fastställs"
+    )
     assert (made["delegation"], made["decision"]) == (1, "2024-02-12, RUN/45/2024")
     with pytest.raises(InvalidInput, match="recorded already"):
         delegation.decide(any_db, clock, "direktor", None, "action_plan", ref, "igen")
@@ -194,12 +232,20 @@ def test_delegation_covers_the_delegate_until_revoked(any_db, clock):
     assert [(x["id"], x["active"], x["decisions"]) for x in listed] == [(1, False, 1)]
     [item] = report["decisions"]
     assert (item["kind_label"], item["decided_by_name"], item["delegation_decision"]) == (
-        "Yearly action plan", "Anna Direktör", "2023-05-23 § 89, RUN/536/2021")
+        "Yearly action plan",
+        "Anna Direktör",
+        "2023-05-23 § 89, RUN/536/2021",
+    )
     assert [(b["reference"], b["delegated"]) for b in between] == [
-        ("2023-05-23 § 89, RUN/536/2021", False), ("2024-02-12, RUN/45/2024", True)]
-    refusals = scalar(any_db, "SELECT count(*) FROM audit_event WHERE outcome = 'refused' "
-                              "AND action IN ('decision.delegated', 'delegation.create', "
-                              "'delegation.revoke')")
+        ("2023-05-23 § 89, RUN/536/2021", False),
+        ("2024-02-12, RUN/45/2024", True),
+    ]
+    refusals = scalar(
+        any_db,
+        "SELECT count(*) FROM audit_event WHERE outcome = 'refused' "
+        "AND action IN ('decision.delegated', 'delegation.create', "
+        "'delegation.revoke')",
+    )
     assert refusals == 8
 
 
@@ -211,10 +257,16 @@ def test_delegation_to_a_role(any_db, clock):
         delegation.delegate(any_db, clock, BOARD, None, "action_plan", None, "director", ref)
     with pytest.raises(InvalidInput, match="give the delegate"):
         delegation.delegate(any_db, clock, BOARD, None, "action_plan", None, None, ref)
-    delegation.delegate(any_db, clock, "it-admin", None, "action_plan", None,
-                        "working_group", ref)
-    made = delegation.decide(any_db, clock, WG, None, "action_plan",
-                             parse_decision_ref("2023-06-01 § 3 RUN/9/2023"), "Handlingsplan")
+    delegation.delegate(any_db, clock, "it-admin", None, "action_plan", None, "working_group", ref)
+    made = delegation.decide(
+        any_db,
+        clock,
+        WG,
+        None,
+        "action_plan",
+        parse_decision_ref("2023-06-01 § 3 RUN/9/2023"),
+        "Handlingsplan",
+    )
     assert made["decision"] == "2023-06-01 § 3, RUN/9/2023"
     assert scalar(any_db, "SELECT role FROM delegated_decision") == "working_group"
     assert scalar(any_db, "SELECT trigger FROM decision") == "delegate:action_plan"

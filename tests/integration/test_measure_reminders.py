@@ -23,10 +23,22 @@ from tests.support import at, make_programme
 RULES = load_rules()
 LST = "handlaggare"  # acts for Länsstyrelsen
 BERG = "berta"  # acts for Bergs kommun, a member of the group "kommunerna"
-KOMMUNER = ["kommunerna@rsp-jamtland.example",
-            *(f"landsbygd@{k}.kommun.example" for k in
-              ("are", "berg", "bracke", "harjedalen", "krokom", "ostersund", "ragunda",
-               "stromsund"))]
+KOMMUNER = [
+    "kommunerna@rsp-jamtland.example",
+    *(
+        f"landsbygd@{k}.kommun.example"
+        for k in (
+            "are",
+            "berg",
+            "bracke",
+            "harjedalen",
+            "krokom",
+            "ostersund",
+            "ragunda",
+            "stromsund",
+        )
+    ),
+]
 LANSSTYRELSEN = "rsp@lansstyrelsen-jamtland.example"
 REGIONFORBUNDET = "rsp@regionforbundet-jamtland.example"
 ENDS_2014 = 16  # measures of the 2014 plan whose dated target is 2014-12-31
@@ -37,8 +49,9 @@ def prog(any_db, clock):
     """The example programme (bodies, the 2014 plan) with people acting for two bodies."""
     make_programme(any_db, clock)
     for login, body in ((LST, "lansstyrelsen"), (BERG, "berg")):
-        setup.add_person(any_db, clock, "it-admin", None, login, login.title(),
-                         f"{login}@person.example", [])
+        setup.add_person(
+            any_db, clock, "it-admin", None, login, login.title(), f"{login}@person.example", []
+        )
         bodies.set_member(any_db, clock, "it-admin", None, body, login)
     setup.add_person(any_db, clock, "it-admin", None, "utan-post", "Utan Post", None, [])
     bodies.set_member(any_db, clock, "it-admin", None, "lansstyrelsen", "utan-post")
@@ -58,8 +71,10 @@ def keys(db) -> set[tuple]:
 def counts(db) -> dict[str, int]:
     with db.read() as s:
         conn = s.connection()
-        return {t: conn.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar_one()
-                for t in ("outbox_message", "audit_event", "measure", "measure_deadline")}
+        return {
+            t: conn.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar_one()
+            for t in ("outbox_message", "audit_event", "measure", "measure_deadline")
+        }
 
 
 def measure_subject(db, code: str) -> str:
@@ -77,7 +92,8 @@ def test_14_days_before_1A_lead_in_to_others_and_people_in_cc(prog):
     assert report.due == 1 and report.inserted == report.mails == 13
     got = rows(prog)
     assert {(r.subject, r.rule, str(r.due_on), str(r.deadline)) for r in got} == {
-        (subject, "measure.before_14", "2014-04-16", "2014-04-30")}
+        (subject, "measure.before_14", "2014-04-16", "2014-04-30")
+    }
     first = got[0]
     # 1.A: regionforbundet (lead), kommunerna (a group: its address and its eight members'),
     # lansstyrelsen; then the people acting for those bodies (Berg is in kommunerna)
@@ -88,7 +104,8 @@ def test_14_days_before_1A_lead_in_to_others_and_people_in_cc(prog):
     assert {r.recipient for r in got} == {*to, *cc}
     assert first.mail_subject.startswith(
         "Påminnelse: 1.A Kartlägga tillgången till bredband till …: Kartläggning av fiber "
-        "till butiksorter klar – senast 30 april 2014 (om 14 dagar)")
+        "till butiksorter klar – senast 30 april 2014 (om 14 dagar)"
+    )
     text = first.body_text
     assert text.startswith("Till Regionförbundet Jämtlands län\n")  # an organisation
     assert "Tidsmål: Kartläggning av fiber till butiksorter klar, 30 april 2014" in text
@@ -108,21 +125,26 @@ def test_a_deadline_on_new_years_eve_moves_to_the_next_working_day(prog):
     subjects = {r.subject for r in got}
     assert report.due == len(subjects) == ENDS_2014
     assert {(r.rule, str(r.due_on), str(r.deadline)) for r in got} == {
-        ("measure.before_14", "2014-12-19", "2015-01-02")}
+        ("measure.before_14", "2014-12-19", "2015-01-02")
+    }
     mail = next(r for r in got if r.subject == measure_subject(prog, "2.A"))
-    assert mail.mail_subject.startswith("Påminnelse: 2.A Processledare som stöd för "
-                                         "framtagning …: Kommunala planer klara – senast "
-                                         "2 januari 2015 (om 14 dagar)")
-    assert ("flyttad från onsdag 31 december 2014, Nyårsafton, enligt lag (1930:173)"
-            in mail.body_text)
+    assert mail.mail_subject.startswith(
+        "Påminnelse: 2.A Processledare som stöd för "
+        "framtagning …: Kommunala planer klara – senast "
+        "2 januari 2015 (om 14 dagar)"
+    )
+    assert (
+        "flyttad från onsdag 31 december 2014, Nyårsafton, enligt lag (1930:173)" in mail.body_text
+    )
     # the 7-days-before reminder falls on Boxing Day: nothing then, the next working morning
     clock.set(at("2014-12-26", 10))
     assert sweep.sweep(prog, clock, RULES).inserted == 0
     clock.set(at("2014-12-29", 8))
     late = sweep.sweep(prog, clock, RULES)
     assert late.due == ENDS_2014 and late.inserted > 0
-    assert {(r.rule, str(r.due_on)) for r in rows(prog)[len(got):]} == {
-        ("measure.before_7", "2014-12-26")}
+    assert {(r.rule, str(r.due_on)) for r in rows(prog)[len(got) :]} == {
+        ("measure.before_7", "2014-12-26")
+    }
 
 
 def test_a_done_measure_gets_no_reminder(prog):
@@ -148,7 +170,8 @@ def test_weekly_reminders_while_overdue_until_done(prog):
         assert report.inserted == 13
         new = rows(prog)[-13:]
         assert {(r.subject, r.rule, str(r.due_on)) for r in new} == {
-            (subject, "measure.overdue_weekly", day)}
+            (subject, "measure.overdue_weekly", day)
+        }
         assert new[0].mail_subject.startswith("Försenad: 1.A")
     lifecycle.advance(prog, clock, "processledare", None, "1.A", "complete")
     clock.set(at("2014-05-21", 10))
@@ -183,8 +206,9 @@ def test_a_preview_looks_beyond_the_sweep_window(prog):
     soon, _ = sweep.preview(prog, clock, RULES, dt.date(2014, 4, 20))
     assert {p.reminder.rule for p in soon} == {"measure.before_14"}
     later, _ = sweep.preview(prog, clock, RULES, dt.date(2014, 12, 19))
-    assert {p.reminder.item.subject for p in later
-            if p.reminder.rule == "measure.before_14"} >= {measure_subject(prog, "2.A")}
+    assert {p.reminder.item.subject for p in later if p.reminder.rule == "measure.before_14"} >= {
+        measure_subject(prog, "2.A")
+    }
 
 
 def test_all_open_is_every_open_deadline(prog):
@@ -202,18 +226,21 @@ def test_all_open_is_every_open_deadline(prog):
 def test_problems_are_reported_not_raised(prog):
     with prog.write() as s:
         b = measure_items._B
-        s.connection().execute(sa.update(b).where(b.c.key == "regionforbundet")
-                               .values(emails="[]"))
+        s.connection().execute(sa.update(b).where(b.c.key == "regionforbundet").values(emails="[]"))
     clock = FixedClock(at("2014-04-16", 10))
     report = sweep.sweep(prog, clock, RULES)
     assert report.inserted == 0
-    assert report.problems == ["measure 1.A (2014): the lead body 'Regionförbundet "
-                               "Jämtlands län' has no e-mail address"]
+    assert report.problems == [
+        "measure 1.A (2014): the lead body 'Regionförbundet Jämtlands län' has no e-mail address"
+    ]
 
 
 def test_short_titles():
     assert measure_items.short_title("Nya betalsätt / Kontanthantering") == (
-        "Nya betalsätt / Kontanthantering")
-    assert measure_items.short_title("Processledare som stöd för framtagning av kommunala "
-                                     "planer") == "Processledare som stöd för framtagning …"
+        "Nya betalsätt / Kontanthantering"
+    )
+    assert (
+        measure_items.short_title("Processledare som stöd för framtagning av kommunala planer")
+        == "Processledare som stöd för framtagning …"
+    )
     assert measure_items.short_title("x" * 50) == "x" * 40 + " …"

@@ -46,8 +46,10 @@ def rows(db, status: str | None = None):
 
 def audit_actions(db):
     with db.read() as s:
-        return Counter(f"{r[0]}:{r[1]}" for r in s.connection().execute(
-            sa.text("SELECT action, outcome FROM audit_event")))
+        return Counter(
+            f"{r[0]}:{r[1]}"
+            for r in s.connection().execute(sa.text("SELECT action, outcome FROM audit_event"))
+        )
 
 
 def test_milestone_reminders_go_to_the_roles_that_act(any_db, clock):
@@ -65,14 +67,23 @@ def test_milestone_reminders_go_to_the_roles_that_act(any_db, clock):
     assert audit_actions(any_db)["reminders.queued:applied"] == 1
     # once the milestone is reached, no more reminders for it
     clock.set(at("2022-02-22"))
-    engine.advance(any_db, clock, "sekreterare", None, "decide_start",
-                   decision=parse_decision_ref("2022-02-22 § 17 RUN/536/2021"))
+    engine.advance(
+        any_db,
+        clock,
+        "sekreterare",
+        None,
+        "decide_start",
+        decision=parse_decision_ref("2022-02-22 § 17 RUN/536/2021"),
+    )
     clock.set(at("2022-02-28"))  # 3 days before 1 March is a Saturday: sent on Monday
     later = sweep.sweep(any_db, clock, RULES)
     new = {(r.recipient, r.subject, r.rule) for r in rows(any_db)} - {
-        (g[0], g[1], g[2]) for g in got}
-    assert new == {("processledare@x.example", "process:1:drafting", "milestone.before_3"),
-                   ("ordforande@x.example", "process:1:drafting", "milestone.before_3")}
+        (g[0], g[1], g[2]) for g in got
+    }
+    assert new == {
+        ("processledare@x.example", "process:1:drafting", "milestone.before_3"),
+        ("ordforande@x.example", "process:1:drafting", "milestone.before_3"),
+    }
     assert later.problems == []
     with any_db.read() as s:
         assert audit_verify.verify(s).ok
@@ -117,8 +128,9 @@ def test_two_sweeps_at_once_make_each_reminder_once(any_db):
         both_read.wait(timeout=HANG_GUARD)  # neither has written yet
         return items(session, rules, now, lang)
 
-    reports = _in_threads(any_db, lambda db, i: sweep.sweep(db, clock, RULES, sources=[source]),
-                          barrier=both_read)
+    reports = _in_threads(
+        any_db, lambda db, i: sweep.sweep(db, clock, RULES, sources=[source]), barrier=both_read
+    )
     assert sorted(r.inserted for r in reports) == [0, 2 * N_ITEMS]
     assert sum(r.existing for r in reports) == 2 * N_ITEMS  # the loser's rows all conflicted
     table = rows(any_db)
@@ -145,8 +157,13 @@ def test_two_senders_at_once_deliver_each_message_once(any_db):
     sweep.sweep(any_db, clock, RULES, sources=[synthetic()])
     meet = threading.Barrier(2)
     transports = [_Meeting(meet), _Meeting(meet)]
-    reports = _in_threads(any_db, lambda db, i: sender.send_pending(
-        db, clock, transports[i], FROM, policy=sender.RetryPolicy(batch=7)), barrier=meet)
+    reports = _in_threads(
+        any_db,
+        lambda db, i: sender.send_pending(
+            db, clock, transports[i], FROM, policy=sender.RetryPolicy(batch=7)
+        ),
+        barrier=meet,
+    )
     assert all(r.sent > 0 for r in reports) and sum(r.sent for r in reports) == 2 * N_ITEMS
     ids = transports[0].message_ids() + transports[1].message_ids()
     table = rows(any_db)
@@ -169,8 +186,7 @@ def test_sweeps_and_senders_all_at_once(any_db):
             if i < 2:
                 sweep.sweep(db, clock, RULES, sources=[source])
             else:
-                sender.send_pending(db, clock, transport, FROM,
-                                    policy=sender.RetryPolicy(batch=7))
+                sender.send_pending(db, clock, transport, FROM, policy=sender.RetryPolicy(batch=7))
 
     _in_threads(any_db, work, 4, barrier=start)
     sender.send_pending(any_db, clock, transport, FROM)  # whatever the race left pending
@@ -203,13 +219,13 @@ def test_a_crash_between_send_and_record_loses_nothing(any_db):
 def test_temporary_failures_back_off_then_succeed(any_db):
     clock = FixedClock(at("2023-05-08", 10))
     sweep.sweep(any_db, clock, RULES, sources=[synthetic(1)])
-    transport = RecordingTransport([TemporaryFailure("451 4.3.0 try later"),
-                                    TemporaryFailure("421 4.7.0 too busy")])
+    transport = RecordingTransport(
+        [TemporaryFailure("451 4.3.0 try later"), TemporaryFailure("421 4.7.0 too busy")]
+    )
     report = sender.send_pending(any_db, clock, transport, FROM)
     assert (report.sent, report.retry) == (0, 2)
     first = rows(any_db)[0]
-    assert (first.status, first.attempts, first.last_error) == ("pending", 1,
-                                                               "451 4.3.0 try later")
+    assert (first.status, first.attempts, first.last_error) == ("pending", 1, "451 4.3.0 try later")
     assert first.next_attempt_at == clock.now() + dt.timedelta(minutes=1)
     assert sender.send_pending(any_db, clock, transport, FROM).sent == 0  # not yet due
     clock.advance(minutes=1)

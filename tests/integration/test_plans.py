@@ -18,36 +18,68 @@ from tests.support import at, make_programme
 from workflows import example_dir
 
 PLAN_2014 = example_dir("jamtland-2014-2020") / "actionplan-2014.yaml"
-TABLES = ("body", "action_plan", "plan_area", "plan_goal", "measure", "measure_body",
-          "measure_deadline")
+TABLES = (
+    "body",
+    "action_plan",
+    "plan_area",
+    "plan_goal",
+    "measure",
+    "measure_body",
+    "measure_deadline",
+)
 
 
 def counts(db) -> dict[str, int]:
     with db.read() as s:
-        return {t: s.connection().execute(sa.text(f"SELECT count(*) FROM {t}")).scalar()
-                for t in (*TABLES, "audit_event")}
+        return {
+            t: s.connection().execute(sa.text(f"SELECT count(*) FROM {t}")).scalar()
+            for t in (*TABLES, "audit_event")
+        }
 
 
 def last_audit(db, n: int = 1) -> list:
     with db.read() as s:
-        return s.connection().execute(sa.text(
-            "SELECT actor, role, action, outcome, subject, detail FROM audit_event "
-            "ORDER BY id DESC LIMIT :n"), {"n": n}).all()[::-1]
+        return (
+            s.connection()
+            .execute(
+                sa.text(
+                    "SELECT actor, role, action, outcome, subject, detail FROM audit_event "
+                    "ORDER BY id DESC LIMIT :n"
+                ),
+                {"n": n},
+            )
+            .all()[::-1]
+        )
 
 
 def state_of(db, code: str, year: int = 2014) -> tuple[str, int]:
     with db.read() as s:
-        return s.connection().execute(sa.text(
-            "SELECT m.state, m.version FROM measure m JOIN action_plan p ON p.id = m.plan_id "
-            "WHERE m.code = :c AND p.year = :y"), {"c": code, "y": year}).one()
+        return (
+            s.connection()
+            .execute(
+                sa.text(
+                    "SELECT m.state, m.version FROM measure m "
+                    "JOIN action_plan p ON p.id = m.plan_id "
+                    "WHERE m.code = :c AND p.year = :y"
+                ),
+                {"c": code, "y": year},
+            )
+            .one()
+        )
 
 
 def test_init_with_the_example_imports_bodies_and_the_2014_plan(any_db, clock):
     make_programme(any_db, clock)
     c = counts(any_db)
-    assert {k: c[k] for k in TABLES} == {"body": 16, "action_plan": 1, "plan_area": 4,
-                                          "plan_goal": 13, "measure": 17, "measure_body": 34,
-                                          "measure_deadline": 17}
+    assert {k: c[k] for k in TABLES} == {
+        "body": 16,
+        "action_plan": 1,
+        "plan_area": 4,
+        "plan_goal": 13,
+        "measure": 17,
+        "measure_body": 34,
+        "measure_deadline": 17,
+    }
     with any_db.read() as s:
         rows = measures.list_measures(s, None, clock.today(), measures.Filters())
         assert audit_verify.verify(s).ok
@@ -66,11 +98,11 @@ def test_same_file_again_changes_nothing(any_db, clock, tmp_path):
     assert result.lines == ["plan 2014: no changes (17 measures)"] and not result.changed
     assert counts(any_db) == before
     reworded = tmp_path / "actionplan-2014.yaml"  # a new comment only: same content
-    reworded.write_text("# ny kommentar\n" + PLAN_2014.read_text(encoding="utf-8"),
-                        encoding="utf-8")
+    reworded.write_text(
+        "# ny kommentar\n" + PLAN_2014.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = plans.import_plan(any_db, clock, "processledare", None, str(reworded), 2014)
-    assert result.lines[1:] == ["  the file changed, its content did not: new file hash "
-                                "recorded"]
+    assert result.lines[1:] == ["  the file changed, its content did not: new file hash recorded"]
     assert last_audit(any_db)[0].action == "plan.updated"
     assert {k: counts(any_db)[k] for k in TABLES} == {k: before[k] for k in TABLES}
 
@@ -79,13 +111,17 @@ def test_changed_file_updates_measures_and_keeps_state_and_history(any_db, clock
     make_programme(any_db, clock)
     lifecycle.advance(any_db, clock, "processledare", None, "2.B", "start")
     text = PLAN_2014.read_text(encoding="utf-8")
-    text = text.replace('title: "Besluta om stöd till dagligvarubutiker och drivmedelsstationer"',
-                        'title: "Besluta om stöd till butiker och drivmedelsstationer"')
-    text = text.replace("responsible: [lansstyrelsen]\n        financing: [\"1:1 anslaget\", "
-                        "\"serviceföretagen\"]", "responsible: [lansstyrelsen, regionforbundet]"
-                        "\n        financing: [\"1:1 anslaget\", \"serviceföretagen\"]")
+    text = text.replace(
+        'title: "Besluta om stöd till dagligvarubutiker och drivmedelsstationer"',
+        'title: "Besluta om stöd till butiker och drivmedelsstationer"',
+    )
+    text = text.replace(
+        'responsible: [lansstyrelsen]\n        financing: ["1:1 anslaget", "serviceföretagen"]',
+        "responsible: [lansstyrelsen, regionforbundet]"
+        '\n        financing: ["1:1 anslaget", "serviceföretagen"]',
+    )
     start = text.index('      - id: "1.D"')
-    text = text[:start] + text[text.index('  # ----', start):]  # 1.D leaves the file
+    text = text[:start] + text[text.index("  # ----", start) :]  # 1.D leaves the file
     changed = tmp_path / "actionplan-2014.yaml"
     changed.write_text(text, encoding="utf-8")
     result = plans.import_plan(any_db, clock, "it-admin", None, str(changed), 2014)
@@ -97,8 +133,11 @@ def test_changed_file_updates_measures_and_keeps_state_and_history(any_db, clock
         shown = measures.show_measure(s, None, "2.B", None, clock.today())
     assert shown["title"] == "Besluta om stöd till butiker och drivmedelsstationer"
     assert [b["key"] for b in shown["responsible"]] == ["lansstyrelsen", "regionforbundet"]
-    assert [h["action"] for h in shown["history"]] == ["measure.created", "transition",
-                                                      "measure.updated"]
+    assert [h["action"] for h in shown["history"]] == [
+        "measure.created",
+        "transition",
+        "measure.updated",
+    ]
     assert counts(any_db)["measure"] == 17
     again = plans.import_plan(any_db, clock, "it-admin", None, str(changed), 2014)
     assert again.lines[0] == "plan 2014: no changes (16 measures)"
@@ -107,9 +146,12 @@ def test_changed_file_updates_measures_and_keeps_state_and_history(any_db, clock
 def test_bad_file_names_file_line_field_and_imports_nothing(any_db, clock, tmp_path):
     make_programme(any_db, clock)
     bad = tmp_path / "plan-2015.yaml"
-    bad.write_text(plan_yaml(2015, 3).replace("[lansstyrelsen, kommunerna]",
-                                              "[lansstyrelsen, kommunen]", 1)
-                   .replace("2015-01-08", "2015-02-30"), encoding="utf-8")
+    bad.write_text(
+        plan_yaml(2015, 3)
+        .replace("[lansstyrelsen, kommunerna]", "[lansstyrelsen, kommunen]", 1)
+        .replace("2015-01-08", "2015-02-30"),
+        encoding="utf-8",
+    )
     before = counts(any_db)
     with pytest.raises(DefinitionError) as info:
         plans.import_plan(any_db, clock, "processledare", None, str(bad), 2015)
@@ -117,12 +159,16 @@ def test_bad_file_names_file_line_field_and_imports_nothing(any_db, clock, tmp_p
         f"{bad}:17: measure 1.A: field 'responsible[1]': unknown body 'kommunen'; did you "
         "mean 'kommunerna'? (not in the bodies file)",
         f"{bad}:27: measure 1.B: field 'deadlines[0].date': '2015-02-30' is not a date "
-        "(YYYY-MM-DD)"]
+        "(YYYY-MM-DD)",
+    ]
     after = counts(any_db)
     assert {k: after[k] for k in TABLES} == {k: before[k] for k in TABLES}
     (refusal,) = last_audit(any_db)
-    assert (refusal.actor, refusal.action, refusal.outcome) == ("processledare",
-                                                                "plan.import", "refused")
+    assert (refusal.actor, refusal.action, refusal.outcome) == (
+        "processledare",
+        "plan.import",
+        "refused",
+    )
     with pytest.raises(DefinitionError, match="the plan is for 2014, not 2015 as asked"):
         plans.import_plan(any_db, clock, "processledare", None, str(PLAN_2014), 2015)
 
@@ -134,8 +180,9 @@ def test_only_admin_or_working_group_import_plans_and_manage_bodies(any_db, cloc
     with pytest.raises(PermissionDenied, match="needs one of the roles: admin, working_group"):
         plans.import_plan(any_db, clock, "sekreterare", None, str(path), 2015)
     with pytest.raises(PermissionDenied, match="needs one of the roles: admin, working_group"):
-        bodies.add_body(any_db, clock, "ordforande", None, "pts", "PTS", "authority",
-                        ["a@pts.example"], [])
+        bodies.add_body(
+            any_db, clock, "ordforande", None, "pts", "PTS", "authority", ["a@pts.example"], []
+        )
     assert [r.outcome for r in last_audit(any_db, 2)] == ["refused", "refused"]
     result = plans.import_plan(any_db, clock, "processledare", None, str(path), 2015)
     assert result.created == ["1.A", "1.B"]
@@ -143,8 +190,17 @@ def test_only_admin_or_working_group_import_plans_and_manage_bodies(any_db, cloc
 
 def test_bodies_add_member_list_and_bad_input(any_db, clock):
     make_programme(any_db, clock)
-    bodies.add_body(any_db, clock, "it-admin", None, "pts", "Post- och telestyrelsen",
-                    "authority", ["rsp@pts.example", "info@pts.example"], ["processledare"])
+    bodies.add_body(
+        any_db,
+        clock,
+        "it-admin",
+        None,
+        "pts",
+        "Post- och telestyrelsen",
+        "authority",
+        ["rsp@pts.example", "info@pts.example"],
+        ["processledare"],
+    )
     bodies.set_member(any_db, clock, "it-admin", None, "berg", "landsbygdsutvecklare")
     with any_db.read() as s:
         listed = {b["key"]: b for b in bodies.list_bodies(s, None)}
@@ -157,8 +213,11 @@ def test_bodies_add_member_list_and_bad_input(any_db, clock):
         (("pts", "X", "authority", ["x@y.example"], []), InvalidInput, "exists already"),
         (("Bad Key", "X", "authority", ["x@y.example"], []), InvalidInput, "body key"),
         (("x", "X", "myndighet", ["x@y.example"], []), InvalidInput, "kind 'myndighet'"),
-        (("x", "X", "agency", ["nope"], []), InvalidInput,
-         "must be one address like name@example.org"),
+        (
+            ("x", "X", "agency", ["nope"], []),
+            InvalidInput,
+            "must be one address like name@example.org",
+        ),
         (("x", "X", "agency", [], []), InvalidInput, "at least one --email"),
         (("x", "X", "agency", ["x@y.example"], ["ghost"]), NotFound, "no person with login"),
     ]:
@@ -175,13 +234,17 @@ def test_bodies_file_import_updates_and_reports(any_db, clock, tmp_path):
     make_programme(any_db, clock)
     source = (example_dir("jamtland-harjedalen") / "bodies.yaml").read_text(encoding="utf-8")
     changed = tmp_path / "bodies.yaml"
-    changed.write_text(source.replace("name: Mittuniversitetet", "name: Mittuniversitetet "
-                                      "(Miun)") + "  - key: pts\n    name: PTS\n    kind: "
-                       "authority\n    emails: [rsp@pts.example]\n", encoding="utf-8")
+    changed.write_text(
+        source.replace("name: Mittuniversitetet", "name: Mittuniversitetet (Miun)")
+        + "  - key: pts\n    name: PTS\n    kind: "
+        "authority\n    emails: [rsp@pts.example]\n",
+        encoding="utf-8",
+    )
     lines = bodies.import_bodies(any_db, clock, "processledare", None, str(changed))
     assert lines == ["bodies: 1 added, 1 updated", "  added: pts", "  updated: miun"]
     assert bodies.import_bodies(any_db, clock, "processledare", None, str(changed)) == [
-        "bodies: no changes (17 in the file)"]
+        "bodies: no changes (17 in the file)"
+    ]
 
 
 def test_rollover_carries_unfinished_measures_once(any_db, clock):

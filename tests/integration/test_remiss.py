@@ -28,21 +28,39 @@ def to_remiss_decided(db, clock) -> None:
     """The example programme, its process at remiss_decided (2022-11-22)."""
     make_programme(db, clock)
     clock.set(at("2022-02-22"))
-    engine.advance(db, clock, "sekreterare", None, "decide_start",
-                   decision=parse_decision_ref("2022-02-22 § 17 RUN/536/2021"))
+    engine.advance(
+        db,
+        clock,
+        "sekreterare",
+        None,
+        "decide_start",
+        decision=parse_decision_ref("2022-02-22 § 17 RUN/536/2021"),
+    )
     engine.advance(db, clock, WG, None, "begin_drafting")
     engine.advance(db, clock, WG, None, "consult_service_z", comment="Samråd")
     engine.advance(db, clock, WG, None, "check_in_steering_group", comment="Avstämning")
     clock.set(at("2022-11-22"))
-    engine.advance(db, clock, "sekreterare", None, "decide_remiss",
-                   decision=parse_decision_ref("2022-11-22 § 152 RUN/536/2021"))
+    engine.advance(
+        db,
+        clock,
+        "sekreterare",
+        None,
+        "decide_remiss",
+        decision=parse_decision_ref("2022-11-22 § 152 RUN/536/2021"),
+    )
 
 
 def opened(db, clock, *keys: str) -> remiss_actions.Outcome:
     to_remiss_decided(db, clock)
     clock.set(at("2022-11-25"))
-    return remiss_actions.open_remiss(db, clock, WG, None, list(keys or (
-        "kommunerna", "lansstyrelsen", "miun")), comment="Remissutgåvan")
+    return remiss_actions.open_remiss(
+        db,
+        clock,
+        WG,
+        None,
+        list(keys or ("kommunerna", "lansstyrelsen", "miun")),
+        comment="Remissutgåvan",
+    )
 
 
 def scalar(db, sql: str):
@@ -52,9 +70,16 @@ def scalar(db, sql: str):
 
 def last_audit(db):
     with db.read() as s:
-        return s.connection().execute(sa.text(
-            "SELECT actor, action, outcome, trigger, detail FROM audit_event "
-            "ORDER BY id DESC LIMIT 1")).one()
+        return (
+            s.connection()
+            .execute(
+                sa.text(
+                    "SELECT actor, action, outcome, trigger, detail FROM audit_event "
+                    "ORDER BY id DESC LIMIT 1"
+                )
+            )
+            .one()
+        )
 
 
 def overview(db, clock):
@@ -103,48 +128,68 @@ def test_a_refused_opening_changes_nothing_and_is_audited(any_db, clock):
 def test_replies_late_twice_or_not_consulted(any_db, clock):
     opened(any_db, clock)
     clock.set(at("2023-02-20"))
-    r = remiss_actions.record_reply(any_db, clock, WG, None, "lansstyrelsen", D("2023-02-20"),
-                                    "comments", "Tydligare mål")
+    r = remiss_actions.record_reply(
+        any_db, clock, WG, None, "lansstyrelsen", D("2023-02-20"), "comments", "Tydligare mål"
+    )
     assert (r["late"], r["position"]) == (False, "comments")
-    with pytest.raises(InvalidInput, match="lansstyrelsen has already answered .received "
-                                           "2023-02-20, comments.; a reply is recorded once"):
-        remiss_actions.record_reply(any_db, clock, WG, None, "lansstyrelsen", D("2023-02-20"),
-                                    "agrees", None)
+    with pytest.raises(
+        InvalidInput,
+        match="lansstyrelsen has already answered .received "
+        "2023-02-20, comments.; a reply is recorded once",
+    ):
+        remiss_actions.record_reply(
+            any_db, clock, WG, None, "lansstyrelsen", D("2023-02-20"), "agrees", None
+        )
     assert last_audit(any_db).outcome == "refused"
-    with pytest.raises(InvalidInput, match="region .Region Jämtland Härjedalen. was not "
-                                           "consulted in this remiss; consulted: lansstyrelsen"):
-        remiss_actions.record_reply(any_db, clock, WG, None, "region", D("2023-02-20"),
-                                    "agrees", None)
+    with pytest.raises(
+        InvalidInput,
+        match="region .Region Jämtland Härjedalen. was not "
+        "consulted in this remiss; consulted: lansstyrelsen",
+    ):
+        remiss_actions.record_reply(
+            any_db, clock, WG, None, "region", D("2023-02-20"), "agrees", None
+        )
     with pytest.raises(InvalidInput, match=r"-m \(the summary\) must not be empty"):
-        remiss_actions.record_reply(any_db, clock, WG, None, "berg", D("2023-02-20"),
-                                    "comments", " ")
+        remiss_actions.record_reply(
+            any_db, clock, WG, None, "berg", D("2023-02-20"), "comments", " "
+        )
     with pytest.raises(InvalidInput, match="between the opening day 2022-11-25 and today"):
-        remiss_actions.record_reply(any_db, clock, WG, None, "berg", D("2023-02-21"),
-                                    "agrees", None)
+        remiss_actions.record_reply(
+            any_db, clock, WG, None, "berg", D("2023-02-21"), "agrees", None
+        )
     with pytest.raises(PermissionDenied, match="admin, working_group"):
-        remiss_actions.record_reply(any_db, clock, "sekreterare", None, "berg",
-                                    D("2023-02-20"), "agrees", None)
+        remiss_actions.record_reply(
+            any_db, clock, "sekreterare", None, "berg", D("2023-02-20"), "agrees", None
+        )
     clock.set(at("2023-03-03"))
-    late = remiss_actions.record_reply(any_db, clock, WG, None, "miun", D("2023-03-02"),
-                                       "no-comments", None)
+    late = remiss_actions.record_reply(
+        any_db, clock, WG, None, "miun", D("2023-03-02"), "no-comments", None
+    )
     assert (late["late"], late["days_late"]) == (True, 3)
     o = overview(any_db, clock)
     assert (o["answered"], o["late"]) == (2, 1)
-    assert scalar(any_db, "SELECT count(*) FROM audit_event WHERE action = 'remiss.reply' "
-                          "AND outcome = 'applied'") == 2
+    assert (
+        scalar(
+            any_db,
+            "SELECT count(*) FROM audit_event WHERE action = 'remiss.reply' "
+            "AND outcome = 'applied'",
+        )
+        == 2
+    )
 
 
 def test_closing_waits_for_the_reply_date_unless_everyone_answered(any_db, clock):
     opened(any_db, clock, "lansstyrelsen", "miun", "berg")
     clock.set(at("2023-02-27"))
-    with pytest.raises(InvalidTransition, match="reply date 2023-02-27 has not passed and 3 "
-                                                "of 3 bodies have not answered"):
+    with pytest.raises(
+        InvalidTransition,
+        match="reply date 2023-02-27 has not passed and 3 of 3 bodies have not answered",
+    ):
         remiss_actions.close_remiss(any_db, clock, WG, None)
     with pytest.raises(InvalidTransition, match="use 'rsp remiss close'"):
         engine.advance(any_db, clock, WG, None, "compile_remiss")
     for key in ("lansstyrelsen", "miun"):
-        remiss_actions.record_reply(any_db, clock, WG, None, key, D("2023-02-27"), "agrees",
-                                    None)
+        remiss_actions.record_reply(any_db, clock, WG, None, key, D("2023-02-27"), "agrees", None)
     clock.set(at("2023-02-28"))
     out = remiss_actions.close_remiss(any_db, clock, WG, None, "Förslaget revideras")
     assert out.transition.to_state == "remiss_compiled" and out.no_answer == ["berg"]
@@ -152,15 +197,15 @@ def test_closing_waits_for_the_reply_date_unless_everyone_answered(any_db, clock
     assert not o["open"] and o["no_answer"] == ["berg"] and o["closed_on"] == D("2023-02-28")
     assert last_audit(any_db).action == "remiss.closed"
     with pytest.raises(InvalidInput, match="berg was recorded as no answer"):
-        remiss_actions.record_reply(any_db, clock, WG, None, "berg", D("2023-02-28"),
-                                    "agrees", None)
+        remiss_actions.record_reply(
+            any_db, clock, WG, None, "berg", D("2023-02-28"), "agrees", None
+        )
 
 
 def test_closing_early_when_every_body_has_answered(any_db, clock):
     opened(any_db, clock, "miun")
     clock.set(at("2023-01-10"))
-    remiss_actions.record_reply(any_db, clock, WG, None, "miun", D("2023-01-09"), "agrees",
-                                None)
+    remiss_actions.record_reply(any_db, clock, WG, None, "miun", D("2023-01-09"), "agrees", None)
     out = remiss_actions.close_remiss(any_db, clock, WG, None)
     assert out.no_answer == [] and out.transition.to_state == "remiss_compiled"
 
@@ -168,11 +213,18 @@ def test_closing_early_when_every_body_has_answered(any_db, clock):
 def test_the_compilation(any_db, clock):
     opened(any_db, clock, "lansstyrelsen", "miun", "berg")
     clock.set(at("2023-02-20"))
-    remiss_actions.record_reply(any_db, clock, WG, None, "lansstyrelsen", D("2023-02-20"),
-                                "comments", "Mål <b>mätbara</b> | tydliga")
+    remiss_actions.record_reply(
+        any_db,
+        clock,
+        WG,
+        None,
+        "lansstyrelsen",
+        D("2023-02-20"),
+        "comments",
+        "Mål <b>mätbara</b> | tydliga",
+    )
     clock.set(at("2023-03-01"))
-    remiss_actions.record_reply(any_db, clock, WG, None, "miun", D("2023-03-01"), "agrees",
-                                None)
+    remiss_actions.record_reply(any_db, clock, WG, None, "miun", D("2023-03-01"), "agrees", None)
     with any_db.read() as s:
         draft = remiss_report.compile_data(s, None, D("2023-03-01"))
     assert "sammanställningen är preliminär" in remiss_report.render(draft, "md")
@@ -182,8 +234,10 @@ def test_the_compilation(any_db, clock):
         en = remiss_report.compile_data(s, None, D("2023-03-01"), "en")
     md = remiss_report.render(sv, "md")
     assert "# Remissammanställning: Regionalt serviceprogram 2022-2030" in md
-    assert ("| Länsstyrelsen Jämtlands län | 2023-02-20 | Har synpunkter | Mål <b>mätbara</b> "
-            "\\| tydliga |") in md
+    assert (
+        "| Länsstyrelsen Jämtlands län | 2023-02-20 | Har synpunkter | Mål <b>mätbara</b> "
+        "\\| tydliga |"
+    ) in md
     assert "| Mittuniversitetet | 2023-03-01 (efter svarsdatum) | Tillstyrker |" in md
     assert "## Remissinstanser som inte svarade\n\n- Bergs kommun" in md
     assert "2 svarade (1 efter svarsdatum), 1 svarade inte" in md
@@ -191,10 +245,14 @@ def test_the_compilation(any_db, clock):
     assert "Mål &lt;b&gt;mätbara&lt;/b&gt; | tydliga" in html and "<b>mätbara" not in html
     assert "Bodies that did not answer" in html and "<li>Bergs kommun</li>" in html
     csv = remiss_report.render(sv, "csv").splitlines()
-    assert csv[0] == "\ufeffNyckel;Remissinstans;Inkom;efter svarsdatum;Ställningstagande;" \
-                     "Sammanfattning"
-    assert csv[2:] == ["berg;Bergs kommun;;;Inget svar;",
-                       "miun;Mittuniversitetet;2023-03-01;ja;Tillstyrker;"]
+    assert (
+        csv[0] == "\ufeffNyckel;Remissinstans;Inkom;efter svarsdatum;Ställningstagande;"
+        "Sammanfattning"
+    )
+    assert csv[2:] == [
+        "berg;Bergs kommun;;;Inget svar;",
+        "miun;Mittuniversitetet;2023-03-01;ja;Tillstyrker;",
+    ]
 
 
 def test_unanswered_bodies_get_reminders_until_they_answer(any_db, clock):
@@ -206,24 +264,32 @@ def test_unanswered_bodies_get_reminders_until_they_answer(any_db, clock):
     assert [i.subject for i in found.items] == ["remiss:1:lansstyrelsen", "remiss:1:berg"]
     item = found.items[1]
     assert (item.kind, item.due, item.to[0].address) == (
-        "remiss", D("2023-02-27"), "landsbygd@berg.kommun.example")
+        "remiss",
+        D("2023-02-27"),
+        "landsbygd@berg.kommun.example",
+    )
     assert item.title == "Regionalt serviceprogram 2022-2030 (remissutgåva)"
     assert [r.rule for r in due.due_now(rules, found.items, clock.now())] == [
-        "remiss.before_14", "remiss.before_14"]
-    remiss_actions.record_reply(any_db, clock, WG, None, "berg", D("2023-02-13"), "agrees",
-                                None)
+        "remiss.before_14",
+        "remiss.before_14",
+    ]
+    remiss_actions.record_reply(any_db, clock, WG, None, "berg", D("2023-02-13"), "agrees", None)
     report = sweep.sweep(any_db, clock, rules, sources=[remiss_items.items])
     assert report.inserted == 1
     with any_db.read() as s:
-        subject = s.connection().execute(sa.text(
-            "SELECT mail_subject FROM outbox_message")).scalar()
-    assert subject == ("Påminnelse: Regionalt serviceprogram 2022-2030 (remissutgåva) – "
-                       "senast 27 februari 2023 (om 14 dagar)")
+        subject = (
+            s.connection().execute(sa.text("SELECT mail_subject FROM outbox_message")).scalar()
+        )
+    assert subject == (
+        "Påminnelse: Regionalt serviceprogram 2022-2030 (remissutgåva) – "
+        "senast 27 februari 2023 (om 14 dagar)"
+    )
     clock.set(at("2023-03-06", 10))  # a week after the reply date: overdue
     with any_db.read() as s:
         late = sweep.collect(s, rules, clock.now(), "en", [remiss_items.items])
     assert [r.rule for r in due.due_now(rules, late.items, clock.now())] == [
-        "remiss.overdue_weekly"]
+        "remiss.overdue_weekly"
+    ]
     remiss_actions.close_remiss(any_db, clock, WG, None)
     with any_db.read() as s:
         assert sweep.collect(s, rules, clock.now(), "sv", [remiss_items.items]).items == []

@@ -35,9 +35,16 @@ def certs(tmp_path_factory):
 
 
 def transport_for(server, password: str = SMTP_PASSWORD, **change) -> SmtpTransport:
-    settings = SmtpSettings(host=server.host, port=server.port, tls="starttls", user=SMTP_USER,
-                            password_env="RSP_TEST_SMTP_PASSWORD", cafile=str(server.certs.ca),
-                            timeout=HANG_GUARD, helo="localhost")
+    settings = SmtpSettings(
+        host=server.host,
+        port=server.port,
+        tls="starttls",
+        user=SMTP_USER,
+        password_env="RSP_TEST_SMTP_PASSWORD",
+        cafile=str(server.certs.ca),
+        timeout=HANG_GUARD,
+        helo="localhost",
+    )
     return SmtpTransport(dataclasses.replace(settings, **change), password)
 
 
@@ -59,8 +66,7 @@ def test_a_normal_send_over_starttls_with_auth(sqlite_db, certs):
         report = sender.send_pending(sqlite_db, clock, transport_for(server), FROM)
     assert (report.sent, report.failed, report.retry) == (2, 0, 0)
     got = server.handler.received
-    assert [r.rcpt_tos for r in got] == [["lead0@kommun.example"],
-                                         ["rsp@lansstyrelsen.example"]]
+    assert [r.rcpt_tos for r in got] == [["lead0@kommun.example"], ["rsp@lansstyrelsen.example"]]
     assert all(r.tls and r.authenticated and r.mail_from == "rsp@region.example" for r in got)
     rows = outbox_rows(sqlite_db)
     msg = message_from_bytes(got[0].data, policy=policy.default)
@@ -102,7 +108,8 @@ def test_a_4xx_answer_is_retried_with_backoff_then_sent(sqlite_db, certs):
         assert (first.sent, first.retry) == (1, 1)
         busy = [r for r in outbox_rows(sqlite_db) if r.status == "pending"]
         assert [(r.attempts, r.last_error) for r in busy] == [
-            (1, "451 4.3.0 Mailbox busy, try again later")]
+            (1, "451 4.3.0 Mailbox busy, try again later")
+        ]
         assert busy[0].next_attempt_at == clock.now() + dt.timedelta(minutes=1)
         clock.advance(minutes=1)
         second = sender.send_pending(sqlite_db, clock, transport_for(server), FROM)
@@ -120,8 +127,11 @@ def test_a_5xx_answer_fails_with_the_servers_reason(sqlite_db, certs):
     failed = [r for r in outbox_rows(sqlite_db) if r.status == "failed"]
     assert [r.last_error for r in failed] == ["554 5.7.1 Message rejected as spam"]
     with sqlite_db.read() as s:
-        detail = s.connection().execute(sa.text(
-            "SELECT detail FROM audit_event WHERE action = 'mail.failed'")).scalar_one()
+        detail = (
+            s.connection()
+            .execute(sa.text("SELECT detail FROM audit_event WHERE action = 'mail.failed'"))
+            .scalar_one()
+        )
     assert "554 5.7.1 Message rejected as spam" in detail
 
 
@@ -166,16 +176,18 @@ def test_a_wrong_password_is_a_clear_error_and_never_shown(sqlite_db, certs, cap
 def test_a_password_smtp_auth_cannot_carry_is_a_clear_error(sqlite_db, certs):
     clock = queue(sqlite_db)
     with smtp_server(certs) as server, pytest.raises(TransportConfigError) as err:
-        sender.send_pending(sqlite_db, clock, transport_for(server, password="Lösenörd"),
-                            FROM)
+        sender.send_pending(sqlite_db, clock, transport_for(server, password="Lösenörd"), FROM)
     assert "outside ASCII" in str(err.value) and "Lösenörd" not in str(err.value)
 
 
 def assert_secret_absent(db, secret: str, text: str) -> None:
     import base64
 
-    forms = [secret, base64.b64encode(secret.encode()).decode(),
-             base64.b64encode(f"\0{SMTP_USER}\0{secret}".encode()).decode()]
+    forms = [
+        secret,
+        base64.b64encode(secret.encode()).decode(),
+        base64.b64encode(f"\0{SMTP_USER}\0{secret}".encode()).decode(),
+    ]
     with db.read() as s:
         conn = s.connection()
         dump = []
@@ -188,8 +200,10 @@ def assert_secret_absent(db, secret: str, text: str) -> None:
 
 def test_an_untrusted_certificate_is_refused(sqlite_db, certs):
     clock = queue(sqlite_db)
-    with smtp_server(certs) as server, pytest.raises(TransportConfigError,
-                                                     match="certificate is not trusted"):
+    with (
+        smtp_server(certs) as server,
+        pytest.raises(TransportConfigError, match="certificate is not trusted"),
+    ):
         sender.send_pending(sqlite_db, clock, transport_for(server, cafile=None), FROM)
     assert server.handler.received == [] and server.handler.logins == []
 
@@ -197,9 +211,13 @@ def test_an_untrusted_certificate_is_refused(sqlite_db, certs):
 @NO_TLS_WARNING
 def test_a_server_without_starttls_gets_nothing(sqlite_db, certs):
     clock = queue(sqlite_db)
-    with smtp_server(certs, tls="none") as server, pytest.raises(
-            TransportConfigError, match="does not offer STARTTLS; rsp does not send mail "
-                                        "unencrypted"):
+    with (
+        smtp_server(certs, tls="none") as server,
+        pytest.raises(
+            TransportConfigError,
+            match="does not offer STARTTLS; rsp does not send mail unencrypted",
+        ),
+    ):
         sender.send_pending(sqlite_db, clock, transport_for(server), FROM)
     assert server.handler.logins == []
 
@@ -209,17 +227,41 @@ def test_the_cli_with_a_wrong_password(tmp_path: Path, certs):
     from tests.support import run_rsp
 
     db = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
-                   now="2021-10-15").returncode == 0
-    assert run_rsp("people", "add", "sekreterare", "--name", "Karin", "--email",
-                   "karin@region.example", "--role", "board", db=db).returncode == 0
+    assert (
+        run_rsp(
+            "init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15"
+        ).returncode
+        == 0
+    )
+    assert (
+        run_rsp(
+            "people",
+            "add",
+            "sekreterare",
+            "--name",
+            "Karin",
+            "--email",
+            "karin@region.example",
+            "--role",
+            "board",
+            db=db,
+        ).returncode
+        == 0
+    )
     wrong = "Fel-Losen-1111-ZzZ"
     with smtp_server(certs) as server:
-        env = {"RSP_SMTP_HOST": server.host, "RSP_SMTP_PORT": str(server.port),
-               "RSP_SMTP_TLS": "starttls", "RSP_SMTP_USER": SMTP_USER,
-               "RSP_SMTP_PASSWORD_ENV": "RSP_TEST_SECRET", "RSP_TEST_SECRET": wrong,
-               "RSP_SMTP_CAFILE": str(certs.ca), "RSP_SMTP_HELO": "localhost",
-               "RSP_SMTP_TIMEOUT": str(HANG_GUARD), "RSP_MAIL_FROM": FROM}
+        env = {
+            "RSP_SMTP_HOST": server.host,
+            "RSP_SMTP_PORT": str(server.port),
+            "RSP_SMTP_TLS": "starttls",
+            "RSP_SMTP_USER": SMTP_USER,
+            "RSP_SMTP_PASSWORD_ENV": "RSP_TEST_SECRET",
+            "RSP_TEST_SECRET": wrong,
+            "RSP_SMTP_CAFILE": str(certs.ca),
+            "RSP_SMTP_HELO": "localhost",
+            "RSP_SMTP_TIMEOUT": str(HANG_GUARD),
+            "RSP_MAIL_FROM": FROM,
+        }
         r = run_rsp("remind", "run-once", db=db, now="2022-02-10", env=env)
         assert r.returncode == 1, r.stdout + r.stderr
         assert "refused the login of 'rsp-avsandare': 535" in r.stderr
@@ -244,16 +286,34 @@ def test_the_settings_file_with_the_password_in_a_file(tmp_path: Path, certs):
     from tests.support import run_rsp
 
     db = str(tmp_path / "rsp.db")
-    assert run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=db,
-                   now="2021-10-15").returncode == 0
-    assert run_rsp("people", "add", "sekreterare", "--name", "Karin", "--email",
-                   "karin@region.example", "--role", "board", db=db).returncode == 0
+    assert (
+        run_rsp(
+            "init", "--example", "jamtland-harjedalen", "--replay", db=db, now="2021-10-15"
+        ).returncode
+        == 0
+    )
+    assert (
+        run_rsp(
+            "people",
+            "add",
+            "sekreterare",
+            "--name",
+            "Karin",
+            "--email",
+            "karin@region.example",
+            "--role",
+            "board",
+            db=db,
+        ).returncode
+        == 0
+    )
     secret = tmp_path / "smtp.pw"
     secret.write_text(SMTP_PASSWORD + "\n", encoding="utf-8")
     secret.chmod(0o400)
     with smtp_server(certs) as server:
         conf = tmp_path / "rsp.toml"
-        conf.write_text(f"""[mail]
+        conf.write_text(
+            f"""[mail]
 from = "{FROM}"
 [smtp]
 host = "{server.host}"
@@ -264,7 +324,9 @@ password_file = "{secret}"
 cafile = "{certs.ca}"
 helo = "localhost"
 timeout = {HANG_GUARD}
-""", encoding="utf-8")
+""",
+            encoding="utf-8",
+        )
         sent = run_rsp("--config", str(conf), "remind", "run-once", db=db, now="2022-02-10")
         checked = run_rsp("--config", str(conf), "config", "check", db=db)
     assert sent.returncode == 0, sent.stderr

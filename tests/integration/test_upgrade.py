@@ -21,16 +21,22 @@ def columns(path: Path, tables: list[str]) -> dict[str, list[str]]:
 def dump(path: Path, tables: dict[str, list[str]]) -> dict[str, list[tuple]]:
     """Every row of each table, in the columns given (a newer release adds columns)."""
     with sqlite3.connect(path) as conn:
-        return {t: conn.execute(f'SELECT {", ".join(cols)} FROM "{t}" ORDER BY 1').fetchall()
-                for t, cols in tables.items()}
+        return {
+            t: conn.execute(f'SELECT {", ".join(cols)} FROM "{t}" ORDER BY 1').fetchall()
+            for t, cols in tables.items()
+        }
 
 
 def test_release_0001_database_upgrades_with_every_row_kept(tmp_path):
     db = tmp_path / "old.db"
     shutil.copy(FIXTURE, db)
     with sqlite3.connect(db) as conn:
-        old_tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version'")]
+        old_tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version'"
+            )
+        ]
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     old_columns = columns(db, old_tables)
     before = dump(db, old_columns)
@@ -49,8 +55,16 @@ def test_release_0001_database_upgrades_with_every_row_kept(tmp_path):
     assert status["state"] == "implementation"
     assert [d["paragraph"] for d in status["decisions"]] == ["17", "152", "89"]
     # the upgraded database works on: a new event chains onto the old trail
-    r = run_rsp("--effective", "2024-04-15", "advance", "report_followup", "-m",
-                "Uppföljning 2023", db=str(db), user="processledare")
+    r = run_rsp(
+        "--effective",
+        "2024-04-15",
+        "advance",
+        "report_followup",
+        "-m",
+        "Uppföljning 2023",
+        db=str(db),
+        user="processledare",
+    )
     assert r.returncode == 0, r.stderr
     assert run_rsp("audit", "verify", db=str(db)).returncode == 0
 
@@ -65,8 +79,12 @@ def test_the_previous_release_0009_upgrades_and_verifies(tmp_path):
     db = tmp_path / "old.db"
     shutil.copy(FIXTURE_0009, db)
     with sqlite3.connect(db) as conn:
-        old_tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version'")]
+        old_tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version'"
+            )
+        ]
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0009",)
     old_columns = columns(db, old_tables)
     before = dump(db, old_columns)
@@ -83,7 +101,15 @@ def test_the_previous_release_0009_upgrades_and_verifies(tmp_path):
     assert verified.returncode == 0, verified.stdout + verified.stderr
     status = json.loads(run_rsp("status", "--json", db=str(db), now="2023-06-01").stdout)
     assert status["state"] == "implementation"
-    r = run_rsp("--now", "2023-06-01", "advance", "report_followup", "-m", "Uppföljning 2022",
-                db=str(db), user="processledare")
+    r = run_rsp(
+        "--now",
+        "2023-06-01",
+        "advance",
+        "report_followup",
+        "-m",
+        "Uppföljning 2022",
+        db=str(db),
+        user="processledare",
+    )
     assert r.returncode == 0, r.stderr
     assert run_rsp("audit", "verify", db=str(db)).returncode == 0

@@ -85,8 +85,16 @@ def test_the_follow_up_of_a_programme_without_a_plan_says_so(tmp_path):
     with database("sqlite", tmp_path) as db:
         clock = clock_at("2022-02-22")
         setup.init(db, clock, "it-admin", example="jamtland-harjedalen", replay=True)
-        setup.add_person(db, clock, "it-admin", None, "processledare", "Maria",
-                         "processledare@x.example", ["working_group"])
+        setup.add_person(
+            db,
+            clock,
+            "it-admin",
+            None,
+            "processledare",
+            "Maria",
+            "processledare@x.example",
+            ["working_group"],
+        )
         web = make_web(db, clock, tmp_path)
         page = signed_in(web, "processledare").get(f"{P}/followup")
         assert page.status_code == 200

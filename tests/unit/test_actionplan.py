@@ -19,8 +19,16 @@ from process.plans.plan_file import (
 from workflows import example_dir
 
 EXAMPLE = example_dir("jamtland-2014-2020")
-MUNICIPALITIES = ["berg", "bracke", "harjedalen", "krokom", "ragunda", "stromsund", "are",
-                  "ostersund"]
+MUNICIPALITIES = [
+    "berg",
+    "bracke",
+    "harjedalen",
+    "krokom",
+    "ragunda",
+    "stromsund",
+    "are",
+    "ostersund",
+]
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +57,9 @@ def test_bodies_file(bodies: list[Body]) -> None:
     assert by_key["kommunerna"].kind == "group"
     assert list(by_key["kommunerna"].members) == MUNICIPALITIES
     assert by_key["lansstyrelsen"] == Body(
-        "lansstyrelsen", "Länsstyrelsen Jämtlands län", "authority",
+        "lansstyrelsen",
+        "Länsstyrelsen Jämtlands län",
+        "authority",
         ("rsp@lansstyrelsen-jamtland.example",),
     )
     assert by_key["miun"].name == "Mittuniversitetet"
@@ -74,12 +84,38 @@ def test_plan_header(plan: ActionPlan) -> None:
 def test_plan_counts(plan: ActionPlan) -> None:
     assert [a.number for a in plan.areas] == [1, 2, 3, 4]
     assert [g.id for a in plan.areas for g in a.goals] == [
-        "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "3.1", "3.2", "3.3",
-        "4.1", "4.2", "4.3", "4.4",
+        "1.1",
+        "1.2",
+        "1.3",
+        "2.1",
+        "2.2",
+        "2.3",
+        "3.1",
+        "3.2",
+        "3.3",
+        "4.1",
+        "4.2",
+        "4.3",
+        "4.4",
     ]
     assert [m.id for m in plan.measures()] == [
-        "1.A", "1.B", "1.C", "1.D", "2.A", "2.B", "2.C", "2.D", "2.E", "3.A", "3.B",
-        "4.A", "4.B", "4.C", "4.D", "4.E", "4.F",
+        "1.A",
+        "1.B",
+        "1.C",
+        "1.D",
+        "2.A",
+        "2.B",
+        "2.C",
+        "2.D",
+        "2.E",
+        "3.A",
+        "3.B",
+        "4.A",
+        "4.B",
+        "4.C",
+        "4.D",
+        "4.E",
+        "4.F",
     ]
     assert [len(a.examples) for a in plan.areas] == [4, 6, 6, 9]
     assert sum(len(m.activities) for m in plan.measures()) == 38
@@ -103,8 +139,9 @@ def test_area_text(plan: ActionPlan) -> None:
 
 def test_measure_content(plan: ActionPlan) -> None:
     a1 = measure(plan, "1.A")
-    assert a1.deadlines == (Deadline(dt.date(2014, 4, 30),
-                                      "Kartläggning av fiber till butiksorter klar"),)
+    assert a1.deadlines == (
+        Deadline(dt.date(2014, 4, 30), "Kartläggning av fiber till butiksorter klar"),
+    )
     assert a1.subgoal == "Underlag för bredbandsutbyggnad framtaget"
     assert a1.responsible == ("regionforbundet", "kommunerna", "lansstyrelsen")
     a2 = measure(plan, "2.A")
@@ -115,9 +152,16 @@ def test_measure_content(plan: ActionPlan) -> None:
     assert b2.goals == ("2.1", "2.2")
     assert b2.title == "Besluta om stöd till dagligvarubutiker och drivmedelsstationer"
     assert measure(plan, "2.E").responsible == (
-        "lansstyrelsen", "regionforbundet", "kommunernas_naringslivskontor")
+        "lansstyrelsen",
+        "regionforbundet",
+        "kommunernas_naringslivskontor",
+    )
     assert measure(plan, "3.A").responsible == (
-        "lansstyrelsen", "regionforbundet", "kommunerna", "servicegivare")
+        "lansstyrelsen",
+        "regionforbundet",
+        "kommunerna",
+        "servicegivare",
+    )
     assert measure(plan, "4.F").goals == ("3.1", "3.2", "3.3")  # as in the seed
     assert measure(plan, "4.F").area == 4
     assert measure(plan, "4.D").activities[-1] == "Hålla möten"
@@ -231,74 +275,161 @@ def test_template_is_valid(tmp_path: Path) -> None:
     ("old", "new", "expected"),
     [
         # dates
-        ("date: 2014-04-30", "date: 2014-13-01",
-         "21: measure 1.A: field 'deadlines[0].date': '2014-13-01' is not a date (YYYY-MM-DD)"),
-        ("date: 2014-04-30", "date: 30/4 2014",
-         "21: measure 1.A: field 'deadlines[0].date': '30/4 2014' is not a date"),
-        ("date: 2014-04-30", "date: 2013-12-31",
-         "21: measure 1.A: field 'deadlines[0].date': 2013-12-31 is before the plan year 2014"),
-        ("date: 2014-04-30", "date: 2016-01-15",
-         "21: measure 1.A: field 'deadlines[0].date': 2016-01-15 is more than a year after"),
-        ("starts: 2014-04-01", "starts: 2014-02-30",
-         "5: plan: field 'starts': '2014-02-30' is not a date (YYYY-MM-DD)"),
-        ("starts: 2014-04-01", "starts: 2013-04-01",
-         "5: plan: field 'starts': 2013-04-01 is not in the plan year 2014"),
-        ("{date: 2014-04-30, text: Klart}", "{date: 2014-04-30}",
-         "21: measure 1.A: missing field 'deadlines[0].text'"),
-        ("{date: 2014-04-30, text: Klart}", "{date: 2014-04-30, txt: Klart}",
-         "21: measure 1.A: unknown field 'deadlines[0].txt'; expected one of date, text"),
-        ("          - {date: 2014-04-30, text: Klart}\n", "",
-         "20: measure 1.A: field 'deadlines': must be a list, not empty"),
-        ("          - {date: 2014-04-30, text: Klart}", "          - 2014-04-30",
-         "20: measure 1.A: field 'deadlines[0]': must be a mapping"),
+        (
+            "date: 2014-04-30",
+            "date: 2014-13-01",
+            "21: measure 1.A: field 'deadlines[0].date': '2014-13-01' is not a date (YYYY-MM-DD)",
+        ),
+        (
+            "date: 2014-04-30",
+            "date: 30/4 2014",
+            "21: measure 1.A: field 'deadlines[0].date': '30/4 2014' is not a date",
+        ),
+        (
+            "date: 2014-04-30",
+            "date: 2013-12-31",
+            "21: measure 1.A: field 'deadlines[0].date': 2013-12-31 is before the plan year 2014",
+        ),
+        (
+            "date: 2014-04-30",
+            "date: 2016-01-15",
+            "21: measure 1.A: field 'deadlines[0].date': 2016-01-15 is more than a year after",
+        ),
+        (
+            "starts: 2014-04-01",
+            "starts: 2014-02-30",
+            "5: plan: field 'starts': '2014-02-30' is not a date (YYYY-MM-DD)",
+        ),
+        (
+            "starts: 2014-04-01",
+            "starts: 2013-04-01",
+            "5: plan: field 'starts': 2013-04-01 is not in the plan year 2014",
+        ),
+        (
+            "{date: 2014-04-30, text: Klart}",
+            "{date: 2014-04-30}",
+            "21: measure 1.A: missing field 'deadlines[0].text'",
+        ),
+        (
+            "{date: 2014-04-30, text: Klart}",
+            "{date: 2014-04-30, txt: Klart}",
+            "21: measure 1.A: unknown field 'deadlines[0].txt'; expected one of date, text",
+        ),
+        (
+            "          - {date: 2014-04-30, text: Klart}\n",
+            "",
+            "20: measure 1.A: field 'deadlines': must be a list, not empty",
+        ),
+        (
+            "          - {date: 2014-04-30, text: Klart}",
+            "          - 2014-04-30",
+            "20: measure 1.A: field 'deadlines[0]': must be a mapping",
+        ),
         # required fields and types
         ("        subgoal: Delmål A\n", "", "13: measure 1.A: missing field 'subgoal'"),
-        ("        title: Insats A", "        title: 42",
-         "14: measure 1.A: field 'title': must be text, not a number (42)"),
-        ("        subgoal: Delmål A", "        subgoal: ''",
-         "15: measure 1.A: field 'subgoal': must not be empty"),
-        ("activities: [Aktivitet]", "activities: []",
-         "17: measure 1.A: field 'activities': must list at least one entry"),
-        ("activities: [Aktivitet]", "activities: Aktivitet",
-         "17: measure 1.A: field 'activities': must be a list, not 'Aktivitet'"),
-        ('financing: ["1:1 anslaget"]', 'financing: ["1:1 anslaget", ""]',
-         "19: measure 1.A: field 'financing[1]': must not be empty"),
+        (
+            "        title: Insats A",
+            "        title: 42",
+            "14: measure 1.A: field 'title': must be text, not a number (42)",
+        ),
+        (
+            "        subgoal: Delmål A",
+            "        subgoal: ''",
+            "15: measure 1.A: field 'subgoal': must not be empty",
+        ),
+        (
+            "activities: [Aktivitet]",
+            "activities: []",
+            "17: measure 1.A: field 'activities': must list at least one entry",
+        ),
+        (
+            "activities: [Aktivitet]",
+            "activities: Aktivitet",
+            "17: measure 1.A: field 'activities': must be a list, not 'Aktivitet'",
+        ),
+        (
+            'financing: ["1:1 anslaget"]',
+            'financing: ["1:1 anslaget", ""]',
+            "19: measure 1.A: field 'financing[1]': must not be empty",
+        ),
         ("  title: Testplan\n", "", "2: plan: missing field 'title'"),
-        ("  year: 2014", "  year: tjugofjorton",
-         "2: plan: field 'year': must be a positive whole number, not 'tjugofjorton'"),
-        ('{id: "1.1", title: Mål ett}', "{id: 1.1, title: Mål ett}",
-         '10: area 1 goal #1: field \'id\': must be text, not a number (1.1); quote it: "1.1"'),
-        ("  - number: 1", "  - number: ett",
-         "7: area #1: field 'number': must be a positive whole number"),
+        (
+            "  year: 2014",
+            "  year: tjugofjorton",
+            "2: plan: field 'year': must be a positive whole number, not 'tjugofjorton'",
+        ),
+        (
+            '{id: "1.1", title: Mål ett}',
+            "{id: 1.1, title: Mål ett}",
+            "10: area 1 goal #1: field 'id': must be text, not a number (1.1); quote it: \"1.1\"",
+        ),
+        (
+            "  - number: 1",
+            "  - number: ett",
+            "7: area #1: field 'number': must be a positive whole number",
+        ),
         # unknown fields
-        ("    title: Område ett", "    titel: Område ett",
-         "8: area 1: unknown field 'titel'; expected one of description, examples, goals, "
-         "measures, number, title"),
-        ("  year: 2014", "  year: 2014\n  yeer: 2014",
-         "3: plan: unknown field 'yeer'; expected one of followup, issuer, starts, title, year"),
-        ("        subgoal: Delmål A", "        delmal: Delmål A",
-         "15: measure 1.A: unknown field 'delmal'; expected one of activities, deadlines, "),
+        (
+            "    title: Område ett",
+            "    titel: Område ett",
+            "8: area 1: unknown field 'titel'; expected one of description, examples, goals, "
+            "measures, number, title",
+        ),
+        (
+            "  year: 2014",
+            "  year: 2014\n  yeer: 2014",
+            "3: plan: unknown field 'yeer'; expected one of followup, issuer, starts, title, year",
+        ),
+        (
+            "        subgoal: Delmål A",
+            "        delmal: Delmål A",
+            "15: measure 1.A: unknown field 'delmal'; expected one of activities, deadlines, ",
+        ),
         ("areas:", "omraden: []\nareas:", "6: file: unknown field 'omraden'; expected one of"),
         # ids
-        ('id: "1.A"', 'id: "1.a"',
-         "13: measure 1.a: field 'id': '1.a' must be <area>.<LETTER>, e.g. 2.B"),
+        (
+            'id: "1.A"',
+            'id: "1.a"',
+            "13: measure 1.a: field 'id': '1.a' must be <area>.<LETTER>, e.g. 2.B",
+        ),
         ('id: "1.A"', 'id: "2.A"', "13: measure 2.A: field 'id': '2.A' must start with '1.'"),
-        ('{id: "1.2", title: Mål två}', '{id: "1-2", title: Mål två}',
-         "11: goal 1-2: field 'id': '1-2' must be <area>.<number>, e.g. 1.1"),
-        ('{id: "1.2", title: Mål två}', '{id: "2.2", title: Mål två}',
-         "11: goal 2.2: field 'id': '2.2' must start with '1.'"),
-        ('{id: "1.2", title: Mål två}', '{id: "1.1", title: Mål två}',
-         "11: goal 1.1: duplicate goal id '1.1' (first on line 10)"),
+        (
+            '{id: "1.2", title: Mål två}',
+            '{id: "1-2", title: Mål två}',
+            "11: goal 1-2: field 'id': '1-2' must be <area>.<number>, e.g. 1.1",
+        ),
+        (
+            '{id: "1.2", title: Mål två}',
+            '{id: "2.2", title: Mål två}',
+            "11: goal 2.2: field 'id': '2.2' must start with '1.'",
+        ),
+        (
+            '{id: "1.2", title: Mål två}',
+            '{id: "1.1", title: Mål två}',
+            "11: goal 1.1: duplicate goal id '1.1' (first on line 10)",
+        ),
         # references
-        ('goals: ["1.1"]', 'goals: ["1.1", "1.9"]',
-         "16: measure 1.A: field 'goals[1]': unknown goal '1.9'"),
-        ("responsible: [lansstyrelsen]", "responsible: [lanstyrelsen]",
-         "18: measure 1.A: field 'responsible[0]': unknown body 'lanstyrelsen'; "
-         "did you mean 'lansstyrelsen'?"),
-        ("responsible: [lansstyrelsen]", "responsible: [lansstyrelsen, lansstyrelsen]",
-         "18: measure 1.A: field 'responsible[1]': 'lansstyrelsen' is listed twice"),
-        ("issuer: lansstyrelsen", "issuer: tillvaxtverket",
-         "4: plan: field 'issuer': unknown body 'tillvaxtverket'"),
+        (
+            'goals: ["1.1"]',
+            'goals: ["1.1", "1.9"]',
+            "16: measure 1.A: field 'goals[1]': unknown goal '1.9'",
+        ),
+        (
+            "responsible: [lansstyrelsen]",
+            "responsible: [lanstyrelsen]",
+            "18: measure 1.A: field 'responsible[0]': unknown body 'lanstyrelsen'; "
+            "did you mean 'lansstyrelsen'?",
+        ),
+        (
+            "responsible: [lansstyrelsen]",
+            "responsible: [lansstyrelsen, lansstyrelsen]",
+            "18: measure 1.A: field 'responsible[1]': 'lansstyrelsen' is listed twice",
+        ),
+        (
+            "issuer: lansstyrelsen",
+            "issuer: tillvaxtverket",
+            "4: plan: field 'issuer': unknown body 'tillvaxtverket'",
+        ),
     ],
 )
 def test_plan_problem(tmp_path: Path, old: str, new: str, expected: str) -> None:
@@ -309,8 +440,9 @@ def test_plan_problem(tmp_path: Path, old: str, new: str, expected: str) -> None
 def test_duplicate_measure_id(tmp_path: Path) -> None:
     text = VALID + edited('id: "1.B"', 'id: "1.A"', SECOND_MEASURE)
     path = write(tmp_path, text)
-    assert_problem(problems_of(path),
-                   f"{path}:22: measure 1.A: duplicate measure id '1.A' (first on line 13)")
+    assert_problem(
+        problems_of(path), f"{path}:22: measure 1.A: duplicate measure id '1.A' (first on line 13)"
+    )
 
 
 def test_duplicate_area_number(tmp_path: Path) -> None:
@@ -345,7 +477,11 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
     path = write(tmp_path, text)
     problems = problems_of(path)
     assert [p.split(": ")[0] for p in problems] == [
-        f"{path}:4", f"{path}:7", f"{path}:8", f"{path}:16", f"{path}:21"
+        f"{path}:4",
+        f"{path}:7",
+        f"{path}:8",
+        f"{path}:16",
+        f"{path}:21",
     ]
 
 
@@ -397,37 +533,79 @@ def test_bodies_template_is_valid(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("[rsp@lst.example]", "[rsp@@lst.example]",
-         "5: body lansstyrelsen: field 'emails[0]': 'rsp@@lst.example' must be one address"),
-        ("[rsp@lst.example]", "[rsp.lst.example]",
-         "5: body lansstyrelsen: field 'emails[0]': 'rsp.lst.example' must be one address"),
-        ("[rsp@lst.example]", '["rsp @lst.example"]',
-         "5: body lansstyrelsen: field 'emails[0]': 'rsp @lst.example' must not contain spaces"),
-        ("landsbygd@berg.example]", '"landsbygd@berg.example\\nx"]',
-         "9: body berg: field 'emails[1]': 'landsbygd@berg.example\\nx' contains the control "
-         "character U+000A"),
-        ("    emails: [rsp@lst.example]\n", "",
-         "2: body lansstyrelsen: missing field 'emails' (at least one address)"),
-        ("[rsp@lst.example]", "[]",
-         "5: body lansstyrelsen: field 'emails': must list at least one entry"),
-        ("members: [berg]", "members: [berg, bracke]",
-         "13: body kommunerna: field 'members[1]': 'bracke' is not a body in this file"),
-        ("members: [berg]", "members: [kommunerna]",
-         "13: body kommunerna: field 'members[0]': 'kommunerna' a group cannot be its own"),
-        ("    members: [berg]\n", "",
-         "10: body kommunerna: missing field 'members' (a group lists its members)"),
-        ("    kind: municipality", "    kind: municipality\n    members: [lansstyrelsen]",
-         "9: body berg: field 'members': only a group has members"),
-        ("kind: authority", "kind: myndighet",
-         "4: body lansstyrelsen: field 'kind': 'myndighet' is not one of authority, region, "
-         "municipality, university, business, agency, group"),
-        ("  - key: berg", "  - key: lansstyrelsen",
-         "6: body lansstyrelsen: duplicate key 'lansstyrelsen' (first on line 2)"),
-        ("  - key: berg", "  - key: Berg",
-         "6: body Berg: field 'key': 'Berg' must be lowercase a-z, 0-9, _ or -"),
-        ("    name: Länsstyrelsen", "    namn: Länsstyrelsen",
-         "3: body lansstyrelsen: unknown field 'namn'; expected one of emails, key, kind, "
-         "members, name"),
+        (
+            "[rsp@lst.example]",
+            "[rsp@@lst.example]",
+            "5: body lansstyrelsen: field 'emails[0]': 'rsp@@lst.example' must be one address",
+        ),
+        (
+            "[rsp@lst.example]",
+            "[rsp.lst.example]",
+            "5: body lansstyrelsen: field 'emails[0]': 'rsp.lst.example' must be one address",
+        ),
+        (
+            "[rsp@lst.example]",
+            '["rsp @lst.example"]',
+            "5: body lansstyrelsen: field 'emails[0]': 'rsp @lst.example' must not contain spaces",
+        ),
+        (
+            "landsbygd@berg.example]",
+            '"landsbygd@berg.example\\nx"]',
+            "9: body berg: field 'emails[1]': 'landsbygd@berg.example\\nx' contains the control "
+            "character U+000A",
+        ),
+        (
+            "    emails: [rsp@lst.example]\n",
+            "",
+            "2: body lansstyrelsen: missing field 'emails' (at least one address)",
+        ),
+        (
+            "[rsp@lst.example]",
+            "[]",
+            "5: body lansstyrelsen: field 'emails': must list at least one entry",
+        ),
+        (
+            "members: [berg]",
+            "members: [berg, bracke]",
+            "13: body kommunerna: field 'members[1]': 'bracke' is not a body in this file",
+        ),
+        (
+            "members: [berg]",
+            "members: [kommunerna]",
+            "13: body kommunerna: field 'members[0]': 'kommunerna' a group cannot be its own",
+        ),
+        (
+            "    members: [berg]\n",
+            "",
+            "10: body kommunerna: missing field 'members' (a group lists its members)",
+        ),
+        (
+            "    kind: municipality",
+            "    kind: municipality\n    members: [lansstyrelsen]",
+            "9: body berg: field 'members': only a group has members",
+        ),
+        (
+            "kind: authority",
+            "kind: myndighet",
+            "4: body lansstyrelsen: field 'kind': 'myndighet' is not one of authority, region, "
+            "municipality, university, business, agency, group",
+        ),
+        (
+            "  - key: berg",
+            "  - key: lansstyrelsen",
+            "6: body lansstyrelsen: duplicate key 'lansstyrelsen' (first on line 2)",
+        ),
+        (
+            "  - key: berg",
+            "  - key: Berg",
+            "6: body Berg: field 'key': 'Berg' must be lowercase a-z, 0-9, _ or -",
+        ),
+        (
+            "    name: Länsstyrelsen",
+            "    namn: Länsstyrelsen",
+            "3: body lansstyrelsen: unknown field 'namn'; expected one of emails, key, kind, "
+            "members, name",
+        ),
         ("    name: Bergs kommun\n", "", "6: body berg: missing field 'name'"),
         ("bodies:", "bodys:", "1: file: unknown field 'bodys'; expected one of bodies"),
     ],

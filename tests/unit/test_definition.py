@@ -51,11 +51,18 @@ def test_bundled_drafting_process_loads_with_the_plan_timetable():
     d = load_definition(workflows.path_of("drafting"))
     assert d.initial == "offer_received"
     assert [s.name for s in d.states] == [
-        "offer_received", "start_decided", "drafting", "remiss_decided", "remiss_open",
-        "remiss_compiled", "adopted", "implementation", "closed"]
+        "offer_received",
+        "start_decided",
+        "drafting",
+        "remiss_decided",
+        "remiss_open",
+        "remiss_compiled",
+        "adopted",
+        "implementation",
+        "closed",
+    ]
     assert str(d.state("start_decided").planned) == "2022-02-22"
-    adopt, send_back, consult = (d.trigger(n) for n in ("adopt", "send_back",
-                                                         "consult_service_z"))
+    adopt, send_back, consult = (d.trigger(n) for n in ("adopt", "send_back", "consult_service_z"))
     assert adopt is not None and adopt.decision and adopt.roles == ("board",)
     assert send_back is not None
     assert set(send_back.sources) == {"remiss_decided", "remiss_compiled"}
@@ -74,27 +81,42 @@ def test_content_hash_changes_with_the_file(tmp_path):
     assert a.content_hash != b.content_hash and len(a.content_hash) == 64
 
 
-@pytest.mark.parametrize("old,new,line,words", [
-    ("    to: b\n", "    to: x\n", 15, "unknown or missing 'to' state 'x'"),
-    ("    roles: [working_group]", "    roles: [wrking_group]", 16, "unknown role 'wrking_group'"),
-    ("    decision: required", "    decision: required\n    guards: [magic]", 22,
-     "unknown guard 'magic'"),
-    ("    planned: 2022-01-01", "    planned: 2022-13-01", 8, "'2022-13-01' is not a date"),
-    ("  - name: finish", "  - name: go", 17, "duplicate trigger 'go'"),
-    ("initial: a", "initial: z", 5, "initial state 'z' is not a declared state"),
-    ("initial: a", "initial: []", 5, "initial state [] is not a declared state"),
-    ("    decision: required", "    decision: maybe", 21, "'decision' must be 'required'"),
-    ("workflow: mini", "workflow: mini\ncolour: red", 2, "unknown field 'colour'"),
-])
+@pytest.mark.parametrize(
+    "old,new,line,words",
+    [
+        ("    to: b\n", "    to: x\n", 15, "unknown or missing 'to' state 'x'"),
+        (
+            "    roles: [working_group]",
+            "    roles: [wrking_group]",
+            16,
+            "unknown role 'wrking_group'",
+        ),
+        (
+            "    decision: required",
+            "    decision: required\n    guards: [magic]",
+            22,
+            "unknown guard 'magic'",
+        ),
+        ("    planned: 2022-01-01", "    planned: 2022-13-01", 8, "'2022-13-01' is not a date"),
+        ("  - name: finish", "  - name: go", 17, "duplicate trigger 'go'"),
+        ("initial: a", "initial: z", 5, "initial state 'z' is not a declared state"),
+        ("initial: a", "initial: []", 5, "initial state [] is not a declared state"),
+        ("    decision: required", "    decision: maybe", 21, "'decision' must be 'required'"),
+        ("workflow: mini", "workflow: mini\ncolour: red", 2, "unknown field 'colour'"),
+    ],
+)
 def test_each_mistake_names_file_line_and_problem(tmp_path, old, new, line, words):
     problems = problems_of(tmp_path, GOOD.replace(old, new))
-    assert any(p.startswith(f"{tmp_path / 'flow.yaml'}:{line}: ") and words in p
-               for p in problems), problems
+    assert any(
+        p.startswith(f"{tmp_path / 'flow.yaml'}:{line}: ") and words in p for p in problems
+    ), problems
 
 
 def test_unreachable_state_is_reported_at_its_line(tmp_path):
-    text = GOOD.replace("  - name: c\n    final: true\n",
-                        "  - name: c\n    final: true\n  - name: lonely\n    final: true\n")
+    text = GOOD.replace(
+        "  - name: c\n    final: true\n",
+        "  - name: c\n    final: true\n  - name: lonely\n    final: true\n",
+    )
     problems = problems_of(tmp_path, text)
     assert any(":12: state 'lonely' cannot be reached from 'a'" in p for p in problems), problems
 
@@ -141,24 +163,27 @@ def test_missing_file_and_non_utf8(tmp_path):
 
 
 def test_a_duplicate_key_does_not_hide_the_files_other_problems(tmp_path):
-    text = (GOOD.replace("initial: a", "initial: a\ninitial: b")
-            .replace("roles: [working_group]", "roles: [nobody]"))
+    text = GOOD.replace("initial: a", "initial: a\ninitial: b").replace(
+        "roles: [working_group]", "roles: [nobody]"
+    )
     problems = problems_of(tmp_path, text)
     assert ":6: duplicate key 'initial'" in problems[0]
     assert any("unknown role 'nobody'" in p for p in problems), problems
 
 
 @pytest.mark.parametrize("planned", ["0001-01-01", "9999-12-31", "1899-12-31", "3000-01-01"])
-def test_a_planned_date_outside_the_years_rsp_accepts_is_refused_at_its_line(tmp_path,
-                                                                          planned):
+def test_a_planned_date_outside_the_years_rsp_accepts_is_refused_at_its_line(tmp_path, planned):
     problems = problems_of(tmp_path, GOOD.replace("planned: 2022-01-01", f"planned: {planned}"))
-    assert any(":8: state a: planned date" in p and "outside the years rsp accepts" in p
-               for p in problems), problems
+    assert any(
+        ":8: state a: planned date" in p and "outside the years rsp accepts" in p for p in problems
+    ), problems
 
 
 def test_reachability_is_checked_even_when_something_else_is_wrong(tmp_path):
-    text = GOOD.replace("  - name: c\n    final: true\n",
-                        "  - name: c\n    final: true\n  - name: lonely\n    final: true\n")
+    text = GOOD.replace(
+        "  - name: c\n    final: true\n",
+        "  - name: c\n    final: true\n  - name: lonely\n    final: true\n",
+    )
     problems = problems_of(tmp_path, text.replace("roles: [board]", "roles: [nobody]"))
     assert any("unknown role 'nobody'" in p for p in problems), problems
     assert any("state 'lonely' cannot be reached" in p for p in problems), problems

@@ -32,14 +32,17 @@ def total(cells: list[timeline.Cell]) -> float:
 # --- words ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("status,delta,sv,en", [
-    ("on_plan", 0, "enligt plan", "on plan"),
-    ("late", 23, "23 dagar sent", "23 days late"),
-    ("early", -8, "8 dagar tidigt", "8 days early"),
-    ("overdue", 5, "ej nått, 5 dagar efter plan", "not reached, 5 days behind plan"),
-    ("upcoming", None, "kommande", "upcoming"),
-    ("unplanned", None, "", ""),
-])
+@pytest.mark.parametrize(
+    "status,delta,sv,en",
+    [
+        ("on_plan", 0, "enligt plan", "on plan"),
+        ("late", 23, "23 dagar sent", "23 days late"),
+        ("early", -8, "8 dagar tidigt", "8 days early"),
+        ("overdue", 5, "ej nått, 5 dagar efter plan", "not reached, 5 days behind plan"),
+        ("upcoming", None, "kommande", "upcoming"),
+        ("unplanned", None, "", ""),
+    ],
+)
 def test_milestone_words(status, delta, sv, en):
     assert milestone_text(status, delta, "sv") == sv
     assert milestone_text(status, delta, "en") == en
@@ -47,7 +50,12 @@ def test_milestone_words(status, delta, sv, en):
 
 def test_days_and_since_words():
     assert [days_text(n, "sv") for n in (5, 1, 0, -1, -12)] == [
-        "om 5 dagar", "i morgon", "i dag", "1 dag sent", "12 dagar sent"]
+        "om 5 dagar",
+        "i morgon",
+        "i dag",
+        "1 dag sent",
+        "12 dagar sent",
+    ]
     assert days_text(-12, "en") == "12 days late"
     assert days_text(-3065, "sv") == "3\u202f065 dagar sent"
     assert days_text(-3065, "en") == "3,065 days late"
@@ -69,8 +77,15 @@ def test_axis_keeps_today_and_leaves_far_dates_at_the_edge():
 
 def test_the_picture_begins_half_a_year_back_or_at_the_current_milestone():
     today = D("2024-04-08")
-    dates = [D("2021-10-15"), D("2022-02-22"), D("2023-04-30"), D("2023-05-23"),
-             D("2023-06-01"), D("2023-06-26"), D("2030-12-31")]
+    dates = [
+        D("2021-10-15"),
+        D("2022-02-22"),
+        D("2023-04-30"),
+        D("2023-05-23"),
+        D("2023-06-01"),
+        D("2023-06-26"),
+        D("2030-12-31"),
+    ]
     # the current stage (planned 2023-06-01, reached 2023-06-26) lies beyond half a year
     since = timeline.window_start(dates, today, [D("2023-06-01"), D("2023-06-26")])
     assert since == D("2023-06-01")
@@ -88,8 +103,9 @@ def test_axis_of_one_day_is_not_empty():
 
 
 def test_flatten_paints_the_highest_priority_and_fills_the_rest():
-    cells = timeline.flatten([(10, 30, "span_late", 2), (28, 32, "actual_late", 4),
-                              (50, 50.6, "today", 1)])
+    cells = timeline.flatten(
+        [(10, 30, "span_late", 2), (28, 32, "actual_late", 4), (50, 50.6, "today", 1)]
+    )
     assert kinds(cells) == ["empty", "span_late", "actual_late", "empty", "today", "empty"]
     assert [c.width for c in cells] == [10, 18, 4, 18, 0.6, 49.4]
     assert total(cells) == 100
@@ -140,13 +156,15 @@ def test_axis_ticks_years_and_months():
     assert [c.label for c in short] == ["", "2022", "2023"]  # too narrow for a label
     months = timeline.axis_ticks(timeline.Axis(D("2023-01-01"), D("2023-06-30")), "sv")
     assert [c.label for c in months] == ["jan", "feb", "mar", "apr", "maj", "jun"]
-    assert timeline.axis_ticks(timeline.Axis(D("2023-01-01"), D("2023-06-30")),
-                               "en")[4].label == "May"
+    assert (
+        timeline.axis_ticks(timeline.Axis(D("2023-01-01"), D("2023-06-30")), "en")[4].label == "May"
+    )
 
 
 def test_stacked_bar_in_proportion_with_a_visible_minimum():
-    cells = timeline.stacked([("state:planned", 90), ("state:ongoing", 0),
-                              ("state:done", 1), ("state:postponed", 9)])
+    cells = timeline.stacked(
+        [("state:planned", 90), ("state:ongoing", 0), ("state:done", 1), ("state:postponed", 9)]
+    )
     assert kinds(cells) == ["state:planned", "state:done", "state:postponed"]
     assert cells[1].width >= timeline.MIN_SHARE * 0.9
     assert total(cells) == 100
@@ -189,12 +207,15 @@ def stockholm(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text).replace(tzinfo=STOCKHOLM)
 
 
-@pytest.mark.parametrize("start,expected", [
-    ("2023-05-23T12:00", "2023-05-29T07:00:00+02:00"),  # a Tuesday: next Monday
-    ("2023-05-29T06:59", "2023-05-29T07:00:00+02:00"),
-    ("2023-03-21T12:00", "2023-03-27T07:00:00+02:00"),  # summer time began on the 26th
-    ("2023-10-24T12:00", "2023-10-30T07:00:00+01:00"),  # and ended on the 29th
-])
+@pytest.mark.parametrize(
+    "start,expected",
+    [
+        ("2023-05-23T12:00", "2023-05-29T07:00:00+02:00"),  # a Tuesday: next Monday
+        ("2023-05-29T06:59", "2023-05-29T07:00:00+02:00"),
+        ("2023-03-21T12:00", "2023-03-27T07:00:00+02:00"),  # summer time began on the 26th
+        ("2023-10-24T12:00", "2023-10-30T07:00:00+01:00"),  # and ended on the 29th
+    ],
+)
 def test_default_cron_is_monday_seven_in_stockholm(start, expected):
     trigger = digest_mail.cron_trigger(digest_mail.DEFAULT_CRON)
     assert trigger.get_next_fire_time(None, stockholm(start)).isoformat() == expected
@@ -207,8 +228,12 @@ def test_cron_refuses_weekday_numbers_and_nonsense():
         digest_mail.cron_trigger("every monday")
     with pytest.raises(InvalidInput, match="digest cron"):
         digest_mail.cron_trigger("0 25 * * mon")
-    assert digest_mail.cron_trigger("30 6 * * mon-fri").get_next_fire_time(
-        None, stockholm("2023-05-27T12:00")).isoformat() == "2023-05-29T06:30:00+02:00"
+    assert (
+        digest_mail.cron_trigger("30 6 * * mon-fri")
+        .get_next_fire_time(None, stockholm("2023-05-27T12:00"))
+        .isoformat()
+        == "2023-05-29T06:30:00+02:00"
+    )
 
 
 def test_last_fire_within_the_catch_up_window():
@@ -233,8 +258,9 @@ def test_the_daemon_schedules_the_digest_beside_the_sweep():
     def tick(job_work):  # type: ignore[no-untyped-def]
         return lambda: job_work(threading.Event())
 
-    daemon.add_jobs(scheduler, clock.now(), 5, tick, work,
-                    [daemon.CronJob(digest_mail.JOB_ID, trigger, work)])
+    daemon.add_jobs(
+        scheduler, clock.now(), 5, tick, work, [daemon.CronJob(digest_mail.JOB_ID, trigger, work)]
+    )
     jobs = {j.id: j for j in scheduler.get_jobs()}
     assert set(jobs) == {daemon.JOB_ID, digest_mail.JOB_ID}
     assert {j.next_run_time for j in jobs.values()} == {clock.now()}  # both at once
@@ -252,47 +278,116 @@ def sample(lang: str = "sv", lead: bool = False) -> dict:
     today = D("2023-06-01")
     evil = "<script>alert(1)</script>"
     data = {
-        "lang": lang, "lead": lead, "programme": "RSP 2022-2030", "key": "rsp",
-        "region": "Region JH", "period": {"start": "2023-05-25", "end": "2023-06-01",
-                                          "start_text": "25 maj 2023",
-                                          "end_text": "1 juni 2023"},
-        "compiled": "1 juni 2023 09:00", "today": today.isoformat(),
+        "lang": lang,
+        "lead": lead,
+        "programme": "RSP 2022-2030",
+        "key": "rsp",
+        "region": "Region JH",
+        "period": {
+            "start": "2023-05-25",
+            "end": "2023-06-01",
+            "start_text": "25 maj 2023",
+            "end_text": "1 juni 2023",
+        },
+        "compiled": "1 juni 2023 09:00",
+        "today": today.isoformat(),
         "today_text": "1 juni 2023",
-        "stage": {"label": "Fastställt", "state": "adopted", "final": False,
-                  "since": "2023-05-23", "days": 9, "since_text": "sedan 23 maj 2023, 9 dagar",
-                  "next": None},
-        "milestones": [{"state": "adopted", "label": "Fastställt", "status": "late",
-                        "delta": 23, "planned": "2023-04-30", "actual": "2023-05-23",
-                        "note": milestone_text("late", 23, lang), "current": True,
-                        "outside": False, "drawn": True, "planned_text": "30 april 2023",
-                        "actual_text": "23 maj 2023",
-                        "planned_cells": timeline.planned_track(axis, D("2023-04-30"), today),
-                        "actual_cells": timeline.actual_track(axis, D("2023-04-30"),
-                                                              D("2023-05-23"), "late", today)}],
-        "timeline": {"start": "2023-01-01", "end": "2023-12-31",
-                     "ticks": timeline.axis_ticks(axis, lang), "earlier": ""},
-        "decisions": [{"id": 1, "meeting_date": "2023-05-23", "reference": "2023-05-23 § 89, R",
-                       "text": evil, "by": "RUN", "delegated": False, "step": "decided",
-                       "expected_final": ""}],
+        "stage": {
+            "label": "Fastställt",
+            "state": "adopted",
+            "final": False,
+            "since": "2023-05-23",
+            "days": 9,
+            "since_text": "sedan 23 maj 2023, 9 dagar",
+            "next": None,
+        },
+        "milestones": [
+            {
+                "state": "adopted",
+                "label": "Fastställt",
+                "status": "late",
+                "delta": 23,
+                "planned": "2023-04-30",
+                "actual": "2023-05-23",
+                "note": milestone_text("late", 23, lang),
+                "current": True,
+                "outside": False,
+                "drawn": True,
+                "planned_text": "30 april 2023",
+                "actual_text": "23 maj 2023",
+                "planned_cells": timeline.planned_track(axis, D("2023-04-30"), today),
+                "actual_cells": timeline.actual_track(
+                    axis, D("2023-04-30"), D("2023-05-23"), "late", today
+                ),
+            }
+        ],
+        "timeline": {
+            "start": "2023-01-01",
+            "end": "2023-12-31",
+            "ticks": timeline.axis_ticks(axis, lang),
+            "earlier": "",
+        },
+        "decisions": [
+            {
+                "id": 1,
+                "meeting_date": "2023-05-23",
+                "reference": "2023-05-23 § 89, R",
+                "text": evil,
+                "by": "RUN",
+                "delegated": False,
+                "step": "decided",
+                "expected_final": "",
+            }
+        ],
         "pending": [],
-        "measures": {"year": 2023, "areas": [{"number": 1, "title": evil, "total": 2,
-                                              "counts": [{"state": "planned",
-                                                          "label": "Planerad", "n": 2}],
-                                              "bar": timeline.stacked([("state:planned", 2)])}],
-                     "states": [{"state": "planned", "label": "Planerad"}],
-                     "totals": [{"state": "planned", "label": "Planerad", "n": 2}],
-                     "total": 2},
-        "overdue": [{"year": 2023, "code": "1.A", "title": evil, "state": "Planerad",
-                     "due": "2023-05-01", "due_date_text": "1 maj 2023", "due_text": "Klart",
-                     "days_left": -31,
-                     "when": days_text(-31, lang), "bodies": [evil, "Berg"]}],
-        "due_soon": [], "due_within": 14,
-        "remiss": {"reply_by": "2023-06-20", "received": [],
-                   "missing": [{"name": evil, "key": "x"}]},
+        "measures": {
+            "year": 2023,
+            "areas": [
+                {
+                    "number": 1,
+                    "title": evil,
+                    "total": 2,
+                    "counts": [{"state": "planned", "label": "Planerad", "n": 2}],
+                    "bar": timeline.stacked([("state:planned", 2)]),
+                }
+            ],
+            "states": [{"state": "planned", "label": "Planerad"}],
+            "totals": [{"state": "planned", "label": "Planerad", "n": 2}],
+            "total": 2,
+        },
+        "overdue": [
+            {
+                "year": 2023,
+                "code": "1.A",
+                "title": evil,
+                "state": "Planerad",
+                "due": "2023-05-01",
+                "due_date_text": "1 maj 2023",
+                "due_text": "Klart",
+                "days_left": -31,
+                "when": days_text(-31, lang),
+                "bodies": [evil, "Berg"],
+            }
+        ],
+        "due_soon": [],
+        "due_within": 14,
+        "remiss": {
+            "reply_by": "2023-06-20",
+            "received": [],
+            "missing": [{"name": evil, "key": "x"}],
+        },
     }
     if lead:
-        data["refused"] = [{"at": "2023-05-30 10:00", "actor": "x", "role": "", "what": "t",
-                            "subject": "", "reason": evil}]
+        data["refused"] = [
+            {
+                "at": "2023-05-30 10:00",
+                "actor": "x",
+                "role": "",
+                "what": "t",
+                "subject": "",
+                "reason": evil,
+            }
+        ]
         data["failed"] = []
     return data
 
@@ -303,8 +398,19 @@ def test_html_escapes_what_people_typed_and_has_no_script_or_resource():
     assert html.count("&lt;script&gt;") == 6  # decision, area, measure, body, remiss, refused
     for forbidden in ("src=", "href=", "url(", "@import", "<img", "<link", "http"):
         assert forbidden not in html
-    for section in ("stage", "milestones", "timeline", "decisions", "pending", "remiss",
-                    "measures", "overdue", "due-soon", "refused", "failed"):
+    for section in (
+        "stage",
+        "milestones",
+        "timeline",
+        "decisions",
+        "pending",
+        "remiss",
+        "measures",
+        "overdue",
+        "due-soon",
+        "refused",
+        "failed",
+    ):
         assert f'id="{section}"' in html
     assert "23 dagar sent" in html and 'lang="sv"' in html
 
@@ -321,8 +427,10 @@ def test_english_and_the_lead_copy():
     text = render(data, "text")
     assert "23 days late" in text and "Refused attempts in the period (1)" in text
     assert "Failed mails (0)" in text
-    assert digest.subject_line(data) == "Weekly digest (process lead) RSP 2022-2030, week 22 " \
-                                        "(2023-06-01)"
+    assert (
+        digest.subject_line(data) == "Weekly digest (process lead) RSP 2022-2030, week 22 "
+        "(2023-06-01)"
+    )
     assert digest.subject_line(sample()) == "Veckorapport RSP 2022-2030, vecka 22 (2023-06-01)"
     with pytest.raises(ValueError, match="format"):
         render(data, "pdf")

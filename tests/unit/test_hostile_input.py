@@ -30,12 +30,36 @@ RULES = (EXAMPLE / "reminders.yaml").read_text(encoding="utf-8")
 BODY_KEYS = {b.key for b in load_bodies(EXAMPLE / "bodies.yaml")}
 LOCATED = re.compile(r"^src\.yaml:\d+: \S")
 
-NASTY = st.sampled_from([
-    "", "~", "null", "[]", "{}", "- x", "a: [", "&a x", "*a", "!!python/object:os.system x",
-    "2022-13-45", "0", "-1", "1e309", "true", "'", '"\\x00"', "<script>alert(1)</script>",
-    "  - {name: 1, to: 2}", "\t", "äöå: ÅÄÖ", "x: " + "y" * 5000, "? [a, b]\n: c",
-    "from: [drafting, drafting]", "roles: [board, board]", "final: maybe",
-])
+NASTY = st.sampled_from(
+    [
+        "",
+        "~",
+        "null",
+        "[]",
+        "{}",
+        "- x",
+        "a: [",
+        "&a x",
+        "*a",
+        "!!python/object:os.system x",
+        "2022-13-45",
+        "0",
+        "-1",
+        "1e309",
+        "true",
+        "'",
+        '"\\x00"',
+        "<script>alert(1)</script>",
+        "  - {name: 1, to: 2}",
+        "\t",
+        "äöå: ÅÄÖ",
+        "x: " + "y" * 5000,
+        "? [a, b]\n: c",
+        "from: [drafting, drafting]",
+        "roles: [board, board]",
+        "final: maybe",
+    ]
+)
 
 
 @st.composite
@@ -72,15 +96,16 @@ def assert_clear(error: DefinitionError) -> None:
         assert "Traceback" not in p
 
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 PARSERS = {
     "drafting definition": (DRAFTING, lambda data, text: parse_definition(data, "src.yaml", "h")),
     "measure definition": (MEASURE, lambda data, text: parse_definition(data, "src.yaml", "h")),
-    "action plan": (PLAN, lambda data, text: parse_action_plan(
-        data, "src.yaml", text.encode(), BODY_KEYS, year=2014)),
+    "action plan": (
+        PLAN,
+        lambda data, text: parse_action_plan(data, "src.yaml", text.encode(), BODY_KEYS, year=2014),
+    ),
     "reminder rules": (RULES, lambda data, text: parse_rules(data, "src.yaml")),
 }
 
@@ -98,8 +123,12 @@ def test_mutated_file_gives_only_located_errors(kind, data):
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.text(max_size=80), st.from_regex(
-    r"\A(\d{4}-\d{2}-\d{2})? ?(§ ?\d{1,5})? ?([A-ZÅÄÖ]{1,3}/\d{1,4}/\d{4})?\Z")))
+@given(
+    st.one_of(
+        st.text(max_size=80),
+        st.from_regex(r"\A(\d{4}-\d{2}-\d{2})? ?(§ ?\d{1,5})? ?([A-ZÅÄÖ]{1,3}/\d{1,4}/\d{4})?\Z"),
+    )
+)
 def test_any_decision_reference_parses_or_says_what_is_missing(raw):
     try:
         ref = parse_decision_ref(raw)

@@ -15,8 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 # Each layer and the layers it may import (besides itself). `process` is the domain and
 # its services, `notifications` builds on it, `cli.py` and `web` wire everything.
 PROCESS_BASE = ("process.core", "process.storage", "process.access", "process.workflow")
-FEATURES = ("process.bodies", "process.decisions", "process.remiss", "process.plans",
-            "process.programme")
+FEATURES = (
+    "process.bodies",
+    "process.decisions",
+    "process.remiss",
+    "process.plans",
+    "process.programme",
+)
 MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "workflows": (),
     "process.core": (),
@@ -27,28 +32,66 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "process.decisions": (*PROCESS_BASE, "process.bodies"),
     "process.remiss": (*PROCESS_BASE, "process.bodies", "process.decisions"),
     "process.plans": (*PROCESS_BASE, "process.bodies", "workflows"),
-    "process.programme": (*PROCESS_BASE, "process.bodies", "process.decisions",
-                          "process.remiss", "process.plans", "workflows"),
+    "process.programme": (
+        *PROCESS_BASE,
+        "process.bodies",
+        "process.decisions",
+        "process.remiss",
+        "process.plans",
+        "workflows",
+    ),
     "process.reports": (*PROCESS_BASE, *FEATURES, "workflows"),
     "process.demo": (*PROCESS_BASE, *FEATURES, "process.reports", "workflows"),
     "process.cli": (*PROCESS_BASE, *FEATURES, "process.reports", "process.demo", "workflows"),
     "notifications.mail": (*PROCESS_BASE, *FEATURES, "process.reports"),
-    "notifications.reminders": (*PROCESS_BASE, *FEATURES, "process.reports",
-                                "notifications.mail", "workflows"),
-    "notifications.digest": (*PROCESS_BASE, *FEATURES, "process.reports",
-                             "notifications.mail"),
-    "notifications.daemon": (*PROCESS_BASE, *FEATURES, "process.reports",
-                             "notifications.mail", "notifications.reminders",
-                             "notifications.digest"),
-    "notifications.cli": (*PROCESS_BASE, *FEATURES, "process.reports", "process.cli",
-                          "notifications.mail", "notifications.reminders",
-                          "notifications.digest", "notifications.daemon"),
-    "web": (*PROCESS_BASE, *FEATURES, "process.reports", "notifications.mail",
-            "notifications.reminders", "notifications.digest"),
-    "cli": (*PROCESS_BASE, *FEATURES, "process.reports", "process.cli", "process.demo",
-            "notifications.mail", "notifications.reminders", "notifications.digest",
-            "notifications.daemon", "notifications.cli", "workflows",
-            "web"),  # `rsp serve` starts the browser interface
+    "notifications.reminders": (
+        *PROCESS_BASE,
+        *FEATURES,
+        "process.reports",
+        "notifications.mail",
+        "workflows",
+    ),
+    "notifications.digest": (*PROCESS_BASE, *FEATURES, "process.reports", "notifications.mail"),
+    "notifications.daemon": (
+        *PROCESS_BASE,
+        *FEATURES,
+        "process.reports",
+        "notifications.mail",
+        "notifications.reminders",
+        "notifications.digest",
+    ),
+    "notifications.cli": (
+        *PROCESS_BASE,
+        *FEATURES,
+        "process.reports",
+        "process.cli",
+        "notifications.mail",
+        "notifications.reminders",
+        "notifications.digest",
+        "notifications.daemon",
+    ),
+    "web": (
+        *PROCESS_BASE,
+        *FEATURES,
+        "process.reports",
+        "notifications.mail",
+        "notifications.reminders",
+        "notifications.digest",
+    ),
+    "cli": (
+        *PROCESS_BASE,
+        *FEATURES,
+        "process.reports",
+        "process.cli",
+        "process.demo",
+        "notifications.mail",
+        "notifications.reminders",
+        "notifications.digest",
+        "notifications.daemon",
+        "notifications.cli",
+        "workflows",
+        "web",
+    ),  # `rsp serve` starts the browser interface
 }
 PACKAGES = ("process", "notifications", "workflows", "web", "cli")
 
@@ -97,8 +140,11 @@ def project_import(module: str, known: set[str]) -> str | None:
 
 
 def test_every_module_has_a_layer() -> None:
-    homeless = [name for name, _path in modules()
-                if layer_of(name) is None and name not in ("process", "notifications")]
+    homeless = [
+        name
+        for name, _path in modules()
+        if layer_of(name) is None and name not in ("process", "notifications")
+    ]
     assert not homeless, f"modules outside every layer: {homeless}"
 
 
@@ -116,8 +162,7 @@ def test_imports_run_one_way() -> None:
             if theirs is None or theirs == mine or mine is None:
                 continue
             if theirs not in MAY_IMPORT[mine]:
-                wrong.append(f"{path.relative_to(ROOT)}:{line}: {mine} imports {target} "
-                             f"({theirs})")
+                wrong.append(f"{path.relative_to(ROOT)}:{line}: {mine} imports {target} ({theirs})")
     assert not wrong, "imports against the layers:\n" + "\n".join(wrong)
 
 
@@ -132,7 +177,8 @@ def test_no_import_cycles() -> None:
                 graph[name].add(target)
     cycles = _cycles(graph)
     assert not cycles, "modules that import each other in a circle:\n" + "\n".join(
-        " → ".join(c) for c in cycles)
+        " → ".join(c) for c in cycles
+    )
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -172,7 +218,8 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def test_the_walk_sees_imports_inside_functions_and_relative_ones(tmp_path: Path) -> None:
     source = tmp_path / "mod.py"
-    source.write_text("def f():\n    from process.cli import context\n"
-                      "from . import sibling\n", encoding="utf-8")
+    source.write_text(
+        "def f():\n    from process.cli import context\nfrom . import sibling\n", encoding="utf-8"
+    )
     seen = [m for _line, m in imports_of("process.core.mod", source)]
     assert "process.cli.context" in seen and "process.core.sibling" in seen

@@ -37,20 +37,26 @@ LEAD = Recipient("landsbygd@krokom.kommun.example", "Krokoms kommun")
 CC = Recipient("rsp@lansstyrelsen.example", "Länsstyrelsen Jämtlands län")
 
 
-def reminder(title: str = "Servicepunkter <& butiker>", due: str = "2022-12-24",
-             deadline: str = "2022-12-27", to: tuple = (LEAD,), cc: tuple = (CC,),
-             send_at: dt.datetime = NOW) -> DueReminder:
-    it = DeadlineItem("measure", "measure:7", title, D(due), to, cc,
-                      details=(("Insats", "1.1 A"),))
+def reminder(
+    title: str = "Servicepunkter <& butiker>",
+    due: str = "2022-12-24",
+    deadline: str = "2022-12-27",
+    to: tuple = (LEAD,),
+    cc: tuple = (CC,),
+    send_at: dt.datetime = NOW,
+) -> DueReminder:
+    it = DeadlineItem("measure", "measure:7", title, D(due), to, cc, details=(("Insats", "1.1 A"),))
     return DueReminder(it, "measure.on_day", D(deadline), D(deadline), send_at)
 
 
 def test_swedish_mail_with_a_moved_deadline():
     mail = render(reminder(), LEAD, "to", "sv", "Regionalt serviceprogram 2022-2030")
-    assert mail.subject == ("Påminnelse: Servicepunkter <& butiker> – senast 27 december "
-                            "2022 (i dag)")
-    assert 'Insatsen "Servicepunkter <& butiker>" ska vara klar tisdag 27 december 2022' \
-        in mail.text
+    assert mail.subject == (
+        "Påminnelse: Servicepunkter <& butiker> – senast 27 december 2022 (i dag)"
+    )
+    assert (
+        'Insatsen "Servicepunkter <& butiker>" ska vara klar tisdag 27 december 2022' in mail.text
+    )
     assert "flyttad från lördag 24 december 2022, Julafton, enligt lag (1930:173)" in mail.text
     assert "Insats: 1.1 A" in mail.text
     # the Cc list is in the header, not in the body
@@ -61,8 +67,11 @@ def test_swedish_mail_with_a_moved_deadline():
 
 
 def test_english_mail_overdue_for_a_cc_recipient():
-    r = reminder(due="2023-05-15", deadline="2023-05-15",
-                 send_at=dt.datetime(2023, 5, 22, 8, tzinfo=STOCKHOLM))
+    r = reminder(
+        due="2023-05-15",
+        deadline="2023-05-15",
+        send_at=dt.datetime(2023, 5, 22, 8, tzinfo=STOCKHOLM),
+    )
     mail = render(r, CC, "cc", "en")
     assert mail.subject.startswith("Overdue: Servicepunkter <& butiker> – was due 15 May 2023")
     assert "(7 days ago)" in mail.subject
@@ -71,9 +80,16 @@ def test_english_mail_overdue_for_a_cc_recipient():
     assert 'lang="en"' in mail.html
 
 
-@pytest.mark.parametrize("days,sv,en", [
-    (14, "om 14 dagar", "in 14 days"), (1, "i morgon", "tomorrow"), (0, "i dag", "today"),
-    (-1, "i går", "yesterday"), (-8, "för 8 dagar sedan", "8 days ago")])
+@pytest.mark.parametrize(
+    "days,sv,en",
+    [
+        (14, "om 14 dagar", "in 14 days"),
+        (1, "i morgon", "tomorrow"),
+        (0, "i dag", "today"),
+        (-1, "i går", "yesterday"),
+        (-8, "för 8 dagar sedan", "8 days ago"),
+    ],
+)
 def test_when_text(days, sv, en):
     assert (when_text(days, "sv"), when_text(days, "en")) == (sv, en)
 
@@ -95,16 +111,21 @@ def test_a_mail_greets_a_person_by_name_and_an_organisation_properly():
     # rendered once for all recipients, each still greeted as themselves
     each = render_each(r, [(body, "to"), (person, "cc")])
     assert [m.text if isinstance(m, RenderedMail) else m for m in each] == [
-        to_body.text, to_person.text]
+        to_body.text,
+        to_person.text,
+    ]
 
 
-@pytest.mark.parametrize("field,value", [
-    ("name", "Krokom\r\nBcc: victim@example.com"),
-    ("name", "Krokom\nBcc: victim@example.com"),
-    ("name", "Krokom\u2028Bcc: victim@example.com"),
-    ("title", "Butiker\r\nBcc: victim@example.com"),
-    ("address", "a@b.example\nBcc: victim@example.com"),
-])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("name", "Krokom\r\nBcc: victim@example.com"),
+        ("name", "Krokom\nBcc: victim@example.com"),
+        ("name", "Krokom\u2028Bcc: victim@example.com"),
+        ("title", "Butiker\r\nBcc: victim@example.com"),
+        ("address", "a@b.example\nBcc: victim@example.com"),
+    ],
+)
 def test_a_line_break_cannot_add_a_header(field, value):
     if field == "title":
         r = reminder(title=value)
@@ -128,8 +149,7 @@ def _row(to=None, subject="Påminnelse") -> dict:
 def test_build_email_is_multipart_with_fixed_message_id():
     row = _row()
     assert row["message_id"].endswith("@region.example>")
-    msg = build_email(row, parse_mail_from("Regionalt serviceprogram <rsp@region.example>"),
-                      NOW)
+    msg = build_email(row, parse_mail_from("Regionalt serviceprogram <rsp@region.example>"), NOW)
     parsed = message_from_bytes(msg.as_bytes(), policy=policy.default)
     assert parsed["Message-ID"].strip() == row["message_id"]
     assert parsed.get_content_type() == "multipart/alternative"
@@ -149,10 +169,13 @@ def test_the_date_header_is_in_swedish_time_whatever_the_clock_gives():
     assert summer["Date"] == "Thu, 01 Jun 2023 07:00:00 +0200"
 
 
-@pytest.mark.parametrize("to,subject", [
-    ([["Evil\r\nBcc: victim@example.com", "a@b.example"]], "ok"),
-    ([["Name", "a@b.example"]], "Hej\nBcc: victim@example.com"),
-])
+@pytest.mark.parametrize(
+    "to,subject",
+    [
+        ([["Evil\r\nBcc: victim@example.com", "a@b.example"]], "ok"),
+        ([["Name", "a@b.example"]], "Hej\nBcc: victim@example.com"),
+    ],
+)
 def test_build_email_refuses_stored_header_injection(to, subject):
     with pytest.raises(InvalidInput, match="refused"):
         build_email(_row(to, subject), parse_mail_from("rsp@region.example"), NOW)
@@ -195,7 +218,8 @@ def test_file_transport_follows_and_overwrites_nothing_planted(tmp_path: Path):
     assert target.with_suffix(".tmp").is_symlink()  # left alone, never written through
     assert planted_file.read_text(encoding="utf-8") == "planted"
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [target.name, target.with_suffix(".tmp").name, planted_file.name])  # no leftovers
+        [target.name, target.with_suffix(".tmp").name, planted_file.name]
+    )  # no leftovers
 
 
 def test_failure_classes_and_scrubbing():
@@ -210,9 +234,13 @@ def test_failure_classes_and_scrubbing():
     assert "hemligt" not in repr(scrub)
 
 
-SMTP_ENV = {"RSP_SMTP_HOST": "smtp.region.example", "RSP_SMTP_USER": "rsp",
-            "RSP_SMTP_PASSWORD_ENV": "RSP_SECRET", "RSP_MAIL_FROM": "rsp@region.example",
-            "RSP_SECRET": "hemligt-Lösen"}
+SMTP_ENV = {
+    "RSP_SMTP_HOST": "smtp.region.example",
+    "RSP_SMTP_USER": "rsp",
+    "RSP_SMTP_PASSWORD_ENV": "RSP_SECRET",
+    "RSP_MAIL_FROM": "rsp@region.example",
+    "RSP_SECRET": "hemligt-Lösen",
+}
 
 
 def test_settings_from_the_environment(tmp_path: Path):
@@ -225,19 +253,23 @@ def test_settings_from_the_environment(tmp_path: Path):
     assert ssl.smtp is not None and ssl.smtp.tls == "ssl"
     described = smtp.describe() + repr(smtp) + repr(mailconfig.open_transport(smtp, SMTP_ENV))
     assert "hemligt" not in described and "$RSP_SECRET" in smtp.describe()
-    over = mailconfig.settings_from_env(SMTP_ENV, tmp_path, {"RSP_MAIL_TRANSPORT": "file",
-                                                             "RSP_OUTBOX_DIR": "/tmp/x"})
+    over = mailconfig.settings_from_env(
+        SMTP_ENV, tmp_path, {"RSP_MAIL_TRANSPORT": "file", "RSP_OUTBOX_DIR": "/tmp/x"}
+    )
     assert (over.transport, str(over.outbox_dir)) == ("file", "/tmp/x")
 
 
-@pytest.mark.parametrize("change,words", [
-    ({"RSP_SMTP_PASSWORD_ENV": ""}, "set RSP_SMTP_PASSWORD_ENV to the NAME"),
-    ({"RSP_SMTP_TLS": "none"}, "rsp does not send unencrypted"),
-    ({"RSP_MAIL_FROM": ""}, "needs RSP_MAIL_FROM"),
-    ({"RSP_SMTP_PORT": "many"}, "RSP_SMTP_PORT='many' is not a number"),
-    ({"RSP_SMTP_CAFILE": "/nonexistent/ca.pem"}, "RSP_SMTP_CAFILE: /nonexistent/ca.pem"),
-    ({"RSP_MAIL_TRANSPORT": "pigeon"}, "use file or smtp"),
-])
+@pytest.mark.parametrize(
+    "change,words",
+    [
+        ({"RSP_SMTP_PASSWORD_ENV": ""}, "set RSP_SMTP_PASSWORD_ENV to the NAME"),
+        ({"RSP_SMTP_TLS": "none"}, "rsp does not send unencrypted"),
+        ({"RSP_MAIL_FROM": ""}, "needs RSP_MAIL_FROM"),
+        ({"RSP_SMTP_PORT": "many"}, "RSP_SMTP_PORT='many' is not a number"),
+        ({"RSP_SMTP_CAFILE": "/nonexistent/ca.pem"}, "RSP_SMTP_CAFILE: /nonexistent/ca.pem"),
+        ({"RSP_MAIL_TRANSPORT": "pigeon"}, "use file or smtp"),
+    ],
+)
 def test_bad_settings_are_refused_clearly(tmp_path: Path, change, words):
     with pytest.raises(TransportConfigError, match=words.replace("(", r"\(")):
         mailconfig.settings_from_env({**SMTP_ENV, **change}, tmp_path)
@@ -260,10 +292,11 @@ def test_long_cc_lists_keep_the_spaces_in_swedish_names():
     encoded words is dropped), every display name must come back as it was."""
     from email.header import decode_header, make_header
 
-    cc = [["Kommunerna i Jämtlands län", "kommunerna@rsp-jamtland.example"],
-          *([f"Strömsunds kommun {i}", f"landsbygd{i}@stromsund.kommun.example"]
-            for i in range(8)),
-          ["Länsstyrelsen Jämtlands län", "rsp@lansstyrelsen-jamtland.example"]]
+    cc = [
+        ["Kommunerna i Jämtlands län", "kommunerna@rsp-jamtland.example"],
+        *([f"Strömsunds kommun {i}", f"landsbygd{i}@stromsund.kommun.example"] for i in range(8)),
+        ["Länsstyrelsen Jämtlands län", "rsp@lansstyrelsen-jamtland.example"],
+    ]
     row = _row()
     row["cc_json"] = json.dumps(cc, ensure_ascii=False)
     raw = build_email(row, parse_mail_from("rsp@region.example"), NOW).as_bytes()
@@ -287,11 +320,12 @@ def test_render_each_equals_render_for_every_recipient(lang, send_at):
     fast = render_each(r, wanted, lang, "Program & <co>")
     assert fast == [render(r, who, how, lang, "Program & <co>") for who, how in wanted]
     assert "&amp; &lt;Co&gt; &#34;AB&#34;" in fast[2].html  # type: ignore[union-attr]
-    assert ("kopia" in fast[1].text.lower() or "copy" in fast[1].text)  # type: ignore[union-attr]
+    assert "kopia" in fast[1].text.lower() or "copy" in fast[1].text  # type: ignore[union-attr]
     assert "\ue000" not in fast[0].text + fast[0].html  # type: ignore[union-attr]
     odd_title = reminder(title="Titel \ue000 med ett privat tecken", send_at=send_at)
-    assert render_each(odd_title, wanted[:2], lang) == [render(odd_title, w, h, lang)
-                                                         for w, h in wanted[:2]]
+    assert render_each(odd_title, wanted[:2], lang) == [
+        render(odd_title, w, h, lang) for w, h in wanted[:2]
+    ]
 
 
 def test_render_each_reports_a_bad_name_and_renders_the_others():

@@ -12,14 +12,18 @@ from process.core.errors import InvalidInput, RspError
 
 
 def test_key_lines_and_problems_name_their_lines() -> None:
-    text = ('# rsp\n[database]\nurl = "rsp.db"\n\n[smtp]\n  host = "smtp.x"\n'
-            '"password" = "x"\n[general]\nlang = "en"\n"färg" = 1\n')
+    text = (
+        '# rsp\n[database]\nurl = "rsp.db"\n\n[smtp]\n  host = "smtp.x"\n'
+        '"password" = "x"\n[general]\nlang = "en"\n"färg" = 1\n'
+    )
     loaded = config.parse(text, "rsp.toml")
     assert loaded.values["RSP_DATABASE_URL"] == ("rsp.db", 3)
     assert loaded.values["RSP_SMTP_HOST"] == ("smtp.x", 6)
     assert loaded.values["RSP_LANG"] == ("en", 9)
     assert [(p.line, p.message.split(":")[0]) for p in loaded.problems] == [
-        (7, "smtp.password"), (10, "general.färg")]
+        (7, "smtp.password"),
+        (10, "general.färg"),
+    ]
 
 
 def test_the_environment_wins_over_the_file() -> None:
@@ -31,8 +35,9 @@ def test_the_environment_wins_over_the_file() -> None:
 
 
 def test_a_url_with_a_password_and_a_true_false_value() -> None:
-    loaded = config.parse('[database]\nurl = "postgresql://u:pw@h/d"\n[web]\n'
-                          'email_sign_in = false\n', "f.toml")
+    loaded = config.parse(
+        '[database]\nurl = "postgresql://u:pw@h/d"\n[web]\nemail_sign_in = false\n', "f.toml"
+    )
     assert loaded.problems[0].line == 2 and "holds a password" in loaded.problems[0].message
     assert loaded.values == {"RSP_WEB_EMAIL_SIGN_IN": ("no", 4)}
 
@@ -56,5 +61,6 @@ def test_the_database_password_by_reference(tmp_path) -> None:
     with pytest.raises(InvalidInput, match="not set or empty"):
         password_by_reference({"RSP_DATABASE_PASSWORD_ENV": "NOPE"})
     with pytest.raises(InvalidInput, match="not both"):
-        password_by_reference({"RSP_DATABASE_PASSWORD_ENV": "X",
-                               "RSP_DATABASE_PASSWORD_FILE": str(pw)})
+        password_by_reference(
+            {"RSP_DATABASE_PASSWORD_ENV": "X", "RSP_DATABASE_PASSWORD_FILE": str(pw)}
+        )

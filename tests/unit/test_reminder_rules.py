@@ -62,7 +62,11 @@ def test_the_bundled_rules_are_valid():
     assert set(rules.kinds) == {"measure", "milestone", "remiss"}
     assert rules.send_at == dt.time(8, 0)
     assert [r.id for r in rules.kinds["measure"].rules][:4] == [
-        "before_14", "before_7", "before_1", "on_day"]
+        "before_14",
+        "before_7",
+        "before_1",
+        "on_day",
+    ]
 
 
 def test_every_problem_is_reported_with_file_and_line():
@@ -104,15 +108,24 @@ def test_every_problem_is_reported_with_file_and_line():
     assert all(p.startswith("r.yaml:") for p in err.value.problems)
 
 
-@pytest.mark.parametrize("text,words", [
-    ("reminders: 3\n", "r.yaml:1: a reminder rules file must be a mapping with a 'reminders:'"),
-    ("reminders: {send_at: '08:00'}\n", "give at least one of 'measures', 'milestones'"),
-    ("reminders:\n  measures: {rules: []}\n", "r.yaml:2: measures: 'rules' must be a non-empty"),
-    ("reminders:\n  measures:\n    rules: [{id: a, days_before: 1}, {id: b, days_before: 1}]\n",
-     "two rules remind the same number of days"),
-    ("reminders:\n  measures: [1]\n", "measures: must be a mapping with 'rules'"),
-    ("reminders:\n  measures:\n    rules: [{id: a, days_before: 1}\n", "r.yaml:"),
-])
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("reminders: 3\n", "r.yaml:1: a reminder rules file must be a mapping with a 'reminders:'"),
+        ("reminders: {send_at: '08:00'}\n", "give at least one of 'measures', 'milestones'"),
+        (
+            "reminders:\n  measures: {rules: []}\n",
+            "r.yaml:2: measures: 'rules' must be a non-empty",
+        ),
+        (
+            "reminders:\n  measures:\n"
+            "    rules: [{id: a, days_before: 1}, {id: b, days_before: 1}]\n",
+            "two rules remind the same number of days",
+        ),
+        ("reminders:\n  measures: [1]\n", "measures: must be a mapping with 'rules'"),
+        ("reminders:\n  measures:\n    rules: [{id: a, days_before: 1}\n", "r.yaml:"),
+    ],
+)
 def test_small_mistakes(text, words):
     with pytest.raises(DefinitionError, match=None) as err:
         rules_from(text, "r.yaml")
@@ -146,17 +159,20 @@ def test_schedule_moves_to_working_mornings_and_collapses_same_day():
     ]
 
 
-@pytest.mark.parametrize("now,rule", [
-    ("2023-05-02T07:59", None),  # before the first moment
-    ("2023-05-02T08:00", "measure.before_14"),
-    ("2023-05-05T15:00", "measure.before_14"),  # still the latest one
-    ("2023-05-08T08:30", "measure.before_7"),
-    ("2023-05-14T12:00", "measure.before_7"),  # Sunday: 'one day before' waits for Monday
-    ("2023-05-15T08:00", "measure.on_day"),
-    ("2023-06-01T10:00", "measure.overdue_weekly"),  # catch-up: only the latest weekly one
-    ("2023-06-19T10:00", "measure.overdue_weekly"),
-    ("2023-06-20T10:00", None),  # the last weekly one is more than 7 days old
-])
+@pytest.mark.parametrize(
+    "now,rule",
+    [
+        ("2023-05-02T07:59", None),  # before the first moment
+        ("2023-05-02T08:00", "measure.before_14"),
+        ("2023-05-05T15:00", "measure.before_14"),  # still the latest one
+        ("2023-05-08T08:30", "measure.before_7"),
+        ("2023-05-14T12:00", "measure.before_7"),  # Sunday: 'one day before' waits for Monday
+        ("2023-05-15T08:00", "measure.on_day"),
+        ("2023-06-01T10:00", "measure.overdue_weekly"),  # catch-up: only the latest weekly one
+        ("2023-06-19T10:00", "measure.overdue_weekly"),
+        ("2023-06-20T10:00", None),  # the last weekly one is more than 7 days old
+    ],
+)
 def test_due_now_gives_the_latest_passed_occurrence(now, rule):
     due = due_now(RULES, [item("2023-05-15")], at(now))
     assert [d.rule for d in due] == ([rule] if rule else [])
@@ -202,17 +218,27 @@ def test_catch_up_days_zero_means_only_today():
 
 
 def test_recipients_once_each_to_before_cc():
-    dup = DeadlineItem("measure", "measure:2", "X", D("2023-05-15"),
-                       (LEAD, Recipient("LEAD@kommun.example", "again")),
-                       (OTHER, Recipient("lead@kommun.example"), Recipient(" ")))
+    dup = DeadlineItem(
+        "measure",
+        "measure:2",
+        "X",
+        D("2023-05-15"),
+        (LEAD, Recipient("LEAD@kommun.example", "again")),
+        (OTHER, Recipient("lead@kommun.example"), Recipient(" ")),
+    )
     (r,) = due_now(RULES, [dup], at("2023-05-15T08:00"))
     assert [(p.address, how) for p, how in r.recipients()] == [
-        ("lead@kommun.example", "to"), ("rsp@lansstyrelsen.example", "cc")]
+        ("lead@kommun.example", "to"),
+        ("rsp@lansstyrelsen.example", "cc"),
+    ]
 
 
 def test_simulate_lists_the_coming_reminders_in_order():
-    items = [item("2023-05-15"), item("2023-06-05", subject="measure:2"),
-             item("2023-05-10", kind="milestone", subject="process:1:adopted")]
+    items = [
+        item("2023-05-15"),
+        item("2023-06-05", subject="measure:2"),
+        item("2023-05-10", kind="milestone", subject="process:1:adopted"),
+    ]
     out = simulate(RULES, items, at("2023-05-03T12:00"), D("2023-05-31"))
     seen = [(r.send_at.date().isoformat(), r.item.subject, r.rule) for r in out]
     assert seen[0] == ("2023-05-03", "measure:1", "measure.before_14")  # due at the start

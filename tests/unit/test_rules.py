@@ -14,25 +14,34 @@ from process.reports.status import milestone_status
 from process.workflow import guards
 
 
-@pytest.mark.parametrize("raw", [
-    "2023-05-23 § 89 RUN/536/2021",
-    "RUN/536/2021, 2023-05-23, §89",
-    "§ 89 RUN/536/2021 2023-05-23",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2023-05-23 § 89 RUN/536/2021",
+        "RUN/536/2021, 2023-05-23, §89",
+        "§ 89 RUN/536/2021 2023-05-23",
+    ],
+)
 def test_decision_reference_in_any_order(raw):
     ref = parse_decision_ref(raw)
     assert (ref.meeting_date, ref.paragraph, ref.diary_number) == (
-        dt.date(2023, 5, 23), "89", "RUN/536/2021")
+        dt.date(2023, 5, 23),
+        "89",
+        "RUN/536/2021",
+    )
     assert str(ref) == "2023-05-23 § 89, RUN/536/2021"
 
 
-@pytest.mark.parametrize("raw,missing", [
-    ("§ 89 RUN/536/2021", "meeting date"),
-    ("2023-05-23 RUN/536/2021", "paragraph"),
-    ("2023-05-23 § 89", "diary number"),
-    ("2023-02-30 § 89 RUN/536/2021", "2023-02-30 does not exist"),
-    ("2023-05-23 2023-05-24 § 89 RUN/536/2021", "only one date"),
-])
+@pytest.mark.parametrize(
+    "raw,missing",
+    [
+        ("§ 89 RUN/536/2021", "meeting date"),
+        ("2023-05-23 RUN/536/2021", "paragraph"),
+        ("2023-05-23 § 89", "diary number"),
+        ("2023-02-30 § 89 RUN/536/2021", "2023-02-30 does not exist"),
+        ("2023-05-23 2023-05-24 § 89 RUN/536/2021", "only one date"),
+    ],
+)
 def test_decision_reference_names_what_is_missing(raw, missing):
     with pytest.raises(InvalidInput, match=missing):
         parse_decision_ref(raw)
@@ -45,22 +54,26 @@ def test_decision_reference_refuses_newlines():
 
 def test_guards():
     assert guards.failures(("comment_given",), guards.GuardContext(comment="  ")) == [
-        "comment_given: a comment is required (-m) saying what happened"]
+        "comment_given: a comment is required (-m) saying what happened"
+    ]
     assert guards.failures(("comment_given",), guards.GuardContext(comment="ok")) == []
     ctx = guards.GuardContext(fired={"consult_service_z": 2})
     assert guards.failures(("service_z_consulted",), ctx) == []
     assert guards.failures(("steering_group_checked_in",), ctx) == [
-        "steering_group_checked_in: 'check_in_steering_group' has not happened yet in this "
-        "process"]
+        "steering_group_checked_in: 'check_in_steering_group' has not happened yet in this process"
+    ]
 
 
-@pytest.mark.parametrize("planned,actual,today,expected", [
-    ("2023-04-30", "2023-05-23", "2023-06-01", ("late", 23)),
-    ("2022-11-30", "2022-11-22", "2023-06-01", ("early", -8)),
-    ("2022-02-22", "2022-02-22", "2023-06-01", ("on_plan", 0)),
-    ("2023-04-30", None, "2023-05-10", ("overdue", 10)),
-    ("2023-04-30", None, "2023-04-30", ("upcoming", None)),
-])
+@pytest.mark.parametrize(
+    "planned,actual,today,expected",
+    [
+        ("2023-04-30", "2023-05-23", "2023-06-01", ("late", 23)),
+        ("2022-11-30", "2022-11-22", "2023-06-01", ("early", -8)),
+        ("2022-02-22", "2022-02-22", "2023-06-01", ("on_plan", 0)),
+        ("2023-04-30", None, "2023-05-10", ("overdue", 10)),
+        ("2023-04-30", None, "2023-04-30", ("upcoming", None)),
+    ],
+)
 def test_milestone_status(planned, actual, today, expected):
     d = dt.date.fromisoformat
     assert milestone_status(d(planned), d(actual) if actual else None, d(today)) == expected
@@ -111,11 +124,13 @@ def test_swedish_dates_and_words_as_typed():
     with pytest.raises(InvalidInput, match="'31/2 2022' is not a date: write e.g. 2022-02-22"):
         parse_day("31/2 2022", "--date")
     entries = OUTCOME_LABELS.items()
-    assert [vocab.resolve(t, entries, "--outcome") for t in
-            ("uppnått", "Delvis", "EJ UPPNÅTT", "not", "partly")] == [
-        "achieved", "partly", "not", "not", "partly"]
+    assert [
+        vocab.resolve(t, entries, "--outcome")
+        for t in ("uppnått", "Delvis", "EJ UPPNÅTT", "not", "partly")
+    ] == ["achieved", "partly", "not", "not", "partly"]
     with pytest.raises(InvalidInput, match="giltiga värden: Uppnått \\(achieved\\)"):
         vocab.resolve("kanske", entries, "--outcome")
-    with pytest.raises(InvalidInput,
-                       match="accepted values: Achieved, Partly achieved \\(partly\\)"):
+    with pytest.raises(
+        InvalidInput, match="accepted values: Achieved, Partly achieved \\(partly\\)"
+    ):
         vocab.resolve("kanske", entries, "--outcome", "en")

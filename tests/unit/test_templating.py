@@ -41,18 +41,23 @@ def reminder_due():
     from notifications.reminders.due import DeadlineItem, DueReminder, Recipient
     from process.core.clock import STOCKHOLM
 
-    item = DeadlineItem("measure", "measure:7", f"Insats {EVIL}",
-                        template_samples.D("2023-06-12"),
-                        (Recipient("a@x.example", f"Anna {EVIL}"),),
-                        (Recipient("b@x.example", "Bo"),), details=(("Delmål", "x"),))
-    due = DueReminder(item, "measure.before_7", item.due, item.due,
-                      dt.datetime(2023, 6, 5, 8, tzinfo=STOCKHOLM))
+    item = DeadlineItem(
+        "measure",
+        "measure:7",
+        f"Insats {EVIL}",
+        template_samples.D("2023-06-12"),
+        (Recipient("a@x.example", f"Anna {EVIL}"),),
+        (Recipient("b@x.example", "Bo"),),
+        details=(("Delmål", "x"),),
+    )
+    due = DueReminder(
+        item, "measure.before_7", item.due, item.due, dt.datetime(2023, 6, 5, 8, tzinfo=STOCKHOLM)
+    )
     return due, item
 
 
 def every_output() -> list[str]:
-    return [out for family in families() for lang in ("sv", "en")
-            for out in family.samples(lang)]
+    return [out for family in families() for lang in ("sv", "en") for out in family.samples(lang)]
 
 
 def test_an_exported_copy_renders_byte_for_byte_like_the_bundled_templates(tmp_path):
@@ -68,51 +73,62 @@ def test_an_override_replaces_one_reminder_template_and_the_others_stay(tpl):
     templating.configure(None)
     before = render(due, item.to[0], "to", "sv")
     templating.configure(str(tpl))
-    (tpl / "reminder.sv.txt").write_text("Hej {{ name }}! {{ title }} senast {{ deadline_text }}"
-                                         "\n-- Region Exempel\n", encoding="utf-8")
+    (tpl / "reminder.sv.txt").write_text(
+        "Hej {{ name }}! {{ title }} senast {{ deadline_text }}\n-- Region Exempel\n",
+        encoding="utf-8",
+    )
     mail = render(due, item.to[0], "to", "sv")
-    assert mail.text == f"Hej Anna {EVIL}! Insats {EVIL} senast måndag 12 juni 2023\n" \
-                        "-- Region Exempel\n"  # text: not escaped
+    assert (
+        mail.text == f"Hej Anna {EVIL}! Insats {EVIL} senast måndag 12 juni 2023\n"
+        "-- Region Exempel\n"
+    )  # text: not escaped
     assert mail.html == before.html and mail.subject == before.subject
 
 
 def test_data_stays_escaped_in_an_overridden_html_template(tpl):
     due, item = reminder_due()
-    (tpl / "reminder.sv.html").write_text("<p>Hej {{ name }}: {{ title }}</p>\n",
-                                          encoding="utf-8")
-    for mail in [render(due, item.to[0], "to", "sv"),
-                 *render_each(due, due.recipients(), "sv")]:
+    (tpl / "reminder.sv.html").write_text("<p>Hej {{ name }}: {{ title }}</p>\n", encoding="utf-8")
+    for mail in [render(due, item.to[0], "to", "sv"), *render_each(due, due.recipients(), "sv")]:
         assert not isinstance(mail, InvalidInput)
         assert "<script" not in mail.html and "&lt;script&gt;" in mail.html
-    (tpl / "digest.html").write_text("<h1>{{ programme }}</h1>{% for d in decisions %}"
-                                     "{{ d.text }}{% endfor %}", encoding="utf-8")
+    (tpl / "digest.html").write_text(
+        "<h1>{{ programme }}</h1>{% for d in decisions %}{{ d.text }}{% endfor %}", encoding="utf-8"
+    )
     html = digest_render.render(digest_data("sv"), "html")
     assert html == "<h1>RSP 2022-2030</h1>&lt;script&gt;alert(&#39;rsp&#39;)&lt;/script&gt;"
 
 
 def test_overrides_of_the_digest_and_the_reports(tpl):
     (tpl / "digest.md").write_text("# {{ w('title') }} {{ programme }}\n", encoding="utf-8")
-    (tpl / "followup_report.md").write_text("{{ w('title', year=year) }}: {{ share }}\n",
-                                            encoding="utf-8")
+    (tpl / "followup_report.md").write_text(
+        "{{ w('title', year=year) }}: {{ share }}\n", encoding="utf-8"
+    )
     (tpl / "remiss_report.md").write_text("{{ missing[0].name | cell }}\n", encoding="utf-8")
-    assert digest_render.render(digest_data("sv"), "md") == \
-        "# Veckorapport RSP 2022-2030\n"
-    assert followup.render(template_samples.followup_data("en"), "md") == \
-        "Follow-up of the action plan 2023: 0 av 1 (0 %)\n"
+    assert digest_render.render(digest_data("sv"), "md") == "# Veckorapport RSP 2022-2030\n"
+    assert (
+        followup.render(template_samples.followup_data("en"), "md")
+        == "Follow-up of the action plan 2023: 0 av 1 (0 %)\n"
+    )
     assert remiss_report.render(template_samples.remiss_data("sv"), "md") == f"{EVIL}\n"
     assert "<!DOCTYPE" in digest_render.render(digest_data("sv"), "html")
 
 
-@pytest.mark.parametrize("name,source,words", [
-    ("digest.md", "x\n{{ ''.__class__.__mro__[1].__subclasses__() }}",
-     "access to attribute '__class__' of 'str' object is unsafe"),
-    ("digest.md", "{{ w.func.__globals__ }}", "'__globals__' of 'function' object is unsafe"),
-    ("digest.md", "{{ colour.__globals__['os'] }}", "'__globals__'"),
-    ("digest.md", "{{ cycler.__init__.__globals__.os.popen('id').read() }}", "'__init__'"),
-    ("digest.md", "\n\n{{ decisions.append(1) }}", "'append' of 'list' object is unsafe"),
-    ("digest.md", "{% set x = period.update({'a': 1}) %}", "'update' of 'dict' object"),
-    ("followup_report.md", "{{ areas[0].measures.pop() }}", "'pop' of 'list'"),
-])
+@pytest.mark.parametrize(
+    "name,source,words",
+    [
+        (
+            "digest.md",
+            "x\n{{ ''.__class__.__mro__[1].__subclasses__() }}",
+            "access to attribute '__class__' of 'str' object is unsafe",
+        ),
+        ("digest.md", "{{ w.func.__globals__ }}", "'__globals__' of 'function' object is unsafe"),
+        ("digest.md", "{{ colour.__globals__['os'] }}", "'__globals__'"),
+        ("digest.md", "{{ cycler.__init__.__globals__.os.popen('id').read() }}", "'__init__'"),
+        ("digest.md", "\n\n{{ decisions.append(1) }}", "'append' of 'list' object is unsafe"),
+        ("digest.md", "{% set x = period.update({'a': 1}) %}", "'update' of 'dict' object"),
+        ("followup_report.md", "{{ areas[0].measures.pop() }}", "'pop' of 'list'"),
+    ],
+)
 def test_the_sandbox_refuses_escapes_and_mutation_naming_the_line(tpl, name, source, words):
     (tpl / name).write_text(source, encoding="utf-8")
     by_name = {f.name: f.samples for f in families()}
@@ -128,8 +144,11 @@ def test_the_sandbox_refuses_escapes_and_mutation_naming_the_line(tpl, name, sou
 def test_a_syntax_error_and_an_undefined_name_say_file_and_line(tpl):
     (tpl / "reminder.sv.txt").write_text("Hej\n\n{% if name %}\nx\n", encoding="utf-8")
     due, item = reminder_due()
-    with pytest.raises(TemplateProblem, match=rf"template {tpl}/reminder\.sv\.txt:4: syntax "
-                                              "error: Unexpected end of template"):
+    with pytest.raises(
+        TemplateProblem,
+        match=rf"template {tpl}/reminder\.sv\.txt:4: syntax "
+        "error: Unexpected end of template",
+    ):
         render(due, item.to[0], "to", "sv")
     (tpl / "reminder.en.txt").write_text("Hi\n{{ nmae }}\n", encoding="utf-8")
     with pytest.raises(TemplateProblem, match=r"reminder\.en\.txt:2: 'nmae' is undefined"):
@@ -174,7 +193,8 @@ def test_listing_and_check(tpl):
     report = template_tools.check(families(), str(tpl))
     assert report.files == ["digest.md", "partial.html"]
     assert [p.split(": ", 1)[0] for p in report.problems] == [
-        f"template {tpl.resolve()}/partial.html:1"]
+        f"template {tpl.resolve()}/partial.html:1"
+    ]
     assert "not the name of a bundled template" in report.notes[0]
     assert len(report.rendered) == 8 and templating.override_key() == str(tpl)
     # the override directory

@@ -21,24 +21,28 @@ from process.core.workdays import (
 D = dt.date.fromisoformat
 
 
-@pytest.mark.parametrize("day,name", [
-    ("2023-06-23", "Midsommarafton"),
-    ("2024-12-24", "Julafton"),
-    ("2024-12-31", "Nyårsafton"),
-    ("2023-04-07", "Långfredagen"),
-    ("2023-04-10", "Annandag påsk"),
-    ("2023-05-01", "Första maj"),
-    ("2023-05-18", "Kristi himmelsfärdsdag"),
-    ("2023-06-06", "Nationaldagen"),
-    ("2023-01-06", "Trettondedag jul"),
-])
+@pytest.mark.parametrize(
+    "day,name",
+    [
+        ("2023-06-23", "Midsommarafton"),
+        ("2024-12-24", "Julafton"),
+        ("2024-12-31", "Nyårsafton"),
+        ("2023-04-07", "Långfredagen"),
+        ("2023-04-10", "Annandag påsk"),
+        ("2023-05-01", "Första maj"),
+        ("2023-05-18", "Kristi himmelsfärdsdag"),
+        ("2023-06-06", "Nationaldagen"),
+        ("2023-01-06", "Trettondedag jul"),
+    ],
+)
 def test_holidays_and_the_three_eves_are_not_working_days(day, name):
     assert holiday_name(D(day)) == name
     assert not is_working_day(D(day))
 
 
-@pytest.mark.parametrize("day", ["2023-06-22", "2023-04-06", "2023-04-11", "2024-12-23",
-                                 "2023-01-05", "2022-11-25"])
+@pytest.mark.parametrize(
+    "day", ["2023-06-22", "2023-04-06", "2023-04-11", "2024-12-23", "2023-01-05", "2022-11-25"]
+)
 def test_ordinary_weekdays_are_working_days(day):
     assert holiday_name(D(day)) is None
     assert is_working_day(D(day))
@@ -49,15 +53,18 @@ def test_weekends_are_not_working_days():
     assert holiday_name(D("2023-05-13")) is None  # a plain Saturday has no holiday name
 
 
-@pytest.mark.parametrize("deadline,moved", [
-    ("2022-12-24", "2022-12-27"),  # Saturday julafton, Sunday juldagen, Monday annandag jul
-    ("2023-06-23", "2023-06-26"),  # midsommarafton (Fri), midsommardagen (Sat), Sunday
-    ("2023-04-07", "2023-04-11"),  # långfredagen → tuesday after annandag påsk
-    ("2022-12-31", "2023-01-02"),  # Saturday nyårsafton, Sunday nyårsdagen
-    ("2023-12-30", "2024-01-02"),  # Sat, Sun nyårsafton, Mon nyårsdagen
-    ("2023-05-13", "2023-05-15"),  # a plain weekend
-    ("2023-05-15", "2023-05-15"),  # a working day stays
-])
+@pytest.mark.parametrize(
+    "deadline,moved",
+    [
+        ("2022-12-24", "2022-12-27"),  # Saturday julafton, Sunday juldagen, Monday annandag jul
+        ("2023-06-23", "2023-06-26"),  # midsommarafton (Fri), midsommardagen (Sat), Sunday
+        ("2023-04-07", "2023-04-11"),  # långfredagen → tuesday after annandag påsk
+        ("2022-12-31", "2023-01-02"),  # Saturday nyårsafton, Sunday nyårsdagen
+        ("2023-12-30", "2024-01-02"),  # Sat, Sun nyårsafton, Mon nyårsdagen
+        ("2023-05-13", "2023-05-15"),  # a plain weekend
+        ("2023-05-15", "2023-05-15"),  # a working day stays
+    ],
+)
 def test_a_deadline_on_a_non_working_day_moves_to_the_next_working_day(deadline, moved):
     assert next_working_day(D(deadline)) == D(moved)
 
@@ -81,7 +88,13 @@ def test_christmas_2024_takes_six_working_days():
     p = period(D("2024-12-23"), D("2025-01-06"))
     assert p.working_days == 5  # 23, 27, 30 December, 2 and 3 January
     assert {d.isoformat() for d, _ in p.lost_to_holidays} == {
-        "2024-12-24", "2024-12-25", "2024-12-26", "2024-12-31", "2025-01-01", "2025-01-06"}
+        "2024-12-24",
+        "2024-12-25",
+        "2024-12-26",
+        "2024-12-31",
+        "2025-01-01",
+        "2025-01-06",
+    }
 
 
 def test_empty_and_single_day_periods():
@@ -98,13 +111,16 @@ def test_working_morning_is_eight_o_clock_stockholm_on_a_working_day():
     assert working_morning(D("2023-06-21"), dt.time(7, 30)).minute == 30
 
 
-@pytest.mark.parametrize("moment,expected", [
-    ("2023-06-22T07:00", "2023-06-22T08:00"),  # before eight on a working day: that morning
-    ("2023-06-22T08:00", "2023-06-22T08:00"),  # exactly eight
-    ("2023-06-22T10:00", "2023-06-26T08:00"),  # after eight, then midsommar weekend
-    ("2022-12-23T16:00", "2022-12-27T08:00"),
-    ("2023-03-25T12:00", "2023-03-27T08:00"),  # across the change to summer time
-])
+@pytest.mark.parametrize(
+    "moment,expected",
+    [
+        ("2023-06-22T07:00", "2023-06-22T08:00"),  # before eight on a working day: that morning
+        ("2023-06-22T08:00", "2023-06-22T08:00"),  # exactly eight
+        ("2023-06-22T10:00", "2023-06-26T08:00"),  # after eight, then midsommar weekend
+        ("2022-12-23T16:00", "2022-12-27T08:00"),
+        ("2023-03-25T12:00", "2023-03-27T08:00"),  # across the change to summer time
+    ],
+)
 def test_next_working_morning(moment, expected):
     at = dt.datetime.fromisoformat(moment).replace(tzinfo=STOCKHOLM)
     want = dt.datetime.fromisoformat(expected).replace(tzinfo=STOCKHOLM)

@@ -31,12 +31,19 @@ def upgrade() -> None:
     for name in TABLES:
         with op.batch_alter_table(name, schema=None) as batch_op:
             batch_op.add_column(sa.Column("diary_normalised", sa.String(), nullable=True))
-        table = sa.table(name, sa.column("id", sa.Integer()), sa.column("diary_number"),
-                         sa.column("diary_normalised"))
+        table = sa.table(
+            name,
+            sa.column("id", sa.Integer()),
+            sa.column("diary_number"),
+            sa.column("diary_normalised"),
+        )
         rows = bind.execute(sa.select(table.c.id, table.c.diary_number)).all()
         for row_id, written in rows:
-            bind.execute(sa.update(table).where(table.c.id == row_id)
-                         .values(diary_normalised=normalise(written)))
+            bind.execute(
+                sa.update(table)
+                .where(table.c.id == row_id)
+                .values(diary_normalised=normalise(written))
+            )
 
 
 def downgrade() -> None:

@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0011'
-down_revision = '0010'
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
@@ -24,13 +24,14 @@ depends_on = None
 def upgrade() -> None:
     # plain ADD COLUMN (not a batch copy of the table: on SQLite that would lose the
     # expression index on lower(login))
-    op.add_column('person', sa.Column('active', sa.Boolean(), nullable=False,
-                                      server_default=sa.true()))
-    op.add_column('measure_followup', sa.Column('reason', sa.String(), nullable=True))
+    op.add_column(
+        "person", sa.Column("active", sa.Boolean(), nullable=False, server_default=sa.true())
+    )
+    op.add_column("measure_followup", sa.Column("reason", sa.String(), nullable=True))
 
 
 def downgrade() -> None:
     # ALTER TABLE … DROP COLUMN (SQLite 3.35+ too): no copy of the tables, which would
     # lose the lower(login) index and trip the foreign keys to person
-    op.execute('ALTER TABLE measure_followup DROP COLUMN reason')
-    op.execute('ALTER TABLE person DROP COLUMN active')
+    op.execute("ALTER TABLE measure_followup DROP COLUMN reason")
+    op.execute("ALTER TABLE person DROP COLUMN active")
