@@ -327,7 +327,7 @@ def test_an_administrator_corrects_an_address_and_reads_the_digest(
         assert eva.locator("h1").inner_text() == "Lägesrapport"
         eva.get_by_label(re.compile("^Från")).fill("2014-04-01")
         eva.get_by_role("button", name="Visa").click()
-        assert "Perioden 2014-04-01 – 2014-04-25" in eva.content()
+        assert "Perioden 1 april 2014 – 25 april 2014" in eva.content()
         checker.check(eva, "digest")
         eva.get_by_role("link", name="In English").click()
         assert eva.locator("h1").inner_text() == "Digest"
