@@ -34,7 +34,10 @@ def test_the_digest_for_any_period(web):
     chair = signed_in(web, "ordforande")
     page = chair.get(f"{P}/digest")
     assert page.status_code == 200
-    assert "Veckorapport: " in page.text and "Perioden 15 februari 2022 – 22 februari 2022" in page.text
+    assert (
+        "Veckorapport: " in page.text
+        and "Perioden 15 februari 2022 – 22 februari 2022" in page.text
+    )
     assert "2022-02-22 § 17, RUN/536/2021" in page.text
     assert "Processledarens exemplar" not in page.text  # not the chair's to read
     page = chair.get(f"{P}/digest", params={"since": "2022-01-01", "until": "2022-02-01"})
