@@ -288,8 +288,9 @@ def measure_workflow_of(definition: Definition) -> Definition:
         else workflows.path_of("measure")
     )
     if not path.is_file():
+        at = _line_in(definition.source, lambda data: _line(data, "measure_workflow"))
         raise DefinitionError(
-            [f"{definition.source}: measure_workflow {name!r}: no such file ({path})"]
+            [f"{definition.source}:{at}: measure_workflow {name!r}: no such file ({path})"]
         )
     measure = load_definition(path)
     allowed = {*definition.roles, "responsible_body"}
@@ -304,18 +305,20 @@ def measure_workflow_of(definition: Definition) -> Definition:
                 "'measure_workflow: FILE'"
             )
         )
+        at = _line_in(path, lambda data: _first_trigger_line(data, "roles", unknown[0]))
         raise DefinitionError(
             [
-                f"{path}: roles {', '.join(unknown)} are not roles of the "
+                f"{path}:{at}: roles {', '.join(unknown)} are not roles of the "
                 f"process {definition.source} (roles there: "
                 f"{', '.join(sorted(definition.roles))}, or responsible_body)" + hint
             ]
         )
     missing = [m for m in ("follows_up", "carries_over") if measure.marked(m) is None]
     if missing:
+        at = _line_in(path, lambda data: _line(data, "triggers"))
         raise DefinitionError(
             [
-                f"{path}: no trigger is marked {' or '.join(missing)}: the "
+                f"{path}:{at}: no trigger is marked {' or '.join(missing)}: the "
                 "year-end follow-up ('rsp followup record') and the rollover "
                 "('rsp plan rollover') fire the triggers with these marks, and "
                 "reminders and lists know open measures by them (e.g. marks: "
@@ -324,6 +327,27 @@ def measure_workflow_of(definition: Definition) -> Definition:
             ]
         )
     return measure
+
+
+def _line_in(path: Path | str, find: Any) -> int:
+    """A line of a workflow file already read once (`find` gets its located data; 1 when
+    the file cannot be read again)."""
+    from process.core import yamlsrc
+
+    try:
+        data, _raw = yamlsrc.load(path)
+        return int(find(data)) or 1
+    except (DefinitionError, AttributeError, TypeError):
+        return 1
+
+
+def _first_trigger_line(data: Any, key: str, value: str) -> int:
+    """The line of `key` in the first trigger whose `key` names `value`."""
+    for item in data.get("triggers") or []:
+        names = item.get(key) if isinstance(item, dict) else None
+        if names == value or (isinstance(names, list) and value in names):
+            return _line(item, key)
+    return _line(data, "triggers")
 
 
 def _line(node: Any, key: str | None = None) -> int:

@@ -194,3 +194,32 @@ def test_a_large_file_names_twenty_known_states_not_all(tmp_path):
     text = GOOD.replace("  - name: b\n", "  - name: b\n" + states).replace("to: b", "to: zz")
     problem = next(p for p in problems_of(tmp_path, text) if "'to' state 'zz'" in p)
     assert "(183 more)" in problem and len(problem) < 600  # 203 states, twenty named
+
+
+def _process_naming(tmp_path: Path, measure_file: str) -> Definition:
+    text = (Path(workflows.__file__).parent / "drafting.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "process.yaml"
+    path.write_text(text + f"\nmeasure_workflow: {measure_file}\n", encoding="utf-8")
+    return load_definition(path)
+
+
+def test_a_measure_workflow_problem_names_its_file_and_line(tmp_path):
+    from process.workflow.definition import measure_workflow_of
+
+    measure = (Path(workflows.__file__).parent / "measure.yaml").read_text(encoding="utf-8")
+    process = _process_naming(tmp_path, "nope.yaml")
+    line = process_line = (tmp_path / "process.yaml").read_text().count("\n")
+    with pytest.raises(DefinitionError, match=rf"process.yaml:{line}: measure_workflow"):
+        measure_workflow_of(process)
+    other = measure.replace("\nroles:\n", "\nroles:\n  handlaggare: Handläggare\n", 1)
+    other = other.replace("roles: [working_group]", "roles: [handlaggare]", 1)
+    (tmp_path / "other.yaml").write_text(other, encoding="utf-8")
+    at = next(i for i, text in enumerate(other.splitlines(), 1) if "roles: [handlaggare]" in text)
+    with pytest.raises(DefinitionError, match=rf"other.yaml:{at}: roles handlaggare are not"):
+        measure_workflow_of(_process_naming(tmp_path, "other.yaml"))
+    unmarked = "\n".join(x for x in measure.splitlines() if "marks:" not in x) + "\n"
+    (tmp_path / "unmarked.yaml").write_text(unmarked, encoding="utf-8")
+    at = next(i for i, text in enumerate(unmarked.splitlines(), 1) if text == "triggers:")
+    with pytest.raises(DefinitionError, match=rf"unmarked.yaml:{at}: no trigger is marked"):
+        measure_workflow_of(_process_naming(tmp_path, "unmarked.yaml"))
+    assert process_line > 1
