@@ -677,7 +677,7 @@ class _Validator:
             missing = [m for m in ("opens_remiss", "closes_remiss") if m not in marked]
             if missing:
                 self.problem(
-                    _line(data, "triggers"),
+                    _first_trigger_line(data, "guards", "remiss_closable"),
                     f"trigger {t.name}: guard "
                     f"'remiss_closable' needs triggers marked {', '.join(missing)} "
                     "(marks: [opens_remiss] on the trigger that opens the remiss, "

@@ -223,3 +223,11 @@ def test_a_measure_workflow_problem_names_its_file_and_line(tmp_path):
     with pytest.raises(DefinitionError, match=rf"unmarked.yaml:{at}: no trigger is marked"):
         measure_workflow_of(_process_naming(tmp_path, "unmarked.yaml"))
     assert process_line > 1
+
+
+def test_remiss_closable_without_its_marks_is_reported_at_the_guard(tmp_path):
+    text = (Path(workflows.__file__).parent / "drafting.yaml").read_text(encoding="utf-8")
+    unmarked = "\n".join(x for x in text.splitlines() if "marks:" not in x) + "\n"
+    at = next(i for i, x in enumerate(unmarked.splitlines(), 1) if "guards: [remiss_closable" in x)
+    problems = problems_of(tmp_path, unmarked)
+    assert any(f":{at}: trigger " in p and "needs triggers marked" in p for p in problems), problems
