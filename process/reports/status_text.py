@@ -8,7 +8,7 @@ from typing import Any
 
 from process.core.clock import STOCKHOLM
 from process.core.decision_refs import paragraph_sign
-from process.core.words import number, t
+from process.core.words import long_date, number, t
 from process.reports.status import Status
 
 
@@ -21,6 +21,12 @@ def _days_in_state(days: int, lang: str) -> str:
 
 def _when(at: dt.datetime) -> str:
     return at.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+
+
+def _when_in_words(at: dt.datetime, lang: str) -> str:
+    """'26 juni 2023 kl. 09:00' ('26 June 2023 at 09:00'): a time in prose."""
+    local = at.astimezone(STOCKHOLM)
+    return f"{long_date(local.date(), lang)} {'kl.' if lang == 'sv' else 'at'} {local:%H:%M}"
 
 
 def milestone_note(status_code: str, delta: int | None, lang: str) -> str:
@@ -43,7 +49,8 @@ def status_text(s: Status, lang: str) -> str:
         f"{t('programme', lang)}: {s.programme_name} ({s.programme}), {s.region}",
         f"{t('stage', lang)}: {s.state_label} [{s.state}] "
         f"{t('final', lang) if s.final else ''}".rstrip(),
-        f"  {t('since', lang)} {_when(s.since)} ({_days_in_state(s.days_in_state, lang)})",
+        f"  {t('since', lang)} {_when_in_words(s.since, lang)} "
+        f"({_days_in_state(s.days_in_state, lang)})",
         "",
         f"{t('milestones', lang)} ({t('planned', lang)} / {t('actual', lang)}):",
     ]
