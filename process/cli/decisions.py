@@ -12,7 +12,6 @@ import click
 from process.cli.context import ID, Env, pass_env
 from process.cli.params import DAY, Word
 from process.core.words import APPEAL_OUTCOME_LABELS
-from process.storage import lookup
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -55,6 +54,8 @@ def decision_list(env: Env, pending: bool, as_json: bool) -> None:
     from process.reports.status_text import to_json
 
     with env.database().read() as session:
+        from process.storage import lookup
+
         prog = lookup.find_programme(session, env.programme)
         rows = finality.board_decisions(session, prog.id or 0, env.clock.today())
     if pending:

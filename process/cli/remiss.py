@@ -12,7 +12,6 @@ import click
 from process.cli.context import Env, pass_env
 from process.cli.params import DAY, Word, accepted_help
 from process.core.words import POSITION_LABELS
-from process.storage import lookup
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -86,6 +85,8 @@ def remiss_status(env: Env, as_json: bool) -> None:
     from process.reports.status_text import to_json
 
     with env.database().read() as session:
+        from process.storage import lookup
+
         prog = lookup.find_programme(session, env.programme)
         o = remiss_overview(session, prog.id or 0, env.clock.today())
     if o is None:
