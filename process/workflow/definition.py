@@ -139,11 +139,11 @@ class Definition:
         return [*self.roles.items(), (ADMIN, ADMIN_LABEL)]
 
     def role_key(self, text: str | None) -> str | None:
-        """The role `text` names, by key or label (e.g. 'arbetsgrupp'); `text` itself when
-        none does (the caller then refuses it)."""
+        """The role `text` names, by key or label (e.g. 'arbetsgrupp'); InvalidInput
+        listing the programme's roles (in the reader's language) when none does."""
         if text is None or text in self.roles or text == ADMIN:
             return text
-        return vocab.key_of(text, self.role_entries()) or text
+        return vocab.resolve(text, self.role_entries(), "--as")
 
     def marked(self, mark: str, state: str | None = None) -> TriggerDef | None:
         """The trigger that carries a mark (e.g. opens_remiss): the one possible from
