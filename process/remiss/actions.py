@@ -186,6 +186,13 @@ def record_reply(
             raise NotFound("no remiss has been opened; open it with 'rsp remiss open BODY...'")
         consulted = {b["key"]: b for b in remiss.bodies_of(session, r["id"])}
         body = bodies.find_body(session, pid, body_key)
+        if body.key not in consulted and body.kind == "group":
+            members = [k for _i, k in consulted_bodies(session, pid, [body.key])]
+            raise InvalidInput(
+                f"{body.key} ({body.name}) is a group, consulted as its members: record "
+                f"each member's reply, e.g. 'rsp remiss reply {members[0] if members else 'KEY'}"
+                f" …' (members: {', '.join(members) or 'none'})"
+            )
         if body.key not in consulted:
             raise InvalidInput(
                 f"{body.key} ({body.name}) was not consulted in this remiss; "
