@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypedDict
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -164,6 +164,19 @@ def close_remiss(
     return out
 
 
+class ReplyRecorded(TypedDict):
+    """A remiss reply as recorded: the body, its position and whether it came late."""
+
+    body: str
+    name: str
+    received: str  # ISO day
+    position: str
+    late: bool
+    summary: str | None
+    reply_by: dt.date
+    days_late: int
+
+
 def record_reply(
     db: Database,
     clock: Clock,
@@ -173,10 +186,10 @@ def record_reply(
     received: dt.date,
     position: str,
     summary: str | None,
-) -> dict[str, Any]:
+) -> ReplyRecorded:
     """Record a consulted body's reply (admin or working group); once per body."""
 
-    def work(w: Work) -> dict[str, Any]:
+    def work(w: Work) -> ReplyRecorded:
         session, pid = w.session, w.programme_id
         w.require(RUN_REMISS, "record remiss replies")
         value = remiss.parse_position(position)
@@ -244,11 +257,15 @@ def record_reply(
             "summary": text,
         }
         w.audit("remiss.reply", subject=f"remiss:{r['id']}", detail=detail)
-        return {
-            **detail,
-            "name": body.name,
-            "reply_by": r["reply_by"],
-            "days_late": (received - r["reply_by"]).days if late else 0,
-        }
+        return ReplyRecorded(
+            body=body.key,
+            name=body.name,
+            received=received.isoformat(),
+            position=value,
+            late=late,
+            summary=text,
+            reply_by=r["reply_by"],
+            days_late=(received - r["reply_by"]).days if late else 0,
+        )
 
     return unit_of_work.write(db, clock, actor, programme_key, "remiss.reply", work)
