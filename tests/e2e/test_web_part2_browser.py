@@ -203,6 +203,13 @@ def download(page: Any, link_name: str, folder: Path) -> Path:
     return target
 
 
+def record_step(page: Any, day: str, heading: str | None = None) -> None:
+    """Fill a decision step's date and confirm (in the form under `heading`, if given)."""
+    where = page.locator("form", has=page.get_by_role("heading", name=heading)) if heading else page
+    where.get_by_label(re.compile("^Datum")).fill(day)
+    where.get_by_role("button", name="Bekräfta och registrera").click()
+
+
 def test_the_secretary_takes_a_decision_to_final(browser, drafting_db, tmp_path, checker):
     with served(copy(drafting_db, tmp_path), "2022-12-20", tmp_path / "outbox") as server:
         sek = signed_in(browser, server, "sekreterare", f"{P}/decisions")
@@ -210,17 +217,13 @@ def test_the_secretary_takes_a_decision_to_final(browser, drafting_db, tmp_path,
         checker.check(sek, "decisions")
         sek.get_by_role("link", name="2022-11-22 § 152, RUN/536/2021").click()
         checker.check(sek, "decision")
-        form = sek.locator("form", has=sek.get_by_role("heading", name="Protokollet har justerats"))
-        form.get_by_label(re.compile("^Datum")).fill("2022-11-20")
-        form.get_by_role("button", name="Bekräfta och registrera").click()
+        record_step(sek, "2022-11-20", "Protokollet har justerats")
         assert "Datumet ligger före 2022-11-22." in sek.locator(".error-message").inner_text()
         assert sek.locator(".error-summary").is_visible()
         checker.check(sek, "decision-error")
-        sek.get_by_label(re.compile("^Datum")).fill("2022-11-24")
-        sek.get_by_role("button", name="Bekräfta och registrera").click()
+        record_step(sek, "2022-11-24")
         assert "Registrerat: Protokollet har justerats." in sek.get_by_role("status").inner_text()
-        sek.get_by_label(re.compile("^Datum")).fill("2022-11-25")
-        sek.get_by_role("button", name="Bekräfta och registrera").click()
+        record_step(sek, "2022-11-25")
         facts = sek.locator("dl.facts").inner_text()
         assert "2022-11-25" in facts and "Sista dag att överklaga" in facts
         assert "laga kraft" in facts  # three weeks after 25 November have passed by 20 Dec
@@ -251,12 +254,9 @@ def test_the_secretary_takes_the_adoption_decision_to_final(
         sek.goto(server.url + f"{P}/decisions")
         sek.get_by_role("link", name="2023-05-23 § 89, RUN/536/2021").click()
         checker.check(sek, "adoption-decision")
-        form = sek.locator("form", has=sek.get_by_role("heading", name="Protokollet har justerats"))
-        form.get_by_label(re.compile("^Datum")).fill("2023-05-26")
-        form.get_by_role("button", name="Bekräfta och registrera").click()
+        record_step(sek, "2023-05-26", "Protokollet har justerats")
         assert "Registrerat: Protokollet har justerats." in sek.get_by_role("status").inner_text()
-        sek.get_by_label(re.compile("^Datum")).fill("2023-05-29")
-        sek.get_by_role("button", name="Bekräfta och registrera").click()
+        record_step(sek, "2023-05-29")
         facts = sek.locator("dl.facts").inner_text()
         assert "2023-05-29" in facts and "Sista dag att överklaga" in facts
         assert "laga kraft" in facts  # three weeks from 29 May have passed by 20 June
