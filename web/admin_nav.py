@@ -4,13 +4,12 @@ plans and bodies)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
+
+from starlette.responses import Response
 
 from process.access import capabilities
-from web.access import ProgrammeView
-
-if TYPE_CHECKING:
-    from web.page import Page
+from process.storage.database import Database
 
 PAGES = (  # menu word, path under /p/KEY, capability
     ("nav.bodies", "/bodies", capabilities.MANAGE_PLANS),
@@ -20,23 +19,37 @@ PAGES = (  # menu word, path under /p/KEY, capability
 )
 
 
-def holds(page: Page, programme: ProgrammeView, capability: str) -> bool:
-    """Whether the signed-in person holds `capability` on the programme."""
-    if page.user is None or not programme.roles:
+def holds(db: Database, programme: Any, capability: str) -> bool:
+    """Whether the person, holding `programme.roles` there, holds `capability`."""
+    if not programme.roles:
         return False
-    with page.ctx.db.read() as session:
+    with db.read() as session:
         roles = capabilities.roles_for(session, programme.id, capability)
     return bool(set(roles) & programme.roles)
 
 
-def links(page: Page, programme: ProgrammeView | None) -> list[tuple[str, str]]:
-    """(menu word, address) of each administration page the person may open."""
-    if not isinstance(programme, ProgrammeView) or page.user is None or not programme.roles:
+def links(db: Database, programme: Any) -> list[tuple[str, str]]:
+    """(menu word, address) of each administration page the person may open, given the
+    programme as the pages see it (its id, key and the person's roles on it)."""
+    if programme is None or not getattr(programme, "roles", None):
         return []
-    with page.ctx.db.read() as session:
+    with db.read() as session:
         mapping = capabilities.mapping_of(session, programme.id)
     return [
         (word, f"/p/{programme.key}{path}")
         for word, path, capability in PAGES
         if set(capabilities.roles_holding(mapping, capability)) & programme.roles
     ]
+
+
+def refused(page: Any, programme: Any, title: str, capability: str) -> Response:
+    """The page of someone without the capability: who may, and nothing else (HTTP 403)."""
+    who = page.t(f"admin.who.{capability}")
+    response: Response = page.render(
+        "admin_refused.html",
+        status=403,
+        title=title,
+        programme=programme,
+        message=page.t("admin.not_allowed", who=who),
+    )
+    return response

@@ -201,7 +201,7 @@ class Page:
         """The administration pages of the programme this person may open (for the menu)."""
         from web import admin_nav
 
-        return admin_nav.links(self, programme)
+        return admin_nav.links(self.ctx.db, programme) if self.user is not None else []
 
     def redirect(self, path: str) -> Response:
         """See other: after a form, or to sign in (always a path on this site)."""

@@ -15,7 +15,6 @@ from web import access, admin_nav, form_problems
 from web.form_problems import GENERAL
 from web.forms import Fields
 from web.page import Page
-from web.pages.outbox import refused_page
 
 router = APIRouter()
 
@@ -25,8 +24,8 @@ def _page(
 ) -> Response:
     _user, programme = access.enter(page, key)
     title = page.t("audit.title")
-    if not admin_nav.holds(page, programme, capabilities.ADMINISTER):
-        return refused_page(page, programme, title, capabilities.ADMINISTER)
+    if not admin_nav.holds(page.ctx.db, programme, capabilities.ADMINISTER):
+        return admin_nav.refused(page, programme, title, capabilities.ADMINISTER)
     with page.ctx.db.read() as session:
         facts = trail_status.status(session)
     errors = errors or {}

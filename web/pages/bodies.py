@@ -21,7 +21,6 @@ from web.access import ProgrammeView
 from web.form_problems import GENERAL
 from web.forms import Fields
 from web.page import Page, PageNotFound
-from web.pages.outbox import refused_page
 
 router = APIRouter()
 
@@ -82,7 +81,7 @@ def _refusal(page: Page, error: RspError, form: dict[str, str]) -> tuple[int, di
 
 def _allowed(page: Page, key: str) -> tuple[ProgrammeView, bool]:
     _user, programme = access.enter(page, key)
-    return programme, admin_nav.holds(page, programme, capabilities.MANAGE_PLANS)
+    return programme, admin_nav.holds(page.ctx.db, programme, capabilities.MANAGE_PLANS)
 
 
 def _list_page(
@@ -96,7 +95,7 @@ def _list_page(
     programme, may = _allowed(page, key)
     title = page.t("bodies.title")
     if not may:
-        return refused_page(page, programme, title, capabilities.MANAGE_PLANS)
+        return admin_nav.refused(page, programme, title, capabilities.MANAGE_PLANS)
     with page.ctx.db.read() as session:
         rows = bodies.list_bodies(session, programme.key)
     errors = errors or {}
@@ -157,7 +156,7 @@ def _body_page(
 ) -> Response:
     programme, may = _allowed(page, key)
     if not may:
-        return refused_page(page, programme, page.t("bodies.title"), capabilities.MANAGE_PLANS)
+        return admin_nav.refused(page, programme, page.t("bodies.title"), capabilities.MANAGE_PLANS)
     with page.ctx.db.read() as session:
         try:
             body: dict[str, Any] = bodies.show_body(session, programme.key, body_key)

@@ -12,7 +12,6 @@ from notifications.mail import outbox_admin, outbox_view
 from process.access import capabilities
 from process.core.errors import NotFound, PermissionDenied, RspError
 from web import access, admin_nav, form_problems
-from web.access import ProgrammeView
 from web.form_problems import GENERAL
 from web.forms import Fields
 from web.page import Page, PageNotFound
@@ -21,25 +20,13 @@ router = APIRouter()
 LIMIT = 200
 
 
-def refused_page(page: Page, programme: ProgrammeView, title: str, capability: str) -> Response:
-    """The page of someone without the capability: who may, and nothing else (HTTP 403)."""
-    who = page.t(f"admin.who.{capability}")
-    return page.render(
-        "admin_refused.html",
-        status=403,
-        title=title,
-        programme=programme,
-        message=page.t("admin.not_allowed", who=who),
-    )
-
-
 def _page(
     page: Page, key: str, status: int = 200, errors: dict[str, str] | None = None, detail: str = ""
 ) -> Response:
     _user, programme = access.enter(page, key)
     title = page.t("outbox.title")
-    if not admin_nav.holds(page, programme, capabilities.ADMINISTER):
-        return refused_page(page, programme, title, capabilities.ADMINISTER)
+    if not admin_nav.holds(page.ctx.db, programme, capabilities.ADMINISTER):
+        return admin_nav.refused(page, programme, title, capabilities.ADMINISTER)
     with page.ctx.db.read() as session:
         rows = outbox_view.listing(session, programme.id, LIMIT)
         counts = outbox_view.counts(session, programme.id)

@@ -16,7 +16,6 @@ from process.core.clock import STOCKHOLM
 from web import access, admin_nav, form_problems
 from web.form_problems import FieldProblems
 from web.page import Page
-from web.pages.outbox import refused_page
 
 router = APIRouter()
 HORIZON_DAYS = 60  # how far ahead the coming reminders are shown by default
@@ -43,8 +42,8 @@ def reminder_rules(request: Request, key: str) -> Response:
     page = Page.of(request)
     _user, programme = access.enter(page, key)
     title = page.t("rules.title")
-    if not admin_nav.holds(page, programme, capabilities.MANAGE_PLANS):
-        return refused_page(page, programme, title, capabilities.MANAGE_PLANS)
+    if not admin_nav.holds(page.ctx.db, programme, capabilities.MANAGE_PLANS):
+        return admin_nav.refused(page, programme, title, capabilities.MANAGE_PLANS)
     today = page.ctx.clock.now().astimezone(STOCKHOLM).date()
     until, errors = _until(page, today)
     seen = rules_in_force.overview(
