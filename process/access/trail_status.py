@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,11 +21,12 @@ from process.access.capabilities import ADMINISTER
 from process.access.unit_of_work import Work
 from process.core.clock import Clock
 from process.storage.database import Database
-from process.storage.tables import AuditEvent
+from process.storage.tables import AuditEvent, Programme
 
 SUBJECT = "audit-trail"  # the subject of the verification rows (indexed with their id)
 VERIFIED = "audit.verified"
 _A = AuditEvent.__table__  # type: ignore[attr-defined]
+_P = Programme.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -77,14 +79,34 @@ def _utc(value: Any) -> dt.datetime:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
+def heads(session: Session, also: Iterable[int] = ()) -> dict[int, tuple[int, str]]:
+    """Each chain's newest (seq, hash) by one index lookup per chain (the legacy chain,
+    the installation's, each programme's, and `also`): no pass over the rows."""
+    conn = session.connection()
+    programmes = conn.execute(sa.select(_P.c.id)).scalars()
+    out = {}
+    for chain in sorted({audit.LEGACY_CHAIN, audit.INSTALLATION_CHAIN, *programmes, *also}):
+        row = conn.execute(
+            sa.select(_A.c.seq, _A.c.hash)
+            .where(_A.c.chain == chain)
+            .order_by(_A.c.seq.desc())
+            .limit(1)
+        ).first()
+        if row is not None:
+            out[chain] = (int(row[0]), str(row[1]))
+    return out
+
+
 def status(session: Session) -> TrailStatus:
     """The trail's facts now, without reading its rows."""
-    heads = audit.heads(session)
-    rows = sum(seq for seq, _h in heads.values())
     cp = checkpoints.latest(session)
+    heads_now = heads(session, cp.chains if cp is not None else ())
+    rows = sum(seq for seq, _h in heads_now.values())
     facts = None
     if cp is not None:
-        after = sum(max(0, seq - cp.chains.get(c, (0, ""))[0]) for c, (seq, _h) in heads.items())
+        after = sum(
+            max(0, seq - cp.chains.get(c, (0, ""))[0]) for c, (seq, _h) in heads_now.items()
+        )
         facts = CheckpointFacts(
             _utc(cp.made_at),
             cp.reason,
@@ -95,7 +117,7 @@ def status(session: Session) -> TrailStatus:
         )
     return TrailStatus(
         rows,
-        len(heads),
+        len(heads_now),
         installation.facts(session).key_id,
         audit_key.current() is not None,
         facts,

@@ -345,3 +345,45 @@ def test_bodies_and_contact_people_with_refused_forms(web):
     page = lead.get(f"{P}/bodies/trafikverket")
     assert "Anna Berg (anna.berg)" in page.text and "(sekreterare)" not in page.text
     assert lead.get(f"{P}/bodies/nobody").status_code == 404
+
+
+def test_the_audit_status_of_a_large_trail_reads_no_rows(web):
+    """The page's facts come from one index lookup per chain: however long the trail, no
+    statement on the audit table goes without a LIMIT (the verification is on request)."""
+    from process.access import audit as trail
+    from process.access import trail_status
+
+    now = web.clock.now()
+    with web.db.write() as session:
+        trail.append_many(
+            session,
+            [
+                {
+                    "at": now,
+                    "recorded_at": now,
+                    "actor": "rsp-scheduler",
+                    "action": "reminders.queued",
+                    "outcome": "refused",
+                    "programme_id": 1,
+                    "detail": {"n": i},
+                }
+                for i in range(5000)
+            ],
+        )
+    statements: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    engine = web.db.engine
+    sa.event.listen(engine, "before_cursor_execute", seen)
+    try:
+        with web.db.read() as session:
+            facts = trail_status.status(session)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", seen)
+    t = sa.text("SELECT count(*) FROM audit_event")
+    with web.db.read() as session:
+        assert facts.rows == session.connection().execute(t).scalar_one() > 5000
+    on_trail = [s for s in statements if "audit_event" in s]
+    assert on_trail and all("LIMIT" in s.upper() for s in on_trail), on_trail
