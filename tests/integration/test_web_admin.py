@@ -162,6 +162,7 @@ def test_the_reminder_rules_in_force(web):
     assert "measure.before_14" in text and "14 dagar före tidsgränsen" in text
     assert "var 7:e dag efter tidsgränsen, högst 26 gånger" in text
     assert "flyttas till nästa arbetsdag" in text
+    assert "Kopia till: Styrgrupp" in text  # the milestones' cc: the capability's role
     assert "Kommande påminnelser" in text and "Påminnelser fram till 2014-06-21" in text
     # a measure of the 2014 plan with a dated target is among what the rules apply to
     assert "Tidsgräns 2014-" in text

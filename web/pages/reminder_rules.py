@@ -13,7 +13,7 @@ from starlette.responses import Response
 from notifications.reminders import rules_in_force
 from process.access import capabilities
 from process.core.clock import STOCKHOLM
-from web import access, admin_nav, form_problems
+from web import access, admin_nav, form_problems, views
 from web.form_problems import FieldProblems
 from web.page import Page
 
@@ -49,6 +49,14 @@ def reminder_rules(request: Request, key: str) -> Response:
     seen = rules_in_force.overview(
         page.ctx.db, page.ctx.clock, programme.id, programme.key, page.lang, until
     )
+    with page.ctx.db.read() as session:
+        mapping = capabilities.mapping_of(session, programme.id)
+        flows = views.workflows_of(session, programme.key)
+    cc_words = {}
+    for kind, k in seen.in_force.rules.kinds.items():
+        roles = [r for entry in k.cc_roles for r in mapping.get(entry, (entry,))]
+        if roles:
+            cc_words[kind] = views.role_names(flows.all(), dict.fromkeys(roles), page.lang)
     return page.render(
         "reminder_rules.html",
         status=400 if errors else 200,
@@ -57,6 +65,7 @@ def reminder_rules(request: Request, key: str) -> Response:
         nav="nav.reminder_rules",
         seen=seen,
         rules=seen.in_force.rules,
+        cc_words=cc_words,
         until=until,
         errors=errors,
         error_summary=form_problems.summary(errors),
