@@ -328,6 +328,8 @@ ADMIN_WORDS.update(
             "en": "A date, for example 2023-06-30.",
         },
         "rules.show": {"sv": "Visa", "en": "Show"},
+        "bodies.measures": {"sv": "Ansvarar för insatserna", "en": "Responsible for the measures"},
+        "bodies.lead": {"sv": "huvudansvarig", "en": "lead"},
         "rules.bad.until": {
             "sv": "Välj en dag från i dag och högst {days} dagar framåt.",
             "en": "Choose a day from today and at most {days} days ahead.",

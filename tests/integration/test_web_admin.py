@@ -129,6 +129,7 @@ def test_the_administrator_sees_failed_mails_first_and_sends_them_again(web):
     assert "Send every failed mail again (1)" in page.text and "Failed" in page.text
     r = admin.post(f"{P}/outbox/retry", data={"csrf": csrf_of(page.text), "all": "1"})
     assert r.status_code == 303 and {r.status for r in outbox_rows(web)} == {"pending", "sent"}
+    assert trail_check.check(web.db).ok
 
 
 def test_the_outbox_is_for_the_administrator_only(web):
@@ -224,6 +225,8 @@ def test_bodies_and_contact_people_with_refused_forms(web):
     lead = browser(web, "processledare")
     page = lead.get(f"{P}/bodies")
     assert page.status_code == 200 and "Länsstyrelsen" in page.text
+    lst = lead.get(f"{P}/bodies/lansstyrelsen")
+    assert "Ansvarar för insatserna" in lst.text and f'href="{P}/measures/2014/' in lst.text
     csrf = csrf_of(page.text)
     before = last_id(web)
     known = bodies_in(web)
@@ -346,6 +349,7 @@ def test_bodies_and_contact_people_with_refused_forms(web):
     page = lead.get(f"{P}/bodies/trafikverket")
     assert "Anna Berg (anna.berg)" in page.text and "(sekreterare)" not in page.text
     assert lead.get(f"{P}/bodies/nobody").status_code == 404
+    assert trail_check.check(web.db).ok  # every change is in the trail, as the state says
 
 
 def test_the_audit_status_of_a_large_trail_reads_no_rows(web):
