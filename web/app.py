@@ -94,6 +94,8 @@ def create_app(ctx: WebContext) -> FastAPI:
     """The application: every page's routes on one context."""
     from web.pages import (
         actions,
+        audit_status,
+        bodies,
         decisions,
         delegations,
         digest,
@@ -102,8 +104,10 @@ def create_app(ctx: WebContext) -> FastAPI:
         history,
         home,
         measures,
+        outbox,
         overview,
         people,
+        reminder_rules,
         remiss,
         sign_in,
         tasks,
@@ -127,6 +131,10 @@ def create_app(ctx: WebContext) -> FastAPI:
         remiss,
         people,
         digest,
+        outbox,
+        reminder_rules,
+        audit_status,
+        bodies,
     ):
         app.include_router(module.router)
     if ctx.settings.oidc is not None:

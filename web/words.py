@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from process.core.words import phrase
+from web.words_admin import ADMIN_WORDS
 from web.words_part2 import MORE
 
 LANGS = ("sv", "en")
@@ -566,6 +567,7 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 WORDS.update(MORE)
+WORDS.update(ADMIN_WORDS)
 
 
 def t(key: str, lang: str, **values: object) -> str:
