@@ -104,6 +104,7 @@ def create_app(ctx: WebContext) -> FastAPI:
         measures,
         overview,
         people,
+        plan_upload,
         remiss,
         sign_in,
         tasks,
@@ -126,6 +127,7 @@ def create_app(ctx: WebContext) -> FastAPI:
         followup,
         remiss,
         people,
+        plan_upload,
         digest,
     ):
         app.include_router(module.router)

@@ -189,6 +189,7 @@ class Table:
     index: int
     rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
     heading_place: dict[str, int] = field(default_factory=dict)
+    heading_text: dict[str, str] = field(default_factory=dict)  # as the workbook writes it
 
 
 class Reader:
@@ -216,6 +217,9 @@ class Reader:
         self.said.append((at, f"{self.place(at)}: {phrase(WORDS, key, self.lang, **values)}"))
 
     def column(self, table: Table, name: str) -> str:
+        """A column's heading as the workbook writes it."""
+        if name in table.heading_text:
+            return table.heading_text[name]
         col = next(c for c in table.sheet.columns if c.field == name)
         return heading(col, self.lang)
 
@@ -324,6 +328,7 @@ class Reader:
             else:
                 fields[c.column] = name
                 table.heading_place[name] = c.column
+                table.heading_text[name] = text
         for col in table.sheet.columns:
             if col.required and col.field not in table.heading_place:
                 self.say(base + ROW, "no_heading", text=heading(col, self.lang))
@@ -391,7 +396,7 @@ class Reader:
             if col.required and col.field not in row and col.field in table.heading_place:
                 at = table.index * SHEET + row_number * ROW + table.heading_place[col.field]
                 if at not in self.bad:
-                    self.say(at, "missing", column=heading(col, self.lang))
+                    self.say(at, "missing", column=self.column(table, col.field))
 
 
 def _located(line: int, values: dict[str, Any], lines: dict[str, int]) -> Located:
