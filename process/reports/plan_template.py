@@ -11,7 +11,15 @@ from process.plans.plan_columns import INSTRUCTIONS, SHEETS, heading, sheet_name
 from process.plans.plan_file import ActionPlan, parse_action_plan
 from process.reports.spreadsheet_xlsx import workbook
 
-__all__ = ["EXAMPLE_BODIES", "plan_sheets", "template_xlsx", "template_yaml", "workbook_of"]
+__all__ = [
+    "EXAMPLE_BODIES",
+    "example_plan",
+    "instructions_rows",
+    "plan_sheets",
+    "template_xlsx",
+    "template_yaml",
+    "workbook_of",
+]
 
 EXAMPLE_BODIES = ("lansstyrelsen", "kommunerna")
 
@@ -116,7 +124,8 @@ def plan_sheets(plan: ActionPlan, lang: str) -> dict[str, list[list[Any]]]:
     return rows
 
 
-def _instructions(lang: str) -> list[list[Any]]:
+def instructions_rows(lang: str) -> list[list[Any]]:
+    """The instructions sheet's rows: how to fill in, then each column's help."""
     words = INSTRUCTIONS["en" if lang == "en" else "sv"]
     rows: list[list[Any]] = [[words[0]], *([line] for line in words[1:]), []]
     sv = lang != "en"
@@ -144,7 +153,9 @@ def workbook_of(plan: ActionPlan, lang: str = "sv", instructions: bool = True) -
     sheets = plan_sheets(plan, lang)
     named = [(sheet_name(s, lang), sheets[s.key]) for s in SHEETS]
     if instructions:
-        named.insert(0, ("Instruktioner" if lang != "en" else "Instructions", _instructions(lang)))
+        named.insert(
+            0, ("Instruktioner" if lang != "en" else "Instructions", instructions_rows(lang))
+        )
     return workbook(named)
 
 
