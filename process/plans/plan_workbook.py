@@ -29,7 +29,7 @@ from process.plans.plan_file import GOAL_ID_RE, MEASURE_ID_RE, ActionPlan, parse
 __all__ = ["MAX_BYTES", "load_workbook_plan", "read_workbook_plan"]
 
 MAX_BYTES = 5_000_000  # the file as uploaded
-MAX_UNPACKED = 50_000_000  # its parts unpacked (a zip bomb stops here)
+MAX_UNPACKED = 20_000_000  # its parts unpacked (a zip bomb stops here)
 MAX_ROWS, MAX_COLUMNS = 10_000, 40
 ROW = 100  # a place is sheet * SHEET + row * ROW + column
 SHEET = 10**8

@@ -116,6 +116,22 @@ def test_every_problem_is_named_at_its_cell_at_once():
     )  # the workbook's own headings, the sentence in English
 
 
+def laughing(raw: bytes) -> bytes:
+    """The workbook with a billion laughs (nested XML entities) in its Plan sheet."""
+    entities = '<!ENTITY lol0 "lol">' + "".join(
+        f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    src, out = zipfile.ZipFile(io.BytesIO(raw)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                body = re.sub(rb"^<\?xml[^>]*>", b"", data).replace(b"Handlingsplan", b"&lol9;", 1)
+                data = f'<?xml version="1.0"?><!DOCTYPE x [{entities}]>'.encode() + body
+            z.writestr(info, data)
+    return out.getvalue()
+
+
 def test_a_wrong_year_and_hostile_workbooks_are_refused_in_a_sentence(tmp_path):
     raw = plan_template.template_xlsx(2026)
     assert problems_of(raw, year=2027) == ["Plan!A2: planen gäller 2026, inte 2027 som angavs"]
@@ -125,7 +141,7 @@ def test_a_wrong_year_and_hostile_workbooks_are_refused_in_a_sentence(tmp_path):
     ]
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("xl/huge.xml", b"\0" * 60_000_000)
+        z.writestr("xl/huge.xml", b"\0" * 30_000_000)
     assert "är för stor" in problems_of(bomb.getvalue())[0]
     assert "är för stor" in problems_of(b"PK" + b"\0" * 5_000_001)[0]
     broken = io.BytesIO()
@@ -134,6 +150,7 @@ def test_a_wrong_year_and_hostile_workbooks_are_refused_in_a_sentence(tmp_path):
     assert problems_of(broken.getvalue())[0].startswith(
         "plan.xlsx: kan inte läsas som Excel-arbetsbok"
     )
+    assert "kan inte läsas som Excel-arbetsbok" in problems_of(laughing(raw))[0]
     wb = book(raw)
     wb["Områden"].delete_rows(1, 5)  # an empty sheet
     wb["Mål"]["B1"] = "Namn"  # a wrong heading
