@@ -255,7 +255,9 @@ def import_plan(
         w.require(MANAGE_PLANS, "import action plans")
         known = bodies.body_keys(w.session, w.programme_id)
         if is_workbook(path):
-            return read_plan(path, yamlsrc.read(path), known, year, lang)
+            from process.plans.plan_workbook import load_workbook_plan
+
+            return load_workbook_plan(path, known, year, lang)
         return load_action_plan(path, known, year)
 
     return _import(db, clock, actor, programme_key, check, progress)

@@ -639,7 +639,17 @@ def read_workbook_plan(
 def load_workbook_plan(
     path: str, known_bodies: set[str], year: int | None = None, lang: str = "sv"
 ) -> ActionPlan:
-    """Read a workbook file and check its plan (see `read_workbook_plan`)."""
+    """Read a workbook file and check its plan (see `read_workbook_plan`); a file too big
+    is refused before it is read."""
+    import os
+
     from process.core import yamlsrc
 
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0  # reading it says why it cannot be read
+    if size > MAX_BYTES:
+        too_big = phrase(WORDS, "too_big", lang, n=size, most=MAX_BYTES)
+        raise DefinitionError([f"{path}: {too_big}"])
     return read_workbook_plan(yamlsrc.read(path), path, known_bodies, year, lang)

@@ -72,6 +72,11 @@ def test_template_then_import_round_trip_and_problems_by_cell(dbfile, tmp_path):
     r = run_rsp("plan", "import", str(fake), "--year", "2015", db=dbfile, user="processledare")
     assert r.returncode == 1 and "inte.xlsx: är ingen Excel-arbetsbok (.xlsx)" in r.stderr
     no_traceback(r)
+    huge = tmp_path / "stor.xlsx"
+    huge.write_bytes(b"PK" + b"\0" * 6_000_000)
+    r = run_rsp("plan", "import", str(huge), "--year", "2015", db=dbfile, user="processledare")
+    assert r.returncode == 1 and "stor.xlsx: är för stor (6" in r.stderr
+    no_traceback(r)
 
 
 def test_yaml_template_imports_and_english_template_has_english_headings(dbfile, tmp_path):
