@@ -230,10 +230,11 @@ def read_plan(
 ) -> ActionPlan:
     """Check a plan file's bytes whole, YAML or .xlsx by its name; every problem raises
     one DefinitionError (YAML: file:line; a workbook: sheet!cell, in `lang`)."""
-    if is_workbook(name):
-        from process.plans.plan_workbook import read_workbook_plan
+    from process.plans.plan_workbook import read_workbook_plan, refuse_other_format
 
+    if is_workbook(name):
         return read_workbook_plan(raw, name, known_bodies, year, lang)
+    refuse_other_format(name, lang)
     data = yamlsrc.loads(yamlsrc.decode(raw, name), name)
     return parse_action_plan(data, name, raw, known_bodies, year)
 
@@ -254,10 +255,11 @@ def import_plan(
     def check(w: Work) -> ActionPlan:
         w.require(MANAGE_PLANS, "import action plans")
         known = bodies.body_keys(w.session, w.programme_id)
-        if is_workbook(path):
-            from process.plans.plan_workbook import load_workbook_plan
+        from process.plans.plan_workbook import load_workbook_plan, refuse_other_format
 
+        if is_workbook(path):
             return load_workbook_plan(path, known, year, lang)
+        refuse_other_format(path, lang)
         return load_action_plan(path, known, year)
 
     return _import(db, clock, actor, programme_key, check, progress)

@@ -26,7 +26,7 @@ from process.core.yamlsrc import Located
 from process.plans.plan_columns import SHEETS, Sheet, heading, sheet_name
 from process.plans.plan_file import GOAL_ID_RE, MEASURE_ID_RE, ActionPlan, parse_action_plan
 
-__all__ = ["MAX_BYTES", "load_workbook_plan", "read_workbook_plan"]
+__all__ = ["MAX_BYTES", "load_workbook_plan", "read_workbook_plan", "refuse_other_format"]
 
 MAX_BYTES = 5_000_000  # the file as uploaded
 MAX_UNPACKED = 20_000_000  # its parts unpacked (a zip bomb stops here)
@@ -40,6 +40,10 @@ WORDS: dict[str, dict[str, str]] = {
     "not_zip": {
         "sv": "är ingen Excel-arbetsbok (.xlsx); spara filen som Excel-arbetsbok och försök igen",
         "en": "is not an Excel workbook (.xlsx); save the file as an Excel workbook and retry",
+    },
+    "other_format": {
+        "sv": "är inte .xlsx eller YAML; spara den som Excel-arbetsbok (.xlsx) och försök igen",
+        "en": "is neither .xlsx nor YAML; save it as an Excel workbook (.xlsx) and retry",
     },
     "too_big": {
         "sv": "är för stor ({n} byte; högst {most})",
@@ -634,6 +638,15 @@ def read_workbook_plan(
     top = _located(SHEET + ROW, {"plan": head, "areas": areas}, {"plan": head.line})
     # the checks of the YAML path, every place a cell: what this reader did not say itself
     return parse_action_plan(top, source, raw, known_bodies, year, Problems(source, r.place))
+
+
+OTHER_FORMATS = (".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".numbers")
+
+
+def refuse_other_format(name: str, lang: str = "sv") -> None:
+    """A DefinitionError for a spreadsheet saved in another format than .xlsx."""
+    if name.lower().endswith(OTHER_FORMATS):
+        raise DefinitionError([f"{name}: {phrase(WORDS, 'other_format', lang)}"])
 
 
 def load_workbook_plan(

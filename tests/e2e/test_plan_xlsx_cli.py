@@ -72,6 +72,10 @@ def test_template_then_import_round_trip_and_problems_by_cell(dbfile, tmp_path):
     r = run_rsp("plan", "import", str(fake), "--year", "2015", db=dbfile, user="processledare")
     assert r.returncode == 1 and "inte.xlsx: är ingen Excel-arbetsbok (.xlsx)" in r.stderr
     no_traceback(r)
+    old = tmp_path / "plan.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    r = run_rsp("plan", "import", str(old), "--year", "2015", db=dbfile, user="processledare")
+    assert r.returncode == 1 and "plan.xls: är inte .xlsx eller YAML; spara den som" in r.stderr
     huge = tmp_path / "stor.xlsx"
     huge.write_bytes(b"PK" + b"\0" * 6_000_000)
     r = run_rsp("plan", "import", str(huge), "--year", "2015", db=dbfile, user="processledare")
