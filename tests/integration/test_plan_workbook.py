@@ -324,3 +324,17 @@ def test_the_form_refuses_a_missing_year_or_file_and_a_non_manager_cannot_upload
         },
     )
     assert r.status_code == 403 and "You are not allowed to do this." in r.text
+    big = b"PK" + b"\0" * 6_000_000
+    r = it.post(
+        f"{P}/plans",
+        data={"csrf": csrf, "year": "2015"},
+        files={"file": ("plan.xlsx", big, "application/octet-stream")},
+    )
+    assert r.status_code == 413 and "Filen är för stor (högst 5 MB)." in r.text
+    mid = b"PK" + b"\0" * 5_050_000  # over the limit by less than the framing's allowance
+    r = it.post(
+        f"{P}/plans",
+        data={"csrf": csrf, "year": "2015"},
+        files={"file": ("plan.xlsx", mid, "application/octet-stream")},
+    )
+    assert r.status_code == 400 and "Filen är för stor (högst 5 MB)." in r.text

@@ -30,6 +30,7 @@ from web.pages.followup import plan_years
 
 router = APIRouter()
 KINDS = (".xlsx", ".yaml", ".yml")
+SLACK = 100_000  # the form's other fields and the multipart framing
 PLACE = re.compile(
     r"^(?P<place>[^:\n]*?![A-Z]+\d+(?::[A-Z]+\d+)?|[^:\n]*?:\d+|[^:\n]+): (?P<text>.*)$"
 )
@@ -43,11 +44,16 @@ class Upload:
     name: str = ""
     raw: bytes = b""
     too_big: bool = False
+    unread: bool = False  # the body was too big to read at all
 
 
 async def upload(request: Request) -> Upload:
-    """Read the multipart form: the fields and at most MAX_BYTES + 1 of the file."""
+    """Read the multipart form: the fields and at most MAX_BYTES + 1 of the file (a body
+    that says it is far bigger is not read at all)."""
     got = Upload()
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > MAX_BYTES + SLACK:
+        return Upload(too_big=True, unread=True)
     async with request.form(max_files=1, max_fields=10) as form:
         for key, value in form.multi_items():
             if isinstance(value, str):
@@ -149,6 +155,8 @@ def _field_problems(page: Page, got: Upload) -> dict[str, str]:
 def upload_plan(request: Request, key: str, got: Posted) -> Response:
     """Check the uploaded plan whole; import it, or show every problem, nothing imported."""
     page = Page.of(request)
+    if got.unread:  # nothing read, not even the form's token: nothing done, nothing audited
+        return _page(page, key, 413, {"file": page.t("plans.bad.size")})
     page.check_csrf(got.fields)
     user, programme = access.enter(page, key)
     values = {"year": got.fields.get("year", "")}
