@@ -7,7 +7,9 @@ row's hash covers its content and the hash of the row before it in its chain, an
 MAC (HMAC-SHA256 with the key outside the database) covers that hash. Rows written before
 chains were per programme stay as they were, in one global chain (-1), which every new
 chain continues from. Appends to one chain are serialised: SQLite's write lock; an
-advisory transaction lock per chain on PostgreSQL.
+advisory transaction lock per chain on PostgreSQL (a process transition takes it with its
+first read). A head read or written under that lock is kept for the rest of the
+transaction, so the next row of the chain costs no read.
 
 Every row has two times: `at`, when it counts as having happened (what `--now` replays
 and `--effective` backdates), and `recorded_at`, when it was really written.
