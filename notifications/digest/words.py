@@ -102,6 +102,10 @@ WORDS: dict[str, dict[str, str]] = {
     "late_reply": {"sv": "sent inkommet", "en": "came in late"},
     "refused": {"sv": "Nekade försök under perioden", "en": "Refused attempts in the period"},
     "failed": {"sv": "Misslyckade utskick", "en": "Failed mails"},
+    "standing": {
+        "sv": "Kvarstående problem med påminnelser och utskick",
+        "en": "Standing problems with reminders and mail",
+    },
     "checkpoint": {
         "sv": "Kontrollpunkt för granskningsloggen",
         "en": "Checkpoint of the audit trail",

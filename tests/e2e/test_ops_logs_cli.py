@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.e2e.test_scheduler import Daemon
 from tests.support import run_rsp
 
-BOARD_NOTE = "no one holding board has an e-mail address"
+BOARD_NOTE = "ingen som har rollen board har en e-postadress"  # Swedish by default
 
 
 def _db(tmp_path: Path) -> str:
@@ -46,7 +46,7 @@ def test_cron_is_quiet_and_tells_a_condition_once(tmp_path: Path) -> None:
     db = _db(tmp_path)
     first = _cron(db, tmp_path)
     assert first.stderr.count(BOARD_NOTE) == 4  # four board milestones
-    assert "no one holding working_group has an e-mail address" in first.stderr
+    assert "ingen som har rollen working_group har en e-postadress" in first.stderr
     again = _cron(db, tmp_path)
     assert (again.stdout, again.stderr) == ("", "")  # nothing happened, nothing new
     assert _notes_rows(db) == 1

@@ -366,7 +366,7 @@ def test_jamtland_reminders_keep_going_while_the_second_regions_rules_are_broken
     # 10 February 2022 in Jämtland's timetable: its start decision is due on 22 February
     r = run_rsp("remind", "run-once", db=db, now="2022-02-10", env=env, user="it-admin")
     assert r.returncode == 0, r.stderr
-    assert f"{VB}: its reminder rules cannot be used" in r.stderr
+    assert f"{VB}: dess påminnelseregler kan inte användas" in r.stderr
     assert "steering_group" in r.stderr
     subjects = [
         message_from_bytes(p.read_bytes(), policy=policy.default)["Subject"]
