@@ -5,6 +5,7 @@ written; `rsp templates list|export|check`."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -207,6 +208,17 @@ def test_templates_export_list_check(tmp_path):
     listed = ok("templates", "list", db=db, env={"RSP_TEMPLATE_DIR": str(tpl)})
     assert f"digest.txt             overridden {tpl}/digest.txt" in listed
     assert "digest.md              bundled    " in listed
+    as_json = json.loads(
+        ok("templates", "list", "--json", db=db, env={"RSP_TEMPLATE_DIR": str(tpl)})
+    )
+    assert as_json["template_dir"] == str(tpl)
+    shown = {t["name"]: t for t in as_json["templates"]}
+    assert shown["digest.txt"] == {
+        "name": "digest.txt",
+        "source": "overridden",
+        "path": f"{tpl}/digest.txt",
+    }
+    assert shown["digest.md"]["source"] == "bundled"
     r = run_rsp("templates", "check", db=db, env={"RSP_TEMPLATE_DIR": str(tpl)})
     refused(
         r,
