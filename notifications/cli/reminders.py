@@ -447,7 +447,7 @@ def scheduler_run(
     actor = _system_actor(env)
     mailconfig.open_transport(settings, os.environ)  # fail now if the settings are wrong
     db, clock, lang = env.database(), env.clock, env.lang
-    log.info("transport: %s", settings.describe())
+    log.info("%s", daemon.line("transport", lang, how=settings.describe()))
     from notifications.digest import mail as digest_mail
 
     jobs = []
@@ -462,7 +462,7 @@ def scheduler_run(
                 ),
             )
         )
-        log.info("weekly digest: '%s' (Europe/Stockholm)", digest_cron)
+        log.info("%s", daemon.line("weekly", lang, cron=digest_cron))
     from notifications.digest import registrar
 
     daily = digest_mail.cron_trigger("30 6 * * *")
@@ -471,7 +471,7 @@ def scheduler_run(
             "rsp-daily-checkpoint", daily, lambda stop: registrar.make_daily(db, clock, daily)
         )
     )
-    log.info("audit checkpoint: daily at 06:30 (Europe/Stockholm)")
+    log.info("%s", daemon.line("daily", lang))
     from process.core.clock import Clock
 
     daemon.run_scheduler(
@@ -484,6 +484,7 @@ def scheduler_run(
         lambda line: log.info("%s", line),
         jobs,
         standby_poll=takeover_seconds if standby else None,
+        lang=lang,
     )
 
 

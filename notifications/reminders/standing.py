@@ -37,7 +37,8 @@ def _no_email() -> sa.ColumnElement[bool]:
 
 
 def contacts_without_email(session: Session, programme_id: int, lang: str) -> list[str]:
-    """'Berg kommun (Anna Berg)' for each active person who acts for one of the programme's
+    """'Bergs kommun (Anna Berg)' (a body) or 'Beslutande organ (…): Sara Sekreterare' (a
+    role) for each active person who acts for one of the programme's
     bodies or holds one of its process roles and has no e-mail address; bodies first."""
     conn = session.connection()
     out = [
@@ -61,7 +62,7 @@ def contacts_without_email(session: Session, programme_id: int, lang: str) -> li
         .order_by(_G.c.role, _P.c.login)
     ):
         if role in definition.roles:  # the administrator's role gets no mail
-            out.append(f"{label_text(definition.roles[role], lang)} ({name or login})")
+            out.append(f"{label_text(definition.roles[role], lang)}: {name or login}")
     return out
 
 

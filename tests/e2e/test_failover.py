@@ -53,11 +53,11 @@ def test_the_standby_takes_over_after_sigkill(kind: str, tmp_path: Path) -> None
             standby = Daemon(
                 db, {**common, "RSP_NOW": "2022-02-10"}, extra=("--takeover-seconds", "1")
             )
-            standby.wait_for("rsp scheduler: standby")
+            standby.wait_for("rsp scheduler: reserv")
             assert standby.count(READY) == 0  # it waits, it does not work
             active.proc.kill()  # SIGKILL: no clean-up, the lock goes with the process
             assert active.proc.wait(timeout=HANG_GUARD) == -9
-            standby.wait_for("rsp scheduler: taking over")
+            standby.wait_for("rsp scheduler: tar över")
             standby.wait_for(READY)
             sent_line = standby.wait_for("send: ")
             assert standby.stop() == 0
@@ -95,9 +95,9 @@ def test_a_waiting_standby_stops_cleanly(tmp_path: Path) -> None:
     try:
         active.wait_for(READY)
         standby = Daemon(db, env)
-        standby.wait_for("rsp scheduler: standby")
+        standby.wait_for("rsp scheduler: reserv")
         assert standby.stop() == 0
-        standby.wait_for("rsp scheduler: stopped")
+        standby.wait_for("rsp scheduler: stoppad")
         assert standby.count(READY) == 0
         assert active.proc.poll() is None and active.stop() == 0
     finally:

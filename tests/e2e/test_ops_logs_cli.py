@@ -88,7 +88,7 @@ def test_the_daemon_logs_json_and_a_condition_once(tmp_path: Path) -> None:
         interval="0.1",
     )
     try:
-        daemon.wait_for("rsp scheduler: running")
+        daemon.wait_for("rsp scheduler: igång")
         daemon.wait_for_count("sweep:", 3)  # three sweeps
     finally:
         daemon.proc.terminate()
@@ -100,3 +100,30 @@ def test_the_daemon_logs_json_and_a_condition_once(tmp_path: Path) -> None:
     assert sum(BOARD_NOTE in w for w in warnings) == 4  # once, not on every sweep
     again = _cron(db, tmp_path)  # cron reads the same memory
     assert (again.stdout, again.stderr) == ("", "")
+
+
+def test_the_daemons_lines_are_swedish_and_english_on_request(tmp_path: Path) -> None:
+    """The words a person reads are Swedish by default and English with RSP_LANG=en; the
+    JSON keys stay the same in both."""
+    seen = {}
+    for lang, ready in (("sv", "rsp scheduler: igång"), ("en", "rsp scheduler: running")):
+        (tmp_path / lang).mkdir()
+        db = _db(tmp_path / lang)
+        env = {"RSP_NOW": "2022-02-10", "RSP_LOG_FORMAT": "json", "RSP_LANG": lang}
+        daemon = Daemon(db, {**env, "RSP_OUTBOX_DIR": str(tmp_path / lang / "mail")}, "0.1")
+        try:
+            daemon.wait_for(ready)
+            daemon.wait_for_count("sweep:", 1)
+        finally:
+            daemon.proc.terminate()
+            daemon.proc.wait()
+        daemon.count("")
+        records = [json.loads(line) for line in daemon.seen]
+        assert all(set(r) >= {"time", "level", "logger", "message"} for r in records)
+        seen[lang] = [r["message"] for r in records]
+    sv, en = "\n".join(seen["sv"]), "\n".join(seen["en"])
+    assert "kontrollpunkt för granskningsloggen: varje dag 06:30 (svensk tid)" in sv
+    assert "audit checkpoint: daily at 06:30 (Europe/Stockholm)" in en
+    assert BOARD_NOTE in sv and "no one holding board has an e-mail address" in en
+    assert "rsp scheduler: stoppad" in sv and "rsp scheduler: stopped" in en
+    assert "rsp scheduler: running" not in sv and "igång" not in en

@@ -186,7 +186,7 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
         try:
             daemon.wait_for(READY)
             second = run_rsp("scheduler", "run", "--no-standby", db=url, env=env, now=NOW)
-            assert second.returncode == 1 and "a scheduler is already running" in second.stderr
+            assert second.returncode == 1 and "en schemaläggare körs redan" in second.stderr
             assert "Traceback" not in second.stderr
             jobs: list[Callable[[], None]] = [
                 lambda i=i: run_writer(url, 1000 + i, outcomes) for i in range(7)

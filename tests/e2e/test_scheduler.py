@@ -18,7 +18,7 @@ from notifications.daemon import AlreadyRunning, single_instance
 from process.storage.database import open_database
 from tests.support import HANG_GUARD, RSP, postgres_schema_url, run_rsp
 
-READY = "rsp scheduler: running"
+READY = "rsp scheduler: igång"  # Swedish by default (RSP_LANG=en: "running")
 
 
 class Daemon:
@@ -141,10 +141,10 @@ def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
             first.wait_for("send: 2 sent")  # the first sweep runs at once
             second = run_rsp("scheduler", "run", "--no-standby", db=db, env=env)
             assert second.returncode == 1
-            assert "a scheduler is already running on" in second.stderr
+            assert "en schemaläggare körs redan på" in second.stderr
             assert "Traceback" not in second.stderr
             assert first.stop() == 0
-            first.wait_for("rsp scheduler: stopped")
+            first.wait_for("rsp scheduler: stoppad")
         finally:
             first.kill()
         assert len(list(out.glob("*.eml"))) == 2
@@ -198,7 +198,7 @@ def test_the_advisory_lock_on_postgres(pg_db):
         other = open_database(pg_db.url)
         try:
             with (
-                pytest.raises(AlreadyRunning, match="holds the advisory lock"),
+                pytest.raises(AlreadyRunning, match="håller databasens lås"),
                 single_instance(other),
             ):
                 pass

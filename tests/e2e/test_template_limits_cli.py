@@ -141,7 +141,7 @@ def test_the_daemon_logs_a_runaway_template_and_still_sends(dbfile, tmp_path, ba
         assert daemon.count("sweep: nothing queued (a template is broken") == 1
         assert daemon.count("send: 2 sent") == 1  # what the outbox held went out
         assert daemon.stop() == 0
-        daemon.wait_for("rsp scheduler: stopped")
+        daemon.wait_for("rsp scheduler: stoppad")
     finally:
         daemon.kill()
     # the 2 reminders queued before (and the weekly digest, if its job ran before the stop)
@@ -168,7 +168,7 @@ def test_sigterm_stops_the_daemon_while_it_renders_a_runaway_template(dbfile, tm
         seen = environment_of(workers(daemon.proc.pid)[0])
         assert "RSP_DATABASE_URL" not in seen and "RSP_TEMPLATE_DIR" not in seen  # not for it
         assert daemon.stop() == 0  # Daemon.stop waits at most 60 s
-        daemon.wait_for("rsp scheduler: stopped")
+        daemon.wait_for("rsp scheduler: stoppad")
         assert daemon.count("rsp is stopping") == 1
     finally:
         daemon.kill()

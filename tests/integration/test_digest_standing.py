@@ -42,7 +42,10 @@ def test_the_lead_digest_lists_the_standing_conditions(any_db, clock):
     groups = {c["key"]: c for c in data["standing"]}
     assert groups["contacts"]["title"] == "Kontaktpersoner utan e-postadress"
     assert "Bergs kommun (Anna Berg)" in groups["contacts"]["entries"]
-    assert any("(Sara Sekreterare)" in e for e in groups["contacts"]["entries"])
+    assert (
+        "Beslutande organ (Regionala utvecklingsnämnden): Sara Sekreterare"
+        in groups["contacts"]["entries"]
+    )
     assert groups["reminders"]["title"] == "Påminnelser som inte kan skickas"
     assert (
         "rsp-2022-2030: milstolpe start_decided: ingen som har rollen board har en e-postadress"
