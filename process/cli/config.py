@@ -174,21 +174,15 @@ def _check_all(check: Check, applied: config.Applied | None) -> list[Found]:
     return found
 
 
-def problems(checks: Sequence[Check], applied: config.Applied | None) -> list[Found]:
+def problems(
+    checks: Sequence[Check], applied: config.Applied | None, lang: str = "sv"
+) -> list[Found]:
     """Every problem: the file's own (file:line), then every one of each part's checks."""
     found = []
     if applied is not None:
         loaded = applied.loaded
         found += [
-            Found(
-                loaded.where(p.line),
-                p.message,
-                p.message.split(":", 1)[0]
-                if p.message.split(":", 1)[0] in config.BY_NAME
-                else None,
-                loaded.path,
-                p.line or None,
-            )
+            Found(loaded.where(p.line), p.text(lang), p.setting, loaded.path, p.line or None)
             for p in loaded.problems
         ]
     for check in checks:
@@ -250,7 +244,7 @@ def make_check_command(checks: Callable[[], Sequence[Check]]) -> click.Command:
         lang = env.lang
         path = applied.loaded.path if applied else None
         rows = resolved(os.environ, applied, lang)
-        found = problems(checks(), applied)
+        found = problems(checks(), applied, lang)
         if as_json:
             from process.reports.status_text import to_json
 

@@ -77,7 +77,9 @@ def test_a_secret_in_the_file_is_refused_with_its_line(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert refused.returncode == 1
-    assert f"{conf}:5: smtp.password: a secret is never written" in refused.stderr
+    assert f"{conf}:5: smtp.password: en hemlighet skrivs aldrig" in refused.stderr  # sv
+    assert "smtp.password_file = … eller smtp.password_env = …" in refused.stderr
+    assert "inställningsfilen kan inte användas (inget gjordes)" in refused.stderr
     assert "Traceback" not in refused.stderr and "Hemligt-123" not in refused.stderr
     assert not (tmp_path / "x.db").exists()  # nothing was done
 
@@ -152,9 +154,11 @@ def test_a_file_that_is_not_toml_names_its_line(tmp_path: Path) -> None:
     conf = write(tmp_path / "rsp.toml", '[database]\nurl = "x.db"\n\n[mail\n')
     checked = rsp("--config", str(conf), "config", "check", cwd=tmp_path)
     assert checked.returncode == 1
-    assert f"{conf}:4: not valid TOML" in checked.stderr
+    assert f"{conf}:4: inte giltig TOML" in checked.stderr
     missing = rsp("--config", str(tmp_path / "nope.toml"), "status", cwd=tmp_path)
-    assert missing.returncode == 1 and "nope.toml: cannot read it" in missing.stderr
+    assert missing.returncode == 1 and "nope.toml: kan inte läsas" in missing.stderr
+    english = rsp("--lang", "en", "--config", str(conf), "config", "check", cwd=tmp_path)
+    assert f"{conf}:4: not valid TOML" in english.stderr
 
 
 THREE_PROBLEMS = """\
