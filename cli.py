@@ -852,6 +852,7 @@ def serve(
         forwarded_allow_ips,
         echo,
         log=(log_level.lower(), log_format),
+        lang=env.lang,
     )
 
 

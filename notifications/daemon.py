@@ -66,7 +66,22 @@ LINES: dict[str, dict[str, str]] = {
     },
     "stop_it": {"sv": "{why}; stoppa den först", "en": "{why}; stop it first"},
     "database": {"sv": "databasen: {error}", "en": "database: {error}"},
-    "transport": {"sv": "utskick: {how}", "en": "transport: {how}"},
+    "transport": {"sv": "transport: {how}", "en": "transport: {how}"},
+    "sweep": {
+        "sv": "genomgång: {items} tidsgränser, {due} påminnelse(r) att skicka ({mails} mejl), "
+        "{inserted} köade, {existing} redan i utkorgen",
+        "en": "sweep: {items} deadline items, {due} reminder(s) due ({mails} mails), "
+        "{inserted} queued, {existing} already in the outbox",
+    },
+    "sweep_broken": {
+        "sv": "genomgång: inget köat (en mall är trasig, se felet)",
+        "en": "sweep: nothing queued (a template is broken, see the error)",
+    },
+    "send": {
+        "sv": "utskick: {sent} skickade, {retry} att försöka igen, {failed} misslyckade",
+        "en": "send: {sent} sent, {retry} to retry, {failed} failed",
+    },
+    "taken_over": {"sv": ", {n} övertagna", "en": ", {n} taken over"},
     "weekly": {
         "sv": "veckorapport: '{cron}' (svensk tid)",
         "en": "weekly digest: '{cron}' (Europe/Stockholm)",
@@ -144,6 +159,7 @@ class Outcome:
     error: str | None = None
     sweep_error: str | None = None
     new_problems: list[str] = dataclass_field(default_factory=list)
+    lang: str = "sv"  # of the summary lines
 
     @property
     def happened(self) -> bool:
@@ -160,18 +176,25 @@ class Outcome:
 
     def lines(self) -> list[str]:
         """A summary for people: one line for the sweep, one for sending."""
-        s = self.swept
+        s, lang = self.swept, self.lang
         out = [
-            f"sweep: {s.items} deadline items, {s.due} reminder(s) due ({s.mails} mails), "
-            f"{s.inserted} queued, {s.existing} already in the outbox"
+            line(
+                "sweep",
+                lang,
+                items=s.items,
+                due=s.due,
+                mails=s.mails,
+                inserted=s.inserted,
+                existing=s.existing,
+            )
         ]
         if self.sweep_error:
-            out = ["sweep: nothing queued (a template is broken, see the error)"]
+            out = [line("sweep_broken", lang)]
         if self.sent is not None:
             r = self.sent
             out.append(
-                f"send: {r.sent} sent, {r.retry} to retry, {r.failed} failed"
-                + (f", {r.lost_claims} taken over" if r.lost_claims else "")
+                line("send", lang, sent=r.sent, retry=r.retry, failed=r.failed)
+                + (line("taken_over", lang, n=r.lost_claims) if r.lost_claims else "")
             )
         return out
 
@@ -226,6 +249,7 @@ def run_once(
         except TransportConfigError as exc:
             outcome = Outcome(swept, None, str(exc), sweep_error)
     outcome.new_problems = notices.new_ones(db, clock, actor, outcome.problems)
+    outcome.lang = lang
     return outcome
 
 

@@ -160,7 +160,7 @@ def digest_send(
         actor=actor,
         base_url=settings.base_url,
     )
-    click.echo(report.line())
+    click.echo(report.line(env.lang))
     _echo_problems(report.problems)
     if no_send:
         return
@@ -169,5 +169,5 @@ def digest_send(
     sent = sender.send_pending(
         env.database(), env.clock, transport, settings.mail_from, actor=actor
     )
-    click.echo(f"send: {sent.sent} sent, {sent.retry} to retry, {sent.failed} failed")
+    click.echo(digest_mail.send_line(sent, env.lang))
     _echo_problems(sent.problems)

@@ -53,7 +53,7 @@ def test_cron_is_quiet_and_tells_a_condition_once(tmp_path: Path) -> None:
     verbose = run_rsp(
         "remind", "run-once", "-v", "--outbox-dir", str(tmp_path / "mail"), db=db, now="2022-02-10"
     )
-    assert "sweep:" in verbose.stdout and BOARD_NOTE in verbose.stderr  # asked for it all
+    assert "genomgång:" in verbose.stdout and BOARD_NOTE in verbose.stderr  # asked for it all
 
     fixed = run_rsp(
         "people",
@@ -89,7 +89,7 @@ def test_the_daemon_logs_json_and_a_condition_once(tmp_path: Path) -> None:
     )
     try:
         daemon.wait_for("rsp scheduler: igång")
-        daemon.wait_for_count("sweep:", 3)  # three sweeps
+        daemon.wait_for_count("genomgång:", 3)  # three sweeps
     finally:
         daemon.proc.terminate()
         daemon.proc.wait()
@@ -106,14 +106,17 @@ def test_the_daemons_lines_are_swedish_and_english_on_request(tmp_path: Path) ->
     """The words a person reads are Swedish by default and English with RSP_LANG=en; the
     JSON keys stay the same in both."""
     seen = {}
-    for lang, ready in (("sv", "rsp scheduler: igång"), ("en", "rsp scheduler: running")):
+    for lang, ready, sweep in (
+        ("sv", "rsp scheduler: igång", "genomgång:"),
+        ("en", "rsp scheduler: running", "sweep:"),
+    ):
         (tmp_path / lang).mkdir()
         db = _db(tmp_path / lang)
         env = {"RSP_NOW": "2022-02-10", "RSP_LOG_FORMAT": "json", "RSP_LANG": lang}
         daemon = Daemon(db, {**env, "RSP_OUTBOX_DIR": str(tmp_path / lang / "mail")}, "0.1")
         try:
             daemon.wait_for(ready)
-            daemon.wait_for_count("sweep:", 1)
+            daemon.wait_for_count(sweep, 1)
         finally:
             daemon.proc.terminate()
             daemon.proc.wait()
@@ -127,3 +130,4 @@ def test_the_daemons_lines_are_swedish_and_english_on_request(tmp_path: Path) ->
     assert BOARD_NOTE in sv and "no one holding board has an e-mail address" in en
     assert "rsp scheduler: stoppad" in sv and "rsp scheduler: stopped" in en
     assert "rsp scheduler: running" not in sv and "igång" not in en
+    assert "utskick: 0 skickade" in sv and "send: 0 sent" in en

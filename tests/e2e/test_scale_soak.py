@@ -197,7 +197,7 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
             # the daemon goes on until one of its rounds that began after the last write
             # (so not the one under way now) finds nothing left to send
             daemon.wait_for_count("send:", daemon.count("send:") + 1)
-            while "send: 0 sent" not in daemon.wait_for("send:"):
+            while "utskick: 0 skickade" not in daemon.wait_for("utskick:"):
                 pass
             assert daemon.stop() == 0
         finally:

@@ -138,7 +138,7 @@ def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
         first = Daemon(db, env)
         try:
             first.wait_for(READY)
-            first.wait_for("send: 2 sent")  # the first sweep runs at once
+            first.wait_for("utskick: 2 skickade")  # the first sweep runs at once
             second = run_rsp("scheduler", "run", "--no-standby", db=db, env=env)
             assert second.returncode == 1
             assert "en schemaläggare körs redan på" in second.stderr
@@ -151,7 +151,7 @@ def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
         again = Daemon(db, env)  # the lock was released
         try:
             again.wait_for(READY)
-            again.wait_for("send: 0 sent")  # nothing twice
+            again.wait_for("utskick: 0 skickade")  # nothing twice
             assert again.stop() == 0
         finally:
             again.kill()
@@ -172,7 +172,7 @@ def test_a_daemon_told_a_future_day_works_at_once(tmp_path: Path):
         daemon.wait_for(READY)
         # events, not a stopwatch: were the first run put off until 2031, these lines
         # would never come and the wait would end in the hang guard
-        daemon.wait_for("sweep:")
+        daemon.wait_for("genomgång:")
         daemon.wait_for("send:")
         assert daemon.stop() == 0
     finally:

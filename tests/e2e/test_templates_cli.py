@@ -114,7 +114,7 @@ def test_overridden_reminder_mail_keeps_data_escaped(dbfile, tmp_path):
         now=SWEEP_DAY,
         env={"RSP_TEMPLATE_DIR": str(tpl)},
     )
-    assert "2 queued" in out
+    assert "2 köade" in out
     with sqlite3.connect(dbfile) as conn:
         text, html = conn.execute(
             "SELECT body_text, body_html FROM outbox_message WHERE to_json LIKE '%sekreterare%'"
