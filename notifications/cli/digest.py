@@ -161,7 +161,7 @@ def digest_send(
         base_url=settings.base_url,
     )
     click.echo(report.line(env.lang))
-    _echo_problems(report.problems)
+    _echo_problems(report.problems, env.lang)
     if no_send:
         return
     click.echo(f"transport: {settings.describe()}")
@@ -170,4 +170,4 @@ def digest_send(
         env.database(), env.clock, transport, settings.mail_from, actor=actor
     )
     click.echo(digest_mail.send_line(sent, env.lang))
-    _echo_problems(sent.problems)
+    _echo_problems(sent.problems, env.lang)

@@ -65,9 +65,12 @@ def _system_actor(env: Env) -> str:
     return Caller("rsp-scheduler", SYSTEM, getattr(env.actor, "os_user", None))
 
 
-def _echo_problems(problems: list[str]) -> None:
+NOTE = {"sv": "obs", "en": "note"}  # before each problem on stderr
+
+
+def _echo_problems(problems: list[str], lang: str = "sv") -> None:
     for p in problems:
-        click.echo(f"note: {p}", err=True)
+        click.echo(f"{NOTE.get(lang, NOTE['sv'])}: {p}", err=True)
 
 
 # --- remind ---------------------------------------------------------------------------
@@ -119,7 +122,7 @@ def remind_run_once(
             click.echo(f"transport: {settings.describe()}")
         for line in outcome.lines():
             click.echo(line)
-    _echo_problems(outcome.problems if verbose else outcome.new_problems)
+    _echo_problems(outcome.problems if verbose else outcome.new_problems, env.lang)
     if outcome.sweep_error:
         from process.reports.templating import TemplateProblem
 
@@ -189,7 +192,7 @@ def remind_preview(env: Env, until: dt.date, rules_file: str | None, as_json: bo
                 + (f"; cc: {', '.join(row['cc'])}" if row["cc"] else "")
             )
         click.echo(f"{len(rows)} reminders ({len(planned)} mails) until {until}")
-    _echo_problems(problems)
+    _echo_problems(problems, env.lang)
 
 
 @remind.command("check")
@@ -518,7 +521,7 @@ def calendar_export(env: Env, out: str, rules_file: str | None) -> None:
     with open(out, "wb") as fh:
         fh.write(data)
     click.echo(f"wrote {n} events to {out}")
-    _echo_problems(found.problems)
+    _echo_problems(found.problems, env.lang)
 
 
 def register(main: click.Group) -> None:
