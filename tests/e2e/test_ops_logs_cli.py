@@ -46,6 +46,7 @@ def test_cron_is_quiet_and_tells_a_condition_once(tmp_path: Path) -> None:
     db = _db(tmp_path)
     first = _cron(db, tmp_path)
     assert first.stderr.count(BOARD_NOTE) == 4  # four board milestones
+    assert first.stderr.startswith("obs: ")  # Swedish by default ("note: " in English)
     assert "ingen som har rollen working_group har en e-postadress" in first.stderr
     again = _cron(db, tmp_path)
     assert (again.stdout, again.stderr) == ("", "")  # nothing happened, nothing new
