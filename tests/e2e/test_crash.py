@@ -51,10 +51,10 @@ class Arrivals(list):
         round_over = threading.Event()
 
         def watch() -> None:
-            try:  # a round ends with its "send:" line, or with an error instead
+            try:  # a round ends with its "utskick:" line, or with an error instead
                 while True:
                     line = daemon.wait_for("")
-                    if "send:" in line or " ERROR " in line:
+                    if "utskick:" in line or " ERROR " in line:
                         break
             except AssertionError:  # it ended (killed) before finishing a round
                 pass

@@ -149,7 +149,7 @@ def test_the_daemon_sends_the_digest_it_missed(db, tmp_path):
     env = {"RSP_NOW": "2022-03-14T09:30", "RSP_OUTBOX_DIR": str(mail)}  # Monday, 07:00 missed
     daemon = Daemon(db, env)
     try:
-        daemon.wait_for("weekly digest: '0 7 * * mon' (Europe/Stockholm)")
+        daemon.wait_for("veckorapport: '0 7 * * mon' (svensk tid)")
         daemon.wait_for(READY)
         daemon.wait_for(
             "veckorapport rsp-2022-2030 (steering_group, 2022-03-14): 2 mottagare, 2 köade"

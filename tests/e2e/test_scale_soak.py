@@ -196,7 +196,7 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
             in_threads(jobs)
             # the daemon goes on until one of its rounds that began after the last write
             # (so not the one under way now) finds nothing left to send
-            daemon.wait_for_count("send:", daemon.count("send:") + 1)
+            daemon.wait_for_count("utskick:", daemon.count("utskick:") + 1)
             while "utskick: 0 skickade" not in daemon.wait_for("utskick:"):
                 pass
             assert daemon.stop() == 0

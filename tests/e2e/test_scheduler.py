@@ -173,7 +173,7 @@ def test_a_daemon_told_a_future_day_works_at_once(tmp_path: Path):
         # events, not a stopwatch: were the first run put off until 2031, these lines
         # would never come and the wait would end in the hang guard
         daemon.wait_for("genomgång:")
-        daemon.wait_for("send:")
+        daemon.wait_for("utskick:")
         assert daemon.stop() == 0
     finally:
         daemon.kill()
