@@ -231,7 +231,7 @@ def main(
 
     applied = config.last_applied()
     if applied is not None and ctx.invoked_subcommand != "config":
-        config.refuse_problems(applied.loaded)
+        config.refuse_problems(applied.loaded, lang)
     if now_value and effective_value:
         raise click.UsageError("give --now (a replay) or --effective (a past date), not both")
     from process.core import vocab
@@ -852,6 +852,7 @@ def serve(
         forwarded_allow_ips,
         echo,
         log=(log_level.lower(), log_format),
+        lang=env.lang,
     )
 
 

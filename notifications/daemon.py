@@ -31,12 +31,71 @@ from notifications.reminders import notices, sweep
 from notifications.reminders.rules import Rules
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import RspError
+from process.core.words import phrase
 from process.storage.database import Database, scrub
 
 JOB_ID = "rsp-sweep-and-send"
 PG_LOCK_CLASS = 0x52535053  # "RSPS"; the second key is the schema's hash
 PG_APP_NAME = "rsp-scheduler"  # the lock connection's application_name, then the last round
 log = logging.getLogger("rsp.scheduler")
+# the lines the scheduler writes for people (its log, the journal): Swedish by default,
+# English on request (RSP_LANG, --lang); the structured log keys (JSON) stay English
+LINES: dict[str, dict[str, str]] = {
+    "running": {
+        "sv": "rsp scheduler: igång (pid {pid}, var {minutes} min, {db}); stoppa med SIGTERM",
+        "en": "rsp scheduler: running (pid {pid}, every {minutes} min, {db}); stop with SIGTERM",
+    },
+    "stopped": {"sv": "rsp scheduler: stoppad", "en": "rsp scheduler: stopped"},
+    "standby": {
+        "sv": "rsp scheduler: reserv — {why}; den här tar över inom {seconds} s efter att "
+        "den stannat",
+        "en": "rsp scheduler: standby — {why}; this one takes over within {seconds} s of it "
+        "stopping",
+    },
+    "taking_over": {
+        "sv": "rsp scheduler: tar över (pid {pid})",
+        "en": "rsp scheduler: taking over (pid {pid})",
+    },
+    "held_file": {
+        "sv": "en schemaläggare körs redan på {db} (pid {pid}; låsfil {path})",
+        "en": "a scheduler is already running on {db} (pid {pid}; lock file {path})",
+    },
+    "held_pg": {
+        "sv": "en schemaläggare körs redan på {db} (den håller databasens lås)",
+        "en": "a scheduler is already running on {db} (it holds the advisory lock)",
+    },
+    "stop_it": {"sv": "{why}; stoppa den först", "en": "{why}; stop it first"},
+    "database": {"sv": "databasen: {error}", "en": "database: {error}"},
+    "transport": {"sv": "transport: {how}", "en": "transport: {how}"},
+    "sweep": {
+        "sv": "genomgång: {items} tidsgränser, {due} påminnelse(r) att skicka ({mails} mejl), "
+        "{inserted} köade, {existing} redan i utkorgen",
+        "en": "sweep: {items} deadline items, {due} reminder(s) due ({mails} mails), "
+        "{inserted} queued, {existing} already in the outbox",
+    },
+    "sweep_broken": {
+        "sv": "genomgång: inget köat (en mall är trasig, se felet)",
+        "en": "sweep: nothing queued (a template is broken, see the error)",
+    },
+    "send": {
+        "sv": "utskick: {sent} skickade, {retry} att försöka igen, {failed} misslyckade",
+        "en": "send: {sent} sent, {retry} to retry, {failed} failed",
+    },
+    "taken_over": {"sv": ", {n} övertagna", "en": ", {n} taken over"},
+    "weekly": {
+        "sv": "veckorapport: '{cron}' (svensk tid)",
+        "en": "weekly digest: '{cron}' (Europe/Stockholm)",
+    },
+    "daily": {
+        "sv": "kontrollpunkt för granskningsloggen: varje dag 06:30 (svensk tid)",
+        "en": "audit checkpoint: daily at 06:30 (Europe/Stockholm)",
+    },
+}
+
+
+def line(key: str, lang: str, **values: object) -> str:
+    """One of the scheduler's lines in the wanted language."""
+    return phrase(LINES, key, lang, **values)
 
 
 class AlreadyRunning(RspError):
@@ -57,15 +116,13 @@ class Standby:
     poll_seconds: float
     announce: Callable[[str], None]
     told: bool = False
+    lang: str = "sv"
 
     def wait(self, why: str) -> None:
         """Announce (once), then wait a poll; raise StoppedWaiting when told to stop."""
         if not self.told:
             self.told = True
-            self.announce(
-                f"rsp scheduler: standby — {why}; this one takes over within "
-                f"{self.poll_seconds:g} s of it stopping"
-            )
+            self.announce(line("standby", self.lang, why=why, seconds=f"{self.poll_seconds:g}"))
         if self.stop.wait(self.poll_seconds):
             raise StoppedWaiting
 
@@ -102,6 +159,7 @@ class Outcome:
     error: str | None = None
     sweep_error: str | None = None
     new_problems: list[str] = dataclass_field(default_factory=list)
+    lang: str = "sv"  # of the summary lines
 
     @property
     def happened(self) -> bool:
@@ -118,18 +176,25 @@ class Outcome:
 
     def lines(self) -> list[str]:
         """A summary for people: one line for the sweep, one for sending."""
-        s = self.swept
+        s, lang = self.swept, self.lang
         out = [
-            f"sweep: {s.items} deadline items, {s.due} reminder(s) due ({s.mails} mails), "
-            f"{s.inserted} queued, {s.existing} already in the outbox"
+            line(
+                "sweep",
+                lang,
+                items=s.items,
+                due=s.due,
+                mails=s.mails,
+                inserted=s.inserted,
+                existing=s.existing,
+            )
         ]
         if self.sweep_error:
-            out = ["sweep: nothing queued (a template is broken, see the error)"]
+            out = [line("sweep_broken", lang)]
         if self.sent is not None:
             r = self.sent
             out.append(
-                f"send: {r.sent} sent, {r.retry} to retry, {r.failed} failed"
-                + (f", {r.lost_claims} taken over" if r.lost_claims else "")
+                line("send", lang, sent=r.sent, retry=r.retry, failed=r.failed)
+                + (line("taken_over", lang, n=r.lost_claims) if r.lost_claims else "")
             )
         return out
 
@@ -184,6 +249,7 @@ def run_once(
         except TransportConfigError as exc:
             outcome = Outcome(swept, None, str(exc), sweep_error)
     outcome.new_problems = notices.new_ones(db, clock, actor, outcome.problems)
+    outcome.lang = lang
     return outcome
 
 
@@ -267,7 +333,9 @@ def _fcntl() -> Any:
 
 
 @contextmanager
-def _file_lock(path: Path, what: str, standby: Standby | None = None) -> Iterator[_Lock]:
+def _file_lock(
+    path: Path, what: str, standby: Standby | None = None, lang: str = "sv"
+) -> Iterator[_Lock]:
     fcntl = _fcntl()
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -277,9 +345,9 @@ def _file_lock(path: Path, what: str, standby: Standby | None = None) -> Iterato
                 break
             except BlockingIOError:
                 holder = (os.pread(fd, 32, 0).decode("ascii", "replace").split() or ["?"])[0]
-                why = f"a scheduler is already running on {what} (pid {holder}; lock file {path})"
+                why = line("held_file", lang, db=what, pid=holder, path=path)
                 if standby is None:
-                    raise AlreadyRunning(f"{why}; stop it first") from None
+                    raise AlreadyRunning(line("stop_it", lang, why=why)) from None
                 standby.wait(why)
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
@@ -305,16 +373,16 @@ class _PgLock(_Lock):
 
 
 @contextmanager
-def _pg_lock(db: Database, standby: Standby | None = None) -> Iterator[_Lock]:
+def _pg_lock(db: Database, standby: Standby | None = None, lang: str = "sv") -> Iterator[_Lock]:
     key = "(:k, hashtext(current_database() || '.' || current_schema()))"
     conn = db.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
     try:
         while not conn.execute(
             sa.text(f"SELECT pg_try_advisory_lock{key}"), {"k": PG_LOCK_CLASS}
         ).scalar():
-            why = f"a scheduler is already running on {db.display()} (it holds the advisory lock)"
+            why = line("held_pg", lang, db=db.display())
             if standby is None:
-                raise AlreadyRunning(f"{why}; stop it first")
+                raise AlreadyRunning(line("stop_it", lang, why=why))
             standby.wait(why)
         try:
             yield _PgLock(conn)
@@ -325,17 +393,19 @@ def _pg_lock(db: Database, standby: Standby | None = None) -> Iterator[_Lock]:
 
 
 @contextmanager
-def single_instance(db: Database, standby: Standby | None = None) -> Iterator[_Lock]:
+def single_instance(
+    db: Database, standby: Standby | None = None, lang: str = "sv"
+) -> Iterator[_Lock]:
     """Hold this database's scheduler lock; while another holds it, raise AlreadyRunning,
     or with `standby` wait until it is free (StoppedWaiting if told to stop first)."""
     if db.dialect == "postgresql":
-        with _pg_lock(db, standby) as lock:
+        with _pg_lock(db, standby, lang) as lock:
             yield lock
         return
     path = db.engine.url.database
     if db.dialect != "sqlite" or not path or path == ":memory:":
         raise RspError(f"the scheduler needs a SQLite file or PostgreSQL, not {db.display()}")
-    with _file_lock(Path(f"{path}.scheduler.lock"), db.display(), standby) as lock:
+    with _file_lock(Path(f"{path}.scheduler.lock"), db.display(), standby, lang) as lock:
         yield lock
 
 
@@ -371,6 +441,7 @@ def run_scheduler(
     echo: Callable[[str], None],
     cron_jobs: Sequence[CronJob] = (),
     standby_poll: float | None = None,
+    lang: str = "sv",
 ) -> int:
     """Run `work` now and every `interval_minutes`, and each cron job on its trigger,
     until SIGTERM/SIGINT; returns 0.
@@ -398,11 +469,11 @@ def run_scheduler(
             running[0].shutdown(wait=False)
 
     previous = {s: signal.signal(s, on_signal) for s in (signal.SIGTERM, signal.SIGINT)}
-    standby = None if standby_poll is None else Standby(stop, standby_poll, echo)
+    standby = None if standby_poll is None else Standby(stop, standby_poll, echo, lang=lang)
     try:
-        with single_instance(db, standby) as lock:
+        with single_instance(db, standby, lang) as lock:
             if standby is not None and standby.told:
-                echo(f"rsp scheduler: taking over (pid {os.getpid()})")
+                echo(line("taking_over", lang, pid=os.getpid()))
             scheduler = BlockingScheduler(timezone=STOCKHOLM)
             running.append(scheduler)
 
@@ -422,12 +493,11 @@ def run_scheduler(
                         log.error("%s", exc)
                         return
                     except sa.exc.OperationalError as exc:
-                        log.error(
-                            "database: %s", scrub(str(exc.orig or exc).splitlines()[0], db.url)
-                        )
+                        error = scrub(str(exc.orig or exc).splitlines()[0], db.url)
+                        log.error("%s", line("database", lang, error=error))
                         return
-                    for line in outcome.lines():
-                        log.info("%s", line)
+                    for text in outcome.lines():
+                        log.info("%s", text)
                     if outcome.error:
                         log.error("%s", outcome.error)
                     # each condition once, when it appears (remembered in the database,
@@ -442,8 +512,13 @@ def run_scheduler(
                     scheduler.shutdown(wait=False)
                     return
                 echo(
-                    f"rsp scheduler: running (pid {os.getpid()}, every "
-                    f"{interval_minutes:g} min, {db.display()}); stop with SIGTERM"
+                    line(
+                        "running",
+                        lang,
+                        pid=os.getpid(),
+                        minutes=f"{interval_minutes:g}",
+                        db=db.display(),
+                    )
                 )
 
             scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
@@ -457,5 +532,5 @@ def run_scheduler(
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
-    echo("rsp scheduler: stopped")
+    echo(line("stopped", lang))
     return 0

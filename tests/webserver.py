@@ -97,7 +97,7 @@ def rsp_serve(db: Path, now: str, env: dict[str, str], port: int = 0) -> Iterato
         assert proc.stdout is not None
         for line in proc.stdout:  # ends if the server exits
             lines.append(line)
-            found = re.search(r"listening on (http://\S+?)/ ", line)
+            found = re.search(r"(?:lyssnar på|listening on) (http://\S+?)/ ", line)
             if found:
                 url = found.group(1)
                 break

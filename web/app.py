@@ -206,6 +206,7 @@ def app_from_env() -> FastAPI:
     return create_app(make_context(db, clock, web_settings.from_env(env), env))
 
 
-def settings_note(ctx: WebContext) -> Any:
+def settings_note(ctx: WebContext, lang: str = "sv") -> Any:
     """What the server will do, for its first lines of output."""
-    return [f"sign-in: {ctx.settings.describe()}", f"mail: {ctx.mail.describe()}"]
+    sign_in, mail = ("inloggning", "utskick") if lang == "sv" else ("sign-in", "mail")
+    return [f"{sign_in}: {ctx.settings.describe()}", f"{mail}: {ctx.mail.describe()}"]

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from process.core.clock import Clock, ReplayClock
+from process.core.words import phrase
 from process.storage.database import open_database
 from web import settings as web_settings
 from web.context import WebContext
@@ -42,6 +43,20 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+# the lines `rsp serve` writes for people: Swedish by default, English on request; a
+# script finds the address after "lyssnar på" / "listening on"
+LINES: dict[str, dict[str, str]] = {
+    "workers": {
+        "sv": "rsp serve: {url}/ med {workers} arbetsprocesser på {db}",
+        "en": "rsp serve: {url}/ with {workers} workers on {db}",
+    },
+    "listening": {
+        "sv": "rsp serve: lyssnar på {url}/ (databas {db})",
+        "en": "rsp serve: listening on {url}/ (database {db})",
+    },
+}
+
+
 def url_of(host: str, port: int) -> str:
     """http://host:port, with brackets around an IPv6 address."""
     shown = f"[{host}]" if ":" in host else host
@@ -58,6 +73,7 @@ def serve(
     echo: Callable[[str], None],
     ready: Callable[[WebContext], None] | None = None,
     log: tuple[str, str] | None = None,
+    lang: str = "sv",
 ) -> None:
     """Serve the browser interface until stopped (Ctrl-C, SIGTERM); `ready` is called
     with the context once the address is known (single process only); `log` is the log
@@ -98,7 +114,8 @@ def serve(
             os.environ["RSP_NOW"] = clock.effective.isoformat()
         os.environ.setdefault("RSP_BASE_URL", settings.base_url or url_of(host, port))
         db.dispose()
-        echo(f"rsp serve: {url_of(host, port)}/ with {workers} workers on {db.display()}")
+        url, shown = url_of(host, port), db.display()
+        echo(phrase(LINES, "workers", lang, url=url, workers=workers, db=shown))
         uvicorn.run(
             "web.app:app_from_env", factory=True, host=host, port=port, workers=workers, **common
         )
@@ -115,10 +132,10 @@ def serve(
     if settings.base_url is None:
         settings = replace(settings, base_url=bound)
     ctx = make_context(db, clock, settings, env)
-    for line in settings_note(ctx):
+    for line in settings_note(ctx, lang):
         echo(f"rsp serve: {line}")
     if ready is not None:
         ready(ctx)
-    echo(f"rsp serve: listening on {bound}/ (database {db.display()})")
+    echo(phrase(LINES, "listening", lang, url=bound, db=db.display()))
     server = uvicorn.Server(uvicorn.Config(create_app(ctx), **common))
     server.run(sockets=[sock])

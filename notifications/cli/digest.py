@@ -160,8 +160,8 @@ def digest_send(
         actor=actor,
         base_url=settings.base_url,
     )
-    click.echo(report.line())
-    _echo_problems(report.problems)
+    click.echo(report.line(env.lang))
+    _echo_problems(report.problems, env.lang)
     if no_send:
         return
     click.echo(f"transport: {settings.describe()}")
@@ -169,5 +169,5 @@ def digest_send(
     sent = sender.send_pending(
         env.database(), env.clock, transport, settings.mail_from, actor=actor
     )
-    click.echo(f"send: {sent.sent} sent, {sent.retry} to retry, {sent.failed} failed")
-    _echo_problems(sent.problems)
+    click.echo(digest_mail.send_line(sent, env.lang))
+    _echo_problems(sent.problems, env.lang)

@@ -65,9 +65,12 @@ def _system_actor(env: Env) -> str:
     return Caller("rsp-scheduler", SYSTEM, getattr(env.actor, "os_user", None))
 
 
-def _echo_problems(problems: list[str]) -> None:
+NOTE = {"sv": "obs", "en": "note"}  # before each problem on stderr
+
+
+def _echo_problems(problems: list[str], lang: str = "sv") -> None:
     for p in problems:
-        click.echo(f"note: {p}", err=True)
+        click.echo(f"{NOTE.get(lang, NOTE['sv'])}: {p}", err=True)
 
 
 # --- remind ---------------------------------------------------------------------------
@@ -119,7 +122,7 @@ def remind_run_once(
             click.echo(f"transport: {settings.describe()}")
         for line in outcome.lines():
             click.echo(line)
-    _echo_problems(outcome.problems if verbose else outcome.new_problems)
+    _echo_problems(outcome.problems if verbose else outcome.new_problems, env.lang)
     if outcome.sweep_error:
         from process.reports.templating import TemplateProblem
 
@@ -189,7 +192,7 @@ def remind_preview(env: Env, until: dt.date, rules_file: str | None, as_json: bo
                 + (f"; cc: {', '.join(row['cc'])}" if row["cc"] else "")
             )
         click.echo(f"{len(rows)} reminders ({len(planned)} mails) until {until}")
-    _echo_problems(problems)
+    _echo_problems(problems, env.lang)
 
 
 @remind.command("check")
@@ -466,7 +469,7 @@ def scheduler_run(
     actor = _system_actor(env)
     mailconfig.open_transport(settings, os.environ)  # fail now if the settings are wrong
     db, clock, lang = env.database(), env.clock, env.lang
-    log.info("transport: %s", settings.describe())
+    log.info("%s", daemon.line("transport", lang, how=settings.describe()))
     from notifications.digest import mail as digest_mail
 
     jobs = []
@@ -481,7 +484,7 @@ def scheduler_run(
                 ),
             )
         )
-        log.info("weekly digest: '%s' (Europe/Stockholm)", digest_cron)
+        log.info("%s", daemon.line("weekly", lang, cron=digest_cron))
     from notifications.digest import registrar
 
     daily = digest_mail.cron_trigger("30 6 * * *")
@@ -490,7 +493,7 @@ def scheduler_run(
             "rsp-daily-checkpoint", daily, lambda stop: registrar.make_daily(db, clock, daily)
         )
     )
-    log.info("audit checkpoint: daily at 06:30 (Europe/Stockholm)")
+    log.info("%s", daemon.line("daily", lang))
     from process.core.clock import Clock
 
     daemon.run_scheduler(
@@ -503,6 +506,7 @@ def scheduler_run(
         lambda line: log.info("%s", line),
         jobs,
         standby_poll=takeover_seconds if standby else None,
+        lang=lang,
     )
 
 
@@ -536,7 +540,7 @@ def calendar_export(env: Env, out: str, rules_file: str | None) -> None:
     with open(out, "wb") as fh:
         fh.write(data)
     click.echo(f"wrote {n} events to {out}")
-    _echo_problems(found.problems)
+    _echo_problems(found.problems, env.lang)
 
 
 def register(main: click.Group) -> None:

@@ -37,16 +37,27 @@ def templates() -> None:
 
 
 @templates.command("list")
-def templates_list() -> None:
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def templates_list(as_json: bool) -> None:
     """Each template rsp renders, and whether it is bundled or overridden (from which file).
 
     \b
-    Example:
+    Examples:
       RSP_TEMPLATE_DIR=/etc/rsp/templates rsp templates list
+      rsp templates list --json
     """
     from process.reports import template_tools, templating
 
     user = templating.override_dir()
+    if as_json:
+        from process.reports.status_text import to_json
+
+        listed = [
+            {"name": t.name, "source": t.source, "path": str(t.path)}
+            for t in template_tools.listing(families())
+        ]
+        click.echo(to_json({"template_dir": str(user) if user else None, "templates": listed}))
+        return
     click.echo(f"{templating.ENV_VAR}: {user or '(not set: the bundled templates)'}")
     for t in template_tools.listing(families()):
         click.echo(f"{t.name:<22} {t.source:<10} {t.path}")

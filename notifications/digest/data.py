@@ -24,6 +24,7 @@ from notifications.digest.words import (
     since_text,
     w,
 )
+from notifications.reminders import standing
 from process.access import checkpoints, installation
 from process.core.clock import STOCKHOLM
 from process.core.errors import InvalidInput
@@ -126,6 +127,7 @@ def build(
     if lead:
         data["refused"] = refused_attempts(session, prog.id, period)
         data["failed"] = failed_mails(session, prog.id)
+        data["standing"] = standing.conditions(session, prog.id, now, lang)
     newest = checkpoints.latest(session)
     data["checkpoint"] = newest.published() if newest is not None else None
     data["replay"] = installation.facts(session).replay

@@ -27,6 +27,7 @@ from notifications.digest import data as digest
 from notifications.digest import registrar
 from notifications.digest.cron import CATCH_UP, DEFAULT_CRON, cron_trigger, last_fire
 from notifications.digest.render import render
+from notifications.digest.words import w
 from notifications.mail import outbox
 from notifications.mail.envelope import refuse_line_breaks
 from process.access import audit, capabilities
@@ -56,12 +57,23 @@ class QueueReport:
     existing: int = 0
     problems: list[str] = field(default_factory=list)
 
-    def line(self) -> str:
+    def line(self, lang: str = "sv") -> str:
         """One line for people."""
-        return (
-            f"digest {self.programme} ({self.copy}, {self.due_on}): {self.recipients} "
-            f"recipient(s), {self.inserted} queued, {self.existing} already in the outbox"
+        return w(
+            "queued_line",
+            lang,
+            programme=self.programme,
+            copy=self.copy,
+            day=self.due_on,
+            recipients=self.recipients,
+            inserted=self.inserted,
+            existing=self.existing,
         )
+
+
+def send_line(sent: Any, lang: str = "sv") -> str:
+    """'utskick: 2 skickade, 0 att försöka igen, 0 misslyckade' (a sender.SendReport)."""
+    return w("send_line", lang, sent=sent.sent, retry=sent.retry, failed=sent.failed)
 
 
 def outbox_subject(programme_key: str, lead: bool) -> str:
@@ -270,15 +282,13 @@ class WeeklyOutcome:
     queued: list[QueueReport]
     sent: Any = None  # sender.SendReport, when sending was tried
     error: str | None = None
+    lang: str = "sv"  # of the lines
 
     def lines(self) -> list[str]:
         """A line per programme and copy, and one for sending; none if nothing was due."""
-        out = [r.line() for r in self.queued]
+        out = [r.line(self.lang) for r in self.queued]
         if self.sent is not None:
-            out.append(
-                f"send: {self.sent.sent} sent, {self.sent.retry} to retry, "
-                f"{self.sent.failed} failed"
-            )
+            out.append(send_line(self.sent, self.lang))
         return out
 
     @property
@@ -323,8 +333,8 @@ def run_weekly(
         transport = mailconfig.open_transport(settings, env)
         sent = sender.send_pending(db, clock, transport, settings.mail_from, stop=stop, actor=actor)
     except TransportConfigError as exc:
-        return WeeklyOutcome(queued, None, str(exc))
-    return WeeklyOutcome(queued, sent)
+        return WeeklyOutcome(queued, None, str(exc), lang)
+    return WeeklyOutcome(queued, sent, lang=lang)
 
 
 __all__ = [

@@ -151,6 +151,7 @@ def digest_data(lang: str) -> dict[str, Any]:
         "failed": [
             {"id": 7, "recipient": "a@b.example", "subject": "s", "attempts": 3, "error": EVIL}
         ],
+        "standing": [{"key": "contacts", "title": "Kontaktpersoner", "entries": [EVIL]}],
         "checkpoint": '-----BEGIN RSP AUDIT CHECKPOINT-----\n{"body": "'
         + EVIL
         + '"}\n-----END RSP AUDIT CHECKPOINT-----\n',

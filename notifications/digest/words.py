@@ -102,6 +102,10 @@ WORDS: dict[str, dict[str, str]] = {
     "late_reply": {"sv": "sent inkommet", "en": "came in late"},
     "refused": {"sv": "Nekade försök under perioden", "en": "Refused attempts in the period"},
     "failed": {"sv": "Misslyckade utskick", "en": "Failed mails"},
+    "standing": {
+        "sv": "Kvarstående problem med påminnelser och utskick",
+        "en": "Standing problems with reminders and mail",
+    },
     "checkpoint": {
         "sv": "Kontrollpunkt för granskningsloggen",
         "en": "Checkpoint of the audit trail",
@@ -119,6 +123,16 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "A replay database: its times are simulated.",
     },
     "attempts": {"sv": "{n} försök", "en": "{n} attempts"},
+    "queued_line": {
+        "sv": "veckorapport {programme} ({copy}, {day}): {recipients} mottagare, "
+        "{inserted} köade, {existing} redan i utkorgen",
+        "en": "digest {programme} ({copy}, {day}): {recipients} recipient(s), "
+        "{inserted} queued, {existing} already in the outbox",
+    },
+    "send_line": {
+        "sv": "utskick: {sent} skickade, {retry} att försöka igen, {failed} misslyckade",
+        "en": "send: {sent} sent, {retry} to retry, {failed} failed",
+    },
     "none": {"sv": "Inga.", "en": "None."},
     "footer": {
         "sv": "Automatisk veckorapport från rsp. Svara inte på detta meddelande; "

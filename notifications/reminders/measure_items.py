@@ -27,6 +27,7 @@ from sqlmodel import Session
 from notifications.reminders import due
 from notifications.reminders.due import DeadlineItem, Recipient
 from notifications.reminders.milestones import Collected, contact_text
+from notifications.reminders.problem_words import problem
 from notifications.reminders.rules import KindRules, Rules
 from process.core.clock import STOCKHOLM
 from process.core.words import long_date
@@ -269,15 +270,18 @@ class _Maker:
     def item(self, row: Sequence[Any], body_ids: tuple[int, ...]) -> None:
         did, mid, due_date, text, code, title, subgoal, year, programme_id, _b = row
         if not body_ids:
-            self.found.problems.append(
-                f"measure {code} ({year}): no responsible body; nobody to remind"
-            )
+            self.found.problems.append(problem("measure_no_body", self.lang, code=code, year=year))
             return
         to, cc = self.people.split(body_ids)
         if not to:
             self.found.problems.append(
-                f"measure {code} ({year}): the lead body "
-                f"{self.people.names.get(body_ids[0])!r} has no e-mail address"
+                problem(
+                    "measure_lead_no_email",
+                    self.lang,
+                    code=code,
+                    year=year,
+                    body=repr(self.people.names.get(body_ids[0])),
+                )
             )
             return
         w = self.labels

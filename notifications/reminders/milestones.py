@@ -16,6 +16,7 @@ from urllib.parse import quote
 from sqlmodel import Session, select
 
 from notifications.reminders.due import DeadlineItem, Recipient
+from notifications.reminders.problem_words import problem, roles_text
 from notifications.reminders.rules import Rules, check_roles
 from process.access import capabilities
 from process.core.words import long_date
@@ -128,8 +129,13 @@ def programme_items(
         label = label_text(state.label, lang)
         if not to:
             found.problems.append(
-                f"{prog.key}: milestone {state.name}: no one holding "
-                f"{' or '.join(roles) or 'a role'} has an e-mail address"
+                problem(
+                    "milestone_nobody",
+                    lang,
+                    programme=prog.key,
+                    state=state.name,
+                    roles=roles_text(roles, lang),
+                )
             )
             continue
         cc_roles = [

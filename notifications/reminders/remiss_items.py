@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from notifications.reminders.due import DeadlineItem, Recipient
 from notifications.reminders.milestones import Collected, people_by_role
+from notifications.reminders.problem_words import problem
 from notifications.reminders.rules import Rules
 from process.access import capabilities
 from process.access.capabilities import REMINDER_CONTACT
@@ -85,7 +86,7 @@ def items(
             leads[pid] = "; ".join(f"{p.name}, {p.address}" for p in group.values())
         to = tuple(Recipient(a, r["name"], organisation=True) for a in json.loads(r["emails"]))
         if not to:
-            found.problems.append(f"remiss {r['id']}: {r['key']} has no e-mail address")
+            found.problems.append(problem("remiss_no_email", lang, id=r["id"], body=r["key"]))
             continue
         details = [
             (_w("body", lang), r["name"]),

@@ -28,6 +28,7 @@ from notifications.reminders import (
     remiss_items,
 )
 from notifications.reminders.milestones import Collected
+from notifications.reminders.problem_words import problem
 from notifications.reminders.reminder_mail import render_each, row_values
 from notifications.reminders.rules import Rules
 from process.access import audit
@@ -89,7 +90,9 @@ class Group:
     programme_ids: list[int] | None  # None: every programme
 
 
-def groups(session: Session, rules: Rules | None) -> tuple[list[Group], dict[int, str]]:
+def groups(
+    session: Session, rules: Rules | None, lang: str = "sv"
+) -> tuple[list[Group], dict[int, str]]:
     """The programmes grouped by the rules they use, and a problem for each programme whose
     rules cannot be used (its reminders are then skipped; the others go on)."""
     if rules is not None:
@@ -103,10 +106,7 @@ def groups(session: Session, rules: Rules | None) -> tuple[list[Group], dict[int
             in_force = programme_rules.in_force(session, pid)
             programme_rules.check_for(session, pid, in_force.rules)
         except RspError as exc:
-            broken[pid] = (
-                f"{key}: its reminder rules cannot be used, so none of its "
-                f"reminders are sent: {exc}"
-            )
+            broken[pid] = problem("rules_broken", lang, programme=key, error=exc)
             continue
         group = found.setdefault(in_force.content_hash, Group(in_force.rules, []))
         assert group.programme_ids is not None
@@ -114,7 +114,7 @@ def groups(session: Session, rules: Rules | None) -> tuple[list[Group], dict[int
     return list(found.values()), broken
 
 
-def _collect_isolated(
+def collect_isolated(
     session: Session,
     group: Group,
     now: dt.datetime,
@@ -130,11 +130,13 @@ def _collect_isolated(
     except Exception as exc:  # noqa: BLE001 - an isolation boundary: report, go on
         if group.programme_ids is None or len(group.programme_ids) == 1:
             for pid in group.programme_ids or [0]:
-                broken[pid] = f"programme {pid}: its reminders failed: {type(exc).__name__}: {exc}"
+                broken[pid] = problem(
+                    "programme_failed", lang, id=pid, error=f"{type(exc).__name__}: {exc}"
+                )
             return []
     out = []
     for pid in group.programme_ids:
-        out += _collect_isolated(session, Group(group.rules, [pid]), now, lang, sources, broken)
+        out += collect_isolated(session, Group(group.rules, [pid]), now, lang, sources, broken)
     return out
 
 
@@ -156,7 +158,7 @@ def calendar_items(session: Session, rules: Rules | None, now: dt.datetime, lang
     each programme's by its own rules (or by `rules` when given)."""
     others = [s for s in SOURCES if s is not milestones.items]
     found = Collected()
-    grouped, broken = groups(session, rules)
+    grouped, broken = groups(session, rules, lang)
     for g in grouped:
         found.extend(
             collect(session, g.rules, now, lang, widened(others, all_open=True), g.programme_ids)
@@ -222,9 +224,9 @@ def sweep(
     found = Collected()
     reminders: list[due.DueReminder] = []
     with db.read() as session:
-        grouped, broken = groups(session, rules)
+        grouped, broken = groups(session, rules, lang)
         for g in grouped:
-            for _rules, collected, due_now in _collect_isolated(
+            for _rules, collected, due_now in collect_isolated(
                 session, g, now, lang, sources, broken
             ):
                 found.extend(collected)
@@ -245,7 +247,15 @@ def sweep(
         mails = render_each(reminder, [(p.recipient, p.how) for p in todo], lang, name, base_url)
         for p, mail in zip(todo, mails, strict=True):
             if isinstance(mail, InvalidInput):
-                report.problems.append(f"{reminder.item.subject} to {p.recipient.address}: {mail}")
+                report.problems.append(
+                    problem(
+                        "mail_not_made",
+                        lang,
+                        subject=reminder.item.subject,
+                        address=p.recipient.address,
+                        error=mail,
+                    )
+                )
                 continue
             rows.append(
                 row_values(reminder, p.recipient.address, mail, lang, now, domain)
@@ -333,7 +343,7 @@ def preview(
     reminders: list[due.DueReminder] = []
     problems: list[str] = []
     with db.read() as session:
-        grouped, broken = groups(session, rules)
+        grouped, broken = groups(session, rules, lang)
         if programme_key is not None:
             pid = lookup.find_programme(session, programme_key).id
             assert pid is not None

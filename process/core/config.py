@@ -130,12 +130,83 @@ class ConfigError(RspError):
     """The settings file cannot be used (the problems name file:line)."""
 
 
+PROBLEMS: dict[str, dict[str, str]] = {
+    "not_toml": {"sv": "inte giltig TOML: {error}", "en": "not valid TOML: {error}"},
+    "unreadable": {"sv": "kan inte läsas: {error}", "en": "cannot read it: {error}"},
+    "secret": {
+        "sv": "{name}: en hemlighet skrivs aldrig i inställningsfilen; ange i stället var den "
+        "finns: {how_sv} (en fil som bara rsp:s användare kan läsa, eller NAMNET på en "
+        "miljövariabel)",
+        "en": "{name}: a secret is never written in the settings file; say where it is "
+        "instead: {how_en} (a file readable only by rsp's user, or the NAME of an "
+        "environment variable)",
+    },
+    "no_section": {
+        "sv": "{name}: varje inställning hör till en [sektion], t.ex. [database] url",
+        "en": "{name}: every setting belongs in a [section], e.g. [database] url",
+    },
+    "unknown_in": {
+        "sv": "{name}: ingen sådan inställning (i [{section}]: {known})",
+        "en": "{name}: no such setting (in [{section}]: {known})",
+    },
+    "unknown_section": {
+        "sv": "{name}: ingen sådan inställning (sektioner: {sections})",
+        "en": "{name}: no such setting (sections: {sections})",
+    },
+    "one_value": {
+        "sv": "{name}: ange ett värde (text, tal eller true/false)",
+        "en": "{name}: give one value (text, number or true/false)",
+    },
+    "url_password": {
+        "sv": "database.url: innehåller ett lösenord; skriv adressen utan det och ange "
+        "database.password_file eller database.password_env",
+        "en": "database.url: holds a password; write the URL without it and give "
+        "database.password_file or database.password_env",
+    },
+    "refused": {
+        "sv": "inställningsfilen kan inte användas (inget gjordes):",
+        "en": "the settings file cannot be used (nothing was done):",
+    },
+    "see_check": {
+        "sv": "('rsp config check' visar varje inställning och var den kommer ifrån)",
+        "en": "('rsp config check' shows every setting and where it comes from)",
+    },
+}
+
+
+def _words(key: str, lang: str, **values: object) -> str:
+    from process.core.words import phrase
+
+    return phrase(PROBLEMS, key, lang, **values)
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One problem of the file, at a line (0: the whole file)."""
+    """One problem of the file, at a line (0: the whole file): its kind and values, said
+    in Swedish or English when shown (the file may itself set the language)."""
 
     line: int
-    message: str
+    key: str
+    values: tuple[tuple[str, str], ...] = ()
+
+    def text(self, lang: str = "sv") -> str:
+        """What is wrong, in the wanted language."""
+        return _words(self.key, lang, **dict(self.values))
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self.text("en")
+
+    @property
+    def setting(self) -> str | None:
+        """The setting it is about, when it is one rsp knows."""
+        name = "database.url" if self.key == "url_password" else dict(self.values).get("name")
+        return name if name in BY_NAME else None
+
+
+def _problem(line: int, key: str, **values: str) -> Problem:
+    return Problem(line, key, tuple(values.items()))
 
 
 @dataclass
@@ -177,14 +248,15 @@ def _as_text(value: object) -> str | None:
     return None
 
 
-def _secret_problem(setting_name: str) -> str:
+def _secret_problem(line: int, setting_name: str) -> Problem:
     section = setting_name.rpartition(".")[0] or "section"
-    refs = [s.key for s in SETTINGS if s.section == section and s.secret_ref]
-    how = " or ".join(f"{section}.{k} = …" for k in refs) or "a *_file or *_env setting"
-    return (
-        f"{setting_name}: a secret is never written in the settings file; say where it "
-        f"is instead: {how} (a file readable only by rsp's user, or the NAME of an "
-        "environment variable)"
+    refs = [f"{section}.{s.key} = …" for s in SETTINGS if s.section == section and s.secret_ref]
+    return _problem(
+        line,
+        "secret",
+        name=setting_name,
+        how_sv=" eller ".join(refs) or "en inställning *_file eller *_env",
+        how_en=" or ".join(refs) or "a *_file or *_env setting",
     )
 
 
@@ -195,21 +267,16 @@ def parse(text: str, path: str) -> Loaded:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+)", str(exc))
-        loaded.problems.append(Problem(int(m.group(1)) if m else 0, f"not valid TOML: {exc}"))
+        loaded.problems.append(_problem(int(m.group(1)) if m else 0, "not_toml", error=str(exc)))
         return loaded
     lines = key_lines(text)
     for section, table in data.items():
         if not isinstance(table, dict):
             name = section
             if SECRET_WORDS.search(name):
-                loaded.problems.append(Problem(lines.get(name, 0), _secret_problem(name)))
+                loaded.problems.append(_secret_problem(lines.get(name, 0), name))
             else:
-                loaded.problems.append(
-                    Problem(
-                        lines.get(name, 0),
-                        f"{name}: every setting belongs in a [section], e.g. [database] url",
-                    )
-                )
+                loaded.problems.append(_problem(lines.get(name, 0), "no_section", name=name))
             continue
         for key, value in table.items():
             name = f"{section}.{key}"
@@ -217,38 +284,22 @@ def parse(text: str, path: str) -> Loaded:
             setting = BY_NAME.get(name)
             if setting is None:
                 if SECRET_WORDS.search(key):
-                    loaded.problems.append(Problem(line, _secret_problem(name)))
+                    loaded.problems.append(_secret_problem(line, name))
                 else:
                     known = ", ".join(s.key for s in SETTINGS if s.section == section)
+                    sections = ", ".join(sorted({s.section for s in SETTINGS}))
                     loaded.problems.append(
-                        Problem(
-                            line,
-                            f"{name}: no such setting"
-                            + (
-                                f" (in [{section}]: {known})"
-                                if known
-                                else " (sections: "
-                                + ", ".join(sorted({s.section for s in SETTINGS}))
-                                + ")"
-                            ),
-                        )
+                        _problem(line, "unknown_in", name=name, section=section, known=known)
+                        if known
+                        else _problem(line, "unknown_section", name=name, sections=sections)
                     )
                 continue
             as_text = _as_text(value)
             if as_text is None:
-                loaded.problems.append(
-                    Problem(line, f"{name}: give one value (text, number or true/false)")
-                )
+                loaded.problems.append(_problem(line, "one_value", name=name))
                 continue
             if setting.env == "RSP_DATABASE_URL" and _url_password(as_text):
-                loaded.problems.append(
-                    Problem(
-                        line,
-                        "database.url: holds a password; write "
-                        "the URL without it and give database."
-                        "password_file or database.password_env",
-                    )
-                )
+                loaded.problems.append(_problem(line, "url_password"))
                 continue
             loaded.values[setting.env] = (as_text, line)
     return loaded
@@ -280,9 +331,8 @@ def load(option: str | None, environ: Mapping[str, str]) -> Loaded:
     except (OSError, UnicodeDecodeError) as exc:
         loaded = Loaded(path)
         if asked or not isinstance(exc, FileNotFoundError):
-            loaded.problems.append(
-                Problem(0, f"cannot read it: {getattr(exc, 'strerror', None) or exc}")
-            )
+            error = str(getattr(exc, "strerror", None) or exc)
+            loaded.problems.append(_problem(0, "unreadable", error=error))
         return loaded
     return parse(text, path)
 
@@ -319,13 +369,14 @@ def last_applied() -> Applied | None:
     return _applied[0] if _applied else None
 
 
-def refuse_problems(loaded: Loaded) -> None:
+def refuse_problems(loaded: Loaded, lang: str = "sv") -> None:
     """Raise ConfigError naming every problem of the file (file:line), if it has any."""
     if loaded.problems:
         raise ConfigError(
-            "the settings file cannot be used (nothing was done):\n"
-            + "\n".join(f"  {loaded.where(p.line)}: {p.message}" for p in loaded.problems)
-            + "\n  ('rsp config check' shows every setting and where it comes from)"
+            _words("refused", lang)
+            + "\n"
+            + "\n".join(f"  {loaded.where(p.line)}: {p.text(lang)}" for p in loaded.problems)
+            + f"\n  {_words('see_check', lang)}"
         )
 
 

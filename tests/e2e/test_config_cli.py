@@ -77,7 +77,9 @@ def test_a_secret_in_the_file_is_refused_with_its_line(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert refused.returncode == 1
-    assert f"{conf}:5: smtp.password: a secret is never written" in refused.stderr
+    assert f"{conf}:5: smtp.password: en hemlighet skrivs aldrig" in refused.stderr  # sv
+    assert "smtp.password_file = … eller smtp.password_env = …" in refused.stderr
+    assert "inställningsfilen kan inte användas (inget gjordes)" in refused.stderr
     assert "Traceback" not in refused.stderr and "Hemligt-123" not in refused.stderr
     assert not (tmp_path / "x.db").exists()  # nothing was done
 
@@ -152,6 +154,75 @@ def test_a_file_that_is_not_toml_names_its_line(tmp_path: Path) -> None:
     conf = write(tmp_path / "rsp.toml", '[database]\nurl = "x.db"\n\n[mail\n')
     checked = rsp("--config", str(conf), "config", "check", cwd=tmp_path)
     assert checked.returncode == 1
-    assert f"{conf}:4: not valid TOML" in checked.stderr
+    assert f"{conf}:4: inte giltig TOML" in checked.stderr
     missing = rsp("--config", str(tmp_path / "nope.toml"), "status", cwd=tmp_path)
-    assert missing.returncode == 1 and "nope.toml: cannot read it" in missing.stderr
+    assert missing.returncode == 1 and "nope.toml: kan inte läsas" in missing.stderr
+    english = rsp("--lang", "en", "--config", str(conf), "config", "check", cwd=tmp_path)
+    assert f"{conf}:4: not valid TOML" in english.stderr
+
+
+THREE_PROBLEMS = """\
+[smtp]
+host = "smtp.region.example"
+tls = "plain"
+cafile = "/ingenstans/ca.pem"
+
+[mail]
+from = "Region JH <rsp@region.example>"
+
+[web]
+idle_minutes = "0"
+"""
+
+
+def test_config_check_reports_several_problems_of_a_section(tmp_path: Path) -> None:
+    conf = write(tmp_path / "rsp.toml", THREE_PROBLEMS)
+    checked = rsp("--config", str(conf), "config", "check", cwd=tmp_path)
+    assert checked.returncode == 1
+    err = checked.stderr
+    assert "3 problem:" in err  # Swedish by default
+    assert f"{conf}:3: smtp.tls: RSP_SMTP_TLS='plain'" in err
+    assert f"{conf}:4: smtp.cafile: RSP_SMTP_CAFILE: /ingenstans/ca.pem is not a file" in err
+    assert f"{conf}:10: web.idle_minutes: RSP_WEB_IDLE_MINUTES='0'" in err
+    assert "Traceback" not in err
+    english = rsp("--lang", "en", "--config", str(conf), "config", "check", cwd=tmp_path)
+    assert "3 problem(s):" in english.stderr
+
+
+def test_config_check_as_json(tmp_path: Path) -> None:
+    import json
+
+    conf = write(tmp_path / "rsp.toml", THREE_PROBLEMS)
+    checked = rsp(
+        "--config",
+        str(conf),
+        "config",
+        "check",
+        "--json",
+        cwd=tmp_path,
+        env={"RSP_SMTP_PASSWORD_ENV": "RSP_SMTP_SECRET", "RSP_SMTP_SECRET": "Hemligt-123"},
+    )
+    assert checked.returncode == 1, checked.stderr
+    assert "Hemligt-123" not in checked.stdout
+    data = json.loads(checked.stdout)
+    assert data["file"] == str(conf) and data["ok"] is False
+    by_name = {s["setting"]: s for s in data["settings"]}
+    assert by_name["smtp.host"] == {
+        "setting": "smtp.host",
+        "variable": "RSP_SMTP_HOST",
+        "value": "smtp.region.example",
+        "source": "file",
+        "file": str(conf),
+        "line": 2,
+    }
+    assert by_name["smtp.password_env"]["source"] == "env"
+    assert by_name["smtp.password_env"]["value"] == "RSP_SMTP_SECRET (satt, ***)"
+    assert by_name["smtp.port"]["source"] == "default" and by_name["smtp.port"]["value"] is None
+    problems = [(p["setting"], p["line"]) for p in data["problems"]]
+    assert problems == [("smtp.tls", 3), ("smtp.cafile", 4), ("web.idle_minutes", 10)]
+    assert data["problems"][0]["file"] == str(conf)
+    assert "RSP_SMTP_TLS='plain'" in data["problems"][0]["message"]
+    good = write(tmp_path / "good.toml", '[general]\nlang = "en"\n')
+    fine = rsp("--config", str(good), "config", "check", "--json", cwd=tmp_path)
+    assert fine.returncode == 0, fine.stderr
+    assert json.loads(fine.stdout)["ok"] is True and json.loads(fine.stdout)["problems"] == []

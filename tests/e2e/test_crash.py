@@ -51,10 +51,10 @@ class Arrivals(list):
         round_over = threading.Event()
 
         def watch() -> None:
-            try:  # a round ends with its "send:" line, or with an error instead
+            try:  # a round ends with its "utskick:" line, or with an error instead
                 while True:
                     line = daemon.wait_for("")
-                    if "send:" in line or " ERROR " in line:
+                    if "utskick:" in line or " ERROR " in line:
                         break
             except AssertionError:  # it ended (killed) before finishing a round
                 pass
@@ -120,7 +120,7 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path):
             now = (START + trial * LEASE).isoformat(timespec="minutes")
             daemon = Daemon(db_path, {**env, "RSP_NOW": now})
             try:
-                daemon.wait_for("rsp scheduler: running")
+                daemon.wait_for("rsp scheduler: igång")
                 before = len(arrivals)
                 # the kill moment: at once (during the sweep or the claim), or right after
                 # the server accepted the k-th message (inside the send-versus-record window)

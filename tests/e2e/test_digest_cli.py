@@ -111,12 +111,12 @@ def test_send_goes_once_per_period_to_the_steering_group(db, tmp_path):
     args = ("digest", "send", "--outbox-dir", str(mail))
     first = run_rsp(*args, db=db, now="2022-03-14T07:00")
     assert first.returncode == 0, first.stderr
-    assert "2 recipient(s), 2 queued, 0 already in the outbox" in first.stdout
-    assert "send: 2 sent" in first.stdout
+    assert "2 mottagare, 2 köade, 0 redan i utkorgen" in first.stdout
+    assert "utskick: 2 skickade" in first.stdout
     again = run_rsp(*args, db=db, now="2022-03-14T15:00")
-    assert "0 queued, 2 already in the outbox" in again.stdout and "send: 0 sent" in again.stdout
+    assert "0 köade, 2 redan i utkorgen" in again.stdout and "utskick: 0 skickade" in again.stdout
     lead = run_rsp(*args, "--lead", db=db, now="2022-03-14T15:00")
-    assert "(lead, 2022-03-14): 1 recipient(s), 1 queued" in lead.stdout
+    assert "(lead, 2022-03-14): 1 mottagare, 1 köade" in lead.stdout
     to = sorted(
         line
         for p in mail.glob("*.eml")
@@ -149,16 +149,16 @@ def test_the_daemon_sends_the_digest_it_missed(db, tmp_path):
     env = {"RSP_NOW": "2022-03-14T09:30", "RSP_OUTBOX_DIR": str(mail)}  # Monday, 07:00 missed
     daemon = Daemon(db, env)
     try:
-        daemon.wait_for("weekly digest: '0 7 * * mon' (Europe/Stockholm)")
+        daemon.wait_for("veckorapport: '0 7 * * mon' (svensk tid)")
         daemon.wait_for(READY)
         daemon.wait_for(
-            "digest rsp-2022-2030 (steering_group, 2022-03-14): 2 recipient(s), 2 queued"
+            "veckorapport rsp-2022-2030 (steering_group, 2022-03-14): 2 mottagare, 2 köade"
         )
-        daemon.wait_for("digest rsp-2022-2030 (lead, 2022-03-14): 1 recipient(s), 1 queued")
+        daemon.wait_for("veckorapport rsp-2022-2030 (lead, 2022-03-14): 1 mottagare, 1 köade")
         assert daemon.stop() == 0
     finally:
         daemon.kill()
     digests = [p for p in mail.glob("*.eml") if "Subject: Veckorapport" in p.read_text()]
     assert len(digests) == 3
     again = run_rsp("digest", "send", "--outbox-dir", str(mail), db=db, now="2022-03-14T10:00")
-    assert "0 queued, 2 already in the outbox" in again.stdout
+    assert "0 köade, 2 redan i utkorgen" in again.stdout

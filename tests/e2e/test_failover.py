@@ -49,17 +49,17 @@ def test_the_standby_takes_over_after_sigkill(kind: str, tmp_path: Path) -> None
         standby = None
         try:
             active.wait_for(READY)
-            active.wait_for("send: 0 sent")
+            active.wait_for("utskick: 0 skickade")
             standby = Daemon(
                 db, {**common, "RSP_NOW": "2022-02-10"}, extra=("--takeover-seconds", "1")
             )
-            standby.wait_for("rsp scheduler: standby")
+            standby.wait_for("rsp scheduler: reserv")
             assert standby.count(READY) == 0  # it waits, it does not work
             active.proc.kill()  # SIGKILL: no clean-up, the lock goes with the process
             assert active.proc.wait(timeout=HANG_GUARD) == -9
-            standby.wait_for("rsp scheduler: taking over")
+            standby.wait_for("rsp scheduler: tar över")
             standby.wait_for(READY)
-            sent_line = standby.wait_for("send: ")
+            sent_line = standby.wait_for("utskick: ")
             assert standby.stop() == 0
         finally:
             active.kill()
@@ -67,7 +67,7 @@ def test_the_standby_takes_over_after_sigkill(kind: str, tmp_path: Path) -> None
                 standby.kill()
         rows = json.loads(run_rsp("outbox", "list", "--json", "--limit", "1000", db=db).stdout)
         assert rows and {r["status"] for r in rows} == {"sent"}
-        assert f"send: {len(rows)} sent" in sent_line
+        assert f"utskick: {len(rows)} skickade" in sent_line
         files = sorted(out.glob("*.eml"))
         ids = [
             email.message_from_bytes(f.read_bytes(), policy=policy.default)["Message-ID"]
@@ -78,7 +78,7 @@ def test_the_standby_takes_over_after_sigkill(kind: str, tmp_path: Path) -> None
         again = run_rsp(
             "remind", "run-once", "-v", "--no-send", db=db, now="2022-02-10", env=common
         )
-        assert "0 queued" in again.stdout  # nothing due was left behind
+        assert "0 köade" in again.stdout  # nothing due was left behind
 
 
 def test_a_waiting_standby_stops_cleanly(tmp_path: Path) -> None:
@@ -95,9 +95,9 @@ def test_a_waiting_standby_stops_cleanly(tmp_path: Path) -> None:
     try:
         active.wait_for(READY)
         standby = Daemon(db, env)
-        standby.wait_for("rsp scheduler: standby")
+        standby.wait_for("rsp scheduler: reserv")
         assert standby.stop() == 0
-        standby.wait_for("rsp scheduler: stopped")
+        standby.wait_for("rsp scheduler: stoppad")
         assert standby.count(READY) == 0
         assert active.proc.poll() is None and active.stop() == 0
     finally:

@@ -23,8 +23,8 @@ def test_run_once_writes_measure_reminders_as_eml_files(dbfile, tmp_path):
     out = tmp_path / "mail"
     r = run_rsp("remind", "run-once", "--outbox-dir", str(out), db=dbfile, now="2014-04-16T10:00")
     assert r.returncode == 0, r.stderr
-    assert "1 reminder(s) due (11 mails), 11 queued" in r.stdout
-    assert "send: 11 sent" in r.stdout
+    assert "1 påminnelse(r) att skicka (11 mejl), 11 köade" in r.stdout
+    assert "utskick: 11 skickade" in r.stdout
     files = sorted(out.glob("*.eml"))
     assert len(files) == 11
     msgs = [message_from_bytes(f.read_bytes(), policy=policy.default) for f in files]
@@ -37,7 +37,7 @@ def test_run_once_writes_measure_reminders_as_eml_files(dbfile, tmp_path):
     again = run_rsp(
         "remind", "run-once", "-v", "--outbox-dir", str(out), db=dbfile, now="2014-04-16T10:00"
     )
-    assert "0 queued, 11 already in the outbox" in again.stdout
+    assert "0 köade, 11 redan i utkorgen" in again.stdout
     assert len(list(out.glob("*.eml"))) == 11
 
 

@@ -51,8 +51,24 @@ def test_readyz_follows_the_schema_and_json_logs(tmp_path: Path) -> None:
     records = [json.loads(line) for line in lines]  # every line is a JSON object
     assert all({"time", "level", "logger", "message"} <= set(r) for r in records)
     messages = " ".join(r["message"] for r in records)
-    assert "listening on" in messages and "GET /sign-in/link?token=…" in messages
+    assert "rsp serve: lyssnar på" in messages  # Swedish by default
+    assert "GET /sign-in/link?token=…" in messages
+    assert "rsp serve: inloggning: " in messages and "rsp serve: utskick: " in messages
     assert secret not in messages
+
+
+def test_serves_lines_in_english_on_request(tmp_path: Path) -> None:
+    db = tmp_path / "rsp.db"
+    made = run_rsp("init", "--example", "jamtland-harjedalen", "--replay", db=str(db), now=NOW)
+    assert made.returncode == 0, made.stderr
+    env = {"RSP_MAIL_TRANSPORT": "file", "RSP_OUTBOX_DIR": str(tmp_path / "o"), "RSP_LANG": "en"}
+    with rsp_serve(db, NOW, env) as server:
+        server.process.terminate()
+        out, _err = server.process.communicate(timeout=HANG_GUARD)
+    said = "".join(server.lines) + out
+    assert "rsp serve: listening on http://" in said and "(database " in said
+    assert "rsp serve: sign-in: " in said and "rsp serve: mail: " in said
+    assert "lyssnar på" not in said
 
 
 @pytest.mark.postgres

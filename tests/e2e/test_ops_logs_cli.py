@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.e2e.test_scheduler import Daemon
 from tests.support import run_rsp
 
-BOARD_NOTE = "no one holding board has an e-mail address"
+BOARD_NOTE = "ingen som har rollen board har en e-postadress"  # Swedish by default
 
 
 def _db(tmp_path: Path) -> str:
@@ -46,14 +46,15 @@ def test_cron_is_quiet_and_tells_a_condition_once(tmp_path: Path) -> None:
     db = _db(tmp_path)
     first = _cron(db, tmp_path)
     assert first.stderr.count(BOARD_NOTE) == 4  # four board milestones
-    assert "no one holding working_group has an e-mail address" in first.stderr
+    assert first.stderr.startswith("obs: ")  # Swedish by default ("note: " in English)
+    assert "ingen som har rollen working_group har en e-postadress" in first.stderr
     again = _cron(db, tmp_path)
     assert (again.stdout, again.stderr) == ("", "")  # nothing happened, nothing new
     assert _notes_rows(db) == 1
     verbose = run_rsp(
         "remind", "run-once", "-v", "--outbox-dir", str(tmp_path / "mail"), db=db, now="2022-02-10"
     )
-    assert "sweep:" in verbose.stdout and BOARD_NOTE in verbose.stderr  # asked for it all
+    assert "genomgång:" in verbose.stdout and BOARD_NOTE in verbose.stderr  # asked for it all
 
     fixed = run_rsp(
         "people",
@@ -88,8 +89,8 @@ def test_the_daemon_logs_json_and_a_condition_once(tmp_path: Path) -> None:
         interval="0.1",
     )
     try:
-        daemon.wait_for("rsp scheduler: running")
-        daemon.wait_for_count("sweep:", 3)  # three sweeps
+        daemon.wait_for("rsp scheduler: igång")
+        daemon.wait_for_count("genomgång:", 3)  # three sweeps
     finally:
         daemon.proc.terminate()
         daemon.proc.wait()
@@ -100,3 +101,34 @@ def test_the_daemon_logs_json_and_a_condition_once(tmp_path: Path) -> None:
     assert sum(BOARD_NOTE in w for w in warnings) == 4  # once, not on every sweep
     again = _cron(db, tmp_path)  # cron reads the same memory
     assert (again.stdout, again.stderr) == ("", "")
+
+
+def test_the_daemons_lines_are_swedish_and_english_on_request(tmp_path: Path) -> None:
+    """The words a person reads are Swedish by default and English with RSP_LANG=en; the
+    JSON keys stay the same in both."""
+    seen = {}
+    for lang, ready, sweep in (
+        ("sv", "rsp scheduler: igång", "genomgång:"),
+        ("en", "rsp scheduler: running", "sweep:"),
+    ):
+        (tmp_path / lang).mkdir()
+        db = _db(tmp_path / lang)
+        env = {"RSP_NOW": "2022-02-10", "RSP_LOG_FORMAT": "json", "RSP_LANG": lang}
+        daemon = Daemon(db, {**env, "RSP_OUTBOX_DIR": str(tmp_path / lang / "mail")}, "0.1")
+        try:
+            daemon.wait_for(ready)
+            daemon.wait_for_count(sweep, 1)
+        finally:
+            daemon.proc.terminate()
+            daemon.proc.wait()
+        daemon.count("")
+        records = [json.loads(line) for line in daemon.seen]
+        assert all(set(r) >= {"time", "level", "logger", "message"} for r in records)
+        seen[lang] = [r["message"] for r in records]
+    sv, en = "\n".join(seen["sv"]), "\n".join(seen["en"])
+    assert "kontrollpunkt för granskningsloggen: varje dag 06:30 (svensk tid)" in sv
+    assert "audit checkpoint: daily at 06:30 (Europe/Stockholm)" in en
+    assert BOARD_NOTE in sv and "no one holding board has an e-mail address" in en
+    assert "rsp scheduler: stoppad" in sv and "rsp scheduler: stopped" in en
+    assert "rsp scheduler: running" not in sv and "igång" not in en
+    assert "utskick: 0 skickade" in sv and "send: 0 sent" in en

@@ -66,7 +66,7 @@ def test_run_once_writes_eml_files_once(dbfile, tmp_path):
     told = run_rsp(
         "remind", "run-once", "-v", "--outbox-dir", str(out), db=dbfile, now="2022-02-10"
     )
-    assert "0 queued, 2 already in the outbox" in told.stdout
+    assert "0 köade, 2 redan i utkorgen" in told.stdout
     assert len(list(out.glob("*.eml"))) == 2
     listed = run_rsp("outbox", "list", db=dbfile)
     assert "2 sent" in listed.stdout and "milestone.before_14" in listed.stdout

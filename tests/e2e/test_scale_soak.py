@@ -186,7 +186,7 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
         try:
             daemon.wait_for(READY)
             second = run_rsp("scheduler", "run", "--no-standby", db=url, env=env, now=NOW)
-            assert second.returncode == 1 and "a scheduler is already running" in second.stderr
+            assert second.returncode == 1 and "en schemaläggare körs redan" in second.stderr
             assert "Traceback" not in second.stderr
             jobs: list[Callable[[], None]] = [
                 lambda i=i: run_writer(url, 1000 + i, outcomes) for i in range(7)
@@ -196,8 +196,8 @@ def test_daemon_cron_and_writers_at_scale_lose_and_duplicate_nothing(tmp_path: P
             in_threads(jobs)
             # the daemon goes on until one of its rounds that began after the last write
             # (so not the one under way now) finds nothing left to send
-            daemon.wait_for_count("send:", daemon.count("send:") + 1)
-            while "send: 0 sent" not in daemon.wait_for("send:"):
+            daemon.wait_for_count("utskick:", daemon.count("utskick:") + 1)
+            while "utskick: 0 skickade" not in daemon.wait_for("utskick:"):
                 pass
             assert daemon.stop() == 0
         finally:

@@ -18,7 +18,7 @@ from notifications.daemon import AlreadyRunning, single_instance
 from process.storage.database import open_database
 from tests.support import HANG_GUARD, RSP, postgres_schema_url, run_rsp
 
-READY = "rsp scheduler: running"
+READY = "rsp scheduler: igång"  # Swedish by default (RSP_LANG=en: "running")
 
 
 class Daemon:
@@ -138,20 +138,20 @@ def test_one_daemon_per_database_and_a_clean_stop(kind: str, tmp_path: Path):
         first = Daemon(db, env)
         try:
             first.wait_for(READY)
-            first.wait_for("send: 2 sent")  # the first sweep runs at once
+            first.wait_for("utskick: 2 skickade")  # the first sweep runs at once
             second = run_rsp("scheduler", "run", "--no-standby", db=db, env=env)
             assert second.returncode == 1
-            assert "a scheduler is already running on" in second.stderr
+            assert "en schemaläggare körs redan på" in second.stderr
             assert "Traceback" not in second.stderr
             assert first.stop() == 0
-            first.wait_for("rsp scheduler: stopped")
+            first.wait_for("rsp scheduler: stoppad")
         finally:
             first.kill()
         assert len(list(out.glob("*.eml"))) == 2
         again = Daemon(db, env)  # the lock was released
         try:
             again.wait_for(READY)
-            again.wait_for("send: 0 sent")  # nothing twice
+            again.wait_for("utskick: 0 skickade")  # nothing twice
             assert again.stop() == 0
         finally:
             again.kill()
@@ -172,8 +172,8 @@ def test_a_daemon_told_a_future_day_works_at_once(tmp_path: Path):
         daemon.wait_for(READY)
         # events, not a stopwatch: were the first run put off until 2031, these lines
         # would never come and the wait would end in the hang guard
-        daemon.wait_for("sweep:")
-        daemon.wait_for("send:")
+        daemon.wait_for("genomgång:")
+        daemon.wait_for("utskick:")
         assert daemon.stop() == 0
     finally:
         daemon.kill()
@@ -198,7 +198,7 @@ def test_the_advisory_lock_on_postgres(pg_db):
         other = open_database(pg_db.url)
         try:
             with (
-                pytest.raises(AlreadyRunning, match="holds the advisory lock"),
+                pytest.raises(AlreadyRunning, match="håller databasens lås"),
                 single_instance(other),
             ):
                 pass

@@ -59,7 +59,7 @@ def test_scheduler_status(kind: str, tmp_path: Path) -> None:
         daemon = Daemon(db, env)
         try:
             daemon.wait_for(READY)
-            daemon.wait_for("send: 2 sent")
+            daemon.wait_for("utskick: 2 skickade")
             running = status(db, env)
             assert running["scheduler_running"] is True
             assert running["last_round"] is not None

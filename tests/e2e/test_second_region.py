@@ -309,7 +309,7 @@ def test_its_own_reminders_and_digest_reach_its_own_people(db: str, tmp_path: Pa
         # 1.A's target is Midsommarafton 2026-06-19: moved to Monday 22 June; Västerbotten's
         # own rule reminds 10 days before, at 07:30
         out = ok("remind", "run-once", db=db, now="2026-06-12T07:45", env=env)
-        assert "sent" in out
+        assert "skickade" in out  # utskick: N skickade
         mails = [message_from_bytes(r.data, policy=policy.default) for r in server.handler.received]
         vb_mails = [m for m in mails if "1.A" in str(m["Subject"])]
         assert vb_mails, [str(m["Subject"]) for m in mails]
@@ -319,7 +319,7 @@ def test_its_own_reminders_and_digest_reach_its_own_people(db: str, tmp_path: Pa
         assert "22 juni 2026" in body and "midsommarafton" in body.lower()
         # the digest to its own steering body (utskottet: receive_digest)
         out = vb("digest", "send", db=db, now="2026-06-15T07:00", env=env)
-        assert "1 recipient(s)" in out
+        assert "1 mottagare" in out
         digests = [
             message_from_bytes(r.data, policy=policy.default)
             for r in server.handler.received[len(mails) :]
@@ -366,7 +366,7 @@ def test_jamtland_reminders_keep_going_while_the_second_regions_rules_are_broken
     # 10 February 2022 in Jämtland's timetable: its start decision is due on 22 February
     r = run_rsp("remind", "run-once", db=db, now="2022-02-10", env=env, user="it-admin")
     assert r.returncode == 0, r.stderr
-    assert f"{VB}: its reminder rules cannot be used" in r.stderr
+    assert f"{VB}: dess påminnelseregler kan inte användas" in r.stderr
     assert "steering_group" in r.stderr
     subjects = [
         message_from_bytes(p.read_bytes(), policy=policy.default)["Subject"]

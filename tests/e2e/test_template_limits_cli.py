@@ -124,7 +124,7 @@ def test_templates_check_stops_the_template_and_ends_cleanly(tmp_path, bad_dir):
 def test_the_daemon_logs_a_runaway_template_and_still_sends(dbfile, tmp_path, bad_dir):
     out = tmp_path / "outbox"
     queued = run_rsp("remind", "run-once", "--no-send", db=dbfile, now=QUEUE_DAY)
-    assert "2 queued" in queued.stdout, queued.stderr
+    assert "2 köade" in queued.stdout, queued.stderr
     daemon = Daemon(
         dbfile,
         {
@@ -138,10 +138,10 @@ def test_the_daemon_logs_a_runaway_template_and_still_sends(dbfile, tmp_path, ba
         daemon.wait_for(READY)
         line = daemon.wait_for("stopped: it used more than 3 s of CPU time")
         assert f"template {bad_dir}/reminder.sv.txt:2:" in line
-        assert daemon.count("sweep: nothing queued (a template is broken") == 1
-        assert daemon.count("send: 2 sent") == 1  # what the outbox held went out
+        assert daemon.count("genomgång: inget köat (en mall är trasig") == 1
+        assert daemon.count("utskick: 2 skickade") == 1  # what the outbox held went out
         assert daemon.stop() == 0
-        daemon.wait_for("rsp scheduler: stopped")
+        daemon.wait_for("rsp scheduler: stoppad")
     finally:
         daemon.kill()
     # the 2 reminders queued before (and the weekly digest, if its job ran before the stop)
@@ -168,7 +168,7 @@ def test_sigterm_stops_the_daemon_while_it_renders_a_runaway_template(dbfile, tm
         seen = environment_of(workers(daemon.proc.pid)[0])
         assert "RSP_DATABASE_URL" not in seen and "RSP_TEMPLATE_DIR" not in seen  # not for it
         assert daemon.stop() == 0  # Daemon.stop waits at most 60 s
-        daemon.wait_for("rsp scheduler: stopped")
+        daemon.wait_for("rsp scheduler: stoppad")
         assert daemon.count("rsp is stopping") == 1
     finally:
         daemon.kill()

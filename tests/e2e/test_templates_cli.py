@@ -5,6 +5,7 @@ written; `rsp templates list|export|check`."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -113,7 +114,7 @@ def test_overridden_reminder_mail_keeps_data_escaped(dbfile, tmp_path):
         now=SWEEP_DAY,
         env={"RSP_TEMPLATE_DIR": str(tpl)},
     )
-    assert "2 queued" in out
+    assert "2 köade" in out
     with sqlite3.connect(dbfile) as conn:
         text, html = conn.execute(
             "SELECT body_text, body_html FROM outbox_message WHERE to_json LIKE '%sekreterare%'"
@@ -207,6 +208,17 @@ def test_templates_export_list_check(tmp_path):
     listed = ok("templates", "list", db=db, env={"RSP_TEMPLATE_DIR": str(tpl)})
     assert f"digest.txt             overridden {tpl}/digest.txt" in listed
     assert "digest.md              bundled    " in listed
+    as_json = json.loads(
+        ok("templates", "list", "--json", db=db, env={"RSP_TEMPLATE_DIR": str(tpl)})
+    )
+    assert as_json["template_dir"] == str(tpl)
+    shown = {t["name"]: t for t in as_json["templates"]}
+    assert shown["digest.txt"] == {
+        "name": "digest.txt",
+        "source": "overridden",
+        "path": f"{tpl}/digest.txt",
+    }
+    assert shown["digest.md"]["source"] == "bundled"
     r = run_rsp("templates", "check", db=db, env={"RSP_TEMPLATE_DIR": str(tpl)})
     refused(
         r,

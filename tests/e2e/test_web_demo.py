@@ -34,7 +34,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
             link = re.search(r"sign in as the (process lead|municipal officer) .*: (\S+)$", line)
             if link:
                 found[link.group(1)] = link.group(2)
-            served = re.search(r"listening on (http://\S+?)/ ", line)
+            served = re.search(r"(?:lyssnar på|listening on) (http://\S+?)/ ", line)
             if served:
                 found["url"] = served.group(1)
                 break

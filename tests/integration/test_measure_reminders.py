@@ -231,7 +231,8 @@ def test_problems_are_reported_not_raised(prog):
     report = sweep.sweep(prog, clock, RULES)
     assert report.inserted == 0
     assert report.problems == [
-        "measure 1.A (2014): the lead body 'Regionförbundet Jämtlands län' has no e-mail address"
+        "insats 1.A (2014): den ledande aktören 'Regionförbundet Jämtlands län' "
+        "har ingen e-postadress"
     ]
 
 

@@ -269,7 +269,7 @@ def test_the_cli_with_a_wrong_password(tmp_path: Path, certs):
         env["RSP_TEST_SECRET"] = SMTP_PASSWORD
         ok = run_rsp("remind", "run-once", db=db, now="2022-02-10T09:05", env=env)
         assert ok.returncode == 0, ok.stderr
-        assert "send: 1 sent" in ok.stdout
+        assert "utskick: 1 skickade" in ok.stdout
     from process.storage.database import open_database
 
     database = open_database(db)
@@ -330,7 +330,7 @@ timeout = {HANG_GUARD}
         sent = run_rsp("--config", str(conf), "remind", "run-once", db=db, now="2022-02-10")
         checked = run_rsp("--config", str(conf), "config", "check", db=db)
     assert sent.returncode == 0, sent.stderr
-    assert "send: 1 sent" in sent.stdout and "password from file" in sent.stdout
+    assert "utskick: 1 skickade" in sent.stdout and "password from file" in sent.stdout
     assert server.handler.received and all(r.authenticated for r in server.handler.received)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     for text in (sent.stdout, sent.stderr, checked.stdout, checked.stderr):

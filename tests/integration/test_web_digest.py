@@ -58,6 +58,25 @@ def test_the_lead_reads_her_copy(web):
     assert "Nekade försök under perioden" in page.text
 
 
+def test_the_lead_copy_lists_the_standing_problems(web, sqlite_db):
+    from process.bodies import bodies
+    from process.programme import setup
+
+    clock = clock_at("2022-02-22")
+    setup.add_person(sqlite_db, clock, "it-admin", None, "anna", "Anna Berg", None, [])
+    bodies.set_member(sqlite_db, clock, "processledare", None, "berg", "anna")
+    lead = signed_in(web, "processledare")
+    page = lead.get(f"{P}/digest", params={"lead": "1"})
+    assert 'id="standing"' in page.text and "Kontaktpersoner utan e-postadress (1)" in page.text
+    assert "<li>Bergs kommun (Anna Berg)</li>" in page.text
+    chair = signed_in(web, "ordforande")
+    for params in ({}, {"lead": "1"}):  # not the chair's to read
+        assert "Anna Berg" not in chair.get(f"{P}/digest", params=params).text
+    bodies.set_member(sqlite_db, clock, "processledare", None, "berg", "anna", remove=True)
+    cleared = lead.get(f"{P}/digest", params={"lead": "1"})
+    assert 'id="standing"' in cleared.text and "Anna Berg" not in cleared.text
+
+
 def test_every_new_page_in_english_on_request(web):
     from process.programme import setup
 

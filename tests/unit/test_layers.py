@@ -51,7 +51,13 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
         "notifications.mail",
         "workflows",
     ),
-    "notifications.digest": (*PROCESS_BASE, *FEATURES, "process.reports", "notifications.mail"),
+    "notifications.digest": (
+        *PROCESS_BASE,
+        *FEATURES,
+        "process.reports",
+        "notifications.mail",
+        "notifications.reminders",  # the lead's digest lists the standing conditions
+    ),
     "notifications.daemon": (
         *PROCESS_BASE,
         *FEATURES,
