@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -13,16 +12,24 @@ if TYPE_CHECKING:
     from process.storage.database import Database
 
 
-@dataclass
 class Env:
-    """The global options, turned into a database, a clock and an actor on demand."""
+    """The global options, turned into a database, a clock and an actor on demand.
+    (A plain class, not a dataclass: `rsp --help` need not import dataclasses.)"""
 
-    db_value: str | None
-    now_value: str | None
-    programme: str | None
-    lang: str
-    effective_value: str | None = None
-    _db: Database | None = field(default=None, repr=False)
+    def __init__(
+        self,
+        db_value: str | None,
+        now_value: str | None,
+        programme: str | None,
+        lang: str,
+        effective_value: str | None = None,
+    ) -> None:
+        self.db_value = db_value
+        self.now_value = now_value
+        self.programme = programme
+        self.lang = lang
+        self.effective_value = effective_value
+        self._db: Database | None = None
 
     @property
     def actor(self) -> str:

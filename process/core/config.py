@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,6 +189,8 @@ def _secret_problem(setting_name: str) -> str:
 
 def parse(text: str, path: str) -> Loaded:
     """The settings of a TOML text; every problem with its line, none raised."""
+    import tomllib  # only when there is a file to read
+
     loaded = Loaded(path)
     try:
         data = tomllib.loads(text)
