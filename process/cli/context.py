@@ -35,11 +35,9 @@ class Env:
     def actor(self) -> str:
         """The acting person (RSP_USER, or the login name), as a command-line Caller that
         also carries the operating-system user who ran the command."""
-        import getpass
-
         from process.access.caller import CLI, Caller
 
-        os_user = getpass.getuser()
+        os_user = _login_name()
         return Caller(os.environ.get("RSP_USER") or os_user, CLI, os_user)
 
     @property
@@ -81,6 +79,18 @@ class Env:
         if self._db is not None:
             self._db.dispose()
             self._db = None
+
+
+def _login_name() -> str:
+    """getpass.getuser(), without importing getpass (and with it termios) on every write:
+    LOGNAME, USER, LNAME or USERNAME, else the password database's name of the user."""
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        user = os.environ.get(name)
+        if user:
+            return user
+    import pwd
+
+    return pwd.getpwuid(os.getuid())[0]
 
 
 pass_env = click.make_pass_decorator(Env)

@@ -18,8 +18,8 @@ from process.core.errors import InvalidInput, NotFound
 from process.core.words import APPEAL_OUTCOME_LABELS
 from process.decisions import finality
 from process.storage.database import Database
+from process.storage.decision_table import Decision
 from process.storage.remiss_tables import DecisionFinality, table
-from process.storage.tables import Decision
 
 OUTCOMES = ("upheld", "overturned")
 WHAT = {

@@ -10,6 +10,8 @@ from __future__ import annotations
 def load_all_models() -> None:
     """Register every table on SQLModel.metadata."""
     import process.storage.body_tables  # noqa: F401
+    import process.storage.checkpoint_table  # noqa: F401
+    import process.storage.decision_table  # noqa: F401
     import process.storage.outbox_table  # noqa: F401
     import process.storage.plan_tables  # noqa: F401
     import process.storage.remiss_tables  # noqa: F401

@@ -25,7 +25,7 @@ from process.core.errors import ConflictError, InvalidInput, InvalidTransition
 from process.storage import lookup
 from process.storage.database import Database
 from process.storage.lookup import ProgrammeRef
-from process.storage.tables import AuditEvent, Decision, ProcessInstance, Programme
+from process.storage.tables import AuditEvent, ProcessInstance, Programme
 from process.workflow import guard_facts as guard_facts_of
 from process.workflow import guards, machines, stored
 from process.workflow.definition import Definition, TriggerDef, label_text, own_service
@@ -71,7 +71,6 @@ def fired_counts(session: Session, subject: str) -> dict[str, int]:
 
 
 _A = AuditEvent.__table__  # type: ignore[attr-defined]
-_DECISION = Decision.__table__  # type: ignore[attr-defined]
 _HAS_FIRED = (
     sa.select(sa.literal(1))
     .where(
@@ -263,8 +262,10 @@ def fire(
             "text": decision.text or (comment or label_of(t)),
             "body": prog.board_name,
         }
+        from process.storage.decision_table import Decision  # only when one is recorded
+
         inserted = session.connection().execute(
-            sa.insert(_DECISION),
+            sa.insert(Decision.__table__),  # type: ignore[attr-defined]
             dict(
                 programme_id=prog.id,
                 body=prog.board_name,
