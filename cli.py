@@ -218,7 +218,7 @@ LAZY_HELP = {
         "too.)"
     ),
     "outbox": "The outbox of reminder mails: list, show, retry failed ones.",
-    "plan": "Yearly action plans (handlingsplaner): import, roll over.",
+    "plan": "Yearly action plans (handlingsplaner): template, import, roll over.",
     "remind": "Deadline reminders: compute what is due, preview the coming ones, check rules.",
     "remiss": "The remiss: consulted bodies (remissinstanser), replies, reply date, compilation.",
     "scheduler": "The reminder daemon.",

@@ -94,6 +94,8 @@ def create_app(ctx: WebContext) -> FastAPI:
     """The application: every page's routes on one context."""
     from web.pages import (
         actions,
+        audit_status,
+        bodies,
         decisions,
         delegations,
         digest,
@@ -102,8 +104,11 @@ def create_app(ctx: WebContext) -> FastAPI:
         history,
         home,
         measures,
+        outbox,
         overview,
         people,
+        plan_upload,
+        reminder_rules,
         remiss,
         sign_in,
         tasks,
@@ -126,7 +131,12 @@ def create_app(ctx: WebContext) -> FastAPI:
         followup,
         remiss,
         people,
+        plan_upload,
         digest,
+        outbox,
+        reminder_rules,
+        audit_status,
+        bodies,
     ):
         app.include_router(module.router)
     if ctx.settings.oidc is not None:

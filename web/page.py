@@ -190,11 +190,18 @@ class Page:
             "nav": None,
             "errors": {},
             "error_summary": [],
+            "admin_links": self.admin_links,
         }
         values.update(context)
         values["csrf"] = self.csrf_token  # after the page's own: it may set the cookie
         body = templating.render(templating.load(self.ctx.templates, name), values)
         return self.finish(HTMLResponse(body, status_code=status))
+
+    def admin_links(self, programme: Any) -> list[tuple[str, str]]:
+        """The administration pages of the programme this person may open (for the menu)."""
+        from web import admin_nav
+
+        return admin_nav.links(self.ctx.db, programme) if self.user is not None else []
 
     def redirect(self, path: str) -> Response:
         """See other: after a form, or to sign in (always a path on this site)."""

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from process.core.words import phrase
+from web.words_admin import ADMIN_WORDS
 from web.words_part2 import MORE
+from web.words_plans import PLANS
 
 LANGS = ("sv", "en")
 
@@ -566,6 +568,8 @@ WORDS: dict[str, dict[str, str]] = {
 
 
 WORDS.update(MORE)
+WORDS.update(ADMIN_WORDS)
+WORDS.update(PLANS)
 
 
 def t(key: str, lang: str, **values: object) -> str:

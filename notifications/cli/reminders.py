@@ -194,23 +194,42 @@ def remind_preview(env: Env, until: dt.date, rules_file: str | None, as_json: bo
 
 @remind.command("check")
 @click.argument("file", type=click.Path(dir_okay=False))
-def remind_check(file: str) -> None:
-    """Validate a reminder rules file; touches no database.
+@pass_env
+def remind_check(env: Env, file: str) -> None:
+    """Validate a reminder rules file; changes nothing. With -p, also against that
+    programme's roles, as 'remind rules set' would (reading its database).
 
     \b
-    Example:
+    Examples:
       rsp remind check workflows/examples/jamtland-harjedalen/reminders.yaml
+      rsp -p rsp-vasterbotten remind check vasterbotten/reminders.yaml
     """
     from notifications.reminders.rules import load_rules
 
     rules = load_rules(file)
+    against = ""
+    if env.programme is not None:
+        from notifications.reminders import programme_rules
+        from process.core.errors import DefinitionError
+        from process.storage import lookup
+
+        with env.database().read() as session:
+            prog = lookup.find_programme(session, env.programme)
+            try:
+                programme_rules.check_for(session, prog.id or 0, rules)
+            except DefinitionError as exc:
+                raise DefinitionError(
+                    [f"{p} — for programme {prog.key}" for p in exc.problems]
+                ) from None
+        against = f" (and against programme {prog.key}'s roles)"
     parts = [
         f"{k.kind}: {len(k.rules)} rule{'' if len(k.rules) == 1 else 's'} ({k.working_days})"
         for k in rules.kinds.values()
     ]
+    days = "day" if rules.catch_up_days == 1 else "days"
     click.echo(
-        f"{file}: OK — send at {rules.send_at:%H:%M} on working days, catch up "
-        f"{rules.catch_up_days} days; " + "; ".join(parts)
+        f"{file}: OK{against} — send at {rules.send_at:%H:%M} on working days, catch up "
+        f"{rules.catch_up_days} {days}; " + "; ".join(parts)
     )
 
 

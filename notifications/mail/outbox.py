@@ -155,9 +155,14 @@ def get_row(session: Session, row_id: int) -> dict[str, Any]:
 
 
 def retry(
-    session: Session, ids: Sequence[int], now: dt.datetime, all_failed: bool = False
+    session: Session,
+    ids: Sequence[int],
+    now: dt.datetime,
+    all_failed: bool = False,
+    programme_id: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Put failed messages back to pending, due now; returns the rows changed (before)."""
+    """Put failed messages back to pending, due now; returns the rows changed (before).
+    `programme_id` with `all_failed`: only that programme's failed messages."""
     query = sa.select(
         TABLE.c.id,
         TABLE.c.status,
@@ -168,6 +173,8 @@ def retry(
     )
     if all_failed:
         query = query.where(TABLE.c.status == FAILED)
+        if programme_id is not None:
+            query = query.where(TABLE.c.programme_id == programme_id)
     else:
         query = query.where(TABLE.c.id.in_(list(ids)))
     rows = [dict(r) for r in session.connection().execute(query).mappings()]

@@ -13,14 +13,24 @@ from process.storage.database import Database
 from process.storage.tables import Programme
 
 
-def retry(db: Database, clock: Clock, actor: str, ids: list[int], all_failed: bool) -> int:
-    """Put failed outbox messages back to pending (administrators of their programmes)."""
+def retry(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    ids: list[int],
+    all_failed: bool,
+    programme_id: int | None = None,
+) -> int:
+    """Put failed outbox messages back to pending (administrators of their programmes);
+    `programme_id` with `all_failed`: only that programme's (the outbox page's 'retry all')."""
 
     def work(w: Work) -> int:
         session = w.session
-        rows = outbox.retry(session, ids, w.now, all_failed)
+        rows = outbox.retry(session, ids, w.now, all_failed, programme_id)
         programme_ids = {r["programme_id"] for r in rows}
-        if None in programme_ids or not programme_ids:
+        if programme_id is not None and all_failed and not rows:
+            programme_ids = {programme_id}  # nothing failed there: still its admins only
+        elif None in programme_ids or not programme_ids:
             programme_ids = set(session.exec(select(Programme.id)).all()) or {None}
         programmes = [
             session.get(Programme, p) for p in sorted(i for i in programme_ids if i is not None)

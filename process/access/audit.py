@@ -7,7 +7,9 @@ row's hash covers its content and the hash of the row before it in its chain, an
 MAC (HMAC-SHA256 with the key outside the database) covers that hash. Rows written before
 chains were per programme stay as they were, in one global chain (-1), which every new
 chain continues from. Appends to one chain are serialised: SQLite's write lock; an
-advisory transaction lock per chain on PostgreSQL.
+advisory transaction lock per chain on PostgreSQL (a process transition takes it with its
+first read). A head read or written under that lock is kept for the rest of the
+transaction, so the next row of the chain costs no read.
 
 Every row has two times: `at`, when it counts as having happened (what `--now` replays
 and `--effective` backdates), and `recorded_at`, when it was really written.
@@ -138,6 +140,60 @@ def _lock(conn: sa.Connection, chain: int) -> None:
         conn.execute(_PG_LOCK, {"k": PG_LOCK_KEY, "c": chain})
 
 
+_HELD = "rsp_audit_chains"
+
+
+def _held(session: Session) -> dict[int, tuple[int, str] | None]:
+    """The chains this transaction holds the append lock of, each with its head (seq, hash)
+    once known. Kept per transaction (a savepoint counts as one of its own), so nothing
+    known under one transaction's lock is used in another."""
+    tx = session.get_nested_transaction() or session.get_transaction()
+    found = session.info.get(_HELD)
+    if found is None or found[0] is not tx:
+        found = (tx, {})
+        session.info[_HELD] = found
+    return found[1]
+
+
+def holds_lock(session: Session, chain: int) -> bool:
+    """Whether this transaction already serialises appends to `chain`: a SQLite write
+    transaction (BEGIN IMMEDIATE holds the database's write lock), or a PostgreSQL one that
+    took the chain's advisory lock (`locked`)."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        return bool(conn.get_execution_options().get("rsp_write"))
+    return chain in _held(session)
+
+
+def locked(session: Session, chain: int) -> None:
+    """Note that this transaction took `chain`'s advisory lock itself (a statement that
+    selects `pg_advisory_xact_lock(PG_LOCK_KEY, chain)`): `append` then skips taking it."""
+    _held(session).setdefault(chain, None)
+
+
+def knows_head(session: Session, chain: int) -> bool:
+    """Whether the head of `chain` is known in this transaction (read under its lock)."""
+    return _held(session).get(chain) is not None
+
+
+def hold_head(session: Session, chain: int, seq: int, hash_: str) -> None:
+    """The head of `chain` as read while this transaction holds its lock (`holds_lock`):
+    the next `append` continues from it without reading it again."""
+    _held(session)[chain] = (seq, hash_)
+
+
+def _locked_head(session: Session, conn: sa.Connection, chain: int) -> tuple[int, str]:
+    """The chain's head, its lock taken first unless this transaction holds it already."""
+    held = _held(session)
+    head = held.get(chain)
+    if head is not None:
+        return head
+    if chain not in held:
+        _lock(conn, chain)
+        held[chain] = None
+    return _head(conn, chain)
+
+
 def _values(
     event: dict[str, Any], chain: int, seq: int, prev: str, key: audit_key.AuditKey | None
 ) -> dict[str, Any]:
@@ -179,8 +235,7 @@ def append(
     if outcome == "applied":
         installation.refuse_cli_writer(session, actor)
     chain = chain_of(columns.get("programme_id"))
-    _lock(conn, chain)
-    seq, prev = _head(conn, chain)
+    seq, prev = _locked_head(session, conn, chain)
     values = _values(
         {
             "at": at,
@@ -198,6 +253,7 @@ def append(
     )
     inserted = conn.execute(_INSERT, values)
     values["id"] = inserted.inserted_primary_key[0]  # type: ignore[index]
+    hold_head(session, chain, seq + 1, values["hash"])
     return values
 
 
@@ -215,14 +271,14 @@ def append_many(session: Session, events: Sequence[dict[str, Any]]) -> int:
     chain = chains.pop()
     for actor in {e["actor"] for e in events if e.get("outcome", "applied") == "applied"}:
         installation.refuse_cli_writer(session, actor)
-    _lock(conn, chain)
-    seq, prev = _head(conn, chain)
+    seq, prev = _locked_head(session, conn, chain)
     rows = []
     for i, event in enumerate(events):
         values = _values(event, chain, seq + 1 + i, prev, key)
         prev = values["hash"]
         rows.append(values)
     conn.execute(_INSERT, rows)
+    hold_head(session, chain, seq + len(rows), prev)
     return len(rows)
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import weakref
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -30,10 +32,17 @@ class Facts:
 _cache: dict[str, Facts] = {}
 
 
+_urls: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
 def _key(session: Session) -> str:
-    """The database a session works on (a write session's bind is a new option-engine
-    object every time, so the cache is keyed by the database's URL)."""
-    return session.get_bind().engine.url.render_as_string(hide_password=False)
+    """The database a session works on, by its URL (a read and a write session have
+    different engine objects on one database); the URL's text is made once per engine."""
+    bind = session.get_bind()
+    found = _urls.get(bind)
+    if found is None:
+        found = _urls[bind] = bind.engine.url.render_as_string(hide_password=False)
+    return found
 
 
 def facts(session: Session) -> Facts:

@@ -122,10 +122,12 @@ def check(
     checkpoint_path: str | None = None,
     public_key: str | None = None,
     export_file: str | None = None,
+    checkpoint: Checkpoint | None = None,
 ) -> TrailReport:
-    """Verify the trail of the database (or of an export file)."""
+    """Verify the trail of the database (or of an export file), against a published
+    checkpoint (a file, or `checkpoint`: e.g. the newest the database keeps)."""
     key = audit_key.current()
-    cp = checkpoints.load(checkpoint_path) if checkpoint_path else None
+    cp = checkpoints.load(checkpoint_path) if checkpoint_path else checkpoint
     if export_file is not None:
         verification = audit_verify.verify_rows(
             _export_rows(export_file), cp, key, key.key_id if key else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
@@ -35,15 +35,20 @@ class Body:
 
 
 class Problems:
-    """Collects the problems of one source file; `check()` raises them all at once."""
+    """Collects the problems of one source file; `check()` raises them all at once.
 
-    def __init__(self, source: str) -> None:
+    A source that is not a text file (a workbook) names its places itself: `place` turns a
+    "line" (a number standing for a cell) into "Åtgärder!C7"."""
+
+    def __init__(self, source: str, place: Callable[[int], str] | None = None) -> None:
         self.source = source
+        self.place = place
         self.items: list[tuple[int, str]] = []
 
     def add(self, line: int, where: str, problem: str) -> None:
         """Record one problem at a line."""
-        self.items.append((line, f"{self.source}:{line}: {where}: {problem}"))
+        at = self.place(line) if self.place else f"{self.source}:{line}"
+        self.items.append((line, f"{at}: {where}: {problem}"))
 
     def check(self) -> None:
         """Raise a DefinitionError listing every recorded problem in line order, if any."""

@@ -5,7 +5,7 @@ Only click is imported here; each command imports the services it calls.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -15,6 +15,7 @@ from process.core.words import APPEAL_OUTCOME_LABELS
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
 
 DATE = click.option(
     "--date",
@@ -24,7 +25,7 @@ DATE = click.option(
 )
 
 
-def _done(env: Env, d: dict) -> None:
+def _done(env: Env, d: Mapping[str, Any]) -> None:
     from process.reports.remiss_text import decision_note
 
     click.echo(f"decision #{d['id']} ({d['reference']}): {decision_note(d, env.lang)}")

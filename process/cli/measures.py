@@ -168,7 +168,7 @@ def bodies_show(env: Env, key: str, as_json: bool) -> None:
 
 @click.group()
 def plan() -> None:
-    """Yearly action plans (handlingsplaner): import, roll over."""
+    """Yearly action plans (handlingsplaner): template, import, roll over."""
 
 
 class _Bar:
@@ -203,27 +203,77 @@ class _Bar:
 )
 @pass_env
 def plan_import(env: Env, file: str, year: int) -> None:
-    """Validate an action-plan file completely, then import or update it.
+    """Validate an action-plan file (YAML or .xlsx) completely, then import or update it.
 
     Nothing is imported if the file has any error; each is named with file, line and
-    field. Importing the same file again changes nothing; a changed file updates the
-    measures (keeping their state and history) and says what changed.
+    field (a workbook: sheet, row and column, e.g. Åtgärder!F3). Importing the same plan
+    again changes nothing; a changed file updates the measures (keeping their state and
+    history) and says what changed. `rsp plan template` writes a file to start from.
 
     \b
-    Example:
+    Examples:
       rsp plan import workflows/examples/jamtland-2014-2020/actionplan-2014.yaml --year 2014
+      rsp plan import handlingsplan-2015.xlsx --year 2015
     """
     from process.plans import plan_import as plans
 
     bar = _Bar()
     try:
         result = plans.import_plan(
-            env.database(), env.clock, env.actor, env.programme, file, year, bar
+            env.database(), env.clock, env.actor, env.programme, file, year, bar, env.lang
         )
     finally:
         bar.close()
     for line in result.lines:
         click.echo(line)
+
+
+@plan.command("template")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "xlsx"]),
+    default="yaml",
+    show_default=True,
+    help="xlsx needs --out.",
+)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to a file.")
+@click.option(
+    "--year", type=YEAR_TYPE, metavar="YYYY", help="The example plan's year (default: this year)."
+)
+@pass_env
+def plan_template(env: Env, fmt: str, out: str | None, year: int | None) -> None:
+    """Write a documented template of a yearly action plan, with an example in it.
+
+    The .xlsx has the sheets Plan, Områden, Mål and Åtgärder (one example row each) and
+    an instructions sheet; headings in Swedish (English with --lang en). Fill it in and
+    read it back with `rsp plan import FILE --year YYYY`.
+
+    \b
+    Examples:
+      rsp plan template --format xlsx --out handlingsplan-2026.xlsx --year 2026
+      rsp plan template --year 2026 > handlingsplan-2026.yaml
+      rsp --lang en plan template --format xlsx --out action-plan-2026.xlsx
+    """
+    from process.core.errors import InvalidInput
+    from process.reports import plan_template as template
+
+    year = year or env.clock.today().year
+    if fmt == "xlsx":
+        if not out:
+            raise InvalidInput("--format xlsx writes a file: give --out FILE.xlsx")
+        body = template.template_xlsx(year, env.lang)
+        with open(out, "wb") as fb:
+            fb.write(body)
+        click.echo(f"wrote {out}")
+        return
+    text = template.template_yaml(year, env.lang)
+    if out:
+        with open(out, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        click.echo(f"wrote {out}")
+    else:
+        click.echo(text, nl=False)
 
 
 @plan.command("rollover")

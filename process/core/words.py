@@ -9,7 +9,7 @@ WORDS: dict[str, dict[str, str]] = {
     "programme": {"sv": "Program", "en": "Programme"},
     "stage": {"sv": "Skede", "en": "Stage"},
     "since": {"sv": "sedan", "en": "since"},
-    "days": {"sv": "dagar", "en": "days"},
+    "n_days": {"sv": "{n} dagar", "en": "{n} days"},
     "after_now": {"sv": "efter den dag som visas", "en": "after the day shown"},
     "milestones": {"sv": "Milstolpar", "en": "Milestones"},
     "planned": {"sv": "planerat", "en": "planned"},
@@ -44,10 +44,29 @@ def label(entry: Mapping[str, str], lang: str) -> str:
 def phrase(table: Mapping[Any, Mapping[str, str]], key: Any, lang: str, **values: object) -> str:
     """A phrase of a module's own table in the wanted language, its {fields} filled in; a
     count (the field `n`) with its thousands grouped ("3 065 dagar", "3,065 days")."""
+    text = label(table[key], lang)
     n = values.get("n")
     if isinstance(n, int) and not isinstance(n, bool):
         values = {**values, "n": number(n, lang)}
-    return label(table[key], lang).format(**values)
+        if n in (1, -1):
+            text = one_day(text)
+    return text.format(**values)
+
+
+# A count of one takes the singular: "1 dag", "1 arbetsdag", "1 day", "1 working day".
+_SINGULAR = (
+    ("{n} arbetsdagar", "{n} arbetsdag"),
+    ("{n} dagar", "{n} dag"),
+    ("{n} working days", "{n} working day"),
+    ("{n} days", "{n} day"),
+)
+
+
+def one_day(text: str) -> str:
+    """A phrase about {n} days with the count's noun in the singular."""
+    for many, one in _SINGULAR:
+        text = text.replace(many, one)
+    return text
 
 
 THOUSANDS = "\u202f"  # narrow no-break space: "3 065" (Swedish); English uses a comma

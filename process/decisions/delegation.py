@@ -7,7 +7,7 @@ reported back to the board. A revoked delegation covers nothing from then on.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypedDict
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -42,6 +42,35 @@ def _today(clock: Clock) -> dt.date:
     return clock.now().astimezone(STOCKHOLM).date()
 
 
+class Delegated(TypedDict):
+    """A delegation as recorded: what kind of decision, to whom, by which board decision."""
+
+    id: int
+    decision_id: int
+    kind: str
+    to_login: str | None
+    to_role: str | None
+    decision: str
+
+
+class Revoked(TypedDict):
+    """A delegation revoked: its kind and delegate."""
+
+    id: int
+    kind: str
+    to: str
+
+
+class DecidedUnder(TypedDict):
+    """A decision taken under a delegation, as recorded."""
+
+    id: int
+    kind: str
+    delegation: int
+    decision: str
+    under: str
+
+
 def delegate(
     db: Database,
     clock: Clock,
@@ -52,12 +81,12 @@ def delegate(
     to_role: str | None,
     typed: DecisionRef | TypedRef,
     comment: str | None = None,
-) -> dict[str, Any]:
+) -> Delegated:
     """Record the board's delegation of a kind of decision (board role or admin)."""
     if to_login is not None:
         to_login = to_login.lower()
 
-    def work(w: Work) -> dict[str, Any]:
+    def work(w: Work) -> Delegated:
         session, prog = w.session, w.programme
         w.require(DECIDE_FOR_BOARD, "record a delegation")
         if not NAME_RE.match(kind):
@@ -129,7 +158,14 @@ def delegate(
             comment=note,
             detail={**detail, "decision_record": record} if record else detail,
         )
-        return {"id": did, "decision_id": decision_id, **detail}
+        return Delegated(
+            id=did,
+            decision_id=decision_id,
+            kind=kind,
+            to_login=to_login,
+            to_role=role,
+            decision=str(decision),
+        )
 
     return unit_of_work.write(db, clock, actor, programme_key, "delegation.create", work)
 
@@ -204,10 +240,10 @@ def revoke(
     programme_key: str | None,
     delegation_id: int,
     comment: str | None = None,
-) -> dict[str, Any]:
+) -> Revoked:
     """Revoke a delegation (board role or admin): it covers no decision from now on."""
 
-    def work(w: Work) -> dict[str, Any]:
+    def work(w: Work) -> Revoked:
         session, prog = w.session, w.programme
         w.require(DECIDE_FOR_BOARD, "revoke a delegation")
         note = unit_of_work.check_text(comment, "-m", required=False)
@@ -237,7 +273,7 @@ def revoke(
             comment=note,
             detail={"kind": row["kind"]},
         )
-        return {"id": delegation_id, "kind": row["kind"], "to": row["to_login"] or row["to_role"]}
+        return Revoked(id=delegation_id, kind=row["kind"], to=row["to_login"] or row["to_role"])
 
     return unit_of_work.write(
         db,
@@ -326,10 +362,10 @@ def decide(
     kind: str,
     typed: DecisionRef | TypedRef,
     text: str,
-) -> dict[str, Any]:
+) -> DecidedUnder:
     """Record a decision taken under an active delegation that covers the actor."""
 
-    def work(w: Work) -> dict[str, Any]:
+    def work(w: Work) -> DecidedUnder:
         session, prog = w.session, w.programme
         who = people.actor_for(session, actor, w.programme_id)
         d = _covering(who, actor, kind, _delegations(session, w.programme_id, kind))
@@ -389,7 +425,13 @@ def decide(
             comment=body,
             detail=detail,
         )
-        return {"id": new_id, **detail, "under": d["decision"]}
+        return DecidedUnder(
+            id=new_id,
+            kind=kind,
+            delegation=d["id"],
+            decision=format_ref(ref),
+            under=d["decision"],
+        )
 
     return unit_of_work.write(db, clock, actor, programme_key, "decision.delegated", work)
 

@@ -5,7 +5,7 @@ rules of `process.core.appeal_period`; delegated decisions beside them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypedDict
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -54,7 +54,30 @@ _COLUMNS = (
 )
 
 
-def _dict(row: Any, today: dt.date) -> dict[str, Any]:
+class DecisionView(TypedDict):
+    """A board decision as services give it: reference, its steps and (expected) final day."""
+
+    id: int
+    meeting_date: dt.date
+    paragraph: str
+    diary_number: str | None
+    text: str | None
+    trigger: str | None
+    body: str | None
+    step: str  # a key of STEP_WORDS
+    reference: str
+    minutes_approved_on: dt.date | None
+    announced_on: dt.date | None
+    appeal_last_day: dt.date | None
+    appealed_on: dt.date | None
+    appealed_by: str | None
+    appeal_outcome: str | None
+    resolved_on: dt.date | None
+    expected_final: dt.date | None
+    final_on: dt.date | None
+
+
+def _dict(row: Any, today: dt.date) -> DecisionView:
     steps = Steps(
         row.meeting_date,
         row.minutes_approved_on,
@@ -95,7 +118,7 @@ def _select(programme_id: int) -> sa.Select:
     )
 
 
-def board_decisions(session: Session, programme_id: int, today: dt.date) -> list[dict]:
+def board_decisions(session: Session, programme_id: int, today: dt.date) -> list[DecisionView]:
     """Every board decision of the programme with its step and (expected) final date."""
     rows = session.connection().execute(_select(programme_id))
     return [_dict(r, today) for r in rows]
@@ -103,13 +126,13 @@ def board_decisions(session: Session, programme_id: int, today: dt.date) -> list
 
 def decision_by_id(
     session: Session, programme_id: int, decision_id: int, today: dt.date
-) -> dict[str, Any] | None:
+) -> DecisionView | None:
     """One board decision of the programme as `board_decisions` gives it, or None."""
     row = session.connection().execute(_select(programme_id).where(_D.c.id == decision_id)).first()
     return _dict(row, today) if row is not None else None
 
 
-def pending_decisions(session: Session, programme_id: int, today: dt.date) -> list[dict]:
+def pending_decisions(session: Session, programme_id: int, today: dt.date) -> list[DecisionView]:
     """Board decisions not yet final on `today` (overturned ones excluded), oldest first."""
     return [
         d

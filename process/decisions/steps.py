@@ -17,6 +17,7 @@ from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import InvalidInput, NotFound
 from process.core.words import APPEAL_OUTCOME_LABELS
 from process.decisions import finality
+from process.decisions.finality import DecisionView
 from process.storage.database import Database
 from process.storage.decision_table import Decision
 from process.storage.remiss_tables import DecisionFinality, table
@@ -45,10 +46,10 @@ def _write(
     decision_id: int,
     step: str,
     check: Any,
-) -> dict[str, Any]:
+) -> DecisionView:
     """Load the decision, let `check` validate and say what to store, store it, audit."""
 
-    def work(w: Work) -> dict[str, Any]:
+    def work(w: Work) -> DecisionView:
         session = w.session
         w.require(DECIDE_FOR_BOARD, WHAT[step])
         conn = session.connection()
@@ -89,7 +90,7 @@ def _write(
     )
 
 
-def _closed(d: dict[str, Any]) -> None:
+def _closed(d: DecisionView) -> None:
     if d["step"] == "final":
         raise InvalidInput(
             f"decision #{d['id']} ({d['reference']}) is already final "
@@ -106,10 +107,10 @@ def approve_minutes(
     programme_key: str | None,
     decision_id: int,
     day: dt.date | None = None,
-) -> dict[str, Any]:
+) -> DecisionView:
     """Record that the meeting's minutes were approved (justerat)."""
 
-    def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
+    def check(d: DecisionView, today: dt.date) -> tuple[dict, dict]:
         on = day or today
         if d["minutes_approved_on"] is not None:
             raise InvalidInput(
@@ -129,10 +130,10 @@ def announce(
     programme_key: str | None,
     decision_id: int,
     day: dt.date | None = None,
-) -> dict[str, Any]:
+) -> DecisionView:
     """Record that the approved minutes were announced (anslaget): the appeal period starts."""
 
-    def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
+    def check(d: DecisionView, today: dt.date) -> tuple[dict, dict]:
         on = day or today
         if d["minutes_approved_on"] is None:
             raise InvalidInput(
@@ -160,10 +161,10 @@ def appeal(
     decision_id: int,
     by: str,
     day: dt.date | None = None,
-) -> dict[str, Any]:
+) -> DecisionView:
     """Record an appeal (överklagande) received within the appeal period."""
 
-    def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
+    def check(d: DecisionView, today: dt.date) -> tuple[dict, dict]:
         who = unit_of_work.check_text(by, "--by")
         if who is None or len(who) > 200 or "\n" in who:
             raise InvalidInput("--by: who appealed, one line of at most 200 characters")
@@ -200,10 +201,10 @@ def resolve(
     decision_id: int,
     outcome: str,
     day: dt.date | None = None,
-) -> dict[str, Any]:
+) -> DecisionView:
     """Record how an appeal ended: upheld (the decision is final) or overturned."""
 
-    def check(d: dict[str, Any], today: dt.date) -> tuple[dict, dict]:
+    def check(d: DecisionView, today: dt.date) -> tuple[dict, dict]:
         chosen = vocab.resolve(outcome, APPEAL_OUTCOME_LABELS.items(), "--outcome")
         on = day or today
         if d["step"] != "appealed":
@@ -211,7 +212,7 @@ def resolve(
                 f"decision #{d['id']} is not under appeal (it is "
                 f"{d['step']}); record the appeal first"
             )
-        _check_day(on, d["appealed_on"], "--date", today)
+        _check_day(on, d["appealed_on"] or d["meeting_date"], "--date", today)
         return (
             {"appeal_outcome": chosen, "resolved_on": on},
             {"outcome": chosen, "resolved_on": on.isoformat()},

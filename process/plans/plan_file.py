@@ -239,10 +239,16 @@ def _measures(
 
 
 def parse_action_plan(
-    data: Any, source: str, raw: bytes, known_bodies: set[str], year: int | None = None
+    data: Any,
+    source: str,
+    raw: bytes,
+    known_bodies: set[str],
+    year: int | None = None,
+    problems: Problems | None = None,
 ) -> ActionPlan:
-    """Validate parsed action-plan data; all problems raise one DefinitionError."""
-    p = Problems(source)
+    """Validate parsed action-plan data; all problems raise one DefinitionError (with
+    those already in `problems`, which a workbook's reader passes)."""
+    p = problems or Problems(source)
     top = p.mapping(data, 1, "file")
     if top is None:
         p.fail()

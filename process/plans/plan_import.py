@@ -7,7 +7,7 @@ reported. Every created or changed measure gets its own audit row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,10 +17,11 @@ from process.access import unit_of_work
 from process.access.capabilities import MANAGE_PLANS
 from process.access.unit_of_work import Work
 from process.bodies import bodies
+from process.core import yamlsrc
 from process.core.clock import Clock
 from process.plans import measure_rows as store
 from process.plans.measure_rows import Progress
-from process.plans.plan_file import ActionPlan, Area, load_action_plan
+from process.plans.plan_file import ActionPlan, Area, load_action_plan, parse_action_plan
 from process.storage.database import Database
 from process.storage.plan_tables import ActionPlan as PlanRow
 from process.storage.plan_tables import PlanArea, PlanGoal
@@ -219,6 +220,25 @@ def _finish(
     return result
 
 
+def is_workbook(name: str) -> bool:
+    """Whether a plan file is read as an Excel workbook (by its name: .xlsx)."""
+    return name.lower().endswith(".xlsx")
+
+
+def read_plan(
+    name: str, raw: bytes, known_bodies: set[str], year: int, lang: str = "sv"
+) -> ActionPlan:
+    """Check a plan file's bytes whole, YAML or .xlsx by its name; every problem raises
+    one DefinitionError (YAML: file:line; a workbook: sheet!cell, in `lang`)."""
+    from process.plans.plan_workbook import read_workbook_plan, refuse_other_format
+
+    if is_workbook(name):
+        return read_workbook_plan(raw, name, known_bodies, year, lang)
+    refuse_other_format(name, lang)
+    data = yamlsrc.loads(yamlsrc.decode(raw, name), name)
+    return parse_action_plan(data, name, raw, known_bodies, year)
+
+
 def import_plan(
     db: Database,
     clock: Clock,
@@ -227,12 +247,51 @@ def import_plan(
     path: str,
     year: int,
     progress: Progress | None = None,
+    lang: str = "sv",
 ) -> ImportResult:
-    """Validate an action-plan file completely, then import it (admin or working group)."""
+    """Validate an action-plan file (YAML or .xlsx) completely, then import it (admin or
+    working group)."""
 
     def check(w: Work) -> ActionPlan:
         w.require(MANAGE_PLANS, "import action plans")
-        return load_action_plan(path, bodies.body_keys(w.session, w.programme_id), year)
+        known = bodies.body_keys(w.session, w.programme_id)
+        from process.plans.plan_workbook import load_workbook_plan, refuse_other_format
+
+        if is_workbook(path):
+            return load_workbook_plan(path, known, year, lang)
+        refuse_other_format(path, lang)
+        return load_action_plan(path, known, year)
+
+    return _import(db, clock, actor, programme_key, check, progress)
+
+
+def import_upload(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    name: str,
+    raw: bytes,
+    year: int,
+    lang: str = "sv",
+) -> ImportResult:
+    """Validate an uploaded plan file's bytes (YAML or .xlsx) completely, then import it."""
+
+    def check(w: Work) -> ActionPlan:
+        w.require(MANAGE_PLANS, "import action plans")
+        return read_plan(name, raw, bodies.body_keys(w.session, w.programme_id), year, lang)
+
+    return _import(db, clock, actor, programme_key, check, None)
+
+
+def _import(
+    db: Database,
+    clock: Clock,
+    actor: str,
+    programme_key: str | None,
+    check: Callable[[Work], ActionPlan],
+    progress: Progress | None,
+) -> ImportResult:
 
     action = "plan.import"
     plan = unit_of_work.check(db, clock, actor, programme_key, action, check)
@@ -244,4 +303,12 @@ def import_plan(
     return unit_of_work.write(db, clock, actor, programme_key, action, work)
 
 
-__all__ = ["ImportResult", "Progress", "apply_plan", "import_plan"]
+__all__ = [
+    "ImportResult",
+    "Progress",
+    "apply_plan",
+    "import_plan",
+    "import_upload",
+    "is_workbook",
+    "read_plan",
+]

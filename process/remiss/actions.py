@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypedDict
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -164,6 +164,19 @@ def close_remiss(
     return out
 
 
+class ReplyRecorded(TypedDict):
+    """A remiss reply as recorded: the body, its position and whether it came late."""
+
+    body: str
+    name: str
+    received: str  # ISO day
+    position: str
+    late: bool
+    summary: str | None
+    reply_by: dt.date
+    days_late: int
+
+
 def record_reply(
     db: Database,
     clock: Clock,
@@ -173,10 +186,10 @@ def record_reply(
     received: dt.date,
     position: str,
     summary: str | None,
-) -> dict[str, Any]:
+) -> ReplyRecorded:
     """Record a consulted body's reply (admin or working group); once per body."""
 
-    def work(w: Work) -> dict[str, Any]:
+    def work(w: Work) -> ReplyRecorded:
         session, pid = w.session, w.programme_id
         w.require(RUN_REMISS, "record remiss replies")
         value = remiss.parse_position(position)
@@ -186,6 +199,13 @@ def record_reply(
             raise NotFound("no remiss has been opened; open it with 'rsp remiss open BODY...'")
         consulted = {b["key"]: b for b in remiss.bodies_of(session, r["id"])}
         body = bodies.find_body(session, pid, body_key)
+        if body.key not in consulted and body.kind == "group":
+            members = [k for _i, k in consulted_bodies(session, pid, [body.key])]
+            raise InvalidInput(
+                f"{body.key} ({body.name}) is a group, consulted as its members: record "
+                f"each member's reply, e.g. 'rsp remiss reply {members[0] if members else 'KEY'}"
+                f" …' (members: {', '.join(members) or 'none'})"
+            )
         if body.key not in consulted:
             raise InvalidInput(
                 f"{body.key} ({body.name}) was not consulted in this remiss; "
@@ -237,11 +257,15 @@ def record_reply(
             "summary": text,
         }
         w.audit("remiss.reply", subject=f"remiss:{r['id']}", detail=detail)
-        return {
-            **detail,
-            "name": body.name,
-            "reply_by": r["reply_by"],
-            "days_late": (received - r["reply_by"]).days if late else 0,
-        }
+        return ReplyRecorded(
+            body=body.key,
+            name=body.name,
+            received=received.isoformat(),
+            position=value,
+            late=late,
+            summary=text,
+            reply_by=r["reply_by"],
+            days_late=(received - r["reply_by"]).days if late else 0,
+        )
 
     return unit_of_work.write(db, clock, actor, programme_key, "remiss.reply", work)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from process.core.clock import STOCKHOLM
-from process.core.words import phrase
+from process.core.words import long_date, phrase
 from process.plans.measure_actions import command_for
 from process.reports.followup import OUTCOME_WORDS
 from process.reports.status_text import history_text
@@ -84,6 +84,11 @@ def _day(at: Any) -> str:
     return at.astimezone(STOCKHOLM).strftime("%Y-%m-%d")
 
 
+def _day_in_words(at: Any, lang: str) -> str:
+    """'20 januari 2015': a day in prose."""
+    return long_date(at.astimezone(STOCKHOLM).date(), lang)
+
+
 def show_text(m: dict[str, Any], lang: str) -> str:
     """A measure's page: content, state, deadlines, bodies, follow-up, next steps, history."""
     lines = [
@@ -92,8 +97,8 @@ def show_text(m: dict[str, Any], lang: str) -> str:
         f"{w('subgoal', lang)}: {m['subgoal']}",
         f"{w('goals', lang)}:",
         *[f"  {g['code']} {g['title'] or ''}".rstrip() for g in m["goals"]],
-        f"{w('state', lang)}: {m['state_label']} [{m['state']}] {w('since', lang)} "
-        f"{_day(m['state_since'])} (version {m['version']})",
+        f"{w('state', lang)}: {m['state_label']} {w('since', lang)} "
+        f"{_day_in_words(m['state_since'], lang)} (version {m['version']})",
         f"{w('responsible', lang)}: "
         + ", ".join(
             f"{b['name']} ({b['key']}{', ' + w('lead', lang) if b['lead'] else ''})"

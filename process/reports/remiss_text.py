@@ -4,6 +4,7 @@ default, English on request)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from process.core.clock import STOCKHOLM
@@ -127,7 +128,7 @@ def remiss_line(o: dict[str, Any], lang: str) -> str:
     )
 
 
-def decision_note(d: dict[str, Any], lang: str) -> str:
+def decision_note(d: Mapping[str, Any], lang: str) -> str:
     """'protokollet anslaget; laga kraft väntas 2023-06-22' and the like."""
     note = step_word(d["step"], lang)
     if d["step"] == "final" and d.get("final_on"):
@@ -144,7 +145,7 @@ def decision_note(d: dict[str, Any], lang: str) -> str:
     return note
 
 
-def decisions_text(rows: list[dict[str, Any]], lang: str) -> str:
+def decisions_text(rows: Sequence[Mapping[str, Any]], lang: str) -> str:
     """`rsp decision list`: each board decision with its step and (expected) final date."""
     lines = []
     for d in rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -156,7 +157,9 @@ def _with_steps(
     session: Session, programme_id: int, decisions: tuple[dict[str, Any], ...], today: dt.date
 ) -> tuple[dict[str, Any], ...]:
     """Each decision with its step towards being final and its (expected) final date."""
-    steps = {d["id"]: d for d in finality.board_decisions(session, programme_id, today)}
+    steps: dict[int, Mapping[str, Any]] = {
+        d["id"]: d for d in finality.board_decisions(session, programme_id, today)
+    }
     keys = ("step", "expected_final", "final_on", "appeal_last_day")
     return tuple({**d, **{k: steps[d["id"]][k] for k in keys}} for d in decisions)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from process.core.clock import STOCKHOLM
 from process.core.decision_refs import paragraph_sign
-from process.core.words import long_date, number, t
+from process.core.words import long_date, t
 from process.reports.status import Status
 
 
@@ -16,7 +16,7 @@ def _days_in_state(days: int, lang: str) -> str:
     """'287 dagar'; a stage reached after the moment looked at says so, not '-130 dagar'."""
     if days < 0:
         return t("after_now", lang)
-    return f"{number(days, lang)} {t('days', lang)}"
+    return t("n_days", lang, n=days)
 
 
 def _when(at: dt.datetime) -> str:
@@ -47,8 +47,7 @@ def status_text(s: Status, lang: str) -> str:
     """The status as lines for a terminal."""
     lines = [
         f"{t('programme', lang)}: {s.programme_name} ({s.programme}), {s.region}",
-        f"{t('stage', lang)}: {s.state_label} [{s.state}] "
-        f"{t('final', lang) if s.final else ''}".rstrip(),
+        f"{t('stage', lang)}: {s.state_label} {t('final', lang) if s.final else ''}".rstrip(),
         f"  {t('since', lang)} {_when_in_words(s.since, lang)} "
         f"({_days_in_state(s.days_in_state, lang)})",
         "",

@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -111,18 +111,26 @@ class Database:
     engine: sa.Engine
     replaying: bool = False  # the effective time is a replay (--now): writes need a replay db
     making_replay: bool = False  # `rsp init --replay` is making this a replay database
+    _writer: tuple[sa.Engine, sa.Engine] | None = field(default=None, repr=False, compare=False)
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def writer(self) -> sa.Engine:
+        """The engine whose transactions begin as writes (made once: making one per write
+        was a measurable part of a transaction)."""
+        found = self._writer
+        if found is None or found[0] is not self.engine:
+            found = self._writer = (self.engine, self.engine.execution_options(rsp_write=True))
+        return found[1]
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose transaction commits at the end, or rolls back on error."""
         with (
-            Session(
-                self.engine.execution_options(rsp_write=True), expire_on_commit=False
-            ) as session,
+            Session(self.writer, expire_on_commit=False) as session,
             session.begin(),
         ):
             if self.replaying:

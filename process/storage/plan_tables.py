@@ -13,7 +13,10 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-import process.storage.body_tables  # noqa: F401 - the body table its measures refer to
+# the body tables its measures refer to (also importable from here, as before)
+from process.storage.body_tables import Body as Body
+from process.storage.body_tables import BodyGroupMember as BodyGroupMember
+from process.storage.body_tables import BodyPerson as BodyPerson
 from process.storage.tables import utc_column
 
 

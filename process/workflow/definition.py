@@ -6,6 +6,7 @@ Every problem is reported as `file:line: problem`, all of them at once.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import json
 import re
@@ -139,11 +140,11 @@ class Definition:
         return [*self.roles.items(), (ADMIN, ADMIN_LABEL)]
 
     def role_key(self, text: str | None) -> str | None:
-        """The role `text` names, by key or label (e.g. 'arbetsgrupp'); `text` itself when
-        none does (the caller then refuses it)."""
+        """The role `text` names, by key or label (e.g. 'arbetsgrupp'); InvalidInput
+        listing the programme's roles (in the reader's language) when none does."""
         if text is None or text in self.roles or text == ADMIN:
             return text
-        return vocab.key_of(text, self.role_entries()) or text
+        return vocab.resolve(text, self.role_entries(), "--as")
 
     def marked(self, mark: str, state: str | None = None) -> TriggerDef | None:
         """The trigger that carries a mark (e.g. opens_remiss): the one possible from
@@ -450,17 +451,31 @@ class _Validator:
         node = data.get("diary_numbers")
         if node is None:
             return None, None
-        if not isinstance(node, dict) or set(node) != {"pattern", "example"}:
+        form = (
+            "'diary_numbers' must give 'pattern' (a regular expression with "
+            "(?P<number>...), optionally (?P<series>...) and (?P<year>...)) and 'example'"
+        )
+        if not isinstance(node, dict):
+            self.problem(_line(data, "diary_numbers"), form)
+            return None, None
+        wanted = {"pattern", "example"}
+        for extra in sorted(set(node) - wanted, key=str):
+            close = difflib.get_close_matches(str(extra), sorted(wanted - set(node)), 1)
+            hint = f" (did you mean {close[0]!r}?)" if close else f"; {form}"
+            self.problem(_line(node, extra), f"diary_numbers: unknown key {extra!r}{hint}")
+        missing = sorted(wanted - set(node))
+        if missing:
             self.problem(
                 _line(data, "diary_numbers"),
-                "'diary_numbers' must give 'pattern' "
-                "(a regular expression with (?P<number>...), optionally "
-                "(?P<series>...) and (?P<year>...)) and 'example'",
+                f"diary_numbers: {' and '.join(repr(m) for m in missing)} missing; {form}",
             )
+        if set(node) != wanted:
             return None, None
         problem = diary_numbers.pattern_problem(node["pattern"], node["example"])
         if problem:
-            self.problem(_line(node, "pattern"), f"diary_numbers: {problem}")
+            at = "example" if problem.startswith(("'example'", "'pattern' does not match")) else ""
+            where = _line(node, at or "pattern")
+            self.problem(where, f"diary_numbers: {problem}")
             return None, None
         return str(node["pattern"]), str(node["example"]).strip()
 

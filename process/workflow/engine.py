@@ -24,7 +24,7 @@ from process.core.errors import ConflictError, InvalidInput, InvalidTransition
 from process.storage import lookup
 from process.storage.database import Database
 from process.storage.lookup import ProgrammeRef
-from process.storage.tables import AuditEvent, ProcessInstance, Programme
+from process.storage.tables import AuditEvent, Person, ProcessInstance, Programme, RoleGrant
 from process.workflow import guards, machines, stored, trigger_facts
 from process.workflow.definition import Definition, TriggerDef, label_text, own_service
 
@@ -145,12 +145,22 @@ class Target:
     look: str  # where to look after a conflict, e.g. "'rsp status'"
 
 
-_CAS: dict[tuple[str, bool], sa.Update] = {}
+_CAS: dict[tuple[str, bool, bool], sa.Update] = {}
+_HEAD_SEQ, _HEAD_HASH = (
+    sa.select(column)
+    .where(_A.c.chain == sa.bindparam("chain"))
+    .order_by(_A.c.seq.desc())
+    .limit(1)
+    .scalar_subquery()
+    for column in (_A.c.seq, _A.c.hash)
+)
 
 
-def _compare_and_set(table: sa.Table, moves: bool) -> sa.Update:
-    """UPDATE state, version (, state_since) WHERE id = :rid AND version = :old; built once."""
-    stmt = _CAS.get((table.name, moves))
+def _compare_and_set(table: sa.Table, moves: bool, head: bool = False) -> sa.Update:
+    """UPDATE state, version (, state_since) WHERE id = :rid AND version = :old; built once.
+    `head`: it also returns the newest (seq, hash) of audit chain :chain, read in the same
+    round trip (only where the transaction holds the chain's lock: `audit.holds_lock`)."""
+    stmt = _CAS.get((table.name, moves, head))
     if stmt is None:
         values: dict[str, sa.BindParameter] = {
             "state": sa.bindparam("state"),
@@ -163,8 +173,28 @@ def _compare_and_set(table: sa.Table, moves: bool) -> sa.Update:
             .where(table.c.id == sa.bindparam("rid"), table.c.version == sa.bindparam("old"))
             .values(values)
         )
-        _CAS[(table.name, moves)] = stmt
+        if head:
+            stmt = stmt.returning(_HEAD_SEQ, _HEAD_HASH)
+        _CAS[(table.name, moves, head)] = stmt
     return stmt
+
+
+def _set_state(session: Session, target: Target, programme_id: int, params: dict) -> bool:
+    """The compare-and-set of a transition; whether the row was still at its version. Where
+    this transaction holds the chain's lock and has not read its head yet, the head comes
+    back with the update (one round trip fewer for the audit row)."""
+    conn = session.connection()
+    moves = params["state"] != target.state
+    chain = audit.chain_of(programme_id)
+    if audit.knows_head(session, chain) or not audit.holds_lock(session, chain):
+        return conn.execute(_compare_and_set(target.table, moves), params).rowcount == 1
+    row = conn.execute(_compare_and_set(target.table, moves, head=True), {**params, "chain": chain})
+    found = row.first()
+    if found is None:
+        return False
+    if found[0] is not None:  # an empty chain: `append` reads where it continues from
+        audit.hold_head(session, chain, int(found[0]), str(found[1]))
+    return True
 
 
 def touch(session: Session, target: Target, doing: str) -> None:
@@ -259,10 +289,7 @@ def fire(
         "new": target.version + 1,
         "since": now,
     }
-    updated = session.connection().execute(
-        _compare_and_set(target.table, moves=dest != target.state), params
-    )
-    if updated.rowcount != 1:
+    if not _set_state(session, target, w.programme_id, params):
         raise ConflictError(
             f"{target.what} was changed by someone else while "
             f"you were recording {trigger}; nothing was saved — check "
@@ -305,7 +332,9 @@ if TYPE_CHECKING:
 
 _P = Programme.__table__  # type: ignore[attr-defined]
 _I = ProcessInstance.__table__  # type: ignore[attr-defined]
-_PROCESS_OF = sa.select(
+_PERSON = Person.__table__  # type: ignore[attr-defined]
+_GRANT = RoleGrant.__table__  # type: ignore[attr-defined]
+_LOADED = (
     _P.c.id,
     _P.c.key,
     _P.c.name,
@@ -318,26 +347,66 @@ _PROCESS_OF = sa.select(
     _I.c.definition_id,
     _I.c.definition_hash,
     _P.c.measure_definition_id,
-).join(_I, _I.c.programme_id == _P.c.id)
-_PROCESS_BY_KEY = _PROCESS_OF.where(_P.c.key == sa.bindparam("key"))
-_ANY_PROCESS = _PROCESS_OF.limit(2)
-
-
-def _load(session: Session, programme_key: str | None) -> tuple[ProgrammeRef, InstanceRef]:
-    """The programme and its process in one query (the usual messages when missing)."""
-    conn = session.connection()
-    rows = (
-        conn.execute(_PROCESS_BY_KEY, {"key": programme_key}).all()
-        if programme_key
-        else conn.execute(_ANY_PROCESS).all()
+    _PERSON.c.name,
+    _GRANT.c.role,
+)
+_FROM = (
+    _P.join(_I, _I.c.programme_id == _P.c.id)
+    .outerjoin(_PERSON, _PERSON.c.login == sa.bindparam("login"))
+    .outerjoin(
+        _GRANT, sa.and_(_GRANT.c.person_id == _PERSON.c.id, _GRANT.c.programme_id == _P.c.id)
     )
-    if len(rows) != 1:
+)
+_PG_CHAIN_LOCK = sa.func.pg_advisory_xact_lock(audit.PG_LOCK_KEY, _P.c.id)
+_LOAD: dict[tuple[bool, bool], sa.Select] = {}
+
+
+def _load_statement(by_key: bool, pg: bool) -> sa.Select:
+    """The programme, its process and the actor's roles there in one query (one row per
+    role); on PostgreSQL it also takes the programme's audit-chain lock (see `_load`)."""
+    stmt = _LOAD.get((by_key, pg))
+    if stmt is None:
+        stmt = sa.select(*_LOADED, *([_PG_CHAIN_LOCK] if pg else [])).select_from(_FROM)
+        if by_key:
+            stmt = stmt.where(_P.c.key == sa.bindparam("key"))
+        else:  # the only programme: two are enough to tell that there are several
+            stmt = stmt.where(_P.c.id.in_(sa.select(_P.c.id).limit(2).scalar_subquery()))
+        _LOAD[(by_key, pg)] = stmt
+    return stmt
+
+
+def _load(
+    session: Session, programme_key: str | None, login: str
+) -> tuple[ProgrammeRef, InstanceRef, people.Actor | None]:
+    """The programme, its process and the acting person with their roles there, in one
+    query (the usual messages when the programme or process is missing).
+
+    On PostgreSQL the same query takes the programme's audit-chain lock, which the
+    transition's audit row needs anyway: every statement after it sees the chain as the
+    lock leaves it, so the compare-and-set can bring the chain's head back with it. (The
+    process row is only ever changed under that lock, so taking it first cannot deadlock
+    with another transition.)"""
+    conn = session.connection()
+    pg = conn.dialect.name == "postgresql"
+    params = {"login": login.lower()}
+    if programme_key:
+        params["key"] = programme_key
+    rows = conn.execute(_load_statement(bool(programme_key), pg), params).all()
+    if len({r[0] for r in rows}) != 1:
         prog = lookup.find_programme(session, programme_key)  # raises the right error
         lookup.instance_of(session, prog)
     r = rows[0]
+    if pg:
+        audit.locked(session, audit.chain_of(r[0]))
+    actor = (
+        None
+        if r[12] is None
+        else people.Actor(login.lower(), r[12], frozenset(x[13] for x in rows if x[13]))
+    )
     return (
         ProgrammeRef(r[0], r[1], r[2], r[3], r[4], r[5], r[11]),
         InstanceRef(r[6], r[7], r[8], r[9], r[10]),
+        actor,
     )
 
 
@@ -382,7 +451,7 @@ def advance(
     """
 
     def work(w: Work) -> Advanced:
-        prog, inst = _load(w.session, programme_key)
+        prog, inst, actor = _load(w.session, programme_key, w.actor)
         w.enter(prog)
         w.about(subject=f"process:{inst.id}", trigger=trigger, from_state=inst.state)
         if comment is not None and len(comment) > unit_of_work.MAX_TEXT:
@@ -415,7 +484,7 @@ def advance(
         target = process_target(prog, inst)
         result = fire(
             w,
-            people.actor_roles(w.session, w.actor, w.programme_id),
+            actor,
             target,
             definition,
             name,

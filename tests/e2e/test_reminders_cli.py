@@ -114,6 +114,22 @@ def test_rules_check_good_and_bad(tmp_path):
     assert r.returncode == 1 and "Traceback" not in r.stderr
 
 
+def test_rules_check_with_a_programme_checks_its_roles(dbfile, tmp_path):
+    good = ROOT / "workflows" / "examples" / "jamtland-harjedalen" / "reminders.yaml"
+    text = good.read_text(encoding="utf-8")
+    foreign = tmp_path / "foreign.yaml"
+    foreign.write_text(
+        text.replace("cc_roles: [steering_group]", "cc_roles: [samradsgrupp]"), encoding="utf-8"
+    )
+    alone = run_rsp("remind", "check", str(foreign), db=dbfile)
+    assert alone.returncode == 0 and "OK — send at" in alone.stdout  # the file alone is fine
+    r = run_rsp("-p", "rsp-2022-2030", "remind", "check", str(foreign), db=dbfile)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "unknown role(s) samradsgrupp" in r.stderr and "for programme rsp-2022-2030" in r.stderr
+    ok = run_rsp("-p", "rsp-2022-2030", "remind", "check", str(good), db=dbfile)
+    assert ok.returncode == 0 and "against programme rsp-2022-2030's roles" in ok.stdout
+
+
 def test_retry_needs_an_admin(dbfile, tmp_path):
     con = sqlite3.connect(dbfile)
     try:

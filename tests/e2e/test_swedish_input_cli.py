@@ -86,6 +86,10 @@ def test_triggers_and_measure_states_by_label(db):
     ok("advance", "arbetet med programmet startar", db=db, now="2022-03-01")
     out = ok("advance", "Samråd", "-m", "Nuläge", "--as", "arbetsgrupp", db=db, now="15 mars 2022")
     assert "consult_service_z: recorded in drafting (by processledare as working_group" in out
+    err = refused("advance", "Samråd", "-m", "Nuläge", "--as", "kung", db=db, now="15 mars 2022")
+    assert "--as 'kung' känns inte igen; giltiga värden:" in err
+    assert "Arbetsgrupp (Näringsliv och samhällsbyggnad) (working_group)" in err
+    assert last_audit(db)[:3] == (WG, "transition", "refused")
     err = refused("advance", "flyga", db=db, now="2022-03-16")
     assert "unknown trigger 'flyga'; possible now:" in err
     assert "consult_service_z (working_group, service_z) «Samråd med Service-Z»" in err

@@ -120,6 +120,35 @@ def drafting_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
+def compiled_db(drafting_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The process at 'remiss compiled' (28 February 2023): replies from two of three."""
+    db = tmp_path_factory.mktemp("compiled") / "rsp.db"
+    shutil.copy(drafting_db, db)
+
+    def rsp(*args: str, now: str) -> None:
+        r = run_rsp(*args, db=str(db), user="processledare", now=now)
+        assert r.returncode == 0, r.stderr
+
+    rsp("remiss", "open", "lansstyrelsen", "berg", "miun", now="2022-11-25")
+    rsp(
+        "remiss",
+        "reply",
+        "berg",
+        "--received",
+        "2023-02-20",
+        "--position",
+        "agrees",
+        now="2023-02-20",
+    )
+    rsp(
+        "remiss", "reply", "miun", "--received", "2023-02-21", "--position", "comments",
+        "-m", "Fler mätbara mål", now="2023-02-21",
+    )  # fmt: skip
+    rsp("remiss", "close", "-m", "Förslaget revideras", now="2023-02-28")
+    return db
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with chromium() as b:
         yield b
@@ -174,6 +203,13 @@ def download(page: Any, link_name: str, folder: Path) -> Path:
     return target
 
 
+def record_step(page: Any, day: str, heading: str | None = None) -> None:
+    """Fill a decision step's date and confirm (in the form under `heading`, if given)."""
+    where = page.locator("form", has=page.get_by_role("heading", name=heading)) if heading else page
+    where.get_by_label(re.compile("^Datum")).fill(day)
+    where.get_by_role("button", name="Bekräfta och registrera").click()
+
+
 def test_the_secretary_takes_a_decision_to_final(browser, drafting_db, tmp_path, checker):
     with served(copy(drafting_db, tmp_path), "2022-12-20", tmp_path / "outbox") as server:
         sek = signed_in(browser, server, "sekreterare", f"{P}/decisions")
@@ -181,17 +217,13 @@ def test_the_secretary_takes_a_decision_to_final(browser, drafting_db, tmp_path,
         checker.check(sek, "decisions")
         sek.get_by_role("link", name="2022-11-22 § 152, RUN/536/2021").click()
         checker.check(sek, "decision")
-        form = sek.locator("form", has=sek.get_by_role("heading", name="Protokollet har justerats"))
-        form.get_by_label(re.compile("^Datum")).fill("2022-11-20")
-        form.get_by_role("button", name="Bekräfta och registrera").click()
+        record_step(sek, "2022-11-20", "Protokollet har justerats")
         assert "Datumet ligger före 2022-11-22." in sek.locator(".error-message").inner_text()
         assert sek.locator(".error-summary").is_visible()
         checker.check(sek, "decision-error")
-        sek.get_by_label(re.compile("^Datum")).fill("2022-11-24")
-        sek.get_by_role("button", name="Bekräfta och registrera").click()
+        record_step(sek, "2022-11-24")
         assert "Registrerat: Protokollet har justerats." in sek.get_by_role("status").inner_text()
-        sek.get_by_label(re.compile("^Datum")).fill("2022-11-25")
-        sek.get_by_role("button", name="Bekräfta och registrera").click()
+        record_step(sek, "2022-11-25")
         facts = sek.locator("dl.facts").inner_text()
         assert "2022-11-25" in facts and "Sista dag att överklaga" in facts
         assert "laga kraft" in facts  # three weeks after 25 November have passed by 20 Dec
@@ -200,6 +232,38 @@ def test_the_secretary_takes_a_decision_to_final(browser, drafting_db, tmp_path,
         assert "laga kraft" in sek.locator("table").inner_text()
         sek.get_by_role("link", name="Delegationer och delegationsbeslut").click()
         checker.check(sek, "delegations")
+
+
+def test_the_secretary_takes_the_adoption_decision_to_final(
+    browser, compiled_db, tmp_path, checker
+):
+    """The adoption (RUN 23 May 2023 § 89) recorded in the browser after the meeting, by its
+    own meeting date, then minutes approved and announced: final three weeks later."""
+    with served(copy(compiled_db, tmp_path), "2023-06-20", tmp_path / "outbox") as server:
+        sek = signed_in(browser, server, "sekreterare", P)
+        sek.get_by_role("link", name=re.compile(r"^Registrera\W+Nämnden fastställer")).click()
+        assert sek.locator("h1").inner_text() == "Nämnden fastställer programmet"
+        sek.get_by_label("Beslutsreferens").fill("2023-05-23 RUN/536/2021")
+        sek.get_by_role("button", name="Bekräfta och registrera").click()
+        assert "saknar paragraf" in sek.locator("#decision-error").inner_text()
+        sek.get_by_label("Beslutsreferens").fill("2023-05-23 § 89 RUN/536/2021")
+        sek.get_by_role("button", name="Bekräfta och registrera").click()
+        assert "Registrerat: Nämnden fastställer" in sek.get_by_role("status").inner_text()
+        assert "Fastställt av nämnden" in sek.locator("dl.facts").inner_text()
+
+        sek.goto(server.url + f"{P}/decisions")
+        sek.get_by_role("link", name="2023-05-23 § 89, RUN/536/2021").click()
+        checker.check(sek, "adoption-decision")
+        record_step(sek, "2023-05-26", "Protokollet har justerats")
+        assert "Registrerat: Protokollet har justerats." in sek.get_by_role("status").inner_text()
+        record_step(sek, "2023-05-29")
+        facts = sek.locator("dl.facts").inner_text()
+        assert "2023-05-29" in facts and "Sista dag att överklaga" in facts
+        assert "laga kraft" in facts  # three weeks from 29 May have passed by 20 June
+        checker.check(sek, "adoption-final")
+        sek.get_by_role("link", name="Alla beslut").click()
+        row = sek.locator("tr", has=sek.get_by_role("link", name="2023-05-23 § 89, RUN/536/2021"))
+        assert "laga kraft" in row.inner_text()
 
 
 def test_the_lead_runs_a_remiss_to_its_compilation(browser, drafting_db, tmp_path, checker):

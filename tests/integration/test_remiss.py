@@ -153,6 +153,15 @@ def test_replies_late_twice_or_not_consulted(any_db, clock):
         remiss_actions.record_reply(
             any_db, clock, WG, None, "berg", D("2023-02-20"), "comments", " "
         )
+    with pytest.raises(
+        InvalidInput,
+        match=r"kommunerna .Kommunerna i Jämtlands län. is a group, consulted as its members: "
+        r"record each member's reply, e.g. 'rsp remiss reply berg …' \(members: berg, bracke,",
+    ):
+        remiss_actions.record_reply(
+            any_db, clock, WG, None, "kommunerna", D("2023-02-20"), "agrees", None
+        )
+    assert last_audit(any_db).outcome == "refused"
     with pytest.raises(InvalidInput, match="between the opening day 2022-11-25 and today"):
         remiss_actions.record_reply(
             any_db, clock, WG, None, "berg", D("2023-02-21"), "agrees", None

@@ -109,3 +109,32 @@ def test_a_regions_own_form_matches_whole_numbers_only(typed):
         parse_decision_ref(f"2028-04-12 § 6 {typed}", form=form)
     ref = parse_decision_ref("2028-04-12 § 6 rkl.2028.0188", form=form)  # any case
     assert (ref.diary_number, ref.diary_normalised) == ("rkl.2028.0188", "2028/188")
+
+
+@pytest.mark.parametrize(
+    "block,key,problem",
+    [
+        (
+            "diary_numbers:\n  pattern: 'KS (?P<number>\\d+)'\n  example: 'RS 12'",
+            "example",
+            "does not match its own example 'RS 12'",
+        ),
+        (
+            "diary_numbers:\n  pattern: 'KS (?P<number>\\d+)'\n  exmaple: 'KS 12'",
+            "exmaple",
+            "unknown key 'exmaple' (did you mean 'example'?)",
+        ),
+    ],
+)
+def test_a_misspelt_or_unmatched_example_is_reported_at_its_own_line(tmp_path, block, key, problem):
+    text = (Path(workflows.__file__).parent / "drafting.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "process.yaml"
+    path.write_text(text + "\n" + block + "\n", encoding="utf-8")
+    line = text.count("\n") + 2 + next(i for i, x in enumerate(block.splitlines()) if key in x)
+    with pytest.raises(DefinitionError) as e:
+        load_definition(path)
+    assert any(f"process.yaml:{line}:" in p and problem in p for p in e.value.problems), (
+        e.value.problems
+    )
+    if key == "exmaple":  # the missing key is named too, at the block's line
+        assert any("'example' missing" in p for p in e.value.problems), e.value.problems

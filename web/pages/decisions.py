@@ -21,6 +21,7 @@ from process.core.clock import STOCKHOLM
 from process.core.errors import InvalidInput, NotFound, PermissionDenied, RspError
 from process.decisions import finality
 from process.decisions import steps as decision_steps
+from process.decisions.finality import DecisionView
 from process.reports import status as status_service
 from process.reports.remiss_text import decision_note
 from process.storage.tables import AuditEvent
@@ -52,7 +53,7 @@ def decides(session: Session, programme: ProgrammeView) -> bool:
     return bool(set(roles) & programme.roles)
 
 
-def _final_text(d: dict[str, Any], lang: str) -> str:
+def _final_text(d: DecisionView, lang: str) -> str:
     if d["final_on"]:
         return t("decisions.final_on", lang, day=d["final_on"].isoformat())
     if d["expected_final"]:
@@ -158,7 +159,7 @@ def _decision_page(
     )
 
 
-def _forms(d: dict[str, Any]) -> list[str]:
+def _forms(d: DecisionView) -> list[str]:
     """The steps that may be recorded on the decision now."""
     step = d["step"]
     if step == "decided":

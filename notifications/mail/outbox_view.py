@@ -1,0 +1,60 @@
+"""The outbox as the administrator's page shows it: one programme's mails, failed ones
+first, then those waiting, then those sent, newest first within each; and the counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from notifications.mail.outbox import TABLE
+from process.storage.outbox_table import FAILED, PENDING, SENDING, SENT, STATUSES
+
+ORDER = (FAILED, PENDING, SENDING, SENT)
+COLUMNS = (
+    "id",
+    "recipient",
+    "mail_subject",
+    "status",
+    "attempts",
+    "last_error",
+    "created_at",
+    "next_attempt_at",
+    "sent_at",
+    "rule",
+    "due_on",
+)
+
+
+def listing(session: Session, programme_id: int, limit: int = 200) -> list[dict[str, Any]]:
+    """A programme's mails (without their bodies), failed first, at most `limit`."""
+    rank = sa.case({s: i for i, s in enumerate(ORDER)}, value=TABLE.c.status, else_=len(ORDER))
+    query = (
+        sa.select(*(TABLE.c[c] for c in COLUMNS))
+        .where(TABLE.c.programme_id == programme_id)
+        .order_by(rank, TABLE.c.id.desc())
+        .limit(limit)
+    )
+    return [dict(r) for r in session.connection().execute(query).mappings()]
+
+
+def counts(session: Session, programme_id: int) -> dict[str, int]:
+    """How many of the programme's mails are in each status."""
+    rows = session.connection().execute(
+        sa.select(TABLE.c.status, sa.func.count())
+        .where(TABLE.c.programme_id == programme_id)
+        .group_by(TABLE.c.status)
+    )
+    out = dict.fromkeys(STATUSES, 0)
+    out.update({r[0]: r[1] for r in rows})
+    return out
+
+
+def programme_of(session: Session, message_id: int) -> int | None:
+    """The programme a mail belongs to (None: no such mail, or the installation's)."""
+    return (
+        session.connection()
+        .execute(sa.select(TABLE.c.programme_id).where(TABLE.c.id == message_id))
+        .scalar()
+    )

@@ -1,0 +1,132 @@
+"""A persisted transition in as few round trips as its promises allow (issue 13), on a
+SQLite file and on PostgreSQL: one read (programme, process, the actor's roles; on
+PostgreSQL it also takes the programme's chain lock), one compare-and-set that brings the
+chain's head back, one insert of the sealed row. Rows appended later in the same
+transaction continue from the head it wrote; a rolled-back transaction's head is never
+used again; and the trail verifies with the key throughout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from process.access import audit, audit_key, audit_verify, trail_check
+from process.access.unit_of_work import Work
+from process.core.clock import FixedClock
+from process.core.decision_refs import parse_decision_ref
+from process.core.errors import InvalidInput
+from process.storage.database import Database
+from process.workflow import engine
+from tests.support import at, make_programme
+
+WORKER = "processledare"
+
+
+@pytest.fixture
+def key(tmp_path: Path) -> Iterator[audit_key.AuditKey]:
+    made = audit_key.generate(str(tmp_path / "audit.key"))
+    audit_key.use(made)
+    yield made
+    audit_key.use(None)
+
+
+def _drafting(db: Database, clock: FixedClock) -> None:
+    make_programme(db, clock)
+    trail_check.seal(db, clock, "it-admin")
+    ref = parse_decision_ref("2022-02-22 § 12 RUN/536/2021")
+    engine.advance(db, clock, "sekreterare", None, "decide_start", decision=ref)
+    engine.advance(db, clock, WORKER, None, "begin_drafting")
+
+
+def _statements(db: Database) -> tuple[list[str], object]:
+    seen: list[str] = []
+
+    def listen(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
+        seen.append(" ".join(statement.split())[:40])
+
+    sa.event.listen(db.engine, "before_cursor_execute", listen)
+    return seen, listen
+
+
+def _verified(db: Database, key: audit_key.AuditKey) -> int:
+    with db.read() as session:
+        result = audit_verify.verify_rows(audit.iter_rows(session), key=key)
+    assert result.ok, result.problems[:3]
+    return result.rows
+
+
+def test_a_transition_is_one_read_one_update_one_insert(any_db, key):
+    clock = FixedClock(at("2022-02-22"))
+    _drafting(any_db, clock)
+    rows = _verified(any_db, key)
+    seen, listen = _statements(any_db)
+    try:
+        engine.advance(any_db, clock, WORKER, None, "consult_service_z", comment="Service-Z")
+    finally:
+        sa.event.remove(any_db.engine, "before_cursor_execute", listen)
+    body = [s for s in seen if not s.startswith("BEGIN")]
+    assert [s.split()[0] for s in body] == ["SELECT", "UPDATE", "INSERT"], seen
+    if any_db.dialect == "postgresql":
+        assert "pg_advisory_xact_lock" not in " ".join(body[1:])  # taken once, in the read
+    assert _verified(any_db, key) == rows + 1
+    for n in range(3):  # each continues the chain from the head the update brought back
+        engine.advance(any_db, clock, WORKER, None, "consult_service_z", comment=f"möte {n}")
+    assert _verified(any_db, key) == rows + 4
+
+
+def test_rows_after_the_first_in_one_transaction_continue_the_chain(any_db, key):
+    clock = FixedClock(at("2022-02-22"))
+    _drafting(any_db, clock)
+    rows = _verified(any_db, key)
+
+    def two_more(w: Work, result: engine.Advanced) -> None:
+        w.audit("note", subject=result.subject, comment="första")
+        audit.append_many(
+            w.session,
+            [
+                {
+                    "at": w.now,
+                    "recorded_at": w.recorded,
+                    "actor": w.actor,
+                    "action": "note",
+                    "programme_id": w.programme_id,
+                    "comment": text,
+                }
+                for text in ("andra", "tredje")
+            ],
+        )
+        w.audit("note", subject=result.subject, comment="fjärde")
+
+    engine.advance(any_db, clock, WORKER, None, "consult_service_z", comment="x", then=two_more)
+    assert _verified(any_db, key) == rows + 5
+    with any_db.read() as session:
+        seqs = [
+            r["seq"]
+            for r in audit.iter_rows(session, chain=1)
+            if r["action"] in ("transition", "note")
+        ]
+    assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
+
+
+def test_a_rolled_back_transactions_head_is_not_used_again(any_db, key):
+    clock = FixedClock(at("2022-02-22"))
+    _drafting(any_db, clock)
+    rows = _verified(any_db, key)
+
+    def refuse_after_writing(w: Work, result: engine.Advanced) -> None:
+        w.audit("note", subject=result.subject, comment="rolled back with the rest")
+        raise InvalidInput("not after all")
+
+    with pytest.raises(InvalidInput, match="not after all"):
+        engine.advance(
+            any_db, clock, WORKER, None, "consult_service_z", comment="x", then=refuse_after_writing
+        )
+    engine.advance(any_db, clock, WORKER, None, "consult_service_z", comment="y")
+    # the refusal's row and the second transition's row; nothing of the rolled-back work
+    assert _verified(any_db, key) == rows + 2
+    with any_db.read() as session:
+        last = list(audit.iter_rows(session, chain=1))[-2:]
+    assert [(r["outcome"], r["comment"]) for r in last] == [("refused", "x"), ("applied", "y")]
