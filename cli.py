@@ -27,8 +27,69 @@ ALIASES = {
 }
 
 
+class _OptionParser(click.parser._OptionParser):
+    """click's parser, minus one cost: click tries every option as a long one first, and
+    the refusal of a short one (`-m`) imports difflib for "did you mean" suggestions
+    that are then thrown away; a short option goes straight to the short ones."""
+
+    def _match_long_opt(self, opt: str, explicit_value: str | None, state: Any) -> None:
+        if opt not in self._long_opt and opt[:2] not in self._opt_prefixes:
+            raise click.NoSuchOption(opt, ctx=self.ctx)  # caught: short options are next
+        super()._match_long_opt(opt, explicit_value, state)
+
+
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size().columns, without importing shutil (and with it zlib, bz2
+    and lzma) only to print help: COLUMNS, else the terminal's width, else 80."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+        columns = columns or 80
+    return columns
+
+
+class _HelpFormatter(click.HelpFormatter):
+    """click's help formatter, its width found as click finds it (see _terminal_columns)."""
+
+    def __init__(
+        self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
+    ) -> None:
+        if width is None:
+            width = click.formatting.FORCED_WIDTH  # set by click's test runner
+            if width is None:
+                width = max(min(_terminal_columns(), max_width or 80) - 2, 50)
+        super().__init__(indent_increment, width, max_width)
+
+
+class RspContext(click.Context):
+    formatter_class = _HelpFormatter
+
+
+class RspCommand(click.Command):
+    """A command of cli.py, parsed with `_OptionParser`."""
+
+    context_class = RspContext
+
+    def make_parser(self, ctx: click.Context) -> click.parser._OptionParser:
+        parser = _OptionParser(ctx)
+        for param in self.get_params(ctx):
+            param.add_to_parser(parser, ctx)
+        return parser
+
+
 class RspGroup(click.Group):
     """A click group that turns rsp's errors into a message and exit status 1."""
+
+    command_class = RspCommand
+    context_class = RspContext
 
     def make_context(
         self,
@@ -40,7 +101,7 @@ class RspGroup(click.Group):
         """Before the options are parsed: the settings file's values become the variables
         not set in the environment (the environment wins), so every option and part of
         rsp sees them; its problems are reported once the command is known."""
-        if parent is None:
+        if parent is None and (_settings_file_possible(args) or CONFIG_MODULE in sys.modules):
             import os
 
             from process.core import config
@@ -90,9 +151,79 @@ class RspGroup(click.Group):
         return (cmd.name if cmd is not None else name), cmd, rest
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        _register_command_groups()
-        return super().list_commands(ctx)
+        return sorted({*self.commands, *LAZY_HELP})
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """As click's, but the groups of other modules not imported yet are listed from
+        LAZY_HELP, so that `rsp --help` imports none of them."""
+        from gettext import gettext as _
+
+        commands = []
+        for name in self.list_commands(ctx):
+            cmd = self.commands.get(name)
+            if cmd is None and name in LAZY_HELP:
+                cmd = click.Command(name, help=LAZY_HELP[name])
+            if cmd is not None and not cmd.hidden:
+                commands.append((name, cmd))
+        if commands:
+            limit = formatter.width - 6 - max(len(name) for name, _cmd in commands)
+            with formatter.section(_("Commands")):
+                formatter.write_dl(
+                    [(name, cmd.get_short_help_str(limit)) for name, cmd in commands]
+                )
+
+
+CONFIG_MODULE = "process.core.config"
+DEFAULT_SETTINGS_FILE = "/etc/rsp/rsp.toml"  # = process.core.config.DEFAULT_PATH
+
+
+def _settings_file_possible(args: list[str]) -> bool:
+    """Whether a settings file may apply (--config, RSP_CONFIG or the default file): when
+    none can, the settings module and its TOML parser are not imported at all."""
+    import os
+
+    return bool(
+        os.environ.get("RSP_CONFIG")
+        or any(arg.startswith("--config") for arg in args)
+        or os.path.isfile(DEFAULT_SETTINGS_FILE)
+    )
+
+
+# The first paragraph of the help of each command group that lives in another module
+# (registered by _register_command_groups on first need), for `rsp --help`;
+# tests/e2e/test_startup_imports.py keeps it equal to the groups' own help.
+LAZY_HELP = {
+    "audit": "The audit trail: verify it, publish checkpoints, seal it with a key, export it.",
+    "bodies": "Responsible bodies (ansvariga aktörer): addresses, member bodies, member people.",
+    "calendar": "Calendar files of milestones and deadlines.",
+    "config": "The installation's settings file (TOML) and environment.",
+    "decide": "Record a decision taken under a delegation that covers you.",
+    "decision": "Board decisions on their way to being final (laga kraft).",
+    "delegate": "Record that the board delegates a KIND of decision (board role or admin).",
+    "delegation": (
+        "Delegations of the board's decisions: list, revoke, report back. ('rsp "
+        "delegations …' works too; 'rsp delegate' records one.)"
+    ),
+    "digest": (
+        "The weekly status digest: stage, milestones planned vs actual with a timeline "
+        "picture, decisions, measures by priority area, what is overdue or due within 14 "
+        "days, remiss replies. Swedish unless --lang en. Without a subcommand: build and "
+        "show it."
+    ),
+    "followup": "The year-end follow-up: record each measure's outcome, print the report.",
+    "installation": "The installation: its administrators and who may write from the command line.",
+    "measure": (
+        "Measures: list them (what is due, overdue, by area, goal, body or state), show "
+        "one, move it through its lifecycle, add progress notes. ('rsp measures …' works "
+        "too.)"
+    ),
+    "outbox": "The outbox of reminder mails: list, show, retry failed ones.",
+    "plan": "Yearly action plans (handlingsplaner): template, import, roll over.",
+    "remind": "Deadline reminders: compute what is due, preview the coming ones, check rules.",
+    "remiss": "The remiss: consulted bodies (remissinstanser), replies, reply date, compilation.",
+    "scheduler": "The reminder daemon.",
+    "templates": "Templates of reminder mails, the digest and the reports; your own replace them.",
+}
 
 PIPE_CLOSED = 141  # as a shell reports a command ended by SIGPIPE (128 + 13)
 
@@ -227,11 +358,12 @@ def main(
       rsp status
       RSP_USER=sekreterare rsp advance decide_start --decision '2022-02-22 § 12 RUN/536/2021'
     """
-    from process.core import config
+    if CONFIG_MODULE in sys.modules:  # else no settings file was read (see make_context)
+        from process.core import config
 
-    applied = config.last_applied()
-    if applied is not None and ctx.invoked_subcommand != "config":
-        config.refuse_problems(applied.loaded, lang)
+        applied = config.last_applied()
+        if applied is not None and ctx.invoked_subcommand != "config":
+            config.refuse_problems(applied.loaded, lang)
     if now_value and effective_value:
         raise click.UsageError("give --now (a replay) or --effective (a past date), not both")
     from process.core import vocab

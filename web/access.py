@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.storage.plan_tables import Body, BodyPerson
+from process.storage.body_tables import Body, BodyPerson
 from process.storage.tables import Programme, RoleGrant
 from web.auth.sessions import SignedIn
 from web.page import Page, PageNotFound

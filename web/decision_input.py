@@ -4,10 +4,10 @@ service, with each missing part named in the page's language."""
 from __future__ import annotations
 
 from process.core.decision_refs import (
-    DATE_RE,
     DIARY_RE,
-    PARA_RE,
     DecisionRef,
+    date_re,
+    para_re,
     parse_decision_ref,
 )
 from process.core.errors import InvalidInput
@@ -27,7 +27,7 @@ def parse(raw: str, text: str, lang: str) -> DecisionRef:
     if "\n" in raw or "\r" in raw or len(raw) > 200:
         raise DecisionProblem(t("decision.one_line", lang))
     parts = []
-    for regex, key in ((DATE_RE, "date"), (PARA_RE, "paragraph"), (DIARY_RE, "diary")):
+    for regex, key in ((date_re(), "date"), (para_re(), "paragraph"), (DIARY_RE, "diary")):
         found = regex.findall(raw)
         if len(found) != 1:
             parts.append(t(f"decision.{'missing' if not found else 'twice'}.{key}", lang))

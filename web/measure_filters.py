@@ -11,7 +11,8 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.plans.measure_queries import Filters
-from process.storage.plan_tables import ActionPlan, Body, PlanArea, PlanGoal, table
+from process.storage.body_tables import Body
+from process.storage.plan_tables import ActionPlan, PlanArea, PlanGoal, table
 from web.views import Workflows
 from web.words import t
 

@@ -34,6 +34,7 @@ from process.plans.measure_queries import open_states
 from process.remiss import rules as remiss_service
 from process.reports import status as status_service
 from process.storage import lookup
+from process.storage.body_tables import Body as BodyRow
 from process.storage.plan_tables import (
     ActionPlan,
     Measure,
@@ -42,7 +43,6 @@ from process.storage.plan_tables import (
     PlanArea,
     table,
 )
-from process.storage.plan_tables import Body as BodyRow
 from process.storage.tables import AuditEvent
 from process.workflow import stored
 from process.workflow.definition import label_text

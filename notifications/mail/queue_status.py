@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from notifications.mail.outbox import TABLE, counts
+from process.storage.checkpoint_table import AuditCheckpoint
 from process.storage.outbox_table import PENDING, SENDING
-from process.storage.tables import AuditCheckpoint, AuditEvent
+from process.storage.tables import AuditEvent
 
 _A = AuditEvent.__table__  # type: ignore[attr-defined]
 _C = AuditCheckpoint.__table__  # type: ignore[attr-defined]

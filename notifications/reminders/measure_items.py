@@ -32,16 +32,15 @@ from notifications.reminders.rules import KindRules, Rules
 from process.core.clock import STOCKHOLM
 from process.core.words import long_date
 from process.plans.measure_queries import OPEN_STATES, open_states
+from process.storage.body_tables import Body as BodyRow
+from process.storage.body_tables import BodyGroupMember, BodyPerson
 from process.storage.plan_tables import (
     ActionPlan,
-    BodyGroupMember,
-    BodyPerson,
     Measure,
     MeasureBody,
     MeasureDeadline,
     table,
 )
-from process.storage.plan_tables import Body as BodyRow
 from process.storage.tables import Person, Programme
 
 KIND = "measure"

@@ -21,7 +21,7 @@ from notifications.reminders.rules import Rules
 from process.access import capabilities
 from process.access.capabilities import REMINDER_CONTACT
 from process.core.words import long_date
-from process.storage.plan_tables import Body
+from process.storage.body_tables import Body
 from process.storage.remiss_tables import Remiss, RemissBody, table
 from process.storage.tables import Programme
 

@@ -23,7 +23,6 @@ from process.access import audit
 from process.access.audit_key import AuditKey, verify_signature
 from process.core.errors import InvalidInput
 from process.core.nesting import loads_json
-from process.storage.tables import AuditCheckpoint
 
 FORMAT = "rsp-checkpoint-1"
 BEGIN, END = "-----BEGIN RSP AUDIT CHECKPOINT-----", "-----END RSP AUDIT CHECKPOINT-----"
@@ -84,7 +83,7 @@ def make(
         key.public_key() if key else "",
     )
     session.connection().execute(
-        sa.insert(_TABLE),
+        sa.insert(_table()),
         dict(
             made_at=recorded_at,
             reason=reason,
@@ -96,16 +95,22 @@ def make(
     return cp
 
 
-_TABLE = AuditCheckpoint.__table__  # type: ignore[attr-defined]
+def _table() -> sa.Table:
+    """The checkpoints' table, built on first use (a transition without a decision on an
+    unkeyed trail makes none)."""
+    from process.storage.checkpoint_table import AuditCheckpoint
+
+    return AuditCheckpoint.__table__  # type: ignore[attr-defined, no-any-return]
 
 
 def latest(session: Session) -> Checkpoint | None:
     """The newest checkpoint kept in the database, or None."""
+    table = _table()
     row = (
         session.connection()
         .execute(
-            sa.select(_TABLE.c.body, _TABLE.c.signature, _TABLE.c.public_key)
-            .order_by(_TABLE.c.id.desc())
+            sa.select(table.c.body, table.c.signature, table.c.public_key)
+            .order_by(table.c.id.desc())
             .limit(1)
         )
         .first()

@@ -133,7 +133,7 @@ def list_people(session: Session, programme_id: int) -> list[dict]:
 def _here(w: Work, person: Person) -> None:
     """PermissionDenied unless the person works on this programme (a role or a body here)
     or on none: a programme's administrator does not change people of other programmes."""
-    from process.storage.plan_tables import Body, BodyPerson
+    from process.storage.body_tables import Body, BodyPerson
 
     conn, pid = w.session.connection(), w.programme_id
     g, bp, b = RoleGrant.__table__, BodyPerson.__table__, Body.__table__  # type: ignore[attr-defined]

@@ -14,10 +14,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from process.storage.decision_table import Decision
 from process.storage.outbox_table import OutboxMessage
 from process.storage.plan_tables import Measure
 from process.storage.remiss_tables import DecisionFinality, Delegation, table
-from process.storage.tables import Decision, Person, ProcessInstance, RoleGrant
+from process.storage.tables import Person, ProcessInstance, RoleGrant
 
 STEP_COLUMNS = {
     "decision.minutes_approved": ("minutes_approved_on",),

@@ -21,16 +21,15 @@ from process.core import contact
 from process.core.clock import Clock
 from process.core.errors import InvalidInput, NotFound
 from process.storage import lookup
+from process.storage.body_tables import Body as BodyRow
+from process.storage.body_tables import BodyGroupMember, BodyPerson
 from process.storage.database import Database
 from process.storage.plan_tables import (
     ActionPlan,
-    BodyGroupMember,
-    BodyPerson,
     Measure,
     MeasureBody,
     table,
 )
-from process.storage.plan_tables import Body as BodyRow
 from process.storage.tables import Person
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -13,26 +12,32 @@ if TYPE_CHECKING:
     from process.storage.database import Database
 
 
-@dataclass
 class Env:
-    """The global options, turned into a database, a clock and an actor on demand."""
+    """The global options, turned into a database, a clock and an actor on demand.
+    (A plain class, not a dataclass: `rsp --help` need not import dataclasses.)"""
 
-    db_value: str | None
-    now_value: str | None
-    programme: str | None
-    lang: str
-    effective_value: str | None = None
-    _db: Database | None = field(default=None, repr=False)
+    def __init__(
+        self,
+        db_value: str | None,
+        now_value: str | None,
+        programme: str | None,
+        lang: str,
+        effective_value: str | None = None,
+    ) -> None:
+        self.db_value = db_value
+        self.now_value = now_value
+        self.programme = programme
+        self.lang = lang
+        self.effective_value = effective_value
+        self._db: Database | None = None
 
     @property
     def actor(self) -> str:
         """The acting person (RSP_USER, or the login name), as a command-line Caller that
         also carries the operating-system user who ran the command."""
-        import getpass
-
         from process.access.caller import CLI, Caller
 
-        os_user = getpass.getuser()
+        os_user = _login_name()
         return Caller(os.environ.get("RSP_USER") or os_user, CLI, os_user)
 
     @property
@@ -74,6 +79,18 @@ class Env:
         if self._db is not None:
             self._db.dispose()
             self._db = None
+
+
+def _login_name() -> str:
+    """getpass.getuser(), without importing getpass (and with it termios) on every write:
+    LOGNAME, USER, LNAME or USERNAME, else the password database's name of the user."""
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        user = os.environ.get(name)
+        if user:
+            return user
+    import pwd
+
+    return pwd.getpwuid(os.getuid())[0]
 
 
 pass_env = click.make_pass_decorator(Env)

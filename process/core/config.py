@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -262,6 +261,8 @@ def _secret_problem(line: int, setting_name: str) -> Problem:
 
 def parse(text: str, path: str) -> Loaded:
     """The settings of a TOML text; every problem with its line, none raised."""
+    import tomllib  # only when there is a file to read
+
     loaded = Loaded(path)
     try:
         data = tomllib.loads(text)

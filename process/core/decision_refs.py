@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -10,17 +11,31 @@ from process.core import diary_numbers
 from process.core.clock import MONTHS, parse_day
 from process.core.errors import InvalidInput
 
+
 # the meeting date as 2022-02-22, 22/2 2022 or 22 februari 2022 (process.core.clock)
 # (a month by its name only, so that '§ 12 RS 2025-00118' holds no date but the meeting's)
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-DATE_RE = re.compile(
-    rf"(?<![\d/-])(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})(?![\d/-])",
-    re.IGNORECASE,
-)
+# (both compiled on first use: a command that records no decision does not pay for them)
+@functools.cache
+def date_re() -> re.Pattern[str]:
+    """The meeting date's pattern (compiled once, when a reference is first parsed)."""
+    month = "|".join(sorted(MONTHS, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\d/-])(\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}\s+\d{{4}}"
+        rf"|\d{{1,2}}\s+(?:{month})\.?\s+\d{{4}})(?![\d/-])",
+        re.IGNORECASE,
+    )
+
+
 # § 89, § 89a, § 89 a, §§ 89-90 (kept whole, as written)
 _PARA_ONE = r"\d{1,4}(?:[a-zA-Z]|\s[a-z])?"
-PARA_RE = re.compile(rf"§§?\s*({_PARA_ONE}(?:\s?[-–]\s?{_PARA_ONE})?)(?!\w)")
+
+
+@functools.cache
+def para_re() -> re.Pattern[str]:
+    """The paragraph's pattern (compiled once, when a reference is first parsed)."""
+    return re.compile(rf"§§?\s*({_PARA_ONE}(?:\s?[-–]\s?{_PARA_ONE})?)(?!\w)")
+
+
 DIARY_RE = diary_numbers.COMMON
 EXAMPLE = "'2023-05-23 § 89 RUN/536/2021'"
 
@@ -91,8 +106,8 @@ def parse_decision_ref(
     if "\n" in raw or "\r" in raw or len(raw) > 200:
         raise InvalidInput("--decision must be one short line, e.g. " + example)
     problems = []
-    dates = DATE_RE.findall(raw)
-    paras = PARA_RE.findall(raw)
+    dates = date_re().findall(raw)
+    paras = para_re().findall(raw)
     diaries = diary_numbers.find(raw, form.pattern)
     meeting = None
     if len(dates) != 1:

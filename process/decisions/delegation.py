@@ -22,9 +22,10 @@ from process.core.errors import InvalidInput, NotFound, PermissionDenied
 from process.core.words import label
 from process.storage import lookup
 from process.storage.database import Database
+from process.storage.decision_table import Decision
 from process.storage.lookup import ProgrammeRef
 from process.storage.remiss_tables import DelegatedDecision, Delegation, table
-from process.storage.tables import Decision, Person, Programme
+from process.storage.tables import Person, Programme
 from process.workflow import stored
 from process.workflow.definition import NAME_RE
 

@@ -17,8 +17,8 @@ from process.core.appeal_period import (
     step_of,
 )
 from process.core.words import label
+from process.storage.decision_table import Decision
 from process.storage.remiss_tables import DecisionFinality, DelegatedDecision, table
-from process.storage.tables import Decision
 
 STEP_WORDS = {
     "decided": {"sv": "beslutat", "en": "decided"},

@@ -19,8 +19,8 @@ from process.core.words import APPEAL_OUTCOME_LABELS
 from process.decisions import finality
 from process.decisions.finality import DecisionView
 from process.storage.database import Database
+from process.storage.decision_table import Decision
 from process.storage.remiss_tables import DecisionFinality, table
-from process.storage.tables import Decision
 
 OUTCOMES = ("upheld", "overturned")
 WHAT = {

@@ -29,6 +29,7 @@ from process.core.errors import (
     PermissionDenied,
 )
 from process.core.words import OUTCOME_LABELS
+from process.storage.body_tables import Body as BodyRow
 from process.storage.database import Database
 from process.storage.plan_tables import (
     ActionPlan,
@@ -38,7 +39,6 @@ from process.storage.plan_tables import (
     MeasureNote,
     table,
 )
-from process.storage.plan_tables import Body as BodyRow
 from process.storage.tables import Person
 from process.workflow import engine, stored
 from process.workflow.definition import LEGACY_MARKS, Definition

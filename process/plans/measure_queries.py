@@ -20,6 +20,7 @@ from process.core import vocab
 from process.core.errors import InvalidInput
 from process.plans import measure_actions as lifecycle
 from process.storage import lookup
+from process.storage.body_tables import Body as BodyRow
 from process.storage.plan_tables import (
     ActionPlan,
     Measure,
@@ -31,7 +32,6 @@ from process.storage.plan_tables import (
     PlanGoal,
     table,
 )
-from process.storage.plan_tables import Body as BodyRow
 from process.storage.tables import AuditEvent, Programme, WorkflowDefinition
 from process.workflow import stored
 from process.workflow.definition import Definition, label_text

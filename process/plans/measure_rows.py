@@ -15,8 +15,8 @@ from process.access import audit
 from process.access.unit_of_work import Work
 from process.core.errors import ConflictError
 from process.plans.plan_file import Measure
+from process.storage.body_tables import Body as BodyRow
 from process.storage.plan_tables import ActionPlan as PlanRow
-from process.storage.plan_tables import Body as BodyRow
 from process.storage.plan_tables import Measure as MeasureRow
 from process.storage.plan_tables import MeasureBody, MeasureDeadline, table
 from process.workflow import stored

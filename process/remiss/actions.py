@@ -20,8 +20,8 @@ from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import ConflictError, InvalidInput, NotFound
 from process.core.workdays import period
 from process.remiss import rules as remiss
+from process.storage.body_tables import Body, BodyGroupMember
 from process.storage.database import Database
-from process.storage.plan_tables import Body, BodyGroupMember
 from process.storage.remiss_tables import Remiss, RemissBody, table
 from process.workflow import engine
 

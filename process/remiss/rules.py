@@ -21,7 +21,7 @@ from process.core import vocab
 from process.core.errors import InvalidInput
 from process.core.words import POSITION_LABELS, label
 from process.core.workdays import next_working_day, period
-from process.storage.plan_tables import Body
+from process.storage.body_tables import Body
 from process.storage.remiss_tables import Remiss, RemissBody, table
 from process.workflow.guard_facts import RemissFacts
 

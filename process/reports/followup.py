@@ -18,6 +18,7 @@ from process.core.words import long_date, phrase
 from process.reports import templating
 from process.reports.spreadsheet_csv import spreadsheet_csv
 from process.storage import lookup
+from process.storage.body_tables import Body as BodyRow
 from process.storage.plan_tables import (
     ActionPlan,
     Measure,
@@ -27,7 +28,6 @@ from process.storage.plan_tables import (
     PlanGoal,
     table,
 )
-from process.storage.plan_tables import Body as BodyRow
 from process.workflow import stored
 from process.workflow.definition import label_text
 

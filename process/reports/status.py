@@ -16,7 +16,8 @@ from process.core.decision_refs import paragraph_sign
 from process.decisions import finality
 from process.remiss import rules as remiss
 from process.storage import lookup
-from process.storage.tables import AuditEvent, Decision
+from process.storage.decision_table import Decision
+from process.storage.tables import AuditEvent
 from process.workflow import stored
 from process.workflow.definition import label_text
 from process.workflow.next_steps import NextStep

@@ -1,4 +1,4 @@
-"""The tables of bodies, action plans and measures (imported by `process.models`).
+"""The tables of action plans and measures (the bodies' are in `body_tables`).
 
 Lists that are only shown (e-mail addresses, goals served, activities, financing lines,
 an area's examples) are JSON text; what is filtered or joined on has its own table:
@@ -13,37 +13,11 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+# the body tables its measures refer to (also importable from here, as before)
+from process.storage.body_tables import Body as Body
+from process.storage.body_tables import BodyGroupMember as BodyGroupMember
+from process.storage.body_tables import BodyPerson as BodyPerson
 from process.storage.tables import utc_column
-
-
-class Body(SQLModel, table=True):
-    """A responsible body (ansvarig aktör) of a programme; reminders go to its addresses."""
-
-    __tablename__ = "body"
-    __table_args__ = (sa.UniqueConstraint("programme_id", "key"),)
-    id: int | None = Field(default=None, primary_key=True)
-    programme_id: int = Field(foreign_key="programme.id")
-    key: str
-    name: str
-    kind: str
-    emails: str = "[]"  # JSON list of addresses
-    created_at: dt.datetime = utc_column()
-
-
-class BodyGroupMember(SQLModel, table=True):
-    """A body that belongs to a group body ("kommunerna" → each municipality)."""
-
-    __tablename__ = "body_group_member"
-    group_id: int = Field(foreign_key="body.id", primary_key=True)
-    member_id: int = Field(foreign_key="body.id", primary_key=True, index=True)
-
-
-class BodyPerson(SQLModel, table=True):
-    """A registered person who acts for a body (holds `responsible_body` on its measures)."""
-
-    __tablename__ = "body_person"
-    body_id: int = Field(foreign_key="body.id", primary_key=True)
-    person_id: int = Field(foreign_key="person.id", primary_key=True, index=True)
 
 
 class ActionPlan(SQLModel, table=True):

@@ -16,6 +16,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+import process.storage.decision_table  # noqa: F401 - the decision table they refer to
 from process.storage.tables import utc_column
 
 

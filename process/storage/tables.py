@@ -1,4 +1,6 @@
-"""The database tables. Rows hold plain values; the rules live in the services.
+"""The database tables every command uses. Rows hold plain values; the rules live in the
+services. The other tables are in their own modules (board decisions, checkpoints,
+bodies, plans, remiss, outbox, web), imported by the code that uses them.
 
 Datetimes are stored in UTC through `UTCDateTime`, so SQLite and PostgreSQL give back
 the same aware values (the audit hash depends on it).
@@ -113,22 +115,6 @@ class RoleGrant(SQLModel, table=True):
     recorded_at: dt.datetime | None = utc_column(nullable=True)  # real
 
 
-class Decision(SQLModel, table=True):
-    __tablename__ = "decision"
-    id: int | None = Field(default=None, primary_key=True)
-    programme_id: int = Field(foreign_key="programme.id", index=True)
-    body: str
-    meeting_date: dt.date
-    paragraph: str
-    diary_number: str  # as written
-    # normalised ('RS 2021/536'): two spellings of one number are one (see core.diary_numbers)
-    diary_normalised: str | None = None
-    text: str
-    trigger: str
-    recorded_by: str
-    recorded_at: dt.datetime = utc_column()
-
-
 class AuditEvent(SQLModel, table=True):
     """One append-only record of an attempt or an administrative change, in the hash chain
     of its programme (`chain` = the programme's id; 0 for the installation's own events;
@@ -176,16 +162,3 @@ class Installation(SQLModel, table=True):
     public_key: str | None = None  # the key's Ed25519 public key (hex), for checkpoints
     keyed_at: dt.datetime | None = utc_column(nullable=True)
     cli_writers: str = "[]"  # JSON list of the OS users who may write from the command line
-
-
-class AuditCheckpoint(SQLModel, table=True):
-    """A signed statement of every chain's length and head at a moment: published (the
-    weekly digest, the registrar's mail) so that removing rows before it is detected."""
-
-    __tablename__ = "audit_checkpoint"
-    id: int | None = Field(default=None, primary_key=True)
-    made_at: dt.datetime = utc_column()  # the real time
-    reason: str  # decision | daily | manual
-    body: str  # the signed JSON statement
-    signature: str  # Ed25519 signature of `body` (hex)
-    public_key: str  # the key that signed it (hex)

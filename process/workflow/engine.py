@@ -9,9 +9,8 @@ in the same transaction.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -19,22 +18,14 @@ from sqlmodel import Session
 from process.access import audit, checkpoints, people, unit_of_work
 from process.access.unit_of_work import Work
 from process.core import vocab
-from process.core.clock import STOCKHOLM, Clock
+from process.core.clock import Clock
 from process.core.decision_refs import DecisionRef, TypedRef, resolve
 from process.core.errors import ConflictError, InvalidInput, InvalidTransition
 from process.storage import lookup
 from process.storage.database import Database
 from process.storage.lookup import ProgrammeRef
-from process.storage.tables import (
-    AuditEvent,
-    Decision,
-    Person,
-    ProcessInstance,
-    Programme,
-    RoleGrant,
-)
-from process.workflow import guard_facts as guard_facts_of
-from process.workflow import guards, machines, stored
+from process.storage.tables import AuditEvent, Person, ProcessInstance, Programme, RoleGrant
+from process.workflow import guards, machines, stored, trigger_facts
 from process.workflow.definition import Definition, TriggerDef, label_text, own_service
 
 
@@ -64,21 +55,7 @@ def possible_triggers(definition: Definition, state: str) -> str:
     return ", ".join(options) if options else "none (this is a final state)"
 
 
-def fired_counts(session: Session, subject: str) -> dict[str, int]:
-    """How often each trigger has been applied to a subject (from the audit trail)."""
-    table = AuditEvent.__table__  # type: ignore[attr-defined]
-    rows = session.connection().execute(
-        sa.select(table.c.trigger, sa.func.count())
-        .where(
-            table.c.subject == subject, table.c.action == "transition", table.c.outcome == "applied"
-        )
-        .group_by(table.c.trigger)
-    )
-    return {r[0]: r[1] for r in rows}
-
-
 _A = AuditEvent.__table__  # type: ignore[attr-defined]
-_DECISION = Decision.__table__  # type: ignore[attr-defined]
 _HAS_FIRED = (
     sa.select(sa.literal(1))
     .where(
@@ -129,21 +106,8 @@ def fired_for_guards(session: Session, subject: str, t: TriggerDef) -> dict[str,
     return out
 
 
-def guard_facts(
-    session: Session, programme_id: int, t: TriggerDef, now: dt.datetime
-) -> dict[str, Any]:
-    """What the `decision_final:` and remiss guards of `t` look at (nothing if it has none),
-    as keyword arguments of `GuardContext`."""
-    out: dict[str, Any] = {}
-    if not t.guards:
-        return out
-    today = now.astimezone(STOCKHOLM).date()
-    deciding = [d for g in t.guards if (d := guards.needed_decision(g))]
-    if deciding:
-        out["decisions"] = guard_facts_of.decision_facts(session, programme_id, deciding, today)
-    if guards.REMISS_GUARDS.intersection(t.guards):
-        out["remiss"] = guard_facts_of.remiss_facts(session, programme_id, today)
-    return out
+fired_counts = trigger_facts.fired_counts  # (read in trigger_facts, so that status and the
+guard_facts = trigger_facts.for_trigger  # next steps need not import the engine)
 
 
 def check_attempt(
@@ -284,7 +248,7 @@ def fire(
         comment=comment,
         has_decision=decision is not None,
         fired=fired_for_guards(session, target.subject, t),
-        **guard_facts(session, w.programme_id, t, now),
+        **trigger_facts.for_trigger(session, w.programme_id, t, now),
     )
     dest = machines.fire(definition, target.state, trigger, ctx)
     if dest is None:
@@ -300,8 +264,10 @@ def fire(
             "text": decision.text or (comment or label_of(t)),
             "body": prog.board_name,
         }
+        from process.storage.decision_table import Decision  # only when one is recorded
+
         inserted = session.connection().execute(
-            sa.insert(_DECISION),
+            sa.insert(Decision.__table__),  # type: ignore[attr-defined]
             dict(
                 programme_id=prog.id,
                 body=prog.board_name,

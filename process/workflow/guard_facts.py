@@ -38,9 +38,9 @@ class RemissFacts:
 def _statements() -> tuple[sa.Select, sa.Select, sa.Select]:
     """The three reads, built on first use: the decision, remiss and body tables stay off
     the import path of commands whose triggers have no such guard (rsp advance)."""
-    from process.storage.plan_tables import Body
+    from process.storage.body_tables import Body
+    from process.storage.decision_table import Decision
     from process.storage.remiss_tables import DecisionFinality, Remiss, RemissBody, table
-    from process.storage.tables import Decision
 
     _D = Decision.__table__  # type: ignore[attr-defined]
     _F = table(DecisionFinality)

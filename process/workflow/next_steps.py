@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from process.workflow import engine, guards
+from process.workflow import guards, trigger_facts
 from process.workflow.definition import Definition, command_for, label_text
 
 
@@ -35,11 +35,11 @@ def next_steps(
 ) -> tuple[NextStep, ...]:
     """The triggers possible now, who may fire them, and what still blocks them."""
     options = definition.triggers_from(state)
-    fired = engine.fired_counts(session, subject) if any(t.guards for t in options) else {}
+    fired = trigger_facts.fired_counts(session, subject) if any(t.guards for t in options) else {}
     out = []
     for t in options:
         facts = (
-            engine.guard_facts(session, programme_id, t, now)
+            trigger_facts.for_trigger(session, programme_id, t, now)
             if programme_id is not None and now is not None
             else {}
         )

@@ -14,8 +14,9 @@ import sqlalchemy as sa
 import workflows
 from process.bodies import bodies
 from process.programme import setup
+from process.storage.decision_table import Decision
 from process.storage.plan_tables import Measure
-from process.storage.tables import AuditEvent, Decision, ProcessInstance
+from process.storage.tables import AuditEvent, ProcessInstance
 from tests.support import clock_at, make_programme
 from tests.websupport import csrf_of, make_web, sign_in
 
