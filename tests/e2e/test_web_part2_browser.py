@@ -314,6 +314,8 @@ def test_the_lead_runs_a_remiss_to_its_compilation(browser, drafting_db, tmp_pat
         lead.get_by_label(re.compile("^Inkom")).fill("2023-03-01")
         lead.get_by_label(re.compile("^Ställningstagande")).select_option(label="Inga synpunkter")
         lead.get_by_role("button", name="Registrera svaret").click()
+        assert lead.get_by_role("status").inner_text() == "Svaret är registrerat."
+        lead.wait_for_load_state()  # the page after the redirect, whole (not mid-navigation)
         assert "Besvarad 2023-03-01 (efter svarsdatum)" in lead.content()
         lead.get_by_role("button", name="Avsluta remissen").click()
         assert lead.get_by_role("status").inner_text() == "Remissen är avslutad."
@@ -391,6 +393,8 @@ def test_an_administrator_corrects_an_address_and_reads_the_digest(
         assert eva.locator("h1").inner_text() == "Lägesrapport"
         eva.get_by_label(re.compile("^Från")).fill("2014-04-01")
         eva.get_by_role("button", name="Visa").click()
+        eva.wait_for_url(re.compile(r".*2014-04-01.*"))
+        eva.wait_for_load_state()  # the new period's page, whole (not mid-navigation)
         assert "Perioden 1 april 2014 – 25 april 2014" in eva.content()
         checker.check(eva, "digest")
         eva.get_by_role("link", name="In English").click()
