@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+from process.bodies.problem_words import place as place_words
+from process.bodies.problem_words import say
 from process.core import contact, yamlsrc
 from process.core.errors import DefinitionError
 
@@ -40,15 +42,29 @@ class Problems:
     A source that is not a text file (a workbook) names its places itself: `place` turns a
     "line" (a number standing for a cell) into "Åtgärder!C7"."""
 
-    def __init__(self, source: str, place: Callable[[int], str] | None = None) -> None:
+    def __init__(
+        self, source: str, place: Callable[[int], str] | None = None, lang: str = "en"
+    ) -> None:
         self.source = source
         self.place = place
+        self.lang = lang  # the command line's English, or the browser's Swedish
         self.items: list[tuple[int, str]] = []
 
     def add(self, line: int, where: str, problem: str) -> None:
         """Record one problem at a line."""
         at = self.place(line) if self.place else f"{self.source}:{line}"
-        self.items.append((line, f"{at}: {where}: {problem}"))
+        self.items.append((line, f"{at}: {place_words(where, self.lang)}: {problem}"))
+
+    def say(self, key: str, **values: object) -> str:
+        """A problem's words in this file's language."""
+        return say(key, self.lang, **values)
+
+    def _what(self, value: Any) -> str:
+        return describe(value, self.lang)
+
+    def field(self, name: str, problem: str) -> str:
+        """ "field 'x': problem" in this file's language."""
+        return self.say("field", name=name, problem=problem)
 
     def check(self) -> None:
         """Raise a DefinitionError listing every recorded problem in line order, if any."""
@@ -63,7 +79,7 @@ class Problems:
         """The value if it is a mapping; otherwise record a problem and return None."""
         if isinstance(value, yamlsrc.Located):
             return value
-        self.add(line, where, f"must be a mapping (key: value), not {describe(value)}")
+        self.add(line, where, self.say("mapping", what=describe(value, self.lang)))
         return None
 
     def fields(
@@ -80,11 +96,11 @@ class Problems:
             if key not in allowed:
                 name = f"{prefix}{key}"
                 self.add(
-                    m.line_of(key), where, f"unknown field {name!r}; expected one of {expected}"
+                    m.line_of(key), where, self.say("unknown_field", name=name, expected=expected)
                 )
         for key in required:
             if key not in m:
-                self.add(m.line, where, f"missing field '{prefix}{key}'")
+                self.add(m.line, where, self.say("missing_field", name=f"{prefix}{key}"))
 
     def text(self, m: yamlsrc.Located, key: str, where: str, label: str | None = None) -> str:
         """A non-empty string field ('' when absent or bad; absence is reported by fields)."""
@@ -93,7 +109,7 @@ class Problems:
         value = m[key]
         if isinstance(value, str) and value.strip():
             return value.strip()
-        self.add(m.line_of(key), where, f"field {label or key!r}: {_want_text(value)}")
+        self.add(m.line_of(key), where, self.field(label or key, _want_text(value, self.lang)))
         return ""
 
     def texts(
@@ -105,16 +121,16 @@ class Problems:
         value = m[key]
         line = m.line_of(key)
         if not isinstance(value, list):
-            self.add(line, where, f"field {key!r}: must be a list, not {describe(value)}")
+            self.add(line, where, self.field(key, self.say("not_list", what=self._what(value))))
             return ()
         if nonempty and not value:
-            self.add(line, where, f"field {key!r}: must list at least one entry")
+            self.add(line, where, self.field(key, self.say("empty_list")))
         out: list[str] = []
         for i, item in enumerate(value):
             if isinstance(item, str) and item.strip():
                 out.append(item.strip())
             else:
-                self.add(line, where, f"field '{key}[{i}]': {_want_text(item)}")
+                self.add(line, where, self.field(f"{key}[{i}]", _want_text(item, self.lang)))
         return tuple(out)
 
     def items_of(
@@ -125,10 +141,11 @@ class Problems:
             return []
         value = m[key]
         if not isinstance(value, list):
-            self.add(m.line_of(key), where, f"field {key!r}: must be a list, not {describe(value)}")
+            problem = self.field(key, self.say("not_list", what=self._what(value)))
+            self.add(m.line_of(key), where, problem)
             return []
         if nonempty and not value:
-            self.add(m.line_of(key), where, f"field {key!r}: must list at least one entry")
+            self.add(m.line_of(key), where, self.field(key, self.say("empty_list")))
         return value
 
     def number(self, m: yamlsrc.Located, key: str, where: str) -> int:
@@ -137,9 +154,7 @@ class Problems:
         if key not in m or (isinstance(value, int) and not isinstance(value, bool) and value > 0):
             return value or 0
         self.add(
-            m.line_of(key),
-            where,
-            f"field {key!r}: must be a positive whole number, not {describe(value)}",
+            m.line_of(key), where, self.field(key, self.say("not_number", what=self._what(value)))
         )
         return 0
 
@@ -155,40 +170,38 @@ class Problems:
                 return datetime.date.fromisoformat(value)
             except ValueError:
                 pass
-        self.add(
-            m.line_of(key), where, f"field {label or key!r}: {value!r} is not a date (YYYY-MM-DD)"
-        )
+        self.add(m.line_of(key), where, self.field(label or key, self.say("not_date", value=value)))
         return None
 
 
-def unknown(kind: str, value: str, known: Iterable[str]) -> str:
+def unknown(kind: str, value: str, known: Iterable[str], lang: str = "en") -> str:
     """The text "unknown body 'x'", with a suggestion when a known name is close."""
     close = difflib.get_close_matches(value, sorted(known), n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"unknown {kind} {value!r}{hint}"
+    hint = say("did_you_mean", lang, name=close[0]) if close else ""
+    return say("unknown", lang, kind=say(kind, lang), value=value) + hint
 
 
-def describe(value: Any) -> str:
+def describe(value: Any, lang: str = "en") -> str:
     """How a wrong value is named in a message ("a number (1.1)", "empty")."""
     if value is None:
-        return "empty"
+        return say("empty", lang)
     if isinstance(value, bool):
-        return f"a yes/no value ({value})"
+        return say("yes_no", lang, value=value)
     if isinstance(value, int | float):
-        return f"a number ({value})"
+        return say("a_number", lang, value=value)
     if isinstance(value, list):
-        return "a list"
+        return say("a_list", lang)
     if isinstance(value, dict):
-        return "a mapping"
+        return say("a_mapping", lang)
     return f"{value!r}"
 
 
-def _want_text(value: Any) -> str:
+def _want_text(value: Any, lang: str = "en") -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return f'must be text, not {describe(value)}; quote it: "{value}"'
+        return say("quote_it", lang, what=describe(value, lang), value=value)
     if isinstance(value, str):
-        return "must not be empty"
-    return f"must be text, not {describe(value)}"
+        return say("not_empty", lang)
+    return say("not_text", lang, what=describe(value, lang))
 
 
 def parse_bodies(data: Any, source: str) -> list[Body]:

@@ -124,8 +124,8 @@ class _Context:
 
 def _check_body(p: Problems, line: int, where: str, label: str, key: str, known: set[str]) -> None:
     if key not in known:
-        msg = f"field {label!r}: {unknown('body', key, known)} (not in the bodies file)"
-        p.add(line, where, msg)
+        msg = unknown("body", key, known, p.lang) + p.say("not_in_bodies")
+        p.add(line, where, p.field(label, msg))
 
 
 def _check_id(
@@ -134,17 +134,17 @@ def _check_id(
     """A goal's or measure's id: its form, its area prefix, and that it is not taken."""
     ident, line = p.text(m, "id", where), m.line_of("id")
     regex, form = (
-        (GOAL_ID_RE, "<area>.<number>, e.g. 1.1")
+        (GOAL_ID_RE, p.say("goal_form"))
         if kind == "goal"
-        else (MEASURE_ID_RE, "<area>.<LETTER>, e.g. 2.B")
+        else (MEASURE_ID_RE, p.say("measure_form"))
     )
     match = regex.match(ident)
     if ident and not match:
-        p.add(line, where, f"field 'id': {ident!r} must be {form}")
+        p.add(line, where, p.field("id", p.say("id_form", ident=ident, form=form)))
     elif match and number and int(match[1]) != number:
-        p.add(line, where, f"field 'id': {ident!r} must start with '{number}.' (area {number})")
+        p.add(line, where, p.field("id", p.say("id_area", ident=ident, number=number)))
     if ident in seen:
-        p.add(line, where, f"duplicate {kind} id {ident!r} (first on line {seen[ident]})")
+        p.add(line, where, p.say("duplicate_id", kind=kind, ident=ident, first=seen[ident]))
     elif ident:
         seen[ident] = line
     return ident
@@ -177,12 +177,8 @@ def _deadlines(p: Problems, m: yamlsrc.Located, where: str, year: int) -> tuple[
         date = p.date(d, "date", where, f"{label}date")
         text = p.text(d, "text", where, f"{label}text")
         if date and year and not year <= date.year <= year + 1:
-            why = "before" if date.year < year else "more than a year after"
-            p.add(
-                d.line_of("date"),
-                where,
-                f"field '{label}date': {date} is {why} the plan year {year}",
-            )
+            why = p.say("before_year" if date.year < year else "after_year", date=date, year=year)
+            p.add(d.line_of("date"), where, p.field(f"{label}date", why))
         if date:
             deadlines.append(Deadline(date, text))
     return tuple(deadlines)
@@ -196,22 +192,16 @@ def _measure(p: Problems, m: yamlsrc.Located, number: int, where: str, ctx: _Con
     goals = p.texts(m, "goals", where)
     for i, gid in enumerate(goals):
         if gid not in ctx.goal_lines:
-            p.add(
-                m.line_of("goals"),
-                where,
-                f"field 'goals[{i}]': "
-                f"{unknown('goal', gid, ctx.goal_lines)} (the plan's goals: "
-                f"{', '.join(ctx.goal_lines)})",
+            msg = unknown("goal", gid, ctx.goal_lines, p.lang) + p.say(
+                "plans_goals", goals=", ".join(ctx.goal_lines)
             )
+            p.add(m.line_of("goals"), where, p.field(f"goals[{i}]", msg))
     responsible = p.texts(m, "responsible", where)
     for i, key in enumerate(responsible):
         _check_body(p, m.line_of("responsible"), where, f"responsible[{i}]", key, ctx.bodies)
         if key in responsible[:i]:
-            p.add(
-                m.line_of("responsible"),
-                where,
-                f"field 'responsible[{i}]': {key!r} is listed twice",
-            )
+            msg = p.say("listed_twice", body=key)
+            p.add(m.line_of("responsible"), where, p.field(f"responsible[{i}]", msg))
     return Measure(
         id=mid,
         area=number,
@@ -245,10 +235,12 @@ def parse_action_plan(
     known_bodies: set[str],
     year: int | None = None,
     problems: Problems | None = None,
+    lang: str = "en",
 ) -> ActionPlan:
     """Validate parsed action-plan data; all problems raise one DefinitionError (with
-    those already in `problems`, which a workbook's reader passes)."""
-    p = problems or Problems(source)
+    those already in `problems`, which a workbook's reader passes), worded in `lang`
+    (English, the command line's; Swedish for the browser)."""
+    p = problems or Problems(source, lang=lang)
     top = p.mapping(data, 1, "file")
     if top is None:
         p.fail()
@@ -264,11 +256,11 @@ def parse_action_plan(
         if issuer:
             _check_body(p, head.line_of("issuer"), "plan", "issuer", issuer, known_bodies)
         if year is not None and plan_year and year != plan_year:
-            msg = f"field 'year': the plan is for {plan_year}, not {year} as asked"
-            p.add(head.line_of("year"), "plan", msg)
+            msg = p.say("year_asked", plan_year=plan_year, year=year)
+            p.add(head.line_of("year"), "plan", p.field("year", msg))
         if starts and plan_year and starts.year != plan_year:
-            msg = f"field 'starts': {starts} is not in the plan year {plan_year}"
-            p.add(head.line_of("starts"), "plan", msg)
+            msg = p.say("starts_year", starts=starts, plan_year=plan_year)
+            p.add(head.line_of("starts"), "plan", p.field("starts", msg))
     ctx = _Context(plan_year, known_bodies, {}, {})
     shapes: list[tuple[yamlsrc.Located, int, str, tuple[Goal, ...]]] = []
     numbers: dict[int, int] = {}
@@ -280,7 +272,7 @@ def parse_action_plan(
         where = f"area {number}" if number else f"area #{i + 1}"
         p.fields(a, where, _AREA, ("number", "title", "goals", "measures"))
         if number in numbers:
-            msg = f"duplicate area number {number} (first on line {numbers[number]})"
+            msg = p.say("duplicate_area", number=number, first=numbers[number])
             p.add(a.line_of("number"), where, msg)
         elif number:
             numbers[number] = a.line_of("number")

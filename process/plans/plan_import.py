@@ -236,7 +236,7 @@ def read_plan(
         return read_workbook_plan(raw, name, known_bodies, year, lang)
     refuse_other_format(name, lang)
     data = yamlsrc.loads(yamlsrc.decode(raw, name), name)
-    return parse_action_plan(data, name, raw, known_bodies, year)
+    return parse_action_plan(data, name, raw, known_bodies, year, lang=lang)
 
 
 def import_plan(

@@ -637,7 +637,7 @@ def read_workbook_plan(
         raise DefinitionError(said or [f"{source}: {phrase(WORDS, 'empty_sheet', lang)}"])
     top = _located(SHEET + ROW, {"plan": head, "areas": areas}, {"plan": head.line})
     # the checks of the YAML path, every place a cell: what this reader did not say itself
-    return parse_action_plan(top, source, raw, known_bodies, year, Problems(source, r.place))
+    return parse_action_plan(top, source, raw, known_bodies, year, Problems(source, r.place, lang))
 
 
 OTHER_FORMATS = (".xls", ".xlsm", ".xlsb", ".ods", ".csv", ".numbers")

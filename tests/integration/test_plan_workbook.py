@@ -312,6 +312,17 @@ def test_the_form_refuses_a_missing_year_or_file_and_a_non_manager_cannot_upload
         files={"file": ("plan.yaml", yaml_bad, "application/yaml")},
     )
     assert r.status_code == 400 and "<code>plan.yaml:2</code>" in r.text
+    # a YAML file's problems in the reader's language too (the CLI keeps English)
+    text = html.unescape(r.text)
+    assert "planen: fältet 'title' saknas" in text and "filen: fältet 'areas' saknas" in text
+    assert "missing field" not in text
+    r = it.post(
+        f"{P}/plans?lang=en",
+        data={"csrf": csrf, "year": "2015"},
+        files={"file": ("plan.yaml", yaml_bad, "application/yaml")},
+    )
+    assert r.status_code == 400 and "plan: missing field 'title'" in html.unescape(r.text)
+    assert '<html lang="sv">' in it.get(f"{P}/plans?lang=sv").text  # back to Swedish
     board = signed_in(web, "sekreterare")
     page = board.get(f"{P}/plans?lang=en")
     assert "Only those who manage action plans can read in a plan here." in page.text
