@@ -210,21 +210,27 @@ def add_body(
         if key in body_keys(session, w.programme_id):
             raise InvalidInput(f"body {key!r} exists already (see 'rsp bodies show {key}')")
         people = [_person(session, login) for login in dict.fromkeys(members)]
-        row = BodyRow(
-            programme_id=w.programme_id,
-            key=key,
-            name=name.strip(),
-            kind=kind,
-            emails=json.dumps(emails, ensure_ascii=False),
-            created_at=w.now,
-        )
-        session.add(row)
-        session.flush()
-        _audit(w, "body.added", row, {"key": key, "name": row.name, "kind": kind, "emails": emails})
+        row = insert_body(w, key, name, kind, emails)
         for p in people:
             _attach(w, row, p)
 
     unit_of_work.write(db, clock, actor, programme_key, "body.add", work)
+
+
+def insert_body(w: Work, key: str, name: str, kind: str, emails: list[str]) -> BodyRow:
+    """Store a checked new body and audit it ('body.added'); the caller has checked it."""
+    row = BodyRow(
+        programme_id=w.programme_id,
+        key=key,
+        name=name.strip(),
+        kind=kind,
+        emails=json.dumps(emails, ensure_ascii=False),
+        created_at=w.now,
+    )
+    w.session.add(row)
+    w.session.flush()
+    _audit(w, "body.added", row, {"key": key, "name": row.name, "kind": kind, "emails": emails})
+    return row
 
 
 def _attach(w: Work, row: BodyRow, person: Person) -> None:

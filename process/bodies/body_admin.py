@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from process.access import people, unit_of_work
 from process.access.capabilities import ADMINISTER, MANAGE_PLANS
 from process.access.unit_of_work import Work
-from process.bodies.bodies import _attach, body_keys, find_body
+from process.bodies.bodies import _attach, body_keys, find_body, insert_body
 from process.bodies.bodies_file import BODY_KINDS, KEY_RE
 from process.core import contact
 from process.core.clock import Clock
@@ -77,21 +77,7 @@ def add_body(
             problems["kind"] = f"kind {kind!r} is not one of {', '.join(KINDS)}"
         if problems:
             raise FieldProblems(problems)
-        row = Body(
-            programme_id=w.programme_id,
-            key=key,
-            name=name.strip(),
-            kind=kind,
-            emails=json.dumps(emails, ensure_ascii=False),
-            created_at=w.now,
-        )
-        w.session.add(row)
-        w.session.flush()
-        w.audit(
-            "body.added",
-            subject=f"body:{row.id}",
-            detail={"key": key, "name": row.name, "kind": kind, "emails": emails},
-        )
+        insert_body(w, key, name, kind, emails)
 
     unit_of_work.write(db, clock, actor, programme_key, "body.add", work)
 

@@ -265,27 +265,18 @@ def test_bodies_and_contact_people_with_refused_forms(web):
     }
     body = lead.get(r.headers["location"])
     assert "Organisationen är tillagd." in body.text
-    r = lead.post(
-        f"{P}/bodies/trafikverket/edit",
-        data={
-            "csrf": csrf,
-            "name": "Trafikverket region Mitt",
-            "emails": "kommun@trafikverket.se; registrator@trafikverket.se",
-        },
-    )
+    corrected = {
+        "csrf": csrf,
+        "name": "Trafikverket region Mitt",
+        "emails": "kommun@trafikverket.se; registrator@trafikverket.se",
+    }
+    r = lead.post(f"{P}/bodies/trafikverket/edit", data=corrected)
     assert r.status_code == 303
     assert bodies_in(web)["trafikverket"]["emails"] == [
         "kommun@trafikverket.se",
         "registrator@trafikverket.se",
     ]
-    r = lead.post(
-        f"{P}/bodies/trafikverket/edit",
-        data={
-            "csrf": csrf,
-            "name": "Trafikverket region Mitt",
-            "emails": "kommun@trafikverket.se; registrator@trafikverket.se",
-        },
-    )
+    r = lead.post(f"{P}/bodies/trafikverket/edit", data=corrected)  # the same again
     assert r.status_code == 400 and "Inget att ändra" in r.text
     # a contact person: a refused form, then registered on the spot
     before = last_id(web)
