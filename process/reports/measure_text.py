@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from process.core.clock import STOCKHOLM
 from process.core.words import long_date, phrase
 from process.plans.measure_actions import command_for
 from process.reports.followup import OUTCOME_WORDS
 from process.reports.status_text import history_text
+
+if TYPE_CHECKING:
+    from process.bodies.bodies import BodyDetail, BodyInfo
 
 WORDS: dict[str, dict[str, str]] = {
     "measure": {"sv": "Insats", "en": "Measure"},
@@ -142,34 +145,32 @@ def show_text(m: dict[str, Any], lang: str) -> str:
     return "\n".join(lines)
 
 
-def bodies_text(rows: list[dict[str, Any]]) -> str:
+def bodies_text(rows: list[BodyInfo]) -> str:
     """One line per body: key, kind, name, addresses, members or people."""
     out = []
     for b in rows:
-        extra = b["members"] or b["people"]
+        extra = b.members or b.people
         out.append(
-            f"{b['key']:<30} {b['kind']:<13} {b['name']:<36} {', '.join(b['emails'])}"
+            f"{b.key:<30} {b.kind:<13} {b.name:<36} {', '.join(b.emails)}"
             + (f"  [{', '.join(extra)}]" if extra else "")
         )
     return "\n".join(out)
 
 
-def body_text(b: dict[str, Any], lang: str) -> str:
+def body_text(b: BodyDetail, lang: str) -> str:
     """A body's page: addresses, members, people, groups and measures."""
     lines = [
-        f"{b['name']} ({b['key']}, {b['kind']})",
-        f"{w('emails', lang)}: {', '.join(b['emails']) or '—'}",
-        f"{w('members', lang)}: {', '.join(b['members']) or '—'}",
-        f"{w('people', lang)}: {', '.join(b['people']) or '—'}",
-        f"{w('groups', lang)}: {', '.join(b['groups']) or '—'}",
+        f"{b.name} ({b.key}, {b.kind})",
+        f"{w('emails', lang)}: {', '.join(b.emails) or '—'}",
+        f"{w('members', lang)}: {', '.join(b.members) or '—'}",
+        f"{w('people', lang)}: {', '.join(b.people) or '—'}",
+        f"{w('groups', lang)}: {', '.join(b.groups) or '—'}",
         f"{w('measures', lang)}:",
     ]
-    for m in b["measures"]:
-        lead = f" ({w('lead', lang)})" if m["lead"] else ""
-        via = f" [{m['as']}]" if m["as"] != b["key"] else ""
-        lines.append(
-            f"  {m['year']} {m['code']:<5} {m['state']:<13} {_short(m['title'], 60)}{lead}{via}"
-        )
-    if not b["measures"]:
+    for m in b.measures:
+        lead = f" ({w('lead', lang)})" if m.lead else ""
+        via = f" [{m.via}]" if m.via != b.key else ""
+        lines.append(f"  {m.year} {m.code:<5} {m.state:<13} {_short(m.title, 60)}{lead}{via}")
+    if not b.measures:
         lines.append(f"  {w('none', lang)}")
     return "\n".join(lines)

@@ -4,6 +4,7 @@ with messages that say what exists."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -74,3 +75,14 @@ class ProgrammeRef:
     board_name: str
     reminder_rules_id: int | None = None
     measure_definition_id: int | None = None
+
+
+class _Stored(Protocol):
+    id: int | None
+
+
+def id_of(row: _Stored) -> int:
+    """The id of a row that is stored (flushed): a typed stand-in for `assert row.id`."""
+    if row.id is None:
+        raise AssertionError(f"{type(row).__name__} has no id: not flushed yet")
+    return row.id
