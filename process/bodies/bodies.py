@@ -294,7 +294,14 @@ class BodyInfo:
 
     def to_json(self) -> dict[str, Any]:
         """The fields in order, as 'rsp bodies list --json' prints them."""
-        return asdict(self)
+        return {
+            "key": self.key,
+            "name": self.name,
+            "kind": self.kind,
+            "emails": self.emails,
+            "members": self.members,
+            "people": self.people,
+        }
 
 
 @dataclass(frozen=True)
