@@ -376,7 +376,7 @@ def measures_list(
     with env.database().read() as session:
         rows = measures.list_measures(session, env.programme, env.clock.today(), f, env.lang)
     if as_json:
-        _echo_json(rows)
+        _echo_json([r.to_json() for r in rows])
     else:
         click.echo(list_text(rows, env.lang))
 

@@ -12,6 +12,7 @@ from process.reports.status_text import history_text
 
 if TYPE_CHECKING:
     from process.bodies.bodies import BodyDetail, BodyInfo
+    from process.plans.measure_queries import MeasureLine
 
 WORDS: dict[str, dict[str, str]] = {
     "measure": {"sv": "Insats", "en": "Measure"},
@@ -61,20 +62,20 @@ def when_text(days: int, overdue: bool, lang: str) -> str:
     return w("late", lang, n=-days) if overdue else w("passed", lang)
 
 
-def list_text(rows: list[dict[str, Any]], lang: str) -> str:
+def list_text(rows: list[MeasureLine], lang: str) -> str:
     """One line per measure (or per due deadline)."""
     if not rows:
         return w("no_rows", lang)
     lines = []
     for r in rows:
         due = ""
-        if r["deadline"] is not None:
-            due = f"{r['deadline'].isoformat()} ({when_text(r['days_left'], True, lang)})"
-            if r["deadline_text"]:
-                due += f" {r['deadline_text']}"
+        if r.deadline is not None and r.days_left is not None:
+            due = f"{r.deadline.isoformat()} ({when_text(r.days_left, True, lang)})"
+            if r.deadline_text:
+                due += f" {r.deadline_text}"
         lines.append(
-            f"{r['year']} {r['code']:<5} {r['state_label']:<12} "
-            f"{(r['lead'] or '—'):<16} {_short(r['title'], 60):<60}  {due}".rstrip()
+            f"{r.year} {r.code:<5} {r.state_label:<12} "
+            f"{(r.lead or '—'):<16} {_short(r.title, 60):<60}  {due}".rstrip()
         )
     return "\n".join(lines)
 

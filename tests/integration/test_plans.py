@@ -84,9 +84,9 @@ def test_init_with_the_example_imports_bodies_and_the_2014_plan(any_db, clock):
         rows = measures.list_measures(s, None, clock.today(), measures.Filters())
         assert audit_verify.verify(s).ok
         kommunerna = bodies.show_body(s, None, "kommunerna")
-    assert [r["code"] for r in rows][:5] == ["1.A", "1.B", "1.C", "1.D", "2.A"]
-    assert {r["state"] for r in rows} == {"planned"}
-    assert rows[0]["lead"] == "regionforbundet" and rows[0]["state_label"] == "Planerad"
+    assert [r.code for r in rows][:5] == ["1.A", "1.B", "1.C", "1.D", "2.A"]
+    assert {r.state for r in rows} == {"planned"}
+    assert rows[0].lead == "regionforbundet" and rows[0].state_label == "Planerad"
     assert kommunerna.kind == "group" and len(kommunerna.members) == 8
     assert [m.code for m in kommunerna.measures] == ["1.A", "1.B", "2.A", "3.A"]
 
