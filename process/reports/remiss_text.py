@@ -10,7 +10,7 @@ from typing import Any
 from process.core.clock import STOCKHOLM
 from process.core.words import phrase
 from process.decisions.finality import step_word
-from process.remiss.rules import position_word
+from process.remiss.rules import RemissOverview, position_word
 
 WORDS: dict[str, dict[str, str]] = {
     "opened": {
@@ -66,7 +66,7 @@ def w(key: str, lang: str, **values: Any) -> str:
     return phrase(WORDS, key, lang, **values)
 
 
-def remiss_text(o: dict[str, Any], lang: str) -> str:
+def remiss_text(o: RemissOverview, lang: str) -> str:
     """`rsp remiss status`: dates, the period's working days, each body's reply."""
     head = w("opened", lang, day=o["opened_on"], who=o["opened_by"], reply_by=o["reply_by"])
     if o["moved"]:
@@ -104,7 +104,7 @@ def remiss_text(o: dict[str, Any], lang: str) -> str:
     return "\n".join(lines)
 
 
-def remiss_line(o: dict[str, Any], lang: str) -> str:
+def remiss_line(o: RemissOverview, lang: str) -> str:
     """One line on the remiss for `rsp status`."""
     if o["open"]:
         return w(

@@ -72,10 +72,12 @@ def _trigger_state(page: Page, programme: ProgrammeView, mark: str) -> dict[str,
     }
 
 
-def _state(b: dict[str, Any], r: dict[str, Any], today: dt.date, lang: str) -> tuple[str, str]:
+def _state(
+    b: remiss_rules.ConsultedBody, r: remiss_rules.RemissOverview, today: dt.date, lang: str
+) -> tuple[str, str]:
     """(css class, words): answered (in time or late), waiting, late without answer, missing."""
     if b["answered"]:
-        words = t("remiss.state.answered", lang, day=b["received"].isoformat())
+        words = t("remiss.state.answered", lang, day=str(b["received"]))  # ISO: a reply has a day
         if b["late"]:
             return "late", words + " " + t("remiss.state.after", lang)
         return "on-plan", words
