@@ -36,6 +36,7 @@ from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import InvalidInput, RspError
 from process.storage import lookup
 from process.storage.database import Database
+from process.storage.lookup import id_of
 from process.storage.outbox_table import PENDING
 from process.storage.tables import Person, Programme, RoleGrant
 
@@ -168,9 +169,8 @@ def queue(
     capability = RECEIVE_LEAD_DIGEST if lead else RECEIVE_DIGEST
     with db.read() as session:
         prog = lookup.find_programme(session, programme_key)
-        assert prog.id is not None
         subject = outbox_subject(prog.key, lead)
-        people, problems = recipients(session, prog.id, capability)
+        people, problems = recipients(session, id_of(prog), capability)
         have = {
             k[3]
             for k in outbox.existing_keys(session, [subject], end)
@@ -187,7 +187,7 @@ def queue(
             problems,
         )
         if not people:
-            roles = ", ".join(capabilities.roles_for(session, prog.id, capability))
+            roles = ", ".join(capabilities.roles_for(session, id_of(prog), capability))
             report.problems.append(
                 f"{prog.key}: no one with {capability} (roles {roles}) has an e-mail address"
             )

@@ -10,6 +10,7 @@ from process.access.capabilities import ADMIN, ADMINISTER
 from process.access.people import canonical_login, person_by_login, validate_person
 from process.access.unit_of_work import Work
 from process.core.errors import InvalidInput, NotFound
+from process.storage.lookup import id_of
 from process.storage.tables import Person, RoleGrant
 
 
@@ -56,10 +57,9 @@ def add_person(
 
 def grant(w: Work, person: Person, role: str) -> None:
     """Give a person a role on the programme (the caller checked who may)."""
-    assert person.id is not None
     w.session.add(
         RoleGrant(
-            person_id=person.id,
+            person_id=id_of(person),
             programme_id=w.programme_id,
             role=role,
             granted_at=w.now,

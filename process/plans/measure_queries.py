@@ -21,6 +21,7 @@ from process.core.errors import InvalidInput
 from process.plans import measure_actions as lifecycle
 from process.storage import lookup
 from process.storage.body_tables import Body as BodyRow
+from process.storage.lookup import id_of
 from process.storage.plan_tables import (
     ActionPlan,
     Measure,
@@ -316,9 +317,7 @@ def show_measure(
 ) -> dict[str, Any]:
     """Everything about one measure: plan content, state, deadlines, bodies, notes, history."""
     prog = lookup.find_programme(session, programme_key)
-    assert prog.id is not None
-    row, plan = lifecycle.find_measure(session, prog.id, code, year)
-    assert row.id is not None
+    row, plan = lifecycle.find_measure(session, id_of(prog), code, year)
     conn = session.connection()
     definition = stored.definition_of(session, row.definition_id)
     goals = json.loads(row.goals)

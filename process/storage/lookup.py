@@ -49,8 +49,7 @@ def programme_id(session: Session, key: str | None) -> int:
         if found is not None:
             return int(found)
     prog = find_programme(session, key)
-    assert prog.id is not None
-    return prog.id
+    return id_of(prog)
 
 
 def instance_of(session: Session, programme: Programme | ProgrammeRef) -> ProcessInstance:
@@ -78,7 +77,8 @@ class ProgrammeRef:
 
 
 class _Stored(Protocol):
-    id: int | None
+    @property
+    def id(self) -> int | None: ...
 
 
 def id_of(row: _Stored) -> int:
