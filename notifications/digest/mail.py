@@ -38,6 +38,7 @@ from process.storage import lookup
 from process.storage.database import Database
 from process.storage.lookup import id_of
 from process.storage.outbox_table import PENDING
+from process.storage.table_of import table_of
 from process.storage.tables import Person, Programme, RoleGrant
 
 RULE = "weekly"
@@ -87,7 +88,7 @@ def recipients(
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """(name, address) of everyone holding a role with `capability`, and a note for each
     one without an address or with an unusable one."""
-    p, g = Person.__table__, RoleGrant.__table__  # type: ignore[attr-defined]
+    p, g = table_of(Person), table_of(RoleGrant)
     roles = capabilities.roles_for(session, programme_id, capability)
     rows = session.connection().execute(
         sa.select(p.c.login, p.c.name, p.c.email, g.c.role)
@@ -242,9 +243,7 @@ def queue_all(
     with db.read() as session:
         keys = list(
             session.connection()
-            .execute(
-                sa.select(Programme.__table__.c.key).order_by(Programme.__table__.c.id)  # type: ignore[attr-defined]
-            )
+            .execute(sa.select(table_of(Programme).c.key).order_by(table_of(Programme).c.id))
             .scalars()
         )  # type: ignore[attr-defined]
     out = []

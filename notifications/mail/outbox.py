@@ -18,9 +18,10 @@ from sqlmodel import Session
 
 from process.core.errors import InvalidInput, NotFound
 from process.storage.outbox_table import FAILED, PENDING, STATUSES, OutboxMessage
+from process.storage.table_of import table_of
 
 KEY = ("subject", "rule", "due_on", "recipient")
-TABLE: sa.Table = OutboxMessage.__table__  # type: ignore[attr-defined]
+TABLE: sa.Table = table_of(OutboxMessage)
 
 
 def make_message_id(domain: str) -> str:

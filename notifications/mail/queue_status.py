@@ -14,10 +14,11 @@ from sqlmodel import Session
 from notifications.mail.outbox import TABLE, counts
 from process.storage.checkpoint_table import AuditCheckpoint
 from process.storage.outbox_table import PENDING, SENDING
+from process.storage.table_of import table_of
 from process.storage.tables import AuditEvent
 
-_A = AuditEvent.__table__  # type: ignore[attr-defined]
-_C = AuditCheckpoint.__table__  # type: ignore[attr-defined]
+_A = table_of(AuditEvent)
+_C = table_of(AuditCheckpoint)
 
 
 def _iso(value: Any) -> str | None:

@@ -25,6 +25,7 @@ from process.storage.database import Database
 from process.storage.decision_table import Decision
 from process.storage.lookup import ProgrammeRef
 from process.storage.remiss_tables import DelegatedDecision, Delegation, table
+from process.storage.table_of import table_of
 from process.storage.tables import Person, Programme
 from process.workflow import stored
 from process.workflow.definition import NAME_RE
@@ -237,7 +238,7 @@ def _decision_id(
     """The board decision with this reference (the same meeting paragraph may both adopt
     the programme and delegate), or a new one recorded for the delegation (with what the
     trail records of it)."""
-    dec = Decision.__table__  # type: ignore[attr-defined]
+    dec = table_of(Decision)
     found = (
         session.connection()
         .execute(
@@ -338,7 +339,7 @@ def revoke(
 def _delegations(
     session: Session, programme_id: int, kind: str | None = None
 ) -> list[DelegationRow]:
-    d, dec, dd = table(Delegation), Decision.__table__, table(DelegatedDecision)  # type: ignore[attr-defined]
+    d, dec, dd = table(Delegation), table_of(Decision), table(DelegatedDecision)
     used = sa.select(sa.func.count()).where(dd.c.delegation_id == d.c.id).scalar_subquery()
     query = (
         sa.select(
@@ -495,7 +496,7 @@ def report(
         raise InvalidInput(f"--until {until} lies before --since {since}")
     prog = lookup.find_programme(session, programme_key)
     delegations = {d["id"]: d for d in _delegations(session, lookup.id_of(prog))}
-    dd, p = table(DelegatedDecision), Person.__table__  # type: ignore[attr-defined]
+    dd, p = table(DelegatedDecision), table_of(Person)
     rows = (
         session.connection()
         .execute(

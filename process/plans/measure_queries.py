@@ -33,6 +33,7 @@ from process.storage.plan_tables import (
     PlanGoal,
     table,
 )
+from process.storage.table_of import table_of
 from process.storage.tables import AuditEvent, Programme, WorkflowDefinition
 from process.workflow import stored
 from process.workflow.definition import Definition, label_text
@@ -63,7 +64,7 @@ def open_states(session: Session) -> tuple[str, ...]:
 
 _M, _P, _D = table(Measure), table(ActionPlan), table(MeasureDeadline)
 _MB, _B = table(MeasureBody), table(BodyRow)
-_W = WorkflowDefinition.__table__  # type: ignore[attr-defined]
+_W = table_of(WorkflowDefinition)
 
 
 @dataclass(frozen=True)
