@@ -9,14 +9,15 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.storage.body_tables import Body, BodyPerson
+from process.storage.table_of import table_of
 from process.storage.tables import Programme, RoleGrant
 from web.auth.sessions import SignedIn
 from web.page import Page, PageNotFound
 
-_PR = Programme.__table__  # type: ignore[attr-defined]
-_G = RoleGrant.__table__  # type: ignore[attr-defined]
-_B = Body.__table__  # type: ignore[attr-defined]
-_BP = BodyPerson.__table__  # type: ignore[attr-defined]
+_PR = table_of(Programme)
+_G = table_of(RoleGrant)
+_B = table_of(Body)
+_BP = table_of(BodyPerson)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,6 @@ already record; reads only."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from process.cli.context import Env, pass_env
@@ -59,23 +57,24 @@ def scheduler_status(env: Env, as_json: bool) -> None:
       rsp scheduler status
       rsp scheduler status --json
     """
+    from dataclasses import asdict
+
     from notifications import daemon
     from notifications.mail.queue_status import queue_status
 
     db = env.database()
     holder = daemon.lock_holder(db)
     with db.read() as session:
-        facts: dict[str, Any] = queue_status(session)
-    facts = {
-        "scheduler_running": holder.running,
-        "scheduler_pid": holder.pid,
-        "last_round": holder.last_round,
-        **facts,
-    }
+        facts = queue_status(session)
     if as_json:
         from process.reports.status_text import to_json
 
-        click.echo(to_json(facts))
+        scheduler = {
+            "scheduler_running": holder.running,
+            "scheduler_pid": holder.pid,
+            "last_round": holder.last_round,
+        }
+        click.echo(to_json({**scheduler, **asdict(facts)}))
         return
     lang = env.lang
     click.echo(
@@ -83,17 +82,17 @@ def scheduler_status(env: Env, as_json: bool) -> None:
         if holder.running
         else phrase(WORDS, "stopped", lang)
     )
-    click.echo(phrase(WORDS, "last_queued", lang, at=_local(facts["last_queued"], lang)))
-    click.echo(phrase(WORDS, "last_sent", lang, at=_local(facts["last_sent"], lang)))
+    click.echo(phrase(WORDS, "last_queued", lang, at=_local(facts.last_queued, lang)))
+    click.echo(phrase(WORDS, "last_sent", lang, at=_local(facts.last_sent, lang)))
     click.echo(
         phrase(
             WORDS,
             "queue",
             lang,
-            queue=facts["queue"],
-            failed=facts["failed"],
-            sent=facts["sent"],
-            oldest=_local(facts["oldest_waiting"], lang, "none"),
+            queue=facts.queue,
+            failed=facts.failed,
+            sent=facts.sent,
+            oldest=_local(facts.oldest_waiting, lang, "none"),
         )
     )
     click.echo(
@@ -101,7 +100,7 @@ def scheduler_status(env: Env, as_json: bool) -> None:
             WORDS,
             "checkpoint",
             lang,
-            at=_local(facts["checkpoint"], lang),
-            reason=facts["checkpoint_reason"] or "—",
+            at=_local(facts.checkpoint, lang),
+            reason=facts.checkpoint_reason or "—",
         )
     )

@@ -92,8 +92,7 @@ def build(
     """Everything the digest shows, as plain values (dates as ISO text)."""
     period = period_for(now, since, until)
     st = status_service.status(session, programme_key, now, lang)
-    prog = lookup.find_programme(session, programme_key)
-    assert prog.id is not None
+    pid = lookup.programme_id(session, programme_key)
     today = period.end
     data: dict[str, Any] = {
         "lang": lang,
@@ -118,16 +117,16 @@ def build(
     }
     data["stage"] = _stage(st, today, lang)
     data["milestones"], data["timeline"] = _milestones(st, today, lang)
-    data["decisions"] = decisions_in(session, prog.id, period)
-    data["pending"] = pending(session, prog.id, today)
-    data["measures"] = measure_summary(session, prog.id, today, lang)
-    data["overdue"], data["due_soon"] = due_measures(session, prog.id, today, lang)
+    data["decisions"] = decisions_in(session, pid, period)
+    data["pending"] = pending(session, pid, today)
+    data["measures"] = measure_summary(session, pid, today, lang)
+    data["overdue"], data["due_soon"] = due_measures(session, pid, today, lang)
     data["due_within"] = DUE_WITHIN
-    data["remiss"] = remiss(session, prog.id, today)
+    data["remiss"] = remiss(session, pid, today)
     if lead:
-        data["refused"] = refused_attempts(session, prog.id, period)
-        data["failed"] = failed_mails(session, prog.id)
-        data["standing"] = standing.conditions(session, prog.id, now, lang)
+        data["refused"] = refused_attempts(session, pid, period)
+        data["failed"] = failed_mails(session, pid)
+        data["standing"] = standing.conditions(session, pid, now, lang)
     newest = checkpoints.latest(session)
     data["checkpoint"] = newest.published() if newest is not None else None
     data["replay"] = installation.facts(session).replay

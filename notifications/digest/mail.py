@@ -36,7 +36,9 @@ from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import InvalidInput, RspError
 from process.storage import lookup
 from process.storage.database import Database
+from process.storage.lookup import id_of
 from process.storage.outbox_table import PENDING
+from process.storage.table_of import table_of
 from process.storage.tables import Person, Programme, RoleGrant
 
 RULE = "weekly"
@@ -86,7 +88,7 @@ def recipients(
 ) -> tuple[list[tuple[str, str]], list[str]]:
     """(name, address) of everyone holding a role with `capability`, and a note for each
     one without an address or with an unusable one."""
-    p, g = Person.__table__, RoleGrant.__table__  # type: ignore[attr-defined]
+    p, g = table_of(Person), table_of(RoleGrant)
     roles = capabilities.roles_for(session, programme_id, capability)
     rows = session.connection().execute(
         sa.select(p.c.login, p.c.name, p.c.email, g.c.role)
@@ -168,9 +170,8 @@ def queue(
     capability = RECEIVE_LEAD_DIGEST if lead else RECEIVE_DIGEST
     with db.read() as session:
         prog = lookup.find_programme(session, programme_key)
-        assert prog.id is not None
         subject = outbox_subject(prog.key, lead)
-        people, problems = recipients(session, prog.id, capability)
+        people, problems = recipients(session, id_of(prog), capability)
         have = {
             k[3]
             for k in outbox.existing_keys(session, [subject], end)
@@ -187,7 +188,7 @@ def queue(
             problems,
         )
         if not people:
-            roles = ", ".join(capabilities.roles_for(session, prog.id, capability))
+            roles = ", ".join(capabilities.roles_for(session, id_of(prog), capability))
             report.problems.append(
                 f"{prog.key}: no one with {capability} (roles {roles}) has an e-mail address"
             )
@@ -242,9 +243,7 @@ def queue_all(
     with db.read() as session:
         keys = list(
             session.connection()
-            .execute(
-                sa.select(Programme.__table__.c.key).order_by(Programme.__table__.c.id)  # type: ignore[attr-defined]
-            )
+            .execute(sa.select(table_of(Programme).c.key).order_by(table_of(Programme).c.id))
             .scalars()
         )  # type: ignore[attr-defined]
     out = []

@@ -11,16 +11,17 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypedDict, cast
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.core.errors import InvalidInput, NotFound
 from process.storage.outbox_table import FAILED, PENDING, STATUSES, OutboxMessage
+from process.storage.table_of import table_of
 
 KEY = ("subject", "rule", "due_on", "recipient")
-TABLE: sa.Table = OutboxMessage.__table__  # type: ignore[attr-defined]
+TABLE: sa.Table = table_of(OutboxMessage)
 
 
 def make_message_id(domain: str) -> str:
@@ -126,9 +127,57 @@ def existing_keys(
     return found
 
 
+class OutboxListed(TypedDict):
+    """An outbox row without its mail bodies, as 'rsp outbox list --json' prints it.
+
+    A TypedDict, not a dataclass: the JSON output is the row's columns in table order,
+    and one column is named `to_json`."""
+
+    id: int
+    recipient: str
+    subject: str
+    rule: str
+    due_on: dt.date
+    deadline: dt.date
+    kind: str
+    programme_id: int | None
+    message_id: str
+    lang: str
+    mail_subject: str
+    to_json: str
+    cc_json: str
+    status: str
+    attempts: int
+    next_attempt_at: dt.datetime
+    claimed_until: dt.datetime | None
+    last_error: str | None
+    sent_at: dt.datetime | None
+    created_at: dt.datetime
+    recorded_at: dt.datetime | None
+
+
+class OutboxMail(OutboxListed):
+    """An outbox row with its mail: the text and HTML bodies, and the sender's claim."""
+
+    body_text: str
+    body_html: str
+    claim_token: str | None
+
+
+class RetriedRow(TypedDict):
+    """A failed message put back to pending: what it was before (for the audit row)."""
+
+    id: int
+    status: str
+    recipient: str
+    subject: str
+    programme_id: int | None
+    last_error: str | None
+
+
 def list_rows(
     session: Session, status: str | None = None, limit: int = 50, programme_id: int | None = None
-) -> list[dict[str, Any]]:
+) -> list[OutboxListed]:
     """The newest outbox rows (without the mail bodies), optionally of one status."""
     if status is not None and status not in STATUSES:
         raise InvalidInput(f"status {status!r}: use one of {', '.join(STATUSES)}")
@@ -138,10 +187,10 @@ def list_rows(
         query = query.where(TABLE.c.status == status)
     if programme_id is not None:
         query = query.where(TABLE.c.programme_id == programme_id)
-    return [dict(r) for r in session.connection().execute(query).mappings()]
+    return [cast(OutboxListed, dict(r)) for r in session.connection().execute(query).mappings()]
 
 
-def get_row(session: Session, row_id: int) -> dict[str, Any]:
+def get_row(session: Session, row_id: int) -> OutboxMail:
     """One outbox row with its mail, or NotFound."""
     row = (
         session.connection()
@@ -151,7 +200,7 @@ def get_row(session: Session, row_id: int) -> dict[str, Any]:
     )
     if row is None:
         raise NotFound(f"no outbox message {row_id} (see 'rsp outbox list')")
-    return dict(row)
+    return cast(OutboxMail, dict(row))
 
 
 def retry(
@@ -160,7 +209,7 @@ def retry(
     now: dt.datetime,
     all_failed: bool = False,
     programme_id: int | None = None,
-) -> list[dict[str, Any]]:
+) -> list[RetriedRow]:
     """Put failed messages back to pending, due now; returns the rows changed (before).
     `programme_id` with `all_failed`: only that programme's failed messages."""
     query = sa.select(
@@ -177,7 +226,7 @@ def retry(
             query = query.where(TABLE.c.programme_id == programme_id)
     else:
         query = query.where(TABLE.c.id.in_(list(ids)))
-    rows = [dict(r) for r in session.connection().execute(query).mappings()]
+    rows = [cast(RetriedRow, dict(r)) for r in session.connection().execute(query).mappings()]
     if not all_failed:
         missing = sorted(set(ids) - {r["id"] for r in rows})
         if missing:

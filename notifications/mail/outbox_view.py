@@ -3,7 +3,8 @@ first, then those waiting, then those sent, newest first within each; and the co
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from dataclasses import dataclass, fields
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -12,22 +13,29 @@ from notifications.mail.outbox import TABLE
 from process.storage.outbox_table import FAILED, PENDING, SENDING, SENT, STATUSES
 
 ORDER = (FAILED, PENDING, SENDING, SENT)
-COLUMNS = (
-    "id",
-    "recipient",
-    "mail_subject",
-    "status",
-    "attempts",
-    "last_error",
-    "created_at",
-    "next_attempt_at",
-    "sent_at",
-    "rule",
-    "due_on",
-)
 
 
-def listing(session: Session, programme_id: int, limit: int = 200) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class OutboxEntry:
+    """A mail as the outbox page lists it: to whom, about what, where it stands, when."""
+
+    id: int
+    recipient: str
+    mail_subject: str
+    status: str
+    attempts: int
+    last_error: str | None
+    created_at: dt.datetime
+    next_attempt_at: dt.datetime
+    sent_at: dt.datetime | None
+    rule: str
+    due_on: dt.date
+
+
+COLUMNS = tuple(f.name for f in fields(OutboxEntry))
+
+
+def listing(session: Session, programme_id: int, limit: int = 200) -> list[OutboxEntry]:
     """A programme's mails (without their bodies), failed first, at most `limit`."""
     rank = sa.case({s: i for i, s in enumerate(ORDER)}, value=TABLE.c.status, else_=len(ORDER))
     query = (
@@ -36,7 +44,7 @@ def listing(session: Session, programme_id: int, limit: int = 200) -> list[dict[
         .order_by(rank, TABLE.c.id.desc())
         .limit(limit)
     )
-    return [dict(r) for r in session.connection().execute(query).mappings()]
+    return [OutboxEntry(**r) for r in session.connection().execute(query).mappings()]
 
 
 def counts(session: Session, programme_id: int) -> dict[str, int]:

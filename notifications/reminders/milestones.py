@@ -22,6 +22,7 @@ from process.access import capabilities
 from process.core.words import long_date
 from process.reports.status import reached_dates
 from process.storage import lookup
+from process.storage.lookup import id_of
 from process.storage.tables import Person, ProcessInstance, Programme, RoleGrant
 from process.workflow import stored
 from process.workflow.definition import Definition, StateDef, label_text
@@ -111,14 +112,14 @@ def programme_items(
     lang: str,
 ) -> Collected:
     """The milestone items of one programme."""
-    assert prog.id is not None
-    found = Collected(programmes={prog.id: prog.name})
+    pid = id_of(prog)
+    found = Collected(programmes={pid: prog.name})
     kind = rules.for_kind("milestone")
     if kind is None or definition.state(inst.state).final:
         return found
     check_roles(rules, set(definition.roles))
     reached = reached_dates(session, f"process:{inst.id}")
-    holders = people_by_role(session, prog.id)
+    holders = people_by_role(session, pid)
     contact: str | None = None
     for state in definition.states:
         if state.planned is None or state.name in reached:
@@ -142,7 +143,7 @@ def programme_items(
             r
             for entry in kind.cc_roles
             for r in (
-                capabilities.roles_for(session, prog.id, entry)
+                capabilities.roles_for(session, pid, entry)
                 if entry in capabilities.ALL
                 else (entry,)
             )
@@ -158,7 +159,7 @@ def programme_items(
         )
         details += ((STAGE.get(lang, STAGE["sv"]), long_date(state.planned, lang)),)
         if contact is None:
-            contact = contact_text(session, prog.id)
+            contact = contact_text(session, pid)
         if contact:
             details += ((CONTACT.get(lang, CONTACT["sv"]), contact),)
         found.items.append(
@@ -169,7 +170,7 @@ def programme_items(
                 due=state.planned,
                 to=to,
                 cc=cc,
-                programme_id=prog.id,
+                programme_id=pid,
                 details=details,
                 page=f"/p/{quote(prog.key)}",
             )

@@ -19,12 +19,13 @@ import sqlalchemy as sa
 from process.access import audit
 from process.core.clock import Clock
 from process.storage.database import Database
+from process.storage.table_of import table_of
 from process.storage.tables import AuditEvent
 
 ACTION = "reminders.notes"
 OUTCOME = "noted"
 KEEP_TEXTS = 50  # the new conditions' texts kept in one row (their hashes all are)
-_A = AuditEvent.__table__  # type: ignore[attr-defined]
+_A = table_of(AuditEvent)
 
 
 def _digest(text: str) -> str:

@@ -19,11 +19,12 @@ from process.core.clock import Clock
 from process.core.errors import DefinitionError
 from process.storage import lookup
 from process.storage.database import Database
+from process.storage.table_of import table_of
 from process.storage.tables import Programme, ReminderRules
 from process.workflow import stored
 
-_RULES = ReminderRules.__table__  # type: ignore[attr-defined]
-_PROG = Programme.__table__  # type: ignore[attr-defined]
+_RULES = table_of(ReminderRules)
+_PROG = table_of(Programme)
 _parsed: dict[str, Rules] = {}
 
 

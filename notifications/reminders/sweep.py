@@ -36,6 +36,7 @@ from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import InvalidInput, RspError
 from process.storage import lookup
 from process.storage.database import Database
+from process.storage.table_of import table_of
 from process.storage.tables import AuditEvent, Programme
 
 SYSTEM_ACTOR = "rsp-scheduler"
@@ -272,8 +273,8 @@ def sweep(
     return report
 
 
-_A = AuditEvent.__table__  # type: ignore[attr-defined]
-_PROG = Programme.__table__  # type: ignore[attr-defined]
+_A = table_of(AuditEvent)
+_PROG = table_of(Programme)
 
 
 def _audit_broken(db: Database, clock: Clock, actor: str, broken: dict[int, str]) -> None:

@@ -99,8 +99,9 @@ def _table() -> sa.Table:
     """The checkpoints' table, built on first use (a transition without a decision on an
     unkeyed trail makes none)."""
     from process.storage.checkpoint_table import AuditCheckpoint
+    from process.storage.table_of import table_of
 
-    return AuditCheckpoint.__table__  # type: ignore[attr-defined, no-any-return]
+    return table_of(AuditCheckpoint)
 
 
 def latest(session: Session) -> Checkpoint | None:

@@ -15,9 +15,10 @@ from sqlmodel import Session
 
 from process.core.errors import InvalidInput, PermissionDenied
 from process.storage.database import Database
+from process.storage.table_of import table_of
 from process.storage.tables import Installation, Person
 
-_TABLE = Installation.__table__  # type: ignore[attr-defined]
+_TABLE = table_of(Installation)
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def ensure(session: Session, recorded_at: dt.datetime, replay: bool) -> bool:
 
 def administers(session: Session, login: str) -> bool:
     """Whether the person with this login administers the installation."""
-    person = Person.__table__  # type: ignore[attr-defined]
+    person = table_of(Person)
     row = (
         session.connection()
         .execute(
@@ -153,7 +154,7 @@ def overview(session: Session) -> Overview:
         )
         .first()
     )
-    person = Person.__table__  # type: ignore[attr-defined]
+    person = table_of(Person)
     admins = tuple(
         session.connection()
         .execute(

@@ -12,6 +12,7 @@ from process.access import audit
 from process.access.installation import _TABLE, administers, ensure, forget, overview
 from process.core.errors import InvalidInput, NotFound, PermissionDenied
 from process.storage.database import Database
+from process.storage.table_of import table_of
 from process.storage.tables import Person
 
 
@@ -41,7 +42,7 @@ def set_cli_writers(db: Database, clock: Any, actor: str, users: list[str]) -> N
 def set_administrator(db: Database, clock: Any, actor: str, login: str, grant: bool) -> None:
     """Make a registered person an administrator of the installation, or no longer one
     (installation administrators only; the last one stays)."""
-    person = Person.__table__  # type: ignore[attr-defined]
+    person = table_of(Person)
     with db.write() as session:
         if not administers(session, actor):
             raise PermissionDenied(f"{actor} does not administer this installation")

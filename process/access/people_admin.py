@@ -10,6 +10,8 @@ from process.access.capabilities import ADMIN, ADMINISTER
 from process.access.people import canonical_login, person_by_login, validate_person
 from process.access.unit_of_work import Work
 from process.core.errors import InvalidInput, NotFound
+from process.storage.lookup import id_of
+from process.storage.table_of import table_of
 from process.storage.tables import Person, RoleGrant
 
 
@@ -56,10 +58,9 @@ def add_person(
 
 def grant(w: Work, person: Person, role: str) -> None:
     """Give a person a role on the programme (the caller checked who may)."""
-    assert person.id is not None
     w.session.add(
         RoleGrant(
-            person_id=person.id,
+            person_id=id_of(person),
             programme_id=w.programme_id,
             role=role,
             granted_at=w.now,
@@ -136,7 +137,7 @@ def _here(w: Work, person: Person) -> None:
     from process.storage.body_tables import Body, BodyPerson
 
     conn, pid = w.session.connection(), w.programme_id
-    g, bp, b = RoleGrant.__table__, BodyPerson.__table__, Body.__table__  # type: ignore[attr-defined]
+    g, bp, b = table_of(RoleGrant), table_of(BodyPerson), table_of(Body)
     programmes = set(
         conn.execute(sa.select(g.c.programme_id).where(g.c.person_id == person.id)).scalars()
     )

@@ -24,6 +24,7 @@ from process.core.clock import Clock
 from process.core.errors import InvalidInput, PermissionDenied
 from process.core.nesting import loads_json
 from process.storage.database import Database
+from process.storage.table_of import table_of
 from process.storage.tables import Installation, Person
 
 
@@ -144,9 +145,9 @@ def check(
             session.connection()
             .execute(
                 sa.select(
-                    Installation.__table__.c.replay,  # type: ignore[attr-defined]
-                    Installation.__table__.c.key_id,  # type: ignore[attr-defined]
-                    Installation.__table__.c.public_key,  # type: ignore[attr-defined]
+                    table_of(Installation).c.replay,
+                    table_of(Installation).c.key_id,
+                    table_of(Installation).c.public_key,
                 )
             )
             .first()
@@ -228,12 +229,12 @@ def seal(db: Database, clock: Clock, actor: str) -> list[str]:
         raise InvalidInput(
             f"give the key to seal with: {audit_key.ENV_VAR}=FILE (made by 'rsp audit keygen FILE')"
         )
-    table, rows = Installation.__table__, audit.AuditEvent.__table__  # type: ignore[attr-defined]
+    table, rows = table_of(Installation), table_of(audit.AuditEvent)
     with db.write() as session:
         conn = session.connection()
         person = conn.execute(
-            sa.select(Person.__table__.c.administers_installation).where(  # type: ignore[attr-defined]
-                Person.__table__.c.login == actor.lower()  # type: ignore[attr-defined]
+            sa.select(table_of(Person).c.administers_installation).where(
+                table_of(Person).c.login == actor.lower()
             )
         ).first()  # type: ignore[attr-defined]
         if person is None or not person[0]:

@@ -21,12 +21,13 @@ from process.access.capabilities import ADMINISTER
 from process.access.unit_of_work import Work
 from process.core.clock import Clock
 from process.storage.database import Database
+from process.storage.table_of import table_of
 from process.storage.tables import AuditEvent, Programme
 
 SUBJECT = "audit-trail"  # the subject of the verification rows (indexed with their id)
 VERIFIED = "audit.verified"
-_A = AuditEvent.__table__  # type: ignore[attr-defined]
-_P = Programme.__table__  # type: ignore[attr-defined]
+_A = table_of(AuditEvent)
+_P = table_of(Programme)
 
 
 @dataclass(frozen=True)

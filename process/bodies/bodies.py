@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -98,10 +99,10 @@ def _members(session: Session, group_id: int) -> list[str]:
 
 def apply_bodies(w: Work, bodies: list[Body]) -> list[str]:
     """Create or update the programme's bodies from a validated bodies file; what changed."""
-    session, prog = w.session, w.programme
-    assert prog is not None and prog.id is not None
+    session = w.session
     existing = {
-        b.key: b for b in session.exec(select(BodyRow).where(BodyRow.programme_id == prog.id))
+        b.key: b
+        for b in session.exec(select(BodyRow).where(BodyRow.programme_id == w.programme_id))
     }
     added, updated = [], []
     for b in bodies:
@@ -109,7 +110,7 @@ def apply_bodies(w: Work, bodies: list[Body]) -> list[str]:
         emails = json.dumps(list(b.emails), ensure_ascii=False)
         if row is None:
             row = BodyRow(
-                programme_id=prog.id,
+                programme_id=w.programme_id,
                 key=b.key,
                 name=b.name,
                 kind=b.kind,
@@ -142,8 +143,7 @@ def apply_bodies(w: Work, bodies: list[Body]) -> list[str]:
         if b.kind != "group":
             continue
         group = existing[b.key]
-        assert group.id is not None
-        before = _members(session, group.id)
+        before = _members(session, lookup.id_of(group))
         if before != sorted(b.members):
             _set_group_members(session, group, (existing[m].id or 0 for m in b.members))
             _audit(w, "body.members", group, {"before": before, "after": sorted(b.members)})
@@ -234,8 +234,7 @@ def insert_body(w: Work, key: str, name: str, kind: str, emails: list[str]) -> B
 
 
 def _attach(w: Work, row: BodyRow, person: Person) -> None:
-    assert row.id is not None and person.id is not None
-    w.session.add(BodyPerson(body_id=row.id, person_id=person.id))
+    w.session.add(BodyPerson(body_id=lookup.id_of(row), person_id=lookup.id_of(person)))
     _audit(w, "body.person_added", row, {"body": row.key, "login": person.login})
 
 
@@ -282,36 +281,95 @@ def _people(session: Session, body_id: int) -> list[str]:
     )
 
 
-def _as_dict(session: Session, row: BodyRow) -> dict[str, Any]:
-    assert row.id is not None
-    return {
-        "key": row.key,
-        "name": row.name,
-        "kind": row.kind,
-        "emails": json.loads(row.emails),
-        "members": _members(session, row.id),
-        "people": _people(session, row.id),
-    }
+@dataclass(frozen=True)
+class BodyInfo:
+    """A body as listed: its key, name, kind, addresses, group members and people."""
+
+    key: str
+    name: str
+    kind: str
+    emails: list[str]
+    members: list[str]
+    people: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields in order, as 'rsp bodies list --json' prints them."""
+        return {
+            "key": self.key,
+            "name": self.name,
+            "kind": self.kind,
+            "emails": self.emails,
+            "members": self.members,
+            "people": self.people,
+        }
 
 
-def list_bodies(session: Session, programme_key: str | None) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class BodyMeasure:
+    """A measure a body is responsible for, as lead or not, directly or through a group."""
+
+    year: int
+    code: str
+    title: str
+    state: str
+    lead: bool
+    via: str  # the body (this one or a group it is in) named on the measure
+
+    def to_json(self) -> dict[str, Any]:
+        """The measure as 'rsp bodies show --json' prints it ('as' for the naming body)."""
+        return {
+            "year": self.year,
+            "code": self.code,
+            "title": self.title,
+            "state": self.state,
+            "lead": self.lead,
+            "as": self.via,
+        }
+
+
+@dataclass(frozen=True)
+class BodyDetail(BodyInfo):
+    """A body with the groups it belongs to and the measures it is responsible for."""
+
+    groups: list[str]
+    measures: list[BodyMeasure]
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields in order, as 'rsp bodies show --json' prints them."""
+        return {
+            **BodyInfo.to_json(self),
+            "groups": self.groups,
+            "measures": [m.to_json() for m in self.measures],
+        }
+
+
+def _info(session: Session, row: BodyRow, row_id: int) -> BodyInfo:
+    return BodyInfo(
+        key=row.key,
+        name=row.name,
+        kind=row.kind,
+        emails=json.loads(row.emails),
+        members=_members(session, row_id),
+        people=_people(session, row_id),
+    )
+
+
+def list_bodies(session: Session, programme_key: str | None) -> list[BodyInfo]:
     """Every body of the programme with its addresses, group members and people."""
     prog = lookup.find_programme(session, programme_key)
     rows = session.exec(
         select(BodyRow).where(BodyRow.programme_id == prog.id).order_by(BodyRow.key)
     )
-    return [_as_dict(session, r) for r in rows]
+    return [_info(session, r, lookup.id_of(r)) for r in rows]
 
 
-def show_body(session: Session, programme_key: str | None, key: str) -> dict[str, Any]:
+def show_body(session: Session, programme_key: str | None, key: str) -> BodyDetail:
     """A body, the groups it belongs to, and the measures it is responsible for."""
     prog = lookup.find_programme(session, programme_key)
-    assert prog.id is not None
-    row = find_body(session, prog.id, key)
-    assert row.id is not None
-    out = _as_dict(session, row)
-    ids = with_groups(session, row.id)
-    out["groups"] = sorted(session.exec(select(BodyRow.key).where(BodyRow.id.in_(ids - {row.id}))))  # type: ignore[union-attr]
+    row = find_body(session, lookup.id_of(prog), key)
+    row_id = lookup.id_of(row)
+    ids = with_groups(session, row_id)
+    groups = sorted(session.exec(select(BodyRow.key).where(BodyRow.id.in_(ids - {row_id}))))  # type: ignore[union-attr]
     m, mb, b, p = table(Measure), table(MeasureBody), table(BodyRow), table(ActionPlan)
     measures = session.connection().execute(
         sa.select(p.c.year, m.c.code, m.c.title, m.c.state, mb.c.position, b.c.key)
@@ -321,8 +379,8 @@ def show_body(session: Session, programme_key: str | None, key: str) -> dict[str
         .where(mb.c.body_id.in_(ids))
         .order_by(p.c.year, m.c.code)
     )
-    out["measures"] = [
-        {"year": y, "code": c, "title": t, "state": s, "lead": pos == 0, "as": via}
-        for y, c, t, s, pos, via in measures
-    ]
-    return out
+    return BodyDetail(
+        **asdict(_info(session, row, row_id)),
+        groups=groups,
+        measures=[BodyMeasure(y, c, t, s, pos == 0, via) for y, c, t, s, pos, via in measures],
+    )

@@ -136,7 +136,7 @@ def bodies_list(env: Env, as_json: bool) -> None:
     with env.database().read() as session:
         rows = service.list_bodies(session, env.programme)
     if as_json:
-        _echo_json(rows)
+        _echo_json([b.to_json() for b in rows])
     else:
         click.echo(bodies_text(rows))
 
@@ -158,7 +158,7 @@ def bodies_show(env: Env, key: str, as_json: bool) -> None:
     with env.database().read() as session:
         body = service.show_body(session, env.programme, key)
     if as_json:
-        _echo_json(body)
+        _echo_json(body.to_json())
     else:
         click.echo(body_text(body, env.lang))
 
@@ -376,7 +376,7 @@ def measures_list(
     with env.database().read() as session:
         rows = measures.list_measures(session, env.programme, env.clock.today(), f, env.lang)
     if as_json:
-        _echo_json(rows)
+        _echo_json([r.to_json() for r in rows])
     else:
         click.echo(list_text(rows, env.lang))
 

@@ -25,6 +25,7 @@ from process.storage.database import Database
 from process.storage.decision_table import Decision
 from process.storage.lookup import ProgrammeRef
 from process.storage.remiss_tables import DelegatedDecision, Delegation, table
+from process.storage.table_of import table_of
 from process.storage.tables import Person, Programme
 from process.workflow import stored
 from process.workflow.definition import NAME_RE
@@ -40,6 +41,55 @@ def kind_word(kind: str, lang: str) -> str:
 
 def _today(clock: Clock) -> dt.date:
     return clock.now().astimezone(STOCKHOLM).date()
+
+
+class DelegationRow(TypedDict):
+    """A delegation as listed: to whom, by which board decision, active or revoked, used how often.
+
+    TypedDicts in this module: 'rsp delegation list/report --json' print them as they are."""
+
+    id: int
+    kind: str
+    to_login: str | None
+    to_role: str | None
+    decision: str
+    decision_id: int
+    comment: str | None
+    created_by: str
+    created_at: dt.datetime
+    active: bool
+    revoked_at: dt.datetime | None
+    revoked_by: str | None
+    decisions: int
+    decided_on: dt.date
+
+
+class DelegatedLine(TypedDict):
+    """A decision taken under a delegation, as the report back to the board lists it."""
+
+    id: int
+    kind: str
+    kind_label: str
+    decided_on: dt.date
+    reference: str
+    text: str
+    decided_by: str
+    decided_by_name: str
+    role: str | None
+    delegation: int
+    delegation_decision: str
+    delegation_active: bool
+
+
+class DelegationReport(TypedDict):
+    """The delegated decisions of a period, to report back to the board."""
+
+    lang: str
+    programme: str
+    board: str
+    since: dt.date
+    until: dt.date
+    decisions: list[DelegatedLine]
 
 
 class Delegated(TypedDict):
@@ -188,7 +238,7 @@ def _decision_id(
     """The board decision with this reference (the same meeting paragraph may both adopt
     the programme and delegate), or a new one recorded for the delegation (with what the
     trail records of it)."""
-    dec = Decision.__table__  # type: ignore[attr-defined]
+    dec = table_of(Decision)
     found = (
         session.connection()
         .execute(
@@ -286,8 +336,10 @@ def revoke(
     )
 
 
-def _delegations(session: Session, programme_id: int, kind: str | None = None) -> list[dict]:
-    d, dec, dd = table(Delegation), Decision.__table__, table(DelegatedDecision)  # type: ignore[attr-defined]
+def _delegations(
+    session: Session, programme_id: int, kind: str | None = None
+) -> list[DelegationRow]:
+    d, dec, dd = table(Delegation), table_of(Decision), table(DelegatedDecision)
     used = sa.select(sa.func.count()).where(dd.c.delegation_id == d.c.id).scalar_subquery()
     query = (
         sa.select(
@@ -303,36 +355,36 @@ def _delegations(session: Session, programme_id: int, kind: str | None = None) -
     for r in session.connection().execute(query).mappings():
         ref = DecisionRef(r["meeting_date"], r["paragraph"], r["diary_number"])
         out.append(
-            {
-                "id": r["id"],
-                "kind": r["kind"],
-                "to_login": r["to_login"],
-                "to_role": r["to_role"],
-                "decision": str(ref),
-                "decision_id": r["decision_id"],
-                "comment": r["comment"],
-                "created_by": r["created_by"],
-                "created_at": r["created_at"],
-                "active": r["revoked_at"] is None,
-                "revoked_at": r["revoked_at"],
-                "revoked_by": r["revoked_by"],
-                "decisions": r["decisions"],
-                "decided_on": r["meeting_date"],
-            }
+            DelegationRow(
+                {
+                    "id": r["id"],
+                    "kind": r["kind"],
+                    "to_login": r["to_login"],
+                    "to_role": r["to_role"],
+                    "decision": str(ref),
+                    "decision_id": r["decision_id"],
+                    "comment": r["comment"],
+                    "created_by": r["created_by"],
+                    "created_at": r["created_at"],
+                    "active": r["revoked_at"] is None,
+                    "revoked_at": r["revoked_at"],
+                    "revoked_by": r["revoked_by"],
+                    "decisions": r["decisions"],
+                    "decided_on": r["meeting_date"],
+                }
+            )
         )
     return out
 
 
-def list_delegations(session: Session, programme_key: str | None) -> list[dict[str, Any]]:
+def list_delegations(session: Session, programme_key: str | None) -> list[DelegationRow]:
     """Every delegation of the programme, active and revoked, with how often it was used."""
-    prog = lookup.find_programme(session, programme_key)
-    assert prog.id is not None
-    return _delegations(session, prog.id)
+    return _delegations(session, lookup.programme_id(session, programme_key))
 
 
 def _covering(
-    actor: people.Actor | None, login: str, kind: str, found: list[dict]
-) -> dict[str, Any]:
+    actor: people.Actor | None, login: str, kind: str, found: list[DelegationRow]
+) -> DelegationRow:
     """The active delegation of `kind` that covers the actor, or PermissionDenied."""
     if actor is None:
         raise PermissionDenied(
@@ -438,14 +490,13 @@ def decide(
 
 def report(
     session: Session, programme_key: str | None, since: dt.date, until: dt.date, lang: str = "sv"
-) -> dict[str, Any]:
+) -> DelegationReport:
     """The delegated decisions from `since` to `until`, to report back to the board."""
     if until < since:
         raise InvalidInput(f"--until {until} lies before --since {since}")
     prog = lookup.find_programme(session, programme_key)
-    assert prog.id is not None
-    delegations = {d["id"]: d for d in _delegations(session, prog.id)}
-    dd, p = table(DelegatedDecision), Person.__table__  # type: ignore[attr-defined]
+    delegations = {d["id"]: d for d in _delegations(session, lookup.id_of(prog))}
+    dd, p = table(DelegatedDecision), table_of(Person)
     rows = (
         session.connection()
         .execute(
@@ -456,32 +507,34 @@ def report(
         )
         .mappings()
     )
-    items = []
+    items: list[DelegatedLine] = []
     for r in rows:
         d = delegations[r["delegation_id"]]
         items.append(
-            {
-                "id": r["id"],
-                "kind": r["kind"],
-                "kind_label": kind_word(r["kind"], lang),
-                "decided_on": r["decided_on"],
-                "reference": format_ref(
-                    DecisionRef(r["decided_on"], r["paragraph"], r["diary_number"])
-                ),
-                "text": r["text"],
-                "decided_by": r["decided_by"],
-                "decided_by_name": r["name"] or r["decided_by"],
-                "role": r["role"],
-                "delegation": d["id"],
-                "delegation_decision": d["decision"],
-                "delegation_active": d["active"],
-            }
+            DelegatedLine(
+                {
+                    "id": r["id"],
+                    "kind": r["kind"],
+                    "kind_label": kind_word(r["kind"], lang),
+                    "decided_on": r["decided_on"],
+                    "reference": format_ref(
+                        DecisionRef(r["decided_on"], r["paragraph"], r["diary_number"])
+                    ),
+                    "text": r["text"],
+                    "decided_by": r["decided_by"],
+                    "decided_by_name": r["name"] or r["decided_by"],
+                    "role": r["role"],
+                    "delegation": d["id"],
+                    "delegation_decision": d["decision"],
+                    "delegation_active": d["active"],
+                }
+            )
         )
-    return {
-        "lang": lang,
-        "programme": prog.name,
-        "board": prog.board_name,
-        "since": since,
-        "until": until,
-        "decisions": items,
-    }
+    return DelegationReport(
+        lang=lang,
+        programme=prog.name,
+        board=prog.board_name,
+        since=since,
+        until=until,
+        decisions=items,
+    )

@@ -19,6 +19,7 @@ from process.core.appeal_period import (
 from process.core.words import label
 from process.storage.decision_table import Decision
 from process.storage.remiss_tables import DecisionFinality, DelegatedDecision, table
+from process.storage.table_of import table_of
 
 STEP_WORDS = {
     "decided": {"sv": "beslutat", "en": "decided"},
@@ -35,7 +36,7 @@ def step_word(step: str, lang: str) -> str:
     return label(STEP_WORDS[step], lang)
 
 
-_D = Decision.__table__  # type: ignore[attr-defined]
+_D = table_of(Decision)
 _F = table(DecisionFinality)
 _COLUMNS = (
     _D.c.id,

@@ -21,6 +21,7 @@ from process.decisions.finality import DecisionView
 from process.storage.database import Database
 from process.storage.decision_table import Decision
 from process.storage.remiss_tables import DecisionFinality, table
+from process.storage.table_of import table_of
 
 OUTCOMES = ("upheld", "overturned")
 WHAT = {
@@ -53,7 +54,7 @@ def _write(
         session = w.session
         w.require(DECIDE_FOR_BOARD, WHAT[step])
         conn = session.connection()
-        d_table = Decision.__table__  # type: ignore[attr-defined]
+        d_table = table_of(Decision)
         conn.execute(
             sa.select(d_table.c.id).where(d_table.c.id == decision_id).with_for_update()
         )  # one step at a time per decision (PostgreSQL)

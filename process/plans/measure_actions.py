@@ -31,6 +31,7 @@ from process.core.errors import (
 from process.core.words import OUTCOME_LABELS
 from process.storage.body_tables import Body as BodyRow
 from process.storage.database import Database
+from process.storage.lookup import id_of
 from process.storage.plan_tables import (
     ActionPlan,
     Measure,
@@ -130,10 +131,9 @@ def responsible_names(session: Session, measure_id: int) -> list[str]:
 
 def target_of(row: Measure, plan: ActionPlan) -> engine.Target:
     """The engine's view of a measure row."""
-    assert row.id is not None
     return engine.Target(
         table(Measure),
-        row.id,
+        id_of(row),
         row.state,
         row.version,
         f"measure:{row.id}",
@@ -147,8 +147,7 @@ def _explain(
 ) -> PermissionDenied:
     if RESPONSIBLE not in allowed:
         return error
-    assert row.id is not None
-    keys = ", ".join(responsible_names(session, row.id))
+    keys = ", ".join(responsible_names(session, id_of(row)))
     return PermissionDenied(
         f"{error} ({RESPONSIBLE}: a member person of one of the "
         f"measure's responsible bodies: {keys}; an admin adds one with "
@@ -167,8 +166,7 @@ def fire(
     detail: dict | None = None,
 ) -> engine.Advanced:
     """Fire a trigger on a measure through the engine's core, inside the caller's work."""
-    assert row.id is not None
-    who = measure_actor(w.session, w.actor, w.programme_id, row.id)
+    who = measure_actor(w.session, w.actor, w.programme_id, id_of(row))
     try:
         return engine.fire(
             w, who, target_of(row, plan), definition, trigger, comment, None, as_role, detail
@@ -263,15 +261,15 @@ def add_note(
 
     def work(w: Work, row: Measure, plan: ActionPlan) -> int:
         body = unit_of_work.check_text(text, "the note")
-        assert row.id is not None and body is not None
+        assert body is not None
         session = w.session
-        who = measure_actor(session, actor, w.programme_id, row.id)
+        who = measure_actor(session, actor, w.programme_id, id_of(row))
         writers = (*capabilities.roles_for(session, w.programme_id, WRITE_NOTES), RESPONSIBLE)
         try:
             w.require_role(writers, "write notes on this measure", actor=who)
         except PermissionDenied as error:
             raise _explain(session, error, row, (RESPONSIBLE,)) from None
-        note = MeasureNote(measure_id=row.id, at=w.now, author=actor, text=body)
+        note = MeasureNote(measure_id=id_of(row), at=w.now, author=actor, text=body)
         session.add(note)
         session.flush()
         w.audit(
@@ -280,8 +278,7 @@ def add_note(
             comment=body,
             detail={"year": plan.year, "code": row.code},
         )
-        assert note.id is not None
-        return note.id
+        return id_of(note)
 
     return _on_measure(
         db,
@@ -354,8 +351,7 @@ def _record(
         done = fire(w, row, plan, definition, t.name, text, detail=detail)
         role, to_state = done.role, done.to_state
     else:
-        assert row.id is not None
-        who = measure_actor(session, actor, w.programme_id, row.id)
+        who = measure_actor(session, actor, w.programme_id, id_of(row))
         role = w.require_role(
             (*t.roles, capabilities.ADMIN)
             if t
@@ -367,9 +363,8 @@ def _record(
         engine.touch(session, target_of(row, plan), "recording its follow-up")
         w.audit("followup.recorded", subject=f"measure:{row.id}", comment=text, detail=detail)
     if previous is None:
-        assert row.id is not None
         previous = MeasureFollowup(
-            measure_id=row.id,
+            measure_id=id_of(row),
             outcome=outcome,
             comment=text,
             recorded_by=actor,

@@ -16,6 +16,7 @@ from process.access.unit_of_work import Work
 from process.core.errors import ConflictError
 from process.plans.plan_file import Measure
 from process.storage.body_tables import Body as BodyRow
+from process.storage.lookup import id_of
 from process.storage.plan_tables import ActionPlan as PlanRow
 from process.storage.plan_tables import Measure as MeasureRow
 from process.storage.plan_tables import MeasureBody, MeasureDeadline, table
@@ -81,7 +82,6 @@ def stored_contents(session: Session, plan_id: int) -> dict[str, tuple[MeasureRo
             dls[mid].append([due.isoformat(), text])
     out = {}
     for r in rows:
-        assert r.id is not None
         out[r.code] = (
             r,
             {
@@ -91,8 +91,8 @@ def stored_contents(session: Session, plan_id: int) -> dict[str, tuple[MeasureRo
                 "goals": json.loads(r.goals),
                 "activities": json.loads(r.activities),
                 "financing": json.loads(r.financing),
-                "responsible": resp[r.id],
-                "deadlines": dls[r.id],
+                "responsible": resp[id_of(r)],
+                "deadlines": dls[id_of(r)],
             },
         )
     return out
@@ -155,7 +155,6 @@ def insert_measures(
     conn = session.connection()
     result = conn.execute(sa.insert(t).returning(t.c.id, sort_by_parameter_order=True), rows)
     ids = [r[0] for r in result]
-    assert prog.id is not None
     _links(conn, list(zip(ids, items, strict=True)), _body_ids(session, w.programme_id))
     events = []
     for mid, m in zip(ids, items, strict=True):
@@ -199,7 +198,6 @@ def _body_ids(session: Session, programme_id: int) -> dict[str, int]:
 
 def update_measure(w: Work, row: MeasureRow, m: Measure, changed: list[str]) -> None:
     """Bring a measure's content up to date with the plan file (compare-and-set)."""
-    assert row.id is not None
     session = w.session
     t = table(MeasureRow)
     conn = session.connection()
@@ -237,4 +235,4 @@ def update_measure(w: Work, row: MeasureRow, m: Measure, changed: list[str]) -> 
         m.deadlines if "deadlines" in changed else (),
         m.line,
     )
-    _links(conn, [(row.id, kept)], _body_ids(session, w.programme_id))
+    _links(conn, [(id_of(row), kept)], _body_ids(session, w.programme_id))

@@ -23,6 +23,7 @@ from process.plans import measure_rows as store
 from process.plans.measure_rows import Progress
 from process.plans.plan_file import ActionPlan, Area, load_action_plan, parse_action_plan
 from process.storage.database import Database
+from process.storage.lookup import id_of
 from process.storage.plan_tables import ActionPlan as PlanRow
 from process.storage.plan_tables import PlanArea, PlanGoal
 from process.workflow import stored
@@ -49,15 +50,13 @@ def measure_definition_id(w: Work) -> int:
     from process.workflow.definition import load_definition
 
     row = stored.store_definition(w, load_definition(workflows.path_of("measure")))
-    assert row.id is not None
-    return row.id
+    return id_of(row)
 
 
 def _sync_areas(session: Session, plan: PlanRow, areas: Sequence[Area]) -> list[str]:
     lines = []
     have = {a.number: a for a in session.exec(select(PlanArea).where(PlanArea.plan_id == plan.id))}
     goals = {g.code: g for g in session.exec(select(PlanGoal).where(PlanGoal.plan_id == plan.id))}
-    assert plan.id is not None
     for a in areas:
         row = have.get(a.number)
         values = {
@@ -68,7 +67,7 @@ def _sync_areas(session: Session, plan: PlanRow, areas: Sequence[Area]) -> list[
         if row is None:
             session.add(
                 PlanArea(
-                    plan_id=plan.id,
+                    plan_id=id_of(plan),
                     number=a.number,
                     title=a.title,
                     description=a.description,
@@ -85,7 +84,7 @@ def _sync_areas(session: Session, plan: PlanRow, areas: Sequence[Area]) -> list[
         for g in a.goals:
             grow = goals.get(g.id)
             if grow is None:
-                session.add(PlanGoal(plan_id=plan.id, area=a.number, code=g.id, title=g.title))
+                session.add(PlanGoal(plan_id=id_of(plan), area=a.number, code=g.id, title=g.title))
                 if goals:
                     lines.append(f"  goal {g.id} added: {g.title}")
             elif (grow.title, grow.area) != (g.title, a.number):
@@ -111,9 +110,8 @@ def _plan_row(w: Work, plan: ActionPlan) -> tuple[PlanRow, list[str], bool]:
         "followup": plan.followup,
     }
     if row is None:
-        assert prog.id is not None
         row = PlanRow(
-            programme_id=prog.id,
+            programme_id=id_of(prog),
             year=plan.year,
             title=plan.title,
             issuer=plan.issuer,
@@ -142,9 +140,8 @@ def apply_plan(w: Work, plan: ActionPlan, progress: Progress | None = None) -> I
     session = w.session
     result = ImportResult(plan.year)
     row, changes, new_plan = _plan_row(w, plan)
-    assert row.id is not None
     changes += _sync_areas(session, row, plan.areas)
-    stored = {} if new_plan else store.stored_contents(session, row.id)
+    stored = {} if new_plan else store.stored_contents(session, id_of(row))
     measures = plan.measures()
     if progress:
         progress.start(len(measures))

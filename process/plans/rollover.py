@@ -29,7 +29,7 @@ from process.plans.plan_file import Deadline
 from process.plans.plan_file import Measure as PlanMeasure
 from process.storage import lookup
 from process.storage.database import Database
-from process.storage.lookup import ProgrammeRef
+from process.storage.lookup import ProgrammeRef, id_of
 from process.storage.plan_tables import ActionPlan, Measure, MeasureDeadline, PlanArea, PlanGoal
 from process.storage.tables import Programme
 from process.workflow import stored
@@ -79,9 +79,8 @@ def _target_plan(
     ).first()
     if row is not None:
         return row, False
-    assert prog.id is not None and old.id is not None
     row = ActionPlan(
-        programme_id=prog.id,
+        programme_id=id_of(prog),
         year=year,
         title=next_title(old.title, old.year, year),
         issuer=old.issuer,
@@ -93,11 +92,10 @@ def _target_plan(
     )
     session.add(row)
     session.flush()
-    assert row.id is not None
     for a in session.exec(select(PlanArea).where(PlanArea.plan_id == old.id)):
         session.add(
             PlanArea(
-                plan_id=row.id,
+                plan_id=id_of(row),
                 number=a.number,
                 title=a.title,
                 description=a.description,
@@ -105,7 +103,7 @@ def _target_plan(
             )
         )
     for g in session.exec(select(PlanGoal).where(PlanGoal.plan_id == old.id)):
-        session.add(PlanGoal(plan_id=row.id, area=g.area, code=g.code, title=g.title))
+        session.add(PlanGoal(plan_id=id_of(row), area=g.area, code=g.code, title=g.title))
     return row, True
 
 
@@ -118,7 +116,6 @@ def _copy(session: Session, m: Measure, code: str, years: int) -> PlanMeasure:
             .order_by(MeasureDeadline.id)  # type: ignore[arg-type]
         )
     )  # type: ignore[arg-type]
-    assert m.id is not None
     return PlanMeasure(
         code,
         m.area,
@@ -126,7 +123,7 @@ def _copy(session: Session, m: Measure, code: str, years: int) -> PlanMeasure:
         m.subgoal,
         tuple(json.loads(m.goals)),
         tuple(json.loads(m.activities)),
-        tuple(lifecycle.responsible_names(session, m.id)),
+        tuple(lifecycle.responsible_names(session, id_of(m))),
         tuple(json.loads(m.financing)),
         deadlines,
         0,
@@ -232,7 +229,6 @@ def _work(
         ]
         return result
     new_plan, created = _target_plan(session, clock, prog, old, to_year)
-    assert new_plan.id is not None
     taken = set(session.exec(select(Measure.code).where(Measure.plan_id == new_plan.id)))
     new_codes = codes_in_new_plan(open_ones, taken)
     if expect is not None and [(m.code, new_codes[m.code]) for m in open_ones] != expect:
@@ -242,7 +238,6 @@ def _work(
         )
     copies, origins = [], {}
     for m in open_ones:
-        assert m.id is not None
         definition = stored.definition_of(session, m.definition_id)
         carry = definition.marked(lifecycle.CARRIES_OVER, m.state)
         if carry is None:
@@ -261,7 +256,7 @@ def _work(
         )
         code = new_codes[m.code]
         copies.append(_copy(session, m, code, to_year - from_year))
-        origins[code] = m.id
+        origins[code] = id_of(m)
         result.carried.append((m.code, code))
     definition_id = plans.measure_definition_id(w)
     w.role = role  # the copies are created in the role the rollover was asked in

@@ -12,6 +12,7 @@ from process.access import people, people_admin
 from process.access.capabilities import ADMIN
 from process.access.unit_of_work import Work
 from process.core.errors import InvalidInput
+from process.storage.lookup import id_of
 from process.storage.tables import ProcessInstance, Programme
 from process.workflow import stored
 from process.workflow.definition import Definition, measure_workflow_of
@@ -52,7 +53,6 @@ def create_programme(
     )
     session.add(prog)
     session.flush()
-    assert prog.id is not None
     w.enter(prog)
     w.role = ADMIN
     w.audit(
@@ -66,13 +66,12 @@ def create_programme(
         },
     )
     row = stored.store_definition(w, definition)
-    assert row.id is not None
     measure_row = stored.store_definition(w, measure)
     prog.measure_definition_id = measure_row.id
     session.add(prog)
     inst = ProcessInstance(
-        programme_id=prog.id,
-        definition_id=row.id,
+        programme_id=id_of(prog),
+        definition_id=id_of(row),
         definition_hash=definition.content_hash,
         state=definition.initial,
         state_since=now,

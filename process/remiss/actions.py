@@ -22,6 +22,7 @@ from process.core.workdays import period
 from process.remiss import rules as remiss
 from process.storage.body_tables import Body, BodyGroupMember
 from process.storage.database import Database
+from process.storage.lookup import id_of
 from process.storage.remiss_tables import Remiss, RemissBody, table
 from process.workflow import engine
 
@@ -49,9 +50,8 @@ def consulted_bodies(session: Session, programme_id: int, keys: list[str]) -> li
     found: dict[int, str] = {}
     for key in keys:
         row = bodies.find_body(session, programme_id, key.strip())
-        assert row.id is not None
         if row.kind != "group":
-            found[row.id] = row.key
+            found[id_of(row)] = row.key
             continue
         members = session.connection().execute(
             sa.select(b.c.id, b.c.key)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, TypedDict
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -72,7 +72,59 @@ def latest(session: Session, programme_id: int) -> Any | None:
     return session.connection().execute(_LATEST, {"pid": programme_id}).mappings().first()
 
 
-def bodies_of(session: Session, remiss_id: int) -> list[dict[str, Any]]:
+class ConsultedBody(TypedDict):
+    """A consulted body and its reply (position None: none recorded yet).
+
+    TypedDicts here and below: the remiss is plain data in 'rsp status --json', the
+    digest's and the compilation's template context (user templates read it as a mapping)."""
+
+    id: int
+    key: str
+    name: str
+    kind: str
+    emails: list[str]
+    answered: bool
+    position: str | None
+    received: dt.date | None
+    summary: str | None
+    late: bool
+    recorded_by: str | None
+
+
+class LostDay(TypedDict):
+    """A holiday inside the reply period."""
+
+    date: dt.date
+    name: str
+
+
+class RemissOverview(TypedDict):
+    """The latest remiss: its dates, its period's working days, its bodies and replies."""
+
+    id: int
+    opened_on: dt.date
+    reply_by: dt.date
+    reply_by_asked: dt.date
+    moved: bool
+    open: bool
+    closed_on: dt.date | None
+    comment: str | None
+    opened_by: str
+    closed_by: str | None
+    days_left: int
+    calendar_days: int
+    working_days: int
+    weekend_days: int
+    lost_to_holidays: list[LostDay]
+    bodies: list[ConsultedBody]
+    consulted: int
+    answered: int
+    late: int
+    no_answer: list[str]
+    waiting: list[str]
+
+
+def bodies_of(session: Session, remiss_id: int) -> list[ConsultedBody]:
     """The consulted bodies of a remiss with their replies, in the bodies' order."""
     rows = (
         session.connection()
@@ -97,24 +149,26 @@ def bodies_of(session: Session, remiss_id: int) -> list[dict[str, Any]]:
         .all()
     )
     return [
-        {
-            "id": r["id"],
-            "key": r["key"],
-            "name": r["name"],
-            "kind": r["kind"],
-            "emails": json.loads(r["emails"]),
-            "answered": r["position"] in POSITIONS,
-            "position": r["position"],
-            "received": r["received"],
-            "summary": r["summary"],
-            "late": bool(r["late"]),
-            "recorded_by": r["recorded_by"],
-        }
+        ConsultedBody(
+            {
+                "id": r["id"],
+                "key": r["key"],
+                "name": r["name"],
+                "kind": r["kind"],
+                "emails": json.loads(r["emails"]),
+                "answered": r["position"] in POSITIONS,
+                "position": r["position"],
+                "received": r["received"],
+                "summary": r["summary"],
+                "late": bool(r["late"]),
+                "recorded_by": r["recorded_by"],
+            }
+        )
         for r in rows
     ]
 
 
-def remiss_overview(session: Session, programme_id: int, today: dt.date) -> dict | None:
+def remiss_overview(session: Session, programme_id: int, today: dt.date) -> RemissOverview | None:
     """The latest remiss as plain data, its period's working days and each reply; or None."""
     r = latest(session, programme_id)
     if r is None:
@@ -122,29 +176,31 @@ def remiss_overview(session: Session, programme_id: int, today: dt.date) -> dict
     bodies = bodies_of(session, r["id"])
     p = period(r["opened_on"], r["reply_by"])
     answered = [b for b in bodies if b["answered"]]
-    return {
-        "id": r["id"],
-        "opened_on": r["opened_on"],
-        "reply_by": r["reply_by"],
-        "reply_by_asked": r["reply_by_asked"],
-        "moved": r["reply_by"] != r["reply_by_asked"],
-        "open": r["closed_on"] is None,
-        "closed_on": r["closed_on"],
-        "comment": r["comment"],
-        "opened_by": r["opened_by"],
-        "closed_by": r["closed_by"],
-        "days_left": (r["reply_by"] - today).days,
-        "calendar_days": p.calendar_days,
-        "working_days": p.working_days,
-        "weekend_days": p.weekend_days,
-        "lost_to_holidays": [{"date": d, "name": n} for d, n in p.lost_to_holidays],
-        "bodies": bodies,
-        "consulted": len(bodies),
-        "answered": len(answered),
-        "late": sum(1 for b in answered if b["late"]),
-        "no_answer": [b["key"] for b in bodies if b["position"] == NO_ANSWER],
-        "waiting": [b["key"] for b in bodies if b["position"] is None],
-    }
+    return RemissOverview(
+        {
+            "id": r["id"],
+            "opened_on": r["opened_on"],
+            "reply_by": r["reply_by"],
+            "reply_by_asked": r["reply_by_asked"],
+            "moved": r["reply_by"] != r["reply_by_asked"],
+            "open": r["closed_on"] is None,
+            "closed_on": r["closed_on"],
+            "comment": r["comment"],
+            "opened_by": r["opened_by"],
+            "closed_by": r["closed_by"],
+            "days_left": (r["reply_by"] - today).days,
+            "calendar_days": p.calendar_days,
+            "working_days": p.working_days,
+            "weekend_days": p.weekend_days,
+            "lost_to_holidays": [LostDay(date=d, name=n) for d, n in p.lost_to_holidays],
+            "bodies": bodies,
+            "consulted": len(bodies),
+            "answered": len(answered),
+            "late": sum(1 for b in answered if b["late"]),
+            "no_answer": [b["key"] for b in bodies if b["position"] == NO_ANSWER],
+            "waiting": [b["key"] for b in bodies if b["position"] is None],
+        }
+    )
 
 
 def facts_for(session: Session, programme_id: int, today: dt.date) -> RemissFacts | None:

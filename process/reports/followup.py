@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import Any, TypedDict
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -174,13 +174,33 @@ def _group(area: dict[str, Any], goals: dict[str, dict[str, Any]], lang: str) ->
     area["goals"] = groups
 
 
+class FollowupReport(TypedDict):
+    """A year's follow-up as the report templates, the CSV and the workbook read it.
+
+    A TypedDict: it is the context of the report templates (people's own too), which
+    read it as a mapping; its areas and measures stay plain mappings for them."""
+
+    lang: str
+    year: int
+    plan_title: str
+    programme: str
+    region: str
+    areas: list[dict[str, Any]]
+    measures: list[dict[str, Any]]
+    counts: dict[str, int]
+    share: str
+    followed: list[dict[str, Any]]
+    not_followed: list[dict[str, Any]]
+    compiled: str
+
+
 def report_data(
     session: Session,
     programme_key: str | None,
     year: int,
     lang: str = "sv",
     today: dt.date | None = None,
-) -> dict[str, Any]:
+) -> FollowupReport:
     """The follow-up of a year's plan as plain values, grouped for the templates."""
     prog = lookup.find_programme(session, programme_key)
     conn = session.connection()
@@ -264,32 +284,32 @@ def report_data(
         for group in ar["goals"]:
             group["measures"] = [x for x in group["measures"] if x["outcome"] is not None]
     total = _counts(everything)
-    return {
-        "lang": lang,
-        "year": year,
-        "plan_title": plan["title"],
-        "programme": prog.name,
-        "region": prog.region,
-        "areas": [areas[k] for k in sorted(areas)],
-        "measures": everything,
-        "counts": total,
-        "share": share_text(total["achieved"], total["followed"], lang),
-        "followed": [x for x in everything if x["outcome"] is not None],
-        "not_followed": [x for x in everything if x["outcome"] is None],
-        "compiled": long_date(today or dt.date(year + 1, 1, 1), lang),
-    }
+    return FollowupReport(
+        lang=lang,
+        year=year,
+        plan_title=plan["title"],
+        programme=prog.name,
+        region=prog.region,
+        areas=[areas[k] for k in sorted(areas)],
+        measures=everything,
+        counts=total,
+        share=share_text(total["achieved"], total["followed"], lang),
+        followed=[x for x in everything if x["outcome"] is not None],
+        not_followed=[x for x in everything if x["outcome"] is None],
+        compiled=long_date(today or dt.date(year + 1, 1, 1), lang),
+    )
 
 
-def render(data: dict[str, Any], fmt: str) -> str:
+def render(data: FollowupReport, fmt: str) -> str:
     """The report in a format: md, html (autoescaped) or csv (for Excel: `;`, UTF-8 with
     a BOM, formula-like cells defused)."""
     if fmt == "csv":
         return _csv(data)
     env = templating.report_environment(data["lang"], word)
-    return templating.render(templating.load(env, f"followup_report.{fmt}"), data)
+    return templating.render(templating.load(env, f"followup_report.{fmt}"), dict(data))
 
 
-def render_xlsx(data: dict[str, Any]) -> bytes:
+def render_xlsx(data: FollowupReport) -> bytes:
     """The report as an Excel workbook: the same rows as the CSV, text cells as text."""
     from process.reports.spreadsheet_xlsx import workbook
 
@@ -297,11 +317,11 @@ def render_xlsx(data: dict[str, Any]) -> bytes:
     return workbook([(title, _rows(data))])
 
 
-def _csv(data: dict[str, Any]) -> str:
+def _csv(data: FollowupReport) -> str:
     return spreadsheet_csv(_rows(data))
 
 
-def _rows(data: dict[str, Any]) -> list[list[Any]]:
+def _rows(data: FollowupReport) -> list[list[Any]]:
     lang = data["lang"]
     keys = (
         "year",

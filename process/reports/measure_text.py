@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from process.core.clock import STOCKHOLM
 from process.core.words import long_date, phrase
 from process.plans.measure_actions import command_for
 from process.reports.followup import OUTCOME_WORDS
 from process.reports.status_text import history_text
+
+if TYPE_CHECKING:
+    from process.bodies.bodies import BodyDetail, BodyInfo
+    from process.plans.measure_queries import MeasureLine
 
 WORDS: dict[str, dict[str, str]] = {
     "measure": {"sv": "Insats", "en": "Measure"},
@@ -58,20 +62,20 @@ def when_text(days: int, overdue: bool, lang: str) -> str:
     return w("late", lang, n=-days) if overdue else w("passed", lang)
 
 
-def list_text(rows: list[dict[str, Any]], lang: str) -> str:
+def list_text(rows: list[MeasureLine], lang: str) -> str:
     """One line per measure (or per due deadline)."""
     if not rows:
         return w("no_rows", lang)
     lines = []
     for r in rows:
         due = ""
-        if r["deadline"] is not None:
-            due = f"{r['deadline'].isoformat()} ({when_text(r['days_left'], True, lang)})"
-            if r["deadline_text"]:
-                due += f" {r['deadline_text']}"
+        if r.deadline is not None and r.days_left is not None:
+            due = f"{r.deadline.isoformat()} ({when_text(r.days_left, True, lang)})"
+            if r.deadline_text:
+                due += f" {r.deadline_text}"
         lines.append(
-            f"{r['year']} {r['code']:<5} {r['state_label']:<12} "
-            f"{(r['lead'] or '—'):<16} {_short(r['title'], 60):<60}  {due}".rstrip()
+            f"{r.year} {r.code:<5} {r.state_label:<12} "
+            f"{(r.lead or '—'):<16} {_short(r.title, 60):<60}  {due}".rstrip()
         )
     return "\n".join(lines)
 
@@ -142,34 +146,32 @@ def show_text(m: dict[str, Any], lang: str) -> str:
     return "\n".join(lines)
 
 
-def bodies_text(rows: list[dict[str, Any]]) -> str:
+def bodies_text(rows: list[BodyInfo]) -> str:
     """One line per body: key, kind, name, addresses, members or people."""
     out = []
     for b in rows:
-        extra = b["members"] or b["people"]
+        extra = b.members or b.people
         out.append(
-            f"{b['key']:<30} {b['kind']:<13} {b['name']:<36} {', '.join(b['emails'])}"
+            f"{b.key:<30} {b.kind:<13} {b.name:<36} {', '.join(b.emails)}"
             + (f"  [{', '.join(extra)}]" if extra else "")
         )
     return "\n".join(out)
 
 
-def body_text(b: dict[str, Any], lang: str) -> str:
+def body_text(b: BodyDetail, lang: str) -> str:
     """A body's page: addresses, members, people, groups and measures."""
     lines = [
-        f"{b['name']} ({b['key']}, {b['kind']})",
-        f"{w('emails', lang)}: {', '.join(b['emails']) or '—'}",
-        f"{w('members', lang)}: {', '.join(b['members']) or '—'}",
-        f"{w('people', lang)}: {', '.join(b['people']) or '—'}",
-        f"{w('groups', lang)}: {', '.join(b['groups']) or '—'}",
+        f"{b.name} ({b.key}, {b.kind})",
+        f"{w('emails', lang)}: {', '.join(b.emails) or '—'}",
+        f"{w('members', lang)}: {', '.join(b.members) or '—'}",
+        f"{w('people', lang)}: {', '.join(b.people) or '—'}",
+        f"{w('groups', lang)}: {', '.join(b.groups) or '—'}",
         f"{w('measures', lang)}:",
     ]
-    for m in b["measures"]:
-        lead = f" ({w('lead', lang)})" if m["lead"] else ""
-        via = f" [{m['as']}]" if m["as"] != b["key"] else ""
-        lines.append(
-            f"  {m['year']} {m['code']:<5} {m['state']:<13} {_short(m['title'], 60)}{lead}{via}"
-        )
-    if not b["measures"]:
+    for m in b.measures:
+        lead = f" ({w('lead', lang)})" if m.lead else ""
+        via = f" [{m.via}]" if m.via != b.key else ""
+        lines.append(f"  {m.year} {m.code:<5} {m.state:<13} {_short(m.title, 60)}{lead}{via}")
+    if not b.measures:
         lines.append(f"  {w('none', lang)}")
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from process.remiss import rules as remiss
 from process.reports import templating
 from process.reports.spreadsheet_csv import spreadsheet_csv
 from process.storage import lookup
+from process.storage.lookup import id_of
 
 FORMATS = ("md", "html", "csv", "xlsx")
 WORDS = {
@@ -62,8 +63,7 @@ def compile_data(
 ) -> dict[str, Any]:
     """The latest remiss as the compilation's plain values."""
     prog = lookup.find_programme(session, programme_key)
-    assert prog.id is not None
-    overview = remiss.remiss_overview(session, prog.id, today)
+    overview = remiss.remiss_overview(session, id_of(prog), today)
     if overview is None:
         raise NotFound("no remiss has been opened; open it with 'rsp remiss open BODY...'")
     bodies = [

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from process.core.clock import STOCKHOLM
 from process.core.words import phrase
 from process.decisions.finality import step_word
-from process.remiss.rules import position_word
+from process.remiss.rules import RemissOverview, position_word
+
+if TYPE_CHECKING:
+    from process.decisions.delegation import DelegationReport, DelegationRow
 
 WORDS: dict[str, dict[str, str]] = {
     "opened": {
@@ -66,7 +69,7 @@ def w(key: str, lang: str, **values: Any) -> str:
     return phrase(WORDS, key, lang, **values)
 
 
-def remiss_text(o: dict[str, Any], lang: str) -> str:
+def remiss_text(o: RemissOverview, lang: str) -> str:
     """`rsp remiss status`: dates, the period's working days, each body's reply."""
     head = w("opened", lang, day=o["opened_on"], who=o["opened_by"], reply_by=o["reply_by"])
     if o["moved"]:
@@ -104,7 +107,7 @@ def remiss_text(o: dict[str, Any], lang: str) -> str:
     return "\n".join(lines)
 
 
-def remiss_line(o: dict[str, Any], lang: str) -> str:
+def remiss_line(o: RemissOverview, lang: str) -> str:
     """One line on the remiss for `rsp status`."""
     if o["open"]:
         return w(
@@ -158,14 +161,15 @@ def _day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(STOCKHOLM).date()
 
 
-def delegations_text(rows: list[dict[str, Any]], lang: str) -> str:
+def delegations_text(rows: Sequence[DelegationRow], lang: str) -> str:
     """`rsp delegations list`."""
     from process.decisions.delegation import kind_word
 
     lines = []
     for d in rows:
         to = d["to_login"] or f"{w('role', lang)} {d['to_role']}"
-        state = w("active", lang) if d["active"] else w("revoked", lang, day=_day(d["revoked_at"]))
+        revoked = d["revoked_at"]  # None exactly while the delegation is active
+        state = w("revoked", lang, day=_day(revoked)) if revoked else w("active", lang)
         lines.append(
             f"#{d['id']:<3} {kind_word(d['kind'], lang)} ({d['kind']}) "
             f"{w('delegated_to', lang)} {to}; {d['decision']}; {state}; "
@@ -174,7 +178,7 @@ def delegations_text(rows: list[dict[str, Any]], lang: str) -> str:
     return "\n".join(lines) if lines else w("none", lang)
 
 
-def report_text(r: dict[str, Any], lang: str) -> str:
+def report_text(r: DelegationReport, lang: str) -> str:
     """`rsp delegations report`: the delegated decisions to report back to the board."""
     lines = [w("report", lang, board=r["board"], since=r["since"], until=r["until"]), ""]
     for d in r["decisions"]:

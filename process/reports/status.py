@@ -15,6 +15,7 @@ from process.core.clock import STOCKHOLM
 from process.core.decision_refs import paragraph_sign
 from process.decisions import finality
 from process.remiss import rules as remiss
+from process.remiss.rules import RemissOverview
 from process.storage import lookup
 from process.storage.decision_table import Decision
 from process.storage.tables import AuditEvent
@@ -50,7 +51,7 @@ class Status:
     milestones: tuple[Milestone, ...]
     next_steps: tuple[NextStep, ...]
     decisions: tuple[dict[str, Any], ...]
-    remiss: dict[str, Any] | None = None  # the latest remiss (process.remiss.remiss_overview)
+    remiss: RemissOverview | None = None  # the latest remiss (process.remiss.remiss_overview)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -7,16 +7,19 @@ production.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from process.reports.templating import TEMPLATES, Family
+
+if TYPE_CHECKING:
+    from process.reports.followup import FollowupReport
 
 D = dt.date.fromisoformat
 EVIL = "<script>alert('rsp')</script>"
 TODAY = D("2023-06-01")
 
 
-def followup_data(lang: str) -> dict[str, Any]:
+def followup_data(lang: str) -> FollowupReport:
     """A follow-up of a made-up plan: one area, a goal, a measure placed twice."""
     measure = {
         "code": "1.A",
@@ -69,6 +72,8 @@ def followup_data(lang: str) -> dict[str, Any]:
         "measures": [measure],
         "counts": counts,
         "share": "0 av 1 (0 %)",
+        "followed": [measure],
+        "not_followed": [],  # empty, as the sample left it out before
         "compiled": "1 juni 2023",
     }
 

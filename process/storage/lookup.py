@@ -4,6 +4,7 @@ with messages that say what exists."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -48,8 +49,7 @@ def programme_id(session: Session, key: str | None) -> int:
         if found is not None:
             return int(found)
     prog = find_programme(session, key)
-    assert prog.id is not None
-    return prog.id
+    return id_of(prog)
 
 
 def instance_of(session: Session, programme: Programme | ProgrammeRef) -> ProcessInstance:
@@ -74,3 +74,15 @@ class ProgrammeRef:
     board_name: str
     reminder_rules_id: int | None = None
     measure_definition_id: int | None = None
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def id_of(row: _Stored) -> int:
+    """The id of a row that is stored (flushed): a typed stand-in for `assert row.id`."""
+    if row.id is None:
+        raise AssertionError(f"{type(row).__name__} has no id: not flushed yet")
+    return row.id

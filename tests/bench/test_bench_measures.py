@@ -141,7 +141,7 @@ def test_due_within_14_vs_raw_sqlite(big_db: tuple[Database, FixedClock]) -> Non
 
     n_rows = len(service())
     assert n_rows == len(floor()) > 500
-    assert [r["id"] for r in service()] == [r[0] for r in floor()]
+    assert [r.id for r in service()] == [r[0] for r in floor()]
     service_times, floor_times = alternating(service, floor, BATCHES, PER_BATCH, WARMUP)
     raw.close()
     print(f"\n  {N_MEASURES} measures, {n_rows} rows due within 14 days; query plan: {plan_text}")

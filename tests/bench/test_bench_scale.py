@@ -144,7 +144,7 @@ def test_measure_lists_vs_alone_and_raw_psycopg(
     cursor = raw.cursor()
 
     def service_of(db: Database) -> Callable[[], list[dict[str, Any]]]:
-        def call() -> list[dict[str, Any]]:
+        def call() -> list[measures.MeasureLine]:
             with db.read() as session:
                 return measures.list_measures(session, KEY, scale.TODAY, filters)
 
@@ -162,8 +162,8 @@ def test_measure_lists_vs_alone_and_raw_psycopg(
         return rows
 
     rows = service()
-    assert [r["id"] for r in rows] == [r[0] for r in floor()] and rows
-    assert [r["code"] for r in rows] == [r["code"] for r in service_of(alone)()]
+    assert [r.id for r in rows] == [r[0] for r in floor()] and rows
+    assert [r.code for r in rows] == [r.code for r in service_of(alone)()]
     try:
         value, floor_s = paired(service, floor)
     finally:

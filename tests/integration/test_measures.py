@@ -137,7 +137,7 @@ def test_refused_transitions_change_nothing_and_are_audited(
         "planned",
     )
     assert row.subject.startswith("measure:") and words.split(" (")[0][:30] in row.detail
-    assert {r["state"] for r in listed(prog, clock)} == {"planned"}
+    assert {r.state for r in listed(prog, clock)} == {"planned"}
 
 
 def test_unknown_or_ambiguous_measure(prog, clock):
@@ -162,23 +162,23 @@ def test_stale_version_is_a_conflict(prog, clock):
 
 
 def test_list_filters_due_and_overdue(prog, clock):
-    assert [r["code"] for r in listed(prog, clock, due_within=14)] == ["1.A"]
+    assert [r.code for r in listed(prog, clock, due_within=14)] == ["1.A"]
     due = listed(prog, clock, due_within=14)[0]
-    assert (str(due["deadline"]), due["days_left"], due["deadline_text"]) == (
+    assert (str(due.deadline), due.days_left, due.deadline_text) == (
         "2014-04-30",
         10,
         "Kartläggning av fiber till butiksorter klar",
     )
     clock.set(at("2014-05-05"))
-    assert [(r["code"], r["days_left"]) for r in listed(prog, clock, overdue=True)] == [("1.A", -5)]
+    assert [(r.code, r.days_left) for r in listed(prog, clock, overdue=True)] == [("1.A", -5)]
     lifecycle.advance(prog, clock, LST, None, "1.A", "complete")
     assert listed(prog, clock, overdue=True) == []
     assert len(listed(prog, clock, due_within=365)) == 16
-    assert [r["code"] for r in listed(prog, clock, area=3)] == ["3.A", "3.B"]
-    assert [r["code"] for r in listed(prog, clock, goal="2.2")] == ["2.B", "2.D", "2.E"]
-    assert [r["code"] for r in listed(prog, clock, goal="3.1")] == ["3.A", "3.B", "4.F"]
-    assert [r["code"] for r in listed(prog, clock, state="done")] == ["1.A"]
-    assert [r["code"] for r in listed(prog, clock, body="berg")] == [
+    assert [r.code for r in listed(prog, clock, area=3)] == ["3.A", "3.B"]
+    assert [r.code for r in listed(prog, clock, goal="2.2")] == ["2.B", "2.D", "2.E"]
+    assert [r.code for r in listed(prog, clock, goal="3.1")] == ["3.A", "3.B", "4.F"]
+    assert [r.code for r in listed(prog, clock, state="done")] == ["1.A"]
+    assert [r.code for r in listed(prog, clock, body="berg")] == [
         "1.A",
         "1.B",
         "2.A",

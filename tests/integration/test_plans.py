@@ -84,11 +84,11 @@ def test_init_with_the_example_imports_bodies_and_the_2014_plan(any_db, clock):
         rows = measures.list_measures(s, None, clock.today(), measures.Filters())
         assert audit_verify.verify(s).ok
         kommunerna = bodies.show_body(s, None, "kommunerna")
-    assert [r["code"] for r in rows][:5] == ["1.A", "1.B", "1.C", "1.D", "2.A"]
-    assert {r["state"] for r in rows} == {"planned"}
-    assert rows[0]["lead"] == "regionforbundet" and rows[0]["state_label"] == "Planerad"
-    assert kommunerna["kind"] == "group" and len(kommunerna["members"]) == 8
-    assert [m["code"] for m in kommunerna["measures"]] == ["1.A", "1.B", "2.A", "3.A"]
+    assert [r.code for r in rows][:5] == ["1.A", "1.B", "1.C", "1.D", "2.A"]
+    assert {r.state for r in rows} == {"planned"}
+    assert rows[0].lead == "regionforbundet" and rows[0].state_label == "Planerad"
+    assert kommunerna.kind == "group" and len(kommunerna.members) == 8
+    assert [m.code for m in kommunerna.measures] == ["1.A", "1.B", "2.A", "3.A"]
 
 
 def test_same_file_again_changes_nothing(any_db, clock, tmp_path):
@@ -203,12 +203,12 @@ def test_bodies_add_member_list_and_bad_input(any_db, clock):
     )
     bodies.set_member(any_db, clock, "it-admin", None, "berg", "landsbygdsutvecklare")
     with any_db.read() as s:
-        listed = {b["key"]: b for b in bodies.list_bodies(s, None)}
+        listed = {b.key: b for b in bodies.list_bodies(s, None)}
         berg = bodies.show_body(s, None, "berg")
-    assert listed["pts"]["emails"] == ["rsp@pts.example", "info@pts.example"]
-    assert listed["pts"]["people"] == ["processledare"]
-    assert berg["people"] == ["landsbygdsutvecklare"] and "kommunerna" in berg["groups"]
-    assert {m["code"] for m in berg["measures"]} == {"1.A", "1.B", "2.A", "3.A", "2.E"}
+    assert listed["pts"].emails == ["rsp@pts.example", "info@pts.example"]
+    assert listed["pts"].people == ["processledare"]
+    assert berg.people == ["landsbygdsutvecklare"] and "kommunerna" in berg.groups
+    assert {m.code for m in berg.measures} == {"1.A", "1.B", "2.A", "3.A", "2.E"}
     for args, error, words in [
         (("pts", "X", "authority", ["x@y.example"], []), InvalidInput, "exists already"),
         (("Bad Key", "X", "authority", ["x@y.example"], []), InvalidInput, "body key"),

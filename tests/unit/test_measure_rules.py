@@ -4,6 +4,7 @@ report wording and escaping — no database."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from process.core.errors import InvalidInput
 from process.plans.measure_actions import command_for
 from process.plans.measure_queries import OPEN_STATES, due_window
 from process.plans.rollover import free_code, next_title, shift_date
-from process.reports.followup import render, share_text
+from process.reports.followup import FollowupReport, render, share_text
 from process.reports.measure_text import when_text
 from process.workflow import guards, machines
 from process.workflow.definition import load_definition
@@ -117,7 +118,7 @@ def test_words():
     assert command_for("follow_up", "2.B", 2014).startswith("rsp followup record 2.B --year")
 
 
-def _report(title: str) -> dict:
+def _report(title: str) -> FollowupReport:
     m = {
         "code": "1.A",
         "title": title,
@@ -133,7 +134,7 @@ def _report(title: str) -> dict:
         "recorded_by": None,
         "recorded_at": None,
     }
-    area = {
+    area: dict[str, Any] = {
         "number": 1,
         "title": "Område",
         "share": "0 av 1 (0 %)",
@@ -153,6 +154,8 @@ def _report(title: str) -> dict:
         "measures": [m],
         "counts": area["counts"],
         "share": area["share"],
+        "followed": [],
+        "not_followed": [],
         "compiled": "2015-01-25",
     }
 

@@ -22,6 +22,7 @@ from process.core.clock import STOCKHOLM, Clock
 from process.reports import templating
 from process.storage.database import Database
 from process.storage.outbox_table import FAILED, PENDING, SENT, OutboxMessage
+from process.storage.table_of import table_of
 from web.auth import links
 from web.words import t
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 KIND, RULE = "sign_in", "sign_in.link"
 SENDER = Caller("rsp-web", SYSTEM)  # the web server, sending a sign-in mail at once
 REMOVED = "(removed: this mail held a sign-in link)"
-_O = OutboxMessage.__table__  # type: ignore[attr-defined]
+_O = table_of(OutboxMessage)
 log = logging.getLogger("rsp.web")
 
 

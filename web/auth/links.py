@@ -12,13 +12,14 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.core.errors import PermissionDenied
+from process.storage.table_of import table_of
 from process.storage.web_tables import WebSignInLink
 from web.auth import tokens
 
 LIFETIME = dt.timedelta(minutes=15)
 CODE_ATTEMPTS = 5
 KEEP = dt.timedelta(days=1)  # spent and expired links are removed after this
-_L = WebSignInLink.__table__  # type: ignore[attr-defined]
+_L = table_of(WebSignInLink)
 
 OK, UNKNOWN, USED, EXPIRED, OTHER_BROWSER = "ok", "unknown", "used", "expired", "other_browser"
 

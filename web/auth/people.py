@@ -8,9 +8,10 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from process.storage.table_of import table_of
 from process.storage.tables import Person
 
-_P = Person.__table__  # type: ignore[attr-defined]
+_P = table_of(Person)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,12 @@ import sqlalchemy as sa
 
 from process.core.clock import Clock
 from process.storage.database import Database
+from process.storage.table_of import table_of
 from process.storage.web_tables import WebRateCount
 from web.auth import tokens
 
 WINDOW = dt.timedelta(minutes=15)
-_T = WebRateCount.__table__  # type: ignore[attr-defined]
+_T = table_of(WebRateCount)
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ import sqlalchemy as sa
 
 from process.core.clock import Clock
 from process.storage.database import Database
+from process.storage.table_of import table_of
 from process.storage.web_tables import WebSecret
 from web.settings import WebConfigError
 
 NAME = "cookie-signing"
 MIN_LENGTH = 32
-_T = WebSecret.__table__  # type: ignore[attr-defined]
+_T = table_of(WebSecret)
 
 
 def from_file(path: Path) -> bytes:

@@ -15,6 +15,7 @@ from process.access.caller import Caller
 from process.access.unit_of_work import Work
 from process.core.clock import Clock
 from process.storage.database import Database
+from process.storage.table_of import table_of
 from process.storage.tables import Person
 from process.storage.web_tables import WebSession
 from web.auth import tokens
@@ -22,8 +23,8 @@ from web.settings import WebSettings
 
 TOUCH_EVERY = dt.timedelta(minutes=1)  # how stale `last_seen_at` may get before it is updated
 KEEP_ENDED = dt.timedelta(days=2)  # ended and expired rows are removed after this
-_S = WebSession.__table__  # type: ignore[attr-defined]
-_P = Person.__table__  # type: ignore[attr-defined]
+_S = table_of(WebSession)
+_P = table_of(Person)
 
 
 @dataclass(frozen=True)

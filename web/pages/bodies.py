@@ -5,8 +5,6 @@ correct and remove its contact people, through `process.bodies.body_admin` and
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response
@@ -159,7 +157,7 @@ def _body_page(
         return admin_nav.refused(page, programme, page.t("bodies.title"), capabilities.MANAGE_PLANS)
     with page.ctx.db.read() as session:
         try:
-            body: dict[str, Any] = bodies.show_body(session, programme.key, body_key)
+            body = bodies.show_body(session, programme.key, body_key)
             people = body_admin.contacts(session, programme.id, body_key)
         except NotFound:
             raise PageNotFound() from None
@@ -167,11 +165,11 @@ def _body_page(
     return page.render(
         "body.html",
         status=status,
-        title=body["name"],
+        title=body.name,
         programme=programme,
         nav="nav.bodies",
         body=body,
-        kind_word=page.t(f"bodies.kind.{body['kind']}"),
+        kind_word=page.t(f"bodies.kind.{body.kind}"),
         people=people,
         errors=errors,
         error_summary=form_problems.summary(errors),

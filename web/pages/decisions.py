@@ -24,6 +24,7 @@ from process.decisions import steps as decision_steps
 from process.decisions.finality import DecisionView
 from process.reports import status as status_service
 from process.reports.remiss_text import decision_note
+from process.storage.table_of import table_of
 from process.storage.tables import AuditEvent
 from web import access, form_problems, views
 from web.access import ProgrammeView
@@ -92,7 +93,7 @@ def decision_list(request: Request, key: str) -> Response:
 
 
 def _history(session: Session, decision_id: int) -> list[dict[str, Any]]:
-    a = AuditEvent.__table__  # type: ignore[attr-defined]
+    a = table_of(AuditEvent)
     rows = (
         session.connection()
         .execute(

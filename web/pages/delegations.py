@@ -130,20 +130,24 @@ def _page(
         }
     )
     roles = [(r, views.role_names([flows.process], [r], lang)) for r in flows.process.roles]
-    for d in rows:
-        d["kind_label"] = delegation.kind_word(d["kind"], lang)
-        d["to_words"] = (
-            d["to_login"]
-            if d["to_login"]
-            else t(
+    shown = [
+        {
+            **d,
+            "kind_label": delegation.kind_word(d["kind"], lang),
+            "to_words": d["to_login"]
+            or t(
                 "delegations.role",
                 lang,
-                role=views.role_names([flows.process], [d["to_role"]], lang),
-            )
-        )
-        d["revoked_day"] = (
-            d["revoked_at"].astimezone(STOCKHOLM).date().isoformat() if d["revoked_at"] else ""
-        )
+                role=views.role_names([flows.process], [d["to_role"] or ""], lang),
+            ),
+            "revoked_day": (
+                revoked.astimezone(STOCKHOLM).date().isoformat()
+                if (revoked := d["revoked_at"])
+                else ""
+            ),
+        }
+        for d in rows
+    ]
     report, report_errors = _report(page, programme)
     all_errors = {**(errors or {}), **report_errors}
     return page.render(
@@ -152,7 +156,7 @@ def _page(
         title=page.t("delegations.title"),
         programme=programme,
         nav="nav.decisions",
-        rows=rows,
+        rows=shown,
         may=may,
         covering=[(k, delegation.kind_word(k, lang)) for k in covering],
         persons=[(p["login"], f"{p['name']} ({p['login']})") for p in persons],

@@ -70,7 +70,7 @@ def _year(page: Page, years: list[int], asked: str | None) -> int:
     return years[0]
 
 
-def _data(page: Page, programme: ProgrammeView, year: int) -> dict[str, Any]:
+def _data(page: Page, programme: ProgrammeView, year: int) -> report_service.FollowupReport:
     today = page.ctx.clock.now().astimezone(STOCKHOLM).date()
     with page.ctx.db.read() as session:
         try:

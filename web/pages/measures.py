@@ -45,16 +45,22 @@ def measure_list(request: Request, key: str) -> Response:
             if chosen.errors
             else queries.list_measures(session, key, today, chosen.filters, lang)
         )
-    for r in rows:
-        if r["days_left"] is not None:
-            r["when"] = when_text(r["days_left"], r["days_left"] < 0, lang)
+    lines = [
+        {
+            **r.to_json(),
+            "when": when_text(r.days_left, r.days_left < 0, lang)
+            if r.days_left is not None
+            else None,
+        }
+        for r in rows
+    ]
     return page.render(
         "measures.html",
         status=400 if chosen.errors else 200,
         title=page.t("measures.title"),
         programme=programme,
         nav="nav.measures",
-        rows=rows,
+        rows=lines,
         opts=opts,
         chosen=chosen.values,
         errors=chosen.errors,

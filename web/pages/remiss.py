@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, Response
 
 from process.access import capabilities
 from process.bodies import bodies as bodies_service
+from process.bodies.bodies import BodyInfo
 from process.core.clock import STOCKHOLM
 from process.core.errors import InvalidInput, NotFound, PermissionDenied, RspError
 from process.core.workdays import period
@@ -71,10 +72,12 @@ def _trigger_state(page: Page, programme: ProgrammeView, mark: str) -> dict[str,
     }
 
 
-def _state(b: dict[str, Any], r: dict[str, Any], today: dt.date, lang: str) -> tuple[str, str]:
+def _state(
+    b: remiss_rules.ConsultedBody, r: remiss_rules.RemissOverview, today: dt.date, lang: str
+) -> tuple[str, str]:
     """(css class, words): answered (in time or late), waiting, late without answer, missing."""
     if b["answered"]:
-        words = t("remiss.state.answered", lang, day=b["received"].isoformat())
+        words = t("remiss.state.answered", lang, day=str(b["received"]))  # ISO: a reply has a day
         if b["late"]:
             return "late", words + " " + t("remiss.state.after", lang)
         return "on-plan", words
@@ -219,8 +222,8 @@ def close(request: Request, key: str, form: Fields) -> Response:
 # --- opening ----------------------------------------------------------------------------
 
 
-def _chosen(form: dict[str, str], known: list[dict[str, Any]]) -> list[str]:
-    return [b["key"] for b in known if form.get(f"body-{b['key']}")]
+def _chosen(form: dict[str, str], known: list[BodyInfo]) -> list[str]:
+    return [b.key for b in known if form.get(f"body-{b.key}")]
 
 
 def _preview(
@@ -232,7 +235,7 @@ def _preview(
     wanted, reply_by = remiss_rules.reply_dates(opened_on, asked)
     with page.ctx.db.read() as session:
         consulted = remiss_actions.consulted_bodies(session, programme.id, keys)
-        names = {b["key"]: b["name"] for b in bodies_service.list_bodies(session, programme.key)}
+        names = {b.key: b.name for b in bodies_service.list_bodies(session, programme.key)}
     p = period(opened_on, reply_by)
     return {
         "opened_on": opened_on,
@@ -261,11 +264,11 @@ def _open_page(
     _user, programme = access.enter(page, key)
     opening = _trigger_state(page, programme, remiss_actions.OPENS)
     with page.ctx.db.read() as session:
-        known = sorted(bodies_service.list_bodies(session, key), key=lambda b: b["name"])
+        known = sorted(bodies_service.list_bodies(session, key), key=lambda b: b.name)
     values = values or {}
     chosen = set(_chosen(values, known))
-    groups = [b for b in known if b["kind"] == "group"]
-    single = [b for b in known if b["kind"] != "group"]
+    groups = [b for b in known if b.kind == "group"]
+    single = [b for b in known if b.kind != "group"]
     errors = errors or {}
     return page.render(
         "remiss_open.html",

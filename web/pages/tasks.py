@@ -72,17 +72,12 @@ def tasks(request: Request, key: str) -> Response:
             }
         )
     seen, measures = set(), []
-    for r in sorted(rows, key=lambda r: (r["deadline"], r["year"], r["code"])):
-        if (r["id"], r["deadline"], r["deadline_text"]) in seen:
+    for r in sorted(rows, key=lambda r: (r.deadline, r.year, r.code)):
+        if (r.id, r.deadline, r.deadline_text) in seen:
             continue
-        seen.add((r["id"], r["deadline"], r["deadline_text"]))
-        measures.append(
-            {
-                **r,
-                "when": when_text(r["days_left"], r["days_left"] < 0, lang),
-                "late": r["days_left"] < 0,
-            }
-        )
+        seen.add((r.id, r.deadline, r.deadline_text))
+        left = r.days_left if r.days_left is not None else 0  # due lines have a deadline
+        measures.append({**r.to_json(), "when": when_text(left, left < 0, lang), "late": left < 0})
     return page.render(
         "tasks.html",
         title=page.t("tasks.title"),
