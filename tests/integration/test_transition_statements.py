@@ -8,6 +8,7 @@ used again; and the trail verifies with the key throughout."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,14 +42,35 @@ def _drafting(db: Database, clock: FixedClock) -> None:
     engine.advance(db, clock, WORKER, None, "begin_drafting")
 
 
-def _statements(db: Database) -> tuple[list[str], object]:
+@contextmanager
+def _statements(db: Database) -> Iterator[list[str]]:
+    """The statements sent to the database while the block runs, as the driver sees them
+    (a transition runs on the DBAPI connection itself: `process/access/fast_write.py`)."""
     seen: list[str] = []
 
-    def listen(conn, cursor, statement, *args):  # type: ignore[no-untyped-def]
-        seen.append(" ".join(statement.split())[:40])
+    def note(sql: str) -> None:
+        seen.append(" ".join(sql.split())[:40])
 
-    sa.event.listen(db.engine, "before_cursor_execute", listen)
-    return seen, listen
+    def checkout(dbapi_conn, _record, _proxy):  # type: ignore[no-untyped-def]
+        if db.dialect == "sqlite":
+            dbapi_conn.set_trace_callback(note)
+        else:
+            import psycopg
+
+            class Recording(psycopg.Cursor):
+                def execute(self, query, params=None, **kw):  # type: ignore[no-untyped-def, override]
+                    note(str(query))
+                    return super().execute(query, params, **kw)
+
+            dbapi_conn.cursor_factory = Recording
+
+    db.engine.dispose()
+    sa.event.listen(db.engine, "checkout", checkout)
+    try:
+        yield seen
+    finally:
+        sa.event.remove(db.engine, "checkout", checkout)
+        db.engine.dispose()  # no connection keeps the recorder
 
 
 def _verified(db: Database, key: audit_key.AuditKey) -> int:
@@ -62,12 +84,9 @@ def test_a_transition_is_one_read_one_update_one_insert(any_db, key):
     clock = FixedClock(at("2022-02-22"))
     _drafting(any_db, clock)
     rows = _verified(any_db, key)
-    seen, listen = _statements(any_db)
-    try:
+    with _statements(any_db) as seen:
         engine.advance(any_db, clock, WORKER, None, "consult_service_z", comment="Service-Z")
-    finally:
-        sa.event.remove(any_db.engine, "before_cursor_execute", listen)
-    body = [s for s in seen if not s.startswith("BEGIN")]
+    body = [s for s in seen if s.split()[0] not in ("BEGIN", "COMMIT")]
     assert [s.split()[0] for s in body] == ["SELECT", "UPDATE", "INSERT"], seen
     if any_db.dialect == "postgresql":
         assert "pg_advisory_xact_lock" not in " ".join(body[1:])  # taken once, in the read
