@@ -288,8 +288,7 @@ def append_raw(
     values = _values(event, chain, head[0] + 1, head[1], key)
     if set(values) != set(_INSERT_COLUMNS):  # a column this path does not write
         raise fast_write.Fallback
-    cursor = tx.execute(fast_write.prepared("audit.insert", tx.dialect, _insert_statement), values)
-    values["id"] = cursor.fetchone()[0] if tx.pg else cursor.lastrowid
+    tx.insert(fast_write.prepared("audit.insert", tx.dialect, _insert_statement), values)
     return values
 
 

@@ -61,6 +61,9 @@ class RawWrite:
     """One write transaction on the DBAPI connection itself, for the hot path of a
     transition (no ORM session, no statement compilation, no SQLAlchemy events): SQLite's
     BEGIN IMMEDIATE as `Database.write` takes it, psycopg's own transaction on PostgreSQL.
+    (Sending BEGIN with the first read in pipeline mode, or the insert with the COMMIT,
+    saved no time measurably: what a transition costs there beyond the floor is the
+    server's work and Python's, not round trips.)
 
     It commits when its block ends normally; raising `Fallback` (or anything else) rolls it
     back. A driver error comes out as SQLAlchemy would raise it (`sa.exc.DBAPIError`), and
@@ -84,14 +87,42 @@ class RawWrite:
             self._raise(error, "BEGIN IMMEDIATE")
         return self
 
-    def execute(self, statement: Prepared, values: dict[str, Any]) -> Any:
-        """Run a prepared statement; the cursor (for its rows, rowcount, lastrowid)."""
+    def _execute(self, statement: Prepared, values: dict[str, Any]) -> Any:
         params = statement.params(values)
         try:
             self.cursor.execute(statement.sql, params)
         except self.dialect.loaded_dbapi.Error as error:
             self._raise(error, statement.sql, params)
-        return self.cursor
+        return params
+
+    def rows(self, statement: Prepared, values: dict[str, Any]) -> list[Any]:
+        """The rows of a prepared statement."""
+        params = self._execute(statement, values)
+        try:
+            found: list[Any] = list(self.cursor.fetchall())
+        except self.dialect.loaded_dbapi.Error as error:
+            self._raise(error, statement.sql, params)
+        return found
+
+    def row(self, statement: Prepared, values: dict[str, Any]) -> Any:
+        """The first row of a prepared statement, or None."""
+        params = self._execute(statement, values)
+        try:
+            return self.cursor.fetchone()
+        except self.dialect.loaded_dbapi.Error as error:
+            self._raise(error, statement.sql, params)
+
+    def insert(self, statement: Prepared, values: dict[str, Any]) -> None:
+        """Insert one row; its primary key goes into `values["id"]` (RETURNING on
+        PostgreSQL, the cursor's lastrowid on SQLite)."""
+        params = self._execute(statement, values)
+        if not self.pg:
+            values["id"] = self.cursor.lastrowid
+            return
+        try:
+            values["id"] = self.cursor.fetchone()[0]  # type: ignore[index]
+        except self.dialect.loaded_dbapi.Error as error:
+            self._raise(error, statement.sql, params)
 
     def __exit__(self, kind: Any, error: BaseException | None, _tb: Any) -> None:
         if error is None:
