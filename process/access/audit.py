@@ -84,7 +84,10 @@ def _iso(value: Any) -> Any:
 def row_hash(values: dict[str, Any]) -> str:
     """The hash of one audit row's content (its `prev_hash` included)."""
     legacy = values.get("chain", LEGACY_CHAIN) == LEGACY_CHAIN
-    payload = {k: _iso(values.get(k)) for k in (LEGACY_FIELDS if legacy else FIELDS)}
+    payload = {  # `_iso` written out: this runs for every row written and verified
+        k: v.astimezone(dt.UTC).isoformat() if isinstance(v := values.get(k), dt.datetime) else v
+        for k in (LEGACY_FIELDS if legacy else FIELDS)
+    }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -8,6 +8,7 @@ caller runs the work again through `unit_of_work.write`.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from typing import Any, NoReturn
 
@@ -21,23 +22,29 @@ class Prepared:
     text, its parameters' order (positional dialects) and defaults (a LIMIT's value), and
     the bind processors of its typed columns (a UTC time as SQLite stores it)."""
 
-    __slots__ = ("sql", "names", "defaults", "processors")
+    __slots__ = ("sql", "positional", "defaults", "processors")
 
     def __init__(self, statement: Any, dialect: Any) -> None:
         compiled = statement.compile(dialect=dialect)
         self.sql: str = compiled.string
-        self.names: tuple[str, ...] | None = (
-            tuple(compiled.positiontup) if dialect.positional else None
+        names = tuple(compiled.positiontup or ()) if dialect.positional else ()
+        # the positional parameters as one C-level lookup (a 1-tuple for a single one)
+        self.positional: Callable[[dict[str, Any]], tuple[Any, ...]] | None = (
+            None
+            if not dialect.positional
+            else operator.itemgetter(*names)
+            if len(names) > 1
+            else lambda given: tuple(given[n] for n in names)
         )
         self.defaults: dict[str, Any] = compiled.construct_params(_check=False)
-        self.processors: dict[str, Callable[[Any], Any]] = dict(compiled._bind_processors)
+        self.processors = tuple(compiled._bind_processors.items())
 
     def params(self, values: dict[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
         given = {**self.defaults, **values}
-        for name, process in self.processors.items():
+        for name, process in self.processors:
             if given[name] is not None:
                 given[name] = process(given[name])
-        return given if self.names is None else tuple(given[n] for n in self.names)
+        return given if self.positional is None else self.positional(given)
 
 
 _PREPARED: dict[tuple[str, str], Prepared] = {}
