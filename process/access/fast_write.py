@@ -82,6 +82,7 @@ class RawWrite:
         self.engine = db.engine
         self.dialect = db.engine.dialect
         self.pg = self.dialect.name == "postgresql"
+        self.cursor: Any = None
 
     def __enter__(self) -> RawWrite:
         self._fairy = fairy = self.engine.raw_connection()
@@ -159,6 +160,8 @@ class RawWrite:
                     fairy.invalidate()
                     return
         finally:
+            if self.cursor is not None and fairy.dbapi_connection is not None:
+                self.cursor.close()
             fairy.close()
 
     def _disconnected(self, error: BaseException) -> bool:
