@@ -15,7 +15,7 @@ import json
 import os
 import secrets
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from process.core.errors import InvalidInput
@@ -32,7 +32,7 @@ class AuditKey:
     signing_seed: bytes  # the Ed25519 private key's 32 bytes
     path: str
 
-    @property
+    @cached_property  # asked at every sealed write
     def key_id(self) -> str:
         """A short public name of the key (not the secret)."""
         return hashlib.sha256(b"rsp-audit-key-id" + self.mac_key).hexdigest()[:16]

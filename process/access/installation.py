@@ -39,7 +39,10 @@ _urls: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 def _key(session: Session) -> str:
     """The database a session works on, by its URL (a read and a write session have
     different engine objects on one database); the URL's text is made once per engine."""
-    bind = session.get_bind()
+    return _url_of(session.get_bind())
+
+
+def _url_of(bind: Any) -> str:
     found = _urls.get(bind)
     if found is None:
         found = _urls[bind] = bind.engine.url.render_as_string(hide_password=False)
@@ -117,13 +120,23 @@ def require_admin(db: Database, login: str, what: str) -> None:
             )
 
 
+def known_facts(bind: Any) -> Facts | None:
+    """The facts of the database of engine `bind` if this process has read them (`facts`)."""
+    return _cache.get(_url_of(bind))
+
+
 def refuse_cli_writer(session: Session, actor: str) -> None:
     """PermissionDenied when the installation names who may write from the command line
     and `actor` came from it as another OS user: on a server, a person is who they signed
     in as in the browser."""
+    refuse_writer(facts(session), actor)
+
+
+def refuse_writer(known: Facts, actor: str) -> None:
+    """`refuse_cli_writer` with the installation's facts at hand."""
     from process.access.caller import CLI, channel_of, os_user_of
 
-    allowed = facts(session).cli_writers
+    allowed = known.cli_writers
     if not allowed or channel_of(actor) != CLI or os_user_of(actor) in allowed:
         return
     raise PermissionDenied(

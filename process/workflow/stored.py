@@ -65,6 +65,11 @@ def definition_of(session: Session, definition_id: int) -> Definition:
     return cached
 
 
+def cached(content_hash: str) -> Definition | None:
+    """The definition with this content hash if this process has read it already."""
+    return _by_hash.get(content_hash)
+
+
 def definition_by_hash(session: Session, definition_id: int, content_hash: str) -> Definition:
     """The stored definition, read from the database only the first time per content hash."""
     cached = _by_hash.get(content_hash)

@@ -175,12 +175,15 @@ def summary(times: list[float]) -> dict[str, float]:
     }
 
 
-def per_op(op: Callable[[], object], n: int) -> float:
-    """Mean seconds per call of `op` over `n` calls in a row."""
-    start = time.perf_counter()
+def per_op(
+    op: Callable[[], object], n: int, timer: Callable[[], float] = time.perf_counter
+) -> float:
+    """Mean seconds per call of `op` over `n` calls in a row (by `timer`: wall time, or
+    `time.process_time` for this process's CPU time)."""
+    start = timer()
     for _ in range(n):
         op()
-    return (time.perf_counter() - start) / n
+    return (timer() - start) / n
 
 
 def alternating(
@@ -189,15 +192,16 @@ def alternating(
     batches: int,
     per_batch: int,
     warmup: int,
+    timer: Callable[[], float] = time.perf_counter,
 ) -> tuple[list[float], list[float]]:
-    """Batch means (seconds per call) of subject and floor, taking turns floor first,
-    after `warmup` calls of each."""
+    """Batch means (seconds per call, by `timer`) of subject and floor, taking turns floor
+    first, after `warmup` calls of each."""
     per_op(floor, warmup)
     per_op(subject, warmup)
     subject_times, floor_times = [], []
     for _ in range(batches):
-        floor_times.append(per_op(floor, per_batch))
-        subject_times.append(per_op(subject, per_batch))
+        floor_times.append(per_op(floor, per_batch, timer))
+        subject_times.append(per_op(subject, per_batch, timer))
     return subject_times, floor_times
 
 
