@@ -18,6 +18,7 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from process.core.catalogue import section as catalogue_section
 from process.core.errors import RspError
 
 DEFAULT_PATH = "/etc/rsp/rsp.toml"
@@ -129,48 +130,7 @@ class ConfigError(RspError):
     """The settings file cannot be used (the problems name file:line)."""
 
 
-PROBLEMS: dict[str, dict[str, str]] = {
-    "not_toml": {"sv": "inte giltig TOML: {error}", "en": "not valid TOML: {error}"},
-    "unreadable": {"sv": "kan inte läsas: {error}", "en": "cannot read it: {error}"},
-    "secret": {
-        "sv": "{name}: en hemlighet skrivs aldrig i inställningsfilen; ange i stället var den "
-        "finns: {how_sv} (en fil som bara rsp:s användare kan läsa, eller NAMNET på en "
-        "miljövariabel)",
-        "en": "{name}: a secret is never written in the settings file; say where it is "
-        "instead: {how_en} (a file readable only by rsp's user, or the NAME of an "
-        "environment variable)",
-    },
-    "no_section": {
-        "sv": "{name}: varje inställning hör till en [sektion], t.ex. [database] url",
-        "en": "{name}: every setting belongs in a [section], e.g. [database] url",
-    },
-    "unknown_in": {
-        "sv": "{name}: ingen sådan inställning (i [{section}]: {known})",
-        "en": "{name}: no such setting (in [{section}]: {known})",
-    },
-    "unknown_section": {
-        "sv": "{name}: ingen sådan inställning (sektioner: {sections})",
-        "en": "{name}: no such setting (sections: {sections})",
-    },
-    "one_value": {
-        "sv": "{name}: ange ett värde (text, tal eller true/false)",
-        "en": "{name}: give one value (text, number or true/false)",
-    },
-    "url_password": {
-        "sv": "database.url: innehåller ett lösenord; skriv adressen utan det och ange "
-        "database.password_file eller database.password_env",
-        "en": "database.url: holds a password; write the URL without it and give "
-        "database.password_file or database.password_env",
-    },
-    "refused": {
-        "sv": "inställningsfilen kan inte användas (inget gjordes):",
-        "en": "the settings file cannot be used (nothing was done):",
-    },
-    "see_check": {
-        "sv": "('rsp config check' visar varje inställning och var den kommer ifrån)",
-        "en": "('rsp config check' shows every setting and where it comes from)",
-    },
-}
+PROBLEMS = catalogue_section("config.problem")
 
 
 def _words(key: str, lang: str, **values: object) -> str:

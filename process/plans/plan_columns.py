@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from process.core.catalogue import Lines
+
 __all__ = ["Column", "Sheet", "SHEETS", "INSTRUCTIONS", "heading", "sheet_name"]
 
 
@@ -172,31 +174,7 @@ SHEETS: tuple[Sheet, ...] = (
     ),
 )
 
-INSTRUCTIONS: dict[str, tuple[str, ...]] = {
-    "sv": (
-        "Handlingsplan för rsp – så fyller du i arbetsboken",
-        "Bladen Plan, Områden, Mål och Åtgärder är planen. Rad 1 är rubriker: ändra dem inte.",
-        "Plan har en rad. Områden, Mål och Åtgärder har en rad per område, mål och åtgärd.",
-        "Ett måls och en åtgärds område är talet före punkten i dess id (1.1, 2.B).",
-        "Skriv värden, inte formler, och sammanfoga inga celler.",
-        "Importera: rsp plan import FIL.xlsx --year ÅÅÅÅ, eller på sidan Handlingsplan.",
-        "Allt kontrolleras först; vid fel importeras inget och varje fel visas med blad, "
-        "rad och kolumn (t.ex. Åtgärder!F3).",
-        "Att importera samma plan igen ändrar inget; en ändrad plan uppdaterar åtgärderna.",
-    ),
-    "en": (
-        "Action plan for rsp – how to fill in the workbook",
-        "The sheets Plan, Areas, Goals and Measures are the plan. Row 1 holds the headings: "
-        "leave them.",
-        "Plan has one row. Areas, Goals and Measures have one row per area, goal and measure.",
-        "A goal's and a measure's area is the number before the dot of its id (1.1, 2.B).",
-        "Write values, not formulas, and do not merge cells.",
-        "Import: rsp plan import FILE.xlsx --year YYYY, or on the Action plan page.",
-        "Everything is checked first; with any error nothing is imported and each error is "
-        "shown with sheet, row and column (e.g. Measures!F3).",
-        "Importing the same plan again changes nothing; a changed plan updates the measures.",
-    ),
-}
+INSTRUCTIONS = Lines("plan.instructions", 8)
 
 
 def sheet_name(sheet: Sheet, lang: str) -> str:

@@ -1,0 +1,216 @@
+"""One vocabulary (issue 11): every word rsp says is in one catalogue per language, the
+catalogues agree, no module keeps a word table of its own, and every key the code asks
+for is in them."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from process.core import catalogue
+from process.core.catalogue import en, same, sv
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+CATALOGUE = ROOT / "process" / "core" / "catalogue"
+FIELD = re.compile(r"(?<!\{)\{(\w*)[^{}]*\}(?!\})")
+
+
+def sources() -> list[Path]:
+    found = [ROOT / "cli.py"]
+    for top in ("process", "notifications", "web"):
+        found += sorted((ROOT / top).rglob("*.py"))
+    return [p for p in found if CATALOGUE not in p.parents]
+
+
+def test_both_catalogues_have_the_same_keys() -> None:
+    assert list(sv.WORDS) == list(en.WORDS)
+    assert len(sv.WORDS) > 900
+
+
+def test_both_catalogues_fill_in_the_same_fields() -> None:
+    differ = [
+        key
+        for key, text in sv.WORDS.items()
+        if sorted(FIELD.findall(text)) != sorted(FIELD.findall(en.WORDS[key]))
+    ]
+    assert differ == []
+    assert FIELD.findall(sv.WORDS["web.account"]) == ["name"]
+
+
+def test_every_text_is_written_once_and_shared_keys_exist() -> None:
+    for lang in (sv, en):
+        assert all(isinstance(t, str) and t for t in lang.WORDS.values())
+    texts = [(sv.WORDS[k], en.WORDS[k]) for k in sv.WORDS]
+    assert len(texts) == len(set(texts)), "the same words under two keys: share one"
+    for key, shared in same.SAME.items():
+        assert shared in sv.WORDS and key not in sv.WORDS, key
+
+
+def _is_word_table(node: ast.Dict) -> bool:
+    keys = {k.value for k in node.keys if isinstance(k, ast.Constant)}
+    literal = any(
+        isinstance(v, ast.Constant | ast.JoinedStr | ast.Tuple | ast.List) for v in node.values
+    )
+    return {"sv", "en"} <= keys and literal
+
+
+def test_no_module_outside_the_catalogue_has_a_word_table() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in sources()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Dict) and _is_word_table(node)
+    ]
+    assert found == []
+    # the check finds one
+    assert _is_word_table(ast.parse('{"sv": "Hej", "en": "Hello"}', mode="eval").body)  # type: ignore[arg-type]
+
+
+def _literal(node: ast.AST | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _known(key: str) -> bool:
+    return key in sv.WORDS or key in same.SAME
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+
+
+def looked_up() -> list[tuple[str, str]]:
+    """Every (where, catalogue key) the code asks for with a literal key: `say`, `entry`,
+    `section` and `Lines` calls, and a section's words by key (`WORDS["x"]`,
+    `phrase(WORDS, "x", …)`, and `t("x", …)` for a module function that reads its
+    parameter from a section)."""
+    trees = {_module_name(p): ast.parse(p.read_text(encoding="utf-8")) for p in sources()}
+    sections: dict[tuple[str, str], str] = {}  # (module, name) -> section prefix
+    readers: dict[tuple[str, str], str] = {}  # (module, function) -> section prefix
+    imports: dict[str, dict[str, tuple[str, str]]] = {}
+    for mod, tree in trees.items():
+        names = imports[mod] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                for a in node.names:
+                    names[a.asname or a.name] = (node.module, a.name)
+        for node in tree.body:
+            if (
+                isinstance(node, ast.Assign | ast.AnnAssign)
+                and isinstance(node.value, ast.Call)
+                and isinstance(node.value.func, ast.Name)
+                and node.value.func.id in ("section", "catalogue_section")
+            ):
+                target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+                prefix = _literal(node.value.args[0])
+                if isinstance(target, ast.Name) and prefix:
+                    sections[mod, target.id] = prefix
+    for mod, tree in trees.items():
+        for fn in tree.body:
+            if not isinstance(fn, ast.FunctionDef) or not fn.args.args:
+                continue
+            param = fn.args.args[0].arg
+            for call in ast.walk(fn):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id == "phrase"
+                    and len(call.args) >= 2
+                    and isinstance(call.args[0], ast.Name)
+                    and isinstance(call.args[1], ast.Name)
+                    and call.args[1].id == param
+                ):
+                    prefix = _section_of(mod, call.args[0].id, sections, imports)
+                    if prefix:
+                        readers[mod, fn.name] = prefix
+
+    found: list[tuple[str, str]] = []
+    for mod, tree in trees.items():
+        for node in ast.walk(tree):
+            where = f"{mod}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                name, first = node.func.id, _literal(node.args[0]) if node.args else None
+                origin = imports[mod].get(name, (mod, name))
+                if name in ("say", "entry") and first:
+                    found.append((where, first))
+                elif name in ("section", "catalogue_section") and first:
+                    found.append((where, first + ".*"))
+                elif name == "Lines" and first and len(node.args) > 1:
+                    count = node.args[1]
+                    assert isinstance(count, ast.Constant)
+                    found += [(where, f"{first}.{i}") for i in range(1, count.value + 1)]
+                elif name == "phrase" and len(node.args) >= 2:
+                    key = _literal(node.args[1])
+                    table = node.args[0]
+                    prefix = (
+                        _section_of(mod, table.id, sections, imports)
+                        if isinstance(table, ast.Name)
+                        else None
+                    )
+                    if key and prefix:
+                        found.append((where, f"{prefix}.{key}"))
+                elif origin in readers and first:
+                    found.append((where, f"{readers[origin]}.{first}"))
+            elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+                prefix = _section_of(mod, node.value.id, sections, imports)
+                key = _literal(node.slice)
+                if prefix and key:
+                    found.append((where, f"{prefix}.{key}"))
+    return found
+
+
+def _section_of(
+    mod: str,
+    name: str,
+    sections: dict[tuple[str, str], str],
+    imports: dict[str, dict[str, tuple[str, str]]],
+) -> str | None:
+    return sections.get(imports[mod].get(name, (mod, name)))
+
+
+def test_every_key_the_code_asks_for_is_in_the_catalogue() -> None:
+    found = looked_up()
+    assert len(found) > 800  # the lookups were found
+    missing = []
+    for where, key in found:
+        if key.endswith(".*"):
+            ok = any(k.startswith(key[:-1]) for k in [*sv.WORDS, *same.SAME])
+        else:
+            ok = _known(key)
+        if not ok:
+            missing.append(f"{where}: {key}")
+    assert missing == []
+
+
+def test_one_lookup_fills_in_counts_and_falls_back_to_swedish() -> None:
+    assert catalogue.say("report.late", "sv", n=1) == "1 dag sent"
+    assert catalogue.say("report.late", "en", n=3065) == "3,065 days late"
+    assert catalogue.say("report.late", "sv", n=3065) == "3\u202f065 dagar sent"
+    assert catalogue.say("web.account", "fr", name="Maria") == "Inloggad som Maria"
+    assert catalogue.say("web.nav.history", "en") == "History" == en.WORDS["common.history"]
+    with pytest.raises(KeyError):
+        catalogue.say("web.no_such_word")
+    entry = catalogue.entry("outcome.partly")
+    assert dict(entry) == {"sv": "Delvis uppnått", "en": "Partly achieved"}
+    assert entry.get("fr") is None and len(catalogue.section("outcome")) == 3
+    with pytest.raises(TypeError, match="read-only"):
+        catalogue.section("web")["brand"] = entry
+
+
+def test_english_is_loaded_only_when_asked_for() -> None:
+    code = (
+        "import sys\n"
+        "from process.core.words import t\n"
+        "from web.words import t as web_t\n"
+        "print(t('milestones', 'sv'), web_t('nav.main', 'sv'))\n"
+        "print('process.core.catalogue.en' in sys.modules)\n"
+        "print(t('milestones', 'en'), 'process.core.catalogue.en' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split("\n")
+    assert out[:3] == ["Milstolpar Huvudmeny", "False", "Milestones True"]
