@@ -134,8 +134,12 @@ PROBLEMS = catalogue_section("config.problem")
 
 
 def _words(key: str, lang: str, **values: object) -> str:
+    from process.core.catalogue import say
     from process.core.words import phrase
 
+    if "refs" in values:  # the settings that say where a secret is, joined in `lang`
+        refs = [r for r in str(values.pop("refs")).split("\n") if r]
+        values["how"] = say("common.or", lang).join(refs) or say("config.secret_ref", lang)
     return phrase(PROBLEMS, key, lang, **values)
 
 
@@ -214,8 +218,7 @@ def _secret_problem(line: int, setting_name: str) -> Problem:
         line,
         "secret",
         name=setting_name,
-        how_sv=" eller ".join(refs) or "en inställning *_file eller *_env",
-        how_en=" or ".join(refs) or "a *_file or *_env setting",
+        refs="\n".join(refs),
     )
 
 

@@ -32,11 +32,17 @@ def test_both_catalogues_have_the_same_keys() -> None:
     assert len(sv.WORDS) > 900
 
 
+# The English message names the kind of row by its key (`goal`), an English word the
+# Swedish one leaves out.
+ONE_LANGUAGE_FIELDS = {"bodies.problem.duplicate_id": {"kind"}}
+
+
 def test_both_catalogues_fill_in_the_same_fields() -> None:
     differ = [
         key
         for key, text in sv.WORDS.items()
-        if sorted(FIELD.findall(text)) != sorted(FIELD.findall(en.WORDS[key]))
+        if set(FIELD.findall(text)) ^ set(FIELD.findall(en.WORDS[key]))
+        != ONE_LANGUAGE_FIELDS.get(key, set())
     ]
     assert differ == []
     assert FIELD.findall(sv.WORDS["web.account"]) == ["name"]
@@ -45,7 +51,7 @@ def test_both_catalogues_fill_in_the_same_fields() -> None:
 def test_every_text_is_written_once_and_shared_keys_exist() -> None:
     for lang in (sv, en):
         assert all(isinstance(t, str) and t for t in lang.WORDS.values())
-    texts = [(sv.WORDS[k], en.WORDS[k]) for k in sv.WORDS]
+    texts = [(sv.WORDS[k], en.WORDS[k]) for k in sv.WORDS if not k.startswith("date.")]
     assert len(texts) == len(set(texts)), "the same words under two keys: share one"
     for key, shared in same.SAME.items():
         assert shared in sv.WORDS and key not in sv.WORDS, key
@@ -83,15 +89,17 @@ def _module_name(path: Path) -> str:
     return ".".join(path.relative_to(ROOT).with_suffix("").parts)
 
 
+CATALOGUE_MODULE = "process.core.catalogue"
+
+
 def looked_up() -> list[tuple[str, str]]:
     """Every (where, catalogue key) the code asks for with a literal key: `say`, `entry`,
-    `section` and `Lines` calls, and a section's words by key (`WORDS["x"]`,
-    `phrase(WORDS, "x", …)`, and `t("x", …)` for a module function that reads its
-    parameter from a section)."""
+    `section` and `Lines` calls, a section's words by key (`WORDS["x"]`,
+    `phrase(WORDS, "x", …)`), and calls of the functions and methods that pass one of
+    their parameters on as such a key (`t("x", lang)`, `page.t("x")`, `p.say(3, "x")`)."""
     trees = {_module_name(p): ast.parse(p.read_text(encoding="utf-8")) for p in sources()}
-    sections: dict[tuple[str, str], str] = {}  # (module, name) -> section prefix
-    readers: dict[tuple[str, str], str] = {}  # (module, function) -> section prefix
     imports: dict[str, dict[str, tuple[str, str]]] = {}
+    sections: dict[tuple[str, str], str] = {}  # (module, name) -> section prefix
     for mod, tree in trees.items():
         names = imports[mod] = {}
         for node in ast.walk(tree):
@@ -99,82 +107,97 @@ def looked_up() -> list[tuple[str, str]]:
                 for a in node.names:
                     names[a.asname or a.name] = (node.module, a.name)
         for node in tree.body:
-            if (
-                isinstance(node, ast.Assign | ast.AnnAssign)
-                and isinstance(node.value, ast.Call)
-                and isinstance(node.value.func, ast.Name)
-                and node.value.func.id in ("section", "catalogue_section")
-            ):
+            if isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Call):
                 target = node.targets[0] if isinstance(node, ast.Assign) else node.target
-                prefix = _literal(node.value.args[0])
-                if isinstance(target, ast.Name) and prefix:
-                    sections[mod, target.id] = prefix
-    for mod, tree in trees.items():
-        for fn in tree.body:
-            if not isinstance(fn, ast.FunctionDef) or not fn.args.args:
-                continue
-            param = fn.args.args[0].arg
-            for call in ast.walk(fn):
+                func = node.value.func
+                prefix = _literal(node.value.args[0]) if node.value.args else None
                 if (
-                    isinstance(call, ast.Call)
-                    and isinstance(call.func, ast.Name)
-                    and call.func.id == "phrase"
-                    and len(call.args) >= 2
-                    and isinstance(call.args[0], ast.Name)
-                    and isinstance(call.args[1], ast.Name)
-                    and call.args[1].id == param
+                    isinstance(target, ast.Name)
+                    and isinstance(func, ast.Name)
+                    and names.get(func.id) == (CATALOGUE_MODULE, "section")
+                    and prefix
                 ):
-                    prefix = _section_of(mod, call.args[0].id, sections, imports)
-                    if prefix:
-                        readers[mod, fn.name] = prefix
+                    sections[mod, target.id] = prefix
+
+    def origin(mod: str, name: str) -> tuple[str, str]:
+        return imports[mod].get(name, (mod, name))
+
+    # readers: (module, function) or method name -> (section prefix, argument index)
+    functions: dict[tuple[str, str], tuple[str, int]] = {}
+    methods: dict[str, tuple[str, int]] = {}
+
+    def key_of_call(mod: str, call: ast.Call) -> tuple[str, ast.expr] | None:
+        """The section prefix and key argument of a call that reads a word, if one."""
+        func, args = call.func, call.args
+        if isinstance(func, ast.Name):
+            if func.id == "phrase" and len(args) >= 2 and isinstance(args[0], ast.Name):
+                prefix = sections.get(origin(mod, args[0].id))
+                return (prefix, args[1]) if prefix else None
+            if origin(mod, func.id) == (CATALOGUE_MODULE, "say") and args:
+                return ("", args[0])
+            found = functions.get(origin(mod, func.id))
+        elif isinstance(func, ast.Attribute):
+            found = methods.get(func.attr)
+            owner = func.value.id if isinstance(func.value, ast.Name) else ""
+            if owner in imports[mod]:  # a module's function: `render.t("x", lang)`
+                module = ".".join(imports[mod][owner])
+                if module in imports:
+                    found = functions.get(origin(module, func.attr), found)
+        else:
+            return None
+        if found and len(args) > found[1]:
+            return found[0], args[found[1]]
+        return None
+
+    for _ in range(3):  # readers that call readers
+        for mod, tree in trees.items():
+            for top in tree.body:
+                defs = [top] if isinstance(top, ast.FunctionDef) else []
+                if isinstance(top, ast.ClassDef):
+                    defs = [d for d in top.body if isinstance(d, ast.FunctionDef)]
+                for fn in defs:
+                    params = [a.arg for a in fn.args.args]
+                    if fn is not top:
+                        params = params[1:]
+                    for call in ast.walk(fn):
+                        read = key_of_call(mod, call) if isinstance(call, ast.Call) else None
+                        if read and isinstance(read[1], ast.Name) and read[1].id in params:
+                            reader = (read[0], params.index(read[1].id))
+                            if fn is top:
+                                functions[mod, fn.name] = reader
+                            else:
+                                methods[fn.name] = reader
 
     found: list[tuple[str, str]] = []
     for mod, tree in trees.items():
         for node in ast.walk(tree):
             where = f"{mod}:{getattr(node, 'lineno', 0)}"
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                name, first = node.func.id, _literal(node.args[0]) if node.args else None
-                origin = imports[mod].get(name, (mod, name))
-                if name in ("say", "entry") and first:
+            if isinstance(node, ast.Call):
+                first = _literal(node.args[0]) if node.args else None
+                name = node.func.id if isinstance(node.func, ast.Name) else ""
+                if origin(mod, name) == (CATALOGUE_MODULE, "entry") and first:
                     found.append((where, first))
-                elif name in ("section", "catalogue_section") and first:
+                elif origin(mod, name) == (CATALOGUE_MODULE, "section") and first:
                     found.append((where, first + ".*"))
-                elif name == "Lines" and first and len(node.args) > 1:
+                elif origin(mod, name) == (CATALOGUE_MODULE, "Lines") and first:
                     count = node.args[1]
-                    assert isinstance(count, ast.Constant)
+                    assert isinstance(count, ast.Constant) and isinstance(count.value, int)
                     found += [(where, f"{first}.{i}") for i in range(1, count.value + 1)]
-                elif name == "phrase" and len(node.args) >= 2:
-                    key = _literal(node.args[1])
-                    table = node.args[0]
-                    prefix = (
-                        _section_of(mod, table.id, sections, imports)
-                        if isinstance(table, ast.Name)
-                        else None
-                    )
-                    if key and prefix:
-                        found.append((where, f"{prefix}.{key}"))
-                elif origin in readers and first:
-                    found.append((where, f"{readers[origin]}.{first}"))
+                read = key_of_call(mod, node)
+                key = _literal(read[1]) if read else None
+                if read and key:
+                    found.append((where, f"{read[0]}.{key}" if read[0] else key))
             elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
-                prefix = _section_of(mod, node.value.id, sections, imports)
+                prefix = sections.get(origin(mod, node.value.id))
                 key = _literal(node.slice)
                 if prefix and key:
                     found.append((where, f"{prefix}.{key}"))
     return found
 
 
-def _section_of(
-    mod: str,
-    name: str,
-    sections: dict[tuple[str, str], str],
-    imports: dict[str, dict[str, tuple[str, str]]],
-) -> str | None:
-    return sections.get(imports[mod].get(name, (mod, name)))
-
-
 def test_every_key_the_code_asks_for_is_in_the_catalogue() -> None:
     found = looked_up()
-    assert len(found) > 800  # the lookups were found
+    assert len({key for _where, key in found}) > 350  # the lookups were found
     missing = []
     for where, key in found:
         if key.endswith(".*"):

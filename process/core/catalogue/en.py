@@ -91,6 +91,7 @@ WORDS: dict[str, str] = {
     "common.appealed": "appealed",
     "common.compiled_day": "Compiled {day}",
     "common.contact": "Contact",
+    "common.or": " or ",
     # --- report --------------------------------------------------------------------------
     "report.after_now": "after the day shown",
     "report.actual": "actual",
@@ -901,7 +902,6 @@ WORDS: dict[str, str] = {
     ),
     "reminders.problem.programme_failed": "programme {id}: its reminders failed: {error}",
     "reminders.problem.mail_not_made": "{subject} to {address}: {error}",
-    "reminders.problem.or": " or ",
     "reminders.problem.a_role": "a role",
     # --- digest --------------------------------------------------------------------------
     "digest.title": "Weekly digest",
@@ -1142,9 +1142,10 @@ WORDS: dict[str, str] = {
     # --- config --------------------------------------------------------------------------
     "config.problem.not_toml": "not valid TOML: {error}",
     "config.problem.unreadable": "cannot read it: {error}",
+    "config.secret_ref": "a *_file or *_env setting",
     "config.problem.secret": (
         "{name}: a secret is never written in the settings file; say where it is instead: "
-        "{how_en} (a file readable only by rsp's user, or the NAME of an environment variable)"
+        "{how} (a file readable only by rsp's user, or the NAME of an environment variable)"
     ),
     "config.problem.no_section": (
         "{name}: every setting belongs in a [section], e.g. [database] url"

@@ -226,4 +226,5 @@ SAME: dict[str, str] = {
     "compilation.compiled": "common.compiled_day",
     "measure_items.contact": "common.contact",
     "milestones.contact": "common.contact",
+    "reminders.problem.or": "common.or",
 }

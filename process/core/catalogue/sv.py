@@ -93,6 +93,7 @@ WORDS: dict[str, str] = {
     "common.appealed": "överklagat",
     "common.compiled_day": "Sammanställd {day}",
     "common.contact": "Kontakt",
+    "common.or": " eller ",
     # --- report --------------------------------------------------------------------------
     "report.after_now": "efter den dag som visas",
     "report.actual": "faktiskt",
@@ -907,7 +908,6 @@ WORDS: dict[str, str] = {
     ),
     "reminders.problem.programme_failed": "program {id}: dess påminnelser misslyckades: {error}",
     "reminders.problem.mail_not_made": "{subject} till {address}: {error}",
-    "reminders.problem.or": " eller ",
     "reminders.problem.a_role": "någon roll",
     # --- digest --------------------------------------------------------------------------
     "digest.title": "Veckorapport",
@@ -1150,9 +1150,10 @@ WORDS: dict[str, str] = {
     # --- config --------------------------------------------------------------------------
     "config.problem.not_toml": "inte giltig TOML: {error}",
     "config.problem.unreadable": "kan inte läsas: {error}",
+    "config.secret_ref": "en inställning *_file eller *_env",
     "config.problem.secret": (
         "{name}: en hemlighet skrivs aldrig i inställningsfilen; ange i stället var den finns: "
-        "{how_sv} (en fil som bara rsp:s användare kan läsa, eller NAMNET på en miljövariabel)"
+        "{how} (en fil som bara rsp:s användare kan läsa, eller NAMNET på en miljövariabel)"
     ),
     "config.problem.no_section": (
         "{name}: varje inställning hör till en [sektion], t.ex. [database] url"
