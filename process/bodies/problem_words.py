@@ -11,16 +11,8 @@ from process.core.words import phrase
 
 WORDS = section("bodies.problem")
 
-_PLACES_SV = {
-    "file": "filen",
-    "plan": "planen",
-    "area": "område",
-    "measure": "insats",
-    "goal": "mål",
-    "field": "fältet",
-    "body": "aktör",
-}
-_PLACE_WORD = re.compile(r"\b(" + "|".join(_PLACES_SV) + r")\b")
+PLACES = section("bodies.place")  # the file's own English words, in Swedish
+_PLACE_WORD = re.compile(r"\b(file|plan|area|measure|goal|field|body)\b")
 
 
 def say(key: str, lang: str, **values: object) -> str:
@@ -34,5 +26,5 @@ def place(where: str, lang: str) -> str:
         return where
     parts = where.split("'")
     for i in range(0, len(parts), 2):  # outside quotes only
-        parts[i] = _PLACE_WORD.sub(lambda m: _PLACES_SV[m[1]], parts[i])
+        parts[i] = _PLACE_WORD.sub(lambda m: PLACES[m[1]]["sv"], parts[i])
     return "'".join(parts)

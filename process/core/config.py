@@ -96,29 +96,14 @@ SETTINGS: tuple[Setting, ...] = (
     _s("logging", "level", "RSP_LOG_LEVEL", "info"),
     _s("logging", "format", "RSP_LOG_FORMAT", "text"),
 )
-# the defaults' descriptions in Swedish (`Setting.default` is the English one)
-DEFAULTS_SV = {
-    "RSP_DATABASE_URL": "./rsp.db (SQLite)",
-    "RSP_PROGRAMME": "det enda programmet",
-    "RSP_AUDIT_KEY_FILE": "ingen (spåret är inte förseglat)",
-    "RSP_MAIL_TRANSPORT": "smtp om smtp.host är satt, annars file",
-    "RSP_OUTBOX_DIR": "outbox bredvid en SQLite-databas",
-    "RSP_SMTP_PORT": "587 (465 med tls = ssl)",
-    "RSP_SMTP_TLS": "starttls (ssl på port 465)",
-    "RSP_SMTP_CAFILE": "systemets CA-certifikat",
-    "RSP_BASE_URL": "adressen i anropet",
-    "RSP_WEB_SECRET_FILE": "en hemlighet som sparas i databasen",
-    "RSP_WEB_EMAIL_SIGN_IN": "ja",
-    "RSP_OIDC_ISSUER": "ingen (ingen inloggning med OpenID Connect)",
-    "RSP_OIDC_REQUIRE_VERIFIED": "ja",
-    "RSP_REMINDER_RULES": "varje programs egna",
-    "RSP_TEMPLATE_DIR": "de medföljande mallarna",
-}
 
 
 def default_text(setting: Setting, lang: str) -> str:
     """What applies when the setting is neither in the file nor in the environment."""
-    return DEFAULTS_SV.get(setting.env, setting.default) if lang == "sv" else setting.default
+    from process.core.catalogue import say
+
+    key = f"config.default.{setting.env.lower()}"  # a description rather than a value
+    return say(key, lang) if key in DEFAULTS else setting.default
 
 
 BY_NAME = {s.name: s for s in SETTINGS}
@@ -131,6 +116,7 @@ class ConfigError(RspError):
 
 
 PROBLEMS = catalogue_section("config.problem")
+DEFAULTS = catalogue_section("config.default")
 
 
 def _words(key: str, lang: str, **values: object) -> str:

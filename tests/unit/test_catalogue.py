@@ -237,3 +237,15 @@ def test_english_is_loaded_only_when_asked_for() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.split("\n")
     assert out[:3] == ["Milstolpar Huvudmeny", "False", "Milestones True"]
+
+
+def test_the_plan_workbook_reads_its_sheets_and_columns_from_the_catalogue() -> None:
+    from process.plans import plan_columns
+
+    for sheet in plan_columns.SHEETS:
+        assert sheet.sv and sheet.en
+        for column in sheet.columns:
+            assert column.sv and column.en and column.help_sv and column.help_en
+            assert "{" not in column.help_sv + column.help_en
+    assert sv.WORDS["plan.help_keys"] == plan_columns.KEYS_SV
+    assert plan_columns.SHEETS[3].sv == "Åtgärder" and plan_columns.SHEETS[3].en == "Measures"

@@ -24,9 +24,9 @@ WORDS: dict[str, str] = {
     "common.enter_an_e_mail": "Skriv en e-postadress, till exempel namn@kommun.se.",
     "common.write_a_comment_saying": "Skriv en kommentar om vad som har hänt.",
     "common.milestone": "Milstolpe",
-    "common.web_overview_planned": "Planerat",
+    "common.planned_heading": "Planerat",
     "common.actual": "Faktiskt",
-    "common.web_overview_no_pending": "Inga.",
+    "common.none_sentence": "Inga.",
     "common.all_decisions": "Alla beslut",
     "common.recorded_what": "Registrerat: {what}.",
     "common.decision_reference": "Beslutsreferens",
@@ -51,7 +51,7 @@ WORDS: dict[str, str] = {
     "common.notes": "Anteckningar",
     "common.follow_up": "Uppföljning",
     "common.when": "När",
-    "common.web_history_who": "Vem",
+    "common.who_heading": "Vem",
     "common.what": "Vad",
     "common.decision_ref": "Beslut {ref}",
     "common.outcome": "Utfall",
@@ -89,11 +89,18 @@ WORDS: dict[str, str] = {
     "common.send_sent_sent_retry": (
         "utskick: {sent} skickade, {retry} att försöka igen, {failed} misslyckade"
     ),
-    "common.digest_step_minutes_approved": "protokollet justerat",
+    "common.minutes_approved_lower": "protokollet justerat",
     "common.appealed": "överklagat",
     "common.compiled_day": "Sammanställd {day}",
     "common.contact": "Kontakt",
     "common.or": " eller ",
+    "common.area": "område",
+    "common.goal_lower": "mål",
+    "common.yes": "ja",
+    "common.year": "År",
+    "common.title": "Titel",
+    "common.id": "Id",
+    "common.list_help": "{list}",
     # --- report --------------------------------------------------------------------------
     "report.after_now": "efter den dag som visas",
     "report.actual": "faktiskt",
@@ -891,6 +898,11 @@ WORDS: dict[str, str] = {
     "bodies.problem.duplicate_area": (
         "områdesnummer {number} finns redan (första gången på rad {first})"
     ),
+    "bodies.place.file": "filen",
+    "bodies.place.plan": "planen",
+    "bodies.place.measure": "insats",
+    "bodies.place.field": "fältet",
+    "bodies.place.body": "aktör",
     # --- reminders -----------------------------------------------------------------------
     "reminders.problem.milestone_nobody": (
         "{programme}: milstolpe {state}: ingen som har rollen {roles} har en e-postadress"
@@ -1034,7 +1046,6 @@ WORDS: dict[str, str] = {
         "Även insatserna {codes} bidrar till målet; de redovisas under mål {goal}."
     ),
     "followup.summary": "Hela planen",
-    "followup.year": "År",
     "followup.area_title": "Områdets namn",
     "followup.recorded_by": "Registrerad av",
     "followup.recorded_at": "Registrerad",
@@ -1052,7 +1063,6 @@ WORDS: dict[str, str] = {
     "compilation.missing_closed": "Remissinstanser som inte svarade",
     "compilation.missing_open": "Remissinstanser som ännu inte svarat",
     "compilation.nobody": "Alla remissinstanser har svarat.",
-    "compilation.yes": "ja",
     # --- remiss_text ---------------------------------------------------------------------
     "remiss_text.opened": "Remissen öppnades {day} ({who}); svar senast {reply_by}",
     "remiss_text.moved": " (flyttat från {asked}, som inte är en arbetsdag, enligt lag 1930:173)",
@@ -1123,8 +1133,6 @@ WORDS: dict[str, str] = {
     "workbook.wrong_year": "planen gäller {year}, inte {asked} som angavs",
     "workbook.date_year": "{column}: {text} ligger inte i planens år {year} eller året efter",
     "workbook.starts_year": "{column}: {text} ligger inte i planens år {year}",
-    "workbook.what.area": "område",
-    "workbook.what.goal": "mål",
     "workbook.what.measure": "åtgärd",
     # --- cli -----------------------------------------------------------------------------
     "cli.config.file": "fil",
@@ -1151,6 +1159,19 @@ WORDS: dict[str, str] = {
     "config.problem.not_toml": "inte giltig TOML: {error}",
     "config.problem.unreadable": "kan inte läsas: {error}",
     "config.secret_ref": "en inställning *_file eller *_env",
+    "config.default.rsp_database_url": "./rsp.db (SQLite)",
+    "config.default.rsp_programme": "det enda programmet",
+    "config.default.rsp_audit_key_file": "ingen (spåret är inte förseglat)",
+    "config.default.rsp_mail_transport": "smtp om smtp.host är satt, annars file",
+    "config.default.rsp_outbox_dir": "outbox bredvid en SQLite-databas",
+    "config.default.rsp_smtp_port": "587 (465 med tls = ssl)",
+    "config.default.rsp_smtp_tls": "starttls (ssl på port 465)",
+    "config.default.rsp_smtp_cafile": "systemets CA-certifikat",
+    "config.default.rsp_base_url": "adressen i anropet",
+    "config.default.rsp_web_secret_file": "en hemlighet som sparas i databasen",
+    "config.default.rsp_oidc_issuer": "ingen (ingen inloggning med OpenID Connect)",
+    "config.default.rsp_reminder_rules": "varje programs egna",
+    "config.default.rsp_template_dir": "de medföljande mallarna",
     "config.problem.secret": (
         "{name}: en hemlighet skrivs aldrig i inställningsfilen; ange i stället var den finns: "
         "{how} (en fil som bara rsp:s användare kan läsa, eller NAMNET på en miljövariabel)"
@@ -1273,6 +1294,36 @@ WORDS: dict[str, str] = {
     ),
     "plan.instructions.8": (
         "Att importera samma plan igen ändrar inget; en ändrad plan uppdaterar åtgärderna."
+    ),
+    "plan.help_keys": "Nyckel ur aktörsfilen (rsp bodies list); flera: komma eller en per rad.",
+    "plan.help_list": "En per rad i cellen (Alt+Enter).",
+    "plan.sheet.plan": "Plan",
+    "plan.help.plan.year": "Planens år, t.ex. 2026.",
+    "plan.help.plan.title": "Planens namn.",
+    "plan.column.plan.issuer": "Utfärdare",
+    "plan.help.plan.issuer": "Aktören som ger ut planen. {keys}",
+    "plan.column.plan.starts": "Gäller från",
+    "plan.help.plan.starts": "Datum ÅÅÅÅ-MM-DD inom planens år.",
+    "plan.help.plan.followup": "Hur och när planen följs upp (frivilligt).",
+    "plan.sheet.areas": "Områden",
+    "plan.column.areas.number": "Nummer",
+    "plan.help.areas.number": "Det prioriterade områdets nummer: 1, 2, …",
+    "plan.help.areas.title": "Områdets namn.",
+    "plan.column.areas.description": "Beskrivning",
+    "plan.help.areas.description": "Frivillig löptext.",
+    "plan.column.areas.examples": "Exempel på insatser",
+    "plan.help.areas.examples": "Frivilligt. {list}",
+    "plan.help.goals.id": "Område.nummer, t.ex. 1.1 (området före punkten).",
+    "plan.help.goals.title": "Målet i ord.",
+    "plan.sheet.measures": "Åtgärder",
+    "plan.help.measures.id": "Område.BOKSTAV, t.ex. 2.B.",
+    "plan.help.measures.title": "Den planerade insatsen.",
+    "plan.help.measures.subgoal": "Det mätbara delmålet.",
+    "plan.help.measures.goals": "Id ur bladet Mål; flera: komma eller en per rad.",
+    "plan.help.measures.responsible": "Huvudansvarig först. {keys}",
+    "plan.column.measures.deadlines": "Tidsmål",
+    "plan.help.measures.deadlines": (
+        "ÅÅÅÅ-MM-DD och text, t.ex. ”2026-12-31 Insatsen genomförd”. {list}"
     ),
     "plan.template_yaml": """\
 # Handlingsplan {year} – mall för rsp. Importera: rsp plan import FIL.yaml --year {year}
