@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.core.catalogue import entry, section
+from process.core.catalogue import entry, say, section
 from process.core.clock import STOCKHOLM
 from process.core.errors import NotFound
 from process.core.words import OUTCOME_LABELS, long_date, phrase
@@ -49,7 +49,7 @@ def word(key: str, lang: str, **values: Any) -> str:
 def share_text(achieved: int, total: int, lang: str) -> str:
     """ "2 av 4 (50 %)" / "2 of 4 (50%)" (pure)."""
     pct = round(100 * achieved / total) if total else 0
-    return f"{achieved} av {total} ({pct} %)" if lang == "sv" else f"{achieved} of {total} ({pct}%)"
+    return word("share_of", lang, achieved=achieved, total=total, pct=pct)
 
 
 def _counts(items: list[dict[str, Any]]) -> dict[str, int]:
@@ -278,7 +278,7 @@ def _rows(data: dict[str, Any]) -> list[list[Any]]:
         "area_title": word("area_title", lang),
         "goals": word("goals", lang),
         "measure": word("measure", lang),
-        "title": "Titel" if lang == "sv" else "Title",
+        "title": say("common.title", lang),
         "subgoal": word("subgoal", lang),
         "responsible": word("responsible", lang),
         "state": word("state", lang),

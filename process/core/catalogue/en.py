@@ -856,9 +856,14 @@ WORDS: dict[str, str] = {
         "The action plan for {year} is imported: {created} new measures, {updated} changed."
     ),
     "web.plans.done.unchanged": "The action plan for {year} was read in already: nothing changed.",
+    "web.file.followup": "follow-up-{year}",
+    "web.file.plan": "action-plan-{year}",
+    "web.file.compilation": "consultation.xlsx",
     # --- serve ---------------------------------------------------------------------------
     "serve.workers": "rsp serve: {url}/ with {workers} workers on {db}",
     "serve.listening": "rsp serve: listening on {url}/ (database {db})",
+    "serve.sign_in": "sign-in",
+    "serve.mail": "mail",
     # --- bodies --------------------------------------------------------------------------
     "bodies.problem.mapping": "must be a mapping (key: value), not {what}",
     "bodies.problem.unknown_field": "unknown field {name!r}; expected one of {expected}",
@@ -1043,6 +1048,7 @@ WORDS: dict[str, str] = {
     "followup.area_title": "Area title",
     "followup.recorded_by": "Recorded by",
     "followup.recorded_at": "Recorded",
+    "followup.share_of": "{achieved} of {total} ({pct}%)",
     # --- compilation ---------------------------------------------------------------------
     "compilation.title": "Consultation compilation",
     "compilation.period": "Consultation period {start} – {end}",

@@ -857,9 +857,14 @@ WORDS: dict[str, str] = {
         "Handlingsplanen för {year} är importerad: {created} nya åtgärder, {updated} ändrade."
     ),
     "web.plans.done.unchanged": "Handlingsplanen för {year} var redan inläst: inget ändrades.",
+    "web.file.followup": "uppfoljning-{year}",
+    "web.file.plan": "handlingsplan-{year}",
+    "web.file.compilation": "remissammanstallning.xlsx",
     # --- serve ---------------------------------------------------------------------------
     "serve.workers": "rsp serve: {url}/ med {workers} arbetsprocesser på {db}",
     "serve.listening": "rsp serve: lyssnar på {url}/ (databas {db})",
+    "serve.sign_in": "inloggning",
+    "serve.mail": "utskick",
     # --- bodies --------------------------------------------------------------------------
     "bodies.problem.mapping": "måste vara en tabell (nyckel: värde), inte {what}",
     "bodies.problem.unknown_field": "okänt fält {name!r}; möjliga fält: {expected}",
@@ -1049,6 +1054,7 @@ WORDS: dict[str, str] = {
     "followup.area_title": "Områdets namn",
     "followup.recorded_by": "Registrerad av",
     "followup.recorded_at": "Registrerad",
+    "followup.share_of": "{achieved} av {total} ({pct} %)",
     # --- compilation ---------------------------------------------------------------------
     "compilation.title": "Remissammanställning",
     "compilation.period": "Remisstid {start} – {end}",
