@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-from process.core.catalogue import section
+from process.core.catalogue import LANGS, section
 from process.core.words import phrase
 
-LANGS = ("sv", "en")
+__all__ = ["LANGS", "WORDS", "t"]
 
 WORDS = section("web")
 
