@@ -12,14 +12,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
-from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.core import vocab
-from process.core.catalogue import entry
+from process.core.catalogue import Entry, entry
 from process.core.errors import InvalidInput
 from process.core.words import POSITION_LABELS, label
 from process.core.workdays import next_working_day, period
@@ -30,7 +29,7 @@ from process.workflow.guard_facts import RemissFacts
 REPLY_MONTHS = 3
 POSITIONS = ("agrees", "comments", "no_comments")
 NO_ANSWER = "no_answer"
-POSITION_WORDS: dict[str | None, Mapping[str, str]] = {
+POSITION_WORDS: dict[str | None, Entry] = {
     **{k: v for k, v in POSITION_LABELS.items()},
     NO_ANSWER: entry("remiss.position.no_answer"),
     None: entry("remiss.position.none"),

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.core.catalogue import entry, say, section
+from process.core.catalogue import Entry, entry, say, section
 from process.core.clock import STOCKHOLM
 from process.core.errors import NotFound
 from process.core.words import OUTCOME_LABELS, long_date, phrase
@@ -34,7 +33,7 @@ from process.workflow import stored
 from process.workflow.definition import label_text
 
 FORMATS = ("md", "html", "csv", "xlsx")
-OUTCOME_WORDS: dict[str | None, Mapping[str, str]] = {
+OUTCOME_WORDS: dict[str | None, Entry] = {
     **{k: v for k, v in OUTCOME_LABELS.items()},
     None: entry("followup_outcome.none"),
 }
