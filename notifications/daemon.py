@@ -29,6 +29,7 @@ from notifications.mail import settings as mailconfig
 from notifications.mail.transports import TransportConfigError
 from notifications.reminders import notices, sweep
 from notifications.reminders.rules import Rules
+from process.core.catalogue import section
 from process.core.clock import STOCKHOLM, Clock
 from process.core.errors import RspError
 from process.core.words import phrase
@@ -40,57 +41,7 @@ PG_APP_NAME = "rsp-scheduler"  # the lock connection's application_name, then th
 log = logging.getLogger("rsp.scheduler")
 # the lines the scheduler writes for people (its log, the journal): Swedish by default,
 # English on request (RSP_LANG, --lang); the structured log keys (JSON) stay English
-LINES: dict[str, dict[str, str]] = {
-    "running": {
-        "sv": "rsp scheduler: igång (pid {pid}, var {minutes} min, {db}); stoppa med SIGTERM",
-        "en": "rsp scheduler: running (pid {pid}, every {minutes} min, {db}); stop with SIGTERM",
-    },
-    "stopped": {"sv": "rsp scheduler: stoppad", "en": "rsp scheduler: stopped"},
-    "standby": {
-        "sv": "rsp scheduler: reserv — {why}; den här tar över inom {seconds} s efter att "
-        "den stannat",
-        "en": "rsp scheduler: standby — {why}; this one takes over within {seconds} s of it "
-        "stopping",
-    },
-    "taking_over": {
-        "sv": "rsp scheduler: tar över (pid {pid})",
-        "en": "rsp scheduler: taking over (pid {pid})",
-    },
-    "held_file": {
-        "sv": "en schemaläggare körs redan på {db} (pid {pid}; låsfil {path})",
-        "en": "a scheduler is already running on {db} (pid {pid}; lock file {path})",
-    },
-    "held_pg": {
-        "sv": "en schemaläggare körs redan på {db} (den håller databasens lås)",
-        "en": "a scheduler is already running on {db} (it holds the advisory lock)",
-    },
-    "stop_it": {"sv": "{why}; stoppa den först", "en": "{why}; stop it first"},
-    "database": {"sv": "databasen: {error}", "en": "database: {error}"},
-    "transport": {"sv": "transport: {how}", "en": "transport: {how}"},
-    "sweep": {
-        "sv": "genomgång: {items} tidsgränser, {due} påminnelse(r) att skicka ({mails} mejl), "
-        "{inserted} köade, {existing} redan i utkorgen",
-        "en": "sweep: {items} deadline items, {due} reminder(s) due ({mails} mails), "
-        "{inserted} queued, {existing} already in the outbox",
-    },
-    "sweep_broken": {
-        "sv": "genomgång: inget köat (en mall är trasig, se felet)",
-        "en": "sweep: nothing queued (a template is broken, see the error)",
-    },
-    "send": {
-        "sv": "utskick: {sent} skickade, {retry} att försöka igen, {failed} misslyckade",
-        "en": "send: {sent} sent, {retry} to retry, {failed} failed",
-    },
-    "taken_over": {"sv": ", {n} övertagna", "en": ", {n} taken over"},
-    "weekly": {
-        "sv": "veckorapport: '{cron}' (svensk tid)",
-        "en": "weekly digest: '{cron}' (Europe/Stockholm)",
-    },
-    "daily": {
-        "sv": "kontrollpunkt för granskningsloggen: varje dag 06:30 (svensk tid)",
-        "en": "audit checkpoint: daily at 06:30 (Europe/Stockholm)",
-    },
-}
+LINES = section("daemon")
 
 
 def line(key: str, lang: str, **values: object) -> str:

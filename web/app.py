@@ -17,6 +17,7 @@ from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from process.core.catalogue import say
 from process.core.clock import Clock
 from process.storage.database import Database
 from web.context import WebContext
@@ -208,5 +209,5 @@ def app_from_env() -> FastAPI:
 
 def settings_note(ctx: WebContext, lang: str = "sv") -> Any:
     """What the server will do, for its first lines of output."""
-    sign_in, mail = ("inloggning", "utskick") if lang == "sv" else ("sign-in", "mail")
+    sign_in, mail = say("serve.sign_in", lang), say("serve.mail", lang)
     return [f"{sign_in}: {ctx.settings.describe()}", f"{mail}: {ctx.mail.describe()}"]

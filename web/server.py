@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from process.core.catalogue import section
 from process.core.clock import Clock, ReplayClock
 from process.core.words import phrase
 from process.storage.database import open_database
@@ -45,16 +46,7 @@ def is_loopback(host: str) -> bool:
 
 # the lines `rsp serve` writes for people: Swedish by default, English on request; a
 # script finds the address after "lyssnar på" / "listening on"
-LINES: dict[str, dict[str, str]] = {
-    "workers": {
-        "sv": "rsp serve: {url}/ med {workers} arbetsprocesser på {db}",
-        "en": "rsp serve: {url}/ with {workers} workers on {db}",
-    },
-    "listening": {
-        "sv": "rsp serve: lyssnar på {url}/ (databas {db})",
-        "en": "rsp serve: listening on {url}/ (database {db})",
-    },
-}
+LINES = section("serve")
 
 
 def url_of(host: str, port: int) -> str:

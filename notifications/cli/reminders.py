@@ -10,6 +10,7 @@ import click
 
 from process.cli.context import COUNT, ID, Amount, Env, log_options, pass_env
 from process.cli.params import DAY
+from process.core.catalogue import entry
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -65,7 +66,7 @@ def _system_actor(env: Env) -> str:
     return Caller("rsp-scheduler", SYSTEM, getattr(env.actor, "os_user", None))
 
 
-NOTE = {"sv": "obs", "en": "note"}  # before each problem on stderr
+NOTE = entry("cli.reminders.note")
 
 
 def _echo_problems(problems: list[str], lang: str = "sv") -> None:

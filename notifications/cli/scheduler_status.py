@@ -6,33 +6,10 @@ from __future__ import annotations
 import click
 
 from process.cli.context import Env, pass_env
+from process.core.catalogue import section
 from process.core.words import phrase
 
-WORDS = {
-    "running": {
-        "sv": "Schemaläggaren: körs (pid {pid}), senaste varv {round}",
-        "en": "Scheduler: running (pid {pid}), last round {round}",
-    },
-    "stopped": {
-        "sv": "Schemaläggaren: körs INTE på den här databasen",
-        "en": "Scheduler: NOT running on this database",
-    },
-    "last_queued": {
-        "sv": "Senaste svep som köade e-post: {at}",
-        "en": "Last sweep that queued mail: {at}",
-    },
-    "last_sent": {"sv": "Senast skickat: {at}", "en": "Last mail sent: {at}"},
-    "queue": {
-        "sv": "Kö: {queue} väntar (äldsta sedan {oldest}); {failed} misslyckade, {sent} skickade",
-        "en": "Queue: {queue} waiting (oldest since {oldest}); {failed} failed, {sent} sent",
-    },
-    "checkpoint": {
-        "sv": "Senaste kontrollpunkt: {at} ({reason})",
-        "en": "Newest checkpoint: {at} ({reason})",
-    },
-    "never": {"sv": "aldrig", "en": "never"},
-    "none": {"sv": "—", "en": "—"},
-}
+WORDS = section("scheduler_status")
 
 
 def _local(iso: str | None, lang: str, empty: str = "never") -> str:

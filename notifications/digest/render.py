@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from notifications.digest.words import position_word, w
+from process.core.catalogue import section
 from process.core.words import label
 from process.reports import templating
 
@@ -53,18 +54,7 @@ NOTE_COLOURS = {
     "upcoming": "#5f6368",
     "unplanned": "#5f6368",
 }
-STEP_WORDS = {
-    "decided": {
-        "sv": "beslutat, protokollet ej justerat",
-        "en": "decided, minutes not yet approved",
-    },
-    "minutes_approved": {"sv": "protokollet justerat", "en": "minutes approved"},
-    "announced": {
-        "sv": "protokollet anslaget, överklagandetid löper",
-        "en": "minutes announced, appeal period running",
-    },
-    "appealed": {"sv": "överklagat", "en": "appealed"},
-}
+STEP_WORDS = section("digest_step")
 
 
 def state_colour(state: str) -> str:

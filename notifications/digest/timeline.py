@@ -10,6 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from process.core.catalogue import Lines
+
 MARKER = 2.4  # width of a marker, percent of the track
 TODAY = 0.6  # width of the "today" line
 MIN_SHARE = 1.5  # a non-empty part of a stacked bar is at least this wide
@@ -17,10 +19,7 @@ HORIZON_DAYS = 365  # dates further than this after today are drawn at the axis 
 PAST_DAYS = 183  # milestones wholly before this many days ago are summarised, not drawn
 _EPS = 1e-9
 
-MONTHS = {
-    "sv": ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
+MONTHS = Lines("date.month_short", 12)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from notifications.reminders.due import DeadlineItem
 from notifications.reminders.milestones import acting_roles
+from process.core.catalogue import section
 from process.reports.status import reached_dates
 from process.storage import lookup
 from process.workflow import stored
@@ -23,12 +24,7 @@ from process.workflow.definition import label_text
 if TYPE_CHECKING:
     from icalendar import Event
 
-WORDS = {
-    "planned": {"sv": "Planerat", "en": "Planned"},
-    "reached": {"sv": "Nått", "en": "Reached"},
-    "who": {"sv": "Vem", "en": "Who"},
-    "deadline": {"sv": "Sista dag", "en": "Deadline"},
-}
+WORDS = section("calendar")
 
 
 def _w(key: str, lang: str) -> str:

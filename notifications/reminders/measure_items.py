@@ -29,6 +29,7 @@ from notifications.reminders.due import DeadlineItem, Recipient
 from notifications.reminders.milestones import Collected, contact_text
 from notifications.reminders.problem_words import problem
 from notifications.reminders.rules import KindRules, Rules
+from process.core.catalogue import section
 from process.core.clock import STOCKHOLM
 from process.core.words import long_date
 from process.plans.measure_queries import OPEN_STATES, open_states
@@ -48,14 +49,7 @@ TITLE_MAX = 40  # characters of the measure's title in a reminder's title
 _D, _M, _P = table(MeasureDeadline), table(Measure), table(ActionPlan)
 _MB, _B, _G, _BP = table(MeasureBody), table(BodyRow), table(BodyGroupMember), table(BodyPerson)
 _PERSON, _PROG = table(Person), table(Programme)
-WORDS = {
-    "plan": {"sv": "Handlingsplan", "en": "Action plan"},
-    "measure": {"sv": "Insats", "en": "Measure"},
-    "subgoal": {"sv": "Delmål", "en": "Sub-goal"},
-    "target": {"sv": "Tidsmål", "en": "Dated target"},
-    "moved": {"sv": "Sista dag enligt lag (1930:173)", "en": "Deadline by Swedish law 1930:173"},
-    "contact": {"sv": "Kontakt", "en": "Contact"},
-}
+WORDS = section("measure_items")
 
 
 def _w(key: str, lang: str) -> str:

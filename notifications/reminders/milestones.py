@@ -19,6 +19,7 @@ from notifications.reminders.due import DeadlineItem, Recipient
 from notifications.reminders.problem_words import problem, roles_text
 from notifications.reminders.rules import Rules, check_roles
 from process.access import capabilities
+from process.core.catalogue import entry
 from process.core.words import long_date
 from process.reports.status import reached_dates
 from process.storage import lookup
@@ -27,10 +28,10 @@ from process.storage.tables import Person, ProcessInstance, Programme, RoleGrant
 from process.workflow import stored
 from process.workflow.definition import Definition, StateDef, label_text
 
-STEP = {"sv": "Nästa steg", "en": "Next step"}
-STAGE = {"sv": "Planerat datum", "en": "Planned date"}
-CONTACT = {"sv": "Kontakt", "en": "Contact"}
-BY = {"sv": "Görs av", "en": "Done by"}
+STEP = entry("milestones.step")
+STAGE = entry("milestones.stage")
+CONTACT = entry("milestones.contact")
+BY = entry("milestones.by")
 
 
 @dataclass

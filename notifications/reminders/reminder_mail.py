@@ -18,6 +18,7 @@ from typing import Any
 from notifications.mail.envelope import RenderedMail, refuse_line_breaks
 from notifications.mail.outbox import make_message_id, pairs_json
 from notifications.reminders.due import DueReminder, Recipient
+from process.core.catalogue import Lines, section
 from process.core.errors import InvalidInput
 from process.core.words import phrase
 from process.reports import templating
@@ -26,80 +27,9 @@ from process.storage.outbox_table import PENDING
 TEMPLATES = templating.bundled_folder(Path(__file__).resolve().parent.parent / "templates")
 LANGS = ("sv", "en")
 
-_WEEKDAYS = {
-    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-_MONTHS = {
-    "sv": (
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
-_WORDS: dict[str, dict[str, str]] = {
-    "link.measure": {
-        "sv": "Insatsen i rsp, där du kan markera den som påbörjad, rapportera "
-        "hur det går och markera den som klar",
-        "en": "The measure in rsp, where you can mark it started, report how it "
-        "goes and mark it done",
-    },
-    "link.milestone": {"sv": "Läget i processen i rsp", "en": "Where the process stands, in rsp"},
-    "link.sign_in": {
-        "sv": "Du loggar in med din e-postadress.",
-        "en": "You sign in with your e-mail address.",
-    },
-    "measure": {"sv": "Insatsen", "en": "The measure"},
-    "milestone": {"sv": "Milstolpen", "en": "The milestone"},
-    "done.measure": {"sv": "klar", "en": "done"},
-    "done.milestone": {"sv": "nådd", "en": "reached"},
-    "remiss": {"sv": "Remissen", "en": "The consultation"},
-    "done.remiss": {"sv": "besvarad", "en": "answered"},
-    "in_days": {"sv": "om {n} dagar", "en": "in {n} days"},
-    "tomorrow": {"sv": "i morgon", "en": "tomorrow"},
-    "today": {"sv": "i dag", "en": "today"},
-    "days_ago": {"sv": "för {n} dagar sedan", "en": "{n} days ago"},
-    "yesterday": {"sv": "i går", "en": "yesterday"},
-    "subject": {
-        "sv": "Påminnelse: {title} – senast {date} ({when})",
-        "en": "Reminder: {title} – due {date} ({when})",
-    },
-    "subject_late": {
-        "sv": "Försenad: {title} – skulle vara klar {date} ({when})",
-        "en": "Overdue: {title} – was due {date} ({when})",
-    },
-    "moved": {
-        "sv": "{date} (flyttad från {orig}, {why}, enligt lag (1930:173))",
-        "en": "{date} (moved from {orig}, {why}, by Swedish law 1930:173)",
-    },
-    "weekend": {"sv": "helgdag", "en": "a weekend day"},
-    "hello": {"sv": "Hej {name}!", "en": "Dear {name},"},
-    "hello_nobody": {"sv": "Hej!", "en": "Hello,"},
-    "to_organisation": {"sv": "Till {name}", "en": "To {name}"},
-}
+_WEEKDAYS = Lines("date.weekday", 7)
+_MONTHS = Lines("date.month", 12)
+_WORDS = section("reminder_mail")
 
 
 def greeting(recipient_name: str, organisation: bool, lang: str) -> str:

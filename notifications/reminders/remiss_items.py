@@ -20,18 +20,14 @@ from notifications.reminders.problem_words import problem
 from notifications.reminders.rules import Rules
 from process.access import capabilities
 from process.access.capabilities import REMINDER_CONTACT
+from process.core.catalogue import section
 from process.core.words import long_date
 from process.storage.body_tables import Body
 from process.storage.remiss_tables import Remiss, RemissBody, table
 from process.storage.tables import Programme
 
 KIND = "remiss"
-WORDS = {
-    "title": {"sv": "{programme} (remissutgåva)", "en": "{programme} (consultation draft)"},
-    "body": {"sv": "Remissinstans", "en": "Consulted body"},
-    "sent": {"sv": "Remissen skickades", "en": "Sent for consultation"},
-    "questions": {"sv": "Frågor och svar till", "en": "Questions and replies to"},
-}
+WORDS = section("remiss_items")
 _R, _RB, _B, _P = table(Remiss), table(RemissBody), table(Body), table(Programme)
 
 

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from notifications.reminders import sweep
+from process.core.catalogue import section
 from process.core.words import phrase
 from process.storage.plan_tables import Body as BodyRow
 from process.storage.plan_tables import BodyPerson, table
@@ -20,16 +21,7 @@ from process.workflow.definition import label_text
 
 _P, _G, _B, _BP = table(Person), table(RoleGrant), table(BodyRow), table(BodyPerson)
 _I = table(ProcessInstance)
-WORDS: dict[str, dict[str, str]] = {
-    "contacts": {
-        "sv": "Kontaktpersoner utan e-postadress",
-        "en": "Contact persons without an e-mail address",
-    },
-    "reminders": {
-        "sv": "Påminnelser som inte kan skickas",
-        "en": "Reminders that cannot be sent",
-    },
-}
+WORDS = section("standing")
 
 
 def _no_email() -> sa.ColumnElement[bool]:

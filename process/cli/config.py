@@ -15,27 +15,10 @@ import click
 
 from process.cli.context import Env, pass_env
 from process.core import config
+from process.core.catalogue import section
 from process.core.words import phrase
 
-WORDS = {
-    "file": {"sv": "fil", "en": "file"},
-    "env": {"sv": "miljövariabel", "en": "environment"},
-    "default": {"sv": "standard", "en": "default"},
-    "no_file": {
-        "sv": "Ingen inställningsfil (--config, RSP_CONFIG eller /etc/rsp/rsp.toml): "
-        "bara miljövariabler och standardvärden.",
-        "en": "No settings file (--config, RSP_CONFIG or /etc/rsp/rsp.toml): only "
-        "environment variables and defaults.",
-    },
-    "file_is": {"sv": "Inställningsfil: {path}", "en": "Settings file: {path}"},
-    "setting": {"sv": "inställning", "en": "setting"},
-    "value": {"sv": "värde", "en": "value"},
-    "source": {"sv": "källa", "en": "from"},
-    "ok": {"sv": "Inga problem.", "en": "No problems."},
-    "problems": {"sv": "{n} problem:", "en": "{n} problem(s):"},
-    "set": {"sv": "satt", "en": "set"},
-    "unset": {"sv": "INTE satt", "en": "NOT set"},
-}
+WORDS = section("cli.config")
 
 
 @dataclass(frozen=True)

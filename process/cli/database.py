@@ -7,30 +7,10 @@ from pathlib import Path
 import click
 
 from process.cli.context import Env, pass_env
+from process.core.catalogue import section
 from process.core.words import phrase
 
-WORDS = {
-    "backed_up": {
-        "sv": "{db}: säkerhetskopia i {file} ({pages} sidor)",
-        "en": "{db}: backed up into {file} ({pages} pages)",
-    },
-    "dumped": {
-        "sv": "{db}: säkerhetskopia i {file} med:\n  {command}",
-        "en": "{db}: backed up into {file} with:\n  {command}",
-    },
-    "restored": {
-        "sv": "{file} återställd i {db} (schema {revision})",
-        "en": "{file} restored into {db} (schema {revision})",
-    },
-    "pg_restored": {
-        "sv": "{file} återställd i {db} med:\n  {command}",
-        "en": "{file} restored into {db} with:\n  {command}",
-    },
-    "upgrade": {
-        "sv": "Schemat är äldre än den här versionens: kör 'rsp db upgrade'.",
-        "en": "The schema is older than this version's: run 'rsp db upgrade'.",
-    },
-}
+WORDS = section("cli.database")
 
 
 @click.command("backup")

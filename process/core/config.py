@@ -18,6 +18,7 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from process.core.catalogue import section as catalogue_section
 from process.core.errors import RspError
 
 DEFAULT_PATH = "/etc/rsp/rsp.toml"
@@ -95,29 +96,14 @@ SETTINGS: tuple[Setting, ...] = (
     _s("logging", "level", "RSP_LOG_LEVEL", "info"),
     _s("logging", "format", "RSP_LOG_FORMAT", "text"),
 )
-# the defaults' descriptions in Swedish (`Setting.default` is the English one)
-DEFAULTS_SV = {
-    "RSP_DATABASE_URL": "./rsp.db (SQLite)",
-    "RSP_PROGRAMME": "det enda programmet",
-    "RSP_AUDIT_KEY_FILE": "ingen (spåret är inte förseglat)",
-    "RSP_MAIL_TRANSPORT": "smtp om smtp.host är satt, annars file",
-    "RSP_OUTBOX_DIR": "outbox bredvid en SQLite-databas",
-    "RSP_SMTP_PORT": "587 (465 med tls = ssl)",
-    "RSP_SMTP_TLS": "starttls (ssl på port 465)",
-    "RSP_SMTP_CAFILE": "systemets CA-certifikat",
-    "RSP_BASE_URL": "adressen i anropet",
-    "RSP_WEB_SECRET_FILE": "en hemlighet som sparas i databasen",
-    "RSP_WEB_EMAIL_SIGN_IN": "ja",
-    "RSP_OIDC_ISSUER": "ingen (ingen inloggning med OpenID Connect)",
-    "RSP_OIDC_REQUIRE_VERIFIED": "ja",
-    "RSP_REMINDER_RULES": "varje programs egna",
-    "RSP_TEMPLATE_DIR": "de medföljande mallarna",
-}
 
 
 def default_text(setting: Setting, lang: str) -> str:
     """What applies when the setting is neither in the file nor in the environment."""
-    return DEFAULTS_SV.get(setting.env, setting.default) if lang == "sv" else setting.default
+    from process.core.catalogue import say
+
+    key = f"config.default.{setting.env.lower()}"  # a description rather than a value
+    return say(key, lang) if key in DEFAULTS else setting.default
 
 
 BY_NAME = {s.name: s for s in SETTINGS}
@@ -129,53 +115,17 @@ class ConfigError(RspError):
     """The settings file cannot be used (the problems name file:line)."""
 
 
-PROBLEMS: dict[str, dict[str, str]] = {
-    "not_toml": {"sv": "inte giltig TOML: {error}", "en": "not valid TOML: {error}"},
-    "unreadable": {"sv": "kan inte läsas: {error}", "en": "cannot read it: {error}"},
-    "secret": {
-        "sv": "{name}: en hemlighet skrivs aldrig i inställningsfilen; ange i stället var den "
-        "finns: {how_sv} (en fil som bara rsp:s användare kan läsa, eller NAMNET på en "
-        "miljövariabel)",
-        "en": "{name}: a secret is never written in the settings file; say where it is "
-        "instead: {how_en} (a file readable only by rsp's user, or the NAME of an "
-        "environment variable)",
-    },
-    "no_section": {
-        "sv": "{name}: varje inställning hör till en [sektion], t.ex. [database] url",
-        "en": "{name}: every setting belongs in a [section], e.g. [database] url",
-    },
-    "unknown_in": {
-        "sv": "{name}: ingen sådan inställning (i [{section}]: {known})",
-        "en": "{name}: no such setting (in [{section}]: {known})",
-    },
-    "unknown_section": {
-        "sv": "{name}: ingen sådan inställning (sektioner: {sections})",
-        "en": "{name}: no such setting (sections: {sections})",
-    },
-    "one_value": {
-        "sv": "{name}: ange ett värde (text, tal eller true/false)",
-        "en": "{name}: give one value (text, number or true/false)",
-    },
-    "url_password": {
-        "sv": "database.url: innehåller ett lösenord; skriv adressen utan det och ange "
-        "database.password_file eller database.password_env",
-        "en": "database.url: holds a password; write the URL without it and give "
-        "database.password_file or database.password_env",
-    },
-    "refused": {
-        "sv": "inställningsfilen kan inte användas (inget gjordes):",
-        "en": "the settings file cannot be used (nothing was done):",
-    },
-    "see_check": {
-        "sv": "('rsp config check' visar varje inställning och var den kommer ifrån)",
-        "en": "('rsp config check' shows every setting and where it comes from)",
-    },
-}
+PROBLEMS = catalogue_section("config.problem")
+DEFAULTS = catalogue_section("config.default")
 
 
 def _words(key: str, lang: str, **values: object) -> str:
+    from process.core.catalogue import say
     from process.core.words import phrase
 
+    if "refs" in values:  # the settings that say where a secret is, joined in `lang`
+        refs = [r for r in str(values.pop("refs")).split("\n") if r]
+        values["how"] = say("common.or", lang).join(refs) or say("config.secret_ref", lang)
     return phrase(PROBLEMS, key, lang, **values)
 
 
@@ -254,8 +204,7 @@ def _secret_problem(line: int, setting_name: str) -> Problem:
         line,
         "secret",
         name=setting_name,
-        how_sv=" eller ".join(refs) or "en inställning *_file eller *_env",
-        how_en=" or ".join(refs) or "a *_file or *_env setting",
+        refs="\n".join(refs),
     )
 
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 
+from process.core.catalogue import section
 from process.core.errors import InvalidInput
 
 Labels = Mapping[str, str]
@@ -26,17 +27,7 @@ Entries = Iterable[tuple[str, Labels]]
 
 _LANG: ContextVar[str] = ContextVar("rsp_message_language", default="sv")
 
-_WORDS = {
-    "unknown": {
-        "sv": "{what} {text!r} känns inte igen; giltiga värden: {accepted}",
-        "en": "{what} {text!r} is not recognised; accepted values: {accepted}",
-    },
-    "ambiguous": {
-        "sv": "{what} {text!r} kan betyda flera: {accepted}; skriv nyckeln",
-        "en": "{what} {text!r} could mean several: {accepted}; give the key",
-    },
-    "none": {"sv": "inga", "en": "none"},
-}
+_WORDS = section("vocab")
 
 
 def use_language(lang: str) -> None:

@@ -1,39 +1,42 @@
-"""The few words rsp's own reports use, in Swedish (default) and English."""
+"""The words of rsp's own reports (the catalogue's `report.*`), and the helpers every
+module's words go through: `label`, `phrase`, `number`, `one_day`, `long_date`. The texts
+themselves are in `process.core.catalogue` (`sv.py`, `en.py`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-WORDS: dict[str, dict[str, str]] = {
-    "programme": {"sv": "Program", "en": "Programme"},
-    "stage": {"sv": "Skede", "en": "Stage"},
-    "since": {"sv": "sedan", "en": "since"},
-    "n_days": {"sv": "{n} dagar", "en": "{n} days"},
-    "after_now": {"sv": "efter den dag som visas", "en": "after the day shown"},
-    "milestones": {"sv": "Milstolpar", "en": "Milestones"},
-    "planned": {"sv": "planerat", "en": "planned"},
-    "actual": {"sv": "faktiskt", "en": "actual"},
-    "on_plan": {"sv": "enligt plan", "en": "on plan"},
-    "late": {"sv": "{n} dagar sent", "en": "{n} days late"},
-    "early": {"sv": "{n} dagar tidigt", "en": "{n} days early"},
-    "overdue": {"sv": "ej nått, {n} dagar efter plan", "en": "not reached, {n} days behind plan"},
-    "upcoming": {"sv": "kommande", "en": "upcoming"},
-    "next": {"sv": "Möjliga nästa steg", "en": "What can happen next"},
-    "who": {"sv": "vem", "en": "who"},
-    "needs_decision": {"sv": "kräver nämndbeslut", "en": "needs a board decision"},
-    "blocked": {"sv": "ännu inte möjligt", "en": "not yet possible"},
-    "decisions": {"sv": "Beslut", "en": "Decisions"},
-    "none": {"sv": "inga", "en": "none"},
-    "history": {"sv": "Händelser", "en": "History"},
-    "refused": {"sv": "NEKAD", "en": "REFUSED"},
-    "final": {"sv": "(slutläge)", "en": "(final)"},
-    "recorded": {"sv": "registrerad", "en": "recorded"},
-    "replay_note": {
-        "sv": "Övningsdatabas (rsp init --replay): tiderna är simulerade.",
-        "en": "A replay database (rsp init --replay): its times are simulated.",
-    },
-}
+from process.core.catalogue import (
+    THOUSANDS,
+    Entry,
+    Lines,
+    entry,
+    fill,
+    number,
+    one_day,
+    say,
+    section,
+)
+
+__all__ = [
+    "ADMIN_LABEL",
+    "APPEAL_OUTCOME_LABELS",
+    "MONTH_NAMES",
+    "OUTCOME_LABELS",
+    "POSITION_LABELS",
+    "RESPONSIBLE_LABEL",
+    "THOUSANDS",
+    "WORDS",
+    "label",
+    "long_date",
+    "number",
+    "one_day",
+    "phrase",
+    "t",
+]
+
+WORDS = section("report")
 
 
 def label(entry: Mapping[str, str], lang: str) -> str:
@@ -42,72 +45,16 @@ def label(entry: Mapping[str, str], lang: str) -> str:
 
 
 def phrase(table: Mapping[Any, Mapping[str, str]], key: Any, lang: str, **values: object) -> str:
-    """A phrase of a module's own table in the wanted language, its {fields} filled in; a
-    count (the field `n`) with its thousands grouped ("3 065 dagar", "3,065 days")."""
-    text = label(table[key], lang)
-    n = values.get("n")
-    if isinstance(n, int) and not isinstance(n, bool):
-        values = {**values, "n": number(n, lang)}
-        if n in (1, -1):
-            text = one_day(text)
-    return text.format(**values)
+    """A phrase of a table (a catalogue `section`, or a plain {"sv": ..., "en": ...}
+    mapping) in the wanted language, its {fields} filled in; a count (the field `n`) with
+    its thousands grouped ("3 065 dagar", "3,065 days") and singular for one."""
+    found = table[key]
+    if isinstance(found, Entry):
+        return say(found.key, lang, **values)
+    return fill(label(found, lang), lang, values)
 
 
-# A count of one takes the singular: "1 dag", "1 arbetsdag", "1 day", "1 working day".
-_SINGULAR = (
-    ("{n} arbetsdagar", "{n} arbetsdag"),
-    ("{n} dagar", "{n} dag"),
-    ("{n} working days", "{n} working day"),
-    ("{n} days", "{n} day"),
-)
-
-
-def one_day(text: str) -> str:
-    """A phrase about {n} days with the count's noun in the singular."""
-    for many, one in _SINGULAR:
-        text = text.replace(many, one)
-    return text
-
-
-THOUSANDS = "\u202f"  # narrow no-break space: "3 065" (Swedish); English uses a comma
-
-
-def number(n: int, lang: str = "sv") -> str:
-    """A whole number as a reader writes it: '3 065' in Swedish, '3,065' in English."""
-    grouped = f"{n:,}"
-    return grouped if lang == "en" else grouped.replace(",", THOUSANDS)
-
-
-MONTH_NAMES = {
-    "sv": (
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
+MONTH_NAMES = Lines("date.month", 12)
 
 
 def long_date(day: Any, lang: str = "sv") -> str:
@@ -133,19 +80,8 @@ def t(key: str, lang: str, **values: object) -> str:
 
 # Values a person types (rsp accepts the key or any label, see process.core.vocab), with
 # the labels the screens show.
-OUTCOME_LABELS: dict[str, dict[str, str]] = {
-    "achieved": {"sv": "Uppnått", "en": "Achieved"},
-    "partly": {"sv": "Delvis uppnått", "en": "Partly achieved"},
-    "not": {"sv": "Ej uppnått", "en": "Not achieved"},
-}
-POSITION_LABELS: dict[str, dict[str, str]] = {
-    "agrees": {"sv": "Tillstyrker", "en": "Agrees"},
-    "comments": {"sv": "Har synpunkter", "en": "Has comments"},
-    "no_comments": {"sv": "Inga synpunkter", "en": "No comments"},
-}
-APPEAL_OUTCOME_LABELS: dict[str, dict[str, str]] = {
-    "upheld": {"sv": "Fastställt", "en": "Upheld"},
-    "overturned": {"sv": "Upphävt", "en": "Overturned"},
-}
-ADMIN_LABEL: dict[str, str] = {"sv": "Administratör", "en": "Administrator"}
-RESPONSIBLE_LABEL: dict[str, str] = {"sv": "Ansvarig aktör", "en": "Responsible body"}
+OUTCOME_LABELS = section("outcome")
+POSITION_LABELS = section("position")
+APPEAL_OUTCOME_LABELS = section("appeal")
+ADMIN_LABEL = entry("role.admin")
+RESPONSIBLE_LABEL = entry("role.responsible")

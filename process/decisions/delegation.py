@@ -16,6 +16,7 @@ from process.access import people, unit_of_work
 from process.access.capabilities import DECIDE_FOR_BOARD
 from process.access.unit_of_work import Work
 from process.core import vocab
+from process.core.catalogue import section
 from process.core.clock import STOCKHOLM, Clock
 from process.core.decision_refs import DecisionRef, DiaryForm, TypedRef, format_ref, resolve
 from process.core.errors import InvalidInput, NotFound, PermissionDenied
@@ -30,7 +31,7 @@ from process.storage.tables import Person, Programme
 from process.workflow import stored
 from process.workflow.definition import NAME_RE
 
-KIND_WORDS = {"action_plan": {"sv": "Årlig handlingsplan", "en": "Yearly action plan"}}
+KIND_WORDS = section("delegation.kind")
 
 
 def kind_word(kind: str, lang: str) -> str:

@@ -16,19 +16,13 @@ from process.core.appeal_period import (
     reference,
     step_of,
 )
+from process.core.catalogue import section
 from process.core.words import label
 from process.storage.decision_table import Decision
 from process.storage.remiss_tables import DecisionFinality, DelegatedDecision, table
 from process.storage.table_of import table_of
 
-STEP_WORDS = {
-    "decided": {"sv": "beslutat", "en": "decided"},
-    "minutes_approved": {"sv": "protokollet justerat", "en": "minutes approved"},
-    "announced": {"sv": "protokollet anslaget", "en": "minutes announced"},
-    "appealed": {"sv": "överklagat", "en": "appealed"},
-    "final": {"sv": "laga kraft", "en": "final"},
-    "overturned": {"sv": "upphävt", "en": "overturned"},
-}
+STEP_WORDS = section("finality.step")
 
 
 def step_word(step: str, lang: str) -> str:

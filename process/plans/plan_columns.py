@@ -9,194 +9,117 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from process.core.catalogue import Lines, say, text
+
 __all__ = ["Column", "Sheet", "SHEETS", "INSTRUCTIONS", "heading", "sheet_name"]
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: the plan file's field, its headings and its help text (sv, en)."""
+    """One column: the plan file's field and whether it is required; its heading and help
+    text in each language are the catalogue's `plan.column.<sheet>.<field>` and
+    `plan.help.<sheet>.<field>`."""
 
+    sheet: str
     field: str
-    sv: str
-    en: str
     required: bool
-    help_sv: str
-    help_en: str
+
+    @property
+    def sv(self) -> str:
+        return text(f"plan.column.{self.sheet}.{self.field}", "sv")
+
+    @property
+    def en(self) -> str:
+        return text(f"plan.column.{self.sheet}.{self.field}", "en")
+
+    def help(self, lang: str) -> str:
+        """The help text of the instructions sheet, in `lang`."""
+        return say(
+            f"plan.help.{self.sheet}.{self.field}",
+            lang,
+            keys=text("plan.help_keys", lang),
+            list=text("plan.help_list", lang),
+        )
+
+    @property
+    def help_sv(self) -> str:
+        return self.help("sv")
+
+    @property
+    def help_en(self) -> str:
+        return self.help("en")
 
 
 @dataclass(frozen=True)
 class Sheet:
-    """One sheet of the workbook: its key, names and columns."""
+    """One sheet of the workbook: its key and columns; its name in each language is the
+    catalogue's `plan.sheet.<key>`."""
 
     key: str
-    sv: str
-    en: str
     columns: tuple[Column, ...]
 
+    @property
+    def sv(self) -> str:
+        return text(f"plan.sheet.{self.key}", "sv")
 
-LIST_SV, LIST_EN = "En per rad i cellen (Alt+Enter).", "One per line in the cell (Alt+Enter)."
-KEYS_SV = "Nyckel ur aktörsfilen (rsp bodies list); flera: komma eller en per rad."
-KEYS_EN = "Key from the bodies file (rsp bodies list); several: commas or one per line."
+    @property
+    def en(self) -> str:
+        return text(f"plan.sheet.{self.key}", "en")
+
+
+def __getattr__(name: str) -> str:
+    """KEYS_SV, KEYS_EN, LIST_SV, LIST_EN: the help texts several columns share (read
+    from the catalogue when asked for, so English is loaded only then)."""
+    words = {"KEYS": "plan.help_keys", "LIST": "plan.help_list"}
+    head, _, lang = name.partition("_")
+    if head in words and lang in ("SV", "EN"):
+        return text(words[head], lang.lower())
+    raise AttributeError(name)
+
 
 SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "plan",
-        "Plan",
-        "Plan",
         (
-            Column("year", "År", "Year", True, "Planens år, t.ex. 2026.", "The plan's year."),
-            Column("title", "Titel", "Title", True, "Planens namn.", "The plan's title."),
-            Column(
-                "issuer",
-                "Utfärdare",
-                "Issuer",
-                True,
-                "Aktören som ger ut planen. " + KEYS_SV,
-                "The body issuing the plan. " + KEYS_EN,
-            ),
-            Column(
-                "starts",
-                "Gäller från",
-                "Starts",
-                True,
-                "Datum ÅÅÅÅ-MM-DD inom planens år.",
-                "A date YYYY-MM-DD in the plan's year.",
-            ),
-            Column(
-                "followup",
-                "Uppföljning",
-                "Follow-up",
-                False,
-                "Hur och när planen följs upp (frivilligt).",
-                "How and when the plan is followed up (optional).",
-            ),
+            Column("plan", "year", True),
+            Column("plan", "title", True),
+            Column("plan", "issuer", True),
+            Column("plan", "starts", True),
+            Column("plan", "followup", False),
         ),
     ),
     Sheet(
         "areas",
-        "Områden",
-        "Areas",
         (
-            Column(
-                "number",
-                "Nummer",
-                "Number",
-                True,
-                "Det prioriterade områdets nummer: 1, 2, …",
-                "The priority area's number: 1, 2, …",
-            ),
-            Column("title", "Titel", "Title", True, "Områdets namn.", "The area's title."),
-            Column(
-                "description",
-                "Beskrivning",
-                "Description",
-                False,
-                "Frivillig löptext.",
-                "Optional text.",
-            ),
-            Column(
-                "examples",
-                "Exempel på insatser",
-                "Examples",
-                False,
-                "Frivilligt. " + LIST_SV,
-                "Optional. " + LIST_EN,
-            ),
+            Column("areas", "number", True),
+            Column("areas", "title", True),
+            Column("areas", "description", False),
+            Column("areas", "examples", False),
         ),
     ),
     Sheet(
         "goals",
-        "Mål",
-        "Goals",
         (
-            Column(
-                "id",
-                "Id",
-                "Id",
-                True,
-                "Område.nummer, t.ex. 1.1 (området före punkten).",
-                "Area.number, e.g. 1.1 (the area before the dot).",
-            ),
-            Column("title", "Titel", "Title", True, "Målet i ord.", "The goal in words."),
+            Column("goals", "id", True),
+            Column("goals", "title", True),
         ),
     ),
     Sheet(
         "measures",
-        "Åtgärder",
-        "Measures",
         (
-            Column(
-                "id",
-                "Id",
-                "Id",
-                True,
-                "Område.BOKSTAV, t.ex. 2.B.",
-                "Area.LETTER, e.g. 2.B.",
-            ),
-            Column("title", "Titel", "Title", True, "Den planerade insatsen.", "The measure."),
-            Column(
-                "subgoal",
-                "Delmål",
-                "Sub-goal",
-                True,
-                "Det mätbara delmålet.",
-                "The measurable sub-goal.",
-            ),
-            Column(
-                "goals",
-                "Mål",
-                "Goals",
-                True,
-                "Id ur bladet Mål; flera: komma eller en per rad.",
-                "Ids from the Goals sheet; several: commas or one per line.",
-            ),
-            Column("activities", "Aktiviteter", "Activities", True, LIST_SV, LIST_EN),
-            Column(
-                "responsible",
-                "Ansvariga",
-                "Responsible",
-                True,
-                "Huvudansvarig först. " + KEYS_SV,
-                "The lead first. " + KEYS_EN,
-            ),
-            Column("financing", "Finansiering", "Financing", True, LIST_SV, LIST_EN),
-            Column(
-                "deadlines",
-                "Tidsmål",
-                "Deadlines",
-                True,
-                "ÅÅÅÅ-MM-DD och text, t.ex. ”2026-12-31 Insatsen genomförd”. " + LIST_SV,
-                "YYYY-MM-DD and text, e.g. “2026-12-31 Measure done”. " + LIST_EN,
-            ),
+            Column("measures", "id", True),
+            Column("measures", "title", True),
+            Column("measures", "subgoal", True),
+            Column("measures", "goals", True),
+            Column("measures", "activities", True),
+            Column("measures", "responsible", True),
+            Column("measures", "financing", True),
+            Column("measures", "deadlines", True),
         ),
     ),
 )
 
-INSTRUCTIONS: dict[str, tuple[str, ...]] = {
-    "sv": (
-        "Handlingsplan för rsp – så fyller du i arbetsboken",
-        "Bladen Plan, Områden, Mål och Åtgärder är planen. Rad 1 är rubriker: ändra dem inte.",
-        "Plan har en rad. Områden, Mål och Åtgärder har en rad per område, mål och åtgärd.",
-        "Ett måls och en åtgärds område är talet före punkten i dess id (1.1, 2.B).",
-        "Skriv värden, inte formler, och sammanfoga inga celler.",
-        "Importera: rsp plan import FIL.xlsx --year ÅÅÅÅ, eller på sidan Handlingsplan.",
-        "Allt kontrolleras först; vid fel importeras inget och varje fel visas med blad, "
-        "rad och kolumn (t.ex. Åtgärder!F3).",
-        "Att importera samma plan igen ändrar inget; en ändrad plan uppdaterar åtgärderna.",
-    ),
-    "en": (
-        "Action plan for rsp – how to fill in the workbook",
-        "The sheets Plan, Areas, Goals and Measures are the plan. Row 1 holds the headings: "
-        "leave them.",
-        "Plan has one row. Areas, Goals and Measures have one row per area, goal and measure.",
-        "A goal's and a measure's area is the number before the dot of its id (1.1, 2.B).",
-        "Write values, not formulas, and do not merge cells.",
-        "Import: rsp plan import FILE.xlsx --year YYYY, or on the Action plan page.",
-        "Everything is checked first; with any error nothing is imported and each error is "
-        "shown with sheet, row and column (e.g. Measures!F3).",
-        "Importing the same plan again changes nothing; a changed plan updates the measures.",
-    ),
-}
+INSTRUCTIONS = Lines("plan.instructions", 8)
 
 
 def sheet_name(sheet: Sheet, lang: str) -> str:

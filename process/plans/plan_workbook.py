@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from process.bodies.bodies_file import DATE_RE, Problems
+from process.core.catalogue import section
 from process.core.errors import DefinitionError
 from process.core.words import phrase
 from process.core.yamlsrc import Located
@@ -36,127 +37,7 @@ SHEET = 10**8
 SPLIT_KEYS = re.compile(r"[,;\n]")
 FORMULA_TYPES = ("ArrayFormula", "DataTableFormula")
 
-WORDS: dict[str, dict[str, str]] = {
-    "not_zip": {
-        "sv": "är ingen Excel-arbetsbok (.xlsx); spara filen som Excel-arbetsbok och försök igen",
-        "en": "is not an Excel workbook (.xlsx); save the file as an Excel workbook and retry",
-    },
-    "other_format": {
-        "sv": "är inte .xlsx eller YAML; spara den som Excel-arbetsbok (.xlsx) och försök igen",
-        "en": "is neither .xlsx nor YAML; save it as an Excel workbook (.xlsx) and retry",
-    },
-    "too_big": {
-        "sv": "är för stor ({n} byte; högst {most})",
-        "en": "is too big ({n} bytes; at most {most})",
-    },
-    "unreadable": {
-        "sv": "kan inte läsas som Excel-arbetsbok ({why})",
-        "en": "cannot be read as an Excel workbook ({why})",
-    },
-    "no_sheet": {
-        "sv": "bladet {sheet} saknas (bladen: {have})",
-        "en": "the sheet {sheet} is missing (the sheets: {have})",
-    },
-    "empty_sheet": {"sv": "bladet är tomt", "en": "the sheet is empty"},
-    "no_rows": {"sv": "bladet har inga rader under rubrikerna", "en": "no rows below the headings"},
-    "many_rows": {
-        "sv": "bladet har {n} rader; högst {most}",
-        "en": "the sheet has {n} rows; at most {most}",
-    },
-    "many_columns": {
-        "sv": "bladet har {n} kolumner; högst {most}",
-        "en": "the sheet has {n} columns; at most {most}",
-    },
-    "plan_rows": {
-        "sv": "bladet Plan ska ha en rad under rubrikerna, inte {n}",
-        "en": "the Plan sheet must have one row below the headings, not {n}",
-    },
-    "merged": {
-        "sv": "sammanfogade celler; dela upp dem",
-        "en": "merged cells; unmerge them",
-    },
-    "formula": {
-        "sv": "cellen har en formel ({text}); skriv värdet i stället",
-        "en": "the cell holds a formula ({text}); write the value instead",
-    },
-    "bad_heading": {
-        "sv": "rubriken {text!r} är okänd; väntade: {known}",
-        "en": "unknown heading {text!r}; expected: {known}",
-    },
-    "twice_heading": {
-        "sv": "rubriken {text!r} finns redan i kolumn {first}",
-        "en": "the heading {text!r} is in column {first} already",
-    },
-    "no_heading": {
-        "sv": "kolumnen {text!r} saknas i rubrikraden",
-        "en": "the column {text!r} is missing from the headings",
-    },
-    "no_column_heading": {
-        "sv": "värde i en kolumn utan rubrik",
-        "en": "a value in a column without a heading",
-    },
-    "missing": {"sv": "{column} saknas", "en": "{column} is missing"},
-    "not_number": {
-        "sv": "{column} ska vara ett heltal, inte {text!r}",
-        "en": "{column} must be a whole number, not {text!r}",
-    },
-    "not_date": {
-        "sv": "{column}: {text!r} är inget datum (ÅÅÅÅ-MM-DD)",
-        "en": "{column}: {text!r} is not a date (YYYY-MM-DD)",
-    },
-    "deadline": {
-        "sv": "{column}: {text!r} ska vara ett datum ÅÅÅÅ-MM-DD och en text",
-        "en": "{column}: {text!r} must be a date YYYY-MM-DD and a text",
-    },
-    "goal_id": {
-        "sv": "id {text!r} ska vara område.nummer, t.ex. 1.1",
-        "en": "id {text!r} must be area.number, e.g. 1.1",
-    },
-    "measure_id": {
-        "sv": "id {text!r} ska vara område.BOKSTAV, t.ex. 2.B",
-        "en": "id {text!r} must be area.LETTER, e.g. 2.B",
-    },
-    "no_area": {
-        "sv": "område {n} finns inte i bladet {sheet}; kända: {known}",
-        "en": "area {n} is not in the sheet {sheet}; known: {known}",
-    },
-    "twice": {
-        "sv": "{what} {text!r} finns redan på {first}",
-        "en": "{what} {text!r} is on {first} already",
-    },
-    "area_no_goals": {
-        "sv": "område {n} har inga mål i bladet {sheet}",
-        "en": "area {n} has no goals in the sheet {sheet}",
-    },
-    "unknown_body": {
-        "sv": "{column}: {text!r} finns inte; kända aktörer: {known}",
-        "en": "{column}: {text!r} is unknown; known bodies: {known}",
-    },
-    "body_twice": {
-        "sv": "{column}: {text!r} står två gånger",
-        "en": "{column}: {text!r} is listed twice",
-    },
-    "unknown_goal": {
-        "sv": "mål {text!r} finns inte i bladet {sheet}; kända: {known}",
-        "en": "goal {text!r} is not in the sheet {sheet}; known: {known}",
-    },
-    "wrong_year": {
-        "sv": "planen gäller {year}, inte {asked} som angavs",
-        "en": "the plan is for {year}, not {asked} as asked",
-    },
-    "date_year": {
-        "sv": "{column}: {text} ligger inte i planens år {year} eller året efter",
-        "en": "{column}: {text} is not in the plan's year {year} or the year after",
-    },
-    "starts_year": {
-        "sv": "{column}: {text} ligger inte i planens år {year}",
-        "en": "{column}: {text} is not in the plan's year {year}",
-    },
-    "what.area": {"sv": "område", "en": "area"},
-    "what.goal": {"sv": "mål", "en": "goal"},
-    "what.measure": {"sv": "åtgärd", "en": "measure"},
-    "none": {"sv": "inga", "en": "none"},
-}
+WORDS = section("workbook")
 
 
 def column_letter(n: int) -> str:

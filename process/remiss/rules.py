@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.core import vocab
+from process.core.catalogue import Entry, entry
 from process.core.errors import InvalidInput
 from process.core.words import POSITION_LABELS, label
 from process.core.workdays import next_working_day, period
@@ -28,10 +29,10 @@ from process.workflow.guard_facts import RemissFacts
 REPLY_MONTHS = 3
 POSITIONS = ("agrees", "comments", "no_comments")
 NO_ANSWER = "no_answer"
-POSITION_WORDS: dict[str | None, dict[str, str]] = {
+POSITION_WORDS: dict[str | None, Entry] = {
     **{k: v for k, v in POSITION_LABELS.items()},
-    NO_ANSWER: {"sv": "Inget svar", "en": "No answer"},
-    None: {"sv": "Inte besvarad ännu", "en": "Not answered yet"},
+    NO_ANSWER: entry("remiss.position.no_answer"),
+    None: entry("remiss.position.none"),
 }
 
 

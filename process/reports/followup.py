@@ -12,9 +12,10 @@ from typing import Any, TypedDict
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from process.core.catalogue import Entry, entry, say, section
 from process.core.clock import STOCKHOLM
 from process.core.errors import NotFound
-from process.core.words import long_date, phrase
+from process.core.words import OUTCOME_LABELS, long_date, phrase
 from process.reports import templating
 from process.reports.spreadsheet_csv import spreadsheet_csv
 from process.storage import lookup
@@ -32,59 +33,11 @@ from process.workflow import stored
 from process.workflow.definition import label_text
 
 FORMATS = ("md", "html", "csv", "xlsx")
-OUTCOME_WORDS = {
-    "achieved": {"sv": "Uppnått", "en": "Achieved"},
-    "partly": {"sv": "Delvis uppnått", "en": "Partly achieved"},
-    "not": {"sv": "Ej uppnått", "en": "Not achieved"},
-    None: {"sv": "Ej uppföljd", "en": "Not followed up"},
+OUTCOME_WORDS: dict[str | None, Entry] = {
+    **{k: v for k, v in OUTCOME_LABELS.items()},
+    None: entry("followup_outcome.none"),
 }
-WORDS = {
-    "title": {
-        "sv": "Uppföljning av handlingsplan {year}",
-        "en": "Follow-up of the action plan {year}",
-    },
-    "area": {"sv": "Prioriterat område", "en": "Priority area"},
-    "goal": {"sv": "Mål", "en": "Goal"},
-    "goal_elsewhere": {
-        "sv": "mål i område {n}, som handlingsplanen anger för insatsen",
-        "en": "a goal of area {n}, as the action plan gives it for the measure",
-    },
-    "no_goal": {"sv": "Utan angivet mål", "en": "No goal given"},
-    "measure": {"sv": "Insats", "en": "Measure"},
-    "subgoal": {"sv": "Delmål", "en": "Sub-goal"},
-    "state": {"sv": "Läge", "en": "State"},
-    "outcome": {"sv": "Utfall", "en": "Outcome"},
-    "comment": {"sv": "Kommentar", "en": "Comment"},
-    "share": {"sv": "Andel uppnådda av de uppföljda", "en": "Share achieved of those followed up"},
-    "not_followed": {"sv": "Ännu inte uppföljda ({n})", "en": "Not followed up yet ({n})"},
-    "not_followed_intro": {
-        "sv": "Räknas inte i andelarna ovan; de följs upp innan rapporten är klar.",
-        "en": "Not counted in the shares above; they are followed up before the report is final.",
-    },
-    "counts": {
-        "sv": "uppnått {achieved}, delvis {partly}, ej uppnått {not_}, ej uppföljda {missing}",
-        "en": "achieved {achieved}, partly {partly}, not achieved {not_}, not followed "
-        "up {missing}",
-    },
-    "no_measures": {"sv": "Inga insatser detta år", "en": "No measures this year"},
-    "see_above": {"sv": "redovisas under mål {goal}", "en": "reported under goal {goal}"},
-    "also_one": {
-        "sv": "Även insats {codes} bidrar till målet; den redovisas under mål {goal}.",
-        "en": "Measure {codes} also serves this goal; it is reported under goal {goal}.",
-    },
-    "also_many": {
-        "sv": "Även insatserna {codes} bidrar till målet; de redovisas under mål {goal}.",
-        "en": "Measures {codes} also serve this goal; they are reported under goal {goal}.",
-    },
-    "summary": {"sv": "Hela planen", "en": "The whole plan"},
-    "compiled": {"sv": "Sammanställd {day}", "en": "Compiled {day}"},
-    "year": {"sv": "År", "en": "Year"},
-    "goals": {"sv": "Mål", "en": "Goals"},
-    "area_title": {"sv": "Områdets namn", "en": "Area title"},
-    "recorded_by": {"sv": "Registrerad av", "en": "Recorded by"},
-    "recorded_at": {"sv": "Registrerad", "en": "Recorded"},
-    "responsible": {"sv": "Ansvariga", "en": "Responsible"},
-}
+WORDS = section("followup")
 
 
 def word(key: str, lang: str, **values: Any) -> str:
@@ -95,7 +48,7 @@ def word(key: str, lang: str, **values: Any) -> str:
 def share_text(achieved: int, total: int, lang: str) -> str:
     """ "2 av 4 (50 %)" / "2 of 4 (50%)" (pure)."""
     pct = round(100 * achieved / total) if total else 0
-    return f"{achieved} av {total} ({pct} %)" if lang == "sv" else f"{achieved} of {total} ({pct}%)"
+    return word("share_of", lang, achieved=achieved, total=total, pct=pct)
 
 
 def _counts(items: list[dict[str, Any]]) -> dict[str, int]:
@@ -344,7 +297,7 @@ def _rows(data: FollowupReport) -> list[list[Any]]:
         "area_title": word("area_title", lang),
         "goals": word("goals", lang),
         "measure": word("measure", lang),
-        "title": "Titel" if lang == "sv" else "Title",
+        "title": say("common.title", lang),
         "subgoal": word("subgoal", lang),
         "responsible": word("responsible", lang),
         "state": word("state", lang),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from process.core.catalogue import section
 from process.core.clock import STOCKHOLM
 from process.core.words import long_date, phrase
 from process.plans.measure_actions import command_for
@@ -14,38 +15,7 @@ if TYPE_CHECKING:
     from process.bodies.bodies import BodyDetail, BodyInfo
     from process.plans.measure_queries import MeasureLine
 
-WORDS: dict[str, dict[str, str]] = {
-    "measure": {"sv": "Insats", "en": "Measure"},
-    "area": {"sv": "Prioriterat område", "en": "Priority area"},
-    "subgoal": {"sv": "Delmål", "en": "Sub-goal"},
-    "goals": {"sv": "Mål", "en": "Goals"},
-    "state": {"sv": "Läge", "en": "State"},
-    "since": {"sv": "sedan", "en": "since"},
-    "responsible": {"sv": "Ansvariga", "en": "Responsible"},
-    "lead": {"sv": "huvudansvarig", "en": "lead"},
-    "financing": {"sv": "Finansiering", "en": "Financing"},
-    "activities": {"sv": "Aktiviteter", "en": "Activities"},
-    "deadlines": {"sv": "Tidsmål", "en": "Dated targets"},
-    "in_days": {"sv": "om {n} dagar", "en": "in {n} days"},
-    "today": {"sv": "i dag", "en": "today"},
-    "late": {"sv": "{n} dagar sent", "en": "{n} days late"},
-    "passed": {"sv": "passerat", "en": "passed"},
-    "carried_from": {"sv": "Överförd från", "en": "Carried over from"},
-    "carried_to": {"sv": "Överförd till", "en": "Carried over to"},
-    "followup": {"sv": "Uppföljning", "en": "Follow-up"},
-    "next": {"sv": "Möjliga nästa steg", "en": "What can happen next"},
-    "notes": {"sv": "Anteckningar", "en": "Notes"},
-    "history": {"sv": "Händelser", "en": "History"},
-    "none": {"sv": "inga", "en": "none"},
-    "who": {"sv": "vem", "en": "who"},
-    "blocked": {"sv": "kräver", "en": "needs"},
-    "no_rows": {"sv": "Inga insatser matchar.", "en": "No measures match."},
-    "members": {"sv": "Medlemmar", "en": "Members"},
-    "people": {"sv": "Personer", "en": "People"},
-    "groups": {"sv": "Ingår i", "en": "Member of"},
-    "measures": {"sv": "Insatser", "en": "Measures"},
-    "emails": {"sv": "E-post", "en": "E-mail"},
-}
+WORDS = section("measure_text")
 
 
 def w(key: str, lang: str, **values: object) -> str:

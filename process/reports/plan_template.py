@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from process.core import yamlsrc
+from process.core.catalogue import entry
 from process.plans.plan_columns import INSTRUCTIONS, SHEETS, heading, sheet_name
 from process.plans.plan_file import ActionPlan, parse_action_plan
 from process.reports.spreadsheet_xlsx import workbook
@@ -23,66 +24,7 @@ __all__ = [
 
 EXAMPLE_BODIES = ("lansstyrelsen", "kommunerna")
 
-_YAML = {
-    "sv": """\
-# Handlingsplan {year} – mall för rsp. Importera: rsp plan import FIL.yaml --year {year}
-# Allt kontrolleras först: vid fel importeras inget och varje fel visas med rad och fält.
-# Aktörer (issuer, responsible) är nycklar ur aktörsfilen: rsp bodies list.
-plan:
-  year: {year}                      # planens år
-  title: Handlingsplan {year} för regionalt serviceprogram
-  issuer: lansstyrelsen             # aktören som ger ut planen
-  starts: {year}-01-01              # gäller från (ÅÅÅÅ-MM-DD, inom året)
-  followup: "Uppföljning i januari {next} till nämnden och Tillväxtverket."  # frivilligt
-
-areas:                              # prioriterade områden
-  - number: 1
-    title: "Dagligvaror och drivmedel"
-    description: "Frivillig löptext om området."
-    examples: ["Investeringsstöd till butiker."]  # frivilligt
-    goals:                          # mål enligt programmet: område.nummer
-      - {{id: "1.1", title: "Strategiska butiker finns kvar."}}
-    measures:                       # årets planerade insatser: område.BOKSTAV
-      - id: "1.A"
-        title: "Kartlägga strategiska butiker"
-        subgoal: "Aktuell karta över servicepunkterna"   # det mätbara delmålet
-        goals: ["1.1"]
-        activities: ["Inventera butikerna tillsammans med kommunerna."]
-        responsible: [lansstyrelsen, kommunerna]       # huvudansvarig först
-        financing: ["1:1 anslaget"]
-        deadlines:                  # i planens år eller året efter
-          - {{date: {year}-12-31, text: "Kartan klar"}}
-""",
-    "en": """\
-# Action plan {year} – a template for rsp. Import: rsp plan import FILE.yaml --year {year}
-# Everything is checked first: with any error nothing is imported; each is named by line.
-# Bodies (issuer, responsible) are keys from the bodies file: rsp bodies list.
-plan:
-  year: {year}                      # the plan's year
-  title: Handlingsplan {year} för regionalt serviceprogram
-  issuer: lansstyrelsen             # the body issuing the plan
-  starts: {year}-01-01              # starts (YYYY-MM-DD, within the year)
-  followup: "Uppföljning i januari {next} till nämnden och Tillväxtverket."  # optional
-
-areas:                              # priority areas
-  - number: 1
-    title: "Dagligvaror och drivmedel"
-    description: "Frivillig löptext om området."
-    examples: ["Investeringsstöd till butiker."]  # optional
-    goals:                          # the programme's goals: area.number
-      - {{id: "1.1", title: "Strategiska butiker finns kvar."}}
-    measures:                       # the year's planned measures: area.LETTER
-      - id: "1.A"
-        title: "Kartlägga strategiska butiker"
-        subgoal: "Aktuell karta över servicepunkterna"   # the measurable sub-goal
-        goals: ["1.1"]
-        activities: ["Inventera butikerna tillsammans med kommunerna."]
-        responsible: [lansstyrelsen, kommunerna]       # the lead first
-        financing: ["1:1 anslaget"]
-        deadlines:                  # in the plan's year or the year after
-          - {{date: {year}-12-31, text: "Kartan klar"}}
-""",
-}
+_YAML = entry("plan.template_yaml")
 
 
 def template_yaml(year: int, lang: str = "sv") -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from process.core.catalogue import section
 from process.core.errors import NotFound
 from process.core.words import long_date, phrase
 from process.remiss import rules as remiss
@@ -17,40 +18,7 @@ from process.storage import lookup
 from process.storage.lookup import id_of
 
 FORMATS = ("md", "html", "csv", "xlsx")
-WORDS = {
-    "title": {"sv": "Remissammanställning", "en": "Consultation compilation"},
-    "period": {"sv": "Remisstid {start} – {end}", "en": "Consultation period {start} – {end}"},
-    "summary": {
-        "sv": "Remissen skickades till {n} remissinstanser. {answered} svarade "
-        "({late} efter svarsdatum), {missing} svarade inte.",
-        "en": "The draft was sent to {n} bodies. {answered} answered ({late} after "
-        "the reply date), {missing} did not answer.",
-    },
-    "open": {
-        "sv": "Remissen är ännu inte avslutad: sammanställningen är preliminär.",
-        "en": "The consultation is still open: this compilation is preliminary.",
-    },
-    "body": {"sv": "Remissinstans", "en": "Body"},
-    "received": {"sv": "Inkom", "en": "Received"},
-    "late": {"sv": "efter svarsdatum", "en": "after the reply date"},
-    "position": {"sv": "Ställningstagande", "en": "Position"},
-    "summary_col": {"sv": "Sammanfattning", "en": "Summary"},
-    "answers": {"sv": "Inkomna svar", "en": "Replies"},
-    "none_answered": {"sv": "Inga svar har kommit in.", "en": "No replies have come in."},
-    "missing_closed": {
-        "sv": "Remissinstanser som inte svarade",
-        "en": "Bodies that did not answer",
-    },
-    "missing_open": {
-        "sv": "Remissinstanser som ännu inte svarat",
-        "en": "Bodies that have not answered yet",
-    },
-    "nobody": {"sv": "Alla remissinstanser har svarat.", "en": "Every body has answered."},
-    "compiled": {"sv": "Sammanställd {day}", "en": "Compiled {day}"},
-    "key": {"sv": "Nyckel", "en": "Key"},
-    "yes": {"sv": "ja", "en": "yes"},
-    "response": {"sv": "Regionens kommentar", "en": "The region's response"},
-}
+WORDS = section("compilation")
 
 
 def word(key: str, lang: str, **values: Any) -> str:

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from process.core.catalogue import section
 from process.core.clock import STOCKHOLM
 from process.core.words import phrase
 from process.decisions.finality import step_word
@@ -15,53 +16,7 @@ from process.remiss.rules import RemissOverview, position_word
 if TYPE_CHECKING:
     from process.decisions.delegation import DelegationReport, DelegationRow
 
-WORDS: dict[str, dict[str, str]] = {
-    "opened": {
-        "sv": "Remissen öppnades {day} ({who}); svar senast {reply_by}",
-        "en": "Remiss opened {day} ({who}); replies due {reply_by}",
-    },
-    "moved": {
-        "sv": " (flyttat från {asked}, som inte är en arbetsdag, enligt lag 1930:173)",
-        "en": " (moved from {asked}, not a working day, by Swedish law 1930:173)",
-    },
-    "closed": {"sv": "Avslutad {day}", "en": "Closed {day}"},
-    "left": {"sv": "{n} dagar kvar till svarsdatum", "en": "{n} days left to the reply date"},
-    "passed": {"sv": "svarsdatum har passerat", "en": "the reply date has passed"},
-    "period": {
-        "sv": "Remisstiden: {days} dagar, {work} arbetsdagar; helgdagar som faller bort: {lost}",
-        "en": "The period: {days} days, {work} working days; lost to holidays: {lost}",
-    },
-    "answers": {"sv": "Svar: {a} av {n} ({late} sent)", "en": "Replies: {a} of {n} ({late} late)"},
-    "late": {"sv": "sent", "en": "late"},
-    "line_open": {
-        "sv": "Remiss: {a} av {n} har svarat ({late} sent); svar senast {reply_by} "
-        "({work} arbetsdagar, {lost} förlorade till helgdagar)",
-        "en": "Remiss: {a} of {n} have answered ({late} late); replies due "
-        "{reply_by} ({work} working days, {lost} lost to holidays)",
-    },
-    "line_closed": {
-        "sv": "Remiss avslutad {day}: {a} av {n} svarade ({late} sent), inget svar från {missing}",
-        "en": "Remiss closed {day}: {a} of {n} answered ({late} late), no answer from {missing}",
-    },
-    "none": {"sv": "inga", "en": "none"},
-    "delegated_to": {"sv": "till", "en": "to"},
-    "role": {"sv": "rollen", "en": "role"},
-    "revoked": {"sv": "återkallad {day}", "en": "revoked {day}"},
-    "active": {"sv": "gäller", "en": "active"},
-    "used": {"sv": "{n} beslut", "en": "{n} decisions"},
-    "report": {
-        "sv": "Delegationsbeslut att anmäla till {board}, {since} – {until}",
-        "en": "Delegated decisions to report to {board}, {since} – {until}",
-    },
-    "under": {"sv": "enligt delegation #{id} ({ref})", "en": "under delegation #{id} ({ref})"},
-    "no_decisions": {
-        "sv": "Inga delegationsbeslut under perioden.",
-        "en": "No delegated decisions in the period.",
-    },
-    "final_on": {"sv": "laga kraft {day}", "en": "final {day}"},
-    "expected": {"sv": "laga kraft väntas {day}", "en": "expected final {day}"},
-    "appeal_until": {"sv": "överklagandetiden går ut {day}", "en": "appeal period ends {day}"},
-}
+WORDS = section("remiss_text")
 
 
 def w(key: str, lang: str, **values: Any) -> str:

@@ -10,6 +10,7 @@ import difflib
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,7 +136,7 @@ class Definition:
         """The states as (key, labels), for matching what a person typed."""
         return [(s.name, s.label) for s in self.states]
 
-    def role_entries(self) -> list[tuple[str, dict[str, str]]]:
+    def role_entries(self) -> list[tuple[str, Mapping[str, str]]]:
         """The roles as (key, labels), the administrator's included."""
         return [*self.roles.items(), (ADMIN, ADMIN_LABEL)]
 

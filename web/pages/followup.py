@@ -257,7 +257,7 @@ def report_file(request: Request, key: str, year: int, fmt: str) -> Response:
     page = Page.of(request)
     _user, programme = access.enter(page, key)
     data = _data(page, programme, year)
-    stem = ("uppfoljning-" if page.lang == "sv" else "follow-up-") + str(year)
+    stem = t("file.followup", page.lang, year=year)
     if fmt == "xlsx":
         return _download(page, report_service.render_xlsx(data), XLSX_TYPE, f"{stem}.xlsx")
     if fmt == "csv":

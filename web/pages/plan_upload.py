@@ -194,7 +194,7 @@ def template(request: Request, key: str, fmt: str) -> Response:
     access.enter(page, key)
     asked = page.request.query_params.get("year", "")
     year = int(asked) if asked.isdigit() and len(asked) == 4 else _this_year(page)
-    stem = ("handlingsplan-" if page.lang == "sv" else "action-plan-") + str(year)
+    stem = page.t("file.plan", year=year)
     if fmt == "xlsx":
         body, media = plan_template.template_xlsx(year, page.lang), XLSX_TYPE
     elif fmt == "yaml":

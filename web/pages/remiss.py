@@ -389,7 +389,7 @@ def compilation_file(request: Request, key: str, fmt: str) -> Response:
     _user, programme = access.enter(page, key)
     data = _compiled(page, programme)
     if fmt == "xlsx":
-        name = "remissammanstallning.xlsx" if page.lang == "sv" else "consultation.xlsx"
+        name = t("file.compilation", page.lang)
         return page.finish(
             Response(
                 compilation.render_xlsx(data),
