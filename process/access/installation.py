@@ -14,10 +14,10 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.core.errors import InvalidInput, PermissionDenied
+from process.storage import core_tables
 from process.storage.database import Database
-from process.storage.tables import Installation, Person
 
-_TABLE = Installation.__table__  # type: ignore[attr-defined]
+_TABLE = core_tables.installation
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def ensure(session: Session, recorded_at: dt.datetime, replay: bool) -> bool:
 
 def administers(session: Session, login: str) -> bool:
     """Whether the person with this login administers the installation."""
-    person = Person.__table__  # type: ignore[attr-defined]
+    person = core_tables.person
     row = (
         session.connection()
         .execute(
@@ -153,7 +153,7 @@ def overview(session: Session) -> Overview:
         )
         .first()
     )
-    person = Person.__table__  # type: ignore[attr-defined]
+    person = core_tables.person
     admins = tuple(
         session.connection()
         .execute(

@@ -17,8 +17,7 @@ from process.core.appeal_period import (
     step_of,
 )
 from process.core.words import label
-from process.storage.decision_table import Decision
-from process.storage.remiss_tables import DecisionFinality, DelegatedDecision, table
+from process.storage import core_tables
 
 STEP_WORDS = {
     "decided": {"sv": "beslutat", "en": "decided"},
@@ -35,8 +34,8 @@ def step_word(step: str, lang: str) -> str:
     return label(STEP_WORDS[step], lang)
 
 
-_D = Decision.__table__  # type: ignore[attr-defined]
-_F = table(DecisionFinality)
+_D = core_tables.decision
+_F = core_tables.decision_finality
 _COLUMNS = (
     _D.c.id,
     _D.c.meeting_date,
@@ -150,7 +149,7 @@ def decisions_between(
         for d in board_decisions(session, programme_id, end)
         if start <= d["meeting_date"] <= end
     ]
-    dd = table(DelegatedDecision)
+    dd = core_tables.delegated_decision
     rows = session.connection().execute(
         sa.select(
             dd.c.id,

@@ -3,18 +3,25 @@ load audited), read back and parsed once per process."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from process.access.people import ADMIN
-from process.access.unit_of_work import Work
+from process.access.capabilities import ADMIN
 from process.core.errors import NotFound
-from process.storage.tables import WorkflowDefinition
+from process.storage import core_tables
 from process.workflow.definition import Definition
+
+if TYPE_CHECKING:
+    from process.access.unit_of_work import Work
+    from process.storage.tables import WorkflowDefinition
 
 
 def store_definition(w: Work, definition: Definition) -> WorkflowDefinition:
     """Keep a definition in the database once per content hash; audit the first load."""
+    from process.storage.tables import WorkflowDefinition  # the class: off the read paths
+
     session = w.session
     row = session.exec(
         select(WorkflowDefinition).where(WorkflowDefinition.content_hash == definition.content_hash)
@@ -46,7 +53,7 @@ def store_definition(w: Work, definition: Definition) -> WorkflowDefinition:
 
 
 _by_hash: dict[str, Definition] = {}
-_DEF = WorkflowDefinition.__table__  # type: ignore[attr-defined]
+_DEF = core_tables.workflow_definition
 _HASH_OF = sa.select(_DEF.c.content_hash).where(_DEF.c.id == sa.bindparam("id"))
 _BODY_OF = sa.select(_DEF.c.body).where(_DEF.c.id == sa.bindparam("id"))
 

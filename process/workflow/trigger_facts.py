@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.core.clock import STOCKHOLM
-from process.storage.tables import AuditEvent
+from process.storage import core_tables
 from process.workflow import guard_facts, guards
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def fired_counts(session: Session, subject: str) -> dict[str, int]:
     """How often each trigger has been applied to a subject (from the audit trail)."""
-    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    table = core_tables.audit_event
     rows = session.connection().execute(
         sa.select(table.c.trigger, sa.func.count())
         .where(
