@@ -11,7 +11,6 @@ from sqlmodel import Session, select
 
 from process.access.caller import Caller
 from process.access.capabilities import ADMIN
-from process.core import contact
 from process.core.errors import InvalidInput, PermissionDenied
 from process.storage import core_tables
 
@@ -114,6 +113,8 @@ def programme_roles(role_keys: list[str]) -> set[str]:
 
 def validate_person(login: str, name: str, email: str | None) -> None:
     """Refuse a malformed login, name or e-mail address before anything is written."""
+    from process.core import contact  # its patterns: only when people are added
+
     if not LOGIN_RE.match(login):
         raise InvalidInput(
             f"login {login!r}: use letters, digits, '.', '_', '@' or '-' (at most 64)"

@@ -24,7 +24,7 @@ from process.core.clock import Clock
 from process.core.errors import InvalidInput, PermissionDenied
 from process.core.nesting import loads_json
 from process.storage.database import Database
-from process.storage.tables import Installation, Person
+from process.storage.tables import AuditEvent, Installation, Person
 
 
 @dataclass
@@ -228,7 +228,7 @@ def seal(db: Database, clock: Clock, actor: str) -> list[str]:
         raise InvalidInput(
             f"give the key to seal with: {audit_key.ENV_VAR}=FILE (made by 'rsp audit keygen FILE')"
         )
-    table, rows = Installation.__table__, audit.AuditEvent.__table__  # type: ignore[attr-defined]
+    table, rows = Installation.__table__, AuditEvent.__table__  # type: ignore[attr-defined]
     with db.write() as session:
         conn = session.connection()
         person = conn.execute(

@@ -120,7 +120,7 @@ def status(
     """The status of a programme's drafting process as of `now`."""
     prog = lookup.programme_ref(session, programme_key)
     inst = lookup.instance_row(session, prog)
-    definition = stored.definition_of(session, inst.definition_id)
+    definition = stored.definition_by_hash(session, inst.definition_id, inst.definition_hash)
     subject = f"process:{inst.id}"
     today = now.astimezone(STOCKHOLM).date()
     reached = reached_dates(session, subject)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.access import audit, checkpoints, people, unit_of_work
+from process.access import audit, people, unit_of_work
 from process.access.unit_of_work import Work
 from process.core import vocab
 from process.core.clock import Clock
@@ -307,6 +307,8 @@ def fire(
         detail=full_detail,
     )
     if decision is not None:  # a board decision: the trail as it stands now is published
+        from process.access import checkpoints  # only with a decision
+
         checkpoints.make(session, w.recorded, "decision", audit.sealing_key(session))
     return Advanced(
         prog.key, trigger, target.state, dest, role, decision, row_values["id"], target.subject

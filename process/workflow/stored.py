@@ -56,6 +56,9 @@ _by_hash: dict[str, Definition] = {}
 _DEF = core_tables.workflow_definition
 _HASH_OF = sa.select(_DEF.c.content_hash).where(_DEF.c.id == sa.bindparam("id"))
 _BODY_OF = sa.select(_DEF.c.body).where(_DEF.c.id == sa.bindparam("id"))
+_HASH_AND_BODY_OF = sa.select(_DEF.c.content_hash, _DEF.c.body).where(
+    _DEF.c.id == sa.bindparam("id")
+)
 
 
 def definition_of(session: Session, definition_id: int) -> Definition:
@@ -73,6 +76,16 @@ def definition_of(session: Session, definition_id: int) -> Definition:
 
 
 def definition_by_hash(session: Session, definition_id: int, content_hash: str) -> Definition:
-    """The stored definition, read from the database only the first time per content hash."""
+    """The stored definition, read from the database only the first time per content hash
+    (then in one query: its stored hash and body, kept as `definition_of` keeps them)."""
     cached = _by_hash.get(content_hash)
-    return cached if cached is not None else definition_of(session, definition_id)
+    if cached is not None:
+        return cached
+    row = session.connection().execute(_HASH_AND_BODY_OF, {"id": definition_id}).first()
+    if row is None:
+        raise NotFound(f"definition {definition_id} is missing")
+    stored_hash, body = row
+    cached = _by_hash.get(stored_hash)
+    if cached is None:
+        cached = _by_hash[stored_hash] = Definition.from_json(body)
+    return cached
