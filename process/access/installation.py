@@ -131,38 +131,3 @@ def refuse_cli_writer(session: Session, actor: str) -> None:
         f"{os_user_of(actor)}: sign in to the browser interface (rsp serve) "
         "instead"
     )
-
-
-@dataclass(frozen=True)
-class Overview:
-    """The installation as `rsp installation show` prints it."""
-
-    replay: bool
-    key_id: str | None
-    public_key: str | None
-    cli_writers: tuple[str, ...]
-    administrators: tuple[str, ...]
-
-
-def overview(session: Session) -> Overview:
-    """What the installation is and who administers it."""
-    row = (
-        session.connection()
-        .execute(
-            sa.select(_TABLE.c.replay, _TABLE.c.key_id, _TABLE.c.public_key, _TABLE.c.cli_writers)
-        )
-        .first()
-    )
-    person = core_tables.person
-    admins = tuple(
-        session.connection()
-        .execute(
-            sa.select(person.c.login)
-            .where(person.c.administers_installation.is_(True))
-            .order_by(person.c.login)
-        )
-        .scalars()
-    )
-    if row is None:
-        return Overview(False, None, None, (), admins)
-    return Overview(bool(row[0]), row[1], row[2], tuple(json.loads(row[3] or "[]")), admins)

@@ -9,11 +9,14 @@ never build a table class nor configure a mapper. The SQLModel classes (`tables`
 migrations check and the services' ORM code use.
 
 The two tables a transition writes (`audit_event`: its new row's id comes back through
-the primary key; `process_instance`: the compare-and-set) are full `sa.Table`s on their
-own MetaData (`CORE`, never used to create or migrate anything), with the same keys,
-defaults and indexes as their classes. The others are read only here (the installation's
-row is written with every value given): lightweight tables of the same columns and
-types. `tests/unit/test_core_tables.py` keeps each equal to its class's table.
+the primary key; `process_instance`: the compare-and-set) are `sa.Table`s on their own
+MetaData (`CORE`, never used to create or migrate anything) with the same columns,
+types, nullability, primary keys and column defaults as their classes; the foreign
+keys, unique constraints and indexes, which only the schema needs (and which cost more
+to build than the columns), stay with the classes and the migrations. The others are
+read only here (the installation's row is written with every value given): lightweight
+tables of the same columns and types. `tests/unit/test_core_tables.py` keeps each equal
+to its class's table.
 
 `UTCDateTime` is defined here and used by both.
 """
@@ -58,16 +61,14 @@ def _light(table: str, /, **columns: sa.types.TypeEngine) -> sa.TableClause:
     return sa.table(table, *(sa.column(key, type_) for key, type_ in columns.items()))
 
 
-# -- the two tables a transition writes: full tables, keys and defaults as their classes'
+# -- the two tables a transition writes: primary keys and column defaults as their classes'
 
 process_instance = sa.Table(
     "process_instance",
     CORE,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column(
-        "programme_id", sa.Integer, sa.ForeignKey("programme.id"), unique=True, nullable=False
-    ),
-    sa.Column("definition_id", sa.Integer, sa.ForeignKey("workflow_definition.id"), nullable=False),
+    sa.Column("programme_id", sa.Integer, nullable=False),
+    sa.Column("definition_id", sa.Integer, nullable=False),
     sa.Column("definition_hash", AutoString, nullable=False),
     sa.Column("state", AutoString, nullable=False),
     sa.Column("state_since", UTCDateTime(), nullable=False),
@@ -92,7 +93,7 @@ audit_event = sa.Table(
     _text("role", nullable=True),
     _text("action"),
     _text("outcome"),
-    sa.Column("programme_id", sa.Integer, nullable=True, index=True),
+    sa.Column("programme_id", sa.Integer, nullable=True),
     sa.Column("chain", sa.Integer, nullable=False, default=-1),
     sa.Column("seq", sa.Integer, nullable=False, default=0),
     _text("subject", nullable=True),
@@ -103,11 +104,8 @@ audit_event = sa.Table(
     sa.Column("decision_id", sa.Integer, nullable=True),
     _text("detail", default="{}"),
     _text("prev_hash"),
-    _text("hash", unique=True),
+    _text("hash"),
     _text("mac", nullable=True),
-    sa.Index("ix_audit_subject", "subject", "id"),
-    sa.Index("ix_audit_subject_trigger", "subject", "trigger", "outcome"),
-    sa.UniqueConstraint("chain", "seq", name="uq_audit_chain_seq"),
 )
 
 # -- the tables these paths only read: names and types
