@@ -118,8 +118,7 @@ def status(
     session: Session, programme_key: str | None, now: dt.datetime, lang: str = "sv"
 ) -> Status:
     """The status of a programme's drafting process as of `now`."""
-    prog = lookup.programme_ref(session, programme_key)
-    inst = lookup.instance_row(session, prog)
+    prog, inst = lookup.programme_and_instance(session, programme_key)
     definition = stored.definition_by_hash(session, inst.definition_id, inst.definition_hash)
     subject = f"process:{inst.id}"
     today = now.astimezone(STOCKHOLM).date()

@@ -135,3 +135,35 @@ def instance_row(session: Session, programme: ProgrammeRef) -> sa.Row[Any]:
     if row is None:
         raise NotFound(f"programme {programme.key!r} has no process")
     return row
+
+
+_BOTH: dict[bool, sa.Select] = {}
+
+
+def _both_statement(by_key: bool) -> sa.Select:
+    """The programme (its columns labelled `programme_…`) and its process, joined."""
+    stmt = _BOTH.get(by_key)
+    if stmt is None:
+        proc = core_tables.process_instance
+        stmt = sa.select(
+            *(c.label(f"programme_{c.name}") for c in _REF_COLUMNS), *proc.c
+        ).select_from(_PROG.join(proc, proc.c.programme_id == _PROG.c.id))
+        if by_key:
+            stmt = stmt.where(_PROG.c.key == sa.bindparam("key"))
+        else:  # the only programme: two are enough to tell that there are several
+            stmt = stmt.where(_PROG.c.id.in_(sa.select(_PROG.c.id).limit(2).scalar_subquery()))
+        _BOTH[by_key] = stmt
+    return stmt
+
+
+def programme_and_instance(session: Session, key: str | None) -> tuple[ProgrammeRef, sa.Row[Any]]:
+    """`programme_ref` and `instance_row` in one query (the same errors, read apart only
+    when the programme or its process is missing, or there are several)."""
+    rows = (
+        session.connection().execute(_both_statement(bool(key)), {"key": key} if key else {}).all()
+    )
+    if len(rows) != 1:
+        prog = programme_ref(session, key)
+        return prog, instance_row(session, prog)
+    row = rows[0]
+    return ProgrammeRef(*row[: len(_REF_COLUMNS)]), row
