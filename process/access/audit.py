@@ -30,7 +30,7 @@ from sqlmodel import Session
 from process.access import audit_key, fast_write, installation
 from process.access.caller import channel_of, os_user_of
 from process.core.errors import PermissionDenied
-from process.storage.tables import AuditEvent
+from process.storage import core_tables
 
 GENESIS = "0" * 64
 LEGACY_CHAIN = -1  # the one global chain of the rows written before release 0.2
@@ -97,7 +97,7 @@ def chain_of(programme_id: int | None) -> int:
     return INSTALLATION_CHAIN if programme_id is None else programme_id
 
 
-_TABLE = AuditEvent.__table__  # type: ignore[attr-defined]
+_TABLE = core_tables.audit_event
 _HEAD = (
     sa.select(_TABLE.c.seq, _TABLE.c.hash)
     .where(_TABLE.c.chain == sa.bindparam("c"))

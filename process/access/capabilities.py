@@ -16,7 +16,7 @@ from functools import lru_cache
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.storage.tables import ProcessInstance, WorkflowDefinition
+from process.storage import core_tables
 
 ADMIN = "admin"  # the reserved role of an installation's and a programme's administrator
 
@@ -43,8 +43,8 @@ def roles_holding(mapping: Mapping[str, tuple[str, ...]], capability: str) -> tu
     return (*roles, ADMIN) if capability in ADMIN_HOLDS and ADMIN not in roles else roles
 
 
-_I = ProcessInstance.__table__  # type: ignore[attr-defined]
-_D = WorkflowDefinition.__table__  # type: ignore[attr-defined]
+_I = core_tables.process_instance
+_D = core_tables.workflow_definition
 _HASH_OF_PROGRAMME = (
     sa.select(_D.c.content_hash, _D.c.id)
     .join(_I, _I.c.definition_id == _D.c.id)

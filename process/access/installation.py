@@ -14,11 +14,10 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.core.errors import InvalidInput, PermissionDenied
+from process.storage import core_tables
 from process.storage.database import Database
-from process.storage.table_of import table_of
-from process.storage.tables import Installation, Person
 
-_TABLE = table_of(Installation)
+_TABLE = core_tables.installation
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def ensure(session: Session, recorded_at: dt.datetime, replay: bool) -> bool:
 
 def administers(session: Session, login: str) -> bool:
     """Whether the person with this login administers the installation."""
-    person = table_of(Person)
+    person = core_tables.person
     row = (
         session.connection()
         .execute(
@@ -145,38 +144,3 @@ def refuse_writer(known: Facts, actor: str) -> None:
         f"{os_user_of(actor)}: sign in to the browser interface (rsp serve) "
         "instead"
     )
-
-
-@dataclass(frozen=True)
-class Overview:
-    """The installation as `rsp installation show` prints it."""
-
-    replay: bool
-    key_id: str | None
-    public_key: str | None
-    cli_writers: tuple[str, ...]
-    administrators: tuple[str, ...]
-
-
-def overview(session: Session) -> Overview:
-    """What the installation is and who administers it."""
-    row = (
-        session.connection()
-        .execute(
-            sa.select(_TABLE.c.replay, _TABLE.c.key_id, _TABLE.c.public_key, _TABLE.c.cli_writers)
-        )
-        .first()
-    )
-    person = table_of(Person)
-    admins = tuple(
-        session.connection()
-        .execute(
-            sa.select(person.c.login)
-            .where(person.c.administers_installation.is_(True))
-            .order_by(person.c.login)
-        )
-        .scalars()
-    )
-    if row is None:
-        return Overview(False, None, None, (), admins)
-    return Overview(bool(row[0]), row[1], row[2], tuple(json.loads(row[3] or "[]")), admins)

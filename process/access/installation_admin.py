@@ -4,13 +4,16 @@ line (installation administrators only; each change audited)."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlmodel import Session
 
 from process.access import audit
-from process.access.installation import _TABLE, administers, ensure, forget, overview
+from process.access.installation import _TABLE, administers, ensure, forget
 from process.core.errors import InvalidInput, NotFound, PermissionDenied
+from process.storage import core_tables
 from process.storage.database import Database
 from process.storage.table_of import table_of
 from process.storage.tables import Person
@@ -69,3 +72,39 @@ def set_administrator(db: Database, clock: Any, actor: str, login: str, grant: b
             subject=f"person:{found[0]}",
             detail={"login": login},
         )
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The installation as `rsp installation show` prints it (here, not in `installation`:
+    only that command needs it)."""
+
+    replay: bool
+    key_id: str | None
+    public_key: str | None
+    cli_writers: tuple[str, ...]
+    administrators: tuple[str, ...]
+
+
+def overview(session: Session) -> Overview:
+    """What the installation is and who administers it."""
+    row = (
+        session.connection()
+        .execute(
+            sa.select(_TABLE.c.replay, _TABLE.c.key_id, _TABLE.c.public_key, _TABLE.c.cli_writers)
+        )
+        .first()
+    )
+    person = core_tables.person
+    admins = tuple(
+        session.connection()
+        .execute(
+            sa.select(person.c.login)
+            .where(person.c.administers_installation.is_(True))
+            .order_by(person.c.login)
+        )
+        .scalars()
+    )
+    if row is None:
+        return Overview(False, None, None, (), admins)
+    return Overview(bool(row[0]), row[1], row[2], tuple(json.loads(row[3] or "[]")), admins)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from process.access.caller import Caller
 from process.access.capabilities import ADMIN
-from process.core import contact
 from process.core.errors import InvalidInput, PermissionDenied
-from process.storage.tables import Person, RoleGrant
+from process.storage import core_tables
+
+if TYPE_CHECKING:
+    from process.storage.tables import Person
 
 LOGIN_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 
@@ -34,11 +37,15 @@ def canonical_login(login: str) -> str:
 
 def person_by_login(session: Session, login: str) -> Person | None:
     """The person with this login, whatever its case, or None."""
+    from process.storage.tables import Person  # the class: off the paths that read only
+
     return session.exec(select(Person).where(Person.login == login.lower())).first()
 
 
 def actor_for(session: Session, login: str, programme_id: int) -> Actor | None:
     """The person with this login and their roles on the programme, or None if unknown."""
+    from process.storage.tables import RoleGrant
+
     person = person_by_login(session, login)
     if person is None or not person.active:  # a deactivated person cannot act
         return None
@@ -50,7 +57,7 @@ def actor_for(session: Session, login: str, programme_id: int) -> Actor | None:
     return Actor(person.login, person.name, frozenset(roles))
 
 
-_P, _G = Person.__table__, RoleGrant.__table__  # type: ignore[attr-defined]
+_P, _G = core_tables.person, core_tables.role_grant
 _ROLES_OF = (
     sa.select(_P.c.name, _G.c.role)
     .select_from(_P)
@@ -106,6 +113,8 @@ def programme_roles(role_keys: list[str]) -> set[str]:
 
 def validate_person(login: str, name: str, email: str | None) -> None:
     """Refuse a malformed login, name or e-mail address before anything is written."""
+    from process.core import contact  # its patterns: only when people are added
+
     if not LOGIN_RE.match(login):
         raise InvalidInput(
             f"login {login!r}: use letters, digits, '.', '_', '@' or '-' (at most 64)"

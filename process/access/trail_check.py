@@ -25,7 +25,7 @@ from process.core.errors import InvalidInput, PermissionDenied
 from process.core.nesting import loads_json
 from process.storage.database import Database
 from process.storage.table_of import table_of
-from process.storage.tables import Installation, Person
+from process.storage.tables import AuditEvent, Installation, Person
 
 
 @dataclass
@@ -229,7 +229,7 @@ def seal(db: Database, clock: Clock, actor: str) -> list[str]:
         raise InvalidInput(
             f"give the key to seal with: {audit_key.ENV_VAR}=FILE (made by 'rsp audit keygen FILE')"
         )
-    table, rows = table_of(Installation), table_of(audit.AuditEvent)
+    table, rows = table_of(Installation), table_of(AuditEvent)
     with db.write() as session:
         conn = session.connection()
         person = conn.execute(

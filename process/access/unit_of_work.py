@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import Session
 
@@ -23,7 +23,9 @@ from process.core.errors import InvalidInput, RspError
 from process.storage import lookup
 from process.storage.database import Database
 from process.storage.lookup import ProgrammeRef
-from process.storage.tables import Programme
+
+if TYPE_CHECKING:
+    from process.storage.tables import Programme
 
 T = TypeVar("T")
 MAX_TEXT = 4000

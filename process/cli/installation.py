@@ -24,7 +24,7 @@ def installation_show(env: Env, as_json: bool) -> None:
       rsp installation show
       rsp installation show --json
     """
-    from process.access import installation as service
+    from process.access import installation_admin as service
 
     with env.database().read() as session:
         o = service.overview(session)

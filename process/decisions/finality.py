@@ -18,9 +18,7 @@ from process.core.appeal_period import (
 )
 from process.core.catalogue import section
 from process.core.words import label
-from process.storage.decision_table import Decision
-from process.storage.remiss_tables import DecisionFinality, DelegatedDecision, table
-from process.storage.table_of import table_of
+from process.storage import core_tables
 
 STEP_WORDS = section("finality.step")
 
@@ -30,8 +28,8 @@ def step_word(step: str, lang: str) -> str:
     return label(STEP_WORDS[step], lang)
 
 
-_D = table_of(Decision)
-_F = table(DecisionFinality)
+_D = core_tables.decision
+_F = core_tables.decision_finality
 _COLUMNS = (
     _D.c.id,
     _D.c.meeting_date,
@@ -145,7 +143,7 @@ def decisions_between(
         for d in board_decisions(session, programme_id, end)
         if start <= d["meeting_date"] <= end
     ]
-    dd = table(DelegatedDecision)
+    dd = core_tables.delegated_decision
     rows = session.connection().execute(
         sa.select(
             dd.c.id,

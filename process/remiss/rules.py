@@ -22,8 +22,7 @@ from process.core.catalogue import Entry, entry
 from process.core.errors import InvalidInput
 from process.core.words import POSITION_LABELS, label
 from process.core.workdays import next_working_day, period
-from process.storage.body_tables import Body
-from process.storage.remiss_tables import Remiss, RemissBody, table
+from process.storage import core_tables
 from process.workflow.guard_facts import RemissFacts
 
 REPLY_MONTHS = 3
@@ -62,7 +61,7 @@ def position_word(position: str | None, lang: str) -> str:
     return label(POSITION_WORDS[position], lang)
 
 
-_R, _RB, _B = table(Remiss), table(RemissBody), table(Body)
+_R, _RB, _B = core_tables.remiss, core_tables.remiss_body, core_tables.body
 _LATEST = (
     sa.select(_R).where(_R.c.programme_id == sa.bindparam("pid")).order_by(_R.c.id.desc()).limit(1)
 )

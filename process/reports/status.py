@@ -9,16 +9,14 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from process.core.clock import STOCKHOLM
 from process.core.decision_refs import paragraph_sign
 from process.decisions import finality
 from process.remiss import rules as remiss
 from process.remiss.rules import RemissOverview
-from process.storage import lookup
-from process.storage.decision_table import Decision
-from process.storage.tables import AuditEvent
+from process.storage import core_tables, lookup
 from process.workflow import stored
 from process.workflow.definition import label_text
 from process.workflow.next_steps import NextStep
@@ -73,7 +71,7 @@ def milestone_status(
 
 def reached_dates(session: Session, subject: str) -> dict[str, dt.date]:
     """The latest date each state was entered, from the audit trail (Swedish dates)."""
-    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    table = core_tables.audit_event
     rows = session.connection().execute(
         sa.select(table.c.to_state, sa.func.max(table.c.at))
         .where(
@@ -94,34 +92,35 @@ def reached_dates(session: Session, subject: str) -> dict[str, dt.date]:
     return out
 
 
+_DECISION_KEYS = (
+    "id",
+    "body",
+    "meeting_date",
+    "paragraph",
+    "diary_number",
+    "text",
+    "trigger",
+    "recorded_by",
+)
+_D = core_tables.decision
+_DECISIONS = (
+    sa.select(*(_D.c[k] for k in _DECISION_KEYS))
+    .where(_D.c.programme_id == sa.bindparam("pid"))
+    .order_by(sa.text("meeting_date, id"))
+)
+
+
 def decision_dicts(session: Session, programme_id: int) -> tuple[dict[str, Any], ...]:
-    rows = session.exec(
-        select(Decision)
-        .where(Decision.programme_id == programme_id)
-        .order_by(sa.text("meeting_date, id"))
-    ).all()
-    return tuple(
-        {
-            "id": d.id,
-            "body": d.body,
-            "meeting_date": d.meeting_date,
-            "paragraph": d.paragraph,
-            "diary_number": d.diary_number,
-            "text": d.text,
-            "trigger": d.trigger,
-            "recorded_by": d.recorded_by,
-        }
-        for d in rows
-    )
+    rows = session.connection().execute(_DECISIONS, {"pid": programme_id})
+    return tuple(dict(zip(_DECISION_KEYS, r, strict=True)) for r in rows)
 
 
 def status(
     session: Session, programme_key: str | None, now: dt.datetime, lang: str = "sv"
 ) -> Status:
     """The status of a programme's drafting process as of `now`."""
-    prog = lookup.find_programme(session, programme_key)
-    inst = lookup.instance_of(session, prog)
-    definition = stored.definition_of(session, inst.definition_id)
+    prog, inst = lookup.programme_and_instance(session, programme_key)
+    definition = stored.definition_by_hash(session, inst.definition_id, inst.definition_hash)
     subject = f"process:{inst.id}"
     today = now.astimezone(STOCKHOLM).date()
     reached = reached_dates(session, subject)
@@ -167,8 +166,8 @@ def _with_steps(
 
 def history(session: Session, programme_key: str | None) -> list[dict[str, Any]]:
     """Every audited event of a programme, oldest first, with decision references."""
-    prog = lookup.find_programme(session, programme_key)
-    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    prog = lookup.programme_ref(session, programme_key)
+    table = core_tables.audit_event
     rows = (
         session.connection()
         .execute(sa.select(table).where(table.c.programme_id == prog.id).order_by(table.c.id))

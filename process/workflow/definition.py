@@ -6,7 +6,6 @@ Every problem is reported as `file:line: problem`, all of them at once.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import json
 import re
@@ -461,6 +460,8 @@ class _Validator:
             return None, None
         wanted = {"pattern", "example"}
         for extra in sorted(set(node) - wanted, key=str):
+            import difflib  # only for a misspelt key: off every command's path
+
             close = difflib.get_close_matches(str(extra), sorted(wanted - set(node)), 1)
             hint = f" (did you mean {close[0]!r}?)" if close else f"; {form}"
             self.problem(_line(node, extra), f"diary_numbers: unknown key {extra!r}{hint}")

@@ -15,16 +15,15 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from process.access import audit, checkpoints, fast_write, installation, people, unit_of_work
+from process.access import audit, fast_write, installation, people, unit_of_work
 from process.access.unit_of_work import Work
 from process.core import vocab
 from process.core.clock import Clock
 from process.core.decision_refs import DecisionRef, TypedRef, resolve
 from process.core.errors import ConflictError, InvalidInput, InvalidTransition, RspError
-from process.storage import lookup
+from process.storage import core_tables, lookup
 from process.storage.database import Database
 from process.storage.lookup import ProgrammeRef
-from process.storage.tables import AuditEvent, Person, ProcessInstance, Programme, RoleGrant
 from process.workflow import guards, machines, stored, trigger_facts
 from process.workflow.definition import Definition, TriggerDef, label_text, own_service
 
@@ -55,7 +54,7 @@ def possible_triggers(definition: Definition, state: str) -> str:
     return ", ".join(options) if options else "none (this is a final state)"
 
 
-_A = AuditEvent.__table__  # type: ignore[attr-defined]
+_A = core_tables.audit_event
 _HAS_FIRED = (
     sa.select(sa.literal(1))
     .where(
@@ -308,6 +307,8 @@ def fire(
         detail=full_detail,
     )
     if decision is not None:  # a board decision: the trail as it stands now is published
+        from process.access import checkpoints  # only with a decision
+
         checkpoints.make(session, w.recorded, "decision", audit.sealing_key(session))
     return Advanced(
         prog.key, trigger, target.state, dest, role, decision, row_values["id"], target.subject
@@ -328,12 +329,14 @@ class InstanceRef:
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from process.storage.tables import ProcessInstance, Programme
+
     AfterHook = Callable[[Work, Advanced], None]
 
-_P = Programme.__table__  # type: ignore[attr-defined]
-_I = ProcessInstance.__table__  # type: ignore[attr-defined]
-_PERSON = Person.__table__  # type: ignore[attr-defined]
-_GRANT = RoleGrant.__table__  # type: ignore[attr-defined]
+_P = core_tables.programme
+_I = core_tables.process_instance
+_PERSON = core_tables.person
+_GRANT = core_tables.role_grant
 _LOADED = (
     _P.c.id,
     _P.c.key,

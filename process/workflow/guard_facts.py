@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.core.appeal_period import Steps, reference, step_of
+from process.storage import core_tables
 
 
 @dataclass(frozen=True)
@@ -36,15 +37,10 @@ class RemissFacts:
 
 @lru_cache(maxsize=1)
 def _statements() -> tuple[sa.Select, sa.Select, sa.Select]:
-    """The three reads, built on first use: the decision, remiss and body tables stay off
-    the import path of commands whose triggers have no such guard (rsp advance)."""
-    from process.storage.body_tables import Body
-    from process.storage.decision_table import Decision
-    from process.storage.remiss_tables import DecisionFinality, Remiss, RemissBody, table
-
-    _D = Decision.__table__  # type: ignore[attr-defined]
-    _F = table(DecisionFinality)
-    _R, _RB, _B = table(Remiss), table(RemissBody), table(Body)
+    """The three reads, built on first use (not by commands whose triggers have no such
+    guard: rsp advance)."""
+    _D, _F = core_tables.decision, core_tables.decision_finality
+    _R, _RB, _B = core_tables.remiss, core_tables.remiss_body, core_tables.body
     _DECISIONS = (
         sa.select(
             _D.c.trigger,

@@ -3,18 +3,25 @@ load audited), read back and parsed once per process."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from process.access.people import ADMIN
-from process.access.unit_of_work import Work
+from process.access.capabilities import ADMIN
 from process.core.errors import NotFound
-from process.storage.tables import WorkflowDefinition
+from process.storage import core_tables
 from process.workflow.definition import Definition
+
+if TYPE_CHECKING:
+    from process.access.unit_of_work import Work
+    from process.storage.tables import WorkflowDefinition
 
 
 def store_definition(w: Work, definition: Definition) -> WorkflowDefinition:
     """Keep a definition in the database once per content hash; audit the first load."""
+    from process.storage.tables import WorkflowDefinition  # the class: off the read paths
+
     session = w.session
     row = session.exec(
         select(WorkflowDefinition).where(WorkflowDefinition.content_hash == definition.content_hash)
@@ -46,9 +53,12 @@ def store_definition(w: Work, definition: Definition) -> WorkflowDefinition:
 
 
 _by_hash: dict[str, Definition] = {}
-_DEF = WorkflowDefinition.__table__  # type: ignore[attr-defined]
+_DEF = core_tables.workflow_definition
 _HASH_OF = sa.select(_DEF.c.content_hash).where(_DEF.c.id == sa.bindparam("id"))
 _BODY_OF = sa.select(_DEF.c.body).where(_DEF.c.id == sa.bindparam("id"))
+_HASH_AND_BODY_OF = sa.select(_DEF.c.content_hash, _DEF.c.body).where(
+    _DEF.c.id == sa.bindparam("id")
+)
 
 
 def definition_of(session: Session, definition_id: int) -> Definition:
@@ -71,6 +81,16 @@ def cached(content_hash: str) -> Definition | None:
 
 
 def definition_by_hash(session: Session, definition_id: int, content_hash: str) -> Definition:
-    """The stored definition, read from the database only the first time per content hash."""
+    """The stored definition, read from the database only the first time per content hash
+    (then in one query: its stored hash and body, kept as `definition_of` keeps them)."""
     cached = _by_hash.get(content_hash)
-    return cached if cached is not None else definition_of(session, definition_id)
+    if cached is not None:
+        return cached
+    row = session.connection().execute(_HASH_AND_BODY_OF, {"id": definition_id}).first()
+    if row is None:
+        raise NotFound(f"definition {definition_id} is missing")
+    stored_hash, body = row
+    cached = _by_hash.get(stored_hash)
+    if cached is None:
+        cached = _by_hash[stored_hash] = Definition.from_json(body)
+    return cached

@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from process.core.clock import STOCKHOLM
-from process.storage.tables import AuditEvent
-from process.workflow import guard_facts, guards
+from process.storage import core_tables
+from process.workflow import guards
 
 if TYPE_CHECKING:
     from process.workflow.definition import TriggerDef
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def fired_counts(session: Session, subject: str) -> dict[str, int]:
     """How often each trigger has been applied to a subject (from the audit trail)."""
-    table = AuditEvent.__table__  # type: ignore[attr-defined]
+    table = core_tables.audit_event
     rows = session.connection().execute(
         sa.select(table.c.trigger, sa.func.count())
         .where(
@@ -41,6 +41,9 @@ def for_trigger(
         return out
     today = now.astimezone(STOCKHOLM).date()
     deciding = [d for g in t.guards if (d := guards.needed_decision(g))]
+    if deciding or guards.REMISS_GUARDS.intersection(t.guards):
+        from process.workflow import guard_facts  # only for such a guard (not rsp advance's)
+
     if deciding:
         out["decisions"] = guard_facts.decision_facts(session, programme_id, deciding, today)
     if guards.REMISS_GUARDS.intersection(t.guards):
