@@ -461,6 +461,7 @@ def advance(
         and mark is None
         and decision is None
         and not db.replaying
+        and stored.any_cached()  # a fresh command would read, find none and fall back
         and (comment is None or len(comment) <= unit_of_work.MAX_TEXT)
     ):
         try:

@@ -75,6 +75,11 @@ def definition_of(session: Session, definition_id: int) -> Definition:
     return cached
 
 
+def any_cached() -> bool:
+    """Whether this process has read a definition yet (a fresh command has not)."""
+    return bool(_by_hash)
+
+
 def cached(content_hash: str) -> Definition | None:
     """The definition with this content hash if this process has read it already."""
     return _by_hash.get(content_hash)
