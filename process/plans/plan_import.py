@@ -232,7 +232,7 @@ def read_plan(
     if is_workbook(name):
         return read_workbook_plan(raw, name, known_bodies, year, lang)
     refuse_other_format(name, lang)
-    data = yamlsrc.loads(yamlsrc.decode(raw, name), name)
+    data = yamlsrc.loads(yamlsrc.decode(raw, name, lang), name, lang=lang)
     return parse_action_plan(data, name, raw, known_bodies, year, lang=lang)
 
 

@@ -323,6 +323,20 @@ def test_the_form_refuses_a_missing_year_or_file_and_a_non_manager_cannot_upload
     )
     assert r.status_code == 400 and "plan: missing field 'title'" in html.unescape(r.text)
     assert '<html lang="sv">' in it.get(f"{P}/plans?lang=sv").text  # back to Swedish
+    # a file that is not YAML at all, or not UTF-8, is refused in Swedish too, at its line
+    for raw, place, said in (
+        (b"plan:\n  year: 2015\n  title: a: b\n", "plan.yaml:3", "filen följer inte YAML-formatet"),
+        (b"plan:\n  title: \xff\n", "plan.yaml", "är inte text i UTF-8 (byte 15)"),
+        (b"plan:\n  year: 1\n  year: 2\n", "plan.yaml:3", "nyckeln 'year' finns två gånger"),
+    ):
+        r = it.post(
+            f"{P}/plans",
+            data={"csrf": csrf, "year": "2015"},
+            files={"file": ("plan.yaml", raw, "application/yaml")},
+        )
+        text = html.unescape(r.text)
+        assert r.status_code == 400 and f"<code>{place}</code>" in text and said in text, text
+        assert "duplicate key" not in text and "is not UTF-8" not in text
     board = signed_in(web, "sekreterare")
     page = board.get(f"{P}/plans?lang=en")
     assert "Only those who manage action plans can read in a plan here." in page.text

@@ -39,3 +39,33 @@ def test_yaml_nested_too_deeply_names_its_line(text, line):
 
 def test_yaml_nested_within_the_limit_is_read():
     assert yamlsrc.loads("a: " + "[" * 90 + "]" * 90, "f.yaml")["a"] is not None
+
+
+def test_yaml_problems_are_worded_in_the_readers_language():
+    """The command line reads English problems; the browser asks for Swedish."""
+    cases = (
+        ("a: b: c\n", "f.yaml:1: mapping values are not allowed here"),
+        ("a: 1\na: 2\n", "f.yaml:2: duplicate key 'a'"),
+        ("a: \x00\n", "f.yaml:1: the character U+0000 is not allowed in YAML"),
+    )
+    swedish = (
+        "f.yaml:1: filen följer inte YAML-formatet här (YAML säger: mapping values are not "
+        "allowed here)",
+        "f.yaml:2: nyckeln 'a' finns två gånger",
+        "f.yaml:1: tecknet U+0000 får inte förekomma i YAML",
+    )
+    for (text, english), sv in zip(cases, swedish, strict=True):
+        with pytest.raises(DefinitionError) as caught:
+            yamlsrc.loads(text, "f.yaml")
+        assert caught.value.problems == [english]
+        with pytest.raises(DefinitionError) as caught:
+            yamlsrc.loads(text, "f.yaml", lang="sv")
+        assert caught.value.problems == [sv]
+    noted: list[str] = []
+    yamlsrc.loads("a: 1\na: 2\n", "f.yaml", noted, lang="sv")
+    assert noted == [
+        "f.yaml:2: nyckeln 'a' finns två gånger (den första, på rad 1, är den som läses)"
+    ]
+    with pytest.raises(DefinitionError) as caught:
+        yamlsrc.decode(b"a: \xff", "f.yaml", "sv")
+    assert caught.value.problems == ["f.yaml: är inte text i UTF-8 (byte 3)"]

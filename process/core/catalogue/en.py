@@ -1354,4 +1354,13 @@ areas:                              # priority areas
     "remiss.position.none": "Not answered yet",
     # --- followup_outcome ----------------------------------------------------------------
     "followup_outcome.none": "Not followed up",
+    # --- yaml: problems reading a YAML file -----------------------------------------------
+    "yaml.syntax": "{problem}",
+    "yaml.character": "the character U+{code} is not allowed in YAML",
+    "yaml.invalid": "invalid YAML: {error}",
+    "yaml.not_utf8": "is not UTF-8 text (byte {byte})",
+    "yaml.too_deep": "nested more than {depth} levels deep",
+    "yaml.plain_key": "a key must be a plain word",
+    "yaml.duplicate_key": "duplicate key {name}",
+    "yaml.duplicate_noted": "duplicate key {name} (the first, at line {line}, is the one read)",
 }

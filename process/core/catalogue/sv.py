@@ -1364,4 +1364,15 @@ areas:                              # prioriterade områden
     "remiss.position.none": "Inte besvarad ännu",
     # --- followup_outcome ----------------------------------------------------------------
     "followup_outcome.none": "Ej uppföljd",
+    # --- yaml: problems reading a YAML file -----------------------------------------------
+    "yaml.syntax": "filen följer inte YAML-formatet här (YAML säger: {problem})",
+    "yaml.character": "tecknet U+{code} får inte förekomma i YAML",
+    "yaml.invalid": "filen är inte giltig YAML ({error})",
+    "yaml.not_utf8": "är inte text i UTF-8 (byte {byte})",
+    "yaml.too_deep": "nästlad i mer än {depth} nivåer",
+    "yaml.plain_key": "en nyckel måste vara ett vanligt ord",
+    "yaml.duplicate_key": "nyckeln {name} finns två gånger",
+    "yaml.duplicate_noted": (
+        "nyckeln {name} finns två gånger (den första, på rad {line}, är den som läses)"
+    ),
 }
