@@ -68,12 +68,53 @@ def _transition(db: Database, clock: FixedClock, programme: str | None = None) -
     engine.advance(db, clock, WORKER, programme, REPEATABLE, comment=COMMENT)
 
 
+_FLOOR_INSERT = (
+    "INSERT INTO audit_event (at, recorded_at, actor, action, outcome, "
+    "programme_id, chain, seq, subject, trigger, from_state, to_state, "
+    "comment, detail, prev_hash, hash, mac) VALUES ({})"
+)
+
+
+def _floor_row(
+    key: audit_key.AuditKey, at: object, login: str, pid: int, iid: int, state: str, head
+) -> tuple:
+    """The values of a floor's hashed, sealed transition row after the chain's `head`
+    (seq, hash): the same work for the sqlite3 and the psycopg floor."""
+    import hmac
+    import json
+
+    seq, prev = head
+    payload = json.dumps(
+        {"chain": pid, "seq": seq + 1, "actor": login, "comment": COMMENT, "prev_hash": prev},
+        sort_keys=True,
+    )
+    digest = hashlib.sha256(payload.encode()).hexdigest()
+    mac = hmac.new(key.mac_key, digest.encode(), hashlib.sha256).hexdigest()
+    return (
+        at,
+        at,
+        login,
+        "transition",
+        "applied",
+        pid,
+        pid,
+        seq + 1,
+        f"process:{iid}",
+        REPEATABLE,
+        state,
+        state,
+        COMMENT,
+        "{}",
+        prev,
+        digest,
+        mac,
+    )
+
+
 def _sqlite3_floor(path: Path, key: audit_key.AuditKey):
     """stdlib sqlite3 doing what a transition does, on a copy of the same database: read
     the programme and its process, the actor's roles and the chain's head; compare-and-set
     the state; append the hashed, sealed row — in one BEGIN IMMEDIATE transaction."""
-    import hmac
-    import json
 
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -95,38 +136,13 @@ def _sqlite3_floor(path: Path, key: audit_key.AuditKey):
             "UPDATE process_instance SET state = ?, version = ? WHERE id = ? AND version = ?",
             (state, version + 1, iid, version),
         )
-        seq, prev = conn.execute(
+        head = conn.execute(
             "SELECT seq, hash FROM audit_event WHERE chain = ? ORDER BY seq DESC LIMIT 1", (pid,)
         ).fetchone()
-        payload = json.dumps(
-            {"chain": pid, "seq": seq + 1, "actor": WORKER, "comment": COMMENT, "prev_hash": prev},
-            sort_keys=True,
-        )
-        digest = hashlib.sha256(payload.encode()).hexdigest()
+        at = "2022-03-01 08:00:00.000000"
         conn.execute(
-            "INSERT INTO audit_event (at, recorded_at, actor, action, outcome, "
-            "programme_id, chain, seq, subject, trigger, from_state, to_state, "
-            "comment, detail, prev_hash, hash, mac) VALUES "
-            "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                "2022-03-01 08:00:00.000000",
-                "2022-03-01 08:00:00.000000",
-                WORKER,
-                "transition",
-                "applied",
-                pid,
-                pid,
-                seq + 1,
-                f"process:{iid}",
-                REPEATABLE,
-                state,
-                state,
-                COMMENT,
-                "{}",
-                prev,
-                digest,
-                hmac.new(key.mac_key, digest.encode(), hashlib.sha256).hexdigest(),
-            ),
+            _FLOOR_INSERT.format(",".join("?" * 17)),
+            _floor_row(key, at, WORKER, pid, iid, state, head),
         )
         conn.execute("COMMIT")
 
@@ -177,8 +193,6 @@ def _psycopg_same_writes(url: str, key: audit_key.AuditKey, programme: str, logi
     of its own in the same database: read the programme and its process taking the
     programme's chain lock, the actor's roles and the chain's head; compare-and-set the
     state; append the hashed, sealed row; commit."""
-    import hmac
-    import json
 
     import psycopg
 
@@ -200,40 +214,14 @@ def _psycopg_same_writes(url: str, key: audit_key.AuditKey, programme: str, logi
             "UPDATE process_instance SET state = %s, version = %s WHERE id = %s AND version = %s",
             (state, version + 1, iid, version),
         )
-        seq, prev = conn.execute(
+        head = conn.execute(
             "SELECT seq, hash FROM audit_event WHERE chain = %s ORDER BY seq DESC LIMIT 1",
             (pid,),
         ).fetchone()
-        payload = json.dumps(
-            {"chain": pid, "seq": seq + 1, "actor": login, "comment": COMMENT, "prev_hash": prev},
-            sort_keys=True,
-        )
-        digest = hashlib.sha256(payload.encode()).hexdigest()
-        now = dt.datetime(2022, 3, 1, 8, tzinfo=dt.UTC)
+        at = dt.datetime(2022, 3, 1, 8, tzinfo=dt.UTC)
         conn.execute(
-            "INSERT INTO audit_event (at, recorded_at, actor, action, outcome, "
-            "programme_id, chain, seq, subject, trigger, from_state, to_state, "
-            "comment, detail, prev_hash, hash, mac) VALUES "
-            "(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            (
-                now,
-                now,
-                login,
-                "transition",
-                "applied",
-                pid,
-                pid,
-                seq + 1,
-                f"process:{iid}",
-                REPEATABLE,
-                state,
-                state,
-                COMMENT,
-                "{}",
-                prev,
-                digest,
-                hmac.new(key.mac_key, digest.encode(), hashlib.sha256).hexdigest(),
-            ),
+            _FLOOR_INSERT.format(",".join(["%s"] * 17)),
+            _floor_row(key, at, login, pid, iid, state, head),
         )
         conn.commit()
 
